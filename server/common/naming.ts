@@ -1,0 +1,16 @@
+/**
+ * The HTTP API speaks camelCase, the DSL, templates and change events speak snake_case (SPEC §1).
+ * This is the one place that converts between them.
+ */
+export function toSnake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+export function toCamel(name: string): string {
+  return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+}
+
+/** Entity class names (`QuoteRequest`) to event entity names (`quote_request`). */
+export function entityEventName(className: string): string {
+  return toSnake(className.charAt(0).toLowerCase() + className.slice(1));
+}
