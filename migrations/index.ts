@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123200355 } from './Migration20261123200355.js';
+import { Migration20261123200400_reference_data } from './Migration20261123200400_reference_data.js';
+
+/** Every migration, in order. Generated files are added here by `npm run migration:create`. */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261123200355', class: Migration20261123200355 },
+  { name: 'Migration20261123200400_reference_data', class: Migration20261123200400_reference_data },
+];

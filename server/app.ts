@@ -1,0 +1,40 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+import { HttpErrorFilter } from './common/http-error.filter.js';
+
+export const MAX_JSON_BODY = '1mb';
+
+/** Builds the Nest application (used by main.ts and by the integration tests). */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
+  app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  app.use(cookieParser());
+  app.use(express.json({ limit: MAX_JSON_BODY }));
+  const filter = new HttpErrorFilter();
+  // Body parser failures happen before routing: answer them in the same error shape.
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const body = filter.toBody(error);
+    res.status(body.statusCode).json(body);
+  });
+  app.useGlobalFilters(filter);
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+  const document = new DocumentBuilder()
+    .setTitle('Stroom API')
+    .setDescription('Rules service for CRM and marketing automation. JSON under /api; a bearer token or session cookie on every call but health and login.')
+    .setVersion('0.1.0')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}

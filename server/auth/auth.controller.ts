@@ -1,0 +1,62 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { parseInput } from '../common/validation.js';
+import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
+import type { Principal } from './principal.js';
+import { Public, SignedIn } from './roles.decorator.js';
+import { SessionService } from './session.service.js';
+import { SESSION_COOKIE } from './tokens.js';
+
+const loginBody = z.strictObject({ email: z.string().min(1).max(255), password: z.string().min(1).max(200) });
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: answers a bearer token and sets the session cookie' })
+  @ApiBody({ schema: z.toJSONSchema(loginBody, { target: 'openapi-3.0' }) as Record<string, unknown> })
+  async login(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+    const { email, password } = parseInput(loginBody, body);
+    const { token, expiresAt } = await this.sessions.login(email, password);
+    response.cookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.publicUrl.startsWith('https:'),
+      path: '/',
+      expires: expiresAt,
+    });
+    return { token, expiresAt: expiresAt.toISOString() };
+  }
+
+  @Post('logout')
+  @SignedIn()
+  @HttpCode(200)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Revoke the current login token' })
+  async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (token) await this.sessions.logout(token);
+    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    return { ok: true };
+  }
+
+  @Get('me')
+  @SignedIn()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Who am I: the signed-in employee (or the API token) and its roles' })
+  me(@CurrentPrincipal() principal: Principal) {
+    return { kind: principal.kind, employeeId: principal.employeeId ?? null, name: principal.name, roles: principal.roles };
+  }
+}

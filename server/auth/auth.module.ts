@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { EventsModule } from '../events/events.module.js';
+import { AdminBootstrap } from './admin-bootstrap.js';
+import { AuthController } from './auth.controller.js';
+import { AuthGuard } from './auth.guard.js';
+import { SessionService } from './session.service.js';
+
+@Module({
+  imports: [EventsModule],
+  controllers: [AuthController],
+  providers: [SessionService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionService],
+})
+export class AuthModule {}

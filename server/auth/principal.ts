@@ -1,0 +1,19 @@
+import type { Role } from '../crm/employees/employee.entity.js';
+
+/** Who is calling: a signed-in employee or the ADMIN_API_TOKEN. */
+export interface Principal {
+  kind: 'employee' | 'token';
+  employeeId?: string;
+  name: string;
+  roles: readonly Role[];
+}
+
+/** The actor written on change events. */
+export function actorOf(principal: Principal | undefined): string {
+  if (!principal) return 'system';
+  return principal.kind === 'token' ? 'api-token' : `employee:${principal.employeeId}`;
+}
+
+export function hasAnyRole(principal: Principal | undefined, roles: readonly Role[]): boolean {
+  return !!principal && principal.roles.some((r) => roles.includes(r));
+}

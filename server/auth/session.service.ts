@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { Clock } from '../clock/clock.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { UnauthenticatedError } from '../common/errors.js';
+import { verifyPassword } from '../common/passwords.js';
+import { Employee } from '../crm/employees/employee.entity.js';
+import type { Principal } from './principal.js';
+import { Session } from './session.entity.js';
+import { newToken, sameSecret, tokenHash } from './tokens.js';
+
+/** Logs employees in and out and resolves bearer tokens and session cookies to a principal. */
+@Injectable()
+export class SessionService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
+    const em = this.em.fork();
+    const employee = await em.findOne(Employee, { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } });
+    const valid = await verifyPassword(employee?.passwordHash, password);
+    if (!employee || !valid) throw new UnauthenticatedError('Wrong e-mail address or password');
+    const token = newToken();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
+    em.create(Session, { tokenHash: tokenHash(token), employee, createdAt: now, expiresAt, revokedAt: null });
+    await em.flush();
+    return { token, expiresAt };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.em.fork().nativeUpdate(Session, { tokenHash: tokenHash(token), revokedAt: null }, { revokedAt: this.clock.now() });
+  }
+
+  async resolve(token: string): Promise<Principal | undefined> {
+    if (this.config.adminApiToken && sameSecret(token, this.config.adminApiToken)) {
+      return { kind: 'token', name: 'API token', roles: ['flow_admin'] };
+    }
+    const em = this.em.fork();
+    const session = await em.findOne(
+      Session,
+      { tokenHash: tokenHash(token), revokedAt: null, expiresAt: { $gt: this.clock.now() } },
+      { populate: ['employee'] },
+    );
+    if (!session) return undefined;
+    const employee = session.employee.getEntity();
+    return { kind: 'employee', employeeId: String(employee.id), name: employee.name, roles: employee.roles };
+  }
+}

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+
+/** The typed configuration, read once at boot from the environment (SPEC §6). */
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  database: 'postgresql' | 'embedded';
+  dataDir: string;
+  smtpUrl: string | undefined;
+  smsProviderUrl: string | undefined;
+  adminApiToken: string | undefined;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  clock: 'real' | 'manual';
+  appTimezone: string;
+  holidays: string[];
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  seedDemo: boolean;
+  migrations: boolean;
+  mailFrom: string;
+  publicUrl: string;
+  sessionTtlHours: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, detail: string) {
+    super(`Invalid configuration: ${variable} ${detail}`);
+  }
+}
+
+const onOff = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return true;
+      const value = v.toLowerCase();
+      if (['on', 'true', '1', 'yes'].includes(value)) return true;
+      if (['off', 'false', '0', 'no'].includes(value)) return false;
+      ctx.addIssue({ code: 'custom', message: `must be "on" or "off" (got "${v}")`, path: [name] });
+      return z.NEVER;
+    });
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === '' ? undefined : v))
+    .refine((v) => v === undefined || isUrl(v, protocols), {
+      message: `must be a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+    });
+
+function isUrl(value: string, protocols: string[]): boolean {
+  try {
+    const parsed = new URL(value);
+    return protocols.includes(parsed.protocol) && (parsed.hostname !== '' || parsed.searchParams.has('host'));
+  } catch {
+    return false;
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? '3000' : v))
+    .refine((v) => /^\d+$/.test(v) && Number(v) <= 65535, { message: 'must be a port number (0-65535)' })
+    .transform(Number),
+  HOST: z.string().optional().transform((v) => v || '127.0.0.1'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']),
+  DATA_DIR: z.string().optional().transform((v) => v || './data'),
+  SMTP_URL: url(['smtp:', 'smtps:']),
+  SMS_PROVIDER_URL: url(['http:', 'https:']),
+  ADMIN_API_TOKEN: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 16, { message: 'must be at least 16 characters long' }),
+  ADMIN_EMAIL: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || z.email().safeParse(v).success, { message: 'must be an e-mail address' }),
+  ADMIN_PASSWORD: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || v.length >= 8, { message: 'must be at least 8 characters long' }),
+  CLOCK: z
+    .string()
+    .optional()
+    .transform((v) => v || 'real')
+    .refine((v) => v === 'real' || v === 'manual', { message: 'must be "manual" or unset' }),
+  APP_TIMEZONE: z
+    .string()
+    .optional()
+    .transform((v) => v || 'Europe/Amsterdam')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Europe/Amsterdam' }),
+  HOLIDAYS: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((d) => d.trim()).filter(Boolean) : []))
+    .refine((dates) => dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d))), {
+      message: 'must be comma-separated ISO dates (YYYY-MM-DD)',
+    }),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .transform((v) => v || 'info')
+    .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+  SEED_DEMO: onOff('SEED_DEMO'),
+  MIGRATIONS: onOff('MIGRATIONS'),
+  MAIL_FROM: z
+    .string()
+    .optional()
+    .transform((v) => v || 'Stroom <stroom@localhost>'),
+  PUBLIC_URL: url(['http:', 'https:']),
+  SESSION_TTL_HOURS: z
+    .string()
+    .optional()
+    .transform((v) => v || '12')
+    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, { message: 'must be a positive whole number of hours' })
+    .transform(Number),
+});
+
+/** Parses the environment; throws a ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const value = env[variable];
+    throw new ConfigError(variable, `${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    database: e.DATABASE_URL ? 'postgresql' : 'embedded',
+    dataDir: e.DATA_DIR,
+    smtpUrl: e.SMTP_URL,
+    smsProviderUrl: e.SMS_PROVIDER_URL,
+    adminApiToken: e.ADMIN_API_TOKEN,
+    adminEmail: e.ADMIN_EMAIL,
+    adminPassword: e.ADMIN_PASSWORD,
+    clock: e.CLOCK as AppConfig['clock'],
+    appTimezone: e.APP_TIMEZONE,
+    holidays: e.HOLIDAYS,
+    logLevel: e.LOG_LEVEL as AppConfig['logLevel'],
+    seedDemo: e.SEED_DEMO,
+    migrations: e.MIGRATIONS,
+    mailFrom: e.MAIL_FROM,
+    publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+  };
+}

@@ -1,0 +1,57 @@
+import { type Provider, Module } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { Clock } from '../clock/clock.js';
+import { ChangeRecorder } from '../events/change-recorder.js';
+import { EventsModule } from '../events/events.module.js';
+import { companies } from './companies/companies.resource.js';
+import { employees, groups } from './employees/employees.resource.js';
+import { followUps } from './follow-ups/follow-ups.resource.js';
+import { ProjectMember } from './lists/project.entity.js';
+import { SelectionMember } from './lists/selection.entity.js';
+import { projects, selections } from './lists/lists.resource.js';
+import { membersController, membersServiceToken } from './lists/members-controller.js';
+import { MembersService } from './lists/members.service.js';
+import { persons } from './persons/persons.resource.js';
+import { intakeMeasures, opportunities, quoteRequests } from './pipeline/pipeline.resource.js';
+import { recordController, recordServiceToken } from './resource/record-controller.js';
+import { RecordService } from './resource/record.service.js';
+import type { Resource } from './resource/resource.js';
+import type { BaseRecord } from './resource/base-record.js';
+import { requests } from './requests/requests.resource.js';
+import { sales } from './sales/sales.resource.js';
+import { statuses } from './statuses/statuses.resource.js';
+import { taskTypes, tasks } from './tasks/tasks.resource.js';
+
+/** The CRM records of SPEC §1, each served by the same record service and controller shape. */
+export const CRM_RESOURCES = [
+  employees, groups, companies, persons, selections, projects, statuses, taskTypes, tasks,
+  quoteRequests, opportunities, intakeMeasures, sales, requests, followUps,
+] as unknown as Resource<BaseRecord>[];
+
+const recordServices: Provider[] = CRM_RESOURCES.map((resource) => ({
+  provide: recordServiceToken(resource),
+  useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock) => new RecordService(resource, em, recorder, clock),
+  inject: [EntityManager, ChangeRecorder, Clock],
+}));
+
+const membersServices: Provider[] = [
+  { path: 'selections', list: selections, member: SelectionMember, property: 'selection' },
+  { path: 'projects', list: projects, member: ProjectMember, property: 'project' },
+].map(({ path, list, member, property }) => ({
+  provide: membersServiceToken(path),
+  useFactory: (records: RecordService<BaseRecord>, em: EntityManager, recorder: ChangeRecorder, clock: Clock) =>
+    new MembersService(records, member as never, property as 'selection' | 'project', em, recorder, clock),
+  inject: [recordServiceToken(list as unknown as Resource<BaseRecord>), EntityManager, ChangeRecorder, Clock],
+}));
+
+@Module({
+  imports: [EventsModule],
+  controllers: [
+    ...CRM_RESOURCES.map((resource) => recordController(resource)),
+    membersController('selections'),
+    membersController('projects'),
+  ],
+  providers: [...recordServices, ...membersServices],
+  exports: [...recordServices.map((p) => (p as { provide: string }).provide)],
+})
+export class CrmModule {}

@@ -1,0 +1,55 @@
+import { defineResource } from '../resource/resource.js';
+import { Company } from '../companies/company.entity.js';
+import { FollowUp } from '../follow-ups/follow-up.entity.js';
+import { Person } from '../persons/person.entity.js';
+import { IntakeMeasure } from '../pipeline/intake-measure.entity.js';
+import { Opportunity } from '../pipeline/opportunity.entity.js';
+import { QuoteRequest } from '../pipeline/quote-request.entity.js';
+import { CrmRequest } from '../requests/crm-request.entity.js';
+import { Sale } from '../sales/sale.entity.js';
+import { Task } from '../tasks/task.entity.js';
+import { Employee } from './employee.entity.js';
+import { Group } from './group.entity.js';
+
+export const employees = defineResource({
+  name: 'employee',
+  plural: 'employees',
+  path: 'employees',
+  entity: Employee,
+  fields: {
+    name: { kind: 'string', required: true, search: true },
+    email: { kind: 'string', format: 'email', required: true, search: true },
+    mobile: { kind: 'string', max: 32, search: true },
+    groupId: { kind: 'ref', property: 'group', target: () => Group, label: 'group' },
+    roles: { kind: 'roles' },
+    available: { kind: 'boolean', default: true },
+    password: { kind: 'password' },
+  },
+  unique: [{ fields: ['email'], caseInsensitive: true }],
+  referencedBy: [
+    { entity: () => Person, property: 'ourContact', plural: 'persons' },
+    { entity: () => Person, property: 'serviceContact', plural: 'persons' },
+    { entity: () => Company, property: 'ourContact', plural: 'companies' },
+    { entity: () => Company, property: 'serviceContact', plural: 'companies' },
+    { entity: () => Task, property: 'responsible', plural: 'tasks' },
+    { entity: () => QuoteRequest, property: 'owner', plural: 'quote requests' },
+    { entity: () => Opportunity, property: 'owner', plural: 'opportunities' },
+    { entity: () => IntakeMeasure, property: 'owner', plural: 'intake measures' },
+    { entity: () => Sale, property: 'owner', plural: 'sales' },
+    { entity: () => CrmRequest, property: 'owner', plural: 'requests' },
+    { entity: () => FollowUp, property: 'assignedTo', plural: 'follow-ups' },
+  ],
+  writeRoles: ['flow_admin'],
+  restrictedFields: [{ field: 'roles', roles: ['flow_admin'] }],
+});
+
+export const groups = defineResource({
+  name: 'group',
+  plural: 'groups',
+  path: 'groups',
+  entity: Group,
+  fields: { name: { kind: 'string', required: true, search: true } },
+  unique: [{ fields: ['name'] }],
+  referencedBy: [{ entity: () => Employee, property: 'group', plural: 'employees' }],
+  writeRoles: ['flow_admin'],
+});

@@ -1,0 +1,99 @@
+import type { EntityClass } from '@mikro-orm/core';
+import { z } from 'zod';
+import { ROLES } from '../employees/employee.entity.js';
+
+/**
+ * The fields of a CRM resource, keyed by their JSON (camelCase) name. One table per resource
+ * drives validation, serialisation, filters, search and change events.
+ */
+export type Field =
+  | { kind: 'string'; required?: boolean; max?: number; format?: 'email'; search?: boolean; default?: string }
+  | { kind: 'text'; required?: boolean; search?: boolean }
+  | { kind: 'number'; integer?: boolean; min?: number; max?: number }
+  | { kind: 'boolean'; default?: boolean }
+  | { kind: 'datetime'; required?: boolean }
+  | { kind: 'enum'; values: readonly string[]; required?: boolean; default?: string }
+  | { kind: 'stringList' }
+  | { kind: 'object' }
+  | { kind: 'roles' }
+  /** Write-only: stored as a hash, never returned. */
+  | { kind: 'password' }
+  /** A reference by id: JSON `companyId`, entity property `company`. */
+  | { kind: 'ref'; property: string; target: () => EntityClass<object>; label: string; required?: boolean }
+  /** A reference by name: JSON `status: "Offertezoek - …"`, entity property `status`. */
+  | { kind: 'lookup'; target: () => EntityClass<object>; label: string; where?: Record<string, unknown>; required?: boolean };
+
+export type Fields = Record<string, Field>;
+
+const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
+
+function valueSchema(field: Field): z.ZodType {
+  switch (field.kind) {
+    case 'string': {
+      const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
+      return base.max(field.max ?? 255);
+    }
+    case 'text':
+      return z.string().max(100_000);
+    case 'number': {
+      let n = field.integer ? z.number().int() : z.number();
+      if (field.min !== undefined) n = n.min(field.min);
+      if (field.max !== undefined) n = n.max(field.max);
+      return n;
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'datetime':
+      return z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).transform((v) => new Date(v));
+    case 'enum':
+      return z.enum(field.values as [string, ...string[]]);
+    case 'stringList':
+      return z.array(z.string().max(255)).max(200);
+    case 'object':
+      return z.record(z.string(), z.unknown()).refine((v) => JSON.stringify(v).length <= 64_000, 'is too large');
+    case 'roles':
+      return z.array(z.enum(ROLES)).transform((roles) => [...new Set(roles)]);
+    case 'password':
+      return z.string().min(8, 'must be at least 8 characters').max(200);
+    case 'ref':
+      return id;
+    case 'lookup':
+      return z.string().min(1).max(255);
+  }
+}
+
+function isRequired(field: Field): boolean {
+  return 'required' in field && field.required === true;
+}
+
+/** The create body: required fields present and not null, others optional or null. */
+export function createSchema(fields: Fields): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const value = valueSchema(field);
+    shape[name] = isRequired(field) ? value : value.nullable().optional();
+  }
+  return z.strictObject(shape) as z.ZodType<Record<string, unknown>>;
+}
+
+/** The PATCH body: every field optional; required ones may not become null. */
+export function updateSchema(fields: Fields): z.ZodType<Record<string, unknown>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, field] of Object.entries(fields)) {
+    const value = valueSchema(field);
+    shape[name] = isRequired(field) ? value.optional() : value.nullable().optional();
+  }
+  return z.strictObject(shape) as z.ZodType<Record<string, unknown>>;
+}
+
+/** The entity property a JSON field is stored in. */
+export function propertyOf(name: string, field: Field): string {
+  if (field.kind === 'ref') return field.property;
+  if (field.kind === 'password') return 'passwordHash';
+  return name;
+}
+
+/** Fields that may be used as exact-match list filters (top-level scalars). */
+export function isFilterable(field: Field): boolean {
+  return !['object', 'stringList', 'roles', 'password', 'text'].includes(field.kind);
+}

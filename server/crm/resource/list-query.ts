@@ -1,0 +1,72 @@
+import { BadInputError } from '../../common/errors.js';
+import type { Fields } from './fields.js';
+import { isFilterable, propertyOf } from './fields.js';
+
+export interface ListQuery {
+  limit: number;
+  offset: number;
+  q?: string;
+  where: Record<string, unknown>;
+}
+
+const RESERVED = new Set(['limit', 'offset', 'q']);
+
+function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new BadInputError(`${name}: expected a whole number from ${min} to ${max}`);
+  }
+  return Number(raw);
+}
+
+/** Turns `?limit&offset&q&<field>=<value>` into a paged, filtered query (SPEC §6). */
+export function parseListQuery(query: Record<string, unknown>, fields: Fields): ListQuery {
+  const single = (key: string): string | undefined => {
+    const value = query[key];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string') throw new BadInputError(`${key}: give it once, as a plain value`);
+    return value;
+  };
+  const where: Record<string, unknown> = {};
+  for (const key of Object.keys(query)) {
+    if (RESERVED.has(key)) continue;
+    const field = fields[key];
+    if (!field || !isFilterable(field)) throw new BadInputError(`unknown filter '${key}'`);
+    const raw = single(key)!;
+    where[propertyOf(key, field)] = filterValue(key, raw, field);
+  }
+  const q = single('q')?.trim();
+  return {
+    limit: whole('limit', single('limit'), 50, 1, 1000),
+    offset: whole('offset', single('offset'), 0, 0, Number.MAX_SAFE_INTEGER),
+    ...(q ? { q } : {}),
+    where,
+  };
+}
+
+function filterValue(key: string, raw: string, field: Fields[string]): unknown {
+  if (raw === '' || raw === 'null') return null;
+  switch (field.kind) {
+    case 'number':
+      if (Number.isNaN(Number(raw))) throw new BadInputError(`${key}: expected a number`);
+      return Number(raw);
+    case 'boolean':
+      if (raw !== 'true' && raw !== 'false') throw new BadInputError(`${key}: expected true or false`);
+      return raw === 'true';
+    case 'datetime':
+      if (Number.isNaN(Date.parse(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`);
+      return new Date(raw);
+    case 'ref':
+      if (!/^\d{1,18}$/.test(raw)) throw new BadInputError(`${key}: expected an id`);
+      return raw;
+    case 'lookup':
+      return { name: raw };
+    default:
+      return raw;
+  }
+}
+
+/** Escapes LIKE wildcards so `q` matches literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, type Type } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CurrentPrincipal } from '../../auth/current-principal.js';
+import type { Principal } from '../../auth/principal.js';
+import { Roles } from '../../auth/roles.decorator.js';
+import type { BaseRecord } from './base-record.js';
+import { createSchema, updateSchema } from './fields.js';
+import type { RecordService } from './record.service.js';
+import type { Resource } from './resource.js';
+
+/** The DI token of a resource's RecordService. */
+export function recordServiceToken(resource: Resource<BaseRecord>): string {
+  return `RecordService:${resource.name}`;
+}
+
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'openapi-3.0' }) as Record<string, unknown>;
+}
+
+/**
+ * A thin REST controller for one CRM resource (SPEC §6): POST 201, GET list and one, PATCH, DELETE 204.
+ * Every resource gets the same routes, so they are made here rather than copied fifteen times.
+ */
+export function recordController<E extends BaseRecord>(resource: Resource<E>): Type<unknown> {
+  const writers = [...resource.writeRoles];
+  const createBody = jsonSchema(createSchema(resource.fields));
+  const updateBody = jsonSchema(updateSchema(resource.fields));
+  const label = resource.name.replace(/_/g, ' ');
+
+  @ApiTags(resource.path)
+  @ApiBearerAuth()
+  @Controller(`api/${resource.path}`)
+  class RecordController {
+    constructor(@Inject(recordServiceToken(resource as Resource<BaseRecord>)) readonly records: RecordService<E>) {}
+
+    @Get()
+    @ApiOperation({ summary: `List ${resource.plural} (paged; exact-match filters on any field; q searches text)` })
+    @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 50, maximum: 1000 } })
+    @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
+    @ApiQuery({ name: 'q', required: false, schema: { type: 'string' } })
+    list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
+      return this.records.list(query, viewer);
+    }
+
+    @Get(':id')
+    @ApiOperation({ summary: `Get one ${label}` })
+    get(@Param('id') id: string, @CurrentPrincipal() viewer: Principal) {
+      return this.records.get(id, viewer);
+    }
+
+    @Post()
+    @Roles(...writers)
+    @ApiOperation({ summary: `Create a ${label}` })
+    @ApiBody({ schema: createBody })
+    create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+      return this.records.create(body, principal);
+    }
+
+    @Patch(':id')
+    @Roles(...writers)
+    @ApiOperation({ summary: `Update a ${label} (only the fields given)` })
+    @ApiBody({ schema: updateBody })
+    update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+      return this.records.update(id, body, principal);
+    }
+
+    @Delete(':id')
+    @HttpCode(204)
+    @Roles(...writers)
+    @ApiOperation({ summary: `Delete a ${label} (409 when other records refer to it)` })
+    remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+      return this.records.remove(id, principal);
+    }
+  }
+  Object.defineProperty(RecordController, 'name', { value: `${resource.entity.name}Controller` });
+  return RecordController;
+}

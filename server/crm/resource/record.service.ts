@@ -1,0 +1,194 @@
+import type { EntityManager, FilterQuery } from '@mikro-orm/core';
+import { LockMode, raw } from '@mikro-orm/core';
+import type { Principal } from '../../auth/principal.js';
+import { actorOf } from '../../auth/principal.js';
+import type { Clock } from '../../clock/clock.js';
+import { toSnake } from '../../common/naming.js';
+import { BadInputError, ConflictError, NotFoundError } from '../../common/errors.js';
+import { hashPassword } from '../../common/passwords.js';
+import { parseInput } from '../../common/validation.js';
+import type { ChangeRecorder } from '../../events/change-recorder.js';
+import { diffSnapshots } from '../../events/changes.js';
+import type { BaseRecord } from './base-record.js';
+import { createSchema, type Field, propertyOf, updateSchema } from './fields.js';
+import { likePattern, parseListQuery } from './list-query.js';
+import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
+import type { Resource } from './resource.js';
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+}
+
+/**
+ * Create, read, update and delete for one CRM resource, with its change event written in the
+ * same transaction as every write (SPEC §1).
+ */
+export class RecordService<E extends BaseRecord> {
+  private readonly createBody;
+  private readonly updateBody;
+  private readonly lookups: string[];
+
+  constructor(
+    readonly resource: Resource<E>,
+    private readonly em: EntityManager,
+    private readonly recorder: ChangeRecorder,
+    private readonly clock: Clock,
+  ) {
+    this.createBody = createSchema(resource.fields);
+    this.updateBody = updateSchema(resource.fields);
+    this.lookups = Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([name]) => name);
+  }
+
+  get schemas() {
+    return { create: this.createBody, update: this.updateBody };
+  }
+
+  async list(query: Record<string, unknown>, viewer?: Principal): Promise<Page<RecordJson>> {
+    const { limit, offset, q, where } = parseListQuery(query, this.resource.fields);
+    const filter: Record<string, unknown> = { ...where };
+    if (q) {
+      const searchable = Object.entries(this.resource.fields).filter(([, f]) => 'search' in f && f.search);
+      if (searchable.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`);
+      filter.$or = searchable.map(([name]) => ({ [name]: { $ilike: likePattern(q) } }));
+    }
+    const em = this.em.fork();
+    const [items, total] = await em.findAndCount(this.resource.entity, filter as FilterQuery<E>, {
+      limit,
+      offset,
+      orderBy: { id: 'asc' } as never,
+      populate: this.lookups as never,
+    });
+    return { items: items.map((item) => redactFor(this.resource, toRecordJson(this.resource, item), viewer)), total };
+  }
+
+  async get(id: string, viewer?: Principal): Promise<RecordJson> {
+    const record = await this.find(this.em.fork(), id);
+    return redactFor(this.resource, toRecordJson(this.resource, record), viewer);
+  }
+
+  async create(body: unknown, principal?: Principal): Promise<RecordJson> {
+    const input = parseInput(this.createBody, body);
+    const json = await this.em.fork().transactional(async (em) => {
+      const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
+      this.applyDefaults(record);
+      await this.assign(em, record, input, undefined);
+      const now = this.clock.now();
+      record.createdAt = now;
+      record.updatedAt = now;
+      em.persist(record);
+      await em.flush();
+      const after = toRecordJson(this.resource, record);
+      this.recorder.record(em, { entity: this.resource.name, entityId: after.id, kind: 'created', changes: diffSnapshots(null, after), actor: actorOf(principal) });
+      return after;
+    });
+    return redactFor(this.resource, json, principal);
+  }
+
+  async update(id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
+    const input = parseInput(this.updateBody, body);
+    const json = await this.em.fork().transactional(async (em) => {
+      const record = await this.find(em, id, true);
+      const before = toRecordJson(this.resource, record);
+      await this.assign(em, record, input, id);
+      const changes = diffSnapshots(before, toRecordJson(this.resource, record));
+      const passwordChanged = 'password' in input && input.password !== undefined;
+      if (Object.keys(changes).length > 0 || passwordChanged) {
+        record.updatedAt = this.clock.now();
+        if (Object.keys(changes).length > 0) {
+          this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
+        }
+      }
+      return toRecordJson(this.resource, record);
+    });
+    return redactFor(this.resource, json, principal);
+  }
+
+  async remove(id: string, principal?: Principal): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const record = await this.find(em, id, true);
+      await this.assertUnreferenced(em, id);
+      const before = toRecordJson(this.resource, record);
+      em.remove(record);
+      this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'deleted', changes: diffSnapshots(before, null), actor: actorOf(principal) });
+    });
+  }
+
+  async find(em: EntityManager, id: string, lock = false): Promise<E> {
+    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`);
+    const record = await em.findOne(this.resource.entity, { id } as FilterQuery<E>, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (record && this.lookups.length > 0) await em.populate(record, this.lookups as never);
+    if (!record) throw new NotFoundError(`No ${this.singular} with id ${id}`);
+    return record;
+  }
+
+  private get singular(): string {
+    return this.resource.name.replace(/_/g, ' ');
+  }
+
+  private applyDefaults(record: E): void {
+    const target = record as unknown as Record<string, unknown>;
+    for (const [name, field] of Object.entries(this.resource.fields)) {
+      if ('default' in field && field.default !== undefined && target[name] === undefined) target[name] = field.default;
+    }
+  }
+
+  private async assign(em: EntityManager, record: E, input: Record<string, unknown>, id: string | undefined): Promise<void> {
+    const target = record as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      const field = this.resource.fields[name]!;
+      target[propertyOf(name, field)] = await this.storedValue(em, name, field, value);
+    }
+    await this.assertUnique(em, target, id);
+  }
+
+  private async storedValue(em: EntityManager, name: string, field: Field, value: unknown): Promise<unknown> {
+    if (value === null) return null;
+    switch (field.kind) {
+      case 'password':
+        return hashPassword(value as string);
+      case 'ref': {
+        const target = await em.findOne(field.target(), { id: value } as never);
+        if (!target) throw new BadInputError(`${name}: no ${field.label} with id ${value}`, { field: name });
+        return em.getReference(field.target(), value as never, { wrapped: true });
+      }
+      case 'lookup': {
+        const target = await em.findOne(field.target(), { name: value, ...(field.where ?? {}) } as never);
+        if (!target) throw new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name });
+        return target;
+      }
+      default:
+        return value;
+    }
+  }
+
+  private async assertUnique(em: EntityManager, target: Record<string, unknown>, id: string | undefined): Promise<void> {
+    for (const rule of this.resource.unique ?? []) {
+      const values = rule.fields.map((name) => target[name]);
+      if (values.some((value) => value === null || value === undefined)) continue;
+      const conditions = rule.fields.map((name, i) =>
+        rule.caseInsensitive
+          ? { [raw((alias: string) => `lower(${alias}."${toSnake(name)}")`)]: String(values[i]).toLowerCase() }
+          : { [name]: values[i] },
+      );
+      const clash = await em.findOne(this.resource.entity, { $and: conditions, ...(id ? { id: { $ne: id } } : {}) } as FilterQuery<E>);
+      if (clash) {
+        const described = rule.fields.map((name, i) => `${name} ${JSON.stringify(values[i])}`).join(' and ');
+        throw new ConflictError(`A ${this.singular} with ${described} already exists (id ${clash.id})`, { fields: rule.fields, id: String(clash.id) });
+      }
+    }
+  }
+
+  private async assertUnreferenced(em: EntityManager, id: string): Promise<void> {
+    const found: Record<string, number> = {};
+    for (const ref of this.resource.referencedBy ?? []) {
+      const count = await em.count(ref.entity(), { [ref.property]: id } as never);
+      if (count > 0) found[ref.plural] = (found[ref.plural] ?? 0) + count;
+    }
+    if (Object.keys(found).length > 0) {
+      const list = Object.entries(found).map(([plural, n]) => `${n} ${plural}`).join(', ');
+      throw new ConflictError(`Cannot delete ${this.singular} ${id}: it is used by ${list}`, { references: found });
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import type { EntityClass } from '@mikro-orm/core';
+import type { Role } from '../employees/employee.entity.js';
+import type { BaseRecord } from './base-record.js';
+import type { Fields } from './fields.js';
+
+/** Everything the generic record service and controller need to serve one CRM resource. */
+export interface Resource<E extends BaseRecord = BaseRecord> {
+  /** snake_case entity name used in change events and the DSL: `quote_request`. */
+  name: string;
+  /** Plural words for messages: `quote requests`. */
+  plural: string;
+  /** URL segment under /api: `quote-requests`. */
+  path: string;
+  entity: EntityClass<E>;
+  fields: Fields;
+  /** Unique JSON fields (409 on conflict); case-insensitive ones compare lower-cased; null is never a conflict. */
+  unique?: { fields: string[]; caseInsensitive?: boolean }[];
+  /** Rows elsewhere that make a delete a 409 naming them. */
+  referencedBy?: { entity: () => EntityClass<object>; property: string; plural: string }[];
+  /** Roles that may create, update and delete (reading needs any role of SPEC §3). */
+  writeRoles: readonly Role[];
+  /** JSON fields only these roles may read (e.g. employees' roles). */
+  restrictedFields?: { field: string; roles: readonly Role[] }[];
+}
+
+export function defineResource<E extends BaseRecord>(resource: Resource<E>): Resource<E> {
+  return resource;
+}

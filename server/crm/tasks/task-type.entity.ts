@@ -1,0 +1,8 @@
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { BaseRecord } from '../resource/base-record.js';
+
+@Entity()
+export class TaskType extends BaseRecord {
+  @Property({ type: 'string', unique: true })
+  name!: string;
+}

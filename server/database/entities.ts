@@ -1,0 +1,24 @@
+import { Session } from '../auth/session.entity.js';
+import { Company } from '../crm/companies/company.entity.js';
+import { Employee } from '../crm/employees/employee.entity.js';
+import { Group } from '../crm/employees/group.entity.js';
+import { FollowUp } from '../crm/follow-ups/follow-up.entity.js';
+import { Project, ProjectMember } from '../crm/lists/project.entity.js';
+import { Selection, SelectionMember } from '../crm/lists/selection.entity.js';
+import { Person } from '../crm/persons/person.entity.js';
+import { IntakeMeasure } from '../crm/pipeline/intake-measure.entity.js';
+import { Opportunity } from '../crm/pipeline/opportunity.entity.js';
+import { QuoteRequest } from '../crm/pipeline/quote-request.entity.js';
+import { CrmRequest } from '../crm/requests/crm-request.entity.js';
+import { Sale } from '../crm/sales/sale.entity.js';
+import { Status } from '../crm/statuses/status.entity.js';
+import { Task } from '../crm/tasks/task.entity.js';
+import { TaskType } from '../crm/tasks/task-type.entity.js';
+import { ChangeEvent } from '../events/change-event.entity.js';
+
+/** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
+export const ENTITIES = [
+  Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
+  Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
+  ChangeEvent, Session,
+];

@@ -1,0 +1,49 @@
+import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+
+export type ChangeKind = 'created' | 'updated' | 'deleted' | string;
+export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+/**
+ * A change or behaviour event (SPEC §1), written in the same transaction as the change.
+ * Ids are not commit-ordered: consumers claim unprocessed rows instead of reading "after id N".
+ */
+@Entity()
+@Index({ properties: ['entity', 'entityId'] })
+@Index({ name: 'change_event_unprocessed', expression: 'create index "change_event_unprocessed" on "change_event" ("id") where "processed_at" is null' })
+export class ChangeEvent {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  /** snake_case entity name: person, quote_request, form, … */
+  @Property({ type: 'string' })
+  entity!: string;
+
+  @Property({ type: 'string' })
+  entityId!: string;
+
+  /** created, updated, deleted, or a behaviour such as submitted, clicked, added. */
+  @Property({ type: 'string' })
+  kind!: ChangeKind;
+
+  @Property({ type: 'json' })
+  changes: Changes = {};
+
+  @Property({ type: 'json', nullable: true })
+  data?: Record<string, unknown> | null;
+
+  @Property({ type: 'string', nullable: true })
+  actor?: string | null;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+
+  @Property({ type: 'datetime', nullable: true })
+  processedAt?: Date | null;
+
+  /** Failed handling attempts; after the last one the event is parked (processed, with its error). */
+  @Property({ type: 'integer' })
+  attempts: number = 0;
+
+  @Property({ type: 'text', nullable: true })
+  lastError?: string | null;
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { Clock } from '../clock/clock.js';
+import { ChangeEvent, type ChangeKind, type Changes } from './change-event.entity.js';
+
+export interface ChangeEventInput {
+  entity: string;
+  entityId: string;
+  kind: ChangeKind;
+  changes?: Changes;
+  data?: Record<string, unknown>;
+  actor?: string;
+}
+
+/** Writes change events into the caller's unit of work, so they commit with the change itself. */
+@Injectable()
+export class ChangeRecorder {
+  constructor(private readonly clock: Clock) {}
+
+  record(em: EntityManager, input: ChangeEventInput): ChangeEvent {
+    const event = em.create(ChangeEvent, {
+      entity: input.entity,
+      entityId: input.entityId,
+      kind: input.kind,
+      changes: input.changes ?? {},
+      data: input.data ?? null,
+      actor: input.actor ?? 'system',
+      at: this.clock.now(),
+      processedAt: null,
+      attempts: 0,
+    });
+    em.persist(event);
+    return event;
+  }
+}
