@@ -31,7 +31,8 @@ function valueSchema(field: Field): z.ZodType {
   switch (field.kind) {
     case 'string': {
       const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
-      return base.max(field.max ?? 255);
+      const bounded = base.max(field.max ?? 255);
+      return field.required ? bounded.refine((v) => v.trim().length > 0, 'must not be empty') : bounded;
     }
     case 'text':
       return z.string().max(100_000);

@@ -1,0 +1,43 @@
+import type { INestApplication } from '@nestjs/common';
+import { createApp } from '../../server/app.js';
+import { loadConfig, type AppConfig } from '../../server/config/config.js';
+
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  url: string;
+  close(): Promise<void>;
+  /** A JSON call as the admin token (or the given token; null for none). */
+  call(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+/** Starts the whole application in this process on a free port. */
+export async function startTestApp(env: Record<string, string | undefined>): Promise<TestApp> {
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ADMIN_API_TOKEN: ADMIN_TOKEN, SEED_DEMO: 'off', ADMIN_EMAIL: 'admin@test.example', ADMIN_PASSWORD: 'correct-horse-battery', ...env });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    config,
+    url,
+    close: () => app.close(),
+    async call(method, path, body, token = ADMIN_TOKEN) {
+      const headers: Record<string, string> = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+      const text = await response.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: response.status, body: parsed, headers: response.headers };
+    },
+  };
+}
