@@ -27,7 +27,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     res.status(body.statusCode).json(body);
   });
   app.useGlobalFilters(filter);
-  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 
   const document = new DocumentBuilder()
     .setTitle('Stroom API')

@@ -1,0 +1,66 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, spawnService, waitForHealth } from './support/service-process.js';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'stroom-process-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the service as a process (npm start)', () => {
+  it.each([
+    ['PORT', 'abc'],
+    ['CLOCK', 'weird'],
+    ['DATABASE_URL', 'postgres//broken'],
+  ])('stops at once with one clear line when %s=%s', async (variable, value) => {
+    const service = spawnService({ [variable]: value, DATA_DIR: dataDir });
+    expect(await service.exited).toBe(1);
+    const lines = service.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} .*\\(got "${value.replace(/[/]/g, '\\/')}"\\)$`));
+  });
+
+  it('starts on the embedded database within 20 s, prints the first password once, and shuts down cleanly on SIGTERM, finishing an in-flight request', async () => {
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const env = { PORT: String(port), DATA_DIR: dataDir, ADMIN_API_TOKEN: 'process-test-token-0123456789' };
+    const first = spawnService(env);
+    const took = await waitForHealth(url, 20_000);
+    expect(took).toBeLessThan(20_000);
+    expect(first.output()).toMatch(/Created administrator admin@stroom\.local with password: \S+/);
+    const health = await (await fetch(`${url}/api/health`)).json();
+    expect(health).toEqual({ status: 'ok', database: 'embedded' });
+
+    // Send half a request, SIGTERM, then the rest: the request completes before the process exits.
+    const body = JSON.stringify({ firstName: 'Onderweg', email: 'onderweg@example.nl' });
+    const answer = new Promise<number>((ok, fail) => {
+      const req = request(`${url}/api/persons`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}`, 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      }, (res) => {
+        res.resume();
+        ok(res.statusCode ?? 0);
+      });
+      req.on('error', fail);
+      req.write(body.slice(0, 10));
+      setTimeout(() => {
+        first.child.kill('SIGTERM');
+        setTimeout(() => req.end(body.slice(10)), 300);
+      }, 200);
+    });
+    expect(await answer).toBe(201);
+    expect(await first.exited).toBe(0);
+
+    const second = spawnService(env);
+    try {
+      await waitForHealth(url, 20_000);
+      expect(second.output()).not.toMatch(/Created administrator/);
+      const persons = await (await fetch(`${url}/api/persons?email=onderweg@example.nl`, { headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}` } })).json();
+      expect(persons.total).toBe(1);
+    } finally {
+      second.child.kill('SIGTERM');
+      expect(await second.exited).toBe(0);
+    }
+  });
+});
