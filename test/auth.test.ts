@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { useTestApp } from './support/lifecycle.js';
 
-let db: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp({ DATABASE_URL: db.url });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const context = useTestApp();
 
 async function login(email: string, password: string): Promise<string> {
-  const res = await app.call('POST', '/api/auth/login', { email, password }, null);
+  const res = await context.app.call('POST', '/api/auth/login', { email, password }, null);
   expect(res.status).toBe(200);
   return res.body.token;
 }
 
 async function employee(email: string, roles: string[]): Promise<string> {
-  const res = await app.call('POST', '/api/employees', { name: email, email, roles, password: 'een-goed-wachtwoord' });
+  const res = await context.app.call('POST', '/api/employees', { name: email, email, roles, password: 'een-goed-wachtwoord' });
   expect(res.status).toBe(201);
   return login(email, 'een-goed-wachtwoord');
 }
@@ -30,43 +19,43 @@ async function employee(email: string, roles: string[]): Promise<string> {
 describe('authentication', () => {
   it('answers 401 without credentials on everything but health, login and the docs', async () => {
     for (const path of ['/api/persons', '/api/employees', '/api/statuses', '/api/change-events', '/api/auth/me', '/api/task-types']) {
-      const res = await app.call('GET', path, undefined, null);
+      const res = await context.app.call('GET', path, undefined, null);
       expect(res.status).toBe(401);
       expect(res.body).toMatchObject({ statusCode: 401, error: 'Unauthorized' });
     }
-    expect((await app.call('POST', '/api/persons', { firstName: 'x' }, null)).status).toBe(401);
-    expect((await app.call('GET', '/api/persons', undefined, 'wrong-token')).status).toBe(401);
-    expect((await app.call('GET', '/api/health', undefined, null)).status).toBe(200);
+    expect((await context.app.call('POST', '/api/persons', { firstName: 'x' }, null)).status).toBe(401);
+    expect((await context.app.call('GET', '/api/persons', undefined, 'wrong-token')).status).toBe(401);
+    expect((await context.app.call('GET', '/api/health', undefined, null)).status).toBe(200);
   });
 
   it('creates the administrator from ADMIN_EMAIL/ADMIN_PASSWORD; logs in with token and cookie; logs out', async () => {
-    const res = await app.call('POST', '/api/auth/login', { email: 'ADMIN@test.example', password: 'correct-horse-battery' }, null);
+    const res = await context.app.call('POST', '/api/auth/login', { email: 'ADMIN@test.example', password: 'correct-horse-battery' }, null);
     expect(res.status).toBe(200);
     expect(res.body.token).toMatch(/^[\w-]{40,}$/);
     expect(res.headers.get('set-cookie')).toMatch(/stroom_session=.*HttpOnly/i);
-    const me = await app.call('GET', '/api/auth/me', undefined, res.body.token);
+    const me = await context.app.call('GET', '/api/auth/me', undefined, res.body.token);
     expect(me.body).toMatchObject({ kind: 'employee', name: 'Administrator', roles: ['flow_admin'] });
 
     const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-    const viaCookie = await fetch(`${app.url}/api/persons`, { headers: { cookie } });
+    const viaCookie = await fetch(`${context.app.url}/api/persons`, { headers: { cookie } });
     expect(viaCookie.status).toBe(200);
 
-    expect((await app.call('POST', '/api/auth/logout', undefined, res.body.token)).status).toBe(200);
-    expect((await app.call('GET', '/api/auth/me', undefined, res.body.token)).status).toBe(401);
-    expect((await fetch(`${app.url}/api/persons`, { headers: { cookie } })).status).toBe(401);
+    expect((await context.app.call('POST', '/api/auth/logout', undefined, res.body.token)).status).toBe(200);
+    expect((await context.app.call('GET', '/api/auth/me', undefined, res.body.token)).status).toBe(401);
+    expect((await fetch(`${context.app.url}/api/persons`, { headers: { cookie } })).status).toBe(401);
   });
 
   it('refuses a wrong password and unknown users alike', async () => {
     for (const body of [{ email: 'admin@test.example', password: 'wrong' }, { email: 'nobody@test.example', password: 'x' }]) {
-      const res = await app.call('POST', '/api/auth/login', body, null);
+      const res = await context.app.call('POST', '/api/auth/login', body, null);
       expect(res).toMatchObject({ status: 401, body: { message: 'Wrong e-mail address or password' } });
     }
-    expect((await app.call('POST', '/api/auth/login', { email: 'a' }, null)).status).toBe(400);
+    expect((await context.app.call('POST', '/api/auth/login', { email: 'a' }, null)).status).toBe(400);
   });
 
   it('stores login tokens hashed, and passwords with argon2, never returning either', async () => {
     const token = await login('admin@test.example', 'correct-horse-battery');
-    const sql = new pg.Client({ connectionString: db.url });
+    const sql = new pg.Client({ connectionString: context.db.url });
     await sql.connect();
     try {
       const sessions = (await sql.query('select token_hash from session')).rows.map((r) => r.token_hash);
@@ -77,7 +66,7 @@ describe('authentication', () => {
     } finally {
       await sql.end();
     }
-    const list = await app.call('GET', '/api/employees');
+    const list = await context.app.call('GET', '/api/employees');
     for (const e of list.body.items) {
       expect(e).not.toHaveProperty('password');
       expect(e).not.toHaveProperty('passwordHash');
@@ -86,53 +75,53 @@ describe('authentication', () => {
 
   it('expires login tokens', async () => {
     const token = await login('admin@test.example', 'correct-horse-battery');
-    const sql = new pg.Client({ connectionString: db.url });
+    const sql = new pg.Client({ connectionString: context.db.url });
     await sql.connect();
     await sql.query(`update session set expires_at = now() - interval '1 second'`);
     await sql.end();
-    expect((await app.call('GET', '/api/auth/me', undefined, token)).status).toBe(401);
+    expect((await context.app.call('GET', '/api/auth/me', undefined, token)).status).toBe(401);
   });
 });
 
 describe('roles (SPEC §3)', () => {
   it('lets a content editor read and write CRM records but not employees, statuses or task types', async () => {
     const editor = await employee('editor@test.example', ['content_editor']);
-    const person = await app.call('POST', '/api/persons', { firstName: 'Door editor' }, editor);
+    const person = await context.app.call('POST', '/api/persons', { firstName: 'Door editor' }, editor);
     expect(person.status).toBe(201);
-    expect((await app.call('PATCH', `/api/persons/${person.body.id}`, { lastName: 'X' }, editor)).status).toBe(200);
-    expect((await app.call('POST', '/api/quote-requests', { kind: 'Bezoek', status: 'Bezoek - Afspraak gemaakt' }, editor)).status).toBe(201);
-    expect((await app.call('GET', '/api/employees', undefined, editor)).status).toBe(200);
-    expect((await app.call('POST', '/api/employees', { name: 'X', email: 'x@test.example' }, editor)).status).toBe(403);
-    expect((await app.call('POST', '/api/statuses', { kind: 'opportunity', name: 'Y' }, editor)).status).toBe(403);
-    expect((await app.call('POST', '/api/task-types', { name: 'Y' }, editor)).status).toBe(403);
-    expect((await app.call('POST', '/api/groups', { name: 'Y' }, editor)).status).toBe(403);
-    const status = (await app.call('GET', '/api/statuses?kind=opportunity&limit=1', undefined, editor)).body.items[0];
-    expect((await app.call('PATCH', `/api/statuses/${status.id}`, { active: false }, editor)).status).toBe(403);
+    expect((await context.app.call('PATCH', `/api/persons/${person.body.id}`, { lastName: 'X' }, editor)).status).toBe(200);
+    expect((await context.app.call('POST', '/api/quote-requests', { kind: 'Bezoek', status: 'Bezoek - Afspraak gemaakt' }, editor)).status).toBe(201);
+    expect((await context.app.call('GET', '/api/employees', undefined, editor)).status).toBe(200);
+    expect((await context.app.call('POST', '/api/employees', { name: 'X', email: 'x@test.example' }, editor)).status).toBe(403);
+    expect((await context.app.call('POST', '/api/statuses', { kind: 'opportunity', name: 'Y' }, editor)).status).toBe(403);
+    expect((await context.app.call('POST', '/api/task-types', { name: 'Y' }, editor)).status).toBe(403);
+    expect((await context.app.call('POST', '/api/groups', { name: 'Y' }, editor)).status).toBe(403);
+    const status = (await context.app.call('GET', '/api/statuses?kind=opportunity&limit=1', undefined, editor)).body.items[0];
+    expect((await context.app.call('PATCH', `/api/statuses/${status.id}`, { active: false }, editor)).status).toBe(403);
   });
 
   it("hides employees' roles from a content editor", async () => {
     const editor = await employee('editor2@test.example', ['content_editor']);
-    const asEditor = await app.call('GET', '/api/employees', undefined, editor);
+    const asEditor = await context.app.call('GET', '/api/employees', undefined, editor);
     for (const e of asEditor.body.items) expect(e).not.toHaveProperty('roles');
-    const asAdmin = await app.call('GET', '/api/employees');
+    const asAdmin = await context.app.call('GET', '/api/employees');
     for (const e of asAdmin.body.items) expect(e).toHaveProperty('roles');
   });
 
   it('gives an employee without a role /api/auth/me and nothing else', async () => {
     const nobody = await employee('norole@test.example', []);
-    const me = await app.call('GET', '/api/auth/me', undefined, nobody);
+    const me = await context.app.call('GET', '/api/auth/me', undefined, nobody);
     expect(me).toMatchObject({ status: 200, body: { roles: [] } });
     for (const path of ['/api/persons', '/api/employees', '/api/change-events', '/api/statuses']) {
-      expect((await app.call('GET', path, undefined, nobody)).status).toBe(403);
+      expect((await context.app.call('GET', path, undefined, nobody)).status).toBe(403);
     }
-    expect((await app.call('POST', '/api/persons', { firstName: 'x' }, nobody)).status).toBe(403);
+    expect((await context.app.call('POST', '/api/persons', { firstName: 'x' }, nobody)).status).toBe(403);
   });
 
   it('lets a flow administrator manage employees and their roles', async () => {
     const admin = await employee('admin2@test.example', ['flow_admin']);
-    const made = await app.call('POST', '/api/employees', { name: 'Nieuw', email: 'nieuw@test.example', roles: ['content_editor'] }, admin);
+    const made = await context.app.call('POST', '/api/employees', { name: 'Nieuw', email: 'nieuw@test.example', roles: ['content_editor'] }, admin);
     expect(made.status).toBe(201);
-    expect((await app.call('PATCH', `/api/employees/${made.body.id}`, { roles: ['flow_admin'] }, admin)).body.roles).toEqual(['flow_admin']);
-    expect((await app.call('PATCH', `/api/employees/${made.body.id}`, { roles: ['king'] }, admin)).status).toBe(400);
+    expect((await context.app.call('PATCH', `/api/employees/${made.body.id}`, { roles: ['flow_admin'] }, admin)).body.roles).toEqual(['flow_admin']);
+    expect((await context.app.call('PATCH', `/api/employees/${made.body.id}`, { roles: ['king'] }, admin)).status).toBe(400);
   });
 });

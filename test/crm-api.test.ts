@@ -1,21 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { describe, expect, it } from '@jest/globals';
+import { useTestApp } from './support/lifecycle.js';
 
-let db: TestDatabase;
-let app: TestApp;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  app = await startTestApp({ DATABASE_URL: db.url });
-});
-afterAll(async () => {
-  await app?.close();
-  await db?.drop();
-});
+const context = useTestApp();
 
 async function create(path: string, body: Record<string, unknown>): Promise<any> {
-  const res = await app.call('POST', `/api/${path}`, body);
+  const res = await context.app.call('POST', `/api/${path}`, body);
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -52,59 +41,59 @@ describe('CRM records: the conventions of SPEC §6 on every resource', () => {
     expect(created).not.toHaveProperty('password');
     expect(created).not.toHaveProperty('passwordHash');
 
-    const one = await app.call('GET', `/api/${path}/${created.id}`);
+    const one = await context.app.call('GET', `/api/${path}/${created.id}`);
     expect(one).toMatchObject({ status: 200, body: { id: created.id } });
 
-    const list = await app.call('GET', `/api/${path}?limit=1000`);
+    const list = await context.app.call('GET', `/api/${path}?limit=1000`);
     expect(list.status).toBe(200);
     expect(list.body.items.map((i: { id: string }) => i.id)).toContain(created.id);
     expect(list.body.total).toBeGreaterThanOrEqual(1);
 
-    const patched = await app.call('PATCH', `/api/${path}/${created.id}`, patch);
+    const patched = await context.app.call('PATCH', `/api/${path}/${created.id}`, patch);
     expect(patched.status).toBe(200);
     for (const [key, value] of Object.entries(patch)) {
       if (key.endsWith('At')) expect(new Date(patched.body[key]).getTime()).toBe(new Date(value as string).getTime());
       else expect(patched.body[key]).toEqual(value);
     }
 
-    const removed = await app.call('DELETE', `/api/${path}/${created.id}`);
+    const removed = await context.app.call('DELETE', `/api/${path}/${created.id}`);
     expect(removed.status).toBe(204);
-    expect((await app.call('GET', `/api/${path}/${created.id}`)).status).toBe(404);
-    expect((await app.call('PATCH', `/api/${path}/${created.id}`, patch)).status).toBe(404);
-    expect((await app.call('DELETE', `/api/${path}/${created.id}`)).status).toBe(404);
+    expect((await context.app.call('GET', `/api/${path}/${created.id}`)).status).toBe(404);
+    expect((await context.app.call('PATCH', `/api/${path}/${created.id}`, patch)).status).toBe(404);
+    expect((await context.app.call('DELETE', `/api/${path}/${created.id}`)).status).toBe(404);
   });
 
   it.each(cases)('%s: a bad body is a 400 naming the field, and writes nothing', async (path, _make, _patch, bad, field) => {
-    const before = await app.call('GET', `/api/${path}?limit=1`);
-    const res = await app.call('POST', `/api/${path}`, bad);
+    const before = await context.app.call('GET', `/api/${path}?limit=1`);
+    const res = await context.app.call('POST', `/api/${path}`, bad);
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect(res.body.message).toContain(field);
-    const after = await app.call('GET', `/api/${path}?limit=1`);
+    const after = await context.app.call('GET', `/api/${path}?limit=1`);
     expect(after.body.total).toBe(before.body.total);
   });
 
   it.each(cases)('%s: unknown fields, wrong ids and malformed bodies are 4xx, never 500', async (path, makeBody) => {
     const body = await makeBody();
-    const unknown = await app.call('POST', `/api/${path}`, { ...body, colour: 'red' });
+    const unknown = await context.app.call('POST', `/api/${path}`, { ...body, colour: 'red' });
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain("unknown field 'colour'");
-    expect((await app.call('POST', `/api/${path}`, '{"name": ')).status).toBe(400);
-    expect((await app.call('POST', `/api/${path}`, '[1,2,3]')).status).toBe(400);
-    expect((await app.call('POST', `/api/${path}`, 'null')).status).toBe(400);
-    expect((await app.call('GET', `/api/${path}/999999999`)).status).toBe(404);
-    expect((await app.call('GET', `/api/${path}/not-an-id`)).status).toBe(404);
-    expect((await app.call('GET', `/api/${path}/99999999999999999999999`)).status).toBe(404);
-    expect((await app.call('PATCH', `/api/${path}/999999999`, {})).status).toBe(404);
-    expect((await app.call('GET', `/api/${path}?limit=5000`)).status).toBe(400);
-    expect((await app.call('GET', `/api/${path}?limit=abc`)).status).toBe(400);
-    expect((await app.call('GET', `/api/${path}?nosuchfield=1`)).status).toBe(400);
+    expect((await context.app.call('POST', `/api/${path}`, '{"name": ')).status).toBe(400);
+    expect((await context.app.call('POST', `/api/${path}`, '[1,2,3]')).status).toBe(400);
+    expect((await context.app.call('POST', `/api/${path}`, 'null')).status).toBe(400);
+    expect((await context.app.call('GET', `/api/${path}/999999999`)).status).toBe(404);
+    expect((await context.app.call('GET', `/api/${path}/not-an-id`)).status).toBe(404);
+    expect((await context.app.call('GET', `/api/${path}/99999999999999999999999`)).status).toBe(404);
+    expect((await context.app.call('PATCH', `/api/${path}/999999999`, {})).status).toBe(404);
+    expect((await context.app.call('GET', `/api/${path}?limit=5000`)).status).toBe(400);
+    expect((await context.app.call('GET', `/api/${path}?limit=abc`)).status).toBe(400);
+    expect((await context.app.call('GET', `/api/${path}?nosuchfield=1`)).status).toBe(400);
   });
 });
 
 describe('CRM records: details', () => {
   it('refuses a huge body with 413 and the error shape', async () => {
-    const res = await app.call('POST', '/api/persons', { firstName: 'x'.repeat(2_000_000) });
+    const res = await context.app.call('POST', '/api/persons', { firstName: 'x'.repeat(2_000_000) });
     expect(res.status).toBe(413);
     expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'The request body is too large' });
   });
@@ -114,49 +103,49 @@ describe('CRM records: details', () => {
     for (let i = 0; i < 7; i++) {
       await create('persons', { firstName: `Pagina${i}`, lastName: 'Test', category: i % 2 ? 'Lead' : 'Klant', companyId: company.id, email: `pagina${i}@example.nl` });
     }
-    const page = await app.call('GET', `/api/persons?companyId=${company.id}&limit=3&offset=3`);
+    const page = await context.app.call('GET', `/api/persons?companyId=${company.id}&limit=3&offset=3`);
     expect(page.body.total).toBe(7);
     expect(page.body.items.map((p: { firstName: string }) => p.firstName)).toEqual(['Pagina3', 'Pagina4', 'Pagina5']);
-    const leads = await app.call('GET', `/api/persons?companyId=${company.id}&category=Lead`);
+    const leads = await context.app.call('GET', `/api/persons?companyId=${company.id}&category=Lead`);
     expect(leads.body.total).toBe(3);
-    const search = await app.call('GET', '/api/persons?q=PAGINA6');
+    const search = await context.app.call('GET', '/api/persons?q=PAGINA6');
     expect(search.body.items.map((p: { email: string }) => p.email)).toEqual(['pagina6@example.nl']);
-    const literal = await app.call('GET', '/api/persons?q=%25');
+    const literal = await context.app.call('GET', '/api/persons?q=%25');
     expect(literal.body.total).toBe(0);
-    const unsubscribed = await app.call('GET', '/api/persons?unsubscribed=false&limit=1');
+    const unsubscribed = await context.app.call('GET', '/api/persons?unsubscribed=false&limit=1');
     expect(unsubscribed.status).toBe(200);
-    expect((await app.call('GET', '/api/persons?unsubscribed=maybe')).status).toBe(400);
+    expect((await context.app.call('GET', '/api/persons?unsubscribed=maybe')).status).toBe(400);
   });
 
   it('filters by status name and refuses an unknown status on write', async () => {
     await create('quote-requests', { kind: 'Bezoek', status: 'Bezoek - Afspraak gemaakt' });
-    const found = await app.call('GET', `/api/quote-requests?status=${encodeURIComponent('Bezoek - Afspraak gemaakt')}`);
+    const found = await context.app.call('GET', `/api/quote-requests?status=${encodeURIComponent('Bezoek - Afspraak gemaakt')}`);
     expect(found.body.total).toBe(1);
-    const wrongKind = await app.call('POST', '/api/quote-requests', { kind: 'Bezoek', status: 'Nieuw' });
+    const wrongKind = await context.app.call('POST', '/api/quote-requests', { kind: 'Bezoek', status: 'Nieuw' });
     expect(wrongKind.status).toBe(400);
     expect(wrongKind.body.message).toBe('status: unknown quote request status "Nieuw"');
   });
 
   it('keeps e-mail addresses unique, case-insensitively, for persons and employees', async () => {
     await create('persons', { firstName: 'Uniek', email: 'uniek@example.nl' });
-    const clash = await app.call('POST', '/api/persons', { firstName: 'Ander', email: 'UNIEK@example.nl' });
+    const clash = await context.app.call('POST', '/api/persons', { firstName: 'Ander', email: 'UNIEK@example.nl' });
     expect(clash.status).toBe(409);
     expect(clash.body.message).toContain('email');
     const other = await create('persons', { firstName: 'Ander', email: 'ander@example.nl' });
-    expect((await app.call('PATCH', `/api/persons/${other.id}`, { email: 'Uniek@Example.nl' })).status).toBe(409);
+    expect((await context.app.call('PATCH', `/api/persons/${other.id}`, { email: 'Uniek@Example.nl' })).status).toBe(409);
     await create('persons', { firstName: 'Zonder1' });
     await create('persons', { firstName: 'Zonder2' });
     await create('employees', { name: 'E1', email: 'e1@example.nl' });
-    expect((await app.call('POST', '/api/employees', { name: 'E2', email: 'E1@EXAMPLE.NL' })).status).toBe(409);
+    expect((await context.app.call('POST', '/api/employees', { name: 'E2', email: 'E1@EXAMPLE.NL' })).status).toBe(409);
   });
 
   it('keeps names unique: selections, projects, task types, statuses per kind', async () => {
     await create('selections', { name: 'Dubbel' });
-    expect((await app.call('POST', '/api/selections', { name: 'Dubbel' })).status).toBe(409);
+    expect((await context.app.call('POST', '/api/selections', { name: 'Dubbel' })).status).toBe(409);
     await create('projects', { name: 'Dubbel' });
-    expect((await app.call('POST', '/api/projects', { name: 'Dubbel' })).status).toBe(409);
-    expect((await app.call('POST', '/api/task-types', { name: 'Bellen' })).status).toBe(409);
-    expect((await app.call('POST', '/api/statuses', { kind: 'opportunity', name: 'Nieuw' })).status).toBe(409);
+    expect((await context.app.call('POST', '/api/projects', { name: 'Dubbel' })).status).toBe(409);
+    expect((await context.app.call('POST', '/api/task-types', { name: 'Bellen' })).status).toBe(409);
+    expect((await context.app.call('POST', '/api/statuses', { kind: 'opportunity', name: 'Nieuw' })).status).toBe(409);
     await create('statuses', { kind: 'intake_measure', name: 'Nieuw' });
   });
 
@@ -164,35 +153,35 @@ describe('CRM records: details', () => {
     const employee = await create('employees', { name: 'Eigenaar', email: 'eigenaar@example.nl' });
     const company = await create('companies', { name: 'Verwezen BV', ourContactId: employee.id });
     await create('persons', { firstName: 'Verwijzer', companyId: company.id });
-    const res = await app.call('DELETE', `/api/companies/${company.id}`);
+    const res = await context.app.call('DELETE', `/api/companies/${company.id}`);
     expect(res.status).toBe(409);
     expect(res.body.message).toBe(`Cannot delete company ${company.id}: it is used by 1 persons`);
     expect(res.body.details).toEqual({ references: { persons: 1 } });
-    const employeeRes = await app.call('DELETE', `/api/employees/${employee.id}`);
+    const employeeRes = await context.app.call('DELETE', `/api/employees/${employee.id}`);
     expect(employeeRes.status).toBe(409);
     expect(employeeRes.body.details.references).toEqual({ companies: 1 });
-    const status = (await app.call('GET', `/api/statuses?kind=opportunity&name=Nieuw`)).body.items[0];
+    const status = (await context.app.call('GET', `/api/statuses?kind=opportunity&name=Nieuw`)).body.items[0];
     await create('opportunities', { status: 'Nieuw' });
-    const statusRes = await app.call('DELETE', `/api/statuses/${status.id}`);
+    const statusRes = await context.app.call('DELETE', `/api/statuses/${status.id}`);
     expect(statusRes.status).toBe(409);
     expect(statusRes.body.message).toContain('opportunities');
-    const bellen = (await app.call('GET', '/api/task-types?name=Bellen')).body.items[0];
+    const bellen = (await context.app.call('GET', '/api/task-types?name=Bellen')).body.items[0];
     await create('tasks', { type: 'Bellen', title: 'Bel' });
-    expect((await app.call('DELETE', `/api/task-types/${bellen.id}`)).status).toBe(409);
+    expect((await context.app.call('DELETE', `/api/task-types/${bellen.id}`)).status).toBe(409);
   });
 
   it('deletes a person with its memberships; records that named it keep no link', async () => {
     const person = await create('persons', { firstName: 'Weg' });
     const selection = await create('selections', { name: 'Met Weg' });
-    await app.call('POST', `/api/selections/${selection.id}/members`, { personIds: [person.id] });
+    await context.app.call('POST', `/api/selections/${selection.id}/members`, { personIds: [person.id] });
     const task = await create('tasks', { type: 'Bellen', title: 'Bel Weg', contactId: person.id });
-    expect((await app.call('DELETE', `/api/persons/${person.id}`)).status).toBe(204);
-    expect((await app.call('GET', `/api/selections/${selection.id}/members`)).body.total).toBe(0);
-    expect((await app.call('GET', `/api/tasks/${task.id}`)).body.contactId).toBeNull();
+    expect((await context.app.call('DELETE', `/api/persons/${person.id}`)).status).toBe(204);
+    expect((await context.app.call('GET', `/api/selections/${selection.id}/members`)).body.total).toBe(0);
+    expect((await context.app.call('GET', `/api/tasks/${task.id}`)).body.contactId).toBeNull();
   });
 
   it('refuses a reference to an unknown record with a 400 naming the field', async () => {
-    const res = await app.call('POST', '/api/persons', { firstName: 'X', companyId: '424242' });
+    const res = await context.app.call('POST', '/api/persons', { firstName: 'X', companyId: '424242' });
     expect(res.status).toBe(400);
     expect(res.body.message).toBe('companyId: no company with id 424242');
   });
@@ -202,18 +191,18 @@ describe('CRM records: details', () => {
     const b = await create('persons', { firstName: 'Lid', lastName: 'B' });
     for (const path of ['selections', 'projects']) {
       const list = await create(path, { name: `Leden ${path}` });
-      const added = await app.call('POST', `/api/${path}/${list.id}/members`, { personIds: [a.id, b.id, a.id] });
+      const added = await context.app.call('POST', `/api/${path}/${list.id}/members`, { personIds: [a.id, b.id, a.id] });
       expect(added).toMatchObject({ status: 200, body: { added: 2, alreadyMembers: 0 } });
-      const again = await app.call('POST', `/api/${path}/${list.id}/members`, { personIds: [a.id] });
+      const again = await context.app.call('POST', `/api/${path}/${list.id}/members`, { personIds: [a.id] });
       expect(again.body).toEqual({ added: 0, alreadyMembers: 1 });
-      const members = await app.call('GET', `/api/${path}/${list.id}/members`);
+      const members = await context.app.call('GET', `/api/${path}/${list.id}/members`);
       expect(members.body.items.map((p: { id: string }) => p.id)).toEqual([a.id, b.id]);
-      expect((await app.call('POST', `/api/${path}/${list.id}/members`, { personIds: ['987654'] })).status).toBe(400);
-      expect((await app.call('DELETE', `/api/${path}/${list.id}/members/${b.id}`)).status).toBe(204);
-      expect((await app.call('DELETE', `/api/${path}/${list.id}/members/${b.id}`)).status).toBe(404);
-      expect((await app.call('POST', `/api/${path}/999999/members`, { personIds: [a.id] })).status).toBe(404);
+      expect((await context.app.call('POST', `/api/${path}/${list.id}/members`, { personIds: ['987654'] })).status).toBe(400);
+      expect((await context.app.call('DELETE', `/api/${path}/${list.id}/members/${b.id}`)).status).toBe(204);
+      expect((await context.app.call('DELETE', `/api/${path}/${list.id}/members/${b.id}`)).status).toBe(404);
+      expect((await context.app.call('POST', `/api/${path}/999999/members`, { personIds: [a.id] })).status).toBe(404);
       const entity = path === 'selections' ? 'selection' : 'project';
-      const events = await app.call('GET', `/api/change-events?entity=${entity}&id=${list.id}`);
+      const events = await context.app.call('GET', `/api/change-events?entity=${entity}&id=${list.id}`);
       expect(events.body.items.map((e: { kind: string; data?: { person_id: string } }) => `${e.kind}:${e.data?.person_id ?? ''}`)).toEqual([
         `removed:${b.id}`, `added:${b.id}`, `added:${a.id}`, 'created:',
       ]);

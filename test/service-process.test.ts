@@ -56,7 +56,7 @@ describe('the service as a process (npm start)', () => {
     try {
       await waitForHealth(url, 20_000);
       expect(second.output()).not.toMatch(/Created administrator/);
-      const persons = await (await fetch(`${url}/api/persons?email=onderweg@example.nl`, { headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}` } })).json();
+      const persons = (await (await fetch(`${url}/api/persons?email=onderweg@example.nl`, { headers: { authorization: `Bearer ${env.ADMIN_API_TOKEN}` } })).json()) as { total: number };
       expect(persons.total).toBe(1);
     } finally {
       second.child.kill('SIGTERM');

@@ -1,26 +1,9 @@
-import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
-import type { Ref } from '@mikro-orm/core';
-import { BaseRecord } from '../resource/base-record.js';
-import { Company } from '../companies/company.entity.js';
-import { Employee } from '../employees/employee.entity.js';
-import { Person } from '../persons/person.entity.js';
-import { Status } from '../statuses/status.entity.js';
+import { Entity, Property } from '@mikro-orm/decorators/legacy';
+import { PipelineRecord } from './pipeline-record.js';
 
 /** A "kansactie": Offertezoek, Bezoek, Budgetaanvraag, … moving through the quote-request statuses. */
 @Entity()
-export class QuoteRequest extends BaseRecord {
+export class QuoteRequest extends PipelineRecord {
   @Property({ type: 'string' })
   kind!: string;
-
-  @ManyToOne({ entity: () => Status, ref: true, deleteRule: 'restrict', index: true })
-  status!: Ref<Status>;
-
-  @ManyToOne({ entity: () => Person, ref: true, nullable: true, deleteRule: 'set null', index: true })
-  person?: Ref<Person> | null;
-
-  @ManyToOne({ entity: () => Company, ref: true, nullable: true, deleteRule: 'restrict', index: true })
-  company?: Ref<Company> | null;
-
-  @ManyToOne({ entity: () => Employee, ref: true, nullable: true, deleteRule: 'restrict', index: true })
-  owner?: Ref<Employee> | null;
 }
