@@ -9,6 +9,7 @@ import { CrmModule } from './crm/crm.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         ClockModule,
         DatabaseModule.forRoot(config),
         EventsModule,
+        SchedulingModule,
         AuthModule,
         CrmModule,
         HealthModule,

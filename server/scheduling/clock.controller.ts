@@ -1,0 +1,54 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles } from '../auth/roles.decorator.js';
+import { Clock } from '../clock/clock.js';
+import { ClockStore } from '../clock/clock-store.js';
+import { NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { ClockAdvancer } from './clock-advancer.js';
+import { parseIsoDuration } from './iso-duration.js';
+
+const advanceBody = z
+  .strictObject({
+    by: z.string().max(64).optional(),
+    to: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
+  })
+  .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"' });
+
+/** The virtual clock of CLOCK=manual (SPEC §5); 404 in normal mode. */
+@ApiTags('clock')
+@ApiBearerAuth()
+@Controller('api/clock')
+export class ClockController {
+  constructor(
+    private readonly clock: Clock,
+    private readonly store: ClockStore,
+    private readonly advancer: ClockAdvancer,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The virtual time (CLOCK=manual only)' })
+  async now() {
+    this.assertManual();
+    await this.store.refresh();
+    return { now: this.clock.now().toISOString() };
+  }
+
+  @Post('advance')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Move virtual time by a duration or to a time; returns after all work due by then has run' })
+  @ApiBody({ schema: { type: 'object', properties: { by: { type: 'string', example: 'P3D' }, to: { type: 'string', format: 'date-time' } } } })
+  async advance(@Body() body: unknown) {
+    this.assertManual();
+    const { by, to } = parseInput(advanceBody, body);
+    await this.store.refresh();
+    const target = to ? new Date(to) : new Date(this.clock.now().getTime() + parseIsoDuration(by!));
+    return { now: (await this.advancer.advanceTo(target)).toISOString() };
+  }
+
+  private assertManual(): void {
+    if (!this.clock.manual) throw new NotFoundError('The clock can only be read and moved when the service runs with CLOCK=manual');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { ClockAdvancer } from './clock-advancer.js';
+import { ClockController } from './clock.controller.js';
+import { JobPoller } from './job-poller.js';
+import { JobRunner } from './job-runner.js';
+import { JobScheduler } from './job-scheduler.js';
+
+@Module({
+  controllers: [ClockController],
+  providers: [JobScheduler, JobRunner, JobPoller, ClockAdvancer],
+  exports: [JobScheduler, JobRunner],
+})
+export class SchedulingModule {}

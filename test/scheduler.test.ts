@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { EntityManager } from '@mikro-orm/core';
+import pg from 'pg';
+import { JobRunner } from '../server/scheduling/job-runner.js';
+import { JobScheduler, type JobRequest } from '../server/scheduling/job-scheduler.js';
+import { useTestApp } from './support/lifecycle.js';
+import { startTestApp, type TestApp } from './support/test-app.js';
+
+let sql: pg.Client;
+afterAll(async () => sql?.end());
+const context = useTestApp({ CLOCK: 'manual' });
+
+beforeAll(async () => {
+  sql = new pg.Client({ connectionString: context.db.url });
+  await sql.connect();
+  await sql.query('create table ran (job_id bigint, label text, at timestamptz, instance text)');
+});
+
+function record(instance = 'a') {
+  return async (job: { id: string; payload: Record<string, unknown> }, ctx: { em: EntityManager; now: Date }) => {
+    await ctx.em.getConnection().execute('insert into ran (job_id, label, at, instance) values (?, ?, ?, ?)', [job.id, job.payload.label, ctx.now, instance], 'run', ctx.em.getTransactionContext());
+  };
+}
+
+async function schedule(app: TestApp, ...requests: JobRequest[]): Promise<void> {
+  const scheduler = app.app.get(JobScheduler);
+  await app.app.get(EntityManager).fork().transactional(async (em) => {
+    for (const request of requests) scheduler.schedule(em, request);
+  });
+}
+
+async function now(app: TestApp): Promise<Date> {
+  return new Date((await app.call('GET', '/api/clock')).body.now);
+}
+
+describe('manual clock', () => {
+  it('reads and advances the virtual time, refusing the past and bad input', async () => {
+    const app = context.app;
+    const start = await now(app);
+    expect(Math.abs(start.getTime() - Date.now())).toBeLessThan(60_000);
+    const moved = await app.call('POST', '/api/clock/advance', { by: 'P3D' });
+    expect(moved.status).toBe(200);
+    expect(new Date(moved.body.now).getTime() - start.getTime()).toBe(3 * 86_400_000);
+    const target = new Date(start.getTime() + 4 * 86_400_000).toISOString();
+    expect((await app.call('POST', '/api/clock/advance', { to: target })).body.now).toBe(target);
+    const past = await app.call('POST', '/api/clock/advance', { to: start.toISOString() });
+    expect(past.status).toBe(400);
+    expect(past.body.message).toContain('in the past');
+    expect((await app.call('POST', '/api/clock/advance', { by: 'three days' })).status).toBe(400);
+    expect((await app.call('POST', '/api/clock/advance', {})).status).toBe(400);
+    expect((await app.call('POST', '/api/clock/advance', { by: 'P1D', to: target })).status).toBe(400);
+    expect(await now(app)).toEqual(new Date(target));
+  });
+
+  it('runs every job due by the new time in due order, each at its own time, including jobs created within the window', async () => {
+    const app = context.app;
+    const runner = app.app.get(JobRunner);
+    const scheduler = app.app.get(JobScheduler);
+    runner.register('test.record', record());
+    runner.register('test.chain', async (job, ctx) => {
+      await record()(job, ctx);
+      scheduler.schedule(ctx.em, { kind: 'test.record', dueAt: new Date(ctx.now.getTime() + 3_600_000), payload: { label: 'chained' } });
+    });
+    const t0 = await now(app);
+    const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
+    await schedule(app,
+      { kind: 'test.record', dueAt: at(120), payload: { label: 'third' } },
+      { kind: 'test.record', dueAt: at(30), payload: { label: 'first' } },
+      { kind: 'test.chain', dueAt: at(60), payload: { label: 'second' } },
+      { kind: 'test.record', dueAt: at(24 * 60), payload: { label: 'exactly-at-the-end' } },
+      { kind: 'test.record', dueAt: at(24 * 60 + 1), payload: { label: 'too-late' } },
+    );
+    await sql.query('delete from ran');
+    await app.call('POST', '/api/clock/advance', { by: 'P1D' });
+    const rows = (await sql.query('select label, at from ran order by at, job_id')).rows;
+    expect(rows.map((r) => r.label)).toEqual(['first', 'second', 'third', 'chained', 'exactly-at-the-end']);
+    expect(rows.map((r) => new Date(r.at).getTime())).toEqual([at(30), at(60), at(120), at(120), at(24 * 60)].map((d) => d.getTime()));
+    await app.call('POST', '/api/clock/advance', { by: 'PT1M' });
+    expect((await sql.query(`select count(*) from ran where label = 'too-late'`)).rows[0].count).toBe('1');
+  });
+
+  it('cancels pending jobs by key or key prefix', async () => {
+    const app = context.app;
+    app.app.get(JobRunner).register('test.record', record());
+    const t0 = await now(app);
+    const due = new Date(t0.getTime() + 3_600_000);
+    await schedule(app,
+      { kind: 'test.record', dueAt: due, payload: { label: 'keep' }, cancelKey: 'rule:1:record:8:' },
+      { kind: 'test.record', dueAt: due, payload: { label: 'drop-a' }, cancelKey: 'rule:1:record:7:a' },
+      { kind: 'test.record', dueAt: due, payload: { label: 'drop-b' }, cancelKey: 'rule:1:record:7:b' },
+      { kind: 'test.record', dueAt: due, payload: { label: 'drop-exact' }, cancelKey: 'exact' },
+    );
+    const scheduler = app.app.get(JobScheduler);
+    const cancelled = await app.app.get(EntityManager).fork().transactional(async (em) =>
+      (await scheduler.cancel(em, 'rule:1:record:7:', { prefix: true })) + (await scheduler.cancel(em, 'exact')));
+    expect(cancelled).toBe(3);
+    await sql.query('delete from ran');
+    await app.call('POST', '/api/clock/advance', { by: 'PT2H' });
+    expect((await sql.query('select label from ran')).rows.map((r) => r.label)).toEqual(['keep']);
+  });
+
+  it('retries a failing job with back-off in virtual time and parks it as failed after the last attempt', async () => {
+    const app = context.app;
+    const tries: number[] = [];
+    app.app.get(JobRunner).register('test.fail', async (_job, ctx) => {
+      tries.push(ctx.now.getTime());
+      throw new Error('receiver is down');
+    });
+    const t0 = await now(app);
+    await schedule(app, { kind: 'test.fail', dueAt: t0, maxAttempts: 4 });
+    await app.call('POST', '/api/clock/advance', { by: 'P1D' });
+    expect(tries.map((t) => (t - t0.getTime()) / 1000)).toEqual([0, 30, 90, 210]);
+    const job = (await sql.query(`select status, attempts, last_error from job where kind = 'test.fail'`)).rows[0];
+    expect(job).toEqual({ status: 'failed', attempts: 4, last_error: 'receiver is down' });
+  });
+
+  it('keeps the virtual time across a restart and shares it between instances', async () => {
+    const before = await now(context.app);
+    const other = await startTestApp({ DATABASE_URL: context.db.url, CLOCK: 'manual' });
+    try {
+      expect(await now(other)).toEqual(before);
+      await other.call('POST', '/api/clock/advance', { by: 'PT5H' });
+      expect((await now(context.app)).getTime()).toBe(before.getTime() + 5 * 3_600_000);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lets two instances drain one backlog without running any job twice', async () => {
+    const a = context.app;
+    const b = await startTestApp({ DATABASE_URL: context.db.url, CLOCK: 'manual' });
+    try {
+      a.app.get(JobRunner).register('test.record', record('a'));
+      b.app.get(JobRunner).register('test.record', record('b'));
+      const t0 = await now(a);
+      const jobs = Array.from({ length: 400 }, (_, i) => ({ kind: 'test.record', dueAt: new Date(t0.getTime() - 1000), payload: { label: `backlog-${i}` } }));
+      await sql.query('delete from ran');
+      await schedule(a, ...jobs);
+      const [na, nb] = await Promise.all([a.app.get(JobRunner).runDue(20), b.app.get(JobRunner).runDue(20)]);
+      // The instances' own pollers may still hold a last batch: wait until the backlog is gone.
+      for (let i = 0; i < 100 && Number((await sql.query(`select count(*) from job where status = 'pending' and kind = 'test.record'`)).rows[0].count) > 0; i++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const rows = (await sql.query(`select label, instance from ran where label like 'backlog-%'`)).rows;
+      expect(rows).toHaveLength(400);
+      expect(new Set(rows.map((r) => r.label)).size).toBe(400);
+      expect(na + nb).toBeLessThanOrEqual(400);
+      expect(rows.some((r) => r.instance === 'a') && rows.some((r) => r.instance === 'b')).toBe(true);
+    } finally {
+      await b.close();
+    }
+  });
+});
+
+describe('real clock', () => {
+  // A database of its own: a manual-clock instance far in virtual time would claim these jobs.
+  const real = useTestApp();
+
+  it('answers 404 on the clock routes', async () => {
+    expect((await real.app.call('GET', '/api/clock')).status).toBe(404);
+    expect((await real.app.call('POST', '/api/clock/advance', { by: 'P1D' })).status).toBe(404);
+  });
+
+  it('runs a job within a second of its due time', async () => {
+    const app = real.app;
+    {
+      let ranAt = 0;
+      app.app.get(JobRunner).register('test.timely', async () => {
+        ranAt = Date.now();
+      });
+      const due = Date.now() + 500;
+      await schedule(app, { kind: 'test.timely', dueAt: new Date(due) });
+      const deadline = Date.now() + 5000;
+      while (!ranAt && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(ranAt).toBeGreaterThanOrEqual(due);
+      expect(ranAt - due).toBeLessThan(1000);
+    }
+  });
+});
