@@ -9,6 +9,7 @@ import { CrmModule } from './crm/crm.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { MessagingModule } from './messaging/messaging.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -31,6 +32,7 @@ export class AppModule {
         DatabaseModule.forRoot(config),
         EventsModule,
         SchedulingModule,
+        MessagingModule,
         AuthModule,
         CrmModule,
         HealthModule,

@@ -10,8 +10,12 @@ export interface JobContext {
   lastAttempt: boolean;
 }
 
-/** Runs one job inside the claiming transaction; throwing means "retry later". */
-export type JobHandler = (job: Job, context: JobContext) => Promise<void>;
+/**
+ * Runs one job inside the claiming transaction. Throwing rolls back the handler's writes and
+ * retries later; returning `{ retry: reason }` keeps its writes (e.g. a recorded delivery error)
+ * and retries later all the same.
+ */
+export type JobHandler = (job: Job, context: JobContext) => Promise<void | { retry: string }>;
 
 /** Back-off before attempt n+1: 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function retryDelayMs(attempts: number): number {
@@ -67,7 +71,8 @@ export class JobRunner {
     const lastAttempt = job.attempts >= job.maxAttempts;
     try {
       if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      await em.transactional((inner) => handler(job, { em: inner, now, attempt: job.attempts, lastAttempt }));
+      const outcome = await em.transactional((inner) => handler(job, { em: inner, now, attempt: job.attempts, lastAttempt }));
+      if (outcome) throw new Error(outcome.retry);
       job.status = 'done';
       job.finishedAt = now;
       job.lastError = null;

@@ -1,0 +1,23 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MessagesQuery } from './messages.query.js';
+
+@ApiTags('messages')
+@ApiBearerAuth()
+@Controller('api/messages')
+export class MessagesController {
+  constructor(private readonly messages: MessagesQuery) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The outbox: every e-mail and SMS with its status, newest first' })
+  @ApiQuery({ name: 'to', required: false })
+  @ApiQuery({ name: 'status', required: false, enum: ['queued', 'sent', 'failed'] })
+  @ApiQuery({ name: 'channel', required: false, enum: ['email', 'sms'] })
+  @ApiQuery({ name: 'rule', required: false, description: 'workflow id' })
+  @ApiQuery({ name: 'flow', required: false, description: 'flow id' })
+  @ApiQuery({ name: 'limit', required: false })
+  @ApiQuery({ name: 'offset', required: false })
+  list(@Query() query: Record<string, unknown>) {
+    return this.messages.list(query);
+  }
+}

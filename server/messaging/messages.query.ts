@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/core';
+import { z } from 'zod';
+import { parseInput } from '../common/validation.js';
+import { Message } from './message.entity.js';
+
+const querySchema = z.strictObject({
+  to: z.string().max(255).optional(),
+  status: z.enum(['queued', 'sent', 'failed']).optional(),
+  channel: z.enum(['email', 'sms']).optional(),
+  rule: z.string().max(32).optional(),
+  workflowId: z.string().max(32).optional(),
+  flow: z.string().max(32).optional(),
+  flowId: z.string().max(32).optional(),
+  personId: z.string().max(32).optional(),
+  key: z.string().max(500).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+export function messageJson(m: Message) {
+  return {
+    id: String(m.id),
+    channel: m.channel,
+    to: m.to ?? null,
+    from: m.from ?? null,
+    replyTo: m.replyTo ?? null,
+    subject: m.subject ?? null,
+    body: m.body,
+    status: m.status,
+    key: m.key,
+    messageId: m.messageId,
+    attempts: m.attempts,
+    segments: m.segments ?? null,
+    transport: m.transport ?? null,
+    personId: m.personId ?? null,
+    workflowId: m.workflowId ?? null,
+    flowId: m.flowId ?? null,
+    createdAt: m.createdAt.toISOString(),
+    sentAt: m.sentAt?.toISOString() ?? null,
+    error: m.error ?? null,
+  };
+}
+
+/** `GET /api/messages`: the outbox, newest first, filtered by recipient, status, rule or flow. */
+@Injectable()
+export class MessagesQuery {
+  constructor(private readonly em: EntityManager) {}
+
+  async list(query: Record<string, unknown>) {
+    const q = parseInput(querySchema, query, 'query');
+    const where: FilterQuery<Message> = {};
+    if (q.to) where.to = { $ilike: q.to.replace(/[\\%_]/g, (c) => `\\${c}`) };
+    if (q.status) where.status = q.status;
+    if (q.channel) where.channel = q.channel;
+    if (q.rule ?? q.workflowId) where.workflowId = q.rule ?? q.workflowId;
+    if (q.flow ?? q.flowId) where.flowId = q.flow ?? q.flowId;
+    if (q.personId) where.personId = q.personId;
+    if (q.key) where.key = q.key;
+    const [rows, total] = await this.em.fork().findAndCount(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit, offset: q.offset });
+    return { items: rows.map(messageJson), total };
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { EmailTransport } from './email-transport.js';
+import { MessageDelivery } from './message-delivery.js';
+import { MessagesController } from './messages.controller.js';
+import { MessagesQuery } from './messages.query.js';
+import { Outbox } from './outbox.js';
+import { SmsTransport } from './sms-transport.js';
+
+@Module({
+  imports: [SchedulingModule],
+  controllers: [MessagesController],
+  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery],
+  exports: [Outbox],
+})
+export class MessagingModule {}
