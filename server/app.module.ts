@@ -9,6 +9,8 @@ import { CrmModule } from './crm/crm.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { EventsModule } from './events/events.module.js';
 import { HealthModule } from './health/health.module.js';
+import { FilesModule } from './files/files.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { SeedModule } from './seed/seed.module.js';
@@ -33,6 +35,8 @@ export class AppModule {
         EventsModule,
         SchedulingModule,
         MessagingModule,
+        FormsModule,
+        FilesModule,
         AuthModule,
         CrmModule,
         HealthModule,

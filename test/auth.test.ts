@@ -99,6 +99,15 @@ describe('roles (SPEC §3)', () => {
     expect((await context.app.call('PATCH', `/api/statuses/${status.id}`, { active: false }, editor)).status).toBe(403);
   });
 
+  it('lets a content editor create and edit forms and files but delete none', async () => {
+    const editor = await employee('editor3@test.example', ['content_editor']);
+    const form = await context.app.call('POST', '/api/forms', { key: 'nieuwsbrief', name: 'Nieuwsbrief' }, editor);
+    expect(form.status).toBe(201);
+    expect((await context.app.call('PATCH', `/api/forms/${form.body.id}`, { name: 'Nieuwsbrief 2' }, editor)).status).toBe(200);
+    expect((await context.app.call('DELETE', `/api/forms/${form.body.id}`, undefined, editor)).status).toBe(403);
+    expect((await context.app.call('DELETE', `/api/forms/${form.body.id}`)).status).toBe(204);
+  });
+
   it("hides employees' roles from a content editor", async () => {
     const editor = await employee('editor2@test.example', ['content_editor']);
     const asEditor = await context.app.call('GET', '/api/employees', undefined, editor);

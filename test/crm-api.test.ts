@@ -26,6 +26,7 @@ describe('CRM records: the conventions of SPEC §6 on every resource', () => {
     ['intake-measures', async () => ({ status: 'Aangemeld' }), { status: 'Intake gepland' }, {}, 'status'],
     ['sales', async () => ({ title: 'Warmtepomp', stage: 'open', amount: 4500.5 }), { stage: 'sold' }, { title: 'x', stage: 'won' }, 'stage'],
     ['requests', async () => ({ title: 'Vraag over subsidie', priority: 'hoog' }), { status: 'gesloten' }, { title: 'x', ownerId: '999999' }, 'ownerId'],
+    ['forms', async () => ({ key: 'contact-me', name: 'Neem contact op' }), { name: 'Contact' }, { key: 'x' }, 'name'],
     ['follow-ups', async () => ({ title: 'Keukentafelgesprek', start: '2026-12-03T14:00:00+01:00' }), { agenda: 'Isolatie bespreken' }, { title: 'x', assignedToId: 'abc' }, 'assignedToId'],
   ];
 

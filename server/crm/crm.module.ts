@@ -13,10 +13,11 @@ import { membersController, membersServiceToken } from './lists/members-controll
 import { MembersService } from './lists/members.service.js';
 import { persons } from './persons/persons.resource.js';
 import { intakeMeasures, opportunities, quoteRequests } from './pipeline/pipeline.resource.js';
-import { recordController, recordServiceToken } from './resource/record-controller.js';
-import { RecordService } from './resource/record.service.js';
-import type { Resource } from './resource/resource.js';
-import type { BaseRecord } from './resource/base-record.js';
+import { recordController, recordServiceToken } from '../records/record-controller.js';
+import { RecordService } from '../records/record.service.js';
+import { recordServiceProvider } from '../records/record-provider.js';
+import type { Resource } from '../records/resource.js';
+import type { BaseRecord } from '../records/base-record.js';
 import { requests } from './requests/requests.resource.js';
 import { sales } from './sales/sales.resource.js';
 import { statuses } from './statuses/statuses.resource.js';
@@ -28,11 +29,7 @@ export const CRM_RESOURCES = [
   quoteRequests, opportunities, intakeMeasures, sales, requests, followUps,
 ] as unknown as Resource<BaseRecord>[];
 
-const recordServices: Provider[] = CRM_RESOURCES.map((resource) => ({
-  provide: recordServiceToken(resource),
-  useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock) => new RecordService(resource, em, recorder, clock),
-  inject: [EntityManager, ChangeRecorder, Clock],
-}));
+const recordServices: Provider[] = CRM_RESOURCES.map(recordServiceProvider);
 
 const membersServices: Provider[] = [
   { path: 'selections', list: selections, member: SelectionMember, property: 'selection' },

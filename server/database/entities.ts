@@ -18,10 +18,12 @@ import { ChangeEvent } from '../events/change-event.entity.js';
 import { ClockState } from '../clock/clock-state.entity.js';
 import { Job } from '../scheduling/job.entity.js';
 import { Message } from '../messaging/message.entity.js';
+import { Form } from '../forms/form.entity.js';
+import { StoredFile } from '../files/stored-file.entity.js';
 
 /** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
-  ChangeEvent, Session, ClockState, Job, Message,
+  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile,
 ];

@@ -7,10 +7,10 @@ import { employees } from '../crm/employees/employees.resource.js';
 import { projects, selections } from '../crm/lists/lists.resource.js';
 import { persons } from '../crm/persons/persons.resource.js';
 import { quoteRequests } from '../crm/pipeline/pipeline.resource.js';
-import { recordServiceToken } from '../crm/resource/record-controller.js';
-import type { RecordService } from '../crm/resource/record.service.js';
-import type { Resource } from '../crm/resource/resource.js';
-import type { BaseRecord } from '../crm/resource/base-record.js';
+import { recordServiceToken } from '../records/record-controller.js';
+import type { RecordService } from '../records/record.service.js';
+import type { Resource } from '../records/resource.js';
+import type { BaseRecord } from '../records/base-record.js';
 import { tasks } from '../crm/tasks/tasks.resource.js';
 import { DEMO_COMPANIES, DEMO_EMPLOYEES, DEMO_PERSONS } from './demo-data.js';
 

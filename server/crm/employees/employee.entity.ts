@@ -1,6 +1,6 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import type { Ref } from '@mikro-orm/core';
-import { BaseRecord } from '../resource/base-record.js';
+import { BaseRecord } from '../../records/base-record.js';
 import { Group } from './group.entity.js';
 
 export const ROLES = ['flow_admin', 'content_editor'] as const;

@@ -1,4 +1,4 @@
-import { defineResource } from '../resource/resource.js';
+import { defineResource } from '../../records/resource.js';
 import { Company } from '../companies/company.entity.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { Person } from '../persons/person.entity.js';

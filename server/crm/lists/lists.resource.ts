@@ -1,4 +1,4 @@
-import { defineResource } from '../resource/resource.js';
+import { defineResource } from '../../records/resource.js';
 import { FollowUp } from '../follow-ups/follow-up.entity.js';
 import { Sale } from '../sales/sale.entity.js';
 import { Project } from './project.entity.js';

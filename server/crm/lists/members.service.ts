@@ -7,10 +7,10 @@ import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { parseInput } from '../../common/validation.js';
 import type { ChangeRecorder } from '../../events/change-recorder.js';
 import { Person } from '../persons/person.entity.js';
-import type { RecordService } from '../resource/record.service.js';
-import { toRecordJson } from '../resource/record-json.js';
+import type { RecordService } from '../../records/record.service.js';
+import { toRecordJson } from '../../records/record-json.js';
 import { persons } from '../persons/persons.resource.js';
-import type { BaseRecord } from '../resource/base-record.js';
+import type { BaseRecord } from '../../records/base-record.js';
 
 export const addMembersBody = z.strictObject({
   personIds: z.array(z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String)).min(1).max(10_000),

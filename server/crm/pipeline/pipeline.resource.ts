@@ -1,5 +1,5 @@
-import { defineResource } from '../resource/resource.js';
-import type { Fields } from '../resource/fields.js';
+import { defineResource } from '../../records/resource.js';
+import type { Fields } from '../../records/fields.js';
 import { Company } from '../companies/company.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Person } from '../persons/person.entity.js';

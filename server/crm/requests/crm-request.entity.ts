@@ -1,6 +1,6 @@
 import { Entity, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import type { Ref } from '@mikro-orm/core';
-import { BaseRecord } from '../resource/base-record.js';
+import { BaseRecord } from '../../records/base-record.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Person } from '../persons/person.entity.js';
 

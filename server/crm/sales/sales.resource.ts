@@ -1,4 +1,4 @@
-import { defineResource } from '../resource/resource.js';
+import { defineResource } from '../../records/resource.js';
 import { Company } from '../companies/company.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Project } from '../lists/project.entity.js';

@@ -1,5 +1,5 @@
 import { Entity, Property, Unique } from '@mikro-orm/decorators/legacy';
-import { BaseRecord } from '../resource/base-record.js';
+import { BaseRecord } from '../../records/base-record.js';
 
 export const STATUS_KINDS = ['quote_request', 'opportunity', 'intake_measure'] as const;
 export type StatusKind = (typeof STATUS_KINDS)[number];

@@ -1,4 +1,4 @@
-import { defineResource } from '../resource/resource.js';
+import { defineResource } from '../../records/resource.js';
 import { IntakeMeasure } from '../pipeline/intake-measure.entity.js';
 import { Opportunity } from '../pipeline/opportunity.entity.js';
 import { QuoteRequest } from '../pipeline/quote-request.entity.js';

@@ -1,5 +1,5 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
-import { BaseRecord } from '../resource/base-record.js';
+import { BaseRecord } from '../../records/base-record.js';
 
 @Entity()
 export class TaskType extends BaseRecord {

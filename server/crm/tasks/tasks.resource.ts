@@ -1,4 +1,4 @@
-import { defineResource } from '../resource/resource.js';
+import { defineResource } from '../../records/resource.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Person } from '../persons/person.entity.js';
 import { Task } from './task.entity.js';

@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { z } from 'zod';
-import { ROLES } from '../employees/employee.entity.js';
+import { ROLES } from '../crm/employees/employee.entity.js';
 
 /**
  * The fields of a CRM resource, keyed by their JSON (camelCase) name. One table per resource

@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { CurrentPrincipal } from '../../auth/current-principal.js';
-import type { Principal } from '../../auth/principal.js';
-import { Roles } from '../../auth/roles.decorator.js';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import type { Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
 import type { BaseRecord } from './base-record.js';
 import { createSchema, updateSchema } from './fields.js';
 import type { RecordService } from './record.service.js';
@@ -24,6 +24,7 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
  */
 export function recordController<E extends BaseRecord>(resource: Resource<E>): Type<unknown> {
   const writers = [...resource.writeRoles];
+  const deleters = [...(resource.deleteRoles ?? resource.writeRoles)];
   const createBody = jsonSchema(createSchema(resource.fields));
   const updateBody = jsonSchema(updateSchema(resource.fields));
   const label = resource.name.replace(/_/g, ' ');
@@ -67,7 +68,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
 
     @Delete(':id')
     @HttpCode(204)
-    @Roles(...writers)
+    @Roles(...deleters)
     @ApiOperation({ summary: `Delete a ${label} (409 when other records refer to it)` })
     remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
       return this.records.remove(id, principal);

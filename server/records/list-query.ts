@@ -1,4 +1,4 @@
-import { BadInputError } from '../../common/errors.js';
+import { BadInputError } from '../common/errors.js';
 import type { Fields } from './fields.js';
 import { isFilterable, propertyOf } from './fields.js';
 

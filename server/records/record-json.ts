@@ -1,6 +1,6 @@
 import { Reference } from '@mikro-orm/core';
-import type { Principal } from '../../auth/principal.js';
-import { hasAnyRole } from '../../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
+import { hasAnyRole } from '../auth/principal.js';
 import type { BaseRecord } from './base-record.js';
 import { propertyOf } from './fields.js';
 import type { Resource } from './resource.js';

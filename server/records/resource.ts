@@ -1,5 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
-import type { Role } from '../employees/employee.entity.js';
+import type { Role } from '../crm/employees/employee.entity.js';
 import type { BaseRecord } from './base-record.js';
 import type { Fields } from './fields.js';
 
@@ -17,8 +17,10 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   unique?: { fields: string[]; caseInsensitive?: boolean }[];
   /** Rows elsewhere that make a delete a 409 naming them. */
   referencedBy?: { entity: () => EntityClass<object>; property: string; plural: string }[];
-  /** Roles that may create, update and delete (reading needs any role of SPEC §3). */
+  /** Roles that may create and update (reading needs any role of SPEC §3). */
   writeRoles: readonly Role[];
+  /** Roles that may delete; the writers when not given. */
+  deleteRoles?: readonly Role[];
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
 }

@@ -1,0 +1,50 @@
+import { Controller, Delete, Get, HttpCode, Param, Post, Query, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { Roles } from '../auth/roles.decorator.js';
+import { FilesService, MAX_FILE_BYTES, type UploadedContent } from './files.service.js';
+
+@ApiTags('files')
+@ApiBearerAuth()
+@Controller('api/files')
+export class FilesController {
+  constructor(private readonly files: FilesService) {}
+
+  @Post()
+  @Roles('flow_admin', 'content_editor')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOperation({ summary: 'Upload an attachment (multipart field "file", at most 25 MB)' })
+  upload(@UploadedFile() file: UploadedContent | undefined) {
+    return this.files.upload(file);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List uploaded files, newest first' })
+  list(@Query() query: Record<string, unknown>) {
+    return this.files.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.files.get(id);
+  }
+
+  @Get(':id/content')
+  @ApiOperation({ summary: 'Download the file' })
+  async download(@Param('id') id: string, @Res() res: Response) {
+    const file = await this.files.content(id);
+    res.setHeader('content-type', file.type);
+    res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
+    res.send(file.content);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('flow_admin')
+  remove(@Param('id') id: string) {
+    return this.files.remove(id);
+  }
+}

@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import type { BaseRecord } from '../records/base-record.js';
+import { recordController } from '../records/record-controller.js';
+import { recordServiceProvider } from '../records/record-provider.js';
+import type { Resource } from '../records/resource.js';
+import { forms } from './forms.resource.js';
+
+const resource = forms as unknown as Resource<BaseRecord>;
+const formRecords = recordServiceProvider(resource);
+
+@Module({
+  imports: [EventsModule],
+  controllers: [recordController(resource)],
+  providers: [formRecords],
+  exports: [formRecords],
+})
+export class FormsModule {}

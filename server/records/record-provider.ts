@@ -1,0 +1,17 @@
+import type { Provider } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { Clock } from '../clock/clock.js';
+import { ChangeRecorder } from '../events/change-recorder.js';
+import type { BaseRecord } from './base-record.js';
+import { recordServiceToken } from './record-controller.js';
+import { RecordService } from './record.service.js';
+import type { Resource } from './resource.js';
+
+/** The Nest provider of a resource's RecordService, under recordServiceToken(resource). */
+export function recordServiceProvider(resource: Resource<BaseRecord>): Provider {
+  return {
+    provide: recordServiceToken(resource),
+    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock) => new RecordService(resource, em, recorder, clock),
+    inject: [EntityManager, ChangeRecorder, Clock],
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from '@jest/globals';
+import { useTestApp } from './support/lifecycle.js';
+import { ADMIN_TOKEN } from './support/test-app.js';
+
+const context = useTestApp();
+
+async function upload(content: Buffer | string, name: string, token = ADMIN_TOKEN) {
+  const form = new FormData();
+  form.append('file', new Blob([content], { type: 'application/pdf' }), name);
+  const res = await fetch(`${context.app.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: res.status, body: (await res.json()) as any };
+}
+
+describe('files', () => {
+  it('uploads, lists, downloads and deletes an attachment', async () => {
+    const made = await upload('%PDF-1.4 folder', 'Folder zonnepanelen.pdf');
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ name: 'Folder zonnepanelen.pdf', type: 'application/pdf', size: 15 });
+    expect((await context.app.call('GET', '/api/files')).body.items.map((f: { id: string }) => f.id)).toContain(made.body.id);
+    const download = await fetch(`${context.app.url}/api/files/${made.body.id}/content`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(download.headers.get('content-type')).toBe('application/pdf');
+    expect(await download.text()).toBe('%PDF-1.4 folder');
+    expect((await context.app.call('DELETE', `/api/files/${made.body.id}`)).status).toBe(204);
+    expect((await context.app.call('GET', `/api/files/${made.body.id}`)).status).toBe(404);
+  });
+
+  it('refuses a file over 25 MB with 413, and a request without a file with 400', async () => {
+    const big = await upload(Buffer.alloc(25 * 1024 * 1024 + 1, 1), 'te-groot.pdf');
+    expect(big.status).toBe(413);
+    const none = await fetch(`${context.app.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: new FormData() });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as { message: string }).message).toContain('file');
+  });
+});
