@@ -104,7 +104,10 @@ describe('change event consumers', () => {
       consumerA.register('test', slowHandler('a'));
       consumerB.register('test', slowHandler('b'));
       const [na, nb] = await Promise.all([consumerA.drain(5), consumerB.drain(5)]);
-      expect(na + nb).toBe(60);
+      expect(na + nb).toBeLessThanOrEqual(60); // each instance's own poller may take some too
+      for (let i = 0; i < 100 && Number((await sql.query('select count(*) from change_event where processed_at is null')).rows[0].count) > 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const rows = (await sql.query('select event_id, consumer from handled')).rows as { event_id: string; consumer: string }[];
       expect(rows).toHaveLength(60);
       expect(new Set(rows.map((r) => r.event_id)).size).toBe(60);
