@@ -114,6 +114,26 @@ describe('manual clock', () => {
     expect(job).toEqual({ status: 'failed', attempts: 4, last_error: 'receiver is down' });
   });
 
+  it('keeps the writes of the other jobs in a batch when one throws, exactly once each', async () => {
+    const app = context.app;
+    const runner = app.app.get(JobRunner);
+    runner.register('test.record', record());
+    runner.register('test.throws', async (job, ctx) => {
+      await record()(job, ctx);
+      throw new Error('boom');
+    });
+    const t0 = await now(app);
+    await sql.query('delete from ran');
+    await schedule(app,
+      { kind: 'test.record', dueAt: t0, payload: { label: 'before' } },
+      { kind: 'test.throws', dueAt: t0, payload: { label: 'thrower' }, maxAttempts: 1 },
+      { kind: 'test.record', dueAt: t0, payload: { label: 'after' } },
+    );
+    await runner.runDue();
+    expect((await sql.query('select label from ran order by job_id')).rows.map((r) => r.label)).toEqual(['before', 'after']);
+    expect((await sql.query(`select status, last_error from job where kind = 'test.throws'`)).rows[0]).toEqual({ status: 'failed', last_error: 'boom' });
+  });
+
   it('keeps the virtual time across a restart and shares it between instances', async () => {
     const before = await now(context.app);
     const other = await startTestApp({ DATABASE_URL: context.db.url, CLOCK: 'manual' });

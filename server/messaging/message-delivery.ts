@@ -1,6 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { JobRunner, type JobContext } from '../scheduling/job-runner.js';
-import type { Job } from '../scheduling/job.entity.js';
+import { type ClaimedJob, JobRunner, type JobContext } from '../scheduling/job-runner.js';
 import { EmailTransport } from './email-transport.js';
 import { Message } from './message.entity.js';
 import { DELIVER_JOB } from './outbox.js';
@@ -20,10 +19,10 @@ export class MessageDelivery implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(DELIVER_JOB, (job, context) => this.deliver(job, context));
+    this.runner.register(DELIVER_JOB, (job, context) => this.deliver(job, context), { external: true });
   }
 
-  async deliver(job: Job, { em, now, lastAttempt }: JobContext): Promise<void | { retry: string }> {
+  async deliver(job: ClaimedJob, { em, now, lastAttempt }: JobContext): Promise<void | { retry: string }> {
     const message = await em.findOne(Message, { id: String(job.payload.messageId) });
     if (!message || message.status !== 'queued') return;
     message.attempts += 1;

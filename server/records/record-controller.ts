@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Query, type Type } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Patch, Post, Put, Query, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.js';
@@ -66,12 +66,23 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
       return this.records.update(id, body, principal);
     }
 
+    /** A route only where the resource accepts PUT (see below). */
+    replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+      return this.records.update(id, body, principal);
+    }
+
     @Delete(':id')
     @HttpCode(204)
     @Roles(...deleters)
     @ApiOperation({ summary: `Delete a ${label} (409 when other records refer to it)` })
     remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
       return this.records.remove(id, principal);
+    }
+  }
+  if (resource.put) {
+    const descriptor = Object.getOwnPropertyDescriptor(RecordController.prototype, 'replace')!;
+    for (const decorate of [Put(':id'), Roles(...writers), ApiOperation({ summary: `Update a ${label} (PUT and PATCH both take only the fields that change)` }), ApiBody({ schema: updateBody })]) {
+      decorate(RecordController.prototype, 'replace', descriptor);
     }
   }
   Object.defineProperty(RecordController, 'name', { value: `${resource.entity.name}Controller` });

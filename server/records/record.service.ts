@@ -73,6 +73,7 @@ export class RecordService<E extends BaseRecord> {
       const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
       this.applyDefaults(record);
       await this.assign(em, record, input, undefined);
+      this.resource.validate?.(toRecordJson(this.resource, record));
       const now = this.clock.now();
       record.createdAt = now;
       record.updatedAt = now;
@@ -91,7 +92,9 @@ export class RecordService<E extends BaseRecord> {
       const record = await this.find(em, id, true);
       const before = toRecordJson(this.resource, record);
       await this.assign(em, record, input, id);
-      const changes = diffSnapshots(before, toRecordJson(this.resource, record));
+      const after = toRecordJson(this.resource, record);
+      this.resource.validate?.(after);
+      const changes = diffSnapshots(before, after);
       const passwordChanged = 'password' in input && input.password !== undefined;
       if (Object.keys(changes).length > 0 || passwordChanged) {
         record.updatedAt = this.clock.now();

@@ -21,6 +21,10 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   writeRoles: readonly Role[];
   /** Roles that may delete; the writers when not given. */
   deleteRoles?: readonly Role[];
+  /** Accept PUT as well as PATCH for updates (templates, workflows, flows: SPEC §6). */
+  put?: boolean;
+  /** Checks the whole record after a create or update is applied; throws a BadInputError (400) to refuse it. */
+  validate?: (json: Record<string, unknown>) => void;
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
 }

@@ -1,7 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { EntityManager, LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
-import { Job } from './job.entity.js';
+
+/** A claimed job as handlers see it. */
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown>;
+  dueAt: Date;
+  cancelKey: string | null;
+  /** This run's attempt number, from 1. */
+  attempt: number;
+  maxAttempts: number;
+}
 
 export interface JobContext {
   em: EntityManager;
@@ -15,48 +26,81 @@ export interface JobContext {
  * retries later; returning `{ retry: reason }` keeps its writes (e.g. a recorded delivery error)
  * and retries later all the same.
  */
-export type JobHandler = (job: Job, context: JobContext) => Promise<void | { retry: string }>;
+export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<void | { retry: string }>;
+
+export interface HandlerOptions {
+  /**
+   * The handler has an effect outside the database (SMTP, SMS, HTTP): it always runs in a savepoint
+   * of its own, so a neighbour's failure can never make it run twice. Others run a batch at a time.
+   */
+  external?: boolean;
+}
 
 /** Back-off before attempt n+1: 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 }
 
+type Outcome = { ok: true } | { ok: false; error: string };
+
+interface JobRowSql {
+  id: string;
+  kind: string;
+  payload: Record<string, unknown> | string;
+  due_at: Date;
+  cancel_key: string | null;
+  attempts: number;
+  max_attempts: number;
+}
+
 /**
- * Claims due jobs in batches (`FOR UPDATE SKIP LOCKED`, oldest due first) and runs their
- * handlers, each in a savepoint: a failure rolls back only that job's writes, records the error
- * and retries it with back-off, and parks it as failed after its last attempt.
+ * Claims due jobs in batches (`FOR UPDATE SKIP LOCKED`, oldest due first) and runs their handlers
+ * in the claiming transaction. Consecutive database-only jobs share one savepoint; if one of them
+ * throws, that group is rolled back and rerun a job at a time. A failure rolls back only that job's
+ * writes, records the error and retries with back-off; after the last attempt the job is parked as failed.
  */
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
-  private readonly handlers = new Map<string, JobHandler>();
+  private readonly handlers = new Map<string, { handle: JobHandler; external: boolean }>();
 
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
   ) {}
 
-  register(kind: string, handler: JobHandler): void {
-    this.handlers.set(kind, handler);
+  register(kind: string, handle: JobHandler, options: HandlerOptions = {}): void {
+    this.handlers.set(kind, { handle, external: options.external ?? false });
   }
 
   /** Claims and runs one batch of jobs due by now; returns how many it took. */
-  async runBatch(limit = 100): Promise<number> {
+  async runBatch(limit = 500): Promise<number> {
     const now = this.clock.now();
     return this.em.fork().transactional(async (em) => {
-      const jobs = await em.find(Job, { status: 'pending', dueAt: { $lte: now } }, {
-        orderBy: { dueAt: 'asc', id: 'asc' },
-        limit,
-        lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
-      });
-      for (const job of jobs) await this.run(em, job, now);
+      const rows = await em.getConnection().execute<JobRowSql[]>(
+        `select "id", "kind", "payload", "due_at", "cancel_key", "attempts", "max_attempts" from "job"
+          where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
+        [now, limit], 'all', em.getTransactionContext());
+      const jobs = rows.map(toClaimedJob);
+      const outcomes = new Map<string, Outcome>();
+      let group: ClaimedJob[] = [];
+      for (const job of jobs) {
+        if (this.handlers.get(job.kind)?.external) {
+          await this.runGroup(em, group, now, outcomes);
+          group = [];
+          outcomes.set(job.id, await this.runAlone(em, job, now));
+        } else {
+          group.push(job);
+        }
+      }
+      await this.runGroup(em, group, now, outcomes);
+      await this.record(em, jobs, outcomes, now);
       return jobs.length;
     });
   }
 
   /** Runs batches until nothing this instance can claim is due. */
-  async runDue(limit = 100): Promise<number> {
+  async runDue(limit = 500): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.runBatch(limit);
@@ -65,26 +109,67 @@ export class JobRunner {
     }
   }
 
-  private async run(em: EntityManager, job: Job, now: Date): Promise<void> {
-    const handler = this.handlers.get(job.kind);
-    job.attempts += 1;
-    const lastAttempt = job.attempts >= job.maxAttempts;
+  private async runGroup(em: EntityManager, group: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
+    if (group.length === 0) return;
+    if (group.length > 1) {
+      const results = new Map<string, Outcome>();
+      try {
+        await em.transactional(async (inner) => {
+          for (const job of group) results.set(job.id, await this.invoke(inner, job, now));
+        });
+        for (const [id, outcome] of results) outcomes.set(id, outcome);
+        return;
+      } catch {
+        // One of them threw: the group's writes are gone; run each alone to keep the others'.
+      }
+    }
+    for (const job of group) outcomes.set(job.id, await this.runAlone(em, job, now));
+  }
+
+  private async runAlone(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
     try {
-      if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-      const outcome = await em.transactional((inner) => handler(job, { em: inner, now, attempt: job.attempts, lastAttempt }));
-      if (outcome) throw new Error(outcome.retry);
-      job.status = 'done';
-      job.finishedAt = now;
-      job.lastError = null;
+      return await em.transactional((inner) => this.invoke(inner, job, now));
     } catch (error) {
-      job.lastError = (error as Error).message ?? String(error);
-      if (lastAttempt) {
-        job.status = 'failed';
-        job.finishedAt = now;
-        this.logger.warn(`Job ${job.id} (${job.kind}) failed after ${job.attempts} attempts: ${job.lastError}`);
+      return { ok: false, error: (error as Error).message ?? String(error) };
+    }
+  }
+
+  private async invoke(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
+    const handler = this.handlers.get(job.kind);
+    if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
+    const result = await handler.handle(job, { em, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts });
+    return result ? { ok: false, error: result.retry } : { ok: true };
+  }
+
+  private async record(em: EntityManager, jobs: ClaimedJob[], outcomes: Map<string, Outcome>, now: Date): Promise<void> {
+    const connection = em.getConnection();
+    const tx = em.getTransactionContext();
+    const done = jobs.filter((job) => outcomes.get(job.id)?.ok).map((job) => job.id);
+    if (done.length > 0) {
+      await connection.execute(`update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null where "id" = any(?::bigint[])`, [now, `{${done.join(',')}}`], 'run', tx);
+    }
+    for (const job of jobs) {
+      const outcome = outcomes.get(job.id);
+      if (!outcome || outcome.ok) continue;
+      if (job.attempt >= job.maxAttempts) {
+        this.logger.warn(`Job ${job.id} (${job.kind}) failed after ${job.attempt} attempts: ${outcome.error}`);
+        await connection.execute(`update "job" set "status" = 'failed', "attempts" = ?, "finished_at" = ?, "last_error" = ? where "id" = ?`, [job.attempt, now, outcome.error, job.id], 'run', tx);
       } else {
-        job.dueAt = new Date(now.getTime() + retryDelayMs(job.attempts));
+        const retryAt = new Date(now.getTime() + retryDelayMs(job.attempt));
+        await connection.execute(`update "job" set "attempts" = ?, "due_at" = ?, "last_error" = ? where "id" = ?`, [job.attempt, retryAt, outcome.error, job.id], 'run', tx);
       }
     }
   }
+}
+
+function toClaimedJob(row: JobRowSql): ClaimedJob {
+  return {
+    id: String(row.id),
+    kind: row.kind,
+    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    dueAt: new Date(row.due_at),
+    cancelKey: row.cancel_key,
+    attempt: row.attempts + 1,
+    maxAttempts: row.max_attempts,
+  };
 }
