@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import type { Message } from './message.entity.js';
+import type { Deliverable } from './deliverable.js';
 
 export interface SendResult {
   transport: string;
@@ -23,7 +23,7 @@ export class EmailTransport implements OnApplicationShutdown {
       : undefined;
   }
 
-  async send(message: Message): Promise<SendResult> {
+  async send(message: Deliverable): Promise<SendResult> {
     if (!message.to) throw new Error('no e-mail address');
     if (!this.smtp) {
       this.logger.log(`[log transport] e-mail to ${message.to}: ${message.subject ?? ''}`);

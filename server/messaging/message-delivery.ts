@@ -1,14 +1,19 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import { type ClaimedJob, JobRunner, type JobContext } from '../scheduling/job-runner.js';
-import { EmailTransport } from './email-transport.js';
-import { Message } from './message.entity.js';
+import type { EntityManager } from '@mikro-orm/core';
+import { type ClaimedJob, JobRunner } from '../scheduling/job-runner.js';
+import { EmailTransport, type SendResult } from './email-transport.js';
+import type { Deliverable } from './deliverable.js';
 import { DELIVER_JOB } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
 
+/** How many messages are handed to the transports at once. */
+export const DELIVERY_CONCURRENCY = 10;
+
 /**
- * Delivers one queued message (the `message.deliver` job). The message is marked sent in the
- * job's transaction: if the process dies after the transport accepted it but before that commit,
- * the job runs again and resends it with the same Message-ID, never as a different message.
+ * Delivers queued messages (the `message.deliver` jobs of one claim, sent concurrently). Each
+ * message is marked sent in the job's transaction: if the process dies after the transport
+ * accepted it but before that commit, the job runs again and resends it with the same
+ * Message-ID, never as a different message.
  */
 @Injectable()
 export class MessageDelivery implements OnModuleInit {
@@ -19,23 +24,61 @@ export class MessageDelivery implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(DELIVER_JOB, (job, context) => this.deliver(job, context), { external: true });
+    this.runner.registerBatch(DELIVER_JOB, (jobs, context) => this.deliver(jobs, context));
   }
 
-  async deliver(job: ClaimedJob, { em, now, lastAttempt }: JobContext): Promise<void | { retry: string }> {
-    const message = await em.findOne(Message, { id: String(job.payload.messageId) });
-    if (!message || message.status !== 'queued') return;
-    message.attempts += 1;
-    try {
-      const result = message.channel === 'email' ? await this.email.send(message) : await this.sms.send(message);
-      message.status = 'sent';
-      message.sentAt = now;
-      message.transport = result.transport;
-      message.error = null;
-    } catch (error) {
-      message.error = (error as Error).message ?? String(error);
-      if (!lastAttempt) return { retry: message.error };
-      message.status = 'failed';
+  async deliver(jobs: ClaimedJob[], { em, now }: { em: EntityManager; now: Date }): Promise<Map<string, { retry: string } | undefined>> {
+    const jobOf = new Map(jobs.map((job) => [String(job.payload.messageId), job]));
+    const connection = em.getConnection();
+    const tx = em.getTransactionContext();
+    const rows = await connection.execute<MessageRow[]>(
+      `select "id", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id" from "message" where "id" = any(?::bigint[]) and "status" = 'queued'`,
+      [`{${[...jobOf.keys()].join(',')}}`], 'all', tx);
+    const messages: Deliverable[] = rows.map((r: MessageRow) => ({
+      id: String(r.id), channel: r.channel, to: r.to, from: r.from, replyTo: r.reply_to, subject: r.subject, body: r.body,
+      headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers, messageId: r.message_id,
+    }));
+    const outcomes = new Map<string, { retry: string } | undefined>();
+    const sent = new Map<string, string[]>();
+    await forEachConcurrently(messages, DELIVERY_CONCURRENCY, async (message) => {
+      const job = jobOf.get(String(message.id))!;
+      let result: SendResult;
+      try {
+        result = message.channel === 'email' ? await this.email.send(message) : await this.sms.send(message);
+      } catch (error) {
+        const reason = (error as Error).message ?? String(error);
+        const last = job.attempt >= job.maxAttempts;
+        if (!last) outcomes.set(job.id, { retry: reason });
+        await connection.execute(`update "message" set "attempts" = "attempts" + 1, "error" = ?, "status" = ? where "id" = ?`, [reason, last ? 'failed' : 'queued', message.id], 'run', tx);
+        return;
+      }
+      sent.set(result.transport, [...(sent.get(result.transport) ?? []), String(message.id)]);
+    });
+    for (const [transport, ids] of sent) {
+      await connection.execute(
+        `update "message" set "status" = 'sent', "sent_at" = ?, "transport" = ?, "error" = null, "attempts" = "attempts" + 1 where "id" = any(?::bigint[])`,
+        [now, transport, `{${ids.join(',')}}`], 'run', tx);
     }
+    return outcomes;
   }
+}
+
+interface MessageRow {
+  id: string;
+  channel: Deliverable['channel'];
+  to: string | null;
+  from: string | null;
+  reply_to: string | null;
+  subject: string | null;
+  body: string;
+  headers: Record<string, string> | string;
+  message_id: string;
+}
+
+async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  });
+  await Promise.all(lanes);
 }

@@ -3,11 +3,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
 
 export const DELIVER_JOB = 'message.deliver';
+/** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
+export const DELIVERY_ATTEMPTS = 6;
 
 export interface OutgoingMessage {
   channel: Channel;
@@ -25,7 +26,8 @@ export interface OutgoingMessage {
 }
 
 export interface Enqueued {
-  message: Message;
+  id: string;
+  status: Message['status'];
   /** False when a message with this key was decided before: nothing new was queued. */
   created: boolean;
 }
@@ -39,7 +41,6 @@ export interface Enqueued {
 export class Outbox {
   constructor(
     private readonly clock: Clock,
-    private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -66,13 +67,20 @@ export class Outbox {
       ['flow_id', outgoing.flowId ?? null],
       ['created_at', now],
     ];
-    const sql = `insert into "message" (${columns.map(([c]) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')}) on conflict ("key") do nothing returning "id"`;
-    const rows = await em.getConnection().execute<{ id: string }[]>(sql, columns.map(([, v]) => v), 'all', em.getTransactionContext());
-    const created = rows.length > 0;
-    const message = await em.findOneOrFail(Message, { key: outgoing.key });
-    if (created && message.status === 'queued') {
-      this.jobs.schedule(em, { kind: DELIVER_JOB, dueAt: now, payload: { messageId: String(message.id) }, cancelKey: `message:${message.id}`, maxAttempts: 6 });
-    }
-    return { message, created };
+    // One round trip: the message, and its delivery job when it is new and deliverable.
+    const sql = `with inserted as (
+        insert into "message" (${columns.map(([c]) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})
+        on conflict ("key") do nothing returning "id", "status"
+      ), job as (
+        insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
+        select ?, json_build_object('messageId', "id"::text)::jsonb, ?, 'pending', 'message:' || "id", 0, ?, ? from inserted where "status" = 'queued'
+      )
+      select "id", "status" from inserted`;
+    const params = [...columns.map(([, v]) => v), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
+    const connection = em.getConnection();
+    const inserted = await connection.execute<{ id: string; status: Message['status'] }[]>(sql, params, 'all', em.getTransactionContext());
+    if (inserted[0]) return { id: String(inserted[0].id), status: inserted[0].status, created: true };
+    const existing = await connection.execute<{ id: string; status: Message['status'] }[]>(`select "id", "status" from "message" where "key" = ?`, [outgoing.key], 'all', em.getTransactionContext());
+    return { id: String(existing[0]!.id), status: existing[0]!.status, created: false };
   }
 }

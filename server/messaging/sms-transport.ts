@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import type { Message } from './message.entity.js';
+import type { Deliverable } from './deliverable.js';
 import type { SendResult } from './email-transport.js';
 
 /**
@@ -14,7 +14,7 @@ export class SmsTransport {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  async send(message: Message): Promise<SendResult> {
+  async send(message: Deliverable): Promise<SendResult> {
     if (!message.to) throw new Error('no mobile number');
     if (!this.config.smsProviderUrl) {
       this.logger.log(`[log transport] SMS to ${message.to}: ${message.body}`);

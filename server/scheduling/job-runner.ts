@@ -28,6 +28,12 @@ export interface JobContext {
  */
 export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<void | { retry: string }>;
 
+/**
+ * Runs many jobs of one kind at once (e.g. deliveries sent concurrently over a connection pool),
+ * in one savepoint; answers an outcome per job id (missing ids count as done).
+ */
+export type BatchJobHandler = (jobs: ClaimedJob[], context: Omit<JobContext, 'attempt' | 'lastAttempt'>) => Promise<Map<string, { retry: string } | undefined>>;
+
 export interface HandlerOptions {
   /**
    * The handler has an effect outside the database (SMTP, SMS, HTTP): it always runs in a savepoint
@@ -63,6 +69,7 @@ interface JobRowSql {
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
   private readonly handlers = new Map<string, { handle: JobHandler; external: boolean }>();
+  private readonly batchHandlers = new Map<string, BatchJobHandler>();
 
   constructor(
     private readonly em: EntityManager,
@@ -71,6 +78,10 @@ export class JobRunner {
 
   register(kind: string, handle: JobHandler, options: HandlerOptions = {}): void {
     this.handlers.set(kind, { handle, external: options.external ?? false });
+  }
+
+  registerBatch(kind: string, handle: BatchJobHandler): void {
+    this.batchHandlers.set(kind, handle);
   }
 
   /** Claims and runs one batch of jobs due by now; returns how many it took. */
@@ -84,8 +95,11 @@ export class JobRunner {
       const jobs = rows.map(toClaimedJob);
       const outcomes = new Map<string, Outcome>();
       let group: ClaimedJob[] = [];
+      const byBatchKind = new Map<string, ClaimedJob[]>();
       for (const job of jobs) {
-        if (this.handlers.get(job.kind)?.external) {
+        if (this.batchHandlers.has(job.kind)) {
+          byBatchKind.set(job.kind, [...(byBatchKind.get(job.kind) ?? []), job]);
+        } else if (this.handlers.get(job.kind)?.external) {
           await this.runGroup(em, group, now, outcomes);
           group = [];
           outcomes.set(job.id, await this.runAlone(em, job, now));
@@ -94,6 +108,7 @@ export class JobRunner {
         }
       }
       await this.runGroup(em, group, now, outcomes);
+      for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes);
       await this.record(em, jobs, outcomes, now);
       return jobs.length;
     });
@@ -124,6 +139,18 @@ export class JobRunner {
       }
     }
     for (const job of group) outcomes.set(job.id, await this.runAlone(em, job, now));
+  }
+
+  private async runBatchHandler(em: EntityManager, kind: string, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
+    try {
+      const results = await em.transactional((inner) => this.batchHandlers.get(kind)!(jobs, { em: inner, now }));
+      for (const job of jobs) {
+        const result = results.get(job.id);
+        outcomes.set(job.id, result ? { ok: false, error: result.retry } : { ok: true });
+      }
+    } catch (error) {
+      for (const job of jobs) outcomes.set(job.id, { ok: false, error: (error as Error).message ?? String(error) });
+    }
   }
 
   private async runAlone(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
