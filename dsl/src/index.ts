@@ -1,2 +1,28 @@
-// Public surface of the Stroom language package. Filled in by the DSL issue.
+// Public surface of the Stroom language package.
 export const DSL_VERSION = '0.1.0';
+
+export * from './ast.js';
+export type { Diagnostic, Severity } from './diagnostics.js';
+export { hasErrors, MAX_DIAGNOSTICS } from './diagnostics.js';
+export { parse, type ParseResult } from './parse.js';
+export { MAX_NESTING } from './ast-builder-common.js';
+export { print, format } from './printer.js';
+export { assignStepIds, stepIdsOf } from './ids.js';
+export {
+  InMemoryCatalog, STANDARD_FIELDS, EMPLOYEE_FIELDS, standardFieldType,
+  type Catalog, type CatalogData, type FieldType, type StatusKind, type TemplateInfo,
+} from './catalog.js';
+export { check, checkSource, triggerEntity, type CheckOptions, type CheckMode } from './checker.js';
+export { RECORDS_OF, FLOW_RECORDS, mergeVariablesIn } from './checker-common.js';
+export {
+  compileWorkflow, compileCondition, changedConditions, triggerKeyString, eventTriggerKeys, WORKFLOW_EVENT_TYPE,
+  type ActionDescriptor, type CompiledWorkflow, type TriggerKey,
+} from './compiler.js';
+export {
+  compileFlow, type FlowGraph, type FlowNode, type Target, type CompiledFlowTrigger, type CompiledSuccessCriterion,
+} from './flow-graph.js';
+export {
+  buildEngine, registerOperators, evaluate, conditionHolds, resolvePath, isEmptyValue, sameValue, stroomOperators,
+  type ChangeTest,
+} from './engine.js';
+export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';

@@ -1,0 +1,413 @@
+// The typed contract of the language. Every node is a plain object discriminated by `kind`.
+// `loc` (the node's span) and `locs` (spans of named parts, e.g. `locs.template`) are source
+// positions and take no part in equality: compare with `sameAst` or `stripLocations`.
+
+export interface Loc {
+  /** 0-based offset in UTF-16 code units. */
+  offset: number;
+  length: number;
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+}
+
+interface Positioned {
+  loc?: Loc;
+  locs?: Partial<Record<string, Loc>>;
+}
+
+/** A line item: it may carry the full-line comments written above it (text after `#`). */
+interface Item extends Positioned {
+  comments?: string[];
+}
+
+/** A block `{ … }` keeps the comments written after its last item. */
+interface Block {
+  endComments?: string[];
+}
+
+export type Value = string | number | boolean;
+
+export const ENTITIES = [
+  'person', 'company', 'task', 'quote_request', 'opportunity', 'intake_measure', 'sale', 'request',
+  'follow_up',
+] as const;
+export type Entity = (typeof ENTITIES)[number];
+
+export const TIME_UNITS = ['minutes', 'hours', 'days', 'workdays', 'weeks'] as const;
+export type TimeUnit = (typeof TIME_UNITS)[number];
+export interface Duration {
+  amount: number;
+  unit: TimeUnit;
+}
+
+export const ROLES = [
+  'person', 'contact', 'responsible', 'owner', 'our_contact', 'service_contact', 'auto', 'unassigned',
+] as const;
+export type Role = (typeof ROLES)[number];
+/** Who receives, owns or is assigned: a role relative to the record, or a literal address. */
+export type Party = { kind: 'role'; role: Role } | { kind: 'address'; address: string };
+
+// ---- conditions -------------------------------------------------------------------------------
+
+export type CompareOperator = '=' | '!=' | '<' | '<=' | '>' | '>=';
+
+export type Condition =
+  | { kind: 'and'; operands: Condition[] } & Positioned
+  | { kind: 'or'; operands: Condition[] } & Positioned
+  | { kind: 'not'; operand: Condition } & Positioned
+  | { kind: 'compare'; field: string; operator: CompareOperator; value: Value } & Positioned
+  | { kind: 'in'; field: string; values: Value[] } & Positioned
+  | { kind: 'contains'; field: string; value: Value } & Positioned
+  | { kind: 'empty'; field: string; negated: boolean } & Positioned
+  | ({ kind: 'changed'; field: string } & ChangeValues & Positioned);
+
+export interface ChangeValues {
+  from?: Value;
+  to?: Value;
+}
+
+// ---- workflows --------------------------------------------------------------------------------
+
+export type RecordEvent = 'created' | 'updated' | 'deleted';
+
+export type WorkflowTrigger = Item &
+  (
+    | { kind: 'record_event'; entity: Entity; event: RecordEvent }
+    | { kind: 'task_expired' }
+    | { kind: 'task_completed' }
+    | ({ kind: 'field_changed'; entity: Entity; field: string } & ChangeValues)
+  );
+
+export interface When extends Item {
+  kind: 'when';
+  condition: Condition;
+}
+
+export interface Reminder extends Item {
+  kind: 'remind';
+  everyDays: number;
+  maxCount: number;
+}
+
+export type SmsMessage = { kind: 'text'; text: string } | { kind: 'template'; template: string };
+
+export interface SendEmailAction extends Item {
+  kind: 'send_email';
+  delay?: Duration;
+  template: string;
+  recipient: Party;
+  reminder?: Reminder;
+}
+
+export interface SendSmsAction extends Item {
+  kind: 'send_sms';
+  delay?: Duration;
+  message: SmsMessage;
+  reminder?: Reminder;
+}
+
+export type WorkflowAction = SendEmailAction | SendSmsAction;
+
+export interface Workflow extends Item, Block {
+  kind: 'workflow';
+  name: string;
+  active: boolean;
+  trigger: WorkflowTrigger;
+  when?: When;
+  actions: WorkflowAction[];
+}
+
+// ---- flows: settings ----------------------------------------------------------------------------
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export type SendWindowDays = { kind: 'workdays' } | { kind: 'days'; from: Weekday; to: Weekday };
+
+export type FlowTrigger =
+  | { kind: 'manual' }
+  | { kind: 'form_submitted'; form: string }
+  | { kind: 'selection_added'; selection: string }
+  | { kind: 'link_clicked' }
+  | { kind: 'condition'; condition: Condition };
+
+export type SuccessCriterion = Positioned &
+  (
+    | { kind: 'record_created'; entity: 'sale' | 'follow_up' | 'request' }
+    | { kind: 'form_submitted'; form: string }
+    | { kind: 'link_clicked' }
+    | { kind: 'added_to'; target: 'selection' | 'project'; name: string }
+    | ({ kind: 'field_changed'; entity: Entity; field: string } & ChangeValues)
+  );
+
+/** Flow settings in canonical order (the parser sorts them; the printer keeps the order). */
+export type FlowSetting = Item &
+  (
+    | { kind: 'sender'; address: string }
+    | { kind: 'reply_to'; address: string }
+    | { kind: 'sms_sender'; name: string }
+    | { kind: 'send_window'; days: SendWindowDays; start: string; end: string }
+    | { kind: 'timezone'; zone: string }
+    | { kind: 'trigger'; trigger: FlowTrigger }
+    | { kind: 'filter'; condition: Condition }
+    | { kind: 'exclude'; selection: string }
+    | { kind: 'once_per_person' }
+    | { kind: 'success'; criteria: SuccessCriterion[]; then?: 'stop' | 'continue' }
+  );
+export type FlowSettingKind = FlowSetting['kind'];
+export const FLOW_SETTING_ORDER: readonly FlowSettingKind[] = [
+  'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude',
+  'once_per_person', 'success',
+];
+
+// ---- flows: steps -----------------------------------------------------------------------------
+
+/** What happens when a participant leaves the flow (propose to another flow, add to a selection). */
+export type LeaveAction = Item &
+  ({ kind: 'move_to_flow'; flow: string } | { kind: 'add_to_selection'; selection: string });
+
+export interface LeaveOptions extends Block {
+  actions: LeaveAction[];
+}
+
+export type UpdateOperation = Item &
+  (
+    | { kind: 'set'; field: string; value: Value }
+    | { kind: 'clear'; field: string }
+    | { kind: 'add'; field: string; value: Value }
+    | { kind: 'remove'; field: string; value: Value }
+    | { kind: 'increase'; field: string; by: number }
+  );
+
+export type FollowUpDate =
+  | { kind: 'first_available' }
+  | { kind: 'after'; duration: Duration }
+  | { kind: 'task_date' };
+export type SaleDate = { kind: 'by_type' } | { kind: 'after'; duration: Duration };
+export type DistributionPool = { kind: 'employees'; emails: string[] } | { kind: 'group'; name: string };
+
+export type WaitEvent =
+  | { kind: 'link_clicked'; step?: string }
+  | { kind: 'email_opened'; step?: string }
+  | { kind: 'form_submitted'; form: string };
+
+export type CompleteAction = Item & { kind: 'on_outcome'; outcome: 'success' | 'no_success'; flow: string };
+
+export interface Branch extends Item, Block {
+  kind: 'branch';
+  name: string;
+  condition: Condition;
+  steps: Step[];
+}
+
+export type Others = Item &
+  (
+    | { kind: 'continue' }
+    | ({ kind: 'leave' } & LeaveOptions)
+    | ({ kind: 'steps'; steps: Step[] } & Block)
+  );
+
+interface StepBase extends Item {
+  /** The step's label (`welkom:`): its stable id. */
+  id?: string;
+}
+
+export interface SendEmailStep extends StepBase {
+  kind: 'send_email';
+  template: string;
+  subject?: string;
+  attachments: string[];
+}
+export interface SendSmsStep extends StepBase {
+  kind: 'send_sms';
+  message: SmsMessage;
+  ifNoMobile?: { kind: 'skip' } | ({ kind: 'leave' } & LeaveOptions);
+}
+export interface UpdatePersonStep extends StepBase, Block {
+  kind: 'update_person';
+  operations: UpdateOperation[];
+}
+export interface MembershipStep extends StepBase {
+  kind: 'membership';
+  change: 'add' | 'remove';
+  target: 'selection' | 'project';
+  name: string;
+}
+export interface CreateFollowUpStep extends StepBase {
+  kind: 'create_follow_up';
+  title: string;
+  type: string;
+  project?: string;
+  date: FollowUpDate;
+  assign: Party;
+  agenda?: string;
+}
+export interface CreateRequestStep extends StepBase {
+  kind: 'create_request';
+  title: string;
+  type: string;
+  status: string;
+  category?: string;
+  priority?: string;
+  owner: Party;
+  message?: string;
+}
+export interface CreateSaleStep extends StepBase {
+  kind: 'create_sale';
+  title: string;
+  type: string;
+  stage: 'open' | 'sold' | 'lost';
+  amount?: number;
+  description?: string;
+  project?: string;
+  date?: SaleDate;
+  owner?: Party;
+}
+export interface DistributeStep extends StepBase {
+  kind: 'distribute';
+  pool: DistributionPool;
+  fallback?: string;
+}
+export interface RunScriptStep extends StepBase {
+  kind: 'run_script';
+  source: string;
+  timeoutMs?: number;
+  memoryMb?: number;
+}
+export interface NotifyEmailStep extends StepBase {
+  kind: 'notify_email';
+  to: Party;
+  template: string;
+}
+export interface NotifySmsStep extends StepBase {
+  kind: 'notify_sms';
+  to: Party;
+  text: string;
+}
+export interface WaitStep extends StepBase {
+  kind: 'wait';
+  duration: Duration;
+}
+export interface WaitUntilStep extends StepBase {
+  kind: 'wait_until';
+  until: string;
+}
+export interface WaitForStep extends StepBase {
+  kind: 'wait_for';
+  event: WaitEvent;
+  atMost?: Duration;
+  onTimeout?: { kind: 'continue' } | ({ kind: 'leave' } & LeaveOptions);
+}
+export interface SplitStep extends StepBase, Block {
+  kind: 'split';
+  name: string;
+  branches: Branch[];
+  others?: Others;
+}
+export interface LeaveStep extends StepBase, LeaveOptions {
+  kind: 'leave';
+}
+export interface CompleteStep extends StepBase, Block {
+  kind: 'complete';
+  actions: CompleteAction[];
+}
+
+export type Step =
+  | SendEmailStep | SendSmsStep | UpdatePersonStep | MembershipStep | CreateFollowUpStep
+  | CreateRequestStep | CreateSaleStep | DistributeStep | RunScriptStep | NotifyEmailStep
+  | NotifySmsStep | WaitStep | WaitUntilStep | WaitForStep | SplitStep | LeaveStep | CompleteStep;
+export type StepKind = Step['kind'];
+
+export interface Flow extends Item, Block {
+  kind: 'flow';
+  name: string;
+  settings: FlowSetting[];
+  steps: Step[];
+}
+
+export type Declaration = Workflow | Flow;
+
+export interface Program extends Block {
+  kind: 'program';
+  declarations: Declaration[];
+}
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+/** A deep copy without source positions (and without properties whose value is undefined). */
+export function stripLocations<T>(node: T): T {
+  if (Array.isArray(node)) return node.map((item) => stripLocations(item)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'loc' || key === 'locs' || value === undefined) continue;
+    copy[key] = stripLocations(value);
+  }
+  return copy as T;
+}
+
+/** Structural equality ignoring source positions. */
+export function sameAst(a: unknown, b: unknown): boolean {
+  return deepEqual(stripLocations(a), stripLocations(b));
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const aKeys = Object.keys(a);
+  const bKeys = Object.keys(b);
+  if (aKeys.length !== bKeys.length) return false;
+  return aKeys.every((key) =>
+    deepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+  );
+}
+
+/** Calls `visit` for every step of a flow, nested steps (split branches, others) included. */
+export function forEachStep(steps: readonly Step[], visit: (step: Step, siblings: readonly Step[]) => void): void {
+  for (const step of steps) {
+    visit(step, steps);
+    if (step.kind !== 'split') continue;
+    for (const branch of step.branches) forEachStep(branch.steps, visit);
+    if (step.others?.kind === 'steps') forEachStep(step.others.steps, visit);
+  }
+}
+
+/** The flow's settings as one object, for consumers that do not care about source order. */
+export interface FlowSettingsView {
+  sender?: string;
+  replyTo?: string;
+  smsSender?: string;
+  sendWindow?: { days: SendWindowDays; start: string; end: string };
+  timezone?: string;
+  triggers: FlowTrigger[];
+  filter?: Condition;
+  exclusions: string[];
+  oncePerPerson: boolean;
+  success?: { criteria: SuccessCriterion[]; then: 'stop' | 'continue' };
+}
+
+export function flowSettingsOf(flow: Flow): FlowSettingsView {
+  const view: FlowSettingsView = { triggers: [], exclusions: [], oncePerPerson: false };
+  for (const setting of flow.settings) {
+    switch (setting.kind) {
+      case 'sender': view.sender = setting.address; break;
+      case 'reply_to': view.replyTo = setting.address; break;
+      case 'sms_sender': view.smsSender = setting.name; break;
+      case 'send_window':
+        view.sendWindow = { days: setting.days, start: setting.start, end: setting.end };
+        break;
+      case 'timezone': view.timezone = setting.zone; break;
+      case 'trigger': view.triggers.push(setting.trigger); break;
+      case 'filter': view.filter = setting.condition; break;
+      case 'exclude': view.exclusions.push(setting.selection); break;
+      case 'once_per_person': view.oncePerPerson = true; break;
+      case 'success':
+        // A success rule stops the flow unless it says `then continue`.
+        view.success = { criteria: setting.criteria, then: setting.then ?? 'stop' };
+        break;
+    }
+  }
+  return view;
+}

@@ -1,0 +1,121 @@
+// What the checker may ask about the world: templates, selections, statuses, fields … The server
+// implements `Catalog` over its database; tests and tools use `InMemoryCatalog`.
+import type { Entity } from './ast.js';
+
+/** `any` is a free-form field (`person.extra.<name>`): every value fits. */
+export type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'list' | 'id' | 'any';
+export type StatusKind = 'quote_request' | 'opportunity' | 'intake_measure';
+
+export interface TemplateInfo {
+  key: string;
+  channel: 'email' | 'sms';
+  /** Merge variables the template uses, e.g. `person.first_name`, `task.title`, `unsubscribe_url`. */
+  variables: readonly string[];
+}
+
+export interface Catalog {
+  template(key: string): TemplateInfo | undefined;
+  hasSelection(name: string): boolean;
+  hasProject(name: string): boolean;
+  hasForm(key: string): boolean;
+  hasFlow(name: string): boolean;
+  hasTaskType(name: string): boolean;
+  hasGroup(name: string): boolean;
+  hasEmployee(email: string): boolean;
+  /** Status names of a kind, e.g. `Offertezoek - Offerte aangevraagd`. */
+  statuses(kind: StatusKind): readonly string[];
+  /** The type of `entity.field` (snake_case), or undefined for an unknown field. */
+  fieldType(entity: Entity, field: string): FieldType | undefined;
+}
+
+/** The fields of SPEC §6's JSON shapes in snake_case: the same on every installation. */
+export const STANDARD_FIELDS: { readonly [E in Entity]: Readonly<Record<string, FieldType>> } = {
+  person: {
+    id: 'id', first_name: 'string', last_name: 'string', full_name: 'string', email: 'string',
+    mobile: 'string', category: 'string', company_id: 'id', our_contact_id: 'id', service_contact_id: 'id',
+    interests: 'list', unsubscribed: 'boolean', created_at: 'date', updated_at: 'date',
+  },
+  company: {
+    id: 'id', name: 'string', category: 'string', our_contact_id: 'id', service_contact_id: 'id',
+    created_at: 'date', updated_at: 'date',
+  },
+  task: {
+    id: 'id', type: 'string', title: 'string', responsible_id: 'id', contact_id: 'id', due_at: 'date',
+    completed_at: 'date', created_at: 'date', updated_at: 'date',
+  },
+  quote_request: {
+    id: 'id', kind: 'string', status: 'string', person_id: 'id', company_id: 'id', owner_id: 'id',
+    created_at: 'date', updated_at: 'date',
+  },
+  opportunity: {
+    id: 'id', status: 'string', person_id: 'id', company_id: 'id', owner_id: 'id', created_at: 'date',
+    updated_at: 'date',
+  },
+  intake_measure: {
+    id: 'id', status: 'string', person_id: 'id', company_id: 'id', owner_id: 'id', created_at: 'date',
+    updated_at: 'date',
+  },
+  sale: {
+    id: 'id', title: 'string', type: 'string', stage: 'string', amount: 'number', description: 'string',
+    person_id: 'id', company_id: 'id', project_id: 'id', owner_id: 'id', date: 'date', created_at: 'date',
+    updated_at: 'date',
+  },
+  request: {
+    id: 'id', title: 'string', type: 'string', status: 'string', category: 'string', priority: 'string',
+    owner_id: 'id', message: 'string', person_id: 'id', created_at: 'date', updated_at: 'date',
+  },
+  follow_up: {
+    id: 'id', title: 'string', type: 'string', project_id: 'id', start: 'date', assigned_to_id: 'id',
+    agenda: 'string', person_id: 'id', created_at: 'date', updated_at: 'date',
+  },
+};
+
+/** Employee fields, reachable as `our_contact.*`, `service_contact.*`, `responsible.*`, `owner.*`. */
+export const EMPLOYEE_FIELDS: Readonly<Record<string, FieldType>> = {
+  id: 'id', name: 'string', email: 'string', mobile: 'string',
+};
+
+/** `person.extra.<name>` is free-form: any name, any type. */
+export function standardFieldType(entity: Entity, field: string): FieldType | undefined {
+  if (entity === 'person' && /^extra\.[A-Za-z_]\w*$/.test(field)) return 'any';
+  return STANDARD_FIELDS[entity][field];
+}
+
+export interface CatalogData {
+  templates?: TemplateInfo[];
+  selections?: string[];
+  projects?: string[];
+  forms?: string[];
+  flows?: string[];
+  taskTypes?: string[];
+  groups?: string[];
+  employees?: string[];
+  statuses?: Partial<Record<StatusKind, string[]>>;
+  /** Extra fields per entity on top of the standard ones. */
+  fields?: Partial<Record<Entity, Record<string, FieldType>>>;
+}
+
+/** A catalog over plain lists; e-mail addresses compare case-insensitively. */
+export class InMemoryCatalog implements Catalog {
+  private readonly templates: Map<string, TemplateInfo>;
+  private readonly employees: Set<string>;
+
+  constructor(private readonly data: CatalogData = {}) {
+    this.templates = new Map((data.templates ?? []).map((template) => [template.key, template]));
+    this.employees = new Set((data.employees ?? []).map((email) => email.toLowerCase()));
+  }
+
+  template(key: string): TemplateInfo | undefined { return this.templates.get(key); }
+  hasSelection(name: string): boolean { return (this.data.selections ?? []).includes(name); }
+  hasProject(name: string): boolean { return (this.data.projects ?? []).includes(name); }
+  hasForm(key: string): boolean { return (this.data.forms ?? []).includes(key); }
+  hasFlow(name: string): boolean { return (this.data.flows ?? []).includes(name); }
+  hasTaskType(name: string): boolean { return (this.data.taskTypes ?? []).includes(name); }
+  hasGroup(name: string): boolean { return (this.data.groups ?? []).includes(name); }
+  hasEmployee(email: string): boolean { return this.employees.has(email.toLowerCase()); }
+  statuses(kind: StatusKind): readonly string[] { return this.data.statuses?.[kind] ?? []; }
+
+  fieldType(entity: Entity, field: string): FieldType | undefined {
+    return this.data.fields?.[entity]?.[field] ?? standardFieldType(entity, field);
+  }
+}

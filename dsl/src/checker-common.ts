@@ -1,0 +1,81 @@
+// What every check needs: the catalog (absent offline), the mode, and where findings go.
+import type { Entity, Loc } from './ast.js';
+import type { Catalog } from './catalog.js';
+import { diagnosticAt, type Diagnostic, type Severity } from './diagnostics.js';
+
+/** `save` lets an incomplete flow be stored (warnings); `start` needs it complete (errors). */
+export type CheckMode = 'save' | 'start';
+
+export class CheckContext {
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly catalog: Catalog | undefined, readonly mode: CheckMode) {}
+
+  report(loc: Loc | undefined, severity: Severity, code: string, message: string, stepId?: string): void {
+    const at = loc ?? { offset: 0, length: 1, line: 1, column: 1 };
+    this.diagnostics.push(diagnosticAt(at, severity, message, stepId === undefined ? { code } : { code, stepId }));
+  }
+
+  /** A name check that only runs with a catalog: offline, names are taken on trust. */
+  unknownName(loc: Loc | undefined, known: (catalog: Catalog) => boolean, code: string, message: string, stepId?: string): void {
+    if (this.catalog && !known(this.catalog)) this.report(loc, 'error', code, message, stepId);
+  }
+}
+
+export const EMPLOYEE_ROLES = ['our_contact', 'service_contact', 'responsible', 'owner'] as const;
+
+/** The records a workflow on each entity can read (conditions, recipients, template variables). */
+export const RECORDS_OF: { readonly [E in Entity]: readonly string[] } = {
+  person: ['person', 'company', 'our_contact', 'service_contact'],
+  company: ['company', 'our_contact', 'service_contact'],
+  task: ['task', 'person', 'contact', 'company', 'responsible', 'our_contact', 'service_contact'],
+  quote_request: ['quote_request', 'person', 'company', 'owner', 'our_contact', 'service_contact'],
+  opportunity: ['opportunity', 'person', 'company', 'owner', 'our_contact', 'service_contact'],
+  intake_measure: ['intake_measure', 'person', 'company', 'owner', 'our_contact', 'service_contact'],
+  sale: ['sale', 'person', 'company', 'owner', 'our_contact', 'service_contact'],
+  request: ['request', 'person', 'company', 'owner', 'our_contact', 'service_contact'],
+  follow_up: ['follow_up', 'person', 'company', 'our_contact', 'service_contact'],
+};
+
+/** A flow is about its participant: the person, their company and contacts. */
+export const FLOW_RECORDS: readonly string[] = ['person', 'company', 'our_contact', 'service_contact'];
+
+/** What records a rule can read; `about` names the rule in messages ("a quote_request workflow"). */
+export interface RecordScope {
+  records: readonly string[];
+  about: string;
+}
+
+/** `{{ person.first_name | upcase }}` → `person.first_name`. */
+export function mergeVariablesIn(text: string): string[] {
+  return [...text.matchAll(/\{\{-?\s*([A-Za-z_][\w.]*)/g)].map((match) => match[1]!);
+}
+
+/** Reports the merge variables (of a text or a template) whose record the rule does not have. */
+export function checkVariables(
+  ctx: CheckContext, variables: readonly string[], scope: RecordScope, what: string, loc: Loc | undefined, stepId?: string,
+): void {
+  const missing = new Set<string>();
+  for (const variable of variables) {
+    const head = variable.split('.')[0]!;
+    if (head === 'unsubscribe_url' || scope.records.includes(head) || missing.has(head)) continue;
+    missing.add(head);
+    ctx.report(loc, 'error', 'missing-record', `${what} uses ${variable}, but ${scope.about} has no ${head}`, stepId);
+  }
+}
+
+export function checkTemplate(
+  ctx: CheckContext, key: string, channel: 'email' | 'sms', scope: RecordScope, loc: Loc | undefined, stepId?: string,
+): void {
+  if (!ctx.catalog) return;
+  const template = ctx.catalog.template(key);
+  if (!template) {
+    ctx.report(loc, 'error', 'unknown-template', `unknown template "${key}"`, stepId);
+    return;
+  }
+  if (template.channel !== channel) {
+    const [is, needs] = channel === 'email' ? ['an SMS', 'an e-mail'] : ['an e-mail', 'an SMS'];
+    ctx.report(loc, 'error', 'template-channel', `"${key}" is ${is} template; this step sends ${needs}`, stepId);
+  }
+  checkVariables(ctx, template.variables, scope, `template "${key}"`, loc, stepId);
+}

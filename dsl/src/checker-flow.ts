@@ -1,0 +1,220 @@
+// Flow checks: settings, labels, reachability, and one small check per step kind.
+import {
+  flowSettingsOf, forEachStep, type Flow, type FlowSettingsView, type LeaveAction, type Loc, type Party,
+  type Step, type StepKind,
+} from './ast.js';
+import {
+  CheckContext, checkTemplate, checkVariables, FLOW_RECORDS, mergeVariablesIn, type RecordScope,
+} from './checker-common.js';
+import { checkChange, checkCondition, checkValue, fieldTypeOf } from './checker-conditions.js';
+
+const PERSON_SCOPE: RecordScope = { records: FLOW_RECORDS, about: 'a flow' };
+
+interface FlowCheck {
+  ctx: CheckContext;
+  settings: FlowSettingsView;
+  labels: Map<string, Step>;
+}
+
+export function checkFlow(ctx: CheckContext, flow: Flow): void {
+  const labels = new Map<string, Step>();
+  forEachStep(flow.steps, (step) => {
+    if (step.id === undefined) return;
+    if (labels.has(step.id)) {
+      ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
+    } else {
+      labels.set(step.id, step);
+    }
+  });
+  const check: FlowCheck = { ctx, settings: flowSettingsOf(flow), labels };
+  checkSettings(check, flow);
+  checkBlock(check, flow.steps);
+}
+
+function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
+  if (settings.triggers.length === 0) {
+    ctx.report(flow.locs?.name ?? flow.loc, 'warning', 'no-trigger', "the flow has no trigger; add 'trigger manual' to enrol persons by hand");
+  }
+  for (const setting of flow.settings) {
+    const loc = setting.loc;
+    switch (setting.kind) {
+      case 'timezone':
+        if (!isTimeZone(setting.zone)) ctx.report(setting.locs?.zone ?? loc, 'error', 'unknown-timezone', `unknown time zone "${setting.zone}"`);
+        break;
+      case 'trigger': {
+        const { trigger } = setting;
+        if (trigger.kind === 'form_submitted') ctx.unknownName(loc, (c) => c.hasForm(trigger.form), 'unknown-form', `unknown form "${trigger.form}"`);
+        if (trigger.kind === 'selection_added') {
+          ctx.unknownName(loc, (c) => c.hasSelection(trigger.selection), 'unknown-selection', `unknown selection "${trigger.selection}"`);
+        }
+        // A trigger condition may look at whatever record changed, not only the person.
+        if (trigger.kind === 'condition') checkCondition(ctx, trigger.condition, undefined);
+        break;
+      }
+      case 'filter':
+        checkCondition(ctx, setting.condition, PERSON_SCOPE);
+        break;
+      case 'exclude':
+        ctx.unknownName(setting.locs?.selection ?? loc, (c) => c.hasSelection(setting.selection), 'unknown-selection', `unknown selection "${setting.selection}"`);
+        break;
+      case 'success':
+        for (const criterion of setting.criteria) {
+          const at = criterion.loc ?? loc;
+          if (criterion.kind === 'form_submitted') ctx.unknownName(at, (c) => c.hasForm(criterion.form), 'unknown-form', `unknown form "${criterion.form}"`);
+          if (criterion.kind === 'added_to') checkListName(ctx, criterion.target, criterion.name, at);
+          if (criterion.kind === 'field_changed') {
+            const path = `${criterion.entity}.${criterion.field}`;
+            const type = fieldTypeOf(ctx, path, undefined, at);
+            if (type) checkChange(ctx, path, type, criterion, at);
+          }
+        }
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function checkListName(ctx: CheckContext, target: 'selection' | 'project', name: string, loc: Loc | undefined, stepId?: string): void {
+  if (target === 'selection') ctx.unknownName(loc, (c) => c.hasSelection(name), 'unknown-selection', `unknown selection "${name}"`, stepId);
+  else ctx.unknownName(loc, (c) => c.hasProject(name), 'unknown-project', `unknown project "${name}"`, stepId);
+}
+
+/** Steps after a `leave` or `complete` in the same block never run; one warning per block. */
+function checkBlock(check: FlowCheck, steps: readonly Step[]): void {
+  let ending: Step | undefined;
+  let warned = false;
+  for (const step of steps) {
+    if (ending && !warned) {
+      check.ctx.report(step.loc, 'warning', 'unreachable', `this step is never reached: the ${ending.kind} step before it ends the flow`, step.id);
+      warned = true;
+    }
+    checkStep(check, step);
+    if (!ending && (step.kind === 'leave' || step.kind === 'complete')) ending = step;
+  }
+}
+
+function checkStep(check: FlowCheck, step: Step): void {
+  (stepChecks[step.kind] as StepCheck<StepKind>)(check, step as never, step.loc);
+}
+
+type StepCheck<K extends StepKind> = (check: FlowCheck, step: Extract<Step, { kind: K }>, loc: Loc | undefined) => void;
+
+function requireSetting(check: FlowCheck, present: boolean, step: Step, code: string, message: string): void {
+  if (present) return;
+  check.ctx.report(step.loc, check.ctx.mode === 'start' ? 'error' : 'warning', code, message, step.id);
+}
+
+function checkLeaveActions({ ctx }: FlowCheck, actions: readonly LeaveAction[], stepId: string | undefined): void {
+  for (const action of actions) {
+    if (action.kind === 'move_to_flow') ctx.unknownName(action.loc, (c) => c.hasFlow(action.flow), 'unknown-flow', `unknown flow "${action.flow}"`, stepId);
+    else checkListName(ctx, 'selection', action.selection, action.loc, stepId);
+  }
+}
+
+function checkEmployee({ ctx }: FlowCheck, party: Party | undefined, loc: Loc | undefined, stepId: string | undefined): void {
+  if (party?.kind !== 'address') return;
+  checkEmployeeEmail(ctx, party.address, loc, stepId);
+}
+
+function checkEmployeeEmail(ctx: CheckContext, email: string, loc: Loc | undefined, stepId: string | undefined): void {
+  ctx.unknownName(loc, (c) => c.hasEmployee(email), 'unknown-employee', `no employee has the e-mail address "${email}"`, stepId);
+}
+
+const stepChecks: { [K in StepKind]: StepCheck<K> } = {
+  send_email: (check, step, loc) => {
+    checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
+    if (step.subject !== undefined) checkVariables(check.ctx, mergeVariablesIn(step.subject), PERSON_SCOPE, 'the subject', loc, step.id);
+    requireSetting(check, check.settings.sender !== undefined, step, 'missing-sender', "this e-mail step needs the flow's sender: sender \"Name <address>\"");
+    requireSetting(check, check.settings.replyTo !== undefined, step, 'missing-reply-to', "this e-mail step needs the flow's reply_to address");
+  },
+  send_sms: (check, step, loc) => {
+    if (step.message.kind === 'template') checkTemplate(check.ctx, step.message.template, 'sms', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
+    else checkVariables(check.ctx, mergeVariablesIn(step.message.text), PERSON_SCOPE, 'the text', step.locs?.text ?? loc, step.id);
+    if (step.ifNoMobile?.kind === 'leave') checkLeaveActions(check, step.ifNoMobile.actions, step.id);
+    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender', "this SMS step needs the flow's sms_sender");
+  },
+  update_person: ({ ctx }, step) => {
+    for (const operation of step.operations) {
+      const at = operation.locs?.field ?? operation.loc;
+      const path = `person.${operation.field}`;
+      const type = fieldTypeOf(ctx, path, PERSON_SCOPE, at, step.id);
+      if (!type) continue;
+      if (operation.kind === 'set') checkValue(ctx, path, type, operation.value, operation.loc, step.id);
+      if ((operation.kind === 'add' || operation.kind === 'remove') && !['list', 'any'].includes(type)) {
+        ctx.report(operation.loc, 'error', 'type-mismatch', `${operation.kind} works on a list, but ${path} is not one; use set`, step.id);
+      }
+      if (operation.kind === 'increase' && !['number', 'any'].includes(type)) {
+        ctx.report(operation.loc, 'error', 'type-mismatch', `increase works on a number, but ${path} is not one`, step.id);
+      }
+    }
+  },
+  membership: ({ ctx }, step, loc) => checkListName(ctx, step.target, step.name, step.locs?.name ?? loc, step.id),
+  create_follow_up: (check, step, loc) => {
+    if (step.project !== undefined) checkListName(check.ctx, 'project', step.project, step.locs?.project ?? loc, step.id);
+    checkEmployee(check, step.assign, step.locs?.assign ?? loc, step.id);
+  },
+  create_request: (check, step, loc) => checkEmployee(check, step.owner, step.locs?.owner ?? loc, step.id),
+  create_sale: (check, step, loc) => {
+    if (step.project !== undefined) checkListName(check.ctx, 'project', step.project, step.locs?.project ?? loc, step.id);
+    checkEmployee(check, step.owner, step.locs?.owner ?? loc, step.id);
+  },
+  distribute: ({ ctx }, step, loc) => {
+    if (step.pool.kind === 'group') {
+      const { name } = step.pool;
+      ctx.unknownName(loc, (c) => c.hasGroup(name), 'unknown-group', `unknown group "${name}"`, step.id);
+    } else {
+      for (const email of step.pool.emails) checkEmployeeEmail(ctx, email, loc, step.id);
+    }
+    if (step.fallback !== undefined) checkEmployeeEmail(ctx, step.fallback, loc, step.id);
+  },
+  run_script: () => {},
+  notify_email: (check, step, loc) => checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id),
+  notify_sms: (check, step) => {
+    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender', "this SMS step needs the flow's sms_sender");
+  },
+  wait: () => {},
+  wait_until: () => {},
+  wait_for: (check, step, loc) => {
+    const { event } = step;
+    if (event.kind === 'form_submitted') {
+      check.ctx.unknownName(loc, (c) => c.hasForm(event.form), 'unknown-form', `unknown form "${event.form}"`, step.id);
+    } else if (event.step !== undefined) {
+      const target = check.labels.get(event.step);
+      const at = step.locs?.step ?? loc;
+      if (!target) check.ctx.report(at, 'error', 'unknown-label', `no step is labelled '${event.step}'`, step.id);
+      else if (target.kind !== 'send_email') {
+        check.ctx.report(at, 'error', 'not-an-email-step', `'${event.step}' labels a ${target.kind} step, not an e-mail step`, step.id);
+      }
+    }
+    if (step.onTimeout?.kind === 'leave') checkLeaveActions(check, step.onTimeout.actions, step.id);
+  },
+  split: (check, step) => {
+    const names = new Set<string>();
+    for (const branch of step.branches) {
+      if (names.has(branch.name)) {
+        check.ctx.report(branch.locs?.name ?? branch.loc, 'warning', 'duplicate-branch', `the split already has a branch "${branch.name}"`, step.id);
+      }
+      names.add(branch.name);
+      checkCondition(check.ctx, branch.condition, PERSON_SCOPE, step.id);
+      checkBlock(check, branch.steps);
+    }
+    if (step.others?.kind === 'steps') checkBlock(check, step.others.steps);
+    if (step.others?.kind === 'leave') checkLeaveActions(check, step.others.actions, step.id);
+  },
+  leave: (check, step) => checkLeaveActions(check, step.actions, step.id),
+  complete: ({ ctx }, step) => {
+    for (const action of step.actions) {
+      ctx.unknownName(action.locs?.flow ?? action.loc, (c) => c.hasFlow(action.flow), 'unknown-flow', `unknown flow "${action.flow}"`, step.id);
+    }
+  },
+};

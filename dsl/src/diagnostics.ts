@@ -1,0 +1,64 @@
+// Diagnostics are data: every problem the package finds is one of these, never a thrown error.
+import type { Loc } from './ast.js';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  /** 1-based. */
+  line: number;
+  /** 1-based, in UTF-16 code units. */
+  column: number;
+  /** In UTF-16 code units; at least 1 so an editor can underline it. */
+  length: number;
+  severity: Severity;
+  message: string;
+  /** A stable identifier of the check (checker diagnostics), e.g. `unknown-template`. */
+  code?: string;
+  /** The flow step the diagnostic is about, when it is about one. */
+  stepId?: string;
+}
+
+/** Reports past this many are dropped: random input must not produce megabytes of messages. */
+export const MAX_DIAGNOSTICS = 100;
+
+/** Maps offsets to 1-based lines and columns; `\r\n`, `\n` and `\r` all end a line. */
+export class LineIndex {
+  private readonly lineStarts: number[] = [0];
+
+  constructor(private readonly source: string) {
+    for (let i = 0; i < source.length; i++) {
+      const char = source.charCodeAt(i);
+      if (char === 13 && source.charCodeAt(i + 1) === 10) continue;
+      if (char === 10 || char === 13) this.lineStarts.push(i + 1);
+    }
+  }
+
+  loc(offset: number, length: number): Loc {
+    const clamped = Math.max(0, Math.min(offset, this.source.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle]! <= clamped) low = middle;
+      else high = middle - 1;
+    }
+    return { offset: clamped, length: Math.max(0, length), line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
+  }
+
+  /** The position just after the last character. */
+  end(): Loc {
+    return this.loc(this.source.length, 0);
+  }
+}
+
+export function diagnosticAt(loc: Loc, severity: Severity, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { line: loc.line, column: loc.column, length: Math.max(1, loc.length), severity, message, ...extra };
+}
+
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+export function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return a.line - b.line || a.column - b.column;
+}

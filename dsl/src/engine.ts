@@ -1,0 +1,89 @@
+// json-rules-engine set up for compiled rules: our operators, a dotted-path resolver, and a
+// deliberate choice about missing facts.
+import { Engine, Operator, type EngineResult, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+
+/**
+ * Record facts are plain objects in snake_case (`person`, `quote_request`, `our_contact`) and the
+ * change event is the fact `event` (`{entity, id, kind, changes: {field: {from, to}}}`).
+ * Paths are dotted (`first_name`, `extra.shoe_size`, `changes.status.to`), never JSONPath.
+ */
+export function resolvePath(value: object, path: string): unknown {
+  let current: unknown = value;
+  for (const segment of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.hasOwn(current, segment)) return undefined;
+    current = (current as Record<string, unknown>)[segment];
+  }
+  return current;
+}
+
+export function isEmptyValue(value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === 'string') return value.trim() === '';
+  if (Array.isArray(value)) return value.length === 0;
+  return false;
+}
+
+/** Equality across the number/text divide, so a status or amount read from a form still matches. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || a === undefined || b === null || b === undefined) return false;
+  return (typeof a === 'number' || typeof a === 'string') && (typeof b === 'number' || typeof b === 'string') && String(a) === String(b);
+}
+
+/** The value of the `changed` operator: which field, and optionally its old and new value. */
+export interface ChangeTest {
+  field: string;
+  from?: unknown;
+  to?: unknown;
+}
+
+type Changes = Record<string, { from?: unknown; to?: unknown } | undefined>;
+
+const isObject = (value: unknown): value is object => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+export const stroomOperators: Operator[] = [
+  // Replaces the built-in `contains`, which only looks into arrays: ours also finds text in text.
+  new Operator<string | unknown[], unknown>('contains',
+    (fact, wanted) => (typeof fact === 'string' ? typeof wanted === 'string' && fact.includes(wanted) : fact.some((item) => sameValue(item, wanted))),
+    (fact) => typeof fact === 'string' || Array.isArray(fact)),
+  new Operator('isEmpty', (fact) => isEmptyValue(fact)),
+  new Operator('isNotEmpty', (fact) => !isEmptyValue(fact)),
+  new Operator<Changes, ChangeTest>('changed', (changes, test) => {
+    const change = changes[test.field];
+    if (!isObject(change)) return false;
+    if ('from' in test && !sameValue(change.from ?? null, test.from)) return false;
+    if ('to' in test && !sameValue(change.to ?? null, test.to)) return false;
+    return true;
+  }, isObject),
+];
+
+export function registerOperators(engine: Engine): Engine {
+  for (const operator of stroomOperators) engine.addOperator(operator);
+  return engine;
+}
+
+/**
+ * An engine for compiled rules. `allowUndefinedFacts` is on on purpose: a rule about
+ * `company.category` must simply not match a person without a company (the fact is then absent),
+ * rather than fail the whole run; unknown record names are the checker's business.
+ */
+export function buildEngine(rules: readonly RuleProperties[] = []): Engine {
+  const engine = new Engine([], { allowUndefinedFacts: true, pathResolver: resolvePath });
+  registerOperators(engine);
+  for (const rule of rules) engine.addRule(structuredClone(rule));
+  return engine;
+}
+
+/** Runs the rules on the facts and gives the events of the rules that matched. */
+export async function evaluate(rules: readonly RuleProperties[] | Engine, facts: Record<string, unknown>): Promise<EngineResult['events']> {
+  const engine = rules instanceof Engine ? rules : buildEngine(rules);
+  const result = await engine.run(facts);
+  return result.events;
+}
+
+/** Whether one compiled condition holds for the facts. */
+export async function conditionHolds(condition: TopLevelCondition, facts: Record<string, unknown>): Promise<boolean> {
+  const events = await evaluate([{ conditions: condition, event: { type: 'match' } }], facts);
+  return events.length > 0;
+}

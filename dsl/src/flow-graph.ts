@@ -1,0 +1,130 @@
+// Flow → step graph: every step a node with its id, kind, settings and where the participant goes
+// next; splits carry their branches with compiled conditions.
+import type { TopLevelCondition } from 'json-rules-engine';
+import {
+  flowSettingsOf, forEachStep, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
+  type StepKind,
+} from './ast.js';
+import { changedConditions, compileCondition } from './compiler.js';
+import { assignStepIds } from './ids.js';
+
+/** `null` as a target: the participant has reached the end of the flow (completed). */
+export type Target = string | null;
+
+export interface FlowNode {
+  id: string;
+  kind: StepKind;
+  /** The step's own settings (template, duration, …), without nested steps, comments or positions. */
+  settings: Record<string, unknown>;
+  next: Target;
+  /** Split: the branches in order; the first whose condition holds is taken. */
+  branches?: { name: string; condition: TopLevelCondition; next: Target }[];
+  /** Split: where everyone else goes. */
+  others?: { kind: 'next'; next: Target } | { kind: 'leave'; actions: LeaveAction[] };
+}
+
+export type CompiledFlowTrigger =
+  | { kind: 'manual' }
+  | { kind: 'form_submitted'; form: string }
+  | { kind: 'selection_added'; selection: string }
+  | { kind: 'link_clicked' }
+  | { kind: 'condition'; condition: TopLevelCondition };
+
+export type CompiledSuccessCriterion =
+  | { kind: 'record_created'; entity: 'sale' | 'follow_up' | 'request' }
+  | { kind: 'form_submitted'; form: string }
+  | { kind: 'link_clicked' }
+  | { kind: 'added_to'; target: 'selection' | 'project'; name: string }
+  | { kind: 'field_changed'; entity: string; field: string; condition: TopLevelCondition };
+
+export interface FlowGraph {
+  name: string;
+  settings: Pick<FlowSettingsView, 'sender' | 'replyTo' | 'smsSender' | 'sendWindow' | 'timezone'>;
+  triggers: CompiledFlowTrigger[];
+  /** Checked once, at enrolment, on the person's facts. */
+  filter?: TopLevelCondition;
+  exclusions: string[];
+  oncePerPerson: boolean;
+  success?: { criteria: CompiledSuccessCriterion[]; then: 'stop' | 'continue' };
+  start: Target;
+  nodes: Record<string, FlowNode>;
+  /** Node ids in document order. */
+  order: string[];
+  edges: { from: string; to: Target; label?: string }[];
+}
+
+/** Compiles a flow; steps without a label get ids here only if the caller has not assigned them. */
+export function compileFlow(flow: Flow): FlowGraph {
+  const labelled = assignStepIds({ kind: 'program', declarations: [flow] }, []).declarations[0] as Flow;
+  const view = flowSettingsOf(labelled);
+  const graph: FlowGraph = {
+    name: labelled.name,
+    settings: stripLocations({
+      sender: view.sender, replyTo: view.replyTo, smsSender: view.smsSender, sendWindow: view.sendWindow, timezone: view.timezone,
+    }),
+    triggers: view.triggers.map(compileTrigger),
+    exclusions: view.exclusions,
+    oncePerPerson: view.oncePerPerson,
+    start: null,
+    nodes: {},
+    order: [],
+    edges: [],
+  };
+  if (view.filter) graph.filter = compileCondition(view.filter);
+  if (view.success) {
+    graph.success = { criteria: view.success.criteria.map(compileCriterion), then: view.success.then };
+  }
+  graph.start = addBlock(graph, labelled.steps, null);
+  forEachStep(labelled.steps, (step) => graph.order.push(step.id!));
+  for (const id of graph.order) addEdges(graph, graph.nodes[id]!);
+  return graph;
+}
+
+function compileTrigger(trigger: FlowSettingsView['triggers'][number]): CompiledFlowTrigger {
+  return trigger.kind === 'condition' ? { kind: 'condition', condition: compileCondition(trigger.condition) } : { ...trigger };
+}
+
+function compileCriterion(criterion: NonNullable<FlowSettingsView['success']>['criteria'][number]): CompiledSuccessCriterion {
+  if (criterion.kind !== 'field_changed') return stripLocations(criterion);
+  const { entity, field } = criterion;
+  return { kind: 'field_changed', entity, field, condition: { all: changedConditions(entity, field, criterion) } };
+}
+
+/** Adds the block's steps (last first, so each knows its successor); returns the first step's id. */
+function addBlock(graph: FlowGraph, steps: readonly Step[], after: Target): Target {
+  let next = after;
+  for (let i = steps.length - 1; i >= 0; i--) next = addNode(graph, steps[i]!, next);
+  return next;
+}
+
+function addNode(graph: FlowGraph, step: Step, after: Target): string {
+  const id = step.id!;
+  const node: FlowNode = { id, kind: step.kind, settings: settingsOf(step), next: after };
+  if (step.kind === 'leave' || step.kind === 'complete') node.next = null;
+  if (step.kind === 'split') {
+    node.next = null;
+    node.branches = step.branches.map((branch) => ({
+      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, branch.steps, after),
+    }));
+    const { others } = step;
+    node.others = others?.kind === 'leave' ? { kind: 'leave', actions: stripLocations(others.actions) }
+      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, others.steps, after) : after };
+  }
+  graph.nodes[id] = node;
+  return id;
+}
+
+function settingsOf(step: Step): Record<string, unknown> {
+  const { kind: _kind, id: _id, comments: _comments, ...rest } = stripLocations(step) as Step & Record<string, unknown>;
+  if (step.kind === 'split') return { name: step.name };
+  return rest;
+}
+
+function addEdges(graph: FlowGraph, node: FlowNode): void {
+  if (node.kind !== 'split') {
+    if (node.kind !== 'leave' && node.kind !== 'complete') graph.edges.push({ from: node.id, to: node.next });
+    return;
+  }
+  for (const branch of node.branches ?? []) graph.edges.push({ from: node.id, to: branch.next, label: branch.name });
+  if (node.others?.kind === 'next') graph.edges.push({ from: node.id, to: node.others.next, label: 'others' });
+}

@@ -1,0 +1,136 @@
+// Source text → AST and diagnostics. Nothing thrown escapes: every problem becomes a diagnostic.
+import { EOF, type CstNode, type IToken } from 'chevrotain';
+import type { Program } from './ast.js';
+import { BuildContext, MAX_NESTING } from './ast-builder-common.js';
+import { programOf } from './ast-builder.js';
+import { attachComments } from './comments.js';
+import { Locator } from './cst.js';
+import { byPosition, diagnosticAt, LineIndex, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostics.js';
+import { parser } from './parser.js';
+import {
+  K, LBracket, LCurly, lexer, LParen, RBracket, RCurly, RParen, UnterminatedString, UnterminatedTripleString,
+} from './tokens.js';
+
+type SyntaxError = Diagnostic & { atEnd?: boolean };
+
+export interface ParseResult {
+  ast: Program;
+  diagnostics: Diagnostic[];
+}
+
+export function parse(source: string): ParseResult {
+  // Chevrotain signals each syntax error with an exception; their stack traces are never read and
+  // would make error recovery several times slower.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parseUnguarded(String(source));
+  } catch (error) {
+    // A bug of ours must not become the caller's crash; report it where the text starts.
+    const message = `internal error while reading the text: ${error instanceof Error ? error.message : String(error)}`;
+    return { ast: { kind: 'program', declarations: [] }, diagnostics: [{ line: 1, column: 1, length: 1, severity: 'error', message }] };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+function parseUnguarded(source: string): ParseResult {
+  const lines = new LineIndex(source);
+  const at = new Locator(lines);
+  const diagnostics: Diagnostic[] = [];
+  const lexed = lexer.tokenize(source);
+  for (const error of lexed.errors) {
+    diagnostics.push(diagnosticAt(lines.loc(error.offset, error.length), 'error', error.message));
+  }
+  for (const token of lexed.tokens) {
+    if (token.tokenType === UnterminatedString) {
+      diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this text has no closing quote'));
+    } else if (token.tokenType === UnterminatedTripleString) {
+      diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this script has no closing """'));
+    }
+  }
+  const tooDeep = firstTooDeep(lexed.tokens);
+  if (tooDeep) {
+    diagnostics.push(diagnosticAt(at.token(tooDeep)!, 'error', `blocks and parentheses nest deeper than ${MAX_NESTING} levels`));
+    return finish({ kind: 'program', declarations: [] }, diagnostics);
+  }
+  const ctx = new BuildContext(at);
+  const program: Program = { kind: 'program', declarations: [] };
+  const syntaxErrors: SyntaxError[] = [];
+  const hasUnterminated = lexed.tokens.some((t) => t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString);
+  for (const root of parseRoots(lexed.tokens, syntaxErrors, lines)) {
+    program.declarations.push(...programOf(ctx, root).declarations);
+  }
+  // After an unterminated text the parser only sees the end coming too early: say nothing more.
+  diagnostics.push(...syntaxErrors.filter((d) => !(hasUnterminated && d.atEnd)).map(({ atEnd: _, ...d }) => d));
+  diagnostics.push(...ctx.diagnostics);
+  if (syntaxErrors.length === 0) diagnostics.push(...ctx.missing);
+  ctx.scopes.push({ open: -1, close: Infinity, items: program.declarations, owner: program });
+  attachComments(ctx.scopes, lexed.groups['comments'] ?? []);
+  return finish(program, diagnostics);
+}
+
+/**
+ * Parses the tokens as declarations. Text the top level cannot read (outside any workflow or flow)
+ * is reported once and skipped to the next line starting with `workflow` or `flow`.
+ */
+function parseRoots(tokens: IToken[], diagnostics: SyntaxError[], lines: LineIndex): CstNode[] {
+  const roots: CstNode[] = [];
+  let start = 0;
+  while (start < tokens.length) {
+    parser.input = start === 0 ? tokens : tokens.slice(start);
+    roots.push(parser.program());
+    let resumeAt = -1;
+    for (const error of parser.errors) {
+      const atEnd = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset);
+      diagnostics.push({ ...diagnosticAt(tokenLoc(error.token, lines), 'error', error.message), ...(atEnd ? { atEnd } : {}) });
+      if (error.name === 'NotAllInputParsedException') resumeAt = tokens.indexOf(error.token, start);
+    }
+    if (resumeAt < 0) break;
+    start = nextDeclarationStart(tokens, resumeAt + 1);
+  }
+  return roots;
+}
+
+function nextDeclarationStart(tokens: IToken[], from: number): number {
+  for (let i = from; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const startsLine = i === 0 || tokens[i - 1]!.endLine !== token.startLine;
+    if (startsLine && (token.tokenType === K.workflow || token.tokenType === K.flow)) return i;
+  }
+  return tokens.length;
+}
+
+function tokenLoc(token: IToken, lines: LineIndex) {
+  if (token.tokenType === EOF || !Number.isFinite(token.startOffset)) return lines.end();
+  return lines.loc(token.startOffset, token.image.length);
+}
+
+/** The first token that opens a block or parenthesis deeper than the grammar will follow. */
+function firstTooDeep(tokens: IToken[]): IToken | undefined {
+  let depth = 0;
+  for (const token of tokens) {
+    const type = token.tokenType;
+    if (type === LCurly || type === LParen || type === LBracket) {
+      if (++depth > MAX_NESTING) return token;
+    } else if (type === RCurly || type === RParen || type === RBracket) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
+}
+
+function finish(ast: Program, diagnostics: Diagnostic[]): ParseResult {
+  const seen = new Set<string>();
+  const unique = diagnostics.filter((d) => {
+    // One report per place: recovery can see the same bad token from two rules.
+    const key = `${d.line}:${d.column}:${d.severity}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+  unique.sort(byPosition);
+  if (unique.length > MAX_DIAGNOSTICS) {
+    const last = unique[MAX_DIAGNOSTICS - 1]!;
+    unique.splice(MAX_DIAGNOSTICS - 1, Infinity, { ...last, severity: 'error', message: `too many problems; only the first ${MAX_DIAGNOSTICS - 1} are shown` });
+  }
+  return { ast, diagnostics: unique };
+}

@@ -1,0 +1,148 @@
+// The vocabulary of the language: token types, the keyword table and the one lexer instance.
+import { createToken, Lexer, type ILexerErrorMessageProvider, type TokenType } from 'chevrotain';
+
+/** Any word: identifiers and every keyword (keywords may be field names, e.g. `quote_request.status`). */
+export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
+/** Every token except `}`: lets a block skip a line it does not understand. */
+export const AnyToken = createToken({ name: 'AnyToken', pattern: Lexer.NA });
+
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: /[A-Za-z_][A-Za-z0-9_]*/,
+  categories: [Name, AnyToken],
+});
+
+/**
+ * Keywords by their canonical spelling. A pattern is given where a singular form is also accepted
+ * (`1 day`, `1 time`); the printer picks the form.
+ */
+const keywordPatterns: Record<string, RegExp | undefined> = {
+  minutes: /minutes?/, hours: /hours?/, days: /days?/, workdays: /workdays?/, weeks: /weeks?/,
+  times: /times?/,
+};
+
+export const KEYWORDS = [
+  'workflow', 'inactive', 'flow', 'on', 'created', 'updated', 'deleted', 'expired', 'completed',
+  'changed', 'from', 'to', 'when', 'and', 'or', 'not', 'in', 'contains', 'is', 'empty', 'true',
+  'false', 'after', 'minutes', 'hours', 'days', 'workdays', 'weeks', 'send', 'email', 'sms',
+  'template', 'remind', 'every', 'at', 'most', 'times', 'person', 'contact', 'responsible', 'owner',
+  'our_contact', 'service_contact', 'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone',
+  'trigger', 'manual', 'form', 'submitted', 'selection', 'added', 'link', 'clicked', 'filter',
+  'exclude', 'once', 'per', 'success', 'no_success', 'then', 'stop', 'continue', 'subject', 'attach',
+  'if', 'no', 'mobile', 'skip', 'leave', 'update', 'set', 'clear', 'add', 'remove', 'increase', 'by',
+  'project', 'create', 'follow_up', 'request', 'sale', 'type', 'first_available', 'task_date',
+  'assign', 'agenda', 'status', 'category', 'priority', 'auto', 'unassigned', 'message', 'stage',
+  'open', 'sold', 'lost', 'amount', 'description', 'date', 'by_type', 'distribute', 'among', 'group',
+  'fallback', 'run', 'script', 'timeout', 'ms', 'memory', 'MB', 'notify', 'wait', 'until', 'for',
+  'opened', 'else', 'split', 'branch', 'others', 'move', 'complete',
+] as const;
+export type Keyword = (typeof KEYWORDS)[number];
+
+/** Keyword token types by their word: `K.send`, `K.reply_to`. */
+export const K = Object.fromEntries(
+  KEYWORDS.map((word) => [
+    word,
+    createToken({
+      name: word,
+      pattern: keywordPatterns[word] ?? word,
+      longer_alt: Identifier,
+      categories: [Name, AnyToken],
+    }),
+  ]),
+) as Record<Keyword, TokenType>;
+
+function punctuation(name: string, pattern: string | RegExp, label: string): TokenType {
+  return createToken({ name, pattern, label, categories: [AnyToken] });
+}
+
+export const TripleString = createToken({
+  name: 'TripleString', pattern: /"""[\s\S]*?"""/, line_breaks: true, categories: [AnyToken],
+});
+/** Unterminated forms lex as their terminated kind so parsing goes on; the parse step reports them. */
+export const UnterminatedTripleString = createToken({
+  name: 'UnterminatedTripleString', pattern: /"""[\s\S]*/, line_breaks: true,
+  categories: [TripleString, AnyToken],
+});
+export const StringLiteral = createToken({
+  name: 'String', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/, categories: [AnyToken],
+});
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString', pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*\\?/,
+  categories: [StringLiteral, AnyToken],
+});
+export const Time = punctuation('Time', /\d{1,2}:\d{2}(?!\d)/, 'a time such as 08:00');
+export const NumberLiteral = punctuation('Number', /\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/, 'a number');
+
+export const LessOrEqual = punctuation('LessOrEqual', '<=', "'<='");
+export const GreaterOrEqual = punctuation('GreaterOrEqual', '>=', "'>='");
+export const NotEqual = punctuation('NotEqual', '!=', "'!='");
+export const Equals = punctuation('Equals', '=', "'='");
+export const Less = punctuation('Less', '<', "'<'");
+export const Greater = punctuation('Greater', '>', "'>'");
+export const LParen = punctuation('LParen', '(', "'('");
+export const RParen = punctuation('RParen', ')', "')'");
+export const LBracket = punctuation('LBracket', '[', "'['");
+export const RBracket = punctuation('RBracket', ']', "']'");
+export const LCurly = punctuation('LCurly', '{', "'{'");
+export const RCurly = createToken({ name: 'RCurly', pattern: '}', label: "'}'" });
+export const Comma = punctuation('Comma', ',', "','");
+export const Dot = punctuation('Dot', '.', "'.'");
+export const Colon = punctuation('Colon', ':', "':'");
+export const Minus = punctuation('Minus', '-', "'-'");
+
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace', pattern: /[ \t\r\n\f\v\u00a0\ufeff]+/, group: Lexer.SKIPPED, line_breaks: true,
+});
+
+// Longest keywords first, so `sender` is not read as `send` + `er`.
+const keywordTokens = Object.values(K).sort(
+  (a, b) => String(b.name).length - String(a.name).length,
+);
+
+/** Every token type, in the order the lexer tries them. */
+export const allTokens: TokenType[] = [
+  WhiteSpace, Comment, TripleString, UnterminatedTripleString, StringLiteral, UnterminatedString,
+  Time, NumberLiteral, LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater,
+  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus,
+  ...keywordTokens, Identifier, Name, AnyToken,
+];
+
+const lexerMessages: ILexerErrorMessageProvider = {
+  buildUnexpectedCharactersMessage(text, offset, length) {
+    const found = text.slice(offset, offset + Math.min(length, 20));
+    return length === 1
+      ? `unexpected character ${JSON.stringify(found)}`
+      : `unexpected characters ${JSON.stringify(found)}`;
+  },
+  buildUnableToPopLexerModeMessage: () => 'unexpected end of a lexer mode',
+};
+
+export const lexer = new Lexer(allTokens, {
+  positionTracking: 'full',
+  ensureOptimizations: true,
+  errorMessageProvider: lexerMessages,
+});
+
+/** The classes an editor colours tokens by. */
+export type HighlightClass =
+  | 'keyword' | 'string' | 'number' | 'comment' | 'name' | 'operator' | 'punctuation' | 'time';
+
+export function highlightClassOf(type: TokenType): HighlightClass {
+  if (type === Comment) return 'comment';
+  if (type === Identifier) return 'name';
+  if ([StringLiteral, UnterminatedString, TripleString, UnterminatedTripleString].includes(type)) {
+    return 'string';
+  }
+  if (type === NumberLiteral) return 'number';
+  if (type === Time) return 'time';
+  if ([LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater, Minus].includes(type)) {
+    return 'operator';
+  }
+  if (keywordTokens.includes(type)) return 'keyword';
+  return 'punctuation';
+}
+
+export function isKeywordToken(type: TokenType): boolean {
+  return keywordTokens.includes(type);
+}
