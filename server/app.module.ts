@@ -13,6 +13,7 @@ import { FilesModule } from './files/files.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
+import { TemplatesModule } from './templates/templates.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -37,6 +38,7 @@ export class AppModule {
         MessagingModule,
         FormsModule,
         FilesModule,
+        TemplatesModule,
         AuthModule,
         CrmModule,
         HealthModule,

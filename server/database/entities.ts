@@ -20,10 +20,11 @@ import { Job } from '../scheduling/job.entity.js';
 import { Message } from '../messaging/message.entity.js';
 import { Form } from '../forms/form.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
+import { Template } from '../templates/template.entity.js';
 
 /** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
-  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile,
+  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template,
 ];

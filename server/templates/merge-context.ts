@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager, Reference } from '@mikro-orm/core';
 import { APP_CONFIG } from '../config/config.module.js';
-import { Inject } from '@nestjs/common';
 import type { AppConfig } from '../config/config.js';
 import { NotFoundError } from '../common/errors.js';
 import { toSnake } from '../common/naming.js';
@@ -11,8 +10,8 @@ import { Person } from '../crm/persons/person.entity.js';
 import { persons } from '../crm/persons/persons.resource.js';
 import { companies } from '../crm/companies/companies.resource.js';
 import { toRecordJson } from '../records/record-json.js';
+import type { MergeContext } from './template-engine.js';
 
-export type MergeContext = Record<string, unknown>;
 
 function snakeKeys(json: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(json).map(([k, v]) => [toSnake(k), v]));

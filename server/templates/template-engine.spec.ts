@@ -1,0 +1,73 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderTemplate, samplePerson, smsSegments, templateRoots, validateTemplate, variablesOf } from './template-engine.js';
+
+const email = (body: string, subject = 'Hallo') => ({ channel: 'email' as const, subject, body });
+
+describe('validateTemplate', () => {
+  it('accepts the merge variables of SPEC §1 with filters and tags', () => {
+    expect(validateTemplate(email('{{ person.first_name | upcase }} {{ person.full_name }} {{ company.name }} {{ our_contact.email }} {{ task.due_at | date: "%d-%m-%Y" }} {{ person.extra.huisnummer }} {{ unsubscribe_url }}'))).toEqual([]);
+    expect(validateTemplate(email('{% assign naam = person.first_name %}{{ naam }}{% for i in person.interests %}{{ i }} {{ forloop.index }}{% endfor %}'))).toEqual([]);
+  });
+
+  it('names an unknown variable', () => {
+    expect(validateTemplate(email('{{ person.shoe_size }}'))).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size"' }]);
+    expect(validateTemplate(email('x', 'Hoi {{ klant.naam }}'))).toEqual([{ field: 'subject', message: 'unknown variable "klant.naam"' }]);
+  });
+
+  it('names an unknown filter and a syntax error with its position', () => {
+    expect(validateTemplate(email('{{ person.first_name | shout }}'))[0]).toMatchObject({ field: 'body', message: 'undefined filter: shout' });
+    expect(validateTemplate(email('a\n{% if person.first_name %}'))[0]).toMatchObject({ field: 'body', line: 2, column: 1 });
+  });
+
+  it('refuses include and render, and needs a subject for e-mail only', () => {
+    expect(validateTemplate(email('{% include "x" %}'))[0]!.message).toMatch(/include/);
+    expect(validateTemplate(email('x', ''))).toEqual([{ field: 'subject', message: 'an e-mail template needs a subject' }]);
+    expect(validateTemplate({ channel: 'sms', body: 'Hoi {{ person.first_name }}' })).toEqual([]);
+  });
+});
+
+describe('renderTemplate', () => {
+  const context = { person: { first_name: '<script>x</script>', last_name: 'Jong' }, company: { name: 'Zon & Co' } };
+
+  it('escapes values in e-mail bodies but not in subjects or SMS', () => {
+    const out = renderTemplate(email('<p>{{ person.full_name }} - {{ company.name }}</p>', 'Hoi {{ person.first_name }}'), context);
+    expect(out.body).toBe('<p>&lt;script&gt;x&lt;/script&gt; Jong - Zon &amp; Co</p>');
+    expect(out.subject).toBe('Hoi <script>x</script>');
+    expect(renderTemplate({ channel: 'sms', body: '{{ company.name }}' }, context).body).toBe('Zon & Co');
+  });
+
+  it('renders missing values as empty', () => {
+    expect(renderTemplate(email('[{{ task.title }}]'), context).body).toBe('[]');
+  });
+
+  it('stops runaway templates', () => {
+    expect(() => renderTemplate(email('{% for i in (1..100000000) %}{{ i }}{% endfor %}'), context)).toThrow();
+  });
+
+  it('renders the sample person', () => {
+    expect(renderTemplate(email('{{ person.full_name }}'), samplePerson()).body).toBe('Anna de Vries');
+  });
+});
+
+describe('variables and roots', () => {
+  it('lists variables and the records a template needs', () => {
+    expect(variablesOf('{{ person.first_name }} {{ task.title }} {{ person.interests[0] }}')).toEqual(['person.first_name', 'person.interests', 'task.title']);
+    expect(templateRoots(email('{{ task.title }}', '{{ person.first_name }}')).sort()).toEqual(['person', 'task']);
+  });
+});
+
+describe('smsSegments', () => {
+  it.each([
+    ['a'.repeat(160), 1],
+    ['a'.repeat(161), 2],
+    ['a'.repeat(306), 2],
+    ['a'.repeat(307), 3],
+    ['€'.repeat(80), 1],
+    ['€'.repeat(81), 2],
+    ['😀'.repeat(35), 1],
+    ['😀'.repeat(36), 2],
+    ['é'.repeat(160), 1],
+  ])('%s… takes %d segment(s)', (text, n) => {
+    expect(smsSegments(text)).toBe(n);
+  });
+});

@@ -1,0 +1,143 @@
+import { Liquid, type Template as LiquidTemplate } from 'liquidjs';
+import { isKnownVariable } from './merge-variables.js';
+
+export type Channel = 'email' | 'sms';
+
+export interface TemplateSource {
+  channel: Channel;
+  subject?: string | null;
+  body: string;
+}
+
+export interface TemplateProblem {
+  field: 'subject' | 'body';
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+export type MergeContext = Record<string, unknown>;
+
+const LIMITS = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 };
+
+/** No file system: include, render and layout have nothing to read. */
+const NO_FILES = { templates: {} as Record<string, string> };
+
+const plain = new Liquid({ strictFilters: true, ownPropertyOnly: true, ...LIMITS, ...NO_FILES });
+const escaping = new Liquid({ strictFilters: true, ownPropertyOnly: true, outputEscape: 'escape', ...LIMITS, ...NO_FILES });
+
+const FILE_TAGS = /\{%-?\s*(include|render|layout)\b/;
+
+function problemOf(field: TemplateProblem['field'], error: unknown): TemplateProblem {
+  const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
+  const position = e.token?.getPosition?.();
+  const message = (e.message ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
+  return { field, message, ...(position ? { line: position[0], column: position[1] } : {}) };
+}
+
+function parse(field: TemplateProblem['field'], text: string): { templates?: LiquidTemplate[]; problems: TemplateProblem[] } {
+  if (FILE_TAGS.test(text)) return { problems: [{ field, message: 'include, render and layout are not available in templates' }] };
+  try {
+    return { templates: plain.parse(text), problems: [] };
+  } catch (error) {
+    return { problems: [problemOf(field, error)] };
+  }
+}
+
+/** The merge variables a text uses, as dotted paths (`person.first_name`); variables it assigns itself are left out. */
+export function variablesOf(text: string): string[] {
+  const { templates } = parse('body', text);
+  if (!templates) return [];
+  return [...new Set(plain.globalVariableSegmentsSync(templates).map((segments) => leadingNames(segments).join('.')))];
+}
+
+function leadingNames(segments: unknown[]): string[] {
+  const names: string[] = [];
+  for (const segment of segments) {
+    if (typeof segment !== 'string') break;
+    names.push(segment);
+  }
+  return names;
+}
+
+/** Which records a template needs (`person`, `task`, …), for the checker's "template needs a record the trigger lacks". */
+export function templateRoots(source: TemplateSource): string[] {
+  const roots = new Set<string>();
+  for (const text of [source.subject ?? '', source.body]) for (const variable of variablesOf(text)) roots.add(variable.split('.')[0]!);
+  return [...roots];
+}
+
+/** Everything wrong with a template, for a 400 at save time (SPEC §1). */
+export function validateTemplate(source: TemplateSource): TemplateProblem[] {
+  const problems: TemplateProblem[] = [];
+  if (source.channel === 'email' && !source.subject?.trim()) problems.push({ field: 'subject', message: 'an e-mail template needs a subject' });
+  if (source.channel === 'sms' && source.subject) problems.push({ field: 'subject', message: 'an SMS template has no subject' });
+  const texts: [TemplateProblem['field'], string][] = [['body', source.body]];
+  if (source.subject) texts.unshift(['subject', source.subject]);
+  for (const [field, text] of texts) {
+    const parsed = parse(field, text);
+    problems.push(...parsed.problems);
+    if (!parsed.templates) continue;
+    for (const segments of plain.globalVariableSegmentsSync(parsed.templates)) {
+      const path = leadingNames(segments);
+      if (!isKnownVariable(path)) problems.push({ field, message: `unknown variable "${path.join('.')}"` });
+    }
+  }
+  return problems;
+}
+
+function withFullName(context: MergeContext): MergeContext {
+  const person = context.person as Record<string, unknown> | undefined;
+  if (!person || person.full_name) return context;
+  const full = [person.first_name, person.last_name].filter((p) => typeof p === 'string' && p).join(' ');
+  return { ...context, person: { ...person, full_name: full } };
+}
+
+/** Renders subject and body; e-mail bodies escape every value as HTML, subjects and SMS texts do not. */
+export function renderTemplate(source: TemplateSource, context: MergeContext): { subject: string; body: string } {
+  const scope = withFullName(context);
+  const bodyEngine = source.channel === 'email' ? escaping : plain;
+  const subject = source.subject ? plain.parseAndRenderSync(source.subject, scope) : '';
+  const body = bodyEngine.parseAndRenderSync(source.body, scope);
+  return { subject: subject.replace(/\s+/g, ' ').trim(), body };
+}
+
+/** Renders one text (an SMS step's text, a subject) with the given escaping. */
+export function renderText(text: string, context: MergeContext, options: { escapeHtml?: boolean } = {}): string {
+  return (options.escapeHtml ? escaping : plain).parseAndRenderSync(text, withFullName(context));
+}
+
+const GSM_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+const GSM_EXTENDED = new Set('^{}\\[~]|€\f');
+
+/** How many SMS segments a text takes: GSM-7 (160, or 153 per part) or UCS-2 (70, or 67 per part). */
+export function smsSegments(text: string): number {
+  let units = 0;
+  let gsm = true;
+  for (const char of text) {
+    if (GSM_BASIC.has(char)) units += 1;
+    else if (GSM_EXTENDED.has(char)) units += 2;
+    else {
+      gsm = false;
+      break;
+    }
+  }
+  if (!gsm) {
+    const length = text.length; // UTF-16 code units, as UCS-2 counts them
+    return length <= 70 ? 1 : Math.ceil(length / 67);
+  }
+  return units <= 160 ? 1 : Math.ceil(units / 153);
+}
+
+/** A sample person for previews when none is chosen. */
+export function samplePerson(): MergeContext {
+  return {
+    person: { id: '0', first_name: 'Anna', last_name: 'de Vries', full_name: 'Anna de Vries', email: 'anna.devries@example.nl', mobile: '+31612345678', category: 'Prospect', interests: ['zonnepanelen'], unsubscribed: false, extra: {} },
+    company: { id: '0', name: 'Woningcorporatie Zuid', category: 'Klant' },
+    our_contact: { name: 'Sanne Jansen', email: 'sanne@energieloket.example', mobile: '+31687654321' },
+    service_contact: { name: 'Ahmed Bakker', email: 'ahmed@energieloket.example', mobile: null },
+    unsubscribe_url: 'https://stroom.example/u/voorbeeld',
+  };
+}

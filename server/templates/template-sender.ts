@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { Outbox } from '../messaging/outbox.js';
+import { Template } from './template.entity.js';
+import { MergeContextBuilder } from './merge-context.js';
+import { type MergeContext, renderTemplate, samplePerson, smsSegments } from './template-engine.js';
+
+const previewBody = z.strictObject({ personId: z.union([z.string(), z.number()]).transform(String).optional() });
+const testSendBody = z.strictObject({
+  to: z.string().min(3).max(255),
+  personId: z.union([z.string(), z.number()]).transform(String).optional(),
+});
+
+/** Renders a template for a person (or the sample person) and sends test messages through the outbox. */
+@Injectable()
+export class TemplateSender {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly merge: MergeContextBuilder,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async preview(id: string, body: unknown): Promise<{ subject: string | null; body: string; segments?: number }> {
+    const { personId } = parseInput(previewBody, body ?? {});
+    const template = await this.find(id);
+    const rendered = renderTemplate(template, await this.context(personId));
+    return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
+  }
+
+  async testSend(id: string, body: unknown) {
+    const input = parseInput(testSendBody, body);
+    const template = await this.find(id);
+    if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
+      throw new BadInputError('to: expected an e-mail address', { field: 'to' });
+    }
+    const rendered = renderTemplate(template, await this.context(input.personId));
+    return this.em.fork().transactional(async (em) => {
+      const result = await this.outbox.enqueue(em, {
+        channel: template.channel,
+        key: `test-send:${template.key}:${randomUUID()}`,
+        to: input.to,
+        subject: template.channel === 'email' ? `[TEST] ${rendered.subject}` : null,
+        body: rendered.body,
+        segments: template.channel === 'sms' ? smsSegments(rendered.body) : null,
+        personId: input.personId ?? null,
+      });
+      return { messageId: result.id, status: result.status };
+    });
+  }
+
+  private async context(personId: string | undefined): Promise<MergeContext> {
+    return personId ? this.merge.forPerson(personId) : samplePerson();
+  }
+
+  private async find(id: string): Promise<Template> {
+    const template = /^\d{1,18}$/.test(id) ? await this.em.fork().findOne(Template, { id }) : null;
+    if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`);
+    return template;
+  }
+}

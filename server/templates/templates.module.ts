@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
+import type { BaseRecord } from '../records/base-record.js';
+import { recordController } from '../records/record-controller.js';
+import { recordServiceProvider } from '../records/record-provider.js';
+import type { Resource } from '../records/resource.js';
+import { MergeContextBuilder } from './merge-context.js';
+import { TemplateActionsController } from './template-actions.controller.js';
+import { TemplateSender } from './template-sender.js';
+import { templates } from './templates.resource.js';
+
+const resource = templates as unknown as Resource<BaseRecord>;
+const templateRecords = recordServiceProvider(resource);
+
+@Module({
+  imports: [EventsModule, MessagingModule],
+  controllers: [recordController(resource), TemplateActionsController],
+  providers: [templateRecords, MergeContextBuilder, TemplateSender],
+  exports: [templateRecords, MergeContextBuilder],
+})
+export class TemplatesModule {}
