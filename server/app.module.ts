@@ -14,6 +14,7 @@ import { FormsModule } from './forms/forms.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
+import { LanguageModule } from './language/language.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -39,6 +40,7 @@ export class AppModule {
         FormsModule,
         FilesModule,
         TemplatesModule,
+        LanguageModule,
         AuthModule,
         CrmModule,
         HealthModule,

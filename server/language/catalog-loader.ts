@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { InMemoryCatalog, type Catalog, type StatusKind } from '@stroom/dsl';
+import { Employee } from '../crm/employees/employee.entity.js';
+import { Group } from '../crm/employees/group.entity.js';
+import { Project } from '../crm/lists/project.entity.js';
+import { Selection } from '../crm/lists/selection.entity.js';
+import { Status } from '../crm/statuses/status.entity.js';
+import { TaskType } from '../crm/tasks/task-type.entity.js';
+import { Form } from '../forms/form.entity.js';
+import { Template } from '../templates/template.entity.js';
+import { variablesOf } from '../templates/template-engine.js';
+
+/**
+ * The DSL checker's view of the database: the names rules may refer to. Loaded per check (cheap
+ * name lists); flows join it when they exist.
+ */
+@Injectable()
+export class CatalogLoader {
+  constructor(private readonly em: EntityManager) {}
+
+  async load(): Promise<Catalog> {
+    const em = this.em.fork();
+    const [templates, selections, projects, forms, taskTypes, groups, employees, statuses] = await Promise.all([
+      em.find(Template, {}, { fields: ['key', 'channel', 'subject', 'body'] }),
+      em.find(Selection, {}, { fields: ['name'] }),
+      em.find(Project, {}, { fields: ['name'] }),
+      em.find(Form, {}, { fields: ['key'] }),
+      em.find(TaskType, {}, { fields: ['name'] }),
+      em.find(Group, {}, { fields: ['name'] }),
+      em.find(Employee, {}, { fields: ['email'] }),
+      em.find(Status, {}, { fields: ['kind', 'name'], orderBy: { position: 'asc' } }),
+    ]);
+    const byKind: Partial<Record<StatusKind, string[]>> = {};
+    for (const status of statuses) (byKind[status.kind] ??= []).push(status.name);
+    return new InMemoryCatalog({
+      templates: templates.map((t) => ({ key: t.key, channel: t.channel, variables: [...new Set([...variablesOf(t.subject ?? ''), ...variablesOf(t.body)])] })),
+      selections: selections.map((s) => s.name),
+      projects: projects.map((p) => p.name),
+      forms: forms.map((f) => f.key),
+      taskTypes: taskTypes.map((t) => t.name),
+      groups: groups.map((g) => g.name),
+      employees: employees.map((e) => e.email),
+      statuses: byKind,
+    });
+  }
+}

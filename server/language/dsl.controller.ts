@@ -1,0 +1,37 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { checkSource, format, hasErrors } from '@stroom/dsl';
+import { z } from 'zod';
+import { parseInput } from '../common/validation.js';
+import { CatalogLoader } from './catalog-loader.js';
+
+const checkBody = z.strictObject({ source: z.string().max(1_000_000), mode: z.enum(['save', 'start']).default('save') });
+const formatBody = z.strictObject({ source: z.string().max(1_000_000) });
+
+/** Lint and format DSL text (SPEC §6): 200 for any text, 400 only for a body without `source`. */
+@ApiTags('dsl')
+@ApiBearerAuth()
+@Controller('api/dsl')
+export class DslController {
+  constructor(private readonly catalogs: CatalogLoader) {}
+
+  @Post('check')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Parse and check DSL text against the database; diagnostics with line, column and length' })
+  @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' }, mode: { type: 'string', enum: ['save', 'start'] } }, required: ['source'] } })
+  async check(@Body() body: unknown) {
+    const { source, mode } = parseInput(checkBody, body);
+    const { diagnostics } = checkSource(source, { catalog: await this.catalogs.load(), mode });
+    return { ok: !hasErrors(diagnostics), diagnostics };
+  }
+
+  @Post('format')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The canonical form of DSL text (unchanged, with diagnostics, when it does not parse)' })
+  @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' } }, required: ['source'] } })
+  format(@Body() body: unknown) {
+    const { source } = parseInput(formatBody, body);
+    const result = format(source);
+    return { source: result.source ?? source, ok: result.source !== undefined, diagnostics: result.diagnostics };
+  }
+}
