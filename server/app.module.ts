@@ -15,6 +15,7 @@ import { MessagingModule } from './messaging/messaging.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
+import { WorkflowsModule } from './workflows/workflows.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -41,6 +42,7 @@ export class AppModule {
         FilesModule,
         TemplatesModule,
         LanguageModule,
+        WorkflowsModule,
         AuthModule,
         CrmModule,
         HealthModule,

@@ -3,11 +3,13 @@ import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ClockStore } from '../clock/clock-store.js';
 import { BadInputError } from '../common/errors.js';
+import { ChangeEventConsumer } from '../events/change-event-consumer.js';
 import { JobRunner } from './job-runner.js';
 
 /**
  * Moves the manual clock to `to`, stopping at every due time on the way so that jobs run in due
- * order at their own time, including jobs created or retried within the window, then returns.
+ * order at their own time, including jobs created or retried within the window, and handles the
+ * change events that work causes (a job's task.expired, a send's follow-up) at the same instant.
  */
 @Injectable()
 export class ClockAdvancer {
@@ -15,6 +17,7 @@ export class ClockAdvancer {
     private readonly clock: Clock,
     private readonly store: ClockStore,
     private readonly runner: JobRunner,
+    private readonly events: ChangeEventConsumer,
     private readonly em: EntityManager,
   ) {}
 
@@ -24,15 +27,23 @@ export class ClockAdvancer {
       throw new BadInputError(`to: ${to.toISOString()} is in the past (the clock is at ${this.clock.now().toISOString()})`, { field: 'to' });
     }
     for (;;) {
-      await this.runner.runDue();
+      await this.settle();
       const next = await this.nextDue(to);
       if (!next) break;
       await this.store.moveTo(next);
     }
-    return this.store.moveTo(to).then(async (now) => {
-      await this.runner.runDue();
-      return now;
-    });
+    const now = await this.store.moveTo(to);
+    await this.settle();
+    return now;
+  }
+
+  /** Handles pending change events and due jobs until neither leaves more work at this instant. */
+  private async settle(): Promise<void> {
+    for (;;) {
+      const events = await this.events.drain();
+      const jobs = await this.runner.runDue();
+      if (events === 0 && jobs === 0) return;
+    }
   }
 
   private async nextDue(limit: Date): Promise<Date | undefined> {

@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { buildEngine, compileWorkflow, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
+import type { Engine } from 'json-rules-engine';
+import { Workflow } from './workflow.entity.js';
+
+export interface InstalledRule {
+  workflowId: string;
+  compiled: CompiledWorkflow;
+}
+
+interface TriggerGroup {
+  rules: Map<string, InstalledRule>;
+  engine: Engine;
+}
+
+/**
+ * The active workflows, indexed by trigger (entity + event + field), each group with one
+ * json-rules-engine built once: an event only meets the rules that can fire on it. Rebuilt when
+ * the rule-set version in the database moves, so every instance follows every change.
+ */
+@Injectable()
+export class RuleIndex {
+  private readonly logger = new Logger(RuleIndex.name);
+  private version: string | undefined;
+  private groups = new Map<string, TriggerGroup>();
+  private byEntity = new Map<string, InstalledRule[]>();
+  private byId = new Map<string, InstalledRule>();
+
+  /** Rebuilds the index when the rule set changed since it was built. */
+  async refresh(em: EntityManager): Promise<void> {
+    const rows = await em.getConnection().execute<{ version: string }[]>(`select "version" from "rule_set_version" where "id" = 1`, [], 'all', em.getTransactionContext());
+    const version = String(rows[0]?.version ?? '0');
+    if (version === this.version) return;
+    const workflows = await em.find(Workflow, { active: true }, { fields: ['id', 'source', 'active'] });
+    this.build(workflows.flatMap((w) => {
+      const declaration = parse(w.source).ast.declarations[0];
+      if (declaration?.kind !== 'workflow') {
+        this.logger.error(`Workflow ${w.id} no longer parses; it is left out of the index`);
+        return [];
+      }
+      return [{ workflowId: String(w.id), compiled: compileWorkflow(declaration as WorkflowAst) }];
+    }));
+    this.version = version;
+  }
+
+  build(rules: InstalledRule[]): void {
+    const groups = new Map<string, Map<string, InstalledRule>>();
+    this.byEntity = new Map();
+    this.byId = new Map(rules.map((r) => [r.workflowId, r]));
+    for (const rule of rules) {
+      if (!rule.compiled.active) continue;
+      for (const key of rule.compiled.triggers) {
+        const name = triggerKeyString(key);
+        if (!groups.has(name)) groups.set(name, new Map());
+        groups.get(name)!.set(rule.compiled.name, rule);
+      }
+      const entities = new Set(rule.compiled.triggers.map((t) => t.entity));
+      for (const entity of entities) this.byEntity.set(entity, [...(this.byEntity.get(entity) ?? []), rule]);
+    }
+    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engine: buildEngine([...members.values()].map((r) => r.compiled.rule)) }]));
+  }
+
+  /** The rules whose conditions hold for these facts, among those an event of this shape can trigger. */
+  async matching(event: { entity: string; kind: string; changes?: Record<string, unknown> }, facts: Record<string, unknown>): Promise<InstalledRule[]> {
+    const matched = new Map<string, InstalledRule>();
+    for (const key of eventTriggerKeys(event)) {
+      const group = this.groups.get(key);
+      if (!group) continue;
+      const { events } = await group.engine.run(facts);
+      for (const e of events) {
+        const rule = group.rules.get(String(e.params?.workflow));
+        if (rule) matched.set(rule.workflowId, rule);
+      }
+    }
+    return [...matched.values()];
+  }
+
+  /** Active rules triggered by some event of this entity (for cancelling what no longer holds). */
+  forEntity(entity: string): InstalledRule[] {
+    return this.byEntity.get(entity) ?? [];
+  }
+
+  get(workflowId: string): InstalledRule | undefined {
+    return this.byId.get(workflowId);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}

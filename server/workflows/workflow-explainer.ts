@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { compileCondition, conditionHolds, parse, resolvePath, type Condition, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { z } from 'zod';
+import { NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { Job } from '../scheduling/job.entity.js';
+import { RecordFacts } from './record-facts.js';
+import { pendingKey } from './workflow-sender.js';
+import { WorkflowsService } from './workflows.service.js';
+
+const explainBody = z.strictObject({ entity: z.string().min(1).max(64), id: z.union([z.string(), z.number()]).transform(String) });
+
+interface ConditionReport {
+  condition: string;
+  field?: string;
+  value?: unknown;
+  holds: boolean;
+}
+
+function describe(condition: Condition): string {
+  switch (condition.kind) {
+    case 'and': return condition.operands.map(describe).join(' and ');
+    case 'or': return condition.operands.map(describe).join(' or ');
+    case 'not': return `not (${describe(condition.operand)})`;
+    case 'compare': return `${condition.field} ${condition.operator} ${JSON.stringify(condition.value)}`;
+    case 'in': return `${condition.field} in ${JSON.stringify(condition.values)}`;
+    case 'contains': return `${condition.field} contains ${JSON.stringify(condition.value)}`;
+    case 'empty': return `${condition.field} is ${condition.negated ? 'not ' : ''}empty`;
+    case 'changed': return `${condition.field} changed`;
+  }
+}
+
+function leaves(condition: Condition): Condition[] {
+  if (condition.kind === 'and' || condition.kind === 'or') return condition.operands.flatMap(leaves);
+  if (condition.kind === 'not') return leaves(condition.operand);
+  return [condition];
+}
+
+/**
+ * Answers "why did (or didn't) this e-mail go out": whether the rule's trigger state and
+ * conditions hold for the record now, each condition with its fact value, and what is pending.
+ */
+@Injectable()
+export class WorkflowExplainer {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly workflows: WorkflowsService,
+    private readonly facts: RecordFacts,
+  ) {}
+
+  async explain(workflowId: string, body: unknown) {
+    const { entity, id } = parseInput(explainBody, body);
+    const em = this.em.fork();
+    const workflow = await this.workflows.find(em, workflowId);
+    const ast = parse(workflow.source).ast.declarations[0] as WorkflowAst;
+    const facts = await this.facts.load(em, entity, id);
+    if (!facts[entity]) throw new NotFoundError(`No ${entity.replace(/_/g, ' ')} with id ${id}`);
+    const conditions: ConditionReport[] = [];
+    const trigger = ast.trigger;
+    if (trigger.kind === 'field_changed' && trigger.to !== undefined) {
+      const value = resolvePath(facts, `${trigger.entity}.${trigger.field}`);
+      conditions.push({ condition: `${trigger.entity}.${trigger.field} = ${JSON.stringify(trigger.to)} (the state the trigger changes to)`, field: `${trigger.entity}.${trigger.field}`, value, holds: value === trigger.to });
+    }
+    if (ast.when) {
+      for (const leaf of leaves(ast.when.condition)) {
+        const field = 'field' in leaf ? leaf.field : undefined;
+        conditions.push({ condition: describe(leaf), ...(field ? { field, value: resolvePath(facts, field) ?? null } : {}), holds: await conditionHolds(compileCondition(leaf), facts) });
+      }
+    }
+    const whenHolds = ast.when ? await conditionHolds(compileCondition(ast.when.condition), facts) : true;
+    const matches = workflow.active && whenHolds && conditions.filter((c) => c.condition.endsWith('(the state the trigger changes to)')).every((c) => c.holds);
+    const pending = await em.find(Job, { status: 'pending', cancelKey: pendingKey(String(workflow.id), entity, id) }, { orderBy: { dueAt: 'asc' } });
+    return {
+      workflow: { id: String(workflow.id), name: workflow.name, active: workflow.active },
+      record: { entity, id },
+      matches,
+      conditions,
+      pending: pending.map((job) => ({ jobId: String(job.id), dueAt: job.dueAt.toISOString(), action: job.payload.action, reminder: job.payload.reminder, attempts: job.attempts })),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { conditionHolds, type ActionDescriptor, type Party } from '@stroom/dsl';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { Outbox } from '../messaging/outbox.js';
+import { addTime, appCalendar } from '../scheduling/calendar.js';
+import { JobScheduler } from '../scheduling/job-scheduler.js';
+import { Template } from '../templates/template.entity.js';
+import { renderTemplate, renderText, smsSegments } from '../templates/template-engine.js';
+import type { Facts } from './record-facts.js';
+import type { InstalledRule } from './rule-index.js';
+
+export const WORKFLOW_SEND_JOB = 'workflow.send';
+
+/** What a pending or immediate send is about: which rule, event, action and reminder. */
+export interface SendOrder {
+  workflowId: string;
+  eventId: string;
+  entity: string;
+  entityId: string;
+  action: number;
+  reminder: number;
+}
+
+/** Pending work of a workflow for one record shares this prefix, so leaving the status cancels it all. */
+export function pendingKey(workflowId: string, entity: string, entityId: string): string {
+  return `wf:${workflowId}:${entity}:${entityId}:`;
+}
+
+function address(party: Party, channel: 'email' | 'sms', facts: Facts): string | null {
+  if (party.kind === 'address') return party.address;
+  const role = party.role === 'person' && !facts.person && facts.contact ? 'contact' : party.role;
+  const holder = facts[role] as Record<string, unknown> | undefined;
+  const value = holder?.[channel === 'email' ? 'email' : 'mobile'];
+  return typeof value === 'string' && value ? value : null;
+}
+
+/**
+ * Turns a matched workflow action into messages: now into the outbox, or later as a due job, and
+ * each reminder as the next job while the record still qualifies (SPEC §4). Idempotency key:
+ * rule + event + action + reminder number.
+ */
+@Injectable()
+export class WorkflowSender {
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly jobs: JobScheduler,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Plans one matched action of an event: sends now when due, else schedules it. */
+  async plan(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, eventAt: Date, now: Date, facts: Facts): Promise<void> {
+    const due = action.delay ? addTime(eventAt, action.delay.amount, action.delay.unit, appCalendar(this.config)) : eventAt;
+    if (due.getTime() <= now.getTime()) await this.send(em, rule, action, order, now, facts);
+    else this.schedule(em, order, due);
+  }
+
+  /** Sends (if the record still qualifies) and schedules the next reminder. */
+  async send(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<void> {
+    if (rule.compiled.stillHolds && !(await conditionHolds(rule.compiled.stillHolds, facts))) return;
+    const rendered = await this.render(em, action, facts);
+    await this.outbox.enqueue(em, {
+      channel: action.channel,
+      key: `wf:${order.workflowId}:ev:${order.eventId}:a${order.action}:r${order.reminder}`,
+      to: address(action.recipient, action.channel, facts),
+      subject: rendered.subject,
+      body: rendered.body,
+      segments: action.channel === 'sms' ? smsSegments(rendered.body) : null,
+      personId: ((facts.person ?? facts.contact) as { id?: string } | undefined)?.id ?? null,
+      workflowId: order.workflowId,
+    });
+    if (action.reminders && order.reminder < action.reminders.maxCount) {
+      const next = addTime(now, action.reminders.everyDays, 'days', appCalendar(this.config));
+      this.schedule(em, { ...order, reminder: order.reminder + 1 }, next);
+    }
+  }
+
+  private schedule(em: EntityManager, order: SendOrder, due: Date): void {
+    this.jobs.schedule(em, { kind: WORKFLOW_SEND_JOB, dueAt: due, payload: { ...order }, cancelKey: pendingKey(order.workflowId, order.entity, order.entityId) });
+  }
+
+  private async render(em: EntityManager, action: ActionDescriptor, facts: Facts): Promise<{ subject: string | null; body: string }> {
+    const context = { ...facts, unsubscribe_url: `${this.config.publicUrl}/u` };
+    if (action.template) {
+      const template = await em.findOne(Template, { key: action.template });
+      if (!template) throw new Error(`template "${action.template}" no longer exists`);
+      const out = renderTemplate(template, context);
+      return { subject: template.channel === 'email' ? out.subject : null, body: out.body };
+    }
+    return { subject: null, body: renderText(action.text ?? '', context) };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
+import { LanguageModule } from '../language/language.module.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { RecordFacts } from './record-facts.js';
+import { RuleIndex } from './rule-index.js';
+import { RulesRuntime } from './rules-runtime.js';
+import { TaskExpiry } from './task-expiry.js';
+import { WorkflowExplainer } from './workflow-explainer.js';
+import { WorkflowSender } from './workflow-sender.js';
+import { WorkflowsController } from './workflows.controller.js';
+import { WorkflowsService } from './workflows.service.js';
+
+@Module({
+  imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule],
+  controllers: [WorkflowsController],
+  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer],
+  exports: [WorkflowsService],
+})
+export class WorkflowsModule {}

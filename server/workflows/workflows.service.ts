@@ -1,0 +1,119 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { actorOf } from '../auth/principal.js';
+import { Clock } from '../clock/clock.js';
+import { ConflictError, NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { CatalogLoader } from '../language/catalog-loader.js';
+import { JobScheduler } from '../scheduling/job-scheduler.js';
+import { Workflow, WorkflowVersion } from './workflow.entity.js';
+import { checkWorkflowSource } from './workflow-source.js';
+
+const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
+const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
+
+export function workflowJson(w: Workflow) {
+  return {
+    id: String(w.id),
+    name: w.name,
+    source: w.source,
+    active: w.active,
+    settingKey: w.settingKey ?? null,
+    version: w.version,
+    createdAt: w.createdAt.toISOString(),
+    updatedAt: w.updatedAt.toISOString(),
+  };
+}
+
+/** Workflows as DSL source: checked against the database, versioned, and announced to every instance's rule index. */
+@Injectable()
+export class WorkflowsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly clock: Clock,
+    private readonly catalogs: CatalogLoader,
+    private readonly jobs: JobScheduler,
+  ) {}
+
+  async list(query: Record<string, unknown>) {
+    const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 1000);
+    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+    const where = typeof query.q === 'string' && query.q ? { name: { $ilike: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : {};
+    const [rows, total] = await this.em.fork().findAndCount(Workflow, where, { orderBy: { name: 'asc' }, limit, offset });
+    return { items: rows.map(workflowJson), total };
+  }
+
+  async get(id: string) {
+    return workflowJson(await this.find(this.em.fork(), id));
+  }
+
+  async create(body: unknown, principal?: Principal, settingKey?: string) {
+    const input = parseInput(createBody, body);
+    const checked = checkWorkflowSource(input.source, await this.catalogs.load(), input.name);
+    return this.em.fork().transactional(async (em) => {
+      await this.assertNameFree(em, checked.name);
+      const now = this.clock.now();
+      const workflow = em.create(Workflow, { name: checked.name, source: checked.source, active: checked.ast.active, settingKey: settingKey ?? null, version: 1, createdAt: now, updatedAt: now });
+      await em.flush();
+      em.create(WorkflowVersion, { workflow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
+      await this.announce(em);
+      return workflowJson(workflow);
+    });
+  }
+
+  async update(id: string, body: unknown, principal?: Principal) {
+    const input = parseInput(updateBody, body);
+    const checked = checkWorkflowSource(input.source, await this.catalogs.load(), input.name);
+    return this.em.fork().transactional(async (em) => {
+      const workflow = await this.find(em, id);
+      if (checked.name !== workflow.name) await this.assertNameFree(em, checked.name);
+      if (checked.source === workflow.source) return workflowJson(workflow);
+      const now = this.clock.now();
+      workflow.name = checked.name;
+      workflow.source = checked.source;
+      workflow.active = checked.ast.active;
+      workflow.version += 1;
+      workflow.updatedAt = now;
+      em.create(WorkflowVersion, { workflow, version: workflow.version, source: checked.source, author: actorOf(principal), createdAt: now });
+      await this.announce(em);
+      return workflowJson(workflow);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.em.fork().transactional(async (em) => {
+      const workflow = await this.find(em, id);
+      await this.jobs.cancel(em, `wf:${workflow.id}:`, { prefix: true });
+      em.remove(workflow);
+      await this.announce(em);
+    });
+  }
+
+  async versions(id: string) {
+    const em = this.em.fork();
+    const workflow = await this.find(em, id);
+    const rows = await em.find(WorkflowVersion, { workflow }, { orderBy: { version: 'desc' } });
+    return { items: rows.map((v) => ({ version: v.version, source: v.source, author: v.author, createdAt: v.createdAt.toISOString() })), total: rows.length };
+  }
+
+  async find(em: EntityManager, id: string): Promise<Workflow> {
+    const workflow = /^\d{1,18}$/.test(id) ? await em.findOne(Workflow, { id }) : null;
+    if (!workflow) throw new NotFoundError(`No workflow with id ${JSON.stringify(id)}`);
+    return workflow;
+  }
+
+  private async assertNameFree(em: EntityManager, name: string): Promise<void> {
+    const clash = await em.findOne(Workflow, { name });
+    if (clash) throw new ConflictError(`A workflow named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) });
+  }
+
+  /** Bumps the rule-set version in the same transaction: every instance rebuilds its index on its next batch. */
+  async announce(em: EntityManager): Promise<void> {
+    await em.flush();
+    await em.getConnection().execute(
+      `insert into "rule_set_version" ("id", "version") values (1, 1) on conflict ("id") do update set "version" = "rule_set_version"."version" + 1`,
+      [], 'run', em.getTransactionContext());
+  }
+}
