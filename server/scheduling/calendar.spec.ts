@@ -31,6 +31,11 @@ describe('addTime in Europe/Amsterdam', () => {
     ['2026-03-28T10:00', 1, 'workdays', '2026-03-30T10:00 Mon'],
     ['2026-03-20T09:00', 5, 'workdays', '2026-03-27T09:00 Fri'],
     ['2026-03-28T09:00', 0, 'days', '2026-03-28T09:00 Sat'],
+    // A time in the spring gap shifts on that day only, not on every day after it
+    ['2026-03-27T02:30', 1, 'workdays', '2026-03-30T02:30 Mon'],
+    ['2026-03-27T02:30', 2, 'workdays', '2026-03-31T02:30 Tue'],
+    // An ambiguous autumn time takes the earlier (summer-time) offset
+    ['2026-10-24T02:30', 1, 'days', '2026-10-25T02:30 Sun'],
   ])('%s + %d %s = %s', (from, amount, unit, expected) => {
     expect(show(addTime(local(from), amount, unit, amsterdam))).toBe(expected);
   });
@@ -77,6 +82,21 @@ describe('send windows', () => {
     ['2026-04-25T10:00', '2026-04-28T08:00 Tue'],
   ])('workdays 08:00-20:00: %s → %s', (at, expected) => {
     expect(show(nextWindowOpening(local(at), workdays, amsterdam))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-03-29T06:00', '2026-03-29T09:00 Sun'],
+    ['2026-03-29T09:30', '2026-03-29T09:30 Sun'],
+    ['2026-10-25T06:00', '2026-10-25T09:00 Sun'],
+    ['2026-10-25T08:30', '2026-10-25T09:00 Sun'],
+  ])('opens at the local time on DST Sundays: %s → %s', (at, expected) => {
+    expect(show(nextWindowOpening(local(at), parseSendWindow('sun 09:00-17:00'), amsterdam))).toBe(expected);
+  });
+
+  it('closes at midnight for a window up to 24:00, also on a DST day', () => {
+    const allDay = parseSendWindow('mon-sun 00:00-24:00');
+    expect(show(nextWindowOpening(local('2026-03-29T23:30'), allDay, amsterdam))).toBe('2026-03-29T23:30 Sun');
+    expect(show(nextWindowOpening(local('2026-10-25T23:59'), allDay, amsterdam))).toBe('2026-10-25T23:59 Sun');
   });
 
   it('parses day ranges and lists', () => {

@@ -25,6 +25,16 @@ export interface SendWindow {
 
 const dutch = new Holidays('NL');
 const holidayCache = new Map<number, Set<string>>();
+const extraCache = new WeakMap<readonly string[], Set<string>>();
+
+function extraHolidays(calendar: Calendar): Set<string> {
+  let dates = extraCache.get(calendar.extraHolidays);
+  if (!dates) {
+    dates = new Set(calendar.extraHolidays);
+    extraCache.set(calendar.extraHolidays, dates);
+  }
+  return dates;
+}
 
 function publicHolidays(year: number): Set<string> {
   let dates = holidayCache.get(year);
@@ -38,7 +48,7 @@ function publicHolidays(year: number): Set<string> {
 function isWorkdayLocal(day: DateTime, calendar: Calendar): boolean {
   if (day.weekday >= 6) return false;
   const iso = day.toISODate()!;
-  return !publicHolidays(day.year).has(iso) && !calendar.extraHolidays.includes(iso);
+  return !publicHolidays(day.year).has(iso) && !extraHolidays(calendar).has(iso);
 }
 
 export function isWorkday(date: Date, calendar: Calendar): boolean {
@@ -60,12 +70,16 @@ export function addTime(from: Date, amount: number, unit: TimeUnit, calendar: Ca
     case 'weeks':
       return local.plus({ weeks: amount }).toJSDate();
     case 'workdays': {
-      let day = local;
+      // Count on bare dates, then add the days to `from` in one step: stepping the local time day by
+      // day would carry a spring-forward shift (02:30 → 03:30) into every later day.
+      let date = DateTime.fromObject({ year: local.year, month: local.month, day: local.day }, { zone: 'UTC' });
+      let days = 0;
       for (let left = amount; left > 0; ) {
-        day = day.plus({ days: 1 });
-        if (isWorkdayLocal(day, calendar)) left--;
+        date = date.plus({ days: 1 });
+        days++;
+        if (isWorkdayLocal(date, calendar)) left--;
       }
-      return day.toJSDate();
+      return local.plus({ days }).toJSDate();
     }
   }
 }
@@ -94,9 +108,11 @@ export function parseSendWindow(text: string): SendWindow {
   return { days: [...days].sort(), from, to };
 }
 
+/** The local wall-clock time on that day (not elapsed hours since midnight, which DST days skew). */
 function atTime(day: DateTime, time: string): DateTime {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
-  return day.startOf('day').plus({ hours: hour, minutes: minute });
+  if (hour === 24) return day.plus({ days: 1 }).startOf('day');
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
 }
 
 function dayAllowed(day: DateTime, window: SendWindow, calendar: Calendar): boolean {

@@ -23,8 +23,12 @@ export const MERGE_VARIABLES: Readonly<Record<string, readonly string[]>> = {
 /** Top-level variables without fields. */
 export const SCALAR_VARIABLES: readonly string[] = ['unsubscribe_url'];
 
+/** Properties Liquid gives every string and array: `{{ person.first_name.size }}`. */
+const LIQUID_PROPERTIES: readonly string[] = ['size', 'first', 'last'];
+
 /** Whether a variable path (segments) is a known merge variable. */
 export function isKnownVariable(path: readonly string[]): boolean {
+  if (path.length > 1 && LIQUID_PROPERTIES.includes(path.at(-1)!)) return isKnownVariable(path.slice(0, -1));
   const [root, field, ...rest] = path;
   if (root === undefined) return false;
   if (SCALAR_VARIABLES.includes(root)) return field === undefined;

@@ -9,6 +9,11 @@ describe('validateTemplate', () => {
     expect(validateTemplate(email('{% assign naam = person.first_name %}{{ naam }}{% for i in person.interests %}{{ i }} {{ forloop.index }}{% endfor %}'))).toEqual([]);
   });
 
+  it('accepts the properties Liquid gives strings and arrays', () => {
+    expect(validateTemplate(email('{{ person.first_name.size }} {{ person.interests.first }} {{ task.title.last }}'))).toEqual([]);
+    expect(validateTemplate(email('{{ person.shoe_size.size }}'))).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size.size"' }]);
+  });
+
   it('names an unknown variable', () => {
     expect(validateTemplate(email('{{ person.shoe_size }}'))).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size"' }]);
     expect(validateTemplate(email('x', 'Hoi {{ klant.naam }}'))).toEqual([{ field: 'subject', message: 'unknown variable "klant.naam"' }]);
@@ -20,7 +25,9 @@ describe('validateTemplate', () => {
   });
 
   it('refuses include and render, and needs a subject for e-mail only', () => {
-    expect(validateTemplate(email('{% include "x" %}'))[0]!.message).toMatch(/include/);
+    expect(validateTemplate(email('{% include "x" %}'))[0]).toMatchObject({ field: 'body', message: 'include is not available in templates', line: 1, column: 1 });
+    expect(validateTemplate(email('a\n{% liquid\n  echo 1\n  render "x" %}'))[0]).toMatchObject({ message: 'render is not available in templates', line: 4 });
+    expect(validateTemplate(email('{%- layout "x" -%}'))[0]!.message).toBe('layout is not available in templates');
     expect(validateTemplate(email('x', ''))).toEqual([{ field: 'subject', message: 'an e-mail template needs a subject' }]);
     expect(validateTemplate({ channel: 'sms', body: 'Hoi {{ person.first_name }}' })).toEqual([]);
   });
@@ -42,6 +49,20 @@ describe('renderTemplate', () => {
 
   it('stops runaway templates', () => {
     expect(() => renderTemplate(email('{% for i in (1..100000000) %}{{ i }}{% endfor %}'), context)).toThrow();
+    expect(() => renderTemplate(email('{% assign s = "xxxxxxxxxx" %}{% for i in (1..30) %}{% assign s = s | append: s %}{% endfor %}'), context)).toThrow(/memory/);
+  });
+
+  it('caps the output at a megabyte', () => {
+    const loop = (n: number) => email(`{% for i in (1..${n}) %}${'x'.repeat(100)}{% endfor %}`);
+    expect(renderTemplate(loop(10_000), context).body).toHaveLength(1_000_000);
+    expect(() => renderTemplate(loop(10_001), context)).toThrow(RangeError);
+  });
+
+  it('shows dates in the given zone, in Dutch', () => {
+    const due = { task: { due_at: '2026-03-29T07:00:00.000Z' } };
+    const format = email('{{ task.due_at | date: "%A %-d %B %H:%M" }}');
+    expect(renderTemplate(format, due).body).toBe('zondag 29 maart 09:00');
+    expect(renderTemplate(format, due, { zone: 'America/New_York' }).body).toBe('zondag 29 maart 03:00');
   });
 
   it('renders the sample person', () => {

@@ -1,4 +1,4 @@
-import { Liquid, type Template as LiquidTemplate } from 'liquidjs';
+import { Liquid, Tag, type TagToken, type Template as LiquidTemplate, type TopLevelToken } from 'liquidjs';
 import { isKnownVariable } from './merge-variables.js';
 
 export type Channel = 'email' | 'sms';
@@ -20,13 +20,52 @@ export type MergeContext = Record<string, unknown>;
 
 const LIMITS = { parseLimit: 200_000, renderLimit: 1_000, memoryLimit: 10_000_000 };
 
-/** No file system: include, render and layout have nothing to read. */
-const NO_FILES = { templates: {} as Record<string, string> };
+/** liquidjs cannot stop a render at an output size (its memory limit counts filter results, not text), so the size is checked after. */
+export const MAX_OUTPUT_CHARS = 1_000_000;
 
-const plain = new Liquid({ strictFilters: true, ownPropertyOnly: true, ...LIMITS, ...NO_FILES });
-const escaping = new Liquid({ strictFilters: true, ownPropertyOnly: true, outputEscape: 'escape', ...LIMITS, ...NO_FILES });
+/** Dates (`{{ task.due_at | date: "%d %B %H:%M" }}`) in the service's zone and in Dutch, not the host's. */
+const DEFAULT_ZONE = 'Europe/Amsterdam';
 
-const FILE_TAGS = /\{%-?\s*(include|render|layout)\b/;
+/** Refuses at parse time, wherever the tag stands (also inside `{% liquid %}`), so it never reaches a file lookup. */
+class NoFilesTag extends Tag {
+  constructor(token: TagToken, remain: TopLevelToken[], liquid: Liquid) {
+    super(token, remain, liquid);
+    throw new Error(`${token.name} is not available in templates`);
+  }
+  *render(): Generator<unknown, void, unknown> {}
+}
+
+function engine(zone: string, escape: boolean): Liquid {
+  const liquid = new Liquid({
+    strictFilters: true,
+    ownPropertyOnly: true,
+    templates: {}, // an empty in-memory file system: nothing is read from disk
+    timezoneOffset: zone,
+    locale: 'nl-NL',
+    ...(escape ? { outputEscape: 'escape' as const } : {}),
+    ...LIMITS,
+  });
+  for (const name of ['include', 'render', 'layout']) liquid.registerTag(name, NoFilesTag);
+  return liquid;
+}
+
+const engines = new Map<string, { plain: Liquid; escaping: Liquid }>();
+
+function enginesFor(zone: string): { plain: Liquid; escaping: Liquid } {
+  let pair = engines.get(zone);
+  if (!pair) {
+    pair = { plain: engine(zone, false), escaping: engine(zone, true) };
+    engines.set(zone, pair);
+  }
+  return pair;
+}
+
+const plain = enginesFor(DEFAULT_ZONE).plain;
+
+function limited(text: string): string {
+  if (text.length > MAX_OUTPUT_CHARS) throw new RangeError(`the rendered text is longer than ${MAX_OUTPUT_CHARS} characters`);
+  return text;
+}
 
 function problemOf(field: TemplateProblem['field'], error: unknown): TemplateProblem {
   const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
@@ -36,7 +75,6 @@ function problemOf(field: TemplateProblem['field'], error: unknown): TemplatePro
 }
 
 function parse(field: TemplateProblem['field'], text: string): { templates?: LiquidTemplate[]; problems: TemplateProblem[] } {
-  if (FILE_TAGS.test(text)) return { problems: [{ field, message: 'include, render and layout are not available in templates' }] };
   try {
     return { templates: plain.parse(text), problems: [] };
   } catch (error) {
@@ -93,18 +131,25 @@ function withFullName(context: MergeContext): MergeContext {
   return { ...context, person: { ...person, full_name: full } };
 }
 
+export interface RenderOptions {
+  /** The zone dates are shown in (APP_TIMEZONE); Europe/Amsterdam when omitted. */
+  zone?: string;
+}
+
 /** Renders subject and body; e-mail bodies escape every value as HTML, subjects and SMS texts do not. */
-export function renderTemplate(source: TemplateSource, context: MergeContext): { subject: string; body: string } {
+export function renderTemplate(source: TemplateSource, context: MergeContext, options: RenderOptions = {}): { subject: string; body: string } {
+  const { plain, escaping } = enginesFor(options.zone ?? DEFAULT_ZONE);
   const scope = withFullName(context);
   const bodyEngine = source.channel === 'email' ? escaping : plain;
-  const subject = source.subject ? plain.parseAndRenderSync(source.subject, scope) : '';
-  const body = bodyEngine.parseAndRenderSync(source.body, scope);
+  const subject = source.subject ? limited(plain.parseAndRenderSync(source.subject, scope)) : '';
+  const body = limited(bodyEngine.parseAndRenderSync(source.body, scope));
   return { subject: subject.replace(/\s+/g, ' ').trim(), body };
 }
 
 /** Renders one text (an SMS step's text, a subject) with the given escaping. */
-export function renderText(text: string, context: MergeContext, options: { escapeHtml?: boolean } = {}): string {
-  return (options.escapeHtml ? escaping : plain).parseAndRenderSync(text, withFullName(context));
+export function renderText(text: string, context: MergeContext, options: RenderOptions & { escapeHtml?: boolean } = {}): string {
+  const { plain, escaping } = enginesFor(options.zone ?? DEFAULT_ZONE);
+  return limited((options.escapeHtml ? escaping : plain).parseAndRenderSync(text, withFullName(context)));
 }
 
 const GSM_BASIC = new Set(

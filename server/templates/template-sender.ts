@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -22,12 +24,13 @@ export class TemplateSender {
     private readonly em: EntityManager,
     private readonly merge: MergeContextBuilder,
     private readonly outbox: Outbox,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async preview(id: string, body: unknown): Promise<{ subject: string | null; body: string; segments?: number }> {
     const { personId } = parseInput(previewBody, body ?? {});
     const template = await this.find(id);
-    const rendered = renderTemplate(template, await this.context(personId));
+    const rendered = renderTemplate(template, await this.context(personId), { zone: this.config.appTimezone });
     return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
   }
 
@@ -37,7 +40,7 @@ export class TemplateSender {
     if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' });
     }
-    const rendered = renderTemplate(template, await this.context(input.personId));
+    const rendered = renderTemplate(template, await this.context(input.personId), { zone: this.config.appTimezone });
     return this.em.fork().transactional(async (em) => {
       const result = await this.outbox.enqueue(em, {
         channel: template.channel,

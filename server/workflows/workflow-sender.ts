@@ -85,9 +85,9 @@ export class WorkflowSender {
     if (action.template) {
       const template = await em.findOne(Template, { key: action.template });
       if (!template) throw new Error(`template "${action.template}" no longer exists`);
-      const out = renderTemplate(template, context);
+      const out = renderTemplate(template, context, { zone: this.config.appTimezone });
       return { subject: template.channel === 'email' ? out.subject : null, body: out.body };
     }
-    return { subject: null, body: renderText(action.text ?? '', context) };
+    return { subject: null, body: renderText(action.text ?? '', context, { zone: this.config.appTimezone }) };
   }
 }
