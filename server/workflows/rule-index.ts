@@ -7,7 +7,21 @@ import { Workflow } from './workflow.entity.js';
 export interface InstalledRule {
   workflowId: string;
   compiled: CompiledWorkflow;
+  /** For `changed to "<value>"` triggers: the value, so the index can also key on it. */
+  changedTo?: unknown;
 }
+
+/** An installed rule from a workflow's AST. */
+export function installRule(workflowId: string, workflow: WorkflowAst): InstalledRule {
+  const trigger = workflow.trigger;
+  return {
+    workflowId,
+    compiled: compileWorkflow(workflow),
+    ...(trigger.kind === 'field_changed' && trigger.to !== undefined ? { changedTo: trigger.to } : {}),
+  };
+}
+
+const valueKey = (key: string, value: unknown) => `${key}=${JSON.stringify(value)}`;
 
 interface TriggerGroup {
   rules: Map<string, InstalledRule>;
@@ -15,7 +29,8 @@ interface TriggerGroup {
 }
 
 /**
- * The active workflows, indexed by trigger (entity + event + field), each group with one
+ * The active workflows, indexed by trigger (entity + event + field, and the value a `changed to`
+ * trigger waits for), each group with one
  * json-rules-engine built once: an event only meets the rules that can fire on it. Rebuilt when
  * the rule-set version in the database moves, so every instance follows every change.
  */
@@ -39,7 +54,7 @@ export class RuleIndex {
         this.logger.error(`Workflow ${w.id} no longer parses; it is left out of the index`);
         return [];
       }
-      return [{ workflowId: String(w.id), compiled: compileWorkflow(declaration as WorkflowAst) }];
+      return [installRule(String(w.id), declaration as WorkflowAst)];
     }));
     this.version = version;
   }
@@ -51,7 +66,7 @@ export class RuleIndex {
     for (const rule of rules) {
       if (!rule.compiled.active) continue;
       for (const key of rule.compiled.triggers) {
-        const name = triggerKeyString(key);
+        const name = rule.changedTo === undefined ? triggerKeyString(key) : valueKey(triggerKeyString(key), rule.changedTo);
         if (!groups.has(name)) groups.set(name, new Map());
         groups.get(name)!.set(rule.compiled.name, rule);
       }
@@ -64,7 +79,12 @@ export class RuleIndex {
   /** The rules whose conditions hold for these facts, among those an event of this shape can trigger. */
   async matching(event: { entity: string; kind: string; changes?: Record<string, unknown> }, facts: Record<string, unknown>): Promise<InstalledRule[]> {
     const matched = new Map<string, InstalledRule>();
-    for (const key of eventTriggerKeys(event)) {
+    const keys = eventTriggerKeys(event).flatMap((key) => {
+      const field = key.split(':')[2];
+      const change = field ? (event.changes?.[field] as { to?: unknown } | undefined) : undefined;
+      return change && change.to !== undefined && change.to !== null ? [key, valueKey(key, change.to)] : [key];
+    });
+    for (const key of keys) {
       const group = this.groups.get(key);
       if (!group) continue;
       const { events } = await group.engine.run(facts);
