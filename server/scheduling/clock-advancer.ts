@@ -6,6 +6,8 @@ import { BadInputError } from '../common/errors.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
 import { JobRunner } from './job-runner.js';
 
+const SETTLE_TIMEOUT_MS = 60_000;
+
 /**
  * Moves the manual clock to `to`, stopping at every due time on the way so that jobs run in due
  * order at their own time, including jobs created or retried within the window, and handles the
@@ -37,13 +39,28 @@ export class ClockAdvancer {
     return now;
   }
 
-  /** Handles pending change events and due jobs until neither leaves more work at this instant. */
+  /**
+   * Handles pending change events and due jobs until none is left at this instant, including work
+   * another worker (this instance's pollers, other instances) has claimed and not yet committed.
+   */
   private async settle(): Promise<void> {
+    const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     for (;;) {
       const events = await this.events.drain();
       const jobs = await this.runner.runDue();
-      if (events === 0 && jobs === 0) return;
+      if (events > 0 || jobs > 0) continue;
+      if (!(await this.workLeft())) return;
+      if (Date.now() > deadline) throw new Error('work due by now is still running elsewhere after 60 s');
+      await new Promise((resolve) => setTimeout(resolve, 10));
     }
+  }
+
+  private async workLeft(): Promise<boolean> {
+    const rows = await this.em.getConnection().execute<{ events: boolean; jobs: boolean }[]>(
+      `select exists(select 1 from "change_event" where "processed_at" is null) as "events",
+              exists(select 1 from "job" where "status" = 'pending' and "due_at" <= ?) as "jobs"`,
+      [this.clock.now()]);
+    return Boolean(rows[0]?.events || rows[0]?.jobs);
   }
 
   private async nextDue(limit: Date): Promise<Date | undefined> {
