@@ -10,12 +10,14 @@ import { TaskExpiry } from './task-expiry.js';
 import { WorkflowExplainer } from './workflow-explainer.js';
 import { WorkflowSender } from './workflow-sender.js';
 import { WorkflowsController } from './workflows.controller.js';
+import { WorkflowSettingsController } from './workflow-settings.controller.js';
+import { WorkflowSettingsService } from './workflow-settings.service.js';
 import { WorkflowsService } from './workflows.service.js';
 
 @Module({
   imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule],
-  controllers: [WorkflowsController],
-  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer],
+  controllers: [WorkflowsController, WorkflowSettingsController],
+  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService],
   exports: [WorkflowsService],
 })
 export class WorkflowsModule {}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import type { Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { NotFoundError } from '../common/errors.js';
+import { STATUS_SETTING_PATHS, WorkflowSettingsService } from './workflow-settings.service.js';
+
+function statusKind(path: string) {
+  const kind = STATUS_SETTING_PATHS[path];
+  if (!kind) throw new NotFoundError(`No workflow settings at ${path}; use task-types, quote-request-statuses, opportunity-statuses or intake-measures`);
+  return kind;
+}
+
+/** The per-status and per-task-type forms of seed 004 (SPEC §2, §6). */
+@ApiTags('workflow-settings')
+@ApiBearerAuth()
+@Controller('api/workflow-settings')
+export class WorkflowSettingsController {
+  constructor(private readonly settings: WorkflowSettingsService) {}
+
+  @Get('task-types')
+  @ApiOperation({ summary: 'Every task type with its three workflows (new, expired, completed)' })
+  listTaskTypes() {
+    return this.settings.listTaskTypes();
+  }
+
+  @Get('task-types/:id')
+  getTaskType(@Param('id') id: string) {
+    return this.settings.getTaskType(id);
+  }
+
+  @Put('task-types/:id')
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Save a task type’s workflows: writes their DSL' })
+  putTaskType(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.settings.putTaskType(id, body, principal);
+  }
+
+  @Get(':kind')
+  @ApiOperation({ summary: 'Every status of the kind with its workflow setting (quote-request-statuses, opportunity-statuses, intake-measures)' })
+  listStatuses(@Param('kind') kind: string) {
+    return this.settings.listStatuses(statusKind(kind));
+  }
+
+  @Get(':kind/:id')
+  getStatus(@Param('kind') kind: string, @Param('id') id: string) {
+    return this.settings.getStatus(statusKind(kind), id);
+  }
+
+  @Put(':kind/:id')
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Save a status row: writes (or removes) its workflow’s DSL' })
+  putStatus(@Param('kind') kind: string, @Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.settings.putStatus(statusKind(kind), id, body, principal);
+  }
+}

@@ -1,0 +1,193 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { z } from 'zod';
+import type { Principal } from '../auth/principal.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { Status } from '../crm/statuses/status.entity.js';
+import { TaskType } from '../crm/tasks/task-type.entity.js';
+import { Template } from '../templates/template.entity.js';
+import {
+  EMPTY_STATUS_SETTING, EMPTY_TASK_SETTING, statusSettingFromWorkflow, statusWorkflowSource, taskSettingFromWorkflow, taskWorkflowSource,
+  type StatusKind, type StatusSetting, type TaskSetting, type TaskWorkflowKind,
+} from './settings-dsl.js';
+import { Workflow } from './workflow.entity.js';
+import { WorkflowsService } from './workflows.service.js';
+
+export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
+  'quote-request-statuses': 'quote_request',
+  'opportunity-statuses': 'opportunity',
+  'intake-measures': 'intake_measure',
+};
+
+const TASK_KINDS: TaskWorkflowKind[] = ['new', 'expired', 'completed'];
+const TASK_FIELDS: Record<TaskWorkflowKind, 'onNew' | 'onExpired' | 'onCompleted'> = { new: 'onNew', expired: 'onExpired', completed: 'onCompleted' };
+
+const days = z.number().int().min(0).max(3650);
+const recipient = z.union([z.enum(['person', 'owner', 'our_contact', 'service_contact']), z.email('expected person, owner, our_contact, service_contact or an e-mail address')]);
+const statusBody = z.strictObject({
+  active: z.boolean(),
+  sendReminder: z.boolean().default(false),
+  templateKey: z.string().min(1).max(100).nullable().optional(),
+  delayDays: days.nullable().optional(),
+  recipient: recipient.nullable().optional(),
+  reminderIntervalDays: z.number().int().min(1).max(365).nullable().optional(),
+  reminderMaxCount: z.number().int().min(1).max(100).nullable().optional(),
+});
+const taskPart = z.strictObject({ active: z.boolean(), templateKey: z.string().min(1).max(100).nullable().optional(), delayDays: days.nullable().optional() });
+const taskBody = z.strictObject({ onNew: taskPart.optional(), onExpired: taskPart.optional(), onCompleted: taskPart.optional() });
+
+const statusKey = (kind: StatusKind, id: string) => `${kind}_status:${id}`;
+const taskKey = (id: string, which: TaskWorkflowKind) => `task_type:${id}:${which}`;
+
+function require(condition: unknown, field: string, message: string): void {
+  if (!condition) throw new BadInputError(`${field}: ${message}`, { field });
+}
+
+/**
+ * The forms of seed 004 over DSL workflows, one source of truth (SPEC §2): a PUT writes the linked
+ * workflow's DSL, a GET reads it back (`customized` when the DSL says more than the form can show).
+ */
+@Injectable()
+export class WorkflowSettingsService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly workflows: WorkflowsService,
+  ) {}
+
+  async listStatuses(kind: StatusKind) {
+    const em = this.em.fork();
+    const statuses = await em.find(Status, { kind }, { orderBy: { position: 'asc', id: 'asc' } });
+    const linked = await this.linked(em, statuses.map((s) => statusKey(kind, String(s.id))));
+    const items = statuses.map((s) => this.statusRow(kind, s, linked.get(statusKey(kind, String(s.id)))));
+    return { items, total: items.length };
+  }
+
+  async getStatus(kind: StatusKind, id: string) {
+    const em = this.em.fork();
+    const status = await this.findStatus(em, kind, id);
+    const key = statusKey(kind, id);
+    return this.statusRow(kind, status, (await this.linked(em, [key])).get(key));
+  }
+
+  async putStatus(kind: StatusKind, id: string, body: unknown, principal?: Principal) {
+    const input = parseInput(statusBody, body);
+    const em = this.em.fork();
+    const status = await this.findStatus(em, kind, id);
+    const setting: StatusSetting = {
+      active: input.active,
+      sendReminder: input.sendReminder,
+      templateKey: input.templateKey ?? null,
+      delayDays: input.delayDays ?? null,
+      recipient: input.recipient ?? null,
+      reminderIntervalDays: input.sendReminder ? (input.reminderIntervalDays ?? null) : null,
+      reminderMaxCount: input.sendReminder ? (input.reminderMaxCount ?? null) : null,
+    };
+    if (setting.active || setting.templateKey) {
+      require(setting.templateKey, 'templateKey', 'choose the e-mail template');
+      require(setting.delayDays !== null, 'delayDays', 'say after how many days the e-mail goes out (0 for at once)');
+      require(setting.recipient, 'recipient', 'choose who receives the e-mail');
+      await this.assertTemplate(em, setting.templateKey!);
+      if (setting.sendReminder) {
+        require(setting.reminderIntervalDays, 'reminderIntervalDays', 'say every how many days the reminder goes out');
+        require(setting.reminderMaxCount, 'reminderMaxCount', 'say how many reminders at most');
+      }
+    }
+    await this.write(statusKey(kind, id), statusWorkflowSource(kind, status.name, setting), principal);
+    return this.getStatus(kind, id);
+  }
+
+  async listTaskTypes() {
+    const em = this.em.fork();
+    const types = await em.find(TaskType, {}, { orderBy: { name: 'asc' } });
+    const linked = await this.linked(em, types.flatMap((t) => TASK_KINDS.map((k) => taskKey(String(t.id), k))));
+    const items = types.map((t) => this.taskRow(t, linked));
+    return { items, total: items.length };
+  }
+
+  async getTaskType(id: string) {
+    const em = this.em.fork();
+    const type = await this.findTaskType(em, id);
+    return this.taskRow(type, await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k))));
+  }
+
+  async putTaskType(id: string, body: unknown, principal?: Principal) {
+    const input = parseInput(taskBody, body);
+    const em = this.em.fork();
+    const type = await this.findTaskType(em, id);
+    const sources: [string, string | null][] = [];
+    for (const which of TASK_KINDS) {
+      const field = TASK_FIELDS[which];
+      const part = input[field];
+      if (!part) continue;
+      const setting: TaskSetting = { active: part.active, templateKey: part.templateKey ?? null, ...(which === 'completed' ? { delayDays: part.delayDays ?? null } : {}) };
+      if (setting.active || setting.templateKey) {
+        require(setting.templateKey, `${field}.templateKey`, 'choose the e-mail template');
+        await this.assertTemplate(em, setting.templateKey!, `${field}.templateKey`);
+        if (which === 'completed') require(setting.delayDays !== null && setting.delayDays !== undefined, `${field}.delayDays`, 'say after how many days the e-mail goes out');
+      }
+      sources.push([taskKey(id, which), taskWorkflowSource(type.name, which, setting)]);
+    }
+    for (const [key, source] of sources) await this.write(key, source, principal);
+    return this.getTaskType(id);
+  }
+
+  /** Creates, updates or (for a row switched off and never configured) deletes the linked workflow. */
+  private async write(settingKey: string, source: string | null, principal?: Principal): Promise<void> {
+    const existing = await this.em.fork().findOne(Workflow, { settingKey });
+    if (source === null) {
+      if (existing) await this.workflows.remove(String(existing.id));
+      return;
+    }
+    if (existing) await this.workflows.update(String(existing.id), { source }, principal);
+    else await this.workflows.create({ source }, principal, settingKey);
+  }
+
+  private statusRow(kind: StatusKind, status: Status, workflow: Workflow | undefined) {
+    const ast = workflow ? workflowAst(workflow) : undefined;
+    const setting = ast ? statusSettingFromWorkflow(kind, status.name, ast) : { ...EMPTY_STATUS_SETTING, customized: false };
+    return { id: String(status.id), name: status.name, statusActive: status.active, ...setting, workflowId: workflow ? String(workflow.id) : null };
+  }
+
+  private taskRow(type: TaskType, linked: Map<string, Workflow>) {
+    const row: Record<string, unknown> = { id: String(type.id), name: type.name };
+    for (const which of TASK_KINDS) {
+      const workflow = linked.get(taskKey(String(type.id), which));
+      const ast = workflow ? workflowAst(workflow) : undefined;
+      const setting = ast ? taskSettingFromWorkflow(type.name, which, ast) : { ...EMPTY_TASK_SETTING, ...(which === 'completed' ? { delayDays: null } : {}), customized: false };
+      if (which !== 'completed') delete (setting as { delayDays?: unknown }).delayDays;
+      row[TASK_FIELDS[which]] = { ...setting, workflowId: workflow ? String(workflow.id) : null };
+    }
+    return row;
+  }
+
+  private async linked(em: EntityManager, keys: string[]): Promise<Map<string, Workflow>> {
+    if (keys.length === 0) return new Map();
+    const rows = await em.find(Workflow, { settingKey: { $in: keys } });
+    return new Map(rows.map((w) => [w.settingKey!, w]));
+  }
+
+  private async assertTemplate(em: EntityManager, key: string, field = 'templateKey'): Promise<void> {
+    const template = await em.findOne(Template, { key });
+    if (!template) throw new BadInputError(`${field}: no template with key "${key}"`, { field });
+    if (template.channel !== 'email') throw new BadInputError(`${field}: "${key}" is an SMS template; choose an e-mail template`, { field });
+  }
+
+  private async findStatus(em: EntityManager, kind: StatusKind, id: string): Promise<Status> {
+    const status = /^\d{1,18}$/.test(id) ? await em.findOne(Status, { id, kind }) : null;
+    if (!status) throw new NotFoundError(`No ${kind.replace(/_/g, ' ')} status with id ${JSON.stringify(id)}`);
+    return status;
+  }
+
+  private async findTaskType(em: EntityManager, id: string): Promise<TaskType> {
+    const type = /^\d{1,18}$/.test(id) ? await em.findOne(TaskType, { id }) : null;
+    if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`);
+    return type;
+  }
+}
+
+function workflowAst(workflow: Workflow): WorkflowAst | undefined {
+  const declaration = parse(workflow.source).ast.declarations[0];
+  return declaration?.kind === 'workflow' ? declaration : undefined;
+}
