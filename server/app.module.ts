@@ -16,6 +16,7 @@ import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
+import { FlowsModule } from './flows/flows.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -43,6 +44,7 @@ export class AppModule {
         TemplatesModule,
         LanguageModule,
         WorkflowsModule,
+        FlowsModule,
         AuthModule,
         CrmModule,
         HealthModule,

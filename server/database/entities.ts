@@ -22,10 +22,11 @@ import { Form } from '../forms/form.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Template } from '../templates/template.entity.js';
 import { RuleSetVersion, Workflow, WorkflowVersion } from '../workflows/workflow.entity.js';
+import { Flow, FlowVersion } from '../flows/flow.entity.js';
 
 /** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
-  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion,
+  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion,
 ];

@@ -8,12 +8,13 @@ import { Selection } from '../crm/lists/selection.entity.js';
 import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { Form } from '../forms/form.entity.js';
+import { Flow } from '../flows/flow.entity.js';
 import { Template } from '../templates/template.entity.js';
 import { variablesOf } from '../templates/template-engine.js';
 
 /**
  * The DSL checker's view of the database: the names rules may refer to. Loaded per check (cheap
- * name lists); flows join it when they exist.
+ * name lists).
  */
 @Injectable()
 export class CatalogLoader {
@@ -21,7 +22,7 @@ export class CatalogLoader {
 
   async load(): Promise<Catalog> {
     const em = this.em.fork();
-    const [templates, selections, projects, forms, taskTypes, groups, employees, statuses] = await Promise.all([
+    const [templates, selections, projects, forms, taskTypes, groups, employees, statuses, flows] = await Promise.all([
       em.find(Template, {}, { fields: ['key', 'channel', 'subject', 'body'] }),
       em.find(Selection, {}, { fields: ['name'] }),
       em.find(Project, {}, { fields: ['name'] }),
@@ -30,6 +31,7 @@ export class CatalogLoader {
       em.find(Group, {}, { fields: ['name'] }),
       em.find(Employee, {}, { fields: ['email'] }),
       em.find(Status, {}, { fields: ['kind', 'name'], orderBy: { position: 'asc' } }),
+      em.find(Flow, {}, { fields: ['name'] }),
     ]);
     const byKind: Partial<Record<StatusKind, string[]>> = {};
     for (const status of statuses) (byKind[status.kind] ??= []).push(status.name);
@@ -42,6 +44,7 @@ export class CatalogLoader {
       groups: groups.map((g) => g.name),
       employees: employees.map((e) => e.email),
       statuses: byKind,
+      flows: flows.map((f) => f.name),
     });
   }
 }

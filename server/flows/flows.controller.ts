@@ -1,0 +1,84 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import type { Principal } from '../auth/principal.js';
+import { Roles } from '../auth/roles.decorator.js';
+import { FlowsService } from './flows.service.js';
+
+const sourceBody = { schema: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' } }, required: ['source'] } };
+
+@ApiTags('flows')
+@ApiBearerAuth()
+@Controller('api/flows')
+export class FlowsController {
+  constructor(private readonly flows: FlowsService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List flows (filter by status; q searches the name)' })
+  list(@Query() query: Record<string, unknown>) {
+    return this.flows.list(query);
+  }
+
+  @Get(':id')
+  get(@Param('id') id: string) {
+    return this.flows.get(id);
+  }
+
+  @Get(':id/versions')
+  versions(@Param('id') id: string) {
+    return this.flows.versions(id);
+  }
+
+  @Post()
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Create a flow from DSL source; unlabelled steps get ids' })
+  @ApiBody(sourceBody)
+  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.flows.create(body, principal);
+  }
+
+  @Put(':id')
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Edit a flow that is not running (409 when running)' })
+  @ApiBody(sourceBody)
+  update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.flows.update(id, body, principal);
+  }
+
+  @Patch(':id')
+  @Roles('flow_admin')
+  @ApiBody(sourceBody)
+  patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.flows.update(id, body, principal);
+  }
+
+  @Post(':id/start')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Start (or resume a paused flow); 409 naming each step and setting that blocks it' })
+  start(@Param('id') id: string) {
+    return this.flows.start(id);
+  }
+
+  @Post(':id/pause')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  pause(@Param('id') id: string) {
+    return this.flows.pause(id);
+  }
+
+  @Post(':id/end')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  end(@Param('id') id: string) {
+    return this.flows.end(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Delete a flow that is not running (409 when running)' })
+  remove(@Param('id') id: string) {
+    return this.flows.remove(id);
+  }
+}

@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { useTestApp } from './support/lifecycle.js';
+
+const context = useTestApp();
+const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
+
+beforeAll(async () => {
+  await call('POST', '/api/templates', { key: 'welkom', name: 'Welkom', channel: 'email', subject: 'Welkom {{ person.first_name }}', body: 'Hallo' });
+  await call('POST', '/api/forms', { key: 'contact-me', name: 'Contact' });
+});
+
+const draft = `flow "Welkom" {
+  trigger form "contact-me" submitted
+  send email "welkom"
+  wait 2 days
+  send email "welkom"
+}
+`;
+
+describe('flows: source, step ids, versions and lifecycle', () => {
+  let id: string;
+
+  it('saves an incomplete flow, giving every unlabelled step an id written into the source', async () => {
+    const res = await call('POST', '/api/flows', { source: draft });
+    expect(res.status).toBe(201);
+    id = res.body.id;
+    expect(res.body).toMatchObject({ name: 'Welkom', status: 'not_running', version: 1 });
+    expect(res.body.source).toContain('s1: send email "welkom"');
+    expect(res.body.source).toContain('s2: wait 2 days');
+    expect(res.body.source).toContain('s3: send email "welkom"');
+  });
+
+  it('never gives a new step an id an earlier version used', async () => {
+    const current = (await call('GET', `/api/flows/${id}`)).body.source as string;
+    const withoutS2 = current.replace('  s2: wait 2 days\n', '').replace('  s3: send email "welkom"\n', '  s3: send email "welkom"\n  wait 1 days\n');
+    const res = await call('PUT', `/api/flows/${id}`, { source: withoutS2 });
+    expect(res.status).toBe(200);
+    expect(res.body.source).not.toContain('s2:');
+    expect(res.body.source).toContain('s4: wait 1 day');
+    const back = await call('PUT', `/api/flows/${id}`, { source: res.body.source.replace('  s4: wait 1 day\n', '  wait 3 days\n') });
+    expect(back.body.source).toContain('s5: wait 3 days');
+    expect((await call('GET', `/api/flows/${id}/versions`)).body.items.map((v: { version: number }) => v.version)).toEqual([3, 2, 1]);
+  });
+
+  it('refuses to start while a required setting is missing, naming the step and the setting', async () => {
+    const res = await call('POST', `/api/flows/${id}/start`);
+    expect(res.status).toBe(409);
+    expect(res.body.details.problems[0]).toMatchObject({ stepId: 's1' });
+    expect(res.body.message).toMatch(/step s1/);
+    expect((await call('GET', `/api/flows/${id}`)).body.status).toBe('not_running');
+  });
+
+  it('runs, refuses edits and deletion while running, pauses, resumes, ends and deletes', async () => {
+    const current = (await call('GET', `/api/flows/${id}`)).body.source as string;
+    const complete = current.replace('flow "Welkom" {\n', 'flow "Welkom" {\n  sender "Energieloket <info@energieloket.example>"\n  reply_to "info@energieloket.example"\n');
+    expect((await call('PUT', `/api/flows/${id}`, { source: complete })).status).toBe(200);
+    expect((await call('POST', `/api/flows/${id}/pause`)).status).toBe(409);
+    expect((await call('POST', `/api/flows/${id}/start`)).body.status).toBe('running');
+    expect((await call('PUT', `/api/flows/${id}`, { source: complete.replace('wait 3 days', 'wait 4 days') })).status).toBe(409);
+    expect((await call('DELETE', `/api/flows/${id}`)).status).toBe(409);
+    expect((await call('GET', '/api/flows?status=running')).body.items.map((f: { id: string }) => f.id)).toEqual([id]);
+    expect((await call('POST', `/api/flows/${id}/pause`)).body.status).toBe('paused');
+    expect((await call('PUT', `/api/flows/${id}`, { source: complete.replace('wait 3 days', 'wait 4 days') })).status).toBe(200);
+    expect((await call('POST', `/api/flows/${id}/start`)).body.status).toBe('running');
+    expect((await call('POST', `/api/flows/${id}/end`)).body.status).toBe('not_running');
+    expect((await call('POST', `/api/flows/${id}/end`)).status).toBe(409);
+    expect((await call('DELETE', `/api/flows/${id}`)).status).toBe(204);
+    expect((await call('GET', `/api/flows/${id}`)).status).toBe(404);
+  });
+
+  it('refuses bad sources with diagnostics and duplicate names with 409', async () => {
+    const bad = await call('POST', '/api/flows', { source: 'flow "X" {\n  send email "bestaat-niet"\n}' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 2 });
+    await call('POST', '/api/flows', { source: 'flow "Dubbel" {\n  trigger manual\n  complete\n}' });
+    expect((await call('POST', '/api/flows', { source: 'flow "Dubbel" {\n  trigger manual\n  complete\n}' })).status).toBe(409);
+    expect((await call('POST', '/api/flows', { source: 'workflow "W" {\n  on person created\n  send email "welkom" to person\n}' })).status).toBe(400);
+  });
+});
