@@ -21,6 +21,7 @@ export class SmtpSink {
   async start(): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
+      closeTimeout: 200,
       disabledCommands: ['STARTTLS'],
       logger: false,
       onData: (stream, session, callback) => {
