@@ -26,3 +26,4 @@ export {
   type ChangeTest,
 } from './engine.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
+export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';
