@@ -17,6 +17,7 @@ import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 import { FlowsModule } from './flows/flows.module.js';
+import { RecordsModule } from './records/records.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
 @Module({})
@@ -36,6 +37,7 @@ export class AppModule {
         ScheduleModule.forRoot(),
         ClockModule,
         DatabaseModule.forRoot(config),
+        RecordsModule,
         EventsModule,
         SchedulingModule,
         MessagingModule,

@@ -12,6 +12,7 @@ export const forms = defineResource({
     name: { kind: 'string', required: true, search: true },
   },
   unique: [{ fields: ['key'] }],
+  referencedAs: [{ field: 'key', kind: 'form' }],
   writeRoles: ['flow_admin', 'content_editor'],
   deleteRoles: ['flow_admin'],
 });

@@ -5,13 +5,14 @@ import { ChangeRecorder } from '../events/change-recorder.js';
 import type { BaseRecord } from './base-record.js';
 import { recordServiceToken } from './record-controller.js';
 import { RecordService } from './record.service.js';
+import { RenameListeners } from './rename-listeners.js';
 import type { Resource } from './resource.js';
 
 /** The Nest provider of a resource's RecordService, under recordServiceToken(resource). */
 export function recordServiceProvider(resource: Resource<BaseRecord>): Provider {
   return {
     provide: recordServiceToken(resource),
-    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock) => new RecordService(resource, em, recorder, clock),
-    inject: [EntityManager, ChangeRecorder, Clock],
+    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners) => new RecordService(resource, em, recorder, clock, renames),
+    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners],
   };
 }

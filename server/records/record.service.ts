@@ -14,6 +14,7 @@ import { createSchema, type Field, propertyOf, updateSchema } from './fields.js'
 import { likePattern, parseListQuery } from './list-query.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
+import type { Rename, RenameListeners } from './rename-listeners.js';
 
 export interface Page<T> {
   items: T[];
@@ -34,6 +35,7 @@ export class RecordService<E extends BaseRecord> {
     private readonly em: EntityManager,
     private readonly recorder: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly renames?: RenameListeners,
   ) {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
@@ -95,6 +97,7 @@ export class RecordService<E extends BaseRecord> {
       const after = toRecordJson(this.resource, record);
       this.resource.validate?.(after);
       const changes = diffSnapshots(before, after);
+      await this.announceRenames(em, before, after);
       const passwordChanged = 'password' in input && input.password !== undefined;
       if (Object.keys(changes).length > 0 || passwordChanged) {
         record.updatedAt = this.clock.now();
@@ -105,6 +108,16 @@ export class RecordService<E extends BaseRecord> {
       return toRecordJson(this.resource, record);
     });
     return redactFor(this.resource, json, principal);
+  }
+
+  private async announceRenames(em: EntityManager, before: RecordJson, after: RecordJson): Promise<void> {
+    for (const ref of this.resource.referencedAs ?? []) {
+      const from = before[ref.field];
+      const to = after[ref.field];
+      if (typeof from !== 'string' || typeof to !== 'string' || from === to) continue;
+      const statusKind = ref.statusKindFrom ? (after[ref.statusKindFrom] as Rename['statusKind']) : undefined;
+      await this.renames?.announce(em, { kind: ref.kind, from, to, ...(statusKind ? { statusKind } : {}) });
+    }
   }
 
   async remove(id: string, principal?: Principal): Promise<void> {

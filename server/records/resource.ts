@@ -1,4 +1,5 @@
 import type { EntityClass } from '@mikro-orm/core';
+import type { ReferenceKind } from '@stroom/dsl';
 import type { Role } from '../crm/employees/employee.entity.js';
 import type { BaseRecord } from './base-record.js';
 import type { Fields } from './fields.js';
@@ -25,6 +26,8 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   put?: boolean;
   /** Checks the whole record after a create or update is applied; throws a BadInputError (400) to refuse it. */
   validate?: (json: Record<string, unknown>) => void;
+  /** Fields whose value DSL rules refer to by name: renaming one rewrites those rules. */
+  referencedAs?: { field: string; kind: ReferenceKind; statusKindFrom?: string }[];
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
 }

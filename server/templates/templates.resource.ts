@@ -23,6 +23,7 @@ export const templates = defineResource({
   writeRoles: ['flow_admin', 'content_editor'],
   deleteRoles: ['flow_admin'],
   put: true,
+  referencedAs: [{ field: 'key', kind: 'template' }],
   validate: (json) => {
     if (typeof json.key === 'string' && !/^[a-z0-9][a-z0-9._-]*$/i.test(json.key)) {
       throw new BadInputError('key: use letters, digits, dots, dashes and underscores only', { field: 'key' });

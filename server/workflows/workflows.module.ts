@@ -13,11 +13,12 @@ import { WorkflowsController } from './workflows.controller.js';
 import { WorkflowSettingsController } from './workflow-settings.controller.js';
 import { WorkflowSettingsService } from './workflow-settings.service.js';
 import { WorkflowsService } from './workflows.service.js';
+import { WorkflowRenames } from './workflow-renames.js';
 
 @Module({
   imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule],
   controllers: [WorkflowsController, WorkflowSettingsController],
-  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService],
+  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowRenames],
   exports: [WorkflowsService],
 })
 export class WorkflowsModule {}

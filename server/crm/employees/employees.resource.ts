@@ -26,6 +26,7 @@ export const employees = defineResource({
     password: { kind: 'password' },
   },
   unique: [{ fields: ['email'], caseInsensitive: true }],
+  referencedAs: [{ field: 'email', kind: 'employee' }],
   referencedBy: [
     { entity: () => Person, property: 'ourContact', plural: 'persons' },
     { entity: () => Person, property: 'serviceContact', plural: 'persons' },
@@ -50,6 +51,7 @@ export const groups = defineResource({
   entity: Group,
   fields: { name: { kind: 'string', required: true, search: true } },
   unique: [{ fields: ['name'] }],
+  referencedAs: [{ field: 'name', kind: 'group' }],
   referencedBy: [{ entity: () => Employee, property: 'group', plural: 'employees' }],
   writeRoles: ['flow_admin'],
 });

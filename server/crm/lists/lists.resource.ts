@@ -11,6 +11,7 @@ export const selections = defineResource({
   entity: Selection,
   fields: { name: { kind: 'string', required: true, search: true } },
   unique: [{ fields: ['name'] }],
+  referencedAs: [{ field: 'name', kind: 'selection' }],
   writeRoles: ['flow_admin', 'content_editor'],
 });
 
@@ -21,6 +22,7 @@ export const projects = defineResource({
   entity: Project,
   fields: { name: { kind: 'string', required: true, search: true } },
   unique: [{ fields: ['name'] }],
+  referencedAs: [{ field: 'name', kind: 'project' }],
   referencedBy: [
     { entity: () => Sale, property: 'project', plural: 'sales' },
     { entity: () => FollowUp, property: 'project', plural: 'follow-ups' },

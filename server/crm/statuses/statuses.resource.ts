@@ -16,6 +16,7 @@ export const statuses = defineResource({
     active: { kind: 'boolean', default: true },
   },
   unique: [{ fields: ['kind', 'name'] }],
+  referencedAs: [{ field: 'name', kind: 'status', statusKindFrom: 'kind' }],
   referencedBy: [
     { entity: () => QuoteRequest, property: 'status', plural: 'quote requests' },
     { entity: () => Opportunity, property: 'status', plural: 'opportunities' },

@@ -11,6 +11,7 @@ export const taskTypes = defineResource({
   entity: TaskType,
   fields: { name: { kind: 'string', required: true, search: true } },
   unique: [{ fields: ['name'] }],
+  referencedAs: [{ field: 'name', kind: 'task_type' }],
   referencedBy: [{ entity: () => Task, property: 'type', plural: 'tasks' }],
   writeRoles: ['flow_admin'],
 });
