@@ -7,7 +7,7 @@ import { DELIVER_JOB } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
 
 /** How many messages are handed to the transports at once. */
-export const DELIVERY_CONCURRENCY = 10;
+export const DELIVERY_CONCURRENCY = 20;
 
 /**
  * Delivers queued messages (the `message.deliver` jobs of one claim, sent concurrently). Each
