@@ -52,7 +52,8 @@ export function text(token: IToken | undefined): string {
 /** Sets `locs[name]` when the part has a position. */
 export function withPart<const T extends object>(node: T, name: string, loc: Loc | undefined): T {
   const positioned = node as { locs?: Partial<Record<string, Loc>> };
-  if (loc) positioned.locs = { ...positioned.locs, [name]: loc };
+  // The builder's nodes each have their own `locs`: adding to it in place is safe.
+  if (loc) (positioned.locs ??= {})[name] = loc;
   return node;
 }
 

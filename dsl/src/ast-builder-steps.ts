@@ -30,9 +30,11 @@ const handlers: Record<string, StepHandler> = {
   completeStep: completeOf,
 };
 
+const HANDLED = Object.keys(handlers);
+
 export function stepsOf(ctx: BuildContext, nodes: CstNode[]): Step[] {
   return nodes.flatMap((node) => {
-    const kind = Object.keys(handlers).find((name) => has(node, name));
+    const kind = HANDLED.find((name) => has(node, name));
     if (!kind) return []; // nothing recognisable: the parser has reported it
     const step = handlers[kind]!(ctx, childOf(node, kind)!);
     const label = tokenOf(node, 'Identifier');

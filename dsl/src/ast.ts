@@ -340,7 +340,8 @@ export function stripLocations<T>(node: T): T {
   if (Array.isArray(node)) return node.map((item) => stripLocations(item)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(node)) {
+  for (const key of Object.keys(node)) {
+    const value = (node as Record<string, unknown>)[key];
     if (key === 'loc' || key === 'locs' || value === undefined) continue;
     copy[key] = stripLocations(value);
   }

@@ -75,13 +75,21 @@ function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
   }
 }
 
+/** Known answers: building an Intl.DateTimeFormat to test a zone costs more than the rest of a flow's checks. */
+const timeZones = new Map<string, boolean>();
+
 function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = timeZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (timeZones.size < 1000) timeZones.set(zone, known);
   }
+  return known;
 }
 
 function checkListName(ctx: CheckContext, target: 'selection' | 'project', name: string, loc: Loc | undefined, stepId?: string): void {

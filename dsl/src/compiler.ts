@@ -39,7 +39,7 @@ function compileNested(condition: Condition): NestedCondition {
     case 'or': return { any: condition.operands.map(compileNested) };
     case 'not': return { not: compileNested(condition.operand) };
     case 'compare': return { ...fieldFact(condition.field), operator: OPERATORS[condition.operator], value: condition.value };
-    case 'in': return { ...fieldFact(condition.field), operator: 'in', value: condition.values };
+    case 'in': return { ...fieldFact(condition.field), operator: 'in', value: [...condition.values] };
     case 'contains': return { ...fieldFact(condition.field), operator: 'contains', value: condition.value };
     case 'empty': return { ...fieldFact(condition.field), operator: condition.negated ? 'isNotEmpty' : 'isEmpty', value: true };
     case 'changed': {

@@ -8,20 +8,34 @@ export function isCstNode(element: CstElement | undefined): element is CstNode {
   return element !== undefined && 'children' in element;
 }
 
+// These run for every part of every node the builder reads: plain loops, no intermediate arrays.
+
 export function tokensOf(node: CstNode | undefined, name: string): IToken[] {
-  return (node?.children[name] ?? []).filter((element): element is IToken => !isCstNode(element));
+  const found: IToken[] = [];
+  for (const element of node?.children[name] ?? []) if (!isCstNode(element)) found.push(element);
+  return found;
 }
 
 export function tokenOf(node: CstNode | undefined, name: string, index = 0): IToken | undefined {
-  return tokensOf(node, name)[index];
+  let seen = 0;
+  for (const element of node?.children[name] ?? []) {
+    if (!isCstNode(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 export function childrenOf(node: CstNode | undefined, name: string): CstNode[] {
-  return (node?.children[name] ?? []).filter(isCstNode);
+  const found: CstNode[] = [];
+  for (const element of node?.children[name] ?? []) if (isCstNode(element)) found.push(element);
+  return found;
 }
 
 export function childOf(node: CstNode | undefined, name: string, index = 0): CstNode | undefined {
-  return childrenOf(node, name)[index];
+  let seen = 0;
+  for (const element of node?.children[name] ?? []) {
+    if (isCstNode(element) && seen++ === index) return element;
+  }
+  return undefined;
 }
 
 export function has(node: CstNode | undefined, name: string): boolean {
@@ -33,7 +47,60 @@ export function isReal(token: IToken | undefined): token is IToken {
   return token !== undefined && !token.isInsertedInRecovery && Number.isFinite(token.startOffset);
 }
 
+/** [first offset, last end offset] of the real tokens under a node, kept on the node once computed. */
+const EXTENT = Symbol('extent');
+type Extent = readonly [number, number] | null;
+type Measured = CstNode & { [EXTENT]?: Extent };
+
+/**
+ * Each list of a node's children is in source order, so only its first and last positioned
+ * elements can bound the node: the subtrees between them are never walked.
+ */
+function extentOf(node: Measured): Extent {
+  const cached = node[EXTENT];
+  if (cached !== undefined) return cached;
+  let start = Infinity;
+  let end = -Infinity;
+  const { children } = node;
+  for (const name in children) {
+    const elements = children[name]!;
+    for (let i = 0; i < elements.length; i++) {
+      const first = startOf(elements[i]!);
+      if (first === undefined) continue;
+      if (first < start) start = first;
+      break;
+    }
+    for (let i = elements.length - 1; i >= 0; i--) {
+      const last = endOf(elements[i]!);
+      if (last === undefined) continue;
+      if (last > end) end = last;
+      break;
+    }
+  }
+  const extent = start !== Infinity ? ([start, end] as const) : null;
+  node[EXTENT] = extent;
+  return extent;
+}
+
+function startOf(element: CstElement): number | undefined {
+  if (isCstNode(element)) return extentOf(element)?.[0];
+  return isReal(element) ? element.startOffset : undefined;
+}
+
+function endOf(element: CstElement): number | undefined {
+  if (isCstNode(element)) return extentOf(element)?.[1];
+  return isReal(element) ? element.endOffset! : undefined;
+}
+
 export class Locator {
+  /**
+   * Set when the parse needed no error recovery: then no token was invented, and the offsets the
+   * parser tracked for each node (`nodeLocationTracking: 'onlyOffset'`) are exactly its real
+   * tokens' span. After recovery an invented first token leaves a node without an offset and its
+   * parent blind to the node's real tokens, so the spans are computed from the tokens instead.
+   */
+  parserLocations = false;
+
   constructor(private readonly lines: LineIndex) {}
 
   token(token: IToken | undefined): Loc | undefined {
@@ -41,32 +108,15 @@ export class Locator {
     return this.lines.loc(token.startOffset, token.endOffset! - token.startOffset + 1);
   }
 
-  /** [first offset, last end offset] of the real tokens under each node, computed once per node. */
-  private readonly extents = new WeakMap<CstNode, readonly [number, number] | null>();
-
   /** The span from the first to the last real token under the node. */
   node(node: CstNode | undefined): Loc | undefined {
-    const extent = node && this.extentOf(node);
-    return extent ? this.lines.loc(extent[0], extent[1] - extent[0] + 1) : undefined;
-  }
-
-  private extentOf(node: CstNode): readonly [number, number] | null {
-    const cached = this.extents.get(node);
-    if (cached !== undefined) return cached;
-    let start = Infinity;
-    let end = -Infinity;
-    for (const children of Object.values(node.children)) {
-      for (const element of children) {
-        const extent = isCstNode(element) ? this.extentOf(element)
-          : isReal(element) ? [element.startOffset, element.endOffset!] as const : null;
-        if (!extent) continue;
-        start = Math.min(start, extent[0]);
-        end = Math.max(end, extent[1]);
-      }
+    if (!node) return undefined;
+    if (this.parserLocations && node.location) {
+      const { startOffset, endOffset } = node.location;
+      return startOffset >= 0 ? this.lines.loc(startOffset, endOffset! - startOffset + 1) : undefined;
     }
-    const extent = Number.isFinite(start) ? ([start, end] as const) : null;
-    this.extents.set(node, extent);
-    return extent;
+    const extent = extentOf(node);
+    return extent ? this.lines.loc(extent[0], extent[1] - extent[0] + 1) : undefined;
   }
 
   span(from: Loc | undefined, to: Loc | undefined): Loc | undefined {

@@ -6,7 +6,7 @@ import {
   type StepKind,
 } from './ast.js';
 import { changedConditions, compileCondition } from './compiler.js';
-import { assignStepIds } from './ids.js';
+import { idsOfSteps } from './ids.js';
 
 /** `null` as a target: the participant has reached the end of the flow (completed). */
 export type Target = string | null;
@@ -55,15 +55,15 @@ export interface FlowGraph {
 
 /** Compiles a flow; steps without a label get ids here only if the caller has not assigned them. */
 export function compileFlow(flow: Flow): FlowGraph {
-  const labelled = assignStepIds({ kind: 'program', declarations: [flow] }, []).declarations[0] as Flow;
-  const view = flowSettingsOf(labelled);
+  const ids = idsOfSteps(flow);
+  const view = flowSettingsOf(flow);
   const graph: FlowGraph = {
-    name: labelled.name,
+    name: flow.name,
     settings: stripLocations({
       sender: view.sender, replyTo: view.replyTo, smsSender: view.smsSender, sendWindow: view.sendWindow, timezone: view.timezone,
     }),
     triggers: view.triggers.map(compileTrigger),
-    exclusions: view.exclusions,
+    exclusions: [...view.exclusions],
     oncePerPerson: view.oncePerPerson,
     start: null,
     nodes: {},
@@ -74,8 +74,8 @@ export function compileFlow(flow: Flow): FlowGraph {
   if (view.success) {
     graph.success = { criteria: view.success.criteria.map(compileCriterion), then: view.success.then };
   }
-  graph.start = addBlock(graph, labelled.steps, null);
-  forEachStep(labelled.steps, (step) => graph.order.push(step.id!));
+  graph.start = addBlock(graph, ids, flow.steps, null);
+  forEachStep(flow.steps, (step) => graph.order.push(ids.get(step)!));
   for (const id of graph.order) addEdges(graph, graph.nodes[id]!);
   return graph;
 }
@@ -91,32 +91,33 @@ function compileCriterion(criterion: NonNullable<FlowSettingsView['success']>['c
 }
 
 /** Adds the block's steps (last first, so each knows its successor); returns the first step's id. */
-function addBlock(graph: FlowGraph, steps: readonly Step[], after: Target): Target {
+function addBlock(graph: FlowGraph, ids: ReadonlyMap<Step, string>, steps: readonly Step[], after: Target): Target {
   let next = after;
-  for (let i = steps.length - 1; i >= 0; i--) next = addNode(graph, steps[i]!, next);
+  for (let i = steps.length - 1; i >= 0; i--) next = addNode(graph, ids, steps[i]!, next);
   return next;
 }
 
-function addNode(graph: FlowGraph, step: Step, after: Target): string {
-  const id = step.id!;
+function addNode(graph: FlowGraph, ids: ReadonlyMap<Step, string>, step: Step, after: Target): string {
+  const id = ids.get(step)!;
   const node: FlowNode = { id, kind: step.kind, settings: settingsOf(step), next: after };
   if (step.kind === 'leave' || step.kind === 'complete') node.next = null;
   if (step.kind === 'split') {
     node.next = null;
     node.branches = step.branches.map((branch) => ({
-      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, branch.steps, after),
+      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, ids, branch.steps, after),
     }));
     const { others } = step;
     node.others = others?.kind === 'leave' ? { kind: 'leave', actions: stripLocations(others.actions) }
-      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, others.steps, after) : after };
+      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, ids, others.steps, after) : after };
   }
   graph.nodes[id] = node;
   return id;
 }
 
 function settingsOf(step: Step): Record<string, unknown> {
-  const { kind: _kind, id: _id, comments: _comments, ...rest } = stripLocations(step) as Step & Record<string, unknown>;
+  // A split's settings are its name: its branches become nodes of their own.
   if (step.kind === 'split') return { name: step.name };
+  const { kind: _kind, id: _id, comments: _comments, ...rest } = stripLocations(step) as Step & Record<string, unknown>;
   return rest;
 }
 

@@ -17,21 +17,32 @@ export function stepIdsOf(flow: Flow): string[] {
  * lowest n not in `usedIds` (ids of the flow's earlier versions) and not a label of the flow.
  */
 export function assignStepIds(ast: Program, usedIds: Iterable<string>): Program {
-  const used = new Set(usedIds);
+  const used = [...usedIds];
   const copy = structuredClone(ast);
   for (const declaration of copy.declarations) {
     if (declaration.kind !== 'flow') continue;
-    const taken = new Set([...used, ...stepIdsOf(declaration)]);
-    let counter = 1;
-    const nextId = (): string => {
-      while (taken.has(`s${counter}`)) counter++;
-      const id = `s${counter}`;
-      taken.add(id);
-      return id;
-    };
-    forEachStep(declaration.steps, (step: Step) => {
-      step.id ??= nextId();
-    });
+    for (const [step, id] of idsOfSteps(declaration, used)) step.id = id;
   }
   return copy;
+}
+
+/**
+ * Every step of the flow with its id: its label, or the id `assignStepIds` would give it. Reads the
+ * flow without copying it (compiling a flow needs the ids, not a second tree).
+ */
+export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step, string> {
+  const taken = new Set([...usedIds, ...stepIdsOf(flow)]);
+  const ids = new Map<Step, string>();
+  let counter = 1;
+  forEachStep(flow.steps, (step: Step) => {
+    if (step.id !== undefined) {
+      ids.set(step, step.id);
+      return;
+    }
+    while (taken.has(`s${counter}`)) counter++;
+    const id = `s${counter}`;
+    taken.add(id);
+    ids.set(step, id);
+  });
+  return ids;
 }

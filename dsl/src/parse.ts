@@ -58,7 +58,9 @@ function parseUnguarded(source: string): ParseResult {
   const program: Program = { kind: 'program', declarations: [] };
   const syntaxErrors: SyntaxError[] = [];
   const hasUnterminated = lexed.tokens.some((t) => t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString);
-  for (const root of parseRoots(lexed.tokens, syntaxErrors, lines)) {
+  const roots = parseRoots(lexed.tokens, syntaxErrors, lines);
+  at.parserLocations = syntaxErrors.length === 0;
+  for (const root of roots) {
     program.declarations.push(...programOf(ctx, root).declarations);
   }
   // After an unterminated text the parser only sees the end coming too early: say nothing more.
