@@ -9,6 +9,7 @@ import { Employee } from '../crm/employees/employee.entity.js';
 import type { Principal } from './principal.js';
 import { Session } from './session.entity.js';
 import { newToken, sameSecret, tokenHash } from './tokens.js';
+import { escapeLike } from '../common/like.js';
 
 /** Logs employees in and out and resolves bearer tokens and session cookies to a principal. */
 @Injectable()
@@ -21,7 +22,7 @@ export class SessionService {
 
   async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
     const em = this.em.fork();
-    const employee = await em.findOne(Employee, { email: { $ilike: email.replace(/[\\%_]/g, (c) => `\\${c}`) } });
+    const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
     const valid = await verifyPassword(employee?.passwordHash, password);
     if (!employee || !valid) throw new UnauthenticatedError('Wrong e-mail address or password');
     const token = newToken();

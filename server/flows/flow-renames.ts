@@ -4,6 +4,7 @@ import { renameReferences } from '@stroom/dsl';
 import { Clock } from '../clock/clock.js';
 import { RenameListeners, type Rename } from '../records/rename-listeners.js';
 import { Flow, FlowVersion } from './flow.entity.js';
+import { containsPattern } from '../common/like.js';
 
 /** Rewrites flows that name a renamed template, selection, form, flow, … (a new version each). */
 @Injectable()
@@ -18,7 +19,7 @@ export class FlowRenames implements OnModuleInit {
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {
-    const candidates = await em.find(Flow, { source: { $like: `%${rename.from.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    const candidates = await em.find(Flow, { source: { $like: containsPattern(rename.from) } });
     for (const flow of candidates) {
       const result = renameReferences(flow.source, rename.kind, rename.from, rename.to, rename.statusKind ? { statusKind: rename.statusKind } : {});
       if (result.changed === 0) continue;

@@ -9,6 +9,7 @@ import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
 import { assertStartable, checkFlowSource } from './flow-source.js';
+import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
 const listQuery = z.strictObject({
@@ -35,7 +36,7 @@ export class FlowsService {
     const q = parseInput(listQuery, query, 'query');
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
-    if (q.q) where.name = { $ilike: `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` };
+    if (q.q) where.name = { $ilike: containsPattern(q.q) };
     const [rows, total] = await this.em.fork().findAndCount(Flow, where, { orderBy: { name: 'asc' }, limit: q.limit, offset: q.offset });
     return { items: rows.map(flowJson), total };
   }

@@ -3,6 +3,7 @@ import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
 import { parseInput } from '../common/validation.js';
 import { Message } from './message.entity.js';
+import { escapeLike } from '../common/like.js';
 
 const querySchema = z.strictObject({
   to: z.string().max(255).optional(),
@@ -50,7 +51,7 @@ export class MessagesQuery {
   async list(query: Record<string, unknown>) {
     const q = parseInput(querySchema, query, 'query');
     const where: FilterQuery<Message> = {};
-    if (q.to) where.to = { $ilike: q.to.replace(/[\\%_]/g, (c) => `\\${c}`) };
+    if (q.to) where.to = { $ilike: escapeLike(q.to) };
     if (q.status) where.status = q.status;
     if (q.channel) where.channel = q.channel;
     if (q.rule ?? q.workflowId) where.workflowId = q.rule ?? q.workflowId;

@@ -66,7 +66,3 @@ function filterValue(key: string, raw: string, field: Fields[string]): unknown {
   }
 }
 
-/** Escapes LIKE wildcards so `q` matches literally. */
-export function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}

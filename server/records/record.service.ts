@@ -11,7 +11,8 @@ import type { ChangeRecorder } from '../events/change-recorder.js';
 import { diffSnapshots } from '../events/changes.js';
 import type { BaseRecord } from './base-record.js';
 import { createSchema, type Field, propertyOf, updateSchema } from './fields.js';
-import { likePattern, parseListQuery } from './list-query.js';
+import { parseListQuery } from './list-query.js';
+import { containsPattern } from '../common/like.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
 import type { Rename, RenameListeners } from './rename-listeners.js';
@@ -52,7 +53,7 @@ export class RecordService<E extends BaseRecord> {
     if (q) {
       const searchable = Object.entries(this.resource.fields).filter(([, f]) => 'search' in f && f.search);
       if (searchable.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`);
-      filter.$or = searchable.map(([name]) => ({ [name]: { $ilike: likePattern(q) } }));
+      filter.$or = searchable.map(([name]) => ({ [name]: { $ilike: containsPattern(q) } }));
     }
     const em = this.em.fork();
     const [items, total] = await em.findAndCount(this.resource.entity, filter as FilterQuery<E>, {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { Job } from './job.entity.js';
+import { escapeLike } from '../common/like.js';
 
 export interface JobRequest {
   kind: string;
@@ -32,7 +33,7 @@ export class JobScheduler {
   /** Cancels every pending job whose cancel key is `key`, or starts with it when `prefix` is set; returns how many. */
   async cancel(em: EntityManager, key: string, options: { prefix?: boolean } = {}): Promise<number> {
     await em.flush();
-    const where = options.prefix ? { cancelKey: { $like: `${key.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : { cancelKey: key };
+    const where = options.prefix ? { cancelKey: { $like: `${escapeLike(key)}%` } } : { cancelKey: key };
     return em.nativeUpdate(Job, { status: 'pending', ...where }, { status: 'cancelled', finishedAt: this.clock.now() });
   }
 }

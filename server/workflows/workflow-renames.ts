@@ -5,6 +5,7 @@ import { Clock } from '../clock/clock.js';
 import { RenameListeners, type Rename } from '../records/rename-listeners.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
+import { containsPattern } from '../common/like.js';
 
 /** Rewrites workflows that name a renamed template, status, task type, … (a new version each). */
 @Injectable()
@@ -20,7 +21,7 @@ export class WorkflowRenames implements OnModuleInit {
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {
-    const candidates = await em.find(Workflow, { source: { $like: `%${rename.from.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } });
+    const candidates = await em.find(Workflow, { source: { $like: containsPattern(rename.from) } });
     let touched = false;
     for (const workflow of candidates) {
       const result = renameReferences(workflow.source, rename.kind, rename.from, rename.to, rename.statusKind ? { statusKind: rename.statusKind } : {});

@@ -10,6 +10,7 @@ import { CatalogLoader } from '../language/catalog-loader.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { checkWorkflowSource } from './workflow-source.js';
+import { containsPattern } from '../common/like.js';
 
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
@@ -40,7 +41,7 @@ export class WorkflowsService {
   async list(query: Record<string, unknown>) {
     const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 1000);
     const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
-    const where = typeof query.q === 'string' && query.q ? { name: { $ilike: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` } } : {};
+    const where = typeof query.q === 'string' && query.q ? { name: { $ilike: containsPattern(query.q) } } : {};
     const [rows, total] = await this.em.fork().findAndCount(Workflow, where, { orderBy: { name: 'asc' }, limit, offset });
     return { items: rows.map(workflowJson), total };
   }
