@@ -29,4 +29,20 @@ describe('renaming what rules refer to rewrites the rules in the same transactio
     expect(flowSource).toContain('send email "nieuw"');
     expect((await call('POST', '/api/dsl/check', { source: rewritten.source })).body.ok).toBe(true);
   });
+
+  it('refuses to delete a template, selection or status that rules still use, naming the rules', async () => {
+    const template = (await call('POST', '/api/templates', { key: 'in-gebruik', name: 'In gebruik', channel: 'email', subject: 'Hoi', body: 'x' })).body;
+    const spare = (await call('POST', '/api/templates', { key: 'vrij', name: 'Vrij', channel: 'email', subject: 'Hoi', body: 'x' })).body;
+    const selection = (await call('POST', '/api/selections', { name: 'Zwarte lijst' })).body;
+    const status = (await call('POST', '/api/statuses', { kind: 'intake_measure', name: 'Wacht op offerte' })).body;
+    await call('POST', '/api/workflows', { source: 'workflow "Gebruikt" {\n  on intake_measure.status changed to "Wacht op offerte"\n  send email "in-gebruik" to person\n}' });
+    await call('POST', '/api/flows', { source: 'flow "Gebruikt ook" {\n  trigger manual\n  exclude selection "Zwarte lijst"\n  send email "in-gebruik"\n}' });
+
+    const res = await call('DELETE', `/api/templates/${template.id}`);
+    expect(res.status).toBe(409);
+    expect(res.body.message).toBe('Cannot delete template "in-gebruik": it is used by workflow "Gebruikt", flow "Gebruikt ook"');
+    expect((await call('DELETE', `/api/selections/${selection.id}`)).body.details.rules).toEqual(['flow "Gebruikt ook"']);
+    expect((await call('DELETE', `/api/statuses/${status.id}`)).body.details.rules).toEqual(['workflow "Gebruikt"']);
+    expect((await call('DELETE', `/api/templates/${spare.id}`)).status).toBe(204);
+  });
 });

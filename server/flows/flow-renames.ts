@@ -15,7 +15,14 @@ export class FlowRenames implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.listeners.listen((em, rename) => this.rewrite(em, rename));
+    this.listeners.listen((em, rename) => this.rewrite(em, rename), (em, reference) => this.usages(em, reference));
+  }
+
+  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
+    const candidates = await em.find(Flow, { source: { $like: containsPattern(reference.from) } });
+    return candidates
+      .filter((row) => renameReferences(row.source, reference.kind, reference.from, `${reference.from}\u0001`, reference.statusKind ? { statusKind: reference.statusKind } : {}).changed > 0)
+      .map((row) => `flow "${row.name}"`);
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {

@@ -121,11 +121,24 @@ export class RecordService<E extends BaseRecord> {
     }
   }
 
+  private async assertUnusedByRules(em: EntityManager, json: RecordJson): Promise<void> {
+    for (const ref of this.resource.referencedAs ?? []) {
+      const name = json[ref.field];
+      if (typeof name !== 'string' || !this.renames) continue;
+      const statusKind = ref.statusKindFrom ? (json[ref.statusKindFrom] as Rename['statusKind']) : undefined;
+      const rules = await this.renames.usages(em, { kind: ref.kind, from: name, ...(statusKind ? { statusKind } : {}) });
+      if (rules.length > 0) {
+        throw new ConflictError(`Cannot delete ${this.singular} ${JSON.stringify(name)}: it is used by ${rules.join(', ')}`, { rules });
+      }
+    }
+  }
+
   async remove(id: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const record = await this.find(em, id, true);
       await this.assertUnreferenced(em, id);
       const before = toRecordJson(this.resource, record);
+      await this.assertUnusedByRules(em, before);
       em.remove(record);
       this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'deleted', changes: diffSnapshots(before, null), actor: actorOf(principal) });
     });

@@ -11,16 +11,28 @@ export interface Rename {
 
 export type RenameListener = (em: EntityManager, rename: Rename) => Promise<void>;
 
+/** Names the rules that refer to a name (`workflow "…"`, `flow "…"`), for a 409 on delete. */
+export type UsageFinder = (em: EntityManager, reference: Omit<Rename, 'to'>) => Promise<string[]>;
+
 /**
  * Renaming a name that rules refer to rewrites those references in the same transaction
- * (SPEC §6). Record services announce renames here; the modules that store DSL listen.
+ * (SPEC §6), and deleting a name rules still use is refused. Record services announce renames
+ * and ask for usages here; the modules that store DSL listen and answer.
  */
 @Injectable()
 export class RenameListeners {
   private readonly listeners: RenameListener[] = [];
+  private readonly finders: UsageFinder[] = [];
 
-  listen(listener: RenameListener): void {
+  listen(listener: RenameListener, finder?: UsageFinder): void {
     this.listeners.push(listener);
+    if (finder) this.finders.push(finder);
+  }
+
+  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
+    const found: string[] = [];
+    for (const finder of this.finders) found.push(...(await finder(em, reference)));
+    return found;
   }
 
   async announce(em: EntityManager, rename: Rename): Promise<void> {
