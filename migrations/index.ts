@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123220653 } from './Migration20261123220653.js';
 import { Migration20261123212742 } from './Migration20261123212742.js';
 import { Migration20261123210252 } from './Migration20261123210252.js';
 import { Migration20261123205456 } from './Migration20261123205456.js';
@@ -18,4 +19,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123205456', class: Migration20261123205456 },
   { name: 'Migration20261123210252', class: Migration20261123210252 },
   { name: 'Migration20261123212742', class: Migration20261123212742 },
+  { name: 'Migration20261123220653', class: Migration20261123220653 },
 ];

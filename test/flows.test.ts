@@ -77,3 +77,48 @@ describe('flows: source, step ids, versions and lifecycle', () => {
     expect((await call('POST', '/api/flows', { source: 'workflow "W" {\n  on person created\n  send email "welkom" to person\n}' })).status).toBe(400);
   });
 });
+
+describe('manual enrolment and participants', () => {
+  it('checks exclusion, once per person and the filter; queues while paused; resume and end', async () => {
+    const afmeldingen = (await call('POST', '/api/selections', { name: 'Afmeldingen' })).body;
+    const leads = (await call('POST', '/api/selections', { name: 'Leads' })).body;
+    const lead = (await call('POST', '/api/persons', { firstName: 'Lia', category: 'Lead' })).body;
+    const prospect = (await call('POST', '/api/persons', { firstName: 'Piet', category: 'Prospect' })).body;
+    const blocked = (await call('POST', '/api/persons', { firstName: 'Bo', category: 'Lead' })).body;
+    const later = (await call('POST', '/api/persons', { firstName: 'Lot', category: 'Lead' })).body;
+    await call('POST', `/api/selections/${afmeldingen.id}/members`, { personIds: [blocked.id] });
+    await call('POST', `/api/selections/${leads.id}/members`, { personIds: [lead.id, later.id] });
+    const flow = (await call('POST', '/api/flows', { source: `flow "Leads" {
+  sender "Energieloket <info@energieloket.example>"
+  reply_to "info@energieloket.example"
+  trigger manual
+  filter person.category = "Lead"
+  exclude selection "Afmeldingen"
+  once per person
+  welkom: send email "welkom"
+  complete
+}` })).body;
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id] })).status).toBe(409);
+    await call('POST', `/api/flows/${flow.id}/start`);
+
+    const first = await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id, prospect.id, blocked.id] });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ enrolled: 1, queued: 0, refused: [{ personId: prospect.id, reason: 'filter' }, { personId: blocked.id, reason: 'excluded' }] });
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id] })).body.refused).toEqual([{ personId: lead.id, reason: 'already_participating' }]);
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: ['999999'] })).status).toBe(400);
+
+    await call('POST', `/api/flows/${flow.id}/pause`);
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { selectionId: leads.id })).body).toMatchObject({ enrolled: 0, queued: 1 });
+    expect((await call('GET', `/api/flows/${flow.id}/participants?status=queued`)).body.items).toEqual([expect.objectContaining({ personId: later.id, stepId: null })]);
+
+    await call('POST', `/api/flows/${flow.id}/start`);
+    const active = (await call('GET', `/api/flows/${flow.id}/participants?status=active`)).body;
+    expect(active.items.map((p: { personId: string; stepId: string }) => [p.personId, p.stepId])).toEqual([[lead.id, 'welkom'], [later.id, 'welkom']]);
+
+    await call('POST', `/api/flows/${flow.id}/end`);
+    expect((await call('GET', `/api/flows/${flow.id}/participants?status=cancelled`)).body.total).toBe(2);
+    await call('POST', `/api/flows/${flow.id}/start`);
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id] })).body.refused).toEqual([{ personId: lead.id, reason: 'already_participated' }]);
+    expect((await call('GET', `/api/flows/${flow.id}/participants?status=cancelled`)).body.total).toBe(2);
+  });
+});

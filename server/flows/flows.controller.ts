@@ -74,6 +74,21 @@ export class FlowsController {
     return this.flows.end(id);
   }
 
+  @Post(':id/participants')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Manual enrolment: {personIds} or {selectionId} → {enrolled, queued, refused: [{personId, reason}]}' })
+  @ApiBody({ schema: { type: 'object', properties: { personIds: { type: 'array', items: { type: 'string' } }, selectionId: { type: 'string' } } } })
+  enrol(@Param('id') id: string, @Body() body: unknown) {
+    return this.flows.enrol(id, body);
+  }
+
+  @Get(':id/participants')
+  @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
+  participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+    return this.flows.participants(id, query);
+  }
+
   @Delete(':id')
   @HttpCode(204)
   @Roles('flow_admin')

@@ -3,6 +3,8 @@ import { LanguageModule } from '../language/language.module.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 import { FlowRenames } from './flow-renames.js';
+import { Enrolment } from './enrolment.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
 
-@Module({ imports: [LanguageModule], controllers: [FlowsController], providers: [FlowsService, FlowRenames], exports: [FlowsService] })
+@Module({ imports: [LanguageModule, WorkflowsModule], controllers: [FlowsController], providers: [FlowsService, FlowRenames, Enrolment], exports: [FlowsService] })
 export class FlowsModule {}

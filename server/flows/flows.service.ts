@@ -9,9 +9,17 @@ import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
 import { assertStartable, checkFlowSource } from './flow-source.js';
+import { Enrolment, flowGraph } from './enrolment.js';
+import { Participant } from './participant.entity.js';
 import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
+const participantsQuery = z.strictObject({
+  status: z.enum(['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled']).optional(),
+  stepId: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
 const listQuery = z.strictObject({
   status: z.enum(['not_running', 'running', 'paused']).optional(),
   q: z.string().max(255).optional(),
@@ -30,6 +38,7 @@ export class FlowsService {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly catalogs: CatalogLoader,
+    private readonly enrolment: Enrolment,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -81,7 +90,12 @@ export class FlowsService {
   /** Starts a flow that is not running (every required setting must be valid), or resumes a paused one. */
   async start(id: string) {
     const catalog = await this.catalogs.load();
-    return this.transition(id, ['not_running', 'paused'], 'running', (flow) => assertStartable(flow.source, catalog));
+    return this.transition(id, ['not_running', 'paused'], 'running', async (em, flow) => {
+      assertStartable(flow.source, catalog);
+      if (flow.status !== 'paused') return;
+      // Resume: queued participants go to the first step; the others continue where they are.
+      await em.nativeUpdate(Participant, { flow, status: 'queued' }, { status: 'active', stepId: flowGraph(flow).start, updatedAt: this.clock.now() });
+    });
   }
 
   async pause(id: string) {
@@ -89,7 +103,30 @@ export class FlowsService {
   }
 
   async end(id: string) {
-    return this.transition(id, ['running', 'paused'], 'not_running');
+    return this.transition(id, ['running', 'paused'], 'not_running', async (em, flow) => {
+      // Active and queued participants are cancelled; a later restart only runs new ones.
+      await em.nativeUpdate(Participant, { flow, status: { $in: ['queued', 'active'] } }, { status: 'cancelled', reason: 'flow ended', updatedAt: this.clock.now() });
+    });
+  }
+
+  /** Manual enrolment: `{personIds}` or `{selectionId}` → `{enrolled, queued, refused}`. */
+  async enrol(id: string, body: unknown) {
+    const request = this.enrolment.parse(body);
+    return this.em.fork().transactional(async (em) => this.enrolment.enrol(em, await this.find(em, id, true), request));
+  }
+
+  async participants(id: string, query: Record<string, unknown>) {
+    const q = parseInput(participantsQuery, query, 'query');
+    const em = this.em.fork();
+    const flow = await this.find(em, id);
+    const where: Record<string, unknown> = { flow };
+    if (q.status) where.status = q.status;
+    if (q.stepId) where.stepId = q.stepId;
+    const [rows, total] = await em.findAndCount(Participant, where, { orderBy: { id: 'asc' }, limit: q.limit, offset: q.offset });
+    return {
+      items: rows.map((p) => ({ id: String(p.id), personId: String((p.person as unknown as { id: string }).id), status: p.status, stepId: p.stepId ?? null, reason: p.reason ?? null, enrolledAt: p.enrolledAt.toISOString(), updatedAt: p.updatedAt.toISOString() })),
+      total,
+    };
   }
 
   async remove(id: string): Promise<void> {
@@ -113,13 +150,13 @@ export class FlowsService {
     return flow;
   }
 
-  private async transition(id: string, from: FlowStatus[], to: FlowStatus, guard?: (flow: Flow) => void) {
+  private async transition(id: string, from: FlowStatus[], to: FlowStatus, effect?: (em: EntityManager, flow: Flow) => Promise<void>) {
     return this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
       if (!from.includes(flow.status)) {
         throw new ConflictError(`The flow is ${flow.status.replace('_', ' ')}; it can only go to ${to.replace('_', ' ')} from ${from.map((s) => s.replace('_', ' ')).join(' or ')}`, { status: flow.status });
       }
-      guard?.(flow);
+      await effect?.(em, flow);
       flow.status = to;
       flow.updatedAt = this.clock.now();
       return flowJson(flow);

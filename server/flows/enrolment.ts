@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { compileFlow, conditionHolds, parse, type Flow as FlowAst, type FlowGraph } from '@stroom/dsl';
+import { z } from 'zod';
+import { Clock } from '../clock/clock.js';
+import { BadInputError, ConflictError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { SelectionMember } from '../crm/lists/selection.entity.js';
+import { Person } from '../crm/persons/person.entity.js';
+import { RecordFacts } from '../workflows/record-facts.js';
+import type { Flow } from './flow.entity.js';
+import { FlowRefusal, Participant } from './participant.entity.js';
+
+const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
+const enrolBody = z.union([
+  z.strictObject({ personIds: z.array(id).min(1).max(10_000) }),
+  z.strictObject({ selectionId: id }),
+]);
+
+export type RefusalReason = 'excluded' | 'already_participated' | 'already_participating' | 'filter';
+
+export interface EnrolResult {
+  enrolled: number;
+  queued: number;
+  refused: { personId: string; reason: RefusalReason }[];
+}
+
+export function flowGraph(flow: Flow): FlowGraph {
+  return compileFlow(parse(flow.source).ast.declarations[0] as FlowAst);
+}
+
+/**
+ * Admits persons to a flow (SPEC §3): the exclusion list, "once per person" and the filter are
+ * checked once, here; refusals are only counted. A paused flow queues new participants.
+ */
+@Injectable()
+export class Enrolment {
+  constructor(
+    private readonly clock: Clock,
+    private readonly facts: RecordFacts,
+  ) {}
+
+  parse(body: unknown): { personIds: string[] } | { selectionId: string } {
+    return parseInput(enrolBody, body);
+  }
+
+  async enrol(em: EntityManager, flow: Flow, request: { personIds: string[] } | { selectionId: string }): Promise<EnrolResult> {
+    if (flow.status === 'not_running') throw new ConflictError('The flow is not running: start it before enrolling persons', { status: flow.status });
+    const personIds = 'personIds' in request ? [...new Set(request.personIds)] : await this.selectionMembers(em, request.selectionId);
+    const known = new Set((await em.find(Person, { id: { $in: personIds } }, { fields: ['id'] })).map((p) => String(p.id)));
+    const unknown = personIds.filter((p) => !known.has(p));
+    if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown });
+    const graph = flowGraph(flow);
+    const now = this.clock.now();
+    const result: EnrolResult = { enrolled: 0, queued: 0, refused: [] };
+    for (const personId of personIds) {
+      const reason = await this.refusal(em, flow, graph, personId);
+      if (reason) {
+        result.refused.push({ personId, reason });
+        em.create(FlowRefusal, { flow, personId, reason, at: now });
+        continue;
+      }
+      const queued = flow.status === 'paused';
+      em.create(Participant, { flow, person: personId, status: queued ? 'queued' : 'active', stepId: queued ? null : graph.start, reason: null, enrolledAt: now, updatedAt: now });
+      if (queued) result.queued++;
+      else result.enrolled++;
+    }
+    await em.flush();
+    return result;
+  }
+
+  private async refusal(em: EntityManager, flow: Flow, graph: FlowGraph, personId: string): Promise<RefusalReason | undefined> {
+    if (graph.exclusions.length > 0) {
+      const excluded = await em.count(SelectionMember, { person: personId, selection: { name: { $in: graph.exclusions } } } as never);
+      if (excluded > 0) return 'excluded';
+    }
+    const earlier = await em.find(Participant, { flow, person: personId }, { fields: ['status'] });
+    if (earlier.some((p) => p.status === 'queued' || p.status === 'active')) return 'already_participating';
+    if (graph.oncePerPerson && earlier.length > 0) return 'already_participated';
+    if (graph.filter && !(await conditionHolds(graph.filter, await this.facts.load(em, 'person', personId)))) return 'filter';
+    return undefined;
+  }
+
+  private async selectionMembers(em: EntityManager, selectionId: string): Promise<string[]> {
+    const rows = await em.find(SelectionMember, { selection: selectionId } as never, { fields: ['person'] as never });
+    if (rows.length === 0 && !(await em.getConnection().execute(`select 1 from "selection" where "id" = ?`, [selectionId])).length) {
+      throw new BadInputError(`selectionId: no selection with id ${selectionId}`, { field: 'selectionId' });
+    }
+    return rows.map((row) => String((row.person as unknown as { id: string }).id));
+  }
+}

@@ -1,0 +1,57 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
+import type { Ref } from '@mikro-orm/core';
+import { Person } from '../crm/persons/person.entity.js';
+import { Flow } from './flow.entity.js';
+
+export type ParticipantStatus = 'queued' | 'active' | 'completed' | 'completed_success' | 'dropout' | 'cancelled';
+
+/** A person's walk through a flow, on stable step ids. At most one live (queued or active) per person and flow. */
+@Entity()
+@Index({ properties: ['flow', 'status'] })
+@Index({ name: 'participant_live_unique', expression: `create unique index "participant_live_unique" on "participant" ("flow_id", "person_id") where "status" in ('queued', 'active')` })
+export class Participant {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @ManyToOne({ entity: () => Flow, ref: true, deleteRule: 'cascade' })
+  flow!: Ref<Flow>;
+
+  @ManyToOne({ entity: () => Person, ref: true, deleteRule: 'cascade', index: true })
+  person!: Ref<Person>;
+
+  @Property({ type: 'string' })
+  status: ParticipantStatus = 'active';
+
+  @Property({ type: 'string', nullable: true })
+  stepId?: string | null;
+
+  /** Why it dropped out or was cancelled. */
+  @Property({ type: 'string', nullable: true })
+  reason?: string | null;
+
+  @Property({ type: 'datetime' })
+  enrolledAt!: Date;
+
+  @Property({ type: 'datetime' })
+  updatedAt!: Date;
+}
+
+/** A person refused at enrolment: no participant, only a count per reason (SPEC §3). */
+@Entity()
+@Index({ properties: ['flow', 'reason'] })
+export class FlowRefusal {
+  @PrimaryKey({ type: 'bigint' })
+  id!: string;
+
+  @ManyToOne({ entity: () => Flow, ref: true, deleteRule: 'cascade' })
+  flow!: Ref<Flow>;
+
+  @Property({ type: 'string' })
+  personId!: string;
+
+  @Property({ type: 'string' })
+  reason!: string;
+
+  @Property({ type: 'datetime' })
+  at!: Date;
+}
