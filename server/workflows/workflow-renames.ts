@@ -1,13 +1,12 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { renameReferences } from '@stroom/dsl';
 import { Clock } from '../clock/clock.js';
+import { documentsUsing, renameAuthor, rewriteDocuments } from '../language/dsl-references.js';
 import { RenameListeners, type Rename } from '../records/rename-listeners.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
-import { containsPattern } from '../common/like.js';
 
-/** Rewrites workflows that name a renamed template, status, task type, … (a new version each). */
+/** Rewrites workflows that name a renamed template, status, task type, … (a new version each), and names them on delete. */
 @Injectable()
 export class WorkflowRenames implements OnModuleInit {
   constructor(
@@ -21,25 +20,17 @@ export class WorkflowRenames implements OnModuleInit {
   }
 
   async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
-    const candidates = await em.find(Workflow, { source: { $like: containsPattern(reference.from) } });
-    return candidates
-      .filter((row) => renameReferences(row.source, reference.kind, reference.from, `${reference.from}\u0001`, reference.statusKind ? { statusKind: reference.statusKind } : {}).changed > 0)
-      .map((row) => `workflow "${row.name}"`);
+    return (await documentsUsing(em, Workflow, reference)).map((workflow) => `workflow "${workflow.name}"`);
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {
-    const candidates = await em.find(Workflow, { source: { $like: containsPattern(rename.from) } });
-    let touched = false;
-    for (const workflow of candidates) {
-      const result = renameReferences(workflow.source, rename.kind, rename.from, rename.to, rename.statusKind ? { statusKind: rename.statusKind } : {});
-      if (result.changed === 0) continue;
+    const count = await rewriteDocuments(em, Workflow, rename, (workflow, source) => {
       const now = this.clock.now();
-      workflow.source = result.source;
+      workflow.source = source;
       workflow.version += 1;
       workflow.updatedAt = now;
-      em.create(WorkflowVersion, { workflow, version: workflow.version, source: result.source, author: `rename: ${rename.kind} "${rename.from}" → "${rename.to}"`, createdAt: now });
-      touched = true;
-    }
-    if (touched) await this.workflows.announce(em);
+      em.create(WorkflowVersion, { workflow, version: workflow.version, source, author: renameAuthor(rename), createdAt: now });
+    });
+    if (count > 0) await this.workflows.announce(em);
   }
 }
