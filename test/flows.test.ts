@@ -120,5 +120,8 @@ describe('manual enrolment and participants', () => {
     await call('POST', `/api/flows/${flow.id}/start`);
     expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id] })).body.refused).toEqual([{ personId: lead.id, reason: 'already_participated' }]);
     expect((await call('GET', `/api/flows/${flow.id}/participants?status=cancelled`)).body.total).toBe(2);
+    const stats = (await call('GET', `/api/flows/${flow.id}/stats`)).body;
+    expect(stats).toMatchObject({ enrolled: 2, byStatus: { cancelled: 2 }, refused: { filter: 1, excluded: 1, already_participating: 2, already_participated: 1 }, bySteps: {}, successRate: 0, messages: {} });
+    expect(stats.enrolmentsPerDay.reduce((sum: number, d: { n: number }) => sum + d.n, 0)).toBe(2);
   });
 });

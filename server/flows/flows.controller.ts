@@ -83,6 +83,12 @@ export class FlowsController {
     return this.flows.enrol(id, body);
   }
 
+  @Get(':id/stats')
+  @ApiOperation({ summary: 'Enrolled, per status, refused per reason, per step, success rate, messages per status, enrolments per day' })
+  stats(@Param('id') id: string) {
+    return this.flows.statistics(id);
+  }
+
   @Get(':id/participants')
   @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
   participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {

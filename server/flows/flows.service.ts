@@ -11,6 +11,7 @@ import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
 import { assertStartable, checkFlowSource } from './flow-source.js';
 import { Enrolment, flowGraph } from './enrolment.js';
 import { Participant } from './participant.entity.js';
+import { FlowStats } from './flow-stats.js';
 import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
@@ -39,7 +40,14 @@ export class FlowsService {
     private readonly clock: Clock,
     private readonly catalogs: CatalogLoader,
     private readonly enrolment: Enrolment,
+    private readonly stats: FlowStats,
   ) {}
+
+  async statistics(id: string) {
+    const em = this.em.fork();
+    const flow = await this.find(em, id);
+    return this.stats.of(em, String(flow.id));
+  }
 
   async list(query: Record<string, unknown>) {
     const q = parseInput(listQuery, query, 'query');
