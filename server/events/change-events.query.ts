@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
+import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { ChangeEvent } from './change-event.entity.js';
 
@@ -8,8 +9,7 @@ const querySchema = z.strictObject({
   entity: z.string().max(64).optional(),
   id: z.string().max(64).optional(),
   kind: z.string().max(64).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...paging,
 });
 
 /** Reads the stored change events for `GET /api/change-events`. */

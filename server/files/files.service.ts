@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
+import { pagingQuery } from '../common/paging.js';
+import { parseInput } from '../common/validation.js';
 import { StoredFile } from './stored-file.entity.js';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
@@ -35,8 +37,7 @@ export class FilesService {
   }
 
   async list(query: Record<string, unknown>) {
-    const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 1000);
-    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
+    const { limit, offset } = parseInput(pagingQuery, query, 'query');
     const [rows, total] = await this.em.fork().findAndCount(StoredFile, {}, { orderBy: { id: 'desc' }, limit, offset });
     return { items: rows.map(fileJson), total };
   }

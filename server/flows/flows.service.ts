@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
+import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
@@ -18,14 +19,12 @@ const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(),
 const participantsQuery = z.strictObject({
   status: z.enum(['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled']).optional(),
   stepId: z.string().max(100).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...paging,
 });
 const listQuery = z.strictObject({
   status: z.enum(['not_running', 'running', 'paused']).optional(),
   q: z.string().max(255).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...paging,
 });
 
 export function flowJson(f: Flow) {

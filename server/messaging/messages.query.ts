@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
+import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { Message } from './message.entity.js';
 import { escapeLike } from '../common/like.js';
@@ -15,8 +16,7 @@ const querySchema = z.strictObject({
   flowId: z.string().max(32).optional(),
   personId: z.string().max(32).optional(),
   key: z.string().max(500).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(50),
-  offset: z.coerce.number().int().min(0).default(0),
+  ...paging,
 });
 
 export function messageJson(m: Message) {

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
+import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
@@ -12,6 +13,7 @@ import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { checkWorkflowSource } from './workflow-source.js';
 import { containsPattern } from '../common/like.js';
 
+const listQuery = z.strictObject({ q: z.string().max(255).optional(), ...paging });
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 
@@ -39,9 +41,8 @@ export class WorkflowsService {
   ) {}
 
   async list(query: Record<string, unknown>) {
-    const limit = Math.min(Math.max(Number(query.limit ?? 50) || 50, 1), 1000);
-    const offset = Math.max(Number(query.offset ?? 0) || 0, 0);
-    const where = typeof query.q === 'string' && query.q ? { name: { $ilike: containsPattern(query.q) } } : {};
+    const { limit, offset, q } = parseInput(listQuery, query, 'query');
+    const where = q ? { name: { $ilike: containsPattern(q) } } : {};
     const [rows, total] = await this.em.fork().findAndCount(Workflow, where, { orderBy: { name: 'asc' }, limit, offset });
     return { items: rows.map(workflowJson), total };
   }

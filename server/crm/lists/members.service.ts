@@ -4,6 +4,7 @@ import type { Principal } from '../../auth/principal.js';
 import { actorOf } from '../../auth/principal.js';
 import type { Clock } from '../../clock/clock.js';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
+import { pagingQuery } from '../../common/paging.js';
 import { parseInput } from '../../common/validation.js';
 import type { ChangeRecorder } from '../../events/change-recorder.js';
 import { Person } from '../persons/person.entity.js';
@@ -38,8 +39,7 @@ export class MembersService {
   async list(listId: string, query: Record<string, unknown>): Promise<{ items: unknown[]; total: number }> {
     const em = this.em.fork();
     await this.lists.find(em, listId);
-    const limit = Math.min(Number(query.limit ?? 50) || 50, 1000);
-    const offset = Number(query.offset ?? 0) || 0;
+    const { limit, offset } = parseInput(pagingQuery, query, 'query');
     const [rows, total] = await em.findAndCount(this.member, { [this.listProperty]: listId } as never, {
       populate: ['person'] as never,
       orderBy: { person: 'asc' } as never,

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+
+/** `limit` (default 50, at most 1000) and `offset` of every paged list (SPEC §6). */
+export const paging = {
+  limit: z.coerce.number().int().min(1).max(1000).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+};
+
+/** A query with only paging. */
+export const pagingQuery = z.strictObject(paging);
