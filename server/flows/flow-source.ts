@@ -1,5 +1,6 @@
-import { assignStepIds, checkSource, hasErrors, print, stepIdsOf, type Catalog, type Diagnostic, type Flow as FlowAst, type Program } from '@stroom/dsl';
-import { BadInputError, ConflictError } from '../common/errors.js';
+import { assignStepIds, checkSource, print, stepIdsOf, type Catalog, type Diagnostic, type Flow as FlowAst, type Program } from '@stroom/dsl';
+import { ConflictError } from '../common/errors.js';
+import { checkOneDeclaration } from '../language/checked-declaration.js';
 
 export interface CheckedFlow {
   ast: FlowAst;
@@ -15,21 +16,10 @@ export interface CheckedFlow {
  * warnings here), then gives unlabelled steps ids that none of the flow's versions used before.
  */
 export function checkFlowSource(source: string, catalog: Catalog, usedIds: Iterable<string>, givenName?: string): CheckedFlow {
-  const { ast, diagnostics } = checkSource(source, { catalog, mode: 'save' });
-  if (hasErrors(diagnostics)) {
-    const first = diagnostics.find((d) => d.severity === 'error')!;
-    throw new BadInputError(`source: ${first.line}:${first.column}: ${first.message}`, { field: 'source', diagnostics });
-  }
-  if (ast.declarations.length !== 1 || ast.declarations[0]!.kind !== 'flow') {
-    throw new BadInputError('source: a flow source holds exactly one flow declaration', { field: 'source', diagnostics });
-  }
-  const name = ast.declarations[0]!.name;
-  if (givenName !== undefined && givenName !== name) {
-    throw new BadInputError(`name: "${givenName}" differs from the name in the source ("${name}")`, { field: 'name' });
-  }
-  const withIds: Program = assignStepIds(ast, usedIds);
+  const { program, declaration, warnings } = checkOneDeclaration(source, 'flow', catalog, givenName);
+  const withIds: Program = assignStepIds(program, usedIds);
   const flow = withIds.declarations[0] as FlowAst;
-  return { ast: flow, name, source: print(withIds), stepIds: stepIdsOf(flow), warnings: diagnostics };
+  return { ast: flow, name: declaration.name, source: print(withIds), stepIds: stepIdsOf(flow), warnings };
 }
 
 /** Start is refused while any required setting is missing: a 409 naming each step and setting. */
