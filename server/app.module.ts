@@ -17,6 +17,7 @@ import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 import { FlowsModule } from './flows/flows.module.js';
+import { TrackingModule } from './tracking/tracking.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -47,6 +48,7 @@ export class AppModule {
         LanguageModule,
         WorkflowsModule,
         FlowsModule,
+        TrackingModule,
         AuthModule,
         CrmModule,
         HealthModule,

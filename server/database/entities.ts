@@ -19,6 +19,7 @@ import { ClockState } from '../clock/clock-state.entity.js';
 import { Job } from '../scheduling/job.entity.js';
 import { Message } from '../messaging/message.entity.js';
 import { Form } from '../forms/form.entity.js';
+import { TrackingToken } from '../tracking/tracking-token.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Template } from '../templates/template.entity.js';
 import { RuleSetVersion, Workflow, WorkflowVersion } from '../workflows/workflow.entity.js';
@@ -29,5 +30,5 @@ import { FlowRefusal, Participant } from '../flows/participant.entity.js';
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
-  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal,
+  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
 ];

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ChangeEventConsumer } from './change-event-consumer.js';
 import { ChangeEventsController } from './change-events.controller.js';
+import { BehaviourEventsController } from './behaviour-events.controller.js';
 import { ChangeEventsQuery } from './change-events.query.js';
 import { ChangeRecorder } from './change-recorder.js';
 
 @Module({
-  controllers: [ChangeEventsController],
+  controllers: [ChangeEventsController, BehaviourEventsController],
   providers: [ChangeRecorder, ChangeEventsQuery, ChangeEventConsumer],
   exports: [ChangeRecorder, ChangeEventConsumer],
 })

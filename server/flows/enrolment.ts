@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { compileFlow, conditionHolds, parse, type Flow as FlowAst, type FlowGraph } from '@stroom/dsl';
+import { conditionHolds, type FlowGraph } from '@stroom/dsl';
 import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
@@ -10,6 +10,8 @@ import { Person } from '../crm/persons/person.entity.js';
 import { RecordFacts } from '../workflows/record-facts.js';
 import type { Flow } from './flow.entity.js';
 import { FlowRefusal, Participant } from './participant.entity.js';
+import { FlowGraphs } from './engine/flow-graphs.js';
+import { StepJobs } from './engine/step-jobs.js';
 
 const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
 const enrolBody = z.union([
@@ -25,9 +27,7 @@ export interface EnrolResult {
   refused: { personId: string; reason: RefusalReason }[];
 }
 
-export function flowGraph(flow: Flow): FlowGraph {
-  return compileFlow(parse(flow.source).ast.declarations[0] as FlowAst);
-}
+export type Admission = 'enrolled' | 'queued' | RefusalReason;
 
 /**
  * Admits persons to a flow (SPEC §3): the exclusion list, "once per person" and the filter are
@@ -38,6 +38,8 @@ export class Enrolment {
   constructor(
     private readonly clock: Clock,
     private readonly facts: RecordFacts,
+    private readonly graphs: FlowGraphs,
+    private readonly stepJobs: StepJobs,
   ) {}
 
   parse(body: unknown): { personIds: string[] } | { selectionId: string } {
@@ -50,23 +52,38 @@ export class Enrolment {
     const known = new Set((await em.find(Person, { id: { $in: personIds } }, { fields: ['id'] })).map((p) => String(p.id)));
     const unknown = personIds.filter((p) => !known.has(p));
     if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown });
-    const graph = flowGraph(flow);
     const now = this.clock.now();
     const result: EnrolResult = { enrolled: 0, queued: 0, refused: [] };
     for (const personId of personIds) {
-      const reason = await this.refusal(em, flow, graph, personId);
-      if (reason) {
-        result.refused.push({ personId, reason });
-        em.create(FlowRefusal, { flow, personId, reason, at: now });
-        continue;
-      }
-      const queued = flow.status === 'paused';
-      em.create(Participant, { flow, person: personId, status: queued ? 'queued' : 'active', stepId: queued ? null : graph.start, reason: null, enrolledAt: now, updatedAt: now });
-      if (queued) result.queued++;
-      else result.enrolled++;
+      const admission = await this.admit(em, flow, personId, now);
+      if (admission === 'enrolled') result.enrolled++;
+      else if (admission === 'queued') result.queued++;
+      else result.refused.push({ personId, reason: admission });
     }
     await em.flush();
     return result;
+  }
+
+  /**
+   * Admits one person to a running or paused flow (a trigger, a manual enrolment, a move from
+   * another flow): refused ones are counted; a running flow's new participant gets its first step job.
+   */
+  async admit(em: EntityManager, flow: Flow, personId: string, now: Date): Promise<Admission> {
+    const graph = this.graphs.of(flow);
+    const reason = await this.refusal(em, flow, graph, personId);
+    if (reason) {
+      em.create(FlowRefusal, { flow, personId, reason, at: now });
+      return reason;
+    }
+    const queued = flow.status === 'paused';
+    const participant = em.create(Participant, {
+      flow, person: personId, status: queued ? 'queued' : 'active', stepId: queued ? null : graph.start, reason: null,
+      seq: 0, visits: 0, waitUntil: null, waitingFor: null, successAt: null, enrolledAt: now, updatedAt: now,
+    });
+    if (queued) return 'queued';
+    await em.flush();
+    this.stepJobs.schedule(em, participant, now, String(flow.id));
+    return 'enrolled';
   }
 
   private async refusal(em: EntityManager, flow: Flow, graph: FlowGraph, personId: string): Promise<RefusalReason | undefined> {

@@ -1,11 +1,32 @@
 import { Module } from '@nestjs/common';
+import { EventsModule } from '../events/events.module.js';
 import { LanguageModule } from '../language/language.module.js';
+import { MessagingModule } from '../messaging/messaging.module.js';
+import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { TrackingModule } from '../tracking/tracking.module.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { FlowGraphs } from './engine/flow-graphs.js';
+import { FlowEvents } from './engine/flow-events.js';
+import { LeaveActions } from './engine/leave-actions.js';
+import { MessageSteps } from './engine/message-steps.js';
+import { ParticipantChecks } from './engine/participant-checks.js';
+import { StepHandlers } from './engine/step-handlers.js';
+import { StepJobs } from './engine/step-jobs.js';
+import { FlowStepRunner } from './engine/step-runner.js';
+import { WaitSteps } from './engine/wait-steps.js';
+import { Enrolment } from './enrolment.js';
+import { FlowRenames } from './flow-renames.js';
+import { FlowStats } from './flow-stats.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
-import { FlowRenames } from './flow-renames.js';
-import { Enrolment } from './enrolment.js';
-import { FlowStats } from './flow-stats.js';
-import { WorkflowsModule } from '../workflows/workflows.module.js';
 
-@Module({ imports: [LanguageModule, WorkflowsModule], controllers: [FlowsController], providers: [FlowsService, FlowRenames, Enrolment, FlowStats], exports: [FlowsService] })
+@Module({
+  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule],
+  controllers: [FlowsController],
+  providers: [
+    FlowsService, FlowRenames, Enrolment, FlowStats,
+    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
+  ],
+  exports: [FlowsService],
+})
 export class FlowsModule {}

@@ -10,7 +10,9 @@ import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
 import { assertStartable, checkFlowSource } from './flow-source.js';
-import { Enrolment, flowGraph } from './enrolment.js';
+import { Enrolment } from './enrolment.js';
+import { FlowGraphs } from './engine/flow-graphs.js';
+import { StepJobs } from './engine/step-jobs.js';
 import { Participant } from './participant.entity.js';
 import { FlowStats } from './flow-stats.js';
 import { containsPattern } from '../common/like.js';
@@ -40,6 +42,8 @@ export class FlowsService {
     private readonly catalogs: CatalogLoader,
     private readonly enrolment: Enrolment,
     private readonly stats: FlowStats,
+    private readonly graphs: FlowGraphs,
+    private readonly stepJobs: StepJobs,
   ) {}
 
   async statistics(id: string) {
@@ -100,8 +104,11 @@ export class FlowsService {
     return this.transition(id, ['not_running', 'paused'], 'running', async (em, flow) => {
       assertStartable(flow.source, catalog);
       if (flow.status !== 'paused') return;
-      // Resume: queued participants go to the first step; the others continue where they are.
-      await em.nativeUpdate(Participant, { flow, status: 'queued' }, { status: 'active', stepId: flowGraph(flow).start, updatedAt: this.clock.now() });
+      // Resume: queued participants go to the first step; the others continue where they are,
+      // and a wait that ended during the pause moves on now.
+      const now = this.clock.now();
+      await em.nativeUpdate(Participant, { flow, status: 'queued' }, { status: 'active', stepId: this.graphs.of(flow).start, updatedAt: now });
+      await this.stepJobs.rescheduleFlow(em, String(flow.id), now);
     });
   }
 
@@ -112,7 +119,8 @@ export class FlowsService {
   async end(id: string) {
     return this.transition(id, ['running', 'paused'], 'not_running', async (em, flow) => {
       // Active and queued participants are cancelled; a later restart only runs new ones.
-      await em.nativeUpdate(Participant, { flow, status: { $in: ['queued', 'active'] } }, { status: 'cancelled', reason: 'flow ended', updatedAt: this.clock.now() });
+      await em.nativeUpdate(Participant, { flow, status: { $in: ['queued', 'active'] } }, { status: 'cancelled', reason: 'flow ended', waitUntil: null, waitingFor: null, updatedAt: this.clock.now() });
+      await this.stepJobs.cancelFlow(em, String(flow.id));
     });
   }
 

@@ -3,6 +3,12 @@ import type { Ref } from '@mikro-orm/core';
 import { Person } from '../crm/persons/person.entity.js';
 import { Flow } from './flow.entity.js';
 
+/** What a participant on a `wait for` step is waiting for (the step's event, resolved). */
+export type AwaitedEvent =
+  | { kind: 'link_clicked'; step?: string }
+  | { kind: 'email_opened'; step?: string }
+  | { kind: 'form_submitted'; form: string };
+
 export type ParticipantStatus = 'queued' | 'active' | 'completed' | 'completed_success' | 'dropout' | 'cancelled';
 
 /** A person's walk through a flow, on stable step ids. At most one live (queued or active) per person and flow. */
@@ -28,6 +34,25 @@ export class Participant {
   /** Why it dropped out or was cancelled. */
   @Property({ type: 'string', nullable: true })
   reason?: string | null;
+
+  /** Bumped whenever a step job is scheduled for it: an older job finds a different number and does nothing. */
+  @Property({ type: 'integer' })
+  seq: number = 0;
+
+  /** Steps entered so far; numbers the idempotency keys of the messages it is sent. */
+  @Property({ type: 'integer' })
+  visits: number = 0;
+
+  /** On a wait: the absolute time it ends (a wait for an action: its time-out). */
+  @Property({ type: 'datetime', nullable: true })
+  waitUntil?: Date | null;
+
+  @Property({ type: 'json', nullable: true })
+  waitingFor?: AwaitedEvent | null;
+
+  /** When a success criterion was met (the participant then completes with success). */
+  @Property({ type: 'datetime', nullable: true })
+  successAt?: Date | null;
 
   @Property({ type: 'datetime' })
   enrolledAt!: Date;

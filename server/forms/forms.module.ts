@@ -5,14 +5,16 @@ import { recordController } from '../records/record-controller.js';
 import { recordServiceProvider } from '../records/record-provider.js';
 import type { Resource } from '../records/resource.js';
 import { forms } from './forms.resource.js';
+import { FormSubmissions, FormSubmissionsController } from './form-submissions.js';
+import { CrmModule } from '../crm/crm.module.js';
 
 const resource = forms as unknown as Resource<BaseRecord>;
 const formRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [EventsModule],
-  controllers: [recordController(resource)],
-  providers: [formRecords],
+  imports: [EventsModule, CrmModule],
+  controllers: [recordController(resource), FormSubmissionsController],
+  providers: [formRecords, FormSubmissions],
   exports: [formRecords],
 })
 export class FormsModule {}

@@ -11,4 +11,5 @@ export interface Deliverable {
   body: string;
   headers: Record<string, string>;
   messageId: string;
+  attachments?: { filename: string; contentType: string; content: Buffer }[];
 }

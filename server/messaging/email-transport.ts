@@ -37,6 +37,7 @@ export class EmailTransport implements OnApplicationShutdown {
       html: message.body,
       messageId: message.messageId,
       headers: message.headers,
+      attachments: message.attachments,
     });
     return { transport: 'smtp' };
   }

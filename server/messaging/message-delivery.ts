@@ -32,12 +32,13 @@ export class MessageDelivery implements OnModuleInit {
     const connection = em.getConnection();
     const tx = em.getTransactionContext();
     const rows = await connection.execute<MessageRow[]>(
-      `select "id", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id" from "message" where "id" = any(?::bigint[]) and "status" = 'queued'`,
+      `select "id", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id", "attachments" from "message" where "id" = any(?::bigint[]) and "status" = 'queued'`,
       [`{${[...jobOf.keys()].join(',')}}`], 'all', tx);
     const messages: Deliverable[] = rows.map((r: MessageRow) => ({
       id: String(r.id), channel: r.channel, to: r.to, from: r.from, replyTo: r.reply_to, subject: r.subject, body: r.body,
       headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers, messageId: r.message_id,
     }));
+    await this.loadAttachments(em, messages, rows);
     const outcomes = new Map<string, { retry: string } | undefined>();
     const sent = new Map<string, string[]>();
     await forEachConcurrently(messages, DELIVERY_CONCURRENCY, async (message) => {
@@ -61,6 +62,24 @@ export class MessageDelivery implements OnModuleInit {
     }
     return outcomes;
   }
+
+  /** Attachments are read at delivery (a few e-mails at a time hold their files in memory, not the outbox). */
+  private async loadAttachments(em: EntityManager, messages: Deliverable[], rows: MessageRow[]): Promise<void> {
+    const idsOf = (row: MessageRow): string[] => (typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments) ?? [];
+    const wanted = [...new Set(rows.flatMap(idsOf))];
+    if (wanted.length === 0) return;
+    const files: { id: string; name: string; type: string; content: Buffer }[] = await em.getConnection().execute(
+      `select "id", "name", "type", "content" from "stored_file" where "id" = any(?::bigint[])`, [`{${wanted.join(',')}}`], 'all', em.getTransactionContext());
+    const byId = new Map(files.map((f) => [String(f.id), f]));
+    messages.forEach((message, i) => {
+      const ids = idsOf(rows[i]!);
+      if (ids.length === 0) return;
+      message.attachments = ids.flatMap((id) => {
+        const file = byId.get(id);
+        return file ? [{ filename: file.name, contentType: file.type, content: file.content }] : [];
+      });
+    });
+  }
 }
 
 interface MessageRow {
@@ -73,6 +92,7 @@ interface MessageRow {
   body: string;
   headers: Record<string, string> | string;
   message_id: string;
+  attachments: string[] | string | null;
 }
 
 async function forEachConcurrently<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {

@@ -12,6 +12,7 @@ export type MessageStatus = 'queued' | 'sent' | 'failed';
 @Index({ properties: ['status'] })
 @Index({ properties: ['workflowId'] })
 @Index({ properties: ['flowId'] })
+@Index({ properties: ['participantId'] })
 export class Message {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
@@ -69,6 +70,16 @@ export class Message {
 
   @Property({ type: 'string', nullable: true })
   flowId?: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  participantId?: string | null;
+
+  @Property({ type: 'string', nullable: true })
+  stepId?: string | null;
+
+  /** Stored files sent along (e-mail); loaded at delivery. */
+  @Property({ type: 'json', defaultRaw: `'[]'` })
+  attachments: string[] = [];
 
   @Property({ type: 'datetime' })
   createdAt!: Date;

@@ -23,6 +23,10 @@ export interface OutgoingMessage {
   personId?: string | null;
   workflowId?: string | null;
   flowId?: string | null;
+  participantId?: string | null;
+  stepId?: string | null;
+  /** Stored file ids, attached at delivery. */
+  attachments?: string[];
 }
 
 export interface Enqueued {
@@ -65,6 +69,9 @@ export class Outbox {
       ['person_id', outgoing.personId ?? null],
       ['workflow_id', outgoing.workflowId ?? null],
       ['flow_id', outgoing.flowId ?? null],
+      ['participant_id', outgoing.participantId ?? null],
+      ['step_id', outgoing.stepId ?? null],
+      ['attachments', JSON.stringify(outgoing.attachments ?? [])],
       ['created_at', now],
     ];
     // One round trip: the message, and its delivery job when it is new and deliverable.

@@ -72,43 +72,57 @@ export class RecordService<E extends BaseRecord> {
 
   async create(body: unknown, principal?: Principal): Promise<RecordJson> {
     const input = parseInput(this.createBody, body);
-    const json = await this.em.fork().transactional(async (em) => {
-      const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
-      this.applyDefaults(record);
-      await this.assign(em, record, input, undefined);
-      this.resource.validate?.(toRecordJson(this.resource, record));
-      const now = this.clock.now();
-      record.createdAt = now;
-      record.updatedAt = now;
-      em.persist(record);
-      await em.flush();
-      const after = toRecordJson(this.resource, record);
-      this.recorder.record(em, { entity: this.resource.name, entityId: after.id, kind: 'created', changes: diffSnapshots(null, after), actor: actorOf(principal) });
-      return after;
-    });
+    const json = await this.em.fork().transactional(async (em) => this.createValid(em, input, principal));
     return redactFor(this.resource, json, principal);
+  }
+
+  /** Creates a record inside the caller's transaction (with its change event); answers it unredacted. */
+  async createIn(em: EntityManager, body: unknown, principal?: Principal): Promise<RecordJson> {
+    return this.createValid(em, parseInput(this.createBody, body), principal);
+  }
+
+  private async createValid(em: EntityManager, input: Record<string, unknown>, principal?: Principal): Promise<RecordJson> {
+    const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
+    this.applyDefaults(record);
+    await this.assign(em, record, input, undefined);
+    this.resource.validate?.(toRecordJson(this.resource, record));
+    const now = this.clock.now();
+    record.createdAt = now;
+    record.updatedAt = now;
+    em.persist(record);
+    await em.flush();
+    const after = toRecordJson(this.resource, record);
+    this.recorder.record(em, { entity: this.resource.name, entityId: after.id, kind: 'created', changes: diffSnapshots(null, after), actor: actorOf(principal) });
+    return after;
   }
 
   async update(id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
     const input = parseInput(this.updateBody, body);
-    const json = await this.em.fork().transactional(async (em) => {
-      const record = await this.find(em, id, true);
-      const before = toRecordJson(this.resource, record);
-      await this.assign(em, record, input, id);
-      const after = toRecordJson(this.resource, record);
-      this.resource.validate?.(after);
-      const changes = diffSnapshots(before, after);
-      await this.announceRenames(em, before, after);
-      const passwordChanged = 'password' in input && input.password !== undefined;
-      if (Object.keys(changes).length > 0 || passwordChanged) {
-        record.updatedAt = this.clock.now();
-        if (Object.keys(changes).length > 0) {
-          this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
-        }
-      }
-      return toRecordJson(this.resource, record);
-    });
+    const json = await this.em.fork().transactional(async (em) => this.updateValid(em, id, input, principal));
     return redactFor(this.resource, json, principal);
+  }
+
+  /** Updates a record inside the caller's transaction (with its change event); answers it unredacted. */
+  async updateIn(em: EntityManager, id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
+    return this.updateValid(em, id, parseInput(this.updateBody, body), principal);
+  }
+
+  private async updateValid(em: EntityManager, id: string, input: Record<string, unknown>, principal?: Principal): Promise<RecordJson> {
+    const record = await this.find(em, id, true);
+    const before = toRecordJson(this.resource, record);
+    await this.assign(em, record, input, id);
+    const after = toRecordJson(this.resource, record);
+    this.resource.validate?.(after);
+    const changes = diffSnapshots(before, after);
+    await this.announceRenames(em, before, after);
+    const passwordChanged = 'password' in input && input.password !== undefined;
+    if (Object.keys(changes).length > 0 || passwordChanged) {
+      record.updatedAt = this.clock.now();
+      if (Object.keys(changes).length > 0) {
+        this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
+      }
+    }
+    return toRecordJson(this.resource, record);
   }
 
   private async announceRenames(em: EntityManager, before: RecordJson, after: RecordJson): Promise<void> {

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import type { CompiledSuccessCriterion, FlowGraph } from '@stroom/dsl';
+import type { Participant } from '../participant.entity.js';
+import type { Ending, StepRun } from './step-run.js';
+
+const CREATED_TABLES: Record<'sale' | 'follow_up' | 'request', string> = { sale: 'sale', follow_up: 'follow_up', request: 'service_request' };
+const MEMBER_TABLES: Record<'selection' | 'project', [string, string]> = { selection: ['selection_member', 'selection'], project: ['project_member', 'project'] };
+
+/**
+ * Before each step the participant's situation is re-evaluated (SPEC §3): on the exclusion list,
+ * unsubscribed, or successful since it was enrolled (also by a change whose event is not handled yet).
+ */
+@Injectable()
+export class ParticipantChecks {
+  async verdict(run: Omit<StepRun, 'node' | 'entering' | 'messageKey'>): Promise<Ending | undefined> {
+    const { em, participant, graph } = run;
+    const person = (await run.facts()).person as Record<string, unknown> | undefined;
+    if (!person) return { status: 'dropout', reason: 'person deleted' };
+    if (person.unsubscribed === true) return { status: 'dropout', reason: 'unsubscribed' };
+    if (await this.excluded(em, graph, run.personId)) return { status: 'dropout', reason: 'excluded' };
+    if (graph.success && !participant.successAt && (await this.succeededSince(em, participant, run.personId, graph.success.criteria))) {
+      participant.successAt = run.now;
+    }
+    if (participant.successAt && graph.success?.then === 'stop') return { status: 'completed_success' };
+    return undefined;
+  }
+
+  async excluded(em: EntityManager, graph: FlowGraph, personId: string): Promise<boolean> {
+    if (graph.exclusions.length === 0) return false;
+    const rows: unknown[] = await em.getConnection().execute(
+      `select 1 from "selection_member" m join "selection" s on s."id" = m."selection_id" where m."person_id" = ? and s."name" in (${graph.exclusions.map(() => '?').join(', ')}) limit 1`,
+      [personId, ...graph.exclusions], 'all', em.getTransactionContext());
+    return rows.length > 0;
+  }
+
+  /** The criteria a database row proves: a record created for the person, a membership added. */
+  private async succeededSince(em: EntityManager, participant: Participant, personId: string, criteria: CompiledSuccessCriterion[]): Promise<boolean> {
+    const connection = em.getConnection();
+    const tx = em.getTransactionContext();
+    for (const criterion of criteria) {
+      let rows: unknown[] = [];
+      if (criterion.kind === 'record_created') {
+        rows = await connection.execute(`select 1 from "${CREATED_TABLES[criterion.entity]}" where "person_id" = ? and "created_at" >= ? limit 1`, [personId, participant.enrolledAt], 'all', tx);
+      } else if (criterion.kind === 'added_to') {
+        const [members, lists] = MEMBER_TABLES[criterion.target];
+        rows = await connection.execute(
+          `select 1 from "${members}" m join "${lists}" l on l."id" = m."${criterion.target}_id" where m."person_id" = ? and l."name" = ? and m."added_at" >= ? limit 1`,
+          [personId, criterion.name, participant.enrolledAt], 'all', tx);
+      }
+      if (rows.length > 0) return true;
+    }
+    return false;
+  }
+}

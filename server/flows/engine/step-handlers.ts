@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
+import { LeaveActions } from './leave-actions.js';
+import { MessageSteps } from './message-steps.js';
+import { end, next, type StepOutcome, type StepRun } from './step-run.js';
+import { WaitSteps } from './wait-steps.js';
+
+type Handler = (run: StepRun) => Promise<StepOutcome> | StepOutcome;
+
+/** One handler per step kind: what the step does and where the participant goes next. */
+@Injectable()
+export class StepHandlers {
+  private readonly handlers: Partial<Record<StepKind, Handler>>;
+
+  constructor(
+    messages: MessageSteps,
+    waits: WaitSteps,
+    private readonly leave: LeaveActions,
+  ) {
+    this.handlers = {
+      send_email: (run) => messages.sendEmail(run),
+      send_sms: (run) => messages.sendSms(run, leave),
+      notify_email: (run) => messages.notifyEmail(run),
+      notify_sms: (run) => messages.notifySms(run),
+      wait: (run) => waits.wait(run),
+      wait_until: (run) => waits.waitUntil(run),
+      wait_for: (run) => waits.waitFor(run, leave),
+      split: (run) => this.split(run),
+      leave: (run) => this.leaveFlow(run),
+      complete: (run) => this.complete(run),
+    };
+  }
+
+  async run(run: StepRun): Promise<StepOutcome> {
+    const handler = this.handlers[run.node.kind];
+    if (!handler) throw new Error(`step ${run.node.id}: ${run.node.kind.replace(/_/g, ' ')} steps do not run yet`);
+    return handler(run);
+  }
+
+  /** The first branch whose condition holds on the person's data now; otherwise "others". */
+  private async split(run: StepRun): Promise<StepOutcome> {
+    const facts = await run.facts();
+    for (const branch of run.node.branches ?? []) {
+      if (await conditionHolds(branch.condition, facts)) return next(branch.next);
+    }
+    const others = run.node.others;
+    if (others?.kind !== 'leave') return next(others?.next ?? null);
+    await this.leave.perform(run.em, run.personId, others.actions, run.now);
+    return end('completed', 'left');
+  }
+
+  private async leaveFlow(run: StepRun): Promise<StepOutcome> {
+    await this.leave.perform(run.em, run.personId, (run.node.settings.actions ?? []) as LeaveAction[], run.now);
+    return end('completed', 'left');
+  }
+
+  private async complete(run: StepRun): Promise<StepOutcome> {
+    const outcome = run.participant.successAt ? 'success' : 'no_success';
+    for (const action of (run.node.settings.actions ?? []) as CompleteAction[]) {
+      if (action.outcome === outcome) await this.leave.moveToFlow(run.em, run.personId, action.flow, run.now);
+    }
+    return end('completed');
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { JobScheduler } from '../../scheduling/job-scheduler.js';
+import type { Participant } from '../participant.entity.js';
+
+export const FLOW_STEP_JOB = 'flow.step';
+
+export interface StepJobPayload {
+  participantId: string;
+  seq: number;
+}
+
+export function participantJobKey(flowId: string, participantId: string): string {
+  return `flow:${flowId}:p:${participantId}`;
+}
+
+/**
+ * A participant moves when its `flow.step` job runs. Each new job bumps the participant's `seq`
+ * and carries it: a job left over from before (a wait's time-out after the awaited click, a job
+ * from before a pause) finds another number and does nothing.
+ */
+@Injectable()
+export class StepJobs {
+  constructor(private readonly jobs: JobScheduler) {}
+
+  schedule(em: EntityManager, participant: Participant, dueAt: Date, flowId: string): void {
+    participant.seq += 1;
+    const payload: StepJobPayload = { participantId: String(participant.id), seq: participant.seq };
+    this.jobs.schedule(em, { kind: FLOW_STEP_JOB, dueAt, payload: { ...payload }, cancelKey: participantJobKey(flowId, String(participant.id)) });
+  }
+
+  /** Resume: one job per active participant of the flow, due when its wait ends (or now). */
+  async rescheduleFlow(em: EntityManager, flowId: string, now: Date): Promise<number> {
+    await em.flush();
+    const rows: unknown[] = await em.getConnection().execute(
+      `with bumped as (
+         update "participant" set "seq" = "seq" + 1 where "flow_id" = ? and "status" = 'active' returning "id", "seq", "wait_until"
+       )
+       insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
+       select ?, json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb, greatest("wait_until", ?), 'pending', ? || "id", 0, 5, ?
+       from bumped returning "id"`,
+      [flowId, FLOW_STEP_JOB, now, `flow:${flowId}:p:`, now], 'all', em.getTransactionContext());
+    return rows.length;
+  }
+
+  /** End: the flow's pending step jobs go (their participants are cancelled anyway). */
+  async cancelFlow(em: EntityManager, flowId: string): Promise<number> {
+    return this.jobs.cancel(em, `flow:${flowId}:p:`, { prefix: true });
+  }
+}

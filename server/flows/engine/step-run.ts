@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type { FlowGraph, FlowNode, Target } from '@stroom/dsl';
+import type { Facts } from '../../workflows/record-facts.js';
+import type { Flow } from '../flow.entity.js';
+import type { AwaitedEvent, Participant, ParticipantStatus } from '../participant.entity.js';
+
+/** Everything a step handler may use: the job's transaction and time, the participant and its flow. */
+export interface StepRun {
+  em: EntityManager;
+  now: Date;
+  participant: Participant;
+  flow: Flow;
+  graph: FlowGraph;
+  node: FlowNode;
+  /** True when the participant arrives at the step; false when its wait ended (time-out, due time). */
+  entering: boolean;
+  /** The idempotency key of a message this visit sends: flow + participant + step + visit number. */
+  messageKey: string;
+  personId: string;
+  /** The person's facts (person, company, our_contact, service_contact), loaded once per run. */
+  facts(): Promise<Facts>;
+  /** Forget the loaded facts after a step changed the person. */
+  refreshFacts(): void;
+}
+
+export type Ending = { status: Exclude<ParticipantStatus, 'queued' | 'active'>; reason?: string };
+
+export type StepOutcome =
+  | { kind: 'next'; next: Target }
+  | { kind: 'wait'; until: Date; waitingFor?: AwaitedEvent }
+  | ({ kind: 'end' } & Ending);
+
+export const next = (target: Target): StepOutcome => ({ kind: 'next', next: target });
+export const end = (status: Ending['status'], reason?: string): StepOutcome => ({ kind: 'end', status, reason });
+
+/** Ends a participation; a plain completion counts as a success when a criterion was met on the way. */
+export function endParticipant(participant: Participant, ending: Ending, now: Date): void {
+  participant.status = ending.status === 'completed' && participant.successAt ? 'completed_success' : ending.status;
+  participant.reason = ending.reason ?? null;
+  participant.waitUntil = null;
+  participant.waitingFor = null;
+  participant.updatedAt = now;
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, HttpCode, Inject, Injectable, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { EntityManager } from '@mikro-orm/core';
+import { z } from 'zod';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import { actorOf, type Principal } from '../auth/principal.js';
+import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
+import { parseInput } from '../common/validation.js';
+import { persons } from '../crm/persons/persons.resource.js';
+import { ChangeRecorder } from '../events/change-recorder.js';
+import type { BaseRecord } from '../records/base-record.js';
+import { recordServiceToken } from '../records/record-controller.js';
+import type { RecordService } from '../records/record.service.js';
+import type { Resource } from '../records/resource.js';
+import { Form } from './form.entity.js';
+
+const submissionBody = z.strictObject({
+  person: z.strictObject({
+    email: z.string().trim().email('expected an e-mail address').max(255),
+    firstName: z.string().max(255).optional(),
+    lastName: z.string().max(255).optional(),
+    mobile: z.string().max(50).optional(),
+    category: z.string().max(255).optional(),
+  }),
+  answers: z.record(z.string(), z.unknown()).optional(),
+});
+
+/**
+ * A web form submitted (SPEC §6): the person is found by e-mail (any case) or created with the
+ * given fields, and `form.submitted` is recorded with the answers, all in one transaction.
+ */
+@Injectable()
+export class FormSubmissions {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly recorder: ChangeRecorder,
+    @Inject(recordServiceToken(persons as unknown as Resource<BaseRecord>)) private readonly people: RecordService<BaseRecord>,
+  ) {}
+
+  async submit(key: string, body: unknown, principal?: Principal) {
+    const input = parseInput(submissionBody, body);
+    if (JSON.stringify(input.answers ?? {}).length > 64_000) throw new BadInputError('answers: at most 64 kB', { field: 'answers' });
+    return this.em.fork().transactional(async (em) => {
+      const form = await em.findOne(Form, { key });
+      if (!form) throw new NotFoundError(`No form with key ${JSON.stringify(key)}`);
+      const rows = await em.getConnection().execute<{ id: string }[]>(
+        `select "id" from "person" where lower("email") = lower(?) limit 1`, [input.person.email], 'all', em.getTransactionContext());
+      const existing = rows[0] ? String(rows[0].id) : undefined;
+      const personId = existing ?? String((await this.people.createIn(em, input.person, principal)).id);
+      const event = this.recorder.record(em, {
+        entity: 'form', entityId: String(form.id), kind: 'submitted', actor: actorOf(principal),
+        data: { person_id: personId, form_key: form.key, answers: input.answers ?? {} },
+      });
+      await em.flush();
+      return { id: String(event.id), personId, personCreated: !existing };
+    });
+  }
+}
+
+@ApiTags('forms')
+@ApiBearerAuth()
+@Controller('api/forms')
+export class FormSubmissionsController {
+  constructor(private readonly submissions: FormSubmissions) {}
+
+  @Post(':key/submissions')
+  @HttpCode(201)
+  @Roles(...ANY_ROLE)
+  @ApiOperation({ summary: 'A form submitted: finds or creates the person by e-mail and records form.submitted' })
+  submit(@Param('key') key: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    return this.submissions.submit(key, body, principal);
+  }
+}

@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { CrmModule } from '../crm/crm.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { TrackingController } from './tracking.controller.js';
+import { TrackingService } from './tracking.service.js';
+
+@Module({ imports: [EventsModule, CrmModule], controllers: [TrackingController], providers: [TrackingService], exports: [TrackingService] })
+export class TrackingModule {}
