@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { decoded, flowHelpers, tokensIn } from './support/flow-helpers.js';
 import { useTestApp } from './support/lifecycle.js';
 import { SmtpSink } from './support/smtp-sink.js';
+import { ADMIN_TOKEN } from './support/test-app.js';
 
 const smtp = new SmtpSink();
 beforeAll(async () => {
@@ -64,6 +65,20 @@ describe('flow steps on the manual clock', () => {
     const events = (await call('GET', `/api/change-events?entity=link&id=${anna}`)).body.items;
     expect(events[0]).toMatchObject({ kind: 'clicked' });
     expect((await hit('GET', '/l/AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+  });
+
+  it('attaches stored files to a flow e-mail', async () => {
+    const form = new FormData();
+    form.append('file', new Blob(['%PDF-1.4 brochure'], { type: 'application/pdf' }), 'brochure.pdf');
+    const uploaded = await fetch(`${context.app.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const flowId = await runningFlow('Met bijlage', '  trigger manual\n  send email "welkom" attach "brochure.pdf"\n');
+    const vera = await person({ firstName: 'Vera', email: 'vera@example.nl' });
+    await enrol(flowId, [vera]);
+    await advance('PT0S');
+    const [mail] = mailsTo('vera@example.nl');
+    expect(mail?.raw).toMatch(/Content-Disposition: attachment; filename=brochure\.pdf/);
+    expect(mail?.raw).toContain(Buffer.from('%PDF-1.4 brochure').toString('base64'));
   });
 
   it('unsubscribes with the one-click POST: the person drops out of every flow and gets no further flow e-mail', async () => {
