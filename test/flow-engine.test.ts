@@ -152,6 +152,24 @@ describe('flow steps on the manual clock', () => {
     expect(await participant(flowId, hans)).toMatchObject({ status: 'completed' });
   });
 
+  it('waits until a moment in the flow\'s time zone, and waits for a form to be submitted', async () => {
+    const now = new Date((await call('GET', '/api/clock')).body.now);
+    const until = new Date(now.getTime() + 3 * 86_400_000).toISOString().slice(0, 10) + 'T09:00:00';
+    const flowId = await runningFlow('Tot moment', `  timezone "Europe/Amsterdam"\n  trigger manual\n  wait until "${until}"\n  wait for form "aanmelden" submitted at most 10 days else leave\n  send email "herinnering"\n`);
+    const wim = await person({ firstName: 'Wim', email: 'wim@example.nl' });
+    await enrol(flowId, [wim]);
+    await advance('PT0S');
+    const expected = new Date(`${until}+01:00`);
+    expect((await call('POST', '/api/clock/advance', { to: new Date(expected.getTime() - 1000).toISOString() })).status).toBe(200);
+    expect(await participant(flowId, wim)).toMatchObject({ stepId: 's1' });
+    expect((await call('POST', '/api/clock/advance', { to: expected.toISOString() })).status).toBe(200);
+    expect(await participant(flowId, wim)).toMatchObject({ stepId: 's2' });
+    expect((await call('POST', '/api/forms/aanmelden/submissions', { person: { email: 'wim@example.nl' } })).status).toBe(201);
+    await advance('PT0S');
+    expect(mailsTo('wim@example.nl').map((m) => m.subject)).toEqual(['Nog even Wim']);
+    expect(await participant(flowId, wim)).toMatchObject({ status: 'completed' });
+  });
+
   it('splits on the data as it is when the split is reached (changed during a wait); others leave', async () => {
     const flowId = await runningFlow('Splitsen', '  trigger manual\n  wait 1 days\n  split "Type" {\n    branch "Klant" when person.category = "Klant" {\n      send email "herinnering"\n    }\n    branch "Prospect" when person.category = "Prospect" {\n      send email "welkom"\n    }\n    others leave {\n      add to selection "Geen reactie"\n    }\n  }\n');
     const ivo = await person({ firstName: 'Ivo', email: 'ivo@example.nl', category: 'Prospect' });
