@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
+import { CrmModule } from '../crm/crm.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { TrackingModule } from '../tracking/tracking.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { CrmSteps } from './engine/crm-steps.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
+import { Memberships } from './engine/memberships.js';
 import { FlowEvents } from './engine/flow-events.js';
 import { LeaveActions } from './engine/leave-actions.js';
 import { MessageSteps } from './engine/message-steps.js';
@@ -21,11 +24,11 @@ import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 
 @Module({
-  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule],
+  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
     FlowsService, FlowRenames, Enrolment, FlowStats,
-    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
+    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
   ],
   exports: [FlowsService],
 })

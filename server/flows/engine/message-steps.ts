@@ -9,7 +9,7 @@ import { renderTemplate, renderText, smsSegments, type MergeContext } from '../.
 import { TrackingService } from '../../tracking/tracking.service.js';
 import type { Facts } from '../../workflows/record-facts.js';
 import type { LeaveActions } from './leave-actions.js';
-import { end, next, type StepOutcome, type StepRun } from './step-run.js';
+import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
 
@@ -115,6 +115,6 @@ export class MessageSteps {
   }
 
   private zone(run: StepRun): string {
-    return run.graph.settings.timezone ?? this.config.appTimezone;
+    return flowCalendar(this.config, run.graph).zone;
   }
 }

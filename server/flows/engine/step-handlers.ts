@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
+import { CrmSteps } from './crm-steps.js';
 import { LeaveActions } from './leave-actions.js';
 import { MessageSteps } from './message-steps.js';
 import { end, next, type StepOutcome, type StepRun } from './step-run.js';
@@ -15,9 +16,16 @@ export class StepHandlers {
   constructor(
     messages: MessageSteps,
     waits: WaitSteps,
+    crm: CrmSteps,
     private readonly leave: LeaveActions,
   ) {
     this.handlers = {
+      update_person: (run) => crm.updatePerson(run),
+      membership: (run) => crm.membership(run),
+      create_follow_up: (run) => crm.createFollowUp(run),
+      create_request: (run) => crm.createRequest(run),
+      create_sale: (run) => crm.createSale(run),
+      distribute: (run) => crm.distribute(run),
       send_email: (run) => messages.sendEmail(run),
       send_sms: (run) => messages.sendSms(run, leave),
       notify_email: (run) => messages.notifyEmail(run),

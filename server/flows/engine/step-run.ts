@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { FlowGraph, FlowNode, Target } from '@stroom/dsl';
+import type { AppConfig } from '../../config/config.js';
+import { appCalendar, type Calendar } from '../../scheduling/calendar.js';
 import type { Facts } from '../../workflows/record-facts.js';
 import type { Flow } from '../flow.entity.js';
 import type { AwaitedEvent, Participant, ParticipantStatus } from '../participant.entity.js';
@@ -40,4 +42,10 @@ export function endParticipant(participant: Participant, ending: Ending, now: Da
   participant.waitUntil = null;
   participant.waitingFor = null;
   participant.updatedAt = now;
+}
+
+/** The flow's calendar: its own `timezone`, else APP_TIMEZONE; workdays and holidays as configured. */
+export function flowCalendar(config: Pick<AppConfig, 'appTimezone' | 'holidays'>, graph: FlowGraph): Calendar {
+  const calendar = appCalendar(config);
+  return graph.settings.timezone ? { ...calendar, zone: graph.settings.timezone } : calendar;
 }

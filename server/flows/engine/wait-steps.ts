@@ -3,11 +3,11 @@ import type { Duration, LeaveAction, WaitEvent } from '@stroom/dsl';
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { addTime, appCalendar, type Calendar } from '../../scheduling/calendar.js';
+import { addTime, type Calendar } from '../../scheduling/calendar.js';
 import { TrackingToken } from '../../tracking/tracking-token.entity.js';
 import type { AwaitedEvent } from '../participant.entity.js';
 import type { LeaveActions } from './leave-actions.js';
-import { end, next, type StepOutcome, type StepRun } from './step-run.js';
+import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 /** SPEC §3: a wait for an action lasts at most 7 days unless the step says otherwise. */
 export const DEFAULT_MAX_WAIT: Duration = { amount: 7, unit: 'days' };
@@ -72,7 +72,6 @@ export class WaitSteps {
   }
 
   private calendar(run: StepRun): Calendar {
-    const calendar = appCalendar(this.config);
-    return run.graph.settings.timezone ? { ...calendar, zone: run.graph.settings.timezone } : calendar;
+    return flowCalendar(this.config, run.graph);
   }
 }

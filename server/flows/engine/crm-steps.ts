@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import type { DistributionPool, FollowUpDate, Party, SaleDate, UpdateOperation } from '@stroom/dsl';
+import { DateTime } from 'luxon';
+import { APP_CONFIG } from '../../config/config.module.js';
+import type { AppConfig } from '../../config/config.js';
+import { toCamel } from '../../common/naming.js';
+import { Employee } from '../../crm/employees/employee.entity.js';
+import { Group } from '../../crm/employees/group.entity.js';
+import { followUps } from '../../crm/follow-ups/follow-ups.resource.js';
+import { Project } from '../../crm/lists/project.entity.js';
+import { persons } from '../../crm/persons/persons.resource.js';
+import { requests } from '../../crm/requests/requests.resource.js';
+import { sales } from '../../crm/sales/sales.resource.js';
+import type { BaseRecord } from '../../records/base-record.js';
+import { recordServiceToken } from '../../records/record-controller.js';
+import type { RecordService } from '../../records/record.service.js';
+import type { Resource } from '../../records/resource.js';
+import { addTime, isWorkday, type Calendar } from '../../scheduling/calendar.js';
+import { renderText, type MergeContext } from '../../templates/template-engine.js';
+import { Memberships } from './memberships.js';
+import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
+
+type Json = Record<string, unknown>;
+const token = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
+/** Meetings at "first available" go in the first free hour of a working day, 09:00–17:00. */
+const WORKING_HOURS = { start: 9, end: 17 };
+
+/**
+ * The CRM-action steps of seed 003: update the person, add to / remove from a selection or project,
+ * create a follow-up, request or sale, distribute to an owner. Records are written through the same
+ * record services as the API, in the step's transaction, so each emits its change event and
+ * workflows and success criteria see it.
+ */
+@Injectable()
+export class CrmSteps {
+  constructor(
+    private readonly memberships: Memberships,
+    @Inject(token(persons)) private readonly people: RecordService<BaseRecord>,
+    @Inject(token(followUps)) private readonly followUps: RecordService<BaseRecord>,
+    @Inject(token(requests)) private readonly requests: RecordService<BaseRecord>,
+    @Inject(token(sales)) private readonly sales: RecordService<BaseRecord>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async updatePerson(run: StepRun): Promise<StepOutcome> {
+    const { operations } = run.node.settings as { operations: UpdateOperation[] };
+    const person = (await run.facts()).person as Json;
+    const patch: Json = {};
+    for (const op of operations) {
+      const key = toCamel(op.field);
+      const current = key in patch ? patch[key] : person[op.field];
+      const list = Array.isArray(current) ? (current as unknown[]) : [];
+      switch (op.kind) {
+        case 'set': patch[key] = op.value; break;
+        case 'clear': patch[key] = Array.isArray(current) ? [] : null; break;
+        case 'add': patch[key] = list.includes(op.value) ? list : [...list, op.value]; break;
+        case 'remove': patch[key] = list.filter((item) => item !== op.value); break;
+        case 'increase': patch[key] = (typeof current === 'number' ? current : Number(current) || 0) + op.by; break;
+      }
+    }
+    await this.people.updateIn(run.em, run.personId, patch);
+    run.refreshFacts();
+    return next(run.node.next);
+  }
+
+  async membership(run: StepRun): Promise<StepOutcome> {
+    const { change, target, name } = run.node.settings as { change: 'add' | 'remove'; target: 'selection' | 'project'; name: string };
+    await this.memberships.change(run.em, change, target, name, run.personId, run.now);
+    return next(run.node.next);
+  }
+
+  async createFollowUp(run: StepRun): Promise<StepOutcome> {
+    const s = run.node.settings as { title: string; type: string; project?: string; date: FollowUpDate; assign: Party; agenda?: string };
+    const assignedToId = await this.employeeFor(run, s.assign);
+    await this.followUps.createIn(run.em, {
+      title: await this.text(run, s.title), type: s.type, projectId: await this.projectId(run, s.project),
+      start: (await this.followUpStart(run, s.date, assignedToId)).toISOString(), assignedToId,
+      agenda: s.agenda === undefined ? undefined : await this.text(run, s.agenda), personId: run.personId,
+    });
+    return next(run.node.next);
+  }
+
+  async createRequest(run: StepRun): Promise<StepOutcome> {
+    const s = run.node.settings as { title: string; type: string; status: string; category?: string; priority?: string; owner: Party; message?: string };
+    await this.requests.createIn(run.em, {
+      title: await this.text(run, s.title), type: s.type, status: s.status, category: s.category, priority: s.priority,
+      ownerId: await this.employeeFor(run, s.owner), message: s.message === undefined ? undefined : await this.text(run, s.message), personId: run.personId,
+    });
+    return next(run.node.next);
+  }
+
+  async createSale(run: StepRun): Promise<StepOutcome> {
+    const s = run.node.settings as { title: string; type: string; stage: 'open' | 'sold' | 'lost'; amount?: number; description?: string; project?: string; date?: SaleDate; owner?: Party };
+    const person = (await run.facts()).person as Json;
+    await this.sales.createIn(run.em, {
+      title: await this.text(run, s.title), type: s.type, stage: s.stage, amount: s.amount,
+      description: s.description === undefined ? undefined : await this.text(run, s.description),
+      personId: run.personId, companyId: person.company_id ?? undefined, projectId: await this.projectId(run, s.project),
+      // "By sale type": the CRM estimates the date from the type; the flow leaves it open.
+      date: s.date?.kind === 'after' ? addTime(run.now, s.date.duration.amount, s.date.duration.unit, this.calendar(run)).toISOString() : undefined,
+      ownerId: s.owner ? await this.employeeFor(run, s.owner) : ((person.our_contact_id as string | null) ?? undefined),
+    });
+    return next(run.node.next);
+  }
+
+  /** Sets the person's our contact, only when it has none: the available employee of the pool with the fewest persons, else the fallback. */
+  async distribute(run: StepRun): Promise<StepOutcome> {
+    const s = run.node.settings as { pool: DistributionPool; fallback?: string };
+    const person = (await run.facts()).person as Json;
+    if (person.our_contact_id) return next(run.node.next);
+    const pool = await this.available(run.em, s.pool);
+    let ownerId: string | undefined;
+    if (pool.length > 0) {
+      await run.em.flush(); // earlier assignments of this transaction count too
+      const rows = await run.em.getConnection().execute<{ id: string; n: string }[]>(
+        `select e."id", count(p."id") as "n" from "employee" e left join "person" p on p."our_contact_id" = e."id"
+         where e."id" in (${pool.map(() => '?').join(', ')}) group by e."id" order by count(p."id"), e."id" limit 1`,
+        pool, 'all', run.em.getTransactionContext());
+      ownerId = rows[0] ? String(rows[0].id) : undefined;
+    } else if (s.fallback) {
+      ownerId = (await run.em.findOne(Employee, { email: { $ilike: s.fallback } }))?.id;
+    }
+    if (ownerId) {
+      await this.people.updateIn(run.em, run.personId, { ourContactId: String(ownerId) });
+      run.refreshFacts();
+    }
+    return next(run.node.next);
+  }
+
+  private async available(em: EntityManager, pool: DistributionPool): Promise<string[]> {
+    if (pool.kind === 'group') {
+      const group = await em.findOne(Group, { name: pool.name });
+      if (!group) throw new Error(`group "${pool.name}" no longer exists`);
+      return (await em.find(Employee, { group, available: true }, { fields: ['id'] })).map((e) => String(e.id));
+    }
+    const all = await em.find(Employee, { available: true }, { fields: ['id', 'email'] });
+    const wanted = new Set(pool.emails.map((e) => e.toLowerCase()));
+    return all.filter((e) => wanted.has(e.email.toLowerCase())).map((e) => String(e.id));
+  }
+
+  /** Our contact, our service contact, a named employee (by e-mail); `auto` is our contact; `unassigned` nobody. */
+  private async employeeFor(run: StepRun, party: Party): Promise<string | undefined> {
+    const person = (await run.facts()).person as Json;
+    if (party.kind === 'address') {
+      const employee = await run.em.findOne(Employee, { email: { $ilike: party.address } });
+      if (!employee) throw new Error(`step ${run.node.id}: no employee has the e-mail address "${party.address}"`);
+      return String(employee.id);
+    }
+    const id = party.role === 'service_contact' ? person.service_contact_id : party.role === 'unassigned' ? null : person.our_contact_id;
+    return typeof id === 'string' && id ? id : undefined;
+  }
+
+  private async projectId(run: StepRun, name: string | undefined): Promise<string | undefined> {
+    if (name === undefined) return undefined;
+    const project = await run.em.findOne(Project, { name });
+    if (!project) throw new Error(`step ${run.node.id}: project "${name}" no longer exists`);
+    return String(project.id);
+  }
+
+  /** Task date: today; a meeting after N days/workdays/weeks; or the assignee's first free working hour. */
+  private async followUpStart(run: StepRun, date: FollowUpDate, assignedToId: string | undefined): Promise<Date> {
+    if (date.kind === 'task_date') return run.now;
+    if (date.kind === 'after') return addTime(run.now, date.duration.amount, date.duration.unit, this.calendar(run));
+    const calendar = this.calendar(run);
+    let slot = DateTime.fromJSDate(run.now, { zone: calendar.zone }).startOf('hour').plus({ hours: 1 });
+    for (let tries = 0; tries < 24 * 60; tries++, slot = slot.plus({ hours: 1 })) {
+      if (slot.hour < WORKING_HOURS.start || slot.hour >= WORKING_HOURS.end || !isWorkday(slot.toJSDate(), calendar)) continue;
+      if (!assignedToId) return slot.toJSDate();
+      const taken: unknown[] = await run.em.getConnection().execute(
+        `select 1 from "follow_up" where "assigned_to_id" = ? and "start" >= ? and "start" < ? limit 1`,
+        [assignedToId, slot.toJSDate(), slot.plus({ hours: 1 }).toJSDate()], 'all', run.em.getTransactionContext());
+      if (taken.length === 0) return slot.toJSDate();
+    }
+    return slot.toJSDate();
+  }
+
+  private async text(run: StepRun, text: string): Promise<string> {
+    return renderText(text, (await run.facts()) as MergeContext, { zone: this.calendar(run).zone });
+  }
+
+  private calendar(run: StepRun): Calendar {
+    return flowCalendar(this.config, run.graph);
+  }
+}

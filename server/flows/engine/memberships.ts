@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { Project, ProjectMember } from '../../crm/lists/project.entity.js';
+import { Selection, SelectionMember } from '../../crm/lists/selection.entity.js';
+import { ChangeRecorder } from '../../events/change-recorder.js';
+
+const LISTS = {
+  selection: { list: Selection, member: SelectionMember },
+  project: { list: Project, member: ProjectMember },
+} as const;
+
+/** A flow adding a person to, or removing it from, a static selection or project, with the `<list>.added/removed` event. */
+@Injectable()
+export class Memberships {
+  constructor(private readonly recorder: ChangeRecorder) {}
+
+  async change(em: EntityManager, change: 'add' | 'remove', target: 'selection' | 'project', name: string, personId: string, now: Date): Promise<void> {
+    const { list: List, member: Member } = LISTS[target];
+    const list = await em.findOne(List as typeof Selection, { name });
+    // Lists in use cannot be deleted or renamed away: this only happens to data edited behind the API.
+    if (!list) throw new Error(`${target} "${name}" no longer exists`);
+    const where = { [target]: list.id, person: personId } as never;
+    const present = (await em.count(Member as typeof SelectionMember, where)) > 0;
+    if (change === 'add' && !present) em.create(Member as typeof SelectionMember, { [target]: list.id, person: personId, addedAt: now } as never);
+    else if (change === 'remove' && present) await em.nativeDelete(Member as typeof SelectionMember, where);
+    else return;
+    this.recorder.record(em, { entity: target, entityId: String(list.id), kind: change === 'add' ? 'added' : 'removed', data: { person_id: personId }, actor: 'flow' });
+  }
+}
