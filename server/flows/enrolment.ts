@@ -78,7 +78,7 @@ export class Enrolment {
     const queued = flow.status === 'paused';
     const participant = em.create(Participant, {
       flow, person: personId, status: queued ? 'queued' : 'active', stepId: queued ? null : graph.start, reason: null,
-      seq: 0, visits: 0, waitUntil: null, waitingFor: null, successAt: null, enrolledAt: now, updatedAt: now,
+      seq: 0, visits: 0, notes: [], waitUntil: null, waitingFor: null, successAt: null, enrolledAt: now, updatedAt: now,
     });
     if (queued) return 'queued';
     await em.flush();

@@ -13,6 +13,8 @@ import { FlowEvents } from './engine/flow-events.js';
 import { LeaveActions } from './engine/leave-actions.js';
 import { MessageSteps } from './engine/message-steps.js';
 import { ParticipantChecks } from './engine/participant-checks.js';
+import { ScriptSteps } from './engine/script-steps.js';
+import { SendWindows } from './engine/send-windows.js';
 import { StepHandlers } from './engine/step-handlers.js';
 import { StepJobs } from './engine/step-jobs.js';
 import { FlowStepRunner } from './engine/step-runner.js';
@@ -20,6 +22,7 @@ import { WaitSteps } from './engine/wait-steps.js';
 import { Enrolment } from './enrolment.js';
 import { FlowRenames } from './flow-renames.js';
 import { FlowStats } from './flow-stats.js';
+import { ParticipantList } from './participant-list.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 
@@ -27,8 +30,8 @@ import { FlowsService } from './flows.service.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowRenames, Enrolment, FlowStats,
-    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
+    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList,
+    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
   ],
   exports: [FlowsService],
 })

@@ -15,6 +15,7 @@ import { FlowGraphs } from './engine/flow-graphs.js';
 import { StepJobs } from './engine/step-jobs.js';
 import { Participant } from './participant.entity.js';
 import { FlowStats } from './flow-stats.js';
+import { ParticipantList } from './participant-list.js';
 import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
@@ -44,6 +45,7 @@ export class FlowsService {
     private readonly stats: FlowStats,
     private readonly graphs: FlowGraphs,
     private readonly stepJobs: StepJobs,
+    private readonly participantList: ParticipantList,
   ) {}
 
   async statistics(id: string) {
@@ -57,8 +59,10 @@ export class FlowsService {
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
     if (q.q) where.name = { $ilike: containsPattern(q.q) };
-    const [rows, total] = await this.em.fork().findAndCount(Flow, where, { orderBy: { name: 'asc' }, limit: q.limit, offset: q.offset });
-    return { items: rows.map(flowJson), total };
+    const em = this.em.fork();
+    const [rows, total] = await em.findAndCount(Flow, where, { orderBy: { name: 'asc' }, limit: q.limit, offset: q.offset });
+    const counts = await this.participantList.countsPerFlow(em, rows.map((f) => String(f.id)));
+    return { items: rows.map((f) => ({ ...flowJson(f), participants: counts.get(String(f.id)) ?? {} })), total };
   }
 
   async get(id: string) {
@@ -130,18 +134,12 @@ export class FlowsService {
     return this.em.fork().transactional(async (em) => this.enrolment.enrol(em, await this.find(em, id, true), request));
   }
 
+  /** Participants with what the flow page shows: person, company, place, and the last message with its delivery status. */
   async participants(id: string, query: Record<string, unknown>) {
     const q = parseInput(participantsQuery, query, 'query');
     const em = this.em.fork();
     const flow = await this.find(em, id);
-    const where: Record<string, unknown> = { flow };
-    if (q.status) where.status = q.status;
-    if (q.stepId) where.stepId = q.stepId;
-    const [rows, total] = await em.findAndCount(Participant, where, { orderBy: { id: 'asc' }, limit: q.limit, offset: q.offset });
-    return {
-      items: rows.map((p) => ({ id: String(p.id), personId: String((p.person as unknown as { id: string }).id), status: p.status, stepId: p.stepId ?? null, reason: p.reason ?? null, enrolledAt: p.enrolledAt.toISOString(), updatedAt: p.updatedAt.toISOString() })),
-      total,
-    };
+    return this.participantList.page(em, String(flow.id), q);
   }
 
   async remove(id: string): Promise<void> {

@@ -11,6 +11,12 @@ export type AwaitedEvent =
 
 export type ParticipantStatus = 'queued' | 'active' | 'completed' | 'completed_success' | 'dropout' | 'cancelled';
 
+export interface ParticipantNote {
+  at: string;
+  stepId: string;
+  message: string;
+}
+
 /** A person's walk through a flow, on stable step ids. At most one live (queued or active) per person and flow. */
 @Entity()
 @Index({ properties: ['flow', 'status'] })
@@ -53,6 +59,10 @@ export class Participant {
   /** When a success criterion was met (the participant then completes with success). */
   @Property({ type: 'datetime', nullable: true })
   successAt?: Date | null;
+
+  /** What went wrong on the way without stopping the participant (a failed script), newest last. */
+  @Property({ type: 'json', defaultRaw: `'[]'` })
+  notes: ParticipantNote[] = [];
 
   @Property({ type: 'datetime' })
   enrolledAt!: Date;

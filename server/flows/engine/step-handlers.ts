@@ -3,6 +3,7 @@ import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } 
 import { CrmSteps } from './crm-steps.js';
 import { LeaveActions } from './leave-actions.js';
 import { MessageSteps } from './message-steps.js';
+import { ScriptSteps } from './script-steps.js';
 import { end, next, type StepOutcome, type StepRun } from './step-run.js';
 import { WaitSteps } from './wait-steps.js';
 
@@ -17,6 +18,7 @@ export class StepHandlers {
     messages: MessageSteps,
     waits: WaitSteps,
     crm: CrmSteps,
+    scripts: ScriptSteps,
     private readonly leave: LeaveActions,
   ) {
     this.handlers = {
@@ -26,6 +28,7 @@ export class StepHandlers {
       create_request: (run) => crm.createRequest(run),
       create_sale: (run) => crm.createSale(run),
       distribute: (run) => crm.distribute(run),
+      run_script: (run) => scripts.order(run),
       send_email: (run) => messages.sendEmail(run),
       send_sms: (run) => messages.sendSms(run, leave),
       notify_email: (run) => messages.notifyEmail(run),

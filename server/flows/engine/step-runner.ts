@@ -6,6 +6,7 @@ import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { ParticipantChecks } from './participant-checks.js';
+import { SendWindows } from './send-windows.js';
 import { StepHandlers } from './step-handlers.js';
 import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
 import { endParticipant, type StepRun } from './step-run.js';
@@ -27,6 +28,7 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly checks: ParticipantChecks,
     private readonly stepJobs: StepJobs,
     private readonly facts: RecordFacts,
+    private readonly window: SendWindows,
   ) {}
 
   onModuleInit(): void {
@@ -56,10 +58,15 @@ export class FlowStepRunner implements OnModuleInit {
       const node = participant.stepId ? graph.nodes[participant.stepId] : undefined;
       if (!node) return endParticipant(participant, { status: 'completed' }, now);
       const entering = !participant.waitUntil;
-      if (entering) {
-        const ending = await this.checks.verdict(base);
-        if (ending) return endParticipant(participant, ending, now);
-        participant.visits += 1;
+      // Re-checked before every step's action, also when a wait or the send window ends.
+      const ending = await this.checks.verdict(base);
+      if (ending) return endParticipant(participant, ending, now);
+      if (entering) participant.visits += 1;
+      const opening = this.window.opening(graph, node, now);
+      if (opening) {
+        participant.waitUntil = opening;
+        this.stepJobs.schedule(em, participant, opening, String(flow.id));
+        return;
       }
       const run: StepRun = { ...base, node, entering, messageKey: `flow:${flow.id}:p:${participant.id}:${node.id}:v${participant.visits}` };
       const outcome = await this.handlers.run(run);

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DateTime } from 'luxon';
+import { flowHelpers } from './support/flow-helpers.js';
+import { useTestApp } from './support/lifecycle.js';
+import { SmtpSink } from './support/smtp-sink.js';
+
+const smtp = new SmtpSink();
+beforeAll(async () => {
+  await smtp.start();
+});
+afterAll(async () => smtp.stop());
+const context = useTestApp({ CLOCK: 'manual', get SMTP_URL() { return smtp.url; } } as Record<string, string>);
+const { call, advance, mailsTo, person, runningFlow, enrol, participant } = flowHelpers(context, smtp);
+const advanceTo = async (to: DateTime) => expect((await call('POST', '/api/clock/advance', { to: to.toUTC().toISO() })).status).toBe(200);
+const clock = async () => DateTime.fromISO((await call('GET', '/api/clock')).body.now, { zone: 'Europe/Amsterdam' });
+
+beforeAll(async () => {
+  expect((await call('POST', '/api/templates', { key: 'nieuws', name: 'Nieuws', channel: 'email', subject: 'Nieuws voor {{ person.first_name }}', body: '<p>Nieuws</p>' })).status).toBe(201);
+  expect((await call('POST', '/api/companies', { name: 'Bakkerij Jansen' })).status).toBe(201);
+});
+
+describe('send window', () => {
+  it('holds a send due outside the window until its next opening on a workday, in the flow\'s time zone', async () => {
+    // Saturday 10:00 in Amsterdam: the next opening of "workdays 08:00-20:00" is Monday 08:00.
+    const now = await clock();
+    const saturday = now.plus({ days: ((6 - now.weekday + 7) % 7) || 7 }).set({ hour: 10, minute: 0, second: 0, millisecond: 0 });
+    await advanceTo(saturday);
+    const flowId = await runningFlow('Venster', '  send_window workdays 08:00-20:00\n  timezone "Europe/Amsterdam"\n  trigger manual\n  send email "nieuws"\n');
+    const anna = await person({ firstName: 'Anna', email: 'anna@example.nl' });
+    await enrol(flowId, [anna]);
+    await advance('PT0S');
+    expect(mailsTo('anna@example.nl')).toHaveLength(0);
+    const monday = saturday.plus({ days: 2 }).set({ hour: 8 });
+    const holiday = ['12-25', '12-26', '01-01'].includes(monday.toFormat('MM-dd'));
+    const opening = holiday ? monday.plus({ days: 1 }) : monday;
+    await advanceTo(opening.minus({ minutes: 1 }));
+    expect(mailsTo('anna@example.nl')).toHaveLength(0);
+    expect(await participant(flowId, anna)).toMatchObject({ status: 'active', stepId: 's1' });
+    await advanceTo(opening);
+    expect(mailsTo('anna@example.nl')).toHaveLength(1);
+    expect(await participant(flowId, anna)).toMatchObject({ status: 'completed' });
+  });
+});
+
+describe('run script', () => {
+  it('moves on at once, applies the returned field updates later, and notes failures on the participant', async () => {
+    const flowId = await runningFlow('Script', '  trigger manual\n  run script """return { category: person.first_name.toUpperCase() + "-" + flow.name }""" timeout 500 ms\n  run script """while (true) {}""" timeout 100 ms\n  run script """return { no_such_field: 1 }"""\n  wait 1 days\n');
+    const bob = await person({ firstName: 'Bob', email: 'bob@example.nl' });
+    await enrol(flowId, [bob]);
+    await advance('PT0S');
+    expect(await participant(flowId, bob)).toMatchObject({ status: 'active', stepId: 's4' });
+    expect((await call('GET', `/api/persons/${bob}`)).body.category).toBe('BOB-Script');
+    const [row] = (await call('GET', `/api/flows/${flowId}/participants`)).body.items;
+    expect(row.notes.map((n: { stepId: string; message: string }) => [n.stepId, n.message])).toEqual([
+      ['s2', 'script failed: stopped after 100 ms'],
+      ['s3', expect.stringMatching(/^script's field updates refused: .*noSuchField/)],
+    ]);
+  });
+});
+
+describe('read side', () => {
+  it('lists participants with e-mail, company, place and last message; the flow list counts participants per status', async () => {
+    const companyId = (await call('GET', '/api/companies?q=Bakkerij')).body.items[0].id;
+    const flowId = await runningFlow('Lijst', '  trigger manual\n  send email "nieuws"\n  wait 3 days\n');
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await person({ firstName: `L${i}`, lastName: 'Jansen', email: `l${i}@example.nl`, companyId }));
+    await enrol(flowId, ids);
+    await advance('PT0S');
+    const page = (await call('GET', `/api/flows/${flowId}/participants?limit=2&offset=1&status=active&stepId=s2`)).body;
+    expect(page.total).toBe(3);
+    expect(page.items).toHaveLength(2);
+    expect(page.items[0]).toMatchObject({
+      personId: ids[1], email: 'l1@example.nl', name: 'L1 Jansen', company: 'Bakkerij Jansen', status: 'active', stepId: 's2',
+      lastMessage: { channel: 'email', subject: 'Nieuws voor L1', status: 'sent', at: expect.any(String) },
+    });
+    expect(page.items[0].waitUntil).toEqual(expect.any(String));
+    const list = (await call('GET', '/api/flows?q=Lijst')).body.items;
+    expect(list[0]).toMatchObject({ name: 'Lijst', status: 'running', participants: { active: 3 } });
+    expect((await call('GET', `/api/flows/${flowId}/participants?status=bogus`)).status).toBe(400);
+  });
+});
