@@ -79,3 +79,37 @@ describe('read side', () => {
     expect((await call('GET', `/api/flows/${flowId}/participants?status=bogus`)).status).toBe(400);
   });
 });
+
+describe('editing a paused flow', () => {
+  it('previews the participants on changed and removed steps, and moves them to a target step or completes them', async () => {
+    const flowId = await runningFlow('Bewerken', '  trigger manual\n  send email "nieuws"\n  wachten: wait 3 days\n  send email "nieuws" subject "Eerste"\n  rust: wait 5 days\n  send email "nieuws" subject "Slot"\n');
+    const ids = [];
+    for (let i = 0; i < 3; i++) ids.push(await person({ firstName: `E${i}`, email: `e${i}@example.nl` }));
+    await enrol(flowId, ids.slice(0, 2));
+    await advance('PT0S');
+    await enrol(flowId, ids.slice(2));
+    await advance('PT0S');
+    expect((await call('POST', `/api/flows/${flowId}/pause`)).body.status).toBe('paused');
+    const source: string = (await call('GET', `/api/flows/${flowId}`)).body.source;
+    const edited = source.replace('  wachten: wait 3 days\n', '').replace('subject "Eerste"', 'subject "Eerste!"').replace('  rust: wait 5 days\n', '  rust: wait 6 days\n  wait 1 days\n');
+    const preview = await call('POST', `/api/flows/${flowId}/preview-edit`, { source: edited });
+    expect(preview.status).toBe(200);
+    expect(preview.body.removed).toEqual([{ stepId: 'wachten', kind: 'wait', participants: 3 }]);
+    expect(preview.body.changed).toEqual([{ stepId: 's2', kind: 'send_email', participants: 0 }, { stepId: 'rust', kind: 'wait', participants: 0 }]);
+    expect(preview.body.added).toEqual(['s4']);
+    expect(preview.body.source).toContain('s4: wait 1 day');
+    expect((await call('PUT', `/api/flows/${flowId}`, { source: edited, moves: { wachten: 'nope' } })).status).toBe(400);
+    expect((await call('PUT', `/api/flows/${flowId}`, { source: edited, moves: { s2: 'rust' } })).status).toBe(400);
+    expect((await call('PUT', `/api/flows/${flowId}`, { source: edited, moves: { wachten: 's2' } })).status).toBe(200);
+    expect((await call('GET', `/api/flows/${flowId}/stats`)).body.bySteps).toEqual({ s2: 3 });
+    expect((await call('POST', `/api/flows/${flowId}/start`)).body.status).toBe('running');
+    await advance('PT0S');
+    expect(mailsTo('e0@example.nl').map((m) => m.subject)).toEqual(['Nieuws voor E0', 'Eerste!']);
+
+    // Removing the occupied step again without a target completes those participants.
+    expect((await call('POST', `/api/flows/${flowId}/pause`)).body.status).toBe('paused');
+    const current: string = (await call('GET', `/api/flows/${flowId}`)).body.source;
+    expect((await call('PUT', `/api/flows/${flowId}`, { source: current.replace(/ {2}rust: wait 6 days\n/, '') })).status).toBe(200);
+    expect(await participant(flowId, ids[0]!)).toMatchObject({ status: 'completed', reason: 'step rust removed' });
+  });
+});

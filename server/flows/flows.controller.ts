@@ -52,6 +52,15 @@ export class FlowsController {
     return this.flows.update(id, body, principal);
   }
 
+  @Post(':id/preview-edit')
+  @HttpCode(200)
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Per step an edit changes or removes, how many participants stand on it (save with {source, moves: {stepId: targetStepId}})' })
+  @ApiBody(sourceBody)
+  previewEdit(@Param('id') id: string, @Body() body: unknown) {
+    return this.flows.previewEdit(id, body);
+  }
+
   @Post(':id/start')
   @HttpCode(200)
   @Roles('flow_admin')

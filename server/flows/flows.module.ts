@@ -23,6 +23,7 @@ import { Enrolment } from './enrolment.js';
 import { FlowRenames } from './flow-renames.js';
 import { FlowStats } from './flow-stats.js';
 import { ParticipantList } from './participant-list.js';
+import { FlowEdits } from './flow-edits.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 
@@ -30,7 +31,7 @@ import { FlowsService } from './flows.service.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList,
+    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList, FlowEdits,
     FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
   ],
   exports: [FlowsService],

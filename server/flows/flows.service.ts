@@ -16,9 +16,12 @@ import { StepJobs } from './engine/step-jobs.js';
 import { Participant } from './participant.entity.js';
 import { FlowStats } from './flow-stats.js';
 import { ParticipantList } from './participant-list.js';
+import { FlowEdits } from './flow-edits.js';
 import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
+const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
+const previewBody = z.strictObject({ source: z.string().min(1).max(500_000) });
 const participantsQuery = z.strictObject({
   status: z.enum(['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled']).optional(),
   stepId: z.string().max(100).optional(),
@@ -46,6 +49,7 @@ export class FlowsService {
     private readonly graphs: FlowGraphs,
     private readonly stepJobs: StepJobs,
     private readonly participantList: ParticipantList,
+    private readonly edits: FlowEdits,
   ) {}
 
   async statistics(id: string) {
@@ -82,8 +86,18 @@ export class FlowsService {
     });
   }
 
+  /** Before saving an edit of a paused flow: per changed or removed step, how many participants stand on it. */
+  async previewEdit(id: string, body: unknown) {
+    const input = parseInput(previewBody, body);
+    const catalog = await this.catalogs.load();
+    const em = this.em.fork();
+    const flow = await this.find(em, id);
+    const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, flow.name);
+    return { source: checked.source, ...(await this.edits.impact(em, flow, checked.ast)) };
+  }
+
   async update(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(sourceBody, body);
+    const input = parseInput(updateBody, body);
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
@@ -92,6 +106,8 @@ export class FlowsService {
       if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
       if (checked.source === flow.source) return flowJson(flow);
       const now = this.clock.now();
+      // Participants keep their place by step id; those on a removed step move to its target or complete.
+      await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
       flow.name = checked.name;
       flow.source = checked.source;
       flow.version += 1;
