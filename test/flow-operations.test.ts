@@ -113,3 +113,39 @@ describe('editing a paused flow', () => {
     expect(await participant(flowId, ids[0]!)).toMatchObject({ status: 'completed', reason: 'step rust removed' });
   });
 });
+
+describe('simulation', () => {
+  const counts = async () => {
+    const rows = await context.db.query(`select (select count(*) from "participant") as p, (select count(*) from "message") as m, (select count(*) from "job") as j,
+      (select count(*) from "change_event") as e, (select count(*) from "person") as pe, (select count(*) from "sale") as s, (select count(*) from "tracking_token") as t`);
+    return rows[0];
+  };
+
+  it('walks a person through the flow on a virtual clock with nothing stored or sent', async () => {
+    const flowId = (await call('POST', '/api/flows', { source: `flow "Simulatie" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n  mail: send email "nieuws"\n  wait 2 days\n  wait for link clicked in mail at most 3 days else continue\n  split "Type" {\n    branch "Klant" when person.category = "Klant" {\n      create sale "Upsell" type "Standaard" stage open\n    }\n    others continue\n  }\n  update person {\n    set category = "Gesimuleerd"\n  }\n  wait 60 days\n  send email "nieuws"\n}\n` })).body.id;
+    const zoe = await person({ firstName: 'Zoë', email: 'zoe@example.nl', category: 'Klant' });
+    await advance('PT0S');
+    const sentBefore = smtp.received.length;
+    const before = await counts();
+    const res = await call('POST', `/api/flows/${flowId}/simulate`, { personId: zoe, days: 30 });
+    expect(res.status).toBe(200);
+    expect(res.body.admitted).toBe(true);
+    expect(res.body.steps.map((s: { stepId: string; kind: string }) => s.kind)).toEqual(['send_email', 'wait', 'wait_for', 'split', 'create_sale', 'update_person', 'wait']);
+    const at = res.body.steps.map((s: { at: string }) => new Date(s.at).getTime());
+    expect((at[2] - at[0]) / 86_400_000).toBe(2);
+    expect((at[3] - at[2]) / 86_400_000).toBe(3);
+    expect(res.body.messages).toEqual([expect.objectContaining({ channel: 'email', to: 'zoe@example.nl', subject: 'Nieuws voor Zoë' })]);
+    expect(res.body.changes.map((c: { entity: string; kind: string }) => `${c.entity}.${c.kind}`)).toEqual(['sale.created', 'person.updated']);
+    await advance('PT1S');
+    expect(await counts()).toEqual(before);
+    expect(smtp.received.length).toBe(sentBefore);
+    expect((await call('GET', `/api/persons/${zoe}`)).body.category).toBe('Klant');
+
+    const virtual = await call('POST', `/api/flows/${flowId}/simulate`, { person: { firstName: 'Nieuw', email: 'nieuw@example.nl' }, days: 100 });
+    expect(virtual.body.steps.map((s: { kind: string }) => s.kind)).toEqual(['send_email', 'wait', 'wait_for', 'split', 'update_person', 'wait', 'send_email']);
+    expect(virtual.body.messages).toHaveLength(2);
+    expect(await counts()).toEqual(before);
+    expect((await call('POST', `/api/flows/${flowId}/simulate`, { personId: '99999999' })).status).toBe(400);
+    expect((await call('POST', `/api/flows/${flowId}/simulate`, { person: { email: 'geen' } })).status).toBe(400);
+  });
+});

@@ -52,6 +52,13 @@ export class FlowsController {
     return this.flows.update(id, body, principal);
   }
 
+  @Post(':id/simulate')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The path one person would take ({personId} or {person}, days = 30): steps, messages, changes; nothing is stored or sent' })
+  simulate(@Param('id') id: string, @Body() body: unknown) {
+    return this.flows.simulate(id, body);
+  }
+
   @Post(':id/preview-edit')
   @HttpCode(200)
   @Roles('flow_admin')

@@ -24,6 +24,7 @@ import { FlowRenames } from './flow-renames.js';
 import { FlowStats } from './flow-stats.js';
 import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
+import { FlowSimulator } from './flow-simulator.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 
@@ -31,7 +32,7 @@ import { FlowsService } from './flows.service.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList, FlowEdits,
+    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
     FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
   ],
   exports: [FlowsService],

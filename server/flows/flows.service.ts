@@ -17,6 +17,7 @@ import { Participant } from './participant.entity.js';
 import { FlowStats } from './flow-stats.js';
 import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
+import { FlowSimulator } from './flow-simulator.js';
 import { containsPattern } from '../common/like.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
@@ -50,6 +51,7 @@ export class FlowsService {
     private readonly stepJobs: StepJobs,
     private readonly participantList: ParticipantList,
     private readonly edits: FlowEdits,
+    private readonly simulator: FlowSimulator,
   ) {}
 
   async statistics(id: string) {
@@ -84,6 +86,11 @@ export class FlowsService {
       em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
       return flowJson(flow);
     });
+  }
+
+  /** The path a person would take, on a virtual clock, with nothing stored or sent (any flow status). */
+  async simulate(id: string, body: unknown) {
+    return this.simulator.simulate((em) => this.find(em, id), body);
   }
 
   /** Before saving an edit of a paused flow: per changed or removed step, how many participants stand on it. */

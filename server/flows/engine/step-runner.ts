@@ -11,6 +11,9 @@ import { StepHandlers } from './step-handlers.js';
 import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
 import { endParticipant, type StepRun } from './step-run.js';
 
+/** Told of every step a participant enters (the simulation's path). */
+export type StepTrace = (step: { at: Date; stepId: string; kind: string }) => void;
+
 /** Steps taken in one job before the rest is handed to a new job (a guard against endless paths). */
 const MAX_STEPS_PER_RUN = 100;
 
@@ -35,17 +38,17 @@ export class FlowStepRunner implements OnModuleInit {
     this.runner.register(FLOW_STEP_JOB, (job, context) => this.run(job, context));
   }
 
-  async run(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
+  async run(job: ClaimedJob, { em, now }: JobContext, trace?: StepTrace): Promise<void> {
     const { participantId, seq } = job.payload as unknown as StepJobPayload;
     const participant = await em.findOne(Participant, { id: participantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!participant || participant.status !== 'active' || participant.seq !== seq) return;
     // A shared lock: pausing or ending the flow waits for steps in progress, and they see its new status after.
     const flow = await em.findOne(Flow, { id: participant.flow.id }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!flow || flow.status !== 'running') return; // paused: resuming schedules it again
-    await this.walk(em, participant, flow, now);
+    await this.walk(em, participant, flow, now, trace);
   }
 
-  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date): Promise<void> {
+  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace): Promise<void> {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
     let facts: Facts | undefined;
@@ -61,7 +64,10 @@ export class FlowStepRunner implements OnModuleInit {
       // Re-checked before every step's action, also when a wait or the send window ends.
       const ending = await this.checks.verdict(base);
       if (ending) return endParticipant(participant, ending, now);
-      if (entering) participant.visits += 1;
+      if (entering) {
+        participant.visits += 1;
+        trace?.({ at: now, stepId: node.id, kind: node.kind });
+      }
       const opening = this.window.opening(graph, node, now);
       if (opening) {
         participant.waitUntil = opening;
