@@ -1,11 +1,11 @@
 // The builder's shared state and the pieces every declaration uses: values, fields, durations,
 // parties, conditions and leave blocks.
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import type {
   ChangeValues, CompareOperator, Condition, Duration, LeaveAction, LeaveOptions, Loc, Party, Role,
   TimeUnit, Value,
 } from './ast.js';
-import { childOf, childrenOf, has, isReal, Locator, tokenOf, tokensOf } from './cst.js';
+import { childOf, childrenOf, firstPresent, has, isCstNode, isReal, Locator, tokenOf, tokensOf } from './cst.js';
 import { diagnosticAt, type Diagnostic } from './diagnostics.js';
 import { unquote } from './strings.js';
 import { UnterminatedString } from './tokens.js';
@@ -84,13 +84,20 @@ export function valueOf(ctx: BuildContext, node: CstNode | undefined): Value {
 }
 
 export function pathOf(node: CstNode | undefined): string {
-  return tokensOf(node, 'Name').map((token) => token.image).join('.');
+  let path = '';
+  let first = true;
+  for (const element of node?.children['Name'] ?? []) {
+    if (isCstNode(element)) continue;
+    path = first ? element.image : `${path}.${element.image}`;
+    first = false;
+  }
+  return path;
 }
 
 const UNITS: readonly TimeUnit[] = ['minutes', 'hours', 'days', 'workdays', 'weeks'];
 
 export function durationOf(ctx: BuildContext, node: CstNode | undefined): Duration {
-  const unit = UNITS.find((name) => has(node, name)) ?? 'days';
+  const unit = firstPresent(node, UNITS) ?? 'days';
   return { amount: wholeNumber(ctx, tokenOf(node, 'Number'), unit), unit };
 }
 
@@ -102,7 +109,7 @@ const ROLE_TOKENS: readonly Role[] = [
 export function partyOf(ctx: BuildContext, node: CstNode | undefined, allowed: readonly Role[], where: string, addressWord: string): Party {
   const address = tokenOf(node, 'String');
   if (address) return { kind: 'address', address: text(address) };
-  const role = ROLE_TOKENS.find((name) => has(node, name));
+  const role = firstPresent(node, ROLE_TOKENS);
   if (!role) return { kind: 'role', role: allowed[0] ?? 'person' };
   if (!allowed.includes(role)) {
     ctx.error(ctx.at.node(node), `${where} takes ${[...allowed, addressWord].join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${role}`);
@@ -111,12 +118,16 @@ export function partyOf(ctx: BuildContext, node: CstNode | undefined, allowed: r
 }
 
 export function changeValuesOf(ctx: BuildContext, node: CstNode | undefined): ChangeValues {
+  return assignChangeValues(ctx, node, {});
+}
+
+/** Adds `from` and `to` (those given) to `target`, in that order: `{ ...changeValuesOf() }` without the copy. */
+export function assignChangeValues<T extends ChangeValues>(ctx: BuildContext, node: CstNode | undefined, target: T): T {
   const values = childrenOf(node, 'value');
-  const result: ChangeValues = {};
   let next = 0;
-  if (has(node, 'from')) result.from = valueOf(ctx, values[next++]);
-  if (has(node, 'to')) result.to = valueOf(ctx, values[next]);
-  return result;
+  if (has(node, 'from')) target.from = valueOf(ctx, values[next++]);
+  if (has(node, 'to')) target.to = valueOf(ctx, values[next]);
+  return target;
 }
 
 // ---- conditions -------------------------------------------------------------------------------
@@ -124,16 +135,23 @@ export function changeValuesOf(ctx: BuildContext, node: CstNode | undefined): Ch
 const COMPARE_TOKENS: Record<string, CompareOperator> = {
   Equals: '=', NotEqual: '!=', Less: '<', LessOrEqual: '<=', Greater: '>', GreaterOrEqual: '>=',
 };
+const COMPARE_NAMES = Object.keys(COMPARE_TOKENS);
 
 const placeholderCondition = (): Condition => ({ kind: 'empty', field: 'person.email', negated: false });
 
 export function conditionOf(ctx: BuildContext, node: CstNode | undefined, depth = 0): Condition {
-  const operands = childrenOf(node, 'andCondition').map((part) => andConditionOf(ctx, part, depth));
+  const operands: Condition[] = [];
+  for (const part of node?.children['andCondition'] ?? []) {
+    if (isCstNode(part)) operands.push(andConditionOf(ctx, part, depth));
+  }
   return operands.length === 1 ? operands[0]! : { kind: 'or', operands, loc: ctx.at.node(node) };
 }
 
 function andConditionOf(ctx: BuildContext, node: CstNode, depth: number): Condition {
-  const operands = childrenOf(node, 'notCondition').map((part) => notConditionOf(ctx, part, depth));
+  const operands: Condition[] = [];
+  for (const part of node.children['notCondition'] ?? []) {
+    if (isCstNode(part)) operands.push(notConditionOf(ctx, part, depth));
+  }
   return operands.length === 1 ? operands[0]! : { kind: 'and', operands, loc: ctx.at.node(node) };
 }
 
@@ -147,17 +165,19 @@ function notConditionOf(ctx: BuildContext, node: CstNode, depth: number): Condit
   let condition = has(node, 'comparison')
     ? comparisonOf(ctx, childOf(node, 'comparison')!)
     : conditionOf(ctx, childOf(node, 'condition'), innerDepth);
+  if (nots.length === 0) return condition;
   const loc = ctx.at.node(node);
   for (let i = 0; i < nots.length; i++) condition = { kind: 'not', operand: condition, loc };
   return condition;
 }
 
 function comparisonOf(ctx: BuildContext, node: CstNode): Condition {
-  const field = pathOf(childOf(node, 'fieldPath'));
+  const fieldPath = childOf(node, 'fieldPath');
+  const field = pathOf(fieldPath);
   const loc = ctx.at.node(node);
-  const locs = { field: ctx.at.node(childOf(node, 'fieldPath')) };
+  const locs = { field: ctx.at.node(fieldPath) };
   const values = childrenOf(node, 'value');
-  const operatorToken = Object.keys(COMPARE_TOKENS).find((name) => has(node, name));
+  const operatorToken = firstPresent(node, COMPARE_NAMES);
   if (operatorToken) {
     const operator = COMPARE_TOKENS[operatorToken]!;
     return { kind: 'compare', field, operator, value: valueOf(ctx, values[0]), loc, locs };
@@ -165,7 +185,11 @@ function comparisonOf(ctx: BuildContext, node: CstNode): Condition {
   if (has(node, 'in')) return { kind: 'in', field, values: values.map((value) => valueOf(ctx, value)), loc, locs };
   if (has(node, 'contains')) return { kind: 'contains', field, value: valueOf(ctx, values[0]), loc, locs };
   if (has(node, 'is')) return { kind: 'empty', field, negated: has(node, 'not'), loc, locs };
-  return { kind: 'changed', field, ...changeValuesOf(ctx, childOf(node, 'changeValues')), loc, locs };
+  const changed: Condition = { kind: 'changed', field };
+  assignChangeValues(ctx, childOf(node, 'changeValues'), changed);
+  changed.loc = loc;
+  changed.locs = locs;
+  return changed;
 }
 
 // ---- leave blocks -----------------------------------------------------------------------------
@@ -202,19 +226,44 @@ export interface SendParts {
   noMobile: CstNode[];
 }
 
+const NO_OPTIONS: readonly CstElement[] = [];
+
 export function sendPartsOf(ctx: BuildContext, node: CstNode | undefined): SendParts {
-  const strings = tokensOf(node, 'String');
-  const emailOptions = childrenOf(node, 'emailOption');
-  const smsOptions = childrenOf(node, 'smsOption');
+  const key = tokenOf(node, 'String');
   const parts: SendParts = {
     channel: has(node, 'sms') ? 'sms' : 'email',
-    keyLoc: ctx.at.token(strings[0]),
-    subjects: emailOptions.flatMap((option) => (has(option, 'subject') ? tokensOf(option, 'String') : [])),
-    attachments: emailOptions.flatMap((option) => (has(option, 'attach') ? tokensOf(option, 'String') : [])),
-    recipients: [...emailOptions, ...smsOptions].flatMap((option) => childrenOf(option, 'party')),
-    noMobile: smsOptions.filter((option) => has(option, 'if')),
+    keyLoc: ctx.at.token(key),
+    subjects: [],
+    attachments: [],
+    recipients: [],
+    noMobile: [],
   };
-  if (parts.channel === 'email' || has(node, 'template')) parts.template = text(strings[0]);
-  else parts.smsText = text(strings[0]);
+  // One pass over the options, in the order the lists had when built one by one: e-mail options
+  // (subjects, attachments, recipients), then SMS options (recipients, `if no mobile`).
+  const emailOptions = node?.children['emailOption'] ?? NO_OPTIONS;
+  const smsOptions = node?.children['smsOption'] ?? NO_OPTIONS;
+  for (const option of emailOptions) {
+    if (!isCstNode(option)) continue;
+    if (has(option, 'subject')) pushTokens(parts.subjects, option, 'String');
+    if (has(option, 'attach')) pushTokens(parts.attachments, option, 'String');
+    pushNodes(parts.recipients, option, 'party');
+  }
+  for (const option of smsOptions) {
+    if (!isCstNode(option)) continue;
+    pushNodes(parts.recipients, option, 'party');
+    if (has(option, 'if')) parts.noMobile.push(option);
+  }
+  if (parts.channel === 'email' || has(node, 'template')) parts.template = text(key);
+  else parts.smsText = text(key);
   return parts;
+}
+
+function pushTokens(into: IToken[], node: CstNode, name: string): void {
+  const elements = node.children[name];
+  if (elements) for (const element of elements) if (!isCstNode(element)) into.push(element);
+}
+
+function pushNodes(into: CstNode[], node: CstNode, name: string): void {
+  const elements = node.children[name];
+  if (elements) for (const element of elements) if (isCstNode(element)) into.push(element);
 }

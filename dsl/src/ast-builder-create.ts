@@ -4,7 +4,7 @@ import type {
   CreateFollowUpStep, CreateRequestStep, CreateSaleStep, FollowUpDate, Role, SaleDate,
 } from './ast.js';
 import { BuildContext, durationOf, numberOf, partyOf, text, withPart } from './ast-builder-common.js';
-import { childOf, childrenOf, has, tokenOf } from './cst.js';
+import { childOf, childrenOf, firstPresent, has, tokenOf } from './cst.js';
 
 type RecordKind = 'follow_up' | 'request' | 'sale';
 
@@ -27,11 +27,11 @@ const GROUP: Partial<{ [K in SettingKeyword]: string }> = { at: 'the date', afte
 
 type Settings = Partial<{ [K in SettingKeyword]: CstNode }>;
 
-function settingsOf(ctx: BuildContext, record: RecordKind, nodes: CstNode[]): Settings {
+function settingsOf(ctx: BuildContext, record: RecordKind, nodes: readonly CstNode[]): Settings {
   const found: Settings = {};
   const groups = new Set<string>();
   for (const node of nodes) {
-    const keyword = SETTING_KEYWORDS.find((name) => has(node, name));
+    const keyword = firstPresent(node, SETTING_KEYWORDS);
     if (!keyword) continue;
     const loc = ctx.at.node(node);
     if (!ALLOWED[record].includes(keyword)) {
@@ -62,47 +62,53 @@ export function createStepOf(ctx: BuildContext, node: CstNode): CreateFollowUpSt
   const titleToken = tokenOf(node, 'String');
   const s = settingsOf(ctx, record, childrenOf(node, 'createSetting'));
   required(ctx, node, record, s.type !== undefined, 'a type: type "<type>"');
-  const common = { title: text(titleToken), type: stringOf(s.type) };
   const party = (setting: CstNode | undefined, roles: Role[], where: string) =>
     partyOf(ctx, childOf(setting, 'party'), roles, where, EMPLOYEE);
+  const title = text(titleToken);
+  const type = stringOf(s.type);
+  // Optional settings are added after the required ones, in this order (the objects' key order).
   let step: CreateFollowUpStep | CreateRequestStep | CreateSaleStep;
   if (record === 'follow_up') {
     required(ctx, node, record, Boolean(s.at ?? s.after ?? s.on), 'a date: at first_available, after <n> days or on task_date');
     required(ctx, node, record, s.assign !== undefined, "'assign': our_contact, service_contact or an employee's e-mail");
     const date: FollowUpDate = s.after ? { kind: 'after', duration: durationOf(ctx, childOf(s.after, 'duration')) }
       : s.on ? { kind: 'task_date' } : { kind: 'first_available' };
-    step = {
-      kind: 'create_follow_up', ...common, date,
-      assign: party(s.assign, ['our_contact', 'service_contact'], "'assign'"),
-      ...(s.project ? { project: stringOf(s.project) } : {}),
-      ...(s.agenda ? { agenda: stringOf(s.agenda) } : {}),
+    const followUp: CreateFollowUpStep = {
+      kind: 'create_follow_up', title, type, date, assign: party(s.assign, FOLLOW_UP_ASSIGNEES, "'assign'"),
     };
+    if (s.project) followUp.project = stringOf(s.project);
+    if (s.agenda) followUp.agenda = stringOf(s.agenda);
+    step = followUp;
   } else if (record === 'request') {
     required(ctx, node, record, s.status !== undefined, 'a status: status "<status>"');
     required(ctx, node, record, s.owner !== undefined, "an owner: auto, unassigned or an employee's e-mail");
-    step = {
-      kind: 'create_request', ...common, status: stringOf(s.status),
-      owner: party(s.owner, ['auto', 'unassigned'], "a request's 'owner'"),
-      ...(s.category ? { category: stringOf(s.category) } : {}),
-      ...(s.priority ? { priority: stringOf(s.priority) } : {}),
-      ...(s.message ? { message: stringOf(s.message) } : {}),
+    const request: CreateRequestStep = {
+      kind: 'create_request', title, type, status: stringOf(s.status),
+      owner: party(s.owner, REQUEST_OWNERS, "a request's 'owner'"),
     };
+    if (s.category) request.category = stringOf(s.category);
+    if (s.priority) request.priority = stringOf(s.priority);
+    if (s.message) request.message = stringOf(s.message);
+    step = request;
   } else {
     required(ctx, node, record, s.stage !== undefined, 'a stage: stage open, sold or lost');
     const stage = has(s.stage, 'sold') ? 'sold' : has(s.stage, 'lost') ? 'lost' : 'open';
-    step = {
-      kind: 'create_sale', ...common, stage,
-      ...(s.amount ? { amount: numberOf(ctx, childOf(s.amount, 'numberValue')) } : {}),
-      ...(s.description ? { description: stringOf(s.description) } : {}),
-      ...(s.project ? { project: stringOf(s.project) } : {}),
-      ...(s.date ? { date: saleDateOf(ctx, s.date) } : {}),
-      ...(s.owner ? { owner: party(s.owner, ['our_contact', 'service_contact'], "a sale's 'owner'") } : {}),
-    };
+    const sale: CreateSaleStep = { kind: 'create_sale', title, type, stage };
+    if (s.amount) sale.amount = numberOf(ctx, childOf(s.amount, 'numberValue'));
+    if (s.description) sale.description = stringOf(s.description);
+    if (s.project) sale.project = stringOf(s.project);
+    if (s.date) sale.date = saleDateOf(ctx, s.date);
+    if (s.owner) sale.owner = party(s.owner, SALE_OWNERS, "a sale's 'owner'");
+    step = sale;
   }
   withPart(step, 'title', ctx.at.token(titleToken));
-  for (const [name, setting] of Object.entries(s)) withPart(step, name, ctx.at.node(setting));
+  for (const name in s) withPart(step, name, ctx.at.node(s[name as SettingKeyword]));
   return step;
 }
+
+const FOLLOW_UP_ASSIGNEES: Role[] = ['our_contact', 'service_contact'];
+const REQUEST_OWNERS: Role[] = ['auto', 'unassigned'];
+const SALE_OWNERS: Role[] = ['our_contact', 'service_contact'];
 
 function saleDateOf(ctx: BuildContext, setting: CstNode): SaleDate {
   return has(setting, 'by_type') ? { kind: 'by_type' } : { kind: 'after', duration: durationOf(ctx, childOf(setting, 'duration')) };

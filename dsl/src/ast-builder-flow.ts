@@ -4,7 +4,7 @@ import {
   FLOW_SETTING_ORDER, WEEKDAYS, type Flow, type FlowSetting, type FlowSettingKind, type FlowTrigger,
   type SendWindowDays, type SuccessCriterion, type Weekday,
 } from './ast.js';
-import { BuildContext, changeValuesOf, conditionOf, pathOf, text, withPart } from './ast-builder-common.js';
+import { assignChangeValues, BuildContext, conditionOf, pathOf, text, withPart } from './ast-builder-common.js';
 import { entityOf } from './ast-builder.js';
 import { stepsOf } from './ast-builder-steps.js';
 import { childOf, childrenOf, has, isReal, tokenOf, tokensOf } from './cst.js';
@@ -116,7 +116,11 @@ function criterionOf(ctx: BuildContext, node: CstNode): SuccessCriterion {
     return { kind: 'record_created', entity: created ?? 'sale', loc };
   }
   const pathNode = childOf(node, 'fieldPath');
-  const [entityName = '', ...field] = pathOf(pathNode).split('.');
-  const entity = entityOf(ctx, entityName, ctx.at.node(pathNode));
-  return { kind: 'field_changed', entity, field: field.join('.'), ...changeValuesOf(ctx, childOf(node, 'changeValues')), loc };
+  const path = pathOf(pathNode);
+  const dot = path.indexOf('.');
+  const entity = entityOf(ctx, dot < 0 ? path : path.slice(0, dot), ctx.at.node(pathNode));
+  const criterion: SuccessCriterion = { kind: 'field_changed', entity, field: dot < 0 ? '' : path.slice(dot + 1) };
+  assignChangeValues(ctx, childOf(node, 'changeValues'), criterion);
+  criterion.loc = loc;
+  return criterion;
 }

@@ -10,7 +10,7 @@ import {
   wholeNumber, withLeaveActions, withPart,
 } from './ast-builder-common.js';
 import { createStepOf } from './ast-builder-create.js';
-import { childOf, childrenOf, has, isReal, tokenOf, tokensOf } from './cst.js';
+import { childOf, childrenOf, firstPresent, has, isCstNode, isReal, tokenOf, tokensOf } from './cst.js';
 import { UnterminatedTripleString } from './tokens.js';
 import { untripleQuote } from './strings.js';
 
@@ -32,10 +32,11 @@ const handlers: Record<string, StepHandler> = {
 
 const HANDLED = Object.keys(handlers);
 
-export function stepsOf(ctx: BuildContext, nodes: CstNode[]): Step[] {
-  return nodes.flatMap((node) => {
-    const kind = HANDLED.find((name) => has(node, name));
-    if (!kind) return []; // nothing recognisable: the parser has reported it
+export function stepsOf(ctx: BuildContext, nodes: readonly CstNode[]): Step[] {
+  const steps: Step[] = [];
+  for (const node of nodes) {
+    const kind = firstPresent(node, HANDLED);
+    if (!kind) continue; // nothing recognisable: the parser has reported it
     const step = handlers[kind]!(ctx, childOf(node, kind)!);
     const label = tokenOf(node, 'Identifier');
     if (isReal(label)) {
@@ -43,11 +44,13 @@ export function stepsOf(ctx: BuildContext, nodes: CstNode[]): Step[] {
       withPart(step, 'id', ctx.at.token(label));
     }
     step.loc = ctx.at.node(node);
-    return [step];
-  });
+    steps.push(step);
+  }
+  return steps;
 }
 
 function duplicates(ctx: BuildContext, found: readonly (IToken | CstNode)[], what: string): void {
+  if (found.length < 2) return;
   for (const extra of found.slice(1)) {
     ctx.error('image' in extra ? ctx.at.token(extra) : ctx.at.node(extra), `${what} is given twice`);
   }
@@ -83,7 +86,8 @@ function updatePersonOf(ctx: BuildContext, node: CstNode): UpdatePersonStep {
   const step: UpdatePersonStep = { kind: 'update_person', operations: [] };
   for (const operation of childrenOf(node, 'updateOperation')) {
     // Fields are the person's own, so a leading `person.` adds nothing.
-    const field = pathOf(childOf(operation, 'path')).replace(/^person\./, '');
+    const path = pathOf(childOf(operation, 'path'));
+    const field = path.startsWith('person.') ? path.slice('person.'.length) : path;
     const value = valueOf(ctx, childOf(operation, 'value'));
     let built: UpdateOperation;
     if (has(operation, 'set')) built = { kind: 'set', field, value };
@@ -126,7 +130,7 @@ function distributeOf(ctx: BuildContext, node: CstNode): DistributeStep {
   return step;
 }
 
-function amongEmails(strings: IToken[], among: IToken | undefined, otherKeywords: IToken[]): string[] {
+function amongEmails(strings: readonly IToken[], among: IToken | undefined, otherKeywords: IToken[]): string[] {
   if (!among) return [];
   const stop = Math.min(...otherKeywords.map((k) => k.startOffset).filter((offset) => offset > among.startOffset));
   return strings.filter((s) => s.startOffset > among.startOffset && s.startOffset < stop).map(text);
@@ -151,10 +155,14 @@ function runScriptOf(ctx: BuildContext, node: CstNode): RunScriptStep {
 }
 
 function notifyOf(ctx: BuildContext, node: CstNode): NotifyEmailStep | NotifySmsStep {
-  const settings = childrenOf(node, 'notifySetting');
-  const recipients = settings.flatMap((setting) => childrenOf(setting, 'party'));
-  const templates = settings.filter((setting) => has(setting, 'template')).map((s) => tokenOf(s, 'String')!);
-  const texts = settings.filter((s) => !has(s, 'template') && !has(s, 'to')).map((s) => tokenOf(s, 'String')!);
+  const recipients: CstNode[] = [];
+  const templates: IToken[] = [];
+  const texts: IToken[] = [];
+  for (const setting of childrenOf(node, 'notifySetting')) {
+    for (const party of setting.children['party'] ?? []) if (isCstNode(party)) recipients.push(party);
+    if (has(setting, 'template')) templates.push(tokenOf(setting, 'String')!);
+    else if (!has(setting, 'to')) texts.push(tokenOf(setting, 'String')!);
+  }
   const loc = ctx.at.node(node);
   const isEmail = has(node, 'email');
   duplicates(ctx, recipients, "'to'");
@@ -186,9 +194,12 @@ function waitOf(ctx: BuildContext, node: CstNode): Step {
     return withPart({ kind: 'wait_until', until }, 'until', ctx.at.token(token));
   }
   const step: WaitForStep = { kind: 'wait_for', event: waitEventOf(ctx, childOf(node, 'waitEvent')) };
-  const options = childrenOf(node, 'waitOption');
-  const maxima = options.filter((option) => has(option, 'most'));
-  const elses = options.filter((option) => has(option, 'else'));
+  const maxima: CstNode[] = [];
+  const elses: CstNode[] = [];
+  for (const option of childrenOf(node, 'waitOption')) {
+    if (has(option, 'most')) maxima.push(option);
+    if (has(option, 'else')) elses.push(option);
+  }
   duplicates(ctx, maxima, "'at most'");
   duplicates(ctx, elses, "'else'");
   if (maxima[0]) step.atMost = durationOf(ctx, childOf(maxima[0], 'duration'));

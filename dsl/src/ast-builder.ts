@@ -1,15 +1,15 @@
 // CST → AST for programs and workflows. Flows are built in ast-builder-flow.ts.
 import type { CstNode } from 'chevrotain';
 import {
-  ENTITIES, type Entity, type Program, type Reminder, type SmsMessage, type When, type Workflow,
+  ENTITIES, type Entity, type Program, type Reminder, type Role, type SmsMessage, type When, type Workflow,
   type WorkflowAction, type WorkflowTrigger,
 } from './ast.js';
 import {
-  BuildContext, changeValuesOf, conditionOf, durationOf, partyOf, sendPartsOf, text, wholeNumber,
+  assignChangeValues, BuildContext, conditionOf, durationOf, partyOf, sendPartsOf, text, wholeNumber,
   withPart,
 } from './ast-builder-common.js';
 import { flowOf } from './ast-builder-flow.js';
-import { childOf, childrenOf, has, isReal, tokenOf, tokensOf } from './cst.js';
+import { childOf, childrenOf, firstPresent, has, isReal, tokenOf, tokensOf } from './cst.js';
 
 export function programOf(ctx: BuildContext, node: CstNode | undefined): Program {
   const program: Program = { kind: 'program', declarations: [] };
@@ -67,19 +67,29 @@ export function entityOf(ctx: BuildContext, name: string, loc: Parameters<BuildC
   return 'person';
 }
 
+const TRIGGER_EVENTS = ['created', 'updated', 'deleted', 'expired', 'completed'] as const;
+
 function triggerOf(ctx: BuildContext, node: CstNode): WorkflowTrigger {
   const pathNode = childOf(node, 'path');
-  const [entityName = '', field, ...rest] = tokensOf(pathNode, 'Name').map((token) => token.image);
+  const names = tokensOf(pathNode, 'Name');
+  const entityName = names[0]?.image ?? '';
+  const field = names[1]?.image;
   const pathLoc = ctx.at.node(pathNode);
   const loc = ctx.at.node(node);
   const entity = entityOf(ctx, entityName, pathLoc);
-  if (rest.length > 0) ctx.error(pathLoc, `expected a record type or record.field, found '${[entityName, field, ...rest].join('.')}'`);
+  if (names.length > 2) {
+    ctx.error(pathLoc, `expected a record type or record.field, found '${names.map((name) => name.image).join('.')}'`);
+  }
   const locs = { entity: pathLoc };
   if (has(node, 'changeValues')) {
     if (!field) ctx.error(pathLoc, `say which field changes, as in 'on ${entity}.status changed'`);
-    return { kind: 'field_changed', entity, field: field ?? '', ...changeValuesOf(ctx, childOf(node, 'changeValues')), loc, locs };
+    const changed: WorkflowTrigger = { kind: 'field_changed', entity, field: field ?? '' };
+    assignChangeValues(ctx, childOf(node, 'changeValues'), changed);
+    changed.loc = loc;
+    changed.locs = locs;
+    return changed;
   }
-  const event = (['created', 'updated', 'deleted', 'expired', 'completed'] as const).find((name) => has(node, name));
+  const event = firstPresent(node, TRIGGER_EVENTS);
   if (!event) return { ...fallbackTrigger(), loc };
   if (field) ctx.error(pathLoc, `'${event}' follows a record type, as in 'on ${entity} ${event}'; only 'changed' follows a field`);
   if (event === 'expired' || event === 'completed') {
@@ -88,6 +98,8 @@ function triggerOf(ctx: BuildContext, node: CstNode): WorkflowTrigger {
   }
   return { kind: 'record_event', entity, event, loc, locs };
 }
+
+const EMAIL_RECIPIENTS: readonly Role[] = ['person', 'contact', 'responsible', 'owner', 'our_contact', 'service_contact'];
 
 function actionOf(ctx: BuildContext, node: CstNode): WorkflowAction {
   const sendNode = childOf(node, 'sendAction');
@@ -98,15 +110,19 @@ function actionOf(ctx: BuildContext, node: CstNode): WorkflowAction {
   }
   for (const attachment of parts.attachments) ctx.error(ctx.at.token(attachment), "'attach' is only available in flows");
   for (const option of parts.noMobile) ctx.error(ctx.at.node(option), "'if no mobile' is only available in flows");
-  const delay = has(node, 'after') ? { delay: durationOf(ctx, childOf(node, 'duration')) } : {};
+  const delay = has(node, 'after') ? durationOf(ctx, childOf(node, 'duration')) : undefined;
+  // Built key by key rather than spread: `delay`, when given, comes right after `kind`.
   let action: WorkflowAction;
   if (parts.channel === 'email') {
-    const [recipientNode, ...extra] = parts.recipients;
+    const { recipients } = parts;
+    const recipientNode = recipients[0];
     if (!recipientNode) ctx.missingPart(loc, "say who receives the e-mail, as in 'to person'");
-    for (const duplicate of extra) ctx.error(ctx.at.node(duplicate), 'the e-mail already has a recipient');
-    const recipient = partyOf(ctx, recipientNode,
-      ['person', 'contact', 'responsible', 'owner', 'our_contact', 'service_contact'], "'to'", 'a quoted e-mail address');
-    action = { kind: 'send_email', ...delay, template: parts.template ?? '', recipient, loc };
+    for (let i = 1; i < recipients.length; i++) ctx.error(ctx.at.node(recipients[i]), 'the e-mail already has a recipient');
+    const recipient = partyOf(ctx, recipientNode, EMAIL_RECIPIENTS, "'to'", 'a quoted e-mail address');
+    const template = parts.template ?? '';
+    action = delay
+      ? { kind: 'send_email', delay, template, recipient, loc }
+      : { kind: 'send_email', template, recipient, loc };
     withPart(action, 'recipient', ctx.at.node(recipientNode));
   } else {
     for (const recipient of parts.recipients) {
@@ -115,7 +131,7 @@ function actionOf(ctx: BuildContext, node: CstNode): WorkflowAction {
     const message: SmsMessage = parts.template !== undefined
       ? { kind: 'template', template: parts.template }
       : { kind: 'text', text: parts.smsText ?? '' };
-    action = { kind: 'send_sms', ...delay, message, loc };
+    action = delay ? { kind: 'send_sms', delay, message, loc } : { kind: 'send_sms', message, loc };
   }
   return withPart(action, parts.channel === 'email' || parts.template !== undefined ? 'template' : 'text', parts.keyLoc);
 }

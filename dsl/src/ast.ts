@@ -337,15 +337,28 @@ export interface Program extends Block {
 
 /** A deep copy without source positions (and without properties whose value is undefined). */
 export function stripLocations<T>(node: T): T {
-  if (Array.isArray(node)) return node.map((item) => stripLocations(item)) as T;
   if (node === null || typeof node !== 'object') return node;
-  const copy: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) {
-    const value = (node as Record<string, unknown>)[key];
-    if (key === 'loc' || key === 'locs' || value === undefined) continue;
-    copy[key] = stripLocations(value);
+  if (Array.isArray(node)) {
+    const items: unknown[] = new Array(node.length);
+    for (let i = 0; i < node.length; i++) items[i] = stripLocations(node[i]);
+    return items as T;
   }
-  return copy as T;
+  return stripKeys(node as Record<string, unknown>) as T;
+}
+
+/**
+ * A copy of a plain node without its positions, its undefined properties and, at the top only,
+ * the keys in `omit`; keys in order. (`for…in` over a plain object is `Object.keys` without the array.)
+ */
+export function stripKeys(node: Record<string, unknown>, omit?: ReadonlySet<string>): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const key in node) {
+    if (key === 'loc' || key === 'locs' || !Object.hasOwn(node, key)) continue;
+    const value = node[key];
+    if (value === undefined || (omit !== undefined && omit.has(key))) continue;
+    copy[key] = value !== null && typeof value === 'object' ? stripLocations(value) : value;
+  }
+  return copy;
 }
 
 /** Structural equality ignoring source positions. */

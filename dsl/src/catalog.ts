@@ -77,7 +77,7 @@ export const EMPLOYEE_FIELDS: Readonly<Record<string, FieldType>> = {
 
 /** `person.extra.<name>` is free-form: any name, any type. */
 export function standardFieldType(entity: Entity, field: string): FieldType | undefined {
-  if (entity === 'person' && /^extra\.[A-Za-z_]\w*$/.test(field)) return 'any';
+  if (entity === 'person' && field.startsWith('extra.') && /^extra\.[A-Za-z_]\w*$/.test(field)) return 'any';
   return STANDARD_FIELDS[entity][field];
 }
 

@@ -8,11 +8,15 @@ const TYPE_WORDS: Record<FieldType, string> = {
 };
 const STATUS_KINDS: readonly string[] = ['quote_request', 'opportunity', 'intake_measure'];
 const SALE_STAGES: readonly Value[] = ['open', 'sold', 'lost'];
+const ORDERING_OPERATORS: readonly string[] = ['<', '<=', '>', '>='];
+const ORDERED_TYPES: readonly FieldType[] = ['number', 'date', 'any'];
+const CONTAINER_TYPES: readonly FieldType[] = ['string', 'list', 'any'];
 
 /** The type of a dotted field, or undefined after reporting why it is not a field. */
 export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope | undefined, loc: Loc | undefined, stepId?: string): FieldType | undefined {
-  const [head = '', ...rest] = path.split('.');
-  const field = rest.join('.');
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const field = dot < 0 ? '' : path.slice(dot + 1);
   let type: FieldType | undefined;
   if ((ENTITIES as readonly string[]).includes(head)) {
     const entity = head as Entity;
@@ -51,7 +55,11 @@ export function checkValue(ctx: CheckContext, path: string, type: FieldType, val
   if (type === 'date' && typeof value === 'string' && Number.isNaN(Date.parse(value))) {
     ctx.report(loc, 'error', 'type-mismatch', `${path} is a date, but "${value}" is not a date such as "2026-12-01"`, stepId);
   }
-  const [head, field] = path.split('.');
+  // The first two parts of the path (`quote_request.status`).
+  const dot = path.indexOf('.');
+  const head = dot < 0 ? path : path.slice(0, dot);
+  const next = dot < 0 ? -1 : path.indexOf('.', dot + 1);
+  const field = dot < 0 ? undefined : path.slice(dot + 1, next < 0 ? undefined : next);
   if (field === 'status' && STATUS_KINDS.includes(head!) && typeof value === 'string' && ctx.catalog
     && !ctx.catalog.statuses(head as StatusKind).includes(value)) {
     ctx.report(loc, 'error', 'unknown-status', `unknown ${head} status "${value}"`, stepId);
@@ -80,7 +88,7 @@ export function checkCondition(ctx: CheckContext, condition: Condition, scope: R
   const at = condition.loc;
   switch (condition.kind) {
     case 'compare':
-      if (['<', '<=', '>', '>='].includes(condition.operator) && !['number', 'date', 'any'].includes(type)) {
+      if (ORDERING_OPERATORS.includes(condition.operator) && !ORDERED_TYPES.includes(type)) {
         ctx.report(at, 'error', 'type-mismatch', `${condition.operator} compares numbers and dates, but ${condition.field} is ${TYPE_WORDS[type]}`, stepId);
       } else if (type === 'list') {
         ctx.report(at, 'error', 'type-mismatch', `${condition.field} is a list: test it with contains`, stepId);
@@ -92,7 +100,7 @@ export function checkCondition(ctx: CheckContext, condition: Condition, scope: R
       for (const value of condition.values) checkValue(ctx, condition.field, type, value, at, stepId);
       return;
     case 'contains':
-      if (!['string', 'list', 'any'].includes(type)) {
+      if (!CONTAINER_TYPES.includes(type)) {
         ctx.report(at, 'error', 'type-mismatch', `contains looks inside a text or a list, but ${condition.field} is ${TYPE_WORDS[type]}`, stepId);
       } else if (typeof condition.value !== 'string' && type === 'string') {
         ctx.report(at, 'error', 'type-mismatch', `contains looks for a text in ${condition.field}, not ${describe(condition.value)}`, stepId);

@@ -13,8 +13,16 @@ const OPERATORS: Record<CompareOperator, string> = {
 
 /** `person.first_name` → fact `person`, path `first_name`. */
 function fieldFact(field: string): { fact: string; path: string } {
-  const [fact = '', ...path] = field.split('.');
-  return { fact, path: path.join('.') };
+  const dot = field.indexOf('.');
+  return dot < 0 ? { fact: field, path: '' } : { fact: field.slice(0, dot), path: field.slice(dot + 1) };
+}
+
+/** `{ fact, path, operator, value }` for a field, built in one go. */
+function fieldCondition(field: string, operator: string, value: unknown): NestedCondition {
+  const dot = field.indexOf('.');
+  return dot < 0
+    ? { fact: field, path: '', operator, value }
+    : { fact: field.slice(0, dot), path: field.slice(dot + 1), operator, value };
 }
 
 export function changeTest(field: string, change: ChangeValues): ChangeTest {
@@ -33,15 +41,21 @@ export function changedConditions(entity: string, field: string, change: ChangeV
   ];
 }
 
+function compileAll(conditions: readonly Condition[]): NestedCondition[] {
+  const compiled: NestedCondition[] = new Array(conditions.length);
+  for (let i = 0; i < conditions.length; i++) compiled[i] = compileNested(conditions[i]!);
+  return compiled;
+}
+
 function compileNested(condition: Condition): NestedCondition {
   switch (condition.kind) {
-    case 'and': return { all: condition.operands.map(compileNested) };
-    case 'or': return { any: condition.operands.map(compileNested) };
+    case 'and': return { all: compileAll(condition.operands) };
+    case 'or': return { any: compileAll(condition.operands) };
     case 'not': return { not: compileNested(condition.operand) };
-    case 'compare': return { ...fieldFact(condition.field), operator: OPERATORS[condition.operator], value: condition.value };
-    case 'in': return { ...fieldFact(condition.field), operator: 'in', value: [...condition.values] };
-    case 'contains': return { ...fieldFact(condition.field), operator: 'contains', value: condition.value };
-    case 'empty': return { ...fieldFact(condition.field), operator: condition.negated ? 'isNotEmpty' : 'isEmpty', value: true };
+    case 'compare': return fieldCondition(condition.field, OPERATORS[condition.operator], condition.value);
+    case 'in': return fieldCondition(condition.field, 'in', condition.values.slice());
+    case 'contains': return fieldCondition(condition.field, 'contains', condition.value);
+    case 'empty': return fieldCondition(condition.field, condition.negated ? 'isNotEmpty' : 'isEmpty', true);
     case 'changed': {
       const { fact, path } = fieldFact(condition.field);
       return { all: changedConditions(fact, path, condition) };
@@ -130,23 +144,30 @@ export function compileWorkflow(workflow: Workflow): CompiledWorkflow {
   const trigger = triggerOf(workflow.trigger);
   const conditions: NestedCondition[] = [...trigger.conditions];
   if (workflow.when) conditions.push(compileNested(workflow.when.condition));
-  const actions = workflow.actions.map((action, index): ActionDescriptor => ({
-    index,
-    channel: action.kind === 'send_email' ? 'email' : 'sms',
-    ...(action.kind === 'send_email' ? { template: action.template, recipient: action.recipient }
-      : action.message.kind === 'template' ? { template: action.message.template, recipient: { kind: 'role', role: 'person' } }
-      : { text: action.message.text, recipient: { kind: 'role', role: 'person' } }),
-    ...(action.delay ? { delay: { ...action.delay } } : {}),
-    ...(action.reminder ? { reminders: { everyDays: action.reminder.everyDays, maxCount: action.reminder.maxCount } } : {}),
-  }));
-  return {
+  // Descriptors are built key by key (the order the spreads gave them): index, channel, template
+  // or text, recipient, then delay and reminders when present.
+  const actions = workflow.actions.map((action, index): ActionDescriptor => {
+    let descriptor: ActionDescriptor;
+    if (action.kind === 'send_email') {
+      descriptor = { index, channel: 'email', template: action.template, recipient: action.recipient };
+    } else if (action.message.kind === 'template') {
+      descriptor = { index, channel: 'sms', template: action.message.template, recipient: { kind: 'role', role: 'person' } };
+    } else {
+      descriptor = { index, channel: 'sms', text: action.message.text, recipient: { kind: 'role', role: 'person' } };
+    }
+    if (action.delay) descriptor.delay = { ...action.delay };
+    if (action.reminder) descriptor.reminders = { everyDays: action.reminder.everyDays, maxCount: action.reminder.maxCount };
+    return descriptor;
+  });
+  const compiled: CompiledWorkflow = {
     name: workflow.name,
     active: workflow.active,
     triggers: trigger.keys,
     rule: { name: workflow.name, conditions: { all: conditions }, event: { type: WORKFLOW_EVENT_TYPE, params: { workflow: workflow.name } } },
     actions,
-    ...(trigger.stillHolds ? { stillHolds: trigger.stillHolds } : {}),
   };
+  if (trigger.stillHolds) compiled.stillHolds = trigger.stillHolds;
+  return compiled;
 }
 
 /** `quote_request:updated:status`: a string form of a trigger key, for maps. */

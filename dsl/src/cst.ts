@@ -9,30 +9,46 @@ export function isCstNode(element: CstElement | undefined): element is CstNode {
 }
 
 // These run for every part of every node the builder reads: plain loops, no intermediate arrays.
+// A name holds either tokens or nodes (token and rule names differ), so the lists are returned as
+// they are, read-only, unless something else is mixed in; only then is a filtered copy made.
 
-export function tokensOf(node: CstNode | undefined, name: string): IToken[] {
-  const found: IToken[] = [];
-  for (const element of node?.children[name] ?? []) if (!isCstNode(element)) found.push(element);
-  return found;
+const NONE: readonly never[] = Object.freeze([]);
+
+export function tokensOf(node: CstNode | undefined, name: string): readonly IToken[] {
+  const elements = node?.children[name];
+  if (elements === undefined) return NONE;
+  for (let i = 0; i < elements.length; i++) {
+    if (isCstNode(elements[i])) return elements.filter((element) => !isCstNode(element)) as IToken[];
+  }
+  return elements as IToken[];
 }
 
 export function tokenOf(node: CstNode | undefined, name: string, index = 0): IToken | undefined {
+  const elements = node?.children[name];
+  if (elements === undefined) return undefined;
   let seen = 0;
-  for (const element of node?.children[name] ?? []) {
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
     if (!isCstNode(element) && seen++ === index) return element;
   }
   return undefined;
 }
 
-export function childrenOf(node: CstNode | undefined, name: string): CstNode[] {
-  const found: CstNode[] = [];
-  for (const element of node?.children[name] ?? []) if (isCstNode(element)) found.push(element);
-  return found;
+export function childrenOf(node: CstNode | undefined, name: string): readonly CstNode[] {
+  const elements = node?.children[name];
+  if (elements === undefined) return NONE;
+  for (let i = 0; i < elements.length; i++) {
+    if (!isCstNode(elements[i])) return elements.filter(isCstNode);
+  }
+  return elements as CstNode[];
 }
 
 export function childOf(node: CstNode | undefined, name: string, index = 0): CstNode | undefined {
+  const elements = node?.children[name];
+  if (elements === undefined) return undefined;
   let seen = 0;
-  for (const element of node?.children[name] ?? []) {
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
     if (isCstNode(element) && seen++ === index) return element;
   }
   return undefined;
@@ -40,6 +56,18 @@ export function childOf(node: CstNode | undefined, name: string, index = 0): Cst
 
 export function has(node: CstNode | undefined, name: string): boolean {
   return (node?.children[name]?.length ?? 0) > 0;
+}
+
+/** The first of `names` that the node has: `names.find((name) => has(node, name))` without the closure. */
+export function firstPresent<const N extends string>(node: CstNode | undefined, names: readonly N[]): N | undefined {
+  if (!node) return undefined;
+  const { children } = node;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const found = children[name];
+    if (found !== undefined && found.length > 0) return name;
+  }
+  return undefined;
 }
 
 /** A token that really is in the source (not one invented by error recovery). */

@@ -26,6 +26,11 @@ export class LineIndex {
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly source: string) {
+    if (!source.includes('\r')) {
+      // Only `\n` ends lines: let indexOf find them.
+      for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+      return;
+    }
     for (let i = 0; i < source.length; i++) {
       const char = source.charCodeAt(i);
       if (char === 13 && source.charCodeAt(i + 1) === 10) continue;
@@ -33,8 +38,16 @@ export class LineIndex {
     }
   }
 
+  /** The line of the previous lookup: the builder asks in source order, mostly on the same line. */
+  private lastLine = 0;
+
   loc(offset: number, length: number): Loc {
     const clamped = Math.max(0, Math.min(offset, this.source.length));
+    const starts = this.lineStarts;
+    const last = this.lastLine;
+    if (starts[last]! <= clamped && (last + 1 === starts.length || clamped < starts[last + 1]!)) {
+      return { offset: clamped, length: Math.max(0, length), line: last + 1, column: clamped - starts[last]! + 1 };
+    }
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -42,6 +55,7 @@ export class LineIndex {
       if (this.lineStarts[middle]! <= clamped) low = middle;
       else high = middle - 1;
     }
+    this.lastLine = low;
     return { offset: clamped, length: Math.max(0, length), line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
   }
 

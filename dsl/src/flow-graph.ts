@@ -2,7 +2,7 @@
 // next; splits carry their branches with compiled conditions.
 import type { TopLevelCondition } from 'json-rules-engine';
 import {
-  flowSettingsOf, forEachStep, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
+  flowSettingsOf, forEachStep, stripKeys, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
   type StepKind,
 } from './ast.js';
 import { changedConditions, compileCondition } from './compiler.js';
@@ -117,9 +117,11 @@ function addNode(graph: FlowGraph, ids: ReadonlyMap<Step, string>, step: Step, a
 function settingsOf(step: Step): Record<string, unknown> {
   // A split's settings are its name: its branches become nodes of their own.
   if (step.kind === 'split') return { name: step.name };
-  const { kind: _kind, id: _id, comments: _comments, ...rest } = stripLocations(step) as Step & Record<string, unknown>;
-  return rest;
+  return stripKeys(step as unknown as Record<string, unknown>, NOT_SETTINGS);
 }
+
+/** What a node holds apart from its settings (or, for comments, not at all). */
+const NOT_SETTINGS: ReadonlySet<string> = new Set(['kind', 'id', 'comments']);
 
 function addEdges(graph: FlowGraph, node: FlowNode): void {
   if (node.kind !== 'split') {

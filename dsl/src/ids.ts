@@ -39,8 +39,8 @@ export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step
       ids.set(step, step.id);
       return;
     }
-    while (taken.has(`s${counter}`)) counter++;
-    const id = `s${counter}`;
+    let id = `s${counter}`;
+    while (taken.has(id)) id = `s${++counter}`;
     taken.add(id);
     ids.set(step, id);
   });

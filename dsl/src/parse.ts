@@ -42,11 +42,14 @@ function parseUnguarded(source: string): ParseResult {
   for (const error of lexed.errors) {
     diagnostics.push(diagnosticAt(lines.loc(error.offset, error.length), 'error', error.message));
   }
+  let hasUnterminated = false;
   for (const token of lexed.tokens) {
     if (token.tokenType === UnterminatedString) {
       diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this text has no closing quote'));
+      hasUnterminated = true;
     } else if (token.tokenType === UnterminatedTripleString) {
       diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this script has no closing """'));
+      hasUnterminated = true;
     }
   }
   const tooDeep = firstTooDeep(lexed.tokens);
@@ -57,7 +60,6 @@ function parseUnguarded(source: string): ParseResult {
   const ctx = new BuildContext(at);
   const program: Program = { kind: 'program', declarations: [] };
   const syntaxErrors: SyntaxError[] = [];
-  const hasUnterminated = lexed.tokens.some((t) => t.tokenType === UnterminatedString || t.tokenType === UnterminatedTripleString);
   const roots = parseRoots(lexed.tokens, syntaxErrors, lines);
   at.parserLocations = syntaxErrors.length === 0;
   for (const root of roots) {

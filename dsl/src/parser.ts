@@ -9,6 +9,13 @@ import {
 } from './tokens.js';
 
 class StroomParser extends CstParser {
+  /**
+   * Each OR's alternatives, built on its first call and reused: Chevrotain reads the array on every
+   * call, and building it (an object and a closure per alternative) each time is a good part of
+   * the parse's allocations. The closures only reach `this`, so one array serves every call.
+   */
+  private readonly alts: Record<string, IOrAlt<unknown>[]> = {};
+
   constructor() {
     // Offsets per node (a few per cent of the parse) spare the builder a walk over every node's tokens.
     super(allTokens, {
@@ -27,7 +34,7 @@ class StroomParser extends CstParser {
   }
 
   program = this.RULE('program', () => {
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts.program ??= [
         { ALT: () => this.SUBRULE(this.workflowDeclaration) },
         { ALT: () => this.SUBRULE(this.flowDeclaration) },
       ]));
@@ -41,7 +48,7 @@ class StroomParser extends CstParser {
   });
 
   value = this.RULE('value', () => {
-    this.OR([
+    this.OR(this.alts.value ??= [
       { ALT: () => this.CONSUME(StringLiteral) },
       { ALT: () => this.SUBRULE(this.numberValue) },
       { ALT: () => this.CONSUME(K.true) },
@@ -80,7 +87,7 @@ class StroomParser extends CstParser {
   notCondition = this.RULE('notCondition', () => {
     // `not.x` would be a field of a record named `not`: only a `not` without a dot negates.
     this.MANY({ GATE: () => this.LA(2).tokenType !== Dot, DEF: () => this.CONSUME(K.not) });
-    this.OR([
+    this.OR(this.alts.notCondition ??= [
       { ALT: () => { this.CONSUME(LParen); this.SUBRULE(this.condition); this.CONSUME(RParen); } },
       { ALT: () => this.SUBRULE(this.comparison) },
     ]);
@@ -88,10 +95,10 @@ class StroomParser extends CstParser {
 
   comparison = this.RULE('comparison', () => {
     this.SUBRULE(this.fieldPath);
-    this.OR([
+    this.OR(this.alts.comparison ??= [
       {
         ALT: () => {
-          this.OR2(this.tokenAlternatives([Equals, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual]));
+          this.OR2(this.alts.comparison2 ??= this.tokenAlternatives([Equals, NotEqual, Less, LessOrEqual, Greater, GreaterOrEqual]));
           this.SUBRULE(this.value);
         },
       },
@@ -116,11 +123,11 @@ class StroomParser extends CstParser {
 
   duration = this.RULE('duration', () => {
     this.CONSUME(NumberLiteral);
-    this.OR(this.tokenAlternatives([K.minutes, K.hours, K.days, K.workdays, K.weeks]));
+    this.OR(this.alts.duration ??= this.tokenAlternatives([K.minutes, K.hours, K.days, K.workdays, K.weeks]));
   });
 
   party = this.RULE('party', () => {
-    this.OR([
+    this.OR(this.alts.party ??= [
       ...this.tokenAlternatives([
         K.person, K.contact, K.responsible, K.owner, K.our_contact, K.service_contact, K.auto, K.unassigned,
       ]),
@@ -135,7 +142,7 @@ class StroomParser extends CstParser {
   });
 
   leaveItem = this.RULE('leaveItem', () => {
-    this.OR([
+    this.OR(this.alts.leaveItem ??= [
         { ALT: () => { this.CONSUME(K.move); this.CONSUME(K.to); this.CONSUME(K.flow); this.CONSUME(StringLiteral); } },
         { ALT: () => { this.CONSUME(K.add); this.CONSUME2(K.to); this.CONSUME(K.selection); this.CONSUME2(StringLiteral); } },
       ]);
@@ -144,7 +151,7 @@ class StroomParser extends CstParser {
   /** `send email …` / `send sms …`: shared by workflow actions and flow steps. */
   sendAction = this.RULE('sendAction', () => {
     this.CONSUME(K.send);
-    this.OR([
+    this.OR(this.alts.sendAction ??= [
       {
         ALT: () => {
           this.CONSUME(K.email);
@@ -155,7 +162,7 @@ class StroomParser extends CstParser {
       {
         ALT: () => {
           this.CONSUME(K.sms);
-          this.OR2([
+          this.OR2(this.alts.sendAction2 ??= [
             { ALT: () => { this.CONSUME(K.template); this.CONSUME2(StringLiteral); } },
             { ALT: () => this.CONSUME3(StringLiteral) },
           ]);
@@ -166,7 +173,7 @@ class StroomParser extends CstParser {
   });
 
   emailOption = this.RULE('emailOption', () => {
-    this.OR([
+    this.OR(this.alts.emailOption ??= [
       this.keywordString(1, K.subject),
       this.keywordString(2, K.attach),
       { ALT: () => { this.CONSUME(K.to); this.SUBRULE(this.party); } },
@@ -174,14 +181,14 @@ class StroomParser extends CstParser {
   });
 
   smsOption = this.RULE('smsOption', () => {
-    this.OR([
+    this.OR(this.alts.smsOption ??= [
       { ALT: () => { this.CONSUME(K.to); this.SUBRULE(this.party); } },
       {
         ALT: () => {
           this.CONSUME(K.if);
           this.CONSUME(K.no);
           this.CONSUME(K.mobile);
-          this.OR2([
+          this.OR2(this.alts.smsOption2 ??= [
             { ALT: () => this.CONSUME(K.skip) },
             { ALT: () => { this.CONSUME(K.leave); this.OPTION(() => this.SUBRULE(this.leaveBlock)); } },
           ]);
@@ -202,7 +209,7 @@ class StroomParser extends CstParser {
   });
 
   workflowItem = this.RULE('workflowItem', () => {
-    this.OR([
+    this.OR(this.alts.workflowItem ??= [
         { ALT: () => this.SUBRULE(this.workflowTrigger) },
         { ALT: () => { this.CONSUME(K.when); this.SUBRULE(this.condition); } },
         { ALT: () => this.SUBRULE(this.workflowAction) },
@@ -213,7 +220,7 @@ class StroomParser extends CstParser {
   workflowTrigger = this.RULE('workflowTrigger', () => {
     this.CONSUME(K.on);
     this.SUBRULE(this.path);
-    this.OR([
+    this.OR(this.alts.workflowTrigger ??= [
       ...this.tokenAlternatives([K.created, K.updated, K.deleted, K.expired, K.completed]),
       { ALT: () => this.SUBRULE(this.changeValues) },
     ]);
@@ -241,7 +248,7 @@ class StroomParser extends CstParser {
     this.CONSUME(K.flow);
     this.CONSUME(StringLiteral);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts.flowDeclaration ??= [
         { ALT: () => this.SUBRULE(this.flowSetting) },
         { ALT: () => this.SUBRULE(this.step) },
       ]));
@@ -249,7 +256,7 @@ class StroomParser extends CstParser {
   });
 
   flowSetting = this.RULE('flowSetting', () => {
-    this.OR([
+    this.OR(this.alts.flowSetting ??= [
       this.keywordString(1, K.sender),
       this.keywordString(2, K.reply_to),
       this.keywordString(3, K.sms_sender),
@@ -265,7 +272,7 @@ class StroomParser extends CstParser {
 
   sendWindow = this.RULE('sendWindow', () => {
     this.CONSUME(K.send_window);
-    this.OR([
+    this.OR(this.alts.sendWindow ??= [
       { ALT: () => this.CONSUME(K.workdays) },
       {
         ALT: () => {
@@ -280,7 +287,7 @@ class StroomParser extends CstParser {
   });
 
   flowTrigger = this.RULE('flowTrigger', () => {
-    this.OR([
+    this.OR(this.alts.flowTrigger ??= [
       { ALT: () => this.CONSUME(K.manual) },
       { ALT: () => { this.CONSUME(K.form); this.CONSUME(StringLiteral); this.CONSUME(K.submitted); } },
       { ALT: () => { this.CONSUME(K.selection); this.CONSUME2(StringLiteral); this.CONSUME(K.added); } },
@@ -296,19 +303,19 @@ class StroomParser extends CstParser {
     this.MANY(() => { this.CONSUME(K.or); this.SUBRULE2(this.successCriterion); });
     this.OPTION(() => {
       this.CONSUME(K.then);
-      this.OR([{ ALT: () => this.CONSUME(K.stop) }, { ALT: () => this.CONSUME(K.continue) }]);
+      this.OR(this.alts.successRule ??= [{ ALT: () => this.CONSUME(K.stop) }, { ALT: () => this.CONSUME(K.continue) }]);
     });
   });
 
   successCriterion = this.RULE('successCriterion', () => {
-    this.OR([
+    this.OR(this.alts.successCriterion ??= [
       { ALT: () => { this.CONSUME(K.form); this.CONSUME(StringLiteral); this.CONSUME(K.submitted); } },
       { ALT: () => { this.CONSUME(K.link); this.CONSUME(K.clicked); } },
       {
         ALT: () => {
           this.CONSUME(K.added);
           this.CONSUME(K.to);
-          this.OR2([{ ALT: () => this.CONSUME(K.selection) }, { ALT: () => this.CONSUME(K.project) }]);
+          this.OR2(this.alts.successCriterion2 ??= [{ ALT: () => this.CONSUME(K.selection) }, { ALT: () => this.CONSUME(K.project) }]);
           this.CONSUME2(StringLiteral);
         },
       },
@@ -322,7 +329,7 @@ class StroomParser extends CstParser {
   step = this.RULE('step', () => {
     // Only a name followed by ':' is a label; a misspelt keyword then reads as an unknown step.
     this.OPTION({ GATE: () => this.LA(2).tokenType === Colon, DEF: () => { this.CONSUME(Identifier); this.CONSUME(Colon); } });
-    this.OR([
+    this.OR(this.alts.step ??= [
       { ALT: () => this.SUBRULE(this.sendAction) },
       { ALT: () => this.SUBRULE(this.updatePersonStep) },
       { ALT: () => this.SUBRULE(this.membershipStep) },
@@ -352,7 +359,7 @@ class StroomParser extends CstParser {
   });
 
   updateOperation = this.RULE('updateOperation', () => {
-    this.OR([
+    this.OR(this.alts.updateOperation ??= [
         { ALT: () => { this.CONSUME(K.set); this.SUBRULE(this.path); this.CONSUME(Equals); this.SUBRULE(this.value); } },
         { ALT: () => { this.CONSUME(K.clear); this.SUBRULE2(this.path); } },
         { ALT: () => { this.CONSUME(K.add); this.SUBRULE3(this.path); this.SUBRULE2(this.value); } },
@@ -369,24 +376,24 @@ class StroomParser extends CstParser {
   });
 
   membershipStep = this.RULE('membershipStep', () => {
-    this.OR([
+    this.OR(this.alts.membershipStep ??= [
       { ALT: () => { this.CONSUME(K.add); this.CONSUME(K.to); } },
       { ALT: () => { this.CONSUME(K.remove); this.CONSUME(K.from); } },
     ]);
-    this.OR2([{ ALT: () => this.CONSUME(K.selection) }, { ALT: () => this.CONSUME(K.project) }]);
+    this.OR2(this.alts.membershipStep2 ??= [{ ALT: () => this.CONSUME(K.selection) }, { ALT: () => this.CONSUME(K.project) }]);
     this.CONSUME(StringLiteral);
   });
 
   createStep = this.RULE('createStep', () => {
     this.CONSUME(K.create);
-    this.OR(this.tokenAlternatives([K.follow_up, K.request, K.sale]));
+    this.OR(this.alts.createStep ??= this.tokenAlternatives([K.follow_up, K.request, K.sale]));
     this.CONSUME(StringLiteral);
     this.MANY(() => this.SUBRULE(this.createSetting));
   });
 
   // One rule for the settings of all three `create` steps; the builder says which belong where.
   createSetting = this.RULE('createSetting', () => {
-    this.OR([
+    this.OR(this.alts.createSetting ??= [
       this.keywordString(1, K.type),
       this.keywordString(2, K.project),
       this.keywordString(3, K.agenda),
@@ -400,12 +407,12 @@ class StroomParser extends CstParser {
       { ALT: () => { this.CONSUME(K.on); this.CONSUME(K.task_date); } },
       { ALT: () => { this.CONSUME(K.assign); this.SUBRULE(this.party); } },
       { ALT: () => { this.CONSUME(K.owner); this.SUBRULE2(this.party); } },
-      { ALT: () => { this.CONSUME(K.stage); this.OR2(this.tokenAlternatives([K.open, K.sold, K.lost])); } },
+      { ALT: () => { this.CONSUME(K.stage); this.OR2(this.alts.createSetting2 ??= this.tokenAlternatives([K.open, K.sold, K.lost])); } },
       { ALT: () => { this.CONSUME(K.amount); this.SUBRULE(this.numberValue); } },
       {
         ALT: () => {
           this.CONSUME(K.date);
-          this.OR3([
+          this.OR3(this.alts.createSetting3 ??= [
             { ALT: () => this.CONSUME(K.by_type) },
             { ALT: () => { this.CONSUME2(K.after); this.SUBRULE2(this.duration); } },
           ]);
@@ -418,7 +425,7 @@ class StroomParser extends CstParser {
     this.CONSUME(K.distribute);
     this.CONSUME(K.to);
     this.CONSUME(K.owner);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts.distributeStep ??= [
       {
         ALT: () => {
           this.CONSUME(K.among);
@@ -434,8 +441,8 @@ class StroomParser extends CstParser {
   runScriptStep = this.RULE('runScriptStep', () => {
     this.CONSUME(K.run);
     this.CONSUME(K.script);
-    this.OR([{ ALT: () => this.CONSUME(TripleString) }, { ALT: () => this.CONSUME(StringLiteral) }]);
-    this.MANY(() => this.OR2([
+    this.OR(this.alts.runScriptStep ??= [{ ALT: () => this.CONSUME(TripleString) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+    this.MANY(() => this.OR2(this.alts.runScriptStep2 ??= [
       { ALT: () => { this.CONSUME(K.timeout); this.CONSUME(NumberLiteral); this.CONSUME(K.ms); } },
       { ALT: () => { this.CONSUME(K.memory); this.CONSUME2(NumberLiteral); this.CONSUME(K.MB); } },
     ]));
@@ -443,12 +450,12 @@ class StroomParser extends CstParser {
 
   notifyStep = this.RULE('notifyStep', () => {
     this.CONSUME(K.notify);
-    this.OR([{ ALT: () => this.CONSUME(K.email) }, { ALT: () => this.CONSUME(K.sms) }]);
+    this.OR(this.alts.notifyStep ??= [{ ALT: () => this.CONSUME(K.email) }, { ALT: () => this.CONSUME(K.sms) }]);
     this.MANY(() => this.SUBRULE(this.notifySetting));
   });
 
   notifySetting = this.RULE('notifySetting', () => {
-    this.OR([
+    this.OR(this.alts.notifySetting ??= [
       { ALT: () => { this.CONSUME(K.to); this.SUBRULE(this.party); } },
       this.keywordString(1, K.template),
       { ALT: () => this.CONSUME2(StringLiteral) },
@@ -457,7 +464,7 @@ class StroomParser extends CstParser {
 
   waitStep = this.RULE('waitStep', () => {
     this.CONSUME(K.wait);
-    this.OR([
+    this.OR(this.alts.waitStep ??= [
       { ALT: () => this.SUBRULE(this.duration) },
       { ALT: () => { this.CONSUME(K.until); this.CONSUME(StringLiteral); } },
       {
@@ -471,7 +478,7 @@ class StroomParser extends CstParser {
   });
 
   waitEvent = this.RULE('waitEvent', () => {
-    this.OR([
+    this.OR(this.alts.waitEvent ??= [
       { ALT: () => { this.CONSUME(K.link); this.CONSUME(K.clicked); this.SUBRULE(this.stepReference); } },
       { ALT: () => { this.CONSUME(K.email); this.CONSUME(K.opened); this.SUBRULE2(this.stepReference); } },
       { ALT: () => { this.CONSUME(K.form); this.CONSUME(StringLiteral); this.CONSUME(K.submitted); } },
@@ -490,12 +497,12 @@ class StroomParser extends CstParser {
   });
 
   waitOption = this.RULE('waitOption', () => {
-    this.OR([
+    this.OR(this.alts.waitOption ??= [
       { ALT: () => { this.CONSUME(K.at); this.CONSUME(K.most); this.SUBRULE(this.duration); } },
       {
         ALT: () => {
           this.CONSUME(K.else);
-          this.OR2([
+          this.OR2(this.alts.waitOption2 ??= [
             { ALT: () => this.CONSUME(K.continue) },
             { ALT: () => { this.CONSUME(K.leave); this.OPTION(() => this.SUBRULE(this.leaveBlock)); } },
           ]);
@@ -508,7 +515,7 @@ class StroomParser extends CstParser {
     this.CONSUME(K.split);
     this.CONSUME(StringLiteral);
     this.CONSUME(LCurly);
-    this.MANY(() => this.OR([
+    this.MANY(() => this.OR(this.alts.splitStep ??= [
         { ALT: () => this.SUBRULE(this.branchClause) },
         { ALT: () => this.SUBRULE(this.othersClause) },
       ]));
@@ -525,7 +532,7 @@ class StroomParser extends CstParser {
 
   othersClause = this.RULE('othersClause', () => {
     this.CONSUME(K.others);
-    this.OR([
+    this.OR(this.alts.othersClause ??= [
       { ALT: () => this.CONSUME(K.continue) },
       { ALT: () => { this.CONSUME(K.leave); this.OPTION(() => this.SUBRULE(this.leaveBlock)); } },
       { ALT: () => this.SUBRULE(this.stepBlock) },
@@ -547,11 +554,11 @@ class StroomParser extends CstParser {
   });
 
   completeItem = this.RULE('completeItem', () => {
-    this.OR([
+    this.OR(this.alts.completeItem ??= [
         {
           ALT: () => {
             this.CONSUME(K.on);
-            this.OR2([{ ALT: () => this.CONSUME(K.success) }, { ALT: () => this.CONSUME(K.no_success) }]);
+            this.OR2(this.alts.completeItem2 ??= [{ ALT: () => this.CONSUME(K.success) }, { ALT: () => this.CONSUME(K.no_success) }]);
             this.CONSUME(K.move);
             this.CONSUME(K.to);
             this.CONSUME(K.flow);

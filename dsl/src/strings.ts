@@ -5,6 +5,8 @@ const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r' };
 /** The text of a `"…"` literal (its closing quote may be missing when the source is cut short). */
 export function unquote(image: string, terminated = true): string {
   const body = image.slice(1, terminated ? -1 : undefined);
+  // Most texts have no escapes: the regular expression would only copy them.
+  if (!body.includes('\\')) return body;
   return body.replace(/\\(.)?/gs, (_, char: string | undefined) => (char === undefined ? '' : escapes[char] ?? char));
 }
 

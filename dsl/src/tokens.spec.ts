@@ -1,5 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { highlightClassOf, lexer } from './tokens.js';
+import { Lexer, type ILexingResult } from 'chevrotain';
+import { random } from './testing/fuzz-inputs.js';
+import { fixtures } from './testing/test-support.js';
+import { allTokens, highlightClassOf, KEYWORDS, lexer } from './tokens.js';
 
 const kinds = (source: string) => lexer.tokenize(source).tokens.map((token) => `${String(token.tokenType.name)}:${token.image}`);
 
@@ -42,6 +45,28 @@ describe('lexer', () => {
   it('reports characters outside the language', () => {
     const result = lexer.tokenize('wait § 2 days');
     expect(result.errors.map((e) => [e.offset, e.length, e.message])).toEqual([[5, 1, 'unexpected character "§"']]);
+  });
+
+  it('reads the same tokens as a Chevrotain lexer trying every keyword pattern', () => {
+    // The lexer looks whole words up in the keyword table; the reference tries each keyword's
+    // pattern with Identifier as its longer alternative, as the lexer did before.
+    const reference = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
+    const shape = (result: ILexingResult) => ({
+      tokens: [...result.tokens, ...(result.groups['comments'] ?? [])].map((t) => [
+        t.tokenType.name, t.tokenTypeIdx, t.image, t.startOffset, t.endOffset, t.startLine, t.startColumn, t.endLine, t.endColumn,
+      ]),
+      errors: result.errors.map((e) => [e.offset, e.length, e.line, e.column]),
+    });
+    const next = random(20261123);
+    const pieces = [
+      ...KEYWORDS, 'day', 'minute', 'hour', 'week', 'workday', 'time', 'dayss', 'timeo', 'senders', 'send_', 'mb', 'on1',
+      'x', '_', 'Sender', '{', '}', '.', ':', '-', '=', '!=', '<=', '"x"', '"""a\n"""', '# c\n', '\r\n', '08:00', '3.5', '§', ' ',
+    ];
+    const salads = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(next() * 40) },
+      () => `${pieces[Math.floor(next() * pieces.length)]!}${next() < 0.3 ? '' : ' '}`).join(''));
+    for (const source of [...fixtures().map((f) => f.source), ...salads]) {
+      expect(shape(lexer.tokenize(source))).toEqual(shape(reference.tokenize(source)));
+    }
   });
 
   it('classifies tokens for highlighting', () => {
