@@ -38,7 +38,15 @@ export class FlowStepRunner implements OnModuleInit {
     this.runner.register(FLOW_STEP_JOB, (job, context) => this.run(job, context));
   }
 
-  async run(job: ClaimedJob, { em, now }: JobContext, trace?: StepTrace): Promise<void> {
+  async run(job: ClaimedJob, context: JobContext, trace?: StepTrace): Promise<void> {
+    // A clean identity map per job in the same transaction: jobs run in groups, and flushing a map
+    // that grows with every participant of the group would make a group quadratic.
+    const em = context.em.fork({ clear: true, keepTransactionContext: true });
+    await this.runIn(em, job, context.now, trace);
+    await em.flush();
+  }
+
+  private async runIn(em: EntityManager, job: ClaimedJob, now: Date, trace?: StepTrace): Promise<void> {
     const { participantId, seq } = job.payload as unknown as StepJobPayload;
     const participant = await em.findOne(Participant, { id: participantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!participant || participant.status !== 'active' || participant.seq !== seq) return;
