@@ -185,6 +185,20 @@ describe('flow steps on the manual clock', () => {
     expect(await participant(flowId, kim)).toMatchObject({ status: 'completed', reason: 'left' });
   });
 
+  it('splits on behaviour: who clicked in the flow\'s e-mail, who only opened it, who did neither', async () => {
+    const flowId = await runningFlow('Gedrag', '  trigger manual\n  mail: send email "welkom"\n  wait 2 days\n  split "Reactie" {\n    branch "Klikkers" when participant.clicked = true {\n      send email "herinnering"\n    }\n    branch "Lezers" when participant.opened = true and participant.clicks = 0 {\n      send email "intern"\n    }\n    others leave\n  }\n');
+    const [xavi, yara, zeno] = [await person({ firstName: 'Xavi', email: 'xavi@example.nl' }), await person({ firstName: 'Yara', email: 'yara@example.nl' }), await person({ firstName: 'Zeno', email: 'zeno@example.nl' })];
+    await enrol(flowId, [xavi!, yara!, zeno!]);
+    await advance('PT0S');
+    await hit('GET', `/l/${tokensIn(mailsTo('xavi@example.nl')[0]!, 'l')[0]}`);
+    await hit('GET', `/o/${tokensIn(mailsTo('yara@example.nl')[0]!, 'o')[0]}`);
+    await advance('P2D');
+    expect(mailsTo('xavi@example.nl').map((m) => m.subject)).toEqual(['Welkom Xavi', 'Nog even Xavi']);
+    expect(mailsTo('yara@example.nl').map((m) => m.subject)).toEqual(['Welkom Yara', 'Nieuwe deelnemer Yara']);
+    expect(mailsTo('zeno@example.nl')).toHaveLength(1);
+    expect(await participant(flowId, zeno!)).toMatchObject({ status: 'completed', reason: 'left' });
+  });
+
   it('counts success by a sale created through the API and stops; completes with success and moves on', async () => {
     const upsell = await runningFlow('Upsell', '  trigger manual\n  send email "herinnering"\n');
     const flowId = await runningFlow('Verkoop', `  trigger manual\n  success when sale created or person.category changed to "Klant" then stop\n  send email "welkom"\n  wait 7 days\n  send email "herinnering"\n  complete {\n    on success move to flow "Upsell"\n  }\n`);

@@ -75,6 +75,14 @@ export const EMPLOYEE_FIELDS: Readonly<Record<string, FieldType>> = {
   id: 'id', name: 'string', email: 'string', mobile: 'string',
 };
 
+/**
+ * Behaviour in a flow, for split branches (`participant.clicked`): facts about this participation
+ * since its enrolment, which the engine computes when the split is reached.
+ */
+export const PARTICIPANT_FIELDS: Readonly<Record<string, FieldType>> = {
+  clicked: 'boolean', opened: 'boolean', clicks: 'number', opens: 'number', forms: 'list', emails: 'number',
+};
+
 /** `person.extra.<name>` is free-form: any name, any type. */
 export function standardFieldType(entity: Entity, field: string): FieldType | undefined {
   if (entity === 'person' && field.startsWith('extra.') && /^extra\.[A-Za-z_]\w*$/.test(field)) return 'any';

@@ -39,6 +39,8 @@ export const RECORDS_OF: { readonly [E in Entity]: readonly string[] } = {
 
 /** A flow is about its participant: the person, their company and contacts. */
 export const FLOW_RECORDS: readonly string[] = ['person', 'company', 'our_contact', 'service_contact'];
+/** A split also sees the participant's behaviour (`participant.clicked`, …). */
+export const SPLIT_RECORDS: readonly string[] = [...FLOW_RECORDS, 'participant'];
 
 /** What records a rule can read; `about` names the rule in messages ("a quote_request workflow"). */
 export interface RecordScope {

@@ -1,6 +1,6 @@
 // Fields and values: does `entity.field` exist, may this rule read it, and does the value fit its type.
 import { ENTITIES, type Condition, type Entity, type Loc, type Value } from './ast.js';
-import { EMPLOYEE_FIELDS, standardFieldType, type FieldType, type StatusKind } from './catalog.js';
+import { EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, standardFieldType, type FieldType, type StatusKind } from './catalog.js';
 import { EMPLOYEE_ROLES, type CheckContext, type RecordScope } from './checker-common.js';
 
 const TYPE_WORDS: Record<FieldType, string> = {
@@ -23,6 +23,8 @@ export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope 
     type = ctx.catalog ? ctx.catalog.fieldType(entity, field) : standardFieldType(entity, field);
   } else if ((EMPLOYEE_ROLES as readonly string[]).includes(head)) {
     type = EMPLOYEE_FIELDS[field];
+  } else if (head === 'participant') {
+    type = PARTICIPANT_FIELDS[field];
   } else {
     ctx.report(loc, 'error', 'unknown-record', `unknown record '${head}' in ${path}`, stepId);
     return undefined;
@@ -31,7 +33,9 @@ export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope 
     ctx.report(loc, 'error', 'unknown-field', `unknown field '${field}' of ${head}`, stepId);
     return undefined;
   }
-  if (scope && !scope.records.includes(head)) {
+  if (scope && !scope.records.includes(head) && head === 'participant') {
+    ctx.report(loc, 'error', 'missing-record', `${path} is behaviour in this flow: only a split's branches can use it`, stepId);
+  } else if (scope && !scope.records.includes(head)) {
     ctx.report(loc, 'error', 'missing-record', `${path} is not available: ${scope.about} has no ${head}`, stepId);
   }
   return type;

@@ -4,11 +4,12 @@ import {
   type Step, type StepKind,
 } from './ast.js';
 import {
-  CheckContext, checkTemplate, checkVariables, FLOW_RECORDS, mergeVariablesIn, type RecordScope,
+  CheckContext, checkTemplate, checkVariables, FLOW_RECORDS, SPLIT_RECORDS, mergeVariablesIn, type RecordScope,
 } from './checker-common.js';
 import { checkChange, checkCondition, checkValue, fieldTypeOf } from './checker-conditions.js';
 
 const PERSON_SCOPE: RecordScope = { records: FLOW_RECORDS, about: 'a flow' };
+const SPLIT_SCOPE: RecordScope = { records: SPLIT_RECORDS, about: 'a split' };
 
 interface FlowCheck {
   ctx: CheckContext;
@@ -213,7 +214,7 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
         check.ctx.report(branch.locs?.name ?? branch.loc, 'warning', 'duplicate-branch', `the split already has a branch "${branch.name}"`, step.id);
       }
       names.add(branch.name);
-      checkCondition(check.ctx, branch.condition, PERSON_SCOPE, step.id);
+      checkCondition(check.ctx, branch.condition, SPLIT_SCOPE, step.id);
       checkBlock(check, branch.steps);
     }
     if (step.others?.kind === 'steps') checkBlock(check, step.others.steps);

@@ -94,6 +94,12 @@ describe('checker: flows', () => {
       '6:14+6 error: template "taak" uses task.title, but a flow has no task',
       '6:14+6 error: template "taak" uses responsible.name, but a flow has no responsible',
     ]],
+    ['behaviour only in a split', flow('split "Gedrag" {', '  branch "Klikkers" when participant.clicked = true and participant.clicks >= 2 {', '    wait 1 day', '  }', '  branch "Fout" when participant.shoe = 1 {', '    wait 1 day', '  }', '  others continue', '}'), [
+      "10:24+16 error: unknown field 'shoe' of participant",
+    ]],
+    ['behaviour in a filter', lines('flow "f" {', '  trigger manual', '  filter participant.clicked = true', '}'), [
+      "3:10+19 error: participant.clicked is behaviour in this flow: only a split's branches can use it",
+    ]],
     ['time zone', lines('flow "f" {', '  timezone "Mars/Olympus"', '  trigger manual', '}'), ['2:12+14 error: unknown time zone "Mars/Olympus"']],
   ])('%s', (_, source, expected) => {
     expect(findings(source)).toEqual(expected);

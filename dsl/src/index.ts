@@ -9,11 +9,11 @@ export { MAX_NESTING } from './ast-builder-common.js';
 export { print, format } from './printer.js';
 export { assignStepIds, stepIdsOf } from './ids.js';
 export {
-  InMemoryCatalog, STANDARD_FIELDS, EMPLOYEE_FIELDS, standardFieldType,
+  InMemoryCatalog, STANDARD_FIELDS, EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, standardFieldType,
   type Catalog, type CatalogData, type FieldType, type StatusKind, type TemplateInfo,
 } from './catalog.js';
 export { check, checkSource, triggerEntity, type CheckOptions, type CheckMode } from './checker.js';
-export { RECORDS_OF, FLOW_RECORDS, mergeVariablesIn } from './checker-common.js';
+export { RECORDS_OF, FLOW_RECORDS, SPLIT_RECORDS, mergeVariablesIn } from './checker-common.js';
 export {
   compileWorkflow, compileCondition, changedConditions, triggerKeyString, eventTriggerKeys, WORKFLOW_EVENT_TYPE,
   type ActionDescriptor, type CompiledWorkflow, type TriggerKey,

@@ -3,6 +3,7 @@ import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } 
 import { CrmSteps } from './crm-steps.js';
 import { LeaveActions } from './leave-actions.js';
 import { MessageSteps } from './message-steps.js';
+import { participantBehaviour } from './participant-behaviour.js';
 import { ScriptSteps } from './script-steps.js';
 import { end, next, type StepOutcome, type StepRun } from './step-run.js';
 import { WaitSteps } from './wait-steps.js';
@@ -48,9 +49,9 @@ export class StepHandlers {
     return handler(run);
   }
 
-  /** The first branch whose condition holds on the person's data now; otherwise "others". */
+  /** The first branch whose condition holds on the person's data and behaviour now; otherwise "others". */
   private async split(run: StepRun): Promise<StepOutcome> {
-    const facts = await run.facts();
+    const facts = { ...(await run.facts()), participant: await participantBehaviour(run) };
     for (const branch of run.node.branches ?? []) {
       if (await conditionHolds(branch.condition, facts)) return next(branch.next);
     }
