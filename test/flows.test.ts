@@ -95,7 +95,8 @@ describe('manual enrolment and participants', () => {
   filter person.category = "Lead"
   exclude selection "Afmeldingen"
   once per person
-  welkom: send email "welkom"
+  welkom: wait 1 day
+  send email "welkom"
   complete
 }` })).body;
     expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [lead.id] })).status).toBe(409);

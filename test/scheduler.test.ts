@@ -165,7 +165,8 @@ describe('manual clock', () => {
       expect(rows).toHaveLength(400);
       expect(new Set(rows.map((r) => r.label)).size).toBe(400);
       expect(na + nb).toBeLessThanOrEqual(400);
-      expect(rows.some((r) => r.instance === 'a') && rows.some((r) => r.instance === 'b')).toBe(true);
+      // Which instance ran how many depends on timing (a poller may claim the whole backlog at
+      // once on a loaded machine); what must hold is that none ran twice and none was lost.
     } finally {
       await b.close();
     }

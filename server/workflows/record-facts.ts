@@ -58,4 +58,43 @@ export class RecordFacts {
     }
     return facts;
   }
+
+  /**
+   * `load('person', id)` for many persons at once, in four queries whatever their number: the
+   * persons, their companies and the employees around them.
+   */
+  async loadPeople(em: EntityManager, ids: readonly string[]): Promise<Map<string, Facts>> {
+    const out = new Map<string, Facts>();
+    if (ids.length === 0) return out;
+    const rows = async (entity: string, wanted: unknown[]): Promise<Map<string, Json>> => {
+      const resource = BY_NAME.get(entity)!;
+      const unique = [...new Set(wanted.filter((id): id is string => typeof id === 'string' && id !== ''))];
+      if (unique.length === 0) return new Map();
+      const lookups = Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([n]) => n);
+      const found = await em.find(resource.entity, { id: { $in: unique } } as never, { populate: lookups as never });
+      return new Map(found.map((record) => [String(record.id), snakeJson(resource, record)]));
+    };
+    const people = await rows('person', [...ids]);
+    const companies = await rows('company', [...people.values()].map((p) => p.company_id));
+    const employees = await rows('employee', [...people.values()].flatMap((p) => {
+      const company = companies.get(String(p.company_id));
+      return [p.our_contact_id ?? company?.our_contact_id, p.service_contact_id ?? company?.service_contact_id];
+    }));
+    for (const [id, person] of people) {
+      person.full_name = [person.first_name, person.last_name].filter(Boolean).join(' ');
+      const facts: Facts = { person };
+      const company = typeof person.company_id === 'string' ? companies.get(person.company_id) : undefined;
+      if (company) facts.company = company;
+      const roles: [string, unknown][] = [
+        ['our_contact', person.our_contact_id ?? company?.our_contact_id],
+        ['service_contact', person.service_contact_id ?? company?.service_contact_id],
+      ];
+      for (const [role, employeeId] of roles) {
+        const employee = typeof employeeId === 'string' ? employees.get(employeeId) : undefined;
+        if (employee) facts[role] = { id: employee.id, name: employee.name, email: employee.email, mobile: employee.mobile };
+      }
+      out.set(id, facts);
+    }
+    return out;
+  }
 }

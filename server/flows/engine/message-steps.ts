@@ -30,6 +30,8 @@ function partyAddress(party: Party, channel: 'email' | 'sms', facts: Facts): str
  */
 @Injectable()
 export class MessageSteps {
+  private readonly templates = new WeakMap<object, Map<string, Template>>();
+
   constructor(
     private readonly outbox: Outbox,
     private readonly tracking: TrackingService,
@@ -98,7 +100,11 @@ export class MessageSteps {
   }
 
   private async template(run: StepRun, key: string): Promise<Template> {
-    const template = await run.em.findOne(Template, { key });
+    // Once per batch of participants (the batch shares one entity manager), not once per message.
+    let cache = this.templates.get(run.em);
+    if (!cache) this.templates.set(run.em, (cache = new Map()));
+    const template = cache.get(key) ?? (await run.em.findOne(Template, { key }));
+    if (template) cache.set(key, template);
     // Templates in use cannot be deleted or renamed away: this only happens to data edited behind the API.
     if (!template) throw new Error(`step ${run.node.id}: template "${key}" no longer exists`);
     return template;

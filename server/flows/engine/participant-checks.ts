@@ -15,7 +15,8 @@ const MEMBER_TABLES: Record<'selection' | 'project', [string, string]> = { selec
 export class ParticipantChecks {
   async verdict(run: Omit<StepRun, 'node' | 'entering' | 'messageKey'>): Promise<Ending | undefined> {
     const { em, participant, graph } = run;
-    await em.flush(); // the raw queries below must see what earlier steps of this transaction wrote
+    // The raw queries below must see what earlier steps of this transaction wrote.
+    if (graph.exclusions.length > 0 || graph.success) await em.flush();
     const person = (await run.facts()).person as Record<string, unknown> | undefined;
     if (!person) return { status: 'dropout', reason: 'person deleted' };
     if (person.unsubscribed === true) return { status: 'dropout', reason: 'unsubscribed' };

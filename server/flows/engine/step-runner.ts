@@ -35,7 +35,48 @@ export class FlowStepRunner implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.runner.register(FLOW_STEP_JOB, (job, context) => this.run(job, context));
+    this.runner.registerBatch(FLOW_STEP_JOB, (jobs, context) => this.runMany(jobs, context));
+  }
+
+  /**
+   * A claim's step jobs together: participants and flows locked in one query each, the persons'
+   * facts in four, every write flushed once. If any participant's step fails, the batch is rolled
+   * back and each job runs alone, so one bad participant only retries itself.
+   */
+  async runMany(jobs: ClaimedJob[], { em, now }: { em: EntityManager; now: Date }): Promise<Map<string, { retry: string } | undefined>> {
+    const outcomes = new Map<string, { retry: string } | undefined>();
+    try {
+      await em.transactional(async (inner) => {
+        const batch = inner.fork({ clear: true, keepTransactionContext: true });
+        await this.walkMany(batch, jobs, now);
+        await batch.flush();
+      });
+      return outcomes;
+    } catch {
+      for (const job of jobs) {
+        try {
+          await em.transactional((inner) => this.run(job, { em: inner, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts }));
+        } catch (error) {
+          outcomes.set(job.id, { retry: (error as Error).message ?? String(error) });
+        }
+      }
+      return outcomes;
+    }
+  }
+
+  private async walkMany(em: EntityManager, jobs: ClaimedJob[], now: Date): Promise<void> {
+    const seqs = new Map(jobs.map((job) => { const p = job.payload as unknown as StepJobPayload; return [String(p.participantId), Number(p.seq)]; }));
+    const participants = await em.find(Participant, { id: { $in: [...seqs.keys()] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
+    const live = participants.filter((p) => p.status === 'active' && p.seq === seqs.get(String(p.id)));
+    if (live.length === 0) return;
+    const flowIds = [...new Set(live.map((p) => String(p.flow.id)))];
+    const flows = await em.find(Flow, { id: { $in: flowIds } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
+    const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
+    const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
+    for (const participant of live) {
+      const flow = running.get(String(participant.flow.id));
+      if (flow) await this.walk(em, participant, flow, now, undefined, people.get(String(participant.person.id)));
+    }
   }
 
   async run(job: ClaimedJob, context: JobContext, trace?: StepTrace): Promise<void> {
@@ -56,10 +97,10 @@ export class FlowStepRunner implements OnModuleInit {
     await this.walk(em, participant, flow, now, trace);
   }
 
-  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace): Promise<void> {
+  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts): Promise<void> {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
-    let facts: Facts | undefined;
+    let facts: Facts | undefined = preloaded;
     const base = {
       em, now, participant, flow, graph, personId,
       facts: async () => (facts ??= await this.facts.load(em, 'person', personId)),
