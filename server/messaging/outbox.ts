@@ -9,6 +9,10 @@ import { domainOf, messageIdFor } from './message-id.js';
 export const DELIVER_JOB = 'message.deliver';
 /** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
 export const DELIVERY_ATTEMPTS = 6;
+/** Messages per statement in `enqueueMany` (20 parameters each, well under PostgreSQL's 65,535). */
+const ENQUEUE_CHUNK = 1000;
+const DELIVERY_JOBS_SQL = `insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
+  select ?, json_build_object('messageId', "id"::text)::jsonb, ?, 'pending', 'message:' || "id", 0, ?, ? from inserted where "status" = 'queued'`;
 
 export interface OutgoingMessage {
   channel: Channel;
@@ -50,9 +54,42 @@ export class Outbox {
 
   async enqueue(em: EntityManager, outgoing: OutgoingMessage): Promise<Enqueued> {
     const now = this.clock.now();
+    const columns = this.columns(outgoing, now);
+    // One round trip: the message, and its delivery job when it is new and deliverable.
+    const sql = `with inserted as (
+        insert into "message" (${columns.map(([c]) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})
+        on conflict ("key") do nothing returning "id", "status"
+      ), job as (${DELIVERY_JOBS_SQL})
+      select "id", "status" from inserted`;
+    const params = [...columns.map(([, v]) => v), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
+    const connection = em.getConnection();
+    const inserted = await connection.execute<{ id: string; status: Message['status'] }[]>(sql, params, 'all', em.getTransactionContext());
+    if (inserted[0]) return { id: String(inserted[0].id), status: inserted[0].status, created: true };
+    const existing = await connection.execute<{ id: string; status: Message['status'] }[]>(`select "id", "status" from "message" where "key" = ?`, [outgoing.key], 'all', em.getTransactionContext());
+    return { id: String(existing[0]!.id), status: existing[0]!.status, created: false };
+  }
+
+  /** Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in `enqueue`. */
+  async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
+    const now = this.clock.now();
+    for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
+      const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => this.columns(m, now));
+      const names = rows[0]!.map(([c]) => `"${c}"`).join(', ');
+      const tuple = `(${rows[0]!.map(() => '?').join(', ')})`;
+      const sql = `with inserted as (
+          insert into "message" (${names}) values ${rows.map(() => tuple).join(', ')}
+          on conflict ("key") do nothing returning "id", "status"
+        ), job as (${DELIVERY_JOBS_SQL})
+        select count(*) from inserted`;
+      const params = [...rows.flatMap((columns) => columns.map(([, v]) => v)), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
+      await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+    }
+  }
+
+  private columns(outgoing: OutgoingMessage, now: Date): [string, unknown][] {
     const from = outgoing.from ?? (outgoing.channel === 'email' ? this.config.mailFrom : null);
     const missing = outgoing.to ? null : outgoing.channel === 'email' ? 'no e-mail address' : 'no mobile number';
-    const columns: [string, unknown][] = [
+    return [
       ['channel', outgoing.channel],
       ['key', outgoing.key],
       ['message_id', messageIdFor(outgoing.key, domainOf(from ?? this.config.mailFrom))],
@@ -74,20 +111,5 @@ export class Outbox {
       ['attachments', JSON.stringify(outgoing.attachments ?? [])],
       ['created_at', now],
     ];
-    // One round trip: the message, and its delivery job when it is new and deliverable.
-    const sql = `with inserted as (
-        insert into "message" (${columns.map(([c]) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})
-        on conflict ("key") do nothing returning "id", "status"
-      ), job as (
-        insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-        select ?, json_build_object('messageId', "id"::text)::jsonb, ?, 'pending', 'message:' || "id", 0, ?, ? from inserted where "status" = 'queued'
-      )
-      select "id", "status" from inserted`;
-    const params = [...columns.map(([, v]) => v), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
-    const connection = em.getConnection();
-    const inserted = await connection.execute<{ id: string; status: Message['status'] }[]>(sql, params, 'all', em.getTransactionContext());
-    if (inserted[0]) return { id: String(inserted[0].id), status: inserted[0].status, created: true };
-    const existing = await connection.execute<{ id: string; status: Message['status'] }[]>(`select "id", "status" from "message" where "key" = ?`, [outgoing.key], 'all', em.getTransactionContext());
-    return { id: String(existing[0]!.id), status: existing[0]!.status, created: false };
   }
 }

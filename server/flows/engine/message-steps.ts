@@ -3,7 +3,7 @@ import type { Party, SmsMessage } from '@stroom/dsl';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { StoredFile } from '../../files/stored-file.entity.js';
-import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
+import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { Template } from '../../templates/template.entity.js';
 import { renderTemplate, renderText, smsSegments, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService } from '../../tracking/tracking.service.js';
@@ -33,7 +33,6 @@ export class MessageSteps {
   private readonly templates = new WeakMap<object, Map<string, Template>>();
 
   constructor(
-    private readonly outbox: Outbox,
     private readonly tracking: TrackingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -94,7 +93,7 @@ export class MessageSteps {
   }
 
   private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>): Promise<void> {
-    await this.outbox.enqueue(run.em, {
+    await run.send({
       ...message, key: run.messageKey, personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id,
     });
   }

@@ -5,6 +5,7 @@ import type { StepRun } from './step-run.js';
  * clicks and opens in the flow's e-mails to it, e-mails sent, forms submitted.
  */
 export async function participantBehaviour(run: StepRun): Promise<Record<string, unknown>> {
+  await run.flushMessages();
   await run.em.flush();
   const participantId = String(run.participant.id);
   const rows: { clicks: string; opens: string; emails: string; forms: string[] | null }[] = await run.em.getConnection().execute(

@@ -3,6 +3,7 @@ import type { FlowGraph, FlowNode, Target } from '@stroom/dsl';
 import type { AppConfig } from '../../config/config.js';
 import { appCalendar, type Calendar } from '../../scheduling/calendar.js';
 import type { Facts } from '../../workflows/record-facts.js';
+import type { OutgoingMessage } from '../../messaging/outbox.js';
 import type { Flow } from '../flow.entity.js';
 import type { AwaitedEvent, Participant, ParticipantStatus } from '../participant.entity.js';
 
@@ -23,6 +24,10 @@ export interface StepRun {
   facts(): Promise<Facts>;
   /** Forget the loaded facts after a step changed the person. */
   refreshFacts(): void;
+  /** Puts a message into the outbox (a batch of steps writes its messages in one statement at the end). */
+  send(message: OutgoingMessage): Promise<void>;
+  /** Writes messages still held by `send`, for a query that must see them. */
+  flushMessages(): Promise<void>;
 }
 
 export type Ending = { status: Exclude<ParticipantStatus, 'queued' | 'active'>; reason?: string };

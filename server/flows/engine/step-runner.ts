@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
 import { Flow } from '../flow.entity.js';
@@ -10,6 +11,11 @@ import { SendWindows } from './send-windows.js';
 import { StepHandlers } from './step-handlers.js';
 import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
 import { endParticipant, type StepRun } from './step-run.js';
+
+interface MessageSink {
+  send(message: OutgoingMessage): Promise<void>;
+  flush(): Promise<void>;
+}
 
 /** Told of every step a participant enters (the simulation's path). */
 export type StepTrace = (step: { at: Date; stepId: string; kind: string }) => void;
@@ -32,6 +38,7 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly stepJobs: StepJobs,
     private readonly facts: RecordFacts,
     private readonly window: SendWindows,
+    private readonly outbox: Outbox,
   ) {}
 
   onModuleInit(): void {
@@ -73,10 +80,16 @@ export class FlowStepRunner implements OnModuleInit {
     const flows = await em.find(Flow, { id: { $in: flowIds } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
     const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
     const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
+    const held: OutgoingMessage[] = [];
+    const outbox: MessageSink = {
+      send: async (message) => { held.push(message); },
+      flush: async () => { await this.outbox.enqueueMany(em, held.splice(0)); },
+    };
     for (const participant of live) {
       const flow = running.get(String(participant.flow.id));
-      if (flow) await this.walk(em, participant, flow, now, undefined, people.get(String(participant.person.id)));
+      if (flow) await this.walk(em, participant, flow, now, undefined, people.get(String(participant.person.id)), outbox);
     }
+    await outbox.flush();
   }
 
   async run(job: ClaimedJob, context: JobContext, trace?: StepTrace): Promise<void> {
@@ -97,12 +110,13 @@ export class FlowStepRunner implements OnModuleInit {
     await this.walk(em, participant, flow, now, trace);
   }
 
-  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts): Promise<void> {
+  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts, outbox?: MessageSink): Promise<void> {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
     let facts: Facts | undefined = preloaded;
+    const sink = outbox ?? { send: async (message: OutgoingMessage) => { await this.outbox.enqueue(em, message); }, flush: async () => {} };
     const base = {
-      em, now, participant, flow, graph, personId,
+      em, now, participant, flow, graph, personId, send: sink.send, flushMessages: sink.flush,
       facts: async () => (facts ??= await this.facts.load(em, 'person', personId)),
       refreshFacts: () => { facts = undefined; },
     };
