@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { TrackingToken, type TrackingKind } from './tracking-token.entity.js';
+import type { TrackingKind } from './tracking-token.entity.js';
 import { newToken, trackHtml } from './tracked-email.js';
 
 /** Who and what a tracked e-mail is about. */
@@ -15,17 +15,28 @@ export interface TrackedMail {
   messageKey: string;
 }
 
+/** A token row, written with `save` in the same transaction as its message. */
+export interface TokenRow extends TrackedMail {
+  token: string;
+  kind: TrackingKind;
+  url: string | null;
+  createdAt: Date;
+}
+
 export interface Tracking {
   /** For the template's `{{ unsubscribe_url }}`. */
   unsubscribeUrl: string;
-  /** Rewrites the rendered body's links, adds the pixel; answers the body and the List-Unsubscribe headers. */
-  finish(html: string): { body: string; headers: Record<string, string> };
+  /** Rewrites the rendered body's links, adds the pixel; answers the body, the List-Unsubscribe headers and the tokens to save. */
+  finish(html: string): { body: string; headers: Record<string, string>; tokens: TokenRow[] };
 }
+
+const TOKEN_COLUMNS = ['token', 'kind', 'url', 'person_id', 'flow_id', 'participant_id', 'step_id', 'message_key', 'created_at'];
+const SAVE_CHUNK = 2000;
 
 /**
  * Marketing e-mails: tracked links (`/l/<token>`), an open pixel (`/o/<token>`) and an unsubscribe
- * address (`/u/<token>`, also one-click per RFC 8058). Tokens are written in the caller's
- * transaction, together with the message they belong to.
+ * address (`/u/<token>`, also one-click per RFC 8058). The caller saves the tokens in the
+ * transaction that queues their message (many at once for a batch of flow steps).
  */
 @Injectable()
 export class TrackingService {
@@ -34,22 +45,33 @@ export class TrackingService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  begin(em: EntityManager, mail: TrackedMail): Tracking {
-    const unsubscribeUrl = this.url('u', this.token(em, mail, 'unsubscribe'));
+  begin(mail: TrackedMail): Tracking {
+    const tokens: TokenRow[] = [];
+    const token = (kind: TrackingKind, url?: string): string => {
+      const row: TokenRow = { ...mail, token: newToken(), kind, url: url ?? null, createdAt: this.clock.now() };
+      tokens.push(row);
+      return row.token;
+    };
+    const unsubscribeUrl = this.url('u', token('unsubscribe'));
     return {
       unsubscribeUrl,
       finish: (html) => {
-        const pixel = this.url('o', this.token(em, mail, 'open'));
-        const body = trackHtml(html, (url) => this.url('l', this.token(em, mail, 'link', url)), pixel, new Set([unsubscribeUrl]));
-        return { body, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } };
+        const pixel = this.url('o', token('open'));
+        const body = trackHtml(html, (url) => this.url('l', token('link', url)), pixel, new Set([unsubscribeUrl]));
+        return { body, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, tokens };
       },
     };
   }
 
-  private token(em: EntityManager, mail: TrackedMail, kind: TrackingKind, url?: string): string {
-    const token = newToken();
-    em.create(TrackingToken, { token, kind, url: url ?? null, ...mail, usedAt: null, createdAt: this.clock.now() });
-    return token;
+  async save(em: EntityManager, rows: readonly TokenRow[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
+      const chunk = rows.slice(i, i + SAVE_CHUNK);
+      const tuple = `(${TOKEN_COLUMNS.map(() => '?').join(', ')})`;
+      await em.getConnection().execute(
+        `insert into "tracking_token" (${TOKEN_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(() => tuple).join(', ')}`,
+        chunk.flatMap((r) => [r.token, r.kind, r.url, r.personId, r.flowId, r.participantId, r.stepId, r.messageKey, r.createdAt]),
+        'run', em.getTransactionContext());
+    }
   }
 
   private url(path: 'l' | 'o' | 'u', token: string): string {

@@ -6,7 +6,7 @@ import { StoredFile } from '../../files/stored-file.entity.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { Template } from '../../templates/template.entity.js';
 import { renderTemplate, renderText, smsSegments, type MergeContext } from '../../templates/template-engine.js';
-import { TrackingService } from '../../tracking/tracking.service.js';
+import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import type { Facts } from '../../workflows/record-facts.js';
 import type { LeaveActions } from './leave-actions.js';
 import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
@@ -42,17 +42,17 @@ export class MessageSteps {
     const facts = await run.facts();
     const person = facts.person as Json;
     const template = await this.template(run, settings.template);
-    const tracking = this.tracking.begin(run.em, { personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
+    const tracking = this.tracking.begin({ personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
     const context = { ...facts, unsubscribe_url: tracking.unsubscribeUrl } as MergeContext;
     const zone = this.zone(run);
     const rendered = renderTemplate(template, context, { zone });
     const subject = settings.subject ? renderText(settings.subject, context, { zone }).replace(/\s+/g, ' ').trim() : rendered.subject;
-    const { body, headers } = tracking.finish(rendered.body);
+    const { body, headers, tokens } = tracking.finish(rendered.body);
     const to = text(person.email);
     await this.enqueue(run, {
       channel: 'email', to, from: run.graph.settings.sender, replyTo: run.graph.settings.replyTo, subject, body, headers,
       attachments: await this.attachments(run, settings.attachments ?? []),
-    });
+    }, tokens);
     return to ? next(run.node.next) : end('dropout', 'failed delivery');
   }
 
@@ -92,10 +92,10 @@ export class MessageSteps {
     return renderTemplate(await this.template(run, message.template), facts as MergeContext, { zone }).body;
   }
 
-  private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>): Promise<void> {
+  private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>, tokens?: TokenRow[]): Promise<void> {
     await run.send({
       ...message, key: run.messageKey, personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id,
-    });
+    }, tokens);
   }
 
   private async template(run: StepRun, key: string): Promise<Template> {

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
+import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
 import { Flow } from '../flow.entity.js';
@@ -13,7 +14,7 @@ import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
 import { endParticipant, type StepRun } from './step-run.js';
 
 interface MessageSink {
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage, tokens?: TokenRow[]): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -39,6 +40,7 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly facts: RecordFacts,
     private readonly window: SendWindows,
     private readonly outbox: Outbox,
+    private readonly tracking: TrackingService,
   ) {}
 
   onModuleInit(): void {
@@ -81,9 +83,16 @@ export class FlowStepRunner implements OnModuleInit {
     const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
     const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
     const held: OutgoingMessage[] = [];
+    const tokens: TokenRow[] = [];
     const outbox: MessageSink = {
-      send: async (message) => { held.push(message); },
-      flush: async () => { await this.outbox.enqueueMany(em, held.splice(0)); },
+      send: async (message, rows) => {
+        held.push(message);
+        if (rows) tokens.push(...rows);
+      },
+      flush: async () => {
+        await this.outbox.enqueueMany(em, held.splice(0));
+        await this.tracking.save(em, tokens.splice(0));
+      },
     };
     for (const participant of live) {
       const flow = running.get(String(participant.flow.id));
@@ -114,7 +123,13 @@ export class FlowStepRunner implements OnModuleInit {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
     let facts: Facts | undefined = preloaded;
-    const sink = outbox ?? { send: async (message: OutgoingMessage) => { await this.outbox.enqueue(em, message); }, flush: async () => {} };
+    const sink = outbox ?? {
+      send: async (message: OutgoingMessage, rows?: TokenRow[]) => {
+        await this.outbox.enqueue(em, message);
+        if (rows) await this.tracking.save(em, rows);
+      },
+      flush: async () => {},
+    };
     const base = {
       em, now, participant, flow, graph, personId, send: sink.send, flushMessages: sink.flush,
       facts: async () => (facts ??= await this.facts.load(em, 'person', personId)),
