@@ -33,13 +33,13 @@ beforeAll(async () => {
 
 describe('CRM-action steps', () => {
   it('updates the person (set, clear, add, remove) and changes selection and project memberships, each with its event', async () => {
-    const flowId = await runningFlow('Bijwerken', '  trigger manual\n  update person {\n    set category = "Klant"\n    clear mobile\n    add interests "isolatie"\n    add interests "zon"\n    remove interests "warmtepomp"\n  }\n  add to selection "Actief"\n  add to project "Wijkaanpak"\n  remove from selection "Oud"\n');
-    const anna = await person({ firstName: 'Anna', email: 'anna@example.nl', mobile: '+31600000000', interests: ['warmtepomp', 'zon'] });
+    const flowId = await runningFlow('Bijwerken', '  trigger manual\n  update person {\n    set category = "Klant"\n    clear mobile\n    add interests "isolatie"\n    add interests "zon"\n    remove interests "warmtepomp"\n    increase extra.score by 5\n    set extra.bron = \"flow\"\n  }\n  add to selection "Actief"\n  add to project "Wijkaanpak"\n  remove from selection "Oud"\n');
+    const anna = await person({ firstName: 'Anna', email: 'anna@example.nl', mobile: '+31600000000', interests: ['warmtepomp', 'zon'], extra: { score: 10, wijk: 'Oost' } });
     const oud = (await call('GET', '/api/selections?q=Oud')).body.items[0].id;
     await call('POST', `/api/selections/${oud}/members`, { personIds: [anna] });
     await enrol(flowId, [anna]);
     await advance('PT0S');
-    expect((await call('GET', `/api/persons/${anna}`)).body).toMatchObject({ category: 'Klant', mobile: null, interests: ['zon', 'isolatie'] });
+    expect((await call('GET', `/api/persons/${anna}`)).body).toMatchObject({ category: 'Klant', mobile: null, interests: ['zon', 'isolatie'], extra: { score: 15, wijk: 'Oost', bron: 'flow' } });
     expect(await participant(flowId, anna)).toMatchObject({ status: 'completed' });
     const actief = (await call('GET', '/api/selections?q=Actief')).body.items[0].id;
     const project = (await call('GET', '/api/projects?q=Wijk')).body.items[0].id;

@@ -47,16 +47,21 @@ export class CrmSteps {
     const { operations } = run.node.settings as { operations: UpdateOperation[] };
     const person = (await run.facts()).person as Json;
     const patch: Json = {};
+    const extra: Json = { ...((person.extra as Json | null) ?? {}) };
     for (const op of operations) {
-      const key = toCamel(op.field);
-      const current = key in patch ? patch[key] : person[op.field];
+      // `extra.<name>` is one key of the person's free-form extra fields.
+      const inExtra = op.field.startsWith('extra.');
+      const target: Json = inExtra ? extra : patch;
+      const key = inExtra ? op.field.slice('extra.'.length) : toCamel(op.field);
+      if (inExtra) patch.extra = extra;
+      const current = key in target ? target[key] : inExtra ? undefined : person[op.field];
       const list = Array.isArray(current) ? (current as unknown[]) : [];
       switch (op.kind) {
-        case 'set': patch[key] = op.value; break;
-        case 'clear': patch[key] = Array.isArray(current) ? [] : null; break;
-        case 'add': patch[key] = list.includes(op.value) ? list : [...list, op.value]; break;
-        case 'remove': patch[key] = list.filter((item) => item !== op.value); break;
-        case 'increase': patch[key] = (typeof current === 'number' ? current : Number(current) || 0) + op.by; break;
+        case 'set': target[key] = op.value; break;
+        case 'clear': target[key] = Array.isArray(current) ? [] : null; break;
+        case 'add': target[key] = list.includes(op.value) ? list : [...list, op.value]; break;
+        case 'remove': target[key] = list.filter((item) => item !== op.value); break;
+        case 'increase': target[key] = (typeof current === 'number' ? current : Number(current) || 0) + op.by; break;
       }
     }
     await this.people.updateIn(run.em, run.personId, patch);
