@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { adminUiDir, serveAdminUi } from './admin-ui.js';
 
 export const MAX_JSON_BODY = '1mb';
 
@@ -19,6 +20,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.disable('x-powered-by');
   app.use(cookieParser());
   app.use(express.json({ limit: MAX_JSON_BODY }));
+  const ui = adminUiDir();
+  if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();
   // Body parser failures happen before routing: answer them in the same error shape.
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {

@@ -1,0 +1,27 @@
+import type { Routes } from '@angular/router';
+import { signedIn } from './core/signed-in.guard';
+import { FlowsComponent } from './flows/flows.component';
+import { LoginComponent } from './login/login.component';
+import { MessagesComponent } from './messages/messages.component';
+import { ShellComponent } from './shell/shell.component';
+import { TemplatesComponent } from './templates/templates.component';
+import { WorkflowsComponent } from './workflows/workflows.component';
+
+/** The routes of SPEC §7; every one is a deep link that survives a reload (the service answers index.html). */
+export const routes: Routes = [
+  { path: 'login', component: LoginComponent, title: 'Inloggen · Stroom' },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [signedIn],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'workflows/task-types' },
+      { path: 'workflows', pathMatch: 'full', redirectTo: 'workflows/task-types' },
+      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'Workflows · Stroom' },
+      { path: 'templates', component: TemplatesComponent, title: 'Sjablonen · Stroom' },
+      { path: 'flows', component: FlowsComponent, title: 'Flows · Stroom' },
+      { path: 'messages', component: MessagesComponent, title: 'Berichten · Stroom' },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

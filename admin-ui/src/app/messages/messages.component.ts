@@ -1,0 +1,111 @@
+import { DatePipe } from '@angular/common';
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatSelectModule } from '@angular/material/select';
+import { MatTableModule } from '@angular/material/table';
+import { Api, errorMessage, type Page } from '../core/api';
+
+interface MessageRow {
+  id: string;
+  channel: 'email' | 'sms';
+  to: string | null;
+  subject: string | null;
+  status: 'queued' | 'sent' | 'failed';
+  workflowId: string | null;
+  flowId: string | null;
+  sentAt: string | null;
+  createdAt: string;
+  error: string | null;
+}
+
+/** The outbox (SPEC §7): every message with its status, channel, recipient and the rule or flow behind it. */
+@Component({
+  selector: 'st-messages',
+  imports: [DatePipe, FormsModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule],
+  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; }`,
+  template: `
+    <section class="page">
+      <h1>Berichten</h1>
+      <div class="filters">
+        <mat-form-field>
+          <mat-label>Status</mat-label>
+          <mat-select [(ngModel)]="status" (selectionChange)="reload()">
+            <mat-option value="">Alle</mat-option>
+            <mat-option value="queued">In de wachtrij</mat-option>
+            <mat-option value="sent">Verstuurd</mat-option>
+            <mat-option value="failed">Mislukt</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Kanaal</mat-label>
+          <mat-select [(ngModel)]="channel" (selectionChange)="reload()">
+            <mat-option value="">Alle</mat-option>
+            <mat-option value="email">E-mail</mat-option>
+            <mat-option value="sms">SMS</mat-option>
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Ontvanger</mat-label>
+          <input matInput [(ngModel)]="to" (change)="reload()" />
+        </mat-form-field>
+      </div>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      <p class="count">{{ total() }} {{ total() === 1 ? 'bericht' : 'berichten' }}</p>
+      <table mat-table class="full" [dataSource]="rows()">
+        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ statusLabel[m.status] }}</td></ng-container>
+        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let m">{{ m.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
+        <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>Ontvanger</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
+        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
+        <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>Regel of flow</th><td mat-cell *matCellDef="let m">{{ m.workflowId ? 'workflow ' + m.workflowId : m.flowId ? 'flow ' + m.flowId : '' }}</td></ng-container>
+        <ng-container matColumnDef="at"><th mat-header-cell *matHeaderCellDef>Datum</th><td mat-cell *matCellDef="let m">{{ (m.sentAt ?? m.createdAt) | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" aria-label="Pagina's" />
+    </section>
+  `,
+})
+export class MessagesComponent {
+  private readonly api = inject(Api);
+  readonly columns = ['status', 'channel', 'to', 'subject', 'source', 'at'];
+  readonly statusLabel: Record<string, string> = { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' };
+  readonly rows = signal<MessageRow[]>([]);
+  readonly total = signal(0);
+  readonly error = signal('');
+  status = '';
+  channel = '';
+  to = '';
+  pageSize = 25;
+  private offset = 0;
+
+  constructor() {
+    void this.reload();
+  }
+
+  page(event: PageEvent): void {
+    this.pageSize = event.pageSize;
+    this.offset = event.pageIndex * event.pageSize;
+    void this.load();
+  }
+
+  async reload(): Promise<void> {
+    this.offset = 0;
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const page = await this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, limit: this.pageSize, offset: this.offset });
+      this.rows.set(page.items);
+      this.total.set(page.total);
+      this.error.set('');
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { Component, inject, signal } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
+import { Api, errorMessage, type Page } from '../core/api';
+
+interface TemplateRow {
+  id: string;
+  key: string;
+  name: string;
+  channel: 'email' | 'sms';
+  subject: string | null;
+}
+
+@Component({
+  selector: 'st-templates',
+  imports: [MatTableModule],
+  template: `
+    <section class="page">
+      <h1>Sjablonen</h1>
+      @if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+      <p class="count">{{ total() }} {{ total() === 1 ? 'sjabloon' : 'sjablonen' }}</p>
+      <table mat-table class="full" [dataSource]="rows()">
+        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let t">{{ t.name }}</td></ng-container>
+        <ng-container matColumnDef="key"><th mat-header-cell *matHeaderCellDef>Sleutel</th><td mat-cell *matCellDef="let t"><code>{{ t.key }}</code></td></ng-container>
+        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let t">{{ t.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
+        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let t">{{ t.subject }}</td></ng-container>
+        <tr mat-header-row *matHeaderRowDef="columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+      </table>
+    </section>
+  `,
+})
+export class TemplatesComponent {
+  private readonly api = inject(Api);
+  readonly columns = ['name', 'key', 'channel', 'subject'];
+  readonly rows = signal<TemplateRow[]>([]);
+  readonly total = signal(0);
+  readonly error = signal('');
+
+  constructor() {
+    void this.api.get<Page<TemplateRow>>('/api/templates', { limit: 1000 })
+      .then((page) => { this.rows.set(page.items); this.total.set(page.total); })
+      .catch((error: unknown) => this.error.set(errorMessage(error)));
+  }
+}

@@ -1,0 +1,104 @@
+import { Component, effect, inject, input, signal } from '@angular/core';
+import { MatIconModule } from '@angular/material/icon';
+import { MatTableModule } from '@angular/material/table';
+import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink, RouterLinkActive } from '@angular/router';
+import { Api, errorMessage, type Page } from '../core/api';
+
+interface StatusRow {
+  id: string;
+  name: string;
+  active: boolean;
+  sendReminder: boolean;
+}
+
+interface TaskTypeRow {
+  id: string;
+  name: string;
+  onNew: { active: boolean };
+  onExpired: { active: boolean };
+  onCompleted: { active: boolean };
+}
+
+/** Seed 004: one tab per kind of workflow setting, each a list of its rows. */
+export const WORKFLOW_TABS = [
+  { kind: 'task-types', label: 'Taaktypen' },
+  { kind: 'quote-request-statuses', label: 'Offerteaanvraagstatussen' },
+  { kind: 'opportunity-statuses', label: 'Kansstatussen' },
+  { kind: 'intake-measures', label: 'Intakemaatregelen' },
+] as const;
+
+@Component({
+  selector: 'st-workflows',
+  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive],
+  template: `
+    <section class="page">
+      <h1>Workflows</h1>
+      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Soort workflow">
+        @for (tab of tabs; track tab.kind) {
+          <a mat-tab-link [routerLink]="['/workflows', tab.kind]" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ tab.label }}</a>
+        }
+      </nav>
+      <mat-tab-nav-panel #panel>
+        @if (error()) {
+          <p class="error" role="alert">{{ error() }}</p>
+        }
+        <p class="count">{{ total() }} {{ total() === 1 ? 'resultaat' : 'resultaten' }}</p>
+        @if (kind() === 'task-types') {
+          <table mat-table class="full" [dataSource]="taskTypes()">
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
+            <ng-container matColumnDef="onNew"><th mat-header-cell *matHeaderCellDef>Nieuw</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onNew.active) }}</td></ng-container>
+            <ng-container matColumnDef="onExpired"><th mat-header-cell *matHeaderCellDef>Verlopen</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onExpired.active) }}</td></ng-container>
+            <ng-container matColumnDef="onCompleted"><th mat-header-cell *matHeaderCellDef>Afgerond</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onCompleted.active) }}</td></ng-container>
+            <tr mat-header-row *matHeaderRowDef="taskColumns"></tr>
+            <tr mat-row *matRowDef="let row; columns: taskColumns"></tr>
+          </table>
+        } @else {
+          <table mat-table class="full" [dataSource]="statuses()">
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
+            <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actief</th><td mat-cell *matCellDef="let row">{{ yesNo(row.active) }}</td></ng-container>
+            <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>Verstuur herinnering</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) }}</td></ng-container>
+            <tr mat-header-row *matHeaderRowDef="statusColumns"></tr>
+            <tr mat-row *matRowDef="let row; columns: statusColumns"></tr>
+          </table>
+        }
+      </mat-tab-nav-panel>
+    </section>
+  `,
+})
+export class WorkflowsComponent {
+  private readonly api = inject(Api);
+  readonly kind = input.required<string>();
+  readonly tabs = WORKFLOW_TABS;
+  readonly statusColumns = ['name', 'active', 'sendReminder'];
+  readonly taskColumns = ['name', 'onNew', 'onExpired', 'onCompleted'];
+  readonly statuses = signal<StatusRow[]>([]);
+  readonly taskTypes = signal<TaskTypeRow[]>([]);
+  readonly total = signal(0);
+  readonly error = signal('');
+
+  constructor() {
+    effect(() => void this.load(this.kind()));
+  }
+
+  yesNo(value: boolean): string {
+    return value ? 'Ja' : 'Nee';
+  }
+
+  private async load(kind: string): Promise<void> {
+    this.error.set('');
+    try {
+      if (kind === 'task-types') {
+        const page = await this.api.get<Page<TaskTypeRow>>('/api/workflow-settings/task-types');
+        this.taskTypes.set(page.items);
+        this.total.set(page.total);
+      } else {
+        const page = await this.api.get<Page<StatusRow>>(`/api/workflow-settings/${kind}`);
+        this.statuses.set(page.items);
+        this.total.set(page.total);
+      }
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { useTestApp } from './support/lifecycle.js';
+
+// Debian's Chromium (`.ci/run` installs it); no tool downloads a browser of its own.
+const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+const context = useTestApp();
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+let statuses: { items: { name: string }[]; total: number };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  statuses = (await context.app.call('GET', '/api/workflow-settings/quote-request-statuses')).body;
+  expect(statuses.total).toBeGreaterThan(1);
+});
+afterAll(async () => browser?.close());
+
+describe('admin UI in Chromium', () => {
+  it('sends an anonymous visitor of a deep link to the login page and back after signing in', async () => {
+    await page.goto(`${context.app.url}/workflows/quote-request-statuses`);
+    await page.waitForURL(/\/login\?returnUrl=/);
+    await page.getByLabel('E-mailadres').fill('admin@test.example');
+    await page.getByLabel('Wachtwoord').fill('niet-goed');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/\S/);
+    await page.getByLabel('Wachtwoord').fill('correct-horse-battery');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL(/\/workflows\/quote-request-statuses$/);
+    await page.getByRole('cell', { name: statuses.items[0]!.name, exact: true }).waitFor();
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Omschrijving', 'Actief', 'Verstuur herinnering']);
+    expect(await page.locator('.count').textContent()).toBe(`${statuses.total} resultaten`);
+    expect(await page.getByRole('row').count()).toBe(statuses.total + 1);
+  });
+
+  it('keeps the page on a reload of a deep link, and switches tabs and pages by their links', async () => {
+    await page.reload();
+    await page.getByRole('cell', { name: statuses.items[1]!.name, exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Taaktypen' }).click();
+    await page.waitForURL(/\/workflows\/task-types$/);
+    await page.getByRole('link', { name: 'Berichten' }).click();
+    await page.waitForURL(/\/messages$/);
+    await page.getByRole('heading', { name: 'Berichten' }).waitFor();
+    expect(await page.locator('.count').textContent()).toBe('0 berichten');
+  });
+
+  it('ran without a script error', () => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('answers API and tracking addresses itself, not with the UI', async () => {
+    const health = await fetch(`${context.app.url}/api/health`, { headers: { accept: 'text/html' } });
+    expect(health.headers.get('content-type')).toMatch(/json/);
+    const unknownToken = await fetch(`${context.app.url}/l/AAAAAAAAAAAAAAAAAAAAAA`, { redirect: 'manual', headers: { accept: 'text/html' } });
+    expect(unknownToken.status).toBe(404);
+    expect(await unknownToken.text()).toContain('Link niet gevonden');
+  });
+});
