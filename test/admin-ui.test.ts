@@ -9,7 +9,7 @@ const context = useTestApp();
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
-let statuses: { items: { name: string }[]; total: number };
+let statuses: { items: { id: string; name: string }[]; total: number };
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
@@ -17,6 +17,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   statuses = (await context.app.call('GET', '/api/workflow-settings/quote-request-statuses')).body;
+  expect((await context.app.call('POST', '/api/templates', { key: 'offerte', name: 'Offerte aangevraagd', channel: 'email', subject: 'Uw offerte', body: '<p>Hallo {{ person.first_name }}</p>' })).status).toBe(201);
   expect(statuses.total).toBeGreaterThan(1);
 });
 afterAll(async () => browser?.close());
@@ -47,6 +48,31 @@ describe('admin UI in Chromium', () => {
     await page.waitForURL(/\/messages$/);
     await page.getByRole('heading', { name: 'Berichten' }).waitFor();
     expect(await page.locator('.count').textContent()).toBe('0 berichten');
+  });
+
+  it('edits a status workflow in its form: dependent fields, errors at the field, the DSL beside it', async () => {
+    await page.goto(`${context.app.url}/workflows/quote-request-statuses`);
+    await page.getByRole('cell', { name: statuses.items[0]!.name, exact: true }).click();
+    const form = page.getByRole('complementary', { name: 'Instellingen' });
+    await form.getByRole('heading', { name: statuses.items[0]!.name }).waitFor();
+    expect(await form.getByLabel('Na hoeveel dagen').count()).toBe(0);
+    await form.getByRole('switch', { name: 'Actief' }).click();
+    await form.getByLabel('Na hoeveel dagen').fill('2');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.locator('[data-field="templateKey"]').waitFor();
+    expect(await form.locator('[data-field="templateKey"]').textContent()).toMatch(/template/i);
+    await form.getByRole('combobox', { name: 'E-mailsjabloon' }).click();
+    await page.getByRole('option', { name: 'Offerte aangevraagd' }).click();
+    await form.getByRole('combobox', { name: 'Ontvanger' }).click();
+    await page.getByRole('option', { name: 'De contactpersoon' }).click();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('status').waitFor();
+    const dsl = await form.getByLabel('DSL van deze workflow').textContent();
+    expect(dsl).toContain('send email "offerte"');
+    expect(dsl).toContain('after 2 days');
+    const row = (await context.app.call('GET', `/api/workflow-settings/quote-request-statuses/${statuses.items[0]!.id}`)).body;
+    expect(row).toMatchObject({ active: true, templateKey: 'offerte', delayDays: 2, recipient: 'person' });
+    await page.getByRole('row').nth(1).getByRole('cell').nth(1).filter({ hasText: 'Ja' }).waitFor();
   });
 
   it('ran without a script error', () => {

@@ -12,6 +12,10 @@ export interface Page<T> {
 export class Api {
   private readonly http = inject(HttpClient);
 
+  put<T>(path: string, body: unknown): Promise<T> {
+    return firstValueFrom(this.http.put<T>(path, body));
+  }
+
   get<T>(path: string, query: Record<string, string | number | undefined> = {}): Promise<T> {
     let params = new HttpParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params = params.set(key, String(value));
@@ -23,4 +27,13 @@ export class Api {
 export function errorMessage(error: unknown): string {
   const body = (error as { error?: { message?: string } }).error;
   return body?.message ?? 'Er ging iets mis; probeer het opnieuw.';
+}
+
+/** The server's message per field of a 400 (`details.field`, or `details.issues[].field`). */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const body = (error as { error?: { message?: string; details?: { field?: string; issues?: { field: string; message: string }[] } } }).error;
+  const out: Record<string, string> = {};
+  if (body?.details?.field) out[body.details.field] = body.message ?? '';
+  for (const issue of body?.details?.issues ?? []) out[issue.field.replace(/^body\./, '')] = issue.message;
+  return out;
 }

@@ -4,6 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Api, errorMessage, type Page } from '../core/api';
+import { StatusSettingFormComponent } from './status-setting-form.component';
 
 interface StatusRow {
   id: string;
@@ -30,7 +31,13 @@ export const WORKFLOW_TABS = [
 
 @Component({
   selector: 'st-workflows',
-  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive],
+  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent],
+  styles: `
+    .split { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; }
+    @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
+    tr.selectable { cursor: pointer; }
+    tr.selected { background: rgba(0, 0, 0, 0.06); }
+  `,
   template: `
     <section class="page">
       <h1>Workflows</h1>
@@ -54,13 +61,19 @@ export const WORKFLOW_TABS = [
             <tr mat-row *matRowDef="let row; columns: taskColumns"></tr>
           </table>
         } @else {
+          <div class="split">
           <table mat-table class="full" [dataSource]="statuses()">
             <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
             <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actief</th><td mat-cell *matCellDef="let row">{{ yesNo(row.active) }}</td></ng-container>
             <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>Verstuur herinnering</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="statusColumns"></tr>
-            <tr mat-row *matRowDef="let row; columns: statusColumns"></tr>
+            <tr mat-row *matRowDef="let row; columns: statusColumns" class="selectable" [class.selected]="row.id === selected()"
+                tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
           </table>
+          @if (selected(); as id) {
+            <aside aria-label="Instellingen"><st-status-setting-form [kind]="kind()" [id]="id" (changed)="load(kind())" /></aside>
+          }
+          </div>
         }
       </mat-tab-nav-panel>
     </section>
@@ -76,16 +89,20 @@ export class WorkflowsComponent {
   readonly taskTypes = signal<TaskTypeRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');
+  readonly selected = signal<string | undefined>(undefined);
 
   constructor() {
-    effect(() => void this.load(this.kind()));
+    effect(() => {
+      this.selected.set(undefined);
+      void this.load(this.kind());
+    });
   }
 
   yesNo(value: boolean): string {
     return value ? 'Ja' : 'Nee';
   }
 
-  private async load(kind: string): Promise<void> {
+  async load(kind: string): Promise<void> {
     this.error.set('');
     try {
       if (kind === 'task-types') {

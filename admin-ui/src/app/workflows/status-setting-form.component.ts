@@ -1,0 +1,172 @@
+import { Component, computed, effect, inject, input, output, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Session } from '../core/session';
+
+export interface StatusSetting {
+  id: string;
+  name: string;
+  active: boolean;
+  sendReminder: boolean;
+  templateKey: string | null;
+  delayDays: number | null;
+  recipient: string | null;
+  reminderIntervalDays: number | null;
+  reminderMaxCount: number | null;
+  customized: boolean;
+  workflowId: string | null;
+}
+
+const RECIPIENTS = [
+  { value: 'person', label: 'De contactpersoon' },
+  { value: 'owner', label: 'De eigenaar' },
+  { value: 'our_contact', label: 'Onze contactpersoon' },
+  { value: 'service_contact', label: 'Onze servicecontactpersoon' },
+];
+
+/** Seed 004's form for one status: the dependent fields appear when the workflow is switched on. */
+@Component({
+  selector: 'st-status-setting-form',
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule],
+  styles: `
+    form { display: flex; flex-direction: column; gap: 4px; }
+    .row { display: flex; gap: 12px; }
+    pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }
+    .saved { color: #1b6e20; }
+  `,
+  template: `
+    @if (setting(); as s) {
+      <h2>{{ s.name }}</h2>
+      @if (s.customized) {
+        <p role="note">De DSL van deze workflow is aangepast en past niet meer in dit formulier; bewerk hem in de DSL-editor.</p>
+      }
+      <form (ngSubmit)="save()">
+        <mat-slide-toggle name="active" [(ngModel)]="draft.active" [disabled]="!canEdit()">Actief</mat-slide-toggle>
+        @if (draft.active) {
+          <mat-form-field>
+            <mat-label>E-mailsjabloon</mat-label>
+            <mat-select name="templateKey" required [(ngModel)]="draft.templateKey" [disabled]="!canEdit()">
+              @for (t of templates(); track t.key) {
+                <mat-option [value]="t.key">{{ t.name }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          @if (errors()['templateKey']) { <p class="error" data-field="templateKey">{{ errors()['templateKey'] }}</p> }
+          <div class="row">
+            <mat-form-field>
+              <mat-label>Na hoeveel dagen</mat-label>
+              <input matInput name="delayDays" type="number" min="0" required [(ngModel)]="draft.delayDays" [disabled]="!canEdit()" />
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>Ontvanger</mat-label>
+              <mat-select name="recipient" required [(ngModel)]="draft.recipient" [disabled]="!canEdit()">
+                @for (r of recipients; track r.value) {
+                  <mat-option [value]="r.value">{{ r.label }}</mat-option>
+                }
+              </mat-select>
+            </mat-form-field>
+          </div>
+          @if (errors()['delayDays']) { <p class="error" data-field="delayDays">{{ errors()['delayDays'] }}</p> }
+          @if (errors()['recipient']) { <p class="error" data-field="recipient">{{ errors()['recipient'] }}</p> }
+          <mat-checkbox name="sendReminder" [(ngModel)]="draft.sendReminder" [disabled]="!canEdit()">Verstuur herinnering</mat-checkbox>
+          @if (draft.sendReminder) {
+            <div class="row">
+              <mat-form-field>
+                <mat-label>Elke hoeveel dagen</mat-label>
+                <input matInput name="reminderIntervalDays" type="number" min="1" required [(ngModel)]="draft.reminderIntervalDays" [disabled]="!canEdit()" />
+              </mat-form-field>
+              <mat-form-field>
+                <mat-label>Maximaal aantal</mat-label>
+                <input matInput name="reminderMaxCount" type="number" min="1" required [(ngModel)]="draft.reminderMaxCount" [disabled]="!canEdit()" />
+              </mat-form-field>
+            </div>
+            @if (errors()['reminderIntervalDays']) { <p class="error" data-field="reminderIntervalDays">{{ errors()['reminderIntervalDays'] }}</p> }
+            @if (errors()['reminderMaxCount']) { <p class="error" data-field="reminderMaxCount">{{ errors()['reminderMaxCount'] }}</p> }
+          }
+        }
+        @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
+        @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
+        @if (canEdit()) {
+          <button mat-flat-button type="submit" [disabled]="busy()">Opslaan</button>
+        }
+      </form>
+      <h3>DSL</h3>
+      @if (source()) {
+        <pre aria-label="DSL van deze workflow">{{ source() }}</pre>
+      } @else {
+        <p>Nog geen workflow: zet hem aan en sla op.</p>
+      }
+    }
+  `,
+})
+export class StatusSettingFormComponent {
+  private readonly api = inject(Api);
+  private readonly session = inject(Session);
+  readonly kind = input.required<string>();
+  readonly id = input.required<string>();
+  readonly changed = output<void>();
+  readonly recipients = RECIPIENTS;
+  readonly setting = signal<StatusSetting | undefined>(undefined);
+  readonly templates = signal<{ key: string; name: string }[]>([]);
+  readonly source = signal('');
+  readonly errors = signal<Record<string, string>>({});
+  readonly message = signal('');
+  readonly saved = signal(false);
+  readonly busy = signal(false);
+  /** Content editors may look but not change workflow settings (SPEC §3). */
+  readonly canEdit = computed(() => this.session.isFlowAdmin());
+  draft: Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'> = { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
+
+  constructor() {
+    void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
+    effect(() => void this.load(this.kind(), this.id()));
+  }
+
+  async save(): Promise<void> {
+    this.busy.set(true);
+    this.errors.set({});
+    this.message.set('');
+    this.saved.set(false);
+    try {
+      const d = this.draft;
+      const body = {
+        active: d.active, sendReminder: d.active && d.sendReminder, templateKey: d.templateKey, delayDays: d.delayDays === null ? null : Number(d.delayDays),
+        recipient: d.recipient, reminderIntervalDays: d.reminderIntervalDays === null ? null : Number(d.reminderIntervalDays),
+        reminderMaxCount: d.reminderMaxCount === null ? null : Number(d.reminderMaxCount),
+      };
+      this.show(await this.api.put<StatusSetting>(`/api/workflow-settings/${this.kind()}/${this.id()}`, body));
+      this.saved.set(true);
+      this.changed.emit();
+    } catch (error) {
+      const fields = fieldErrors(error);
+      this.errors.set(fields);
+      if (Object.keys(fields).length === 0) this.message.set(errorMessage(error));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private async load(kind: string, id: string): Promise<void> {
+    this.errors.set({});
+    this.saved.set(false);
+    try {
+      this.show(await this.api.get<StatusSetting>(`/api/workflow-settings/${kind}/${id}`));
+    } catch (error) {
+      this.message.set(errorMessage(error));
+    }
+  }
+
+  private show(setting: StatusSetting): void {
+    this.setting.set(setting);
+    const { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount } = setting;
+    this.draft = { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount };
+    this.source.set('');
+    if (setting.workflowId) void this.api.get<{ source: string }>(`/api/workflows/${setting.workflowId}`).then((w) => this.source.set(w.source));
+  }
+}
