@@ -56,6 +56,18 @@ describe('templates', () => {
     expect((await context.app.call('POST', `/api/templates/${template.id}/preview`, { personId: '999999' })).status).toBe(404);
   });
 
+  it('previews an unsaved draft (the editor\'s live preview), with its problems as a 400 per field', async () => {
+    const template = (await context.app.call('GET', '/api/templates?key=welkom')).body.items[0];
+    const draft = await context.app.call('POST', `/api/templates/${template.id}/preview`, { subject: 'Nieuw {{ person.first_name }}', body: '<p>Concept voor {{ person.last_name }}</p>' });
+    expect(draft.status).toBe(200);
+    expect(draft.body.subject).toMatch(/^Nieuw \S+/);
+    expect(draft.body.body).toMatch(/^<p>Concept voor [^<]+<\/p>$/);
+    const bad = await context.app.call('POST', `/api/templates/${template.id}/preview`, { body: '<p>{{ person.shoe_size }}</p>' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.issues).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size"' }]);
+    expect((await context.app.call('GET', `/api/templates/${template.id}`)).body.body).not.toContain('Concept');
+  });
+
   it('test-sends through the outbox to the SMTP server', async () => {
     const template = (await context.app.call('GET', '/api/templates?key=welkom')).body.items[0];
     const res = await context.app.call('POST', `/api/templates/${template.id}/test-send`, { to: 'test@example.nl' });

@@ -9,9 +9,14 @@ import { parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { Template } from './template.entity.js';
 import { MergeContextBuilder } from './merge-context.js';
-import { type MergeContext, renderTemplate, samplePerson, smsSegments } from './template-engine.js';
+import { type MergeContext, renderTemplate, samplePerson, smsSegments, validateTemplate } from './template-engine.js';
 
-const previewBody = z.strictObject({ personId: z.union([z.string(), z.number()]).transform(String).optional() });
+const previewBody = z.strictObject({
+  personId: z.union([z.string(), z.number()]).transform(String).optional(),
+  /** An unsaved draft (the editor's live preview): rendered instead of the stored text. */
+  subject: z.string().max(1000).nullable().optional(),
+  body: z.string().max(500_000).optional(),
+});
 const testSendBody = z.strictObject({
   to: z.string().min(3).max(255),
   personId: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -28,8 +33,11 @@ export class TemplateSender {
   ) {}
 
   async preview(id: string, body: unknown): Promise<{ subject: string | null; body: string; segments?: number }> {
-    const { personId } = parseInput(previewBody, body ?? {});
-    const template = await this.find(id);
+    const { personId, ...draft } = parseInput(previewBody, body ?? {});
+    const stored = await this.find(id);
+    const template = { channel: stored.channel, subject: draft.subject !== undefined ? draft.subject : stored.subject, body: draft.body ?? stored.body };
+    const problems = draft.subject !== undefined || draft.body !== undefined ? validateTemplate(template) : [];
+    if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems });
     const rendered = renderTemplate(template, await this.context(personId), { zone: this.config.appTimezone });
     return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
   }
