@@ -75,6 +75,32 @@ describe('admin UI in Chromium', () => {
     await page.getByRole('row').nth(1).getByRole('cell').nth(1).filter({ hasText: 'Ja' }).waitFor();
   });
 
+  it('edits a template with a live preview, a variable picker, field errors, saving and a test send', async () => {
+    await page.getByRole('link', { name: 'Sjablonen' }).click();
+    await page.getByRole('cell', { name: 'Offerte aangevraagd' }).click();
+    const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
+    await editor.locator('[data-preview="subject"]').waitFor();
+    expect(await editor.locator('[data-preview="subject"]').textContent()).toBe('Uw offerte');
+    await editor.getByLabel('Onderwerp').fill('Offerte voor {{ person.shoe }}');
+    await editor.locator('[data-field="subject"]').waitFor();
+    expect(await editor.locator('[data-field="subject"]').textContent()).toContain('unknown variable "person.shoe"');
+    await editor.getByLabel('Onderwerp').fill('Offerte voor {{ person.first_name }}');
+    await editor.locator('[data-field="subject"]').waitFor({ state: 'detached' });
+    await editor.getByLabel('Tekst').fill('<p>Beste </p>');
+    await editor.getByRole('combobox', { name: 'Variabele invoegen' }).click();
+    await page.getByRole('option', { name: 'person.last_name', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('srcdoc')?.includes('Beste') ?? false);
+    expect(await editor.getByLabel('Tekst').inputValue()).toBe('<p>Beste </p>{{ person.last_name }}');
+    await editor.getByRole('button', { name: 'Opslaan' }).click();
+    await editor.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    const saved = (await context.app.call('GET', '/api/templates?key=offerte')).body.items[0];
+    expect(saved).toMatchObject({ subject: 'Offerte voor {{ person.first_name }}', body: '<p>Beste </p>{{ person.last_name }}' });
+    await editor.getByLabel('Naar e-mailadres').fill('test@example.nl');
+    await editor.getByRole('button', { name: 'Verstuur test' }).click();
+    await editor.getByRole('status').filter({ hasText: 'wachtrij' }).waitFor();
+    expect((await context.app.call('GET', '/api/messages?to=test@example.nl')).body.total).toBe(1);
+  });
+
   it('ran without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

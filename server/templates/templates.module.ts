@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TemplateVariablesController } from './template-variables.controller.js';
 import { EventsModule } from '../events/events.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import type { BaseRecord } from '../records/base-record.js';
@@ -15,7 +16,7 @@ const templateRecords = recordServiceProvider(resource);
 
 @Module({
   imports: [EventsModule, MessagingModule],
-  controllers: [recordController(resource), TemplateActionsController],
+  controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
   providers: [templateRecords, MergeContextBuilder, TemplateSender],
   exports: [templateRecords, MergeContextBuilder],
 })

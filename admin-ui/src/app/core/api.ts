@@ -12,6 +12,14 @@ export interface Page<T> {
 export class Api {
   private readonly http = inject(HttpClient);
 
+  post<T>(path: string, body: unknown): Promise<T> {
+    return firstValueFrom(this.http.post<T>(path, body));
+  }
+
+  patch<T>(path: string, body: unknown): Promise<T> {
+    return firstValueFrom(this.http.patch<T>(path, body));
+  }
+
   put<T>(path: string, body: unknown): Promise<T> {
     return firstValueFrom(this.http.put<T>(path, body));
   }

@@ -1,6 +1,7 @@
 import { Component, inject, signal } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { Api, errorMessage, type Page } from '../core/api';
+import { TemplateEditorComponent } from './template-editor.component';
 
 interface TemplateRow {
   id: string;
@@ -12,7 +13,13 @@ interface TemplateRow {
 
 @Component({
   selector: 'st-templates',
-  imports: [MatTableModule],
+  imports: [MatTableModule, TemplateEditorComponent],
+  styles: `
+    .split { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; }
+    @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
+    tr.selectable { cursor: pointer; }
+    tr.selected { background: rgba(0, 0, 0, 0.06); }
+  `,
   template: `
     <section class="page">
       <h1>Sjablonen</h1>
@@ -20,14 +27,20 @@ interface TemplateRow {
         <p class="error" role="alert">{{ error() }}</p>
       }
       <p class="count">{{ total() }} {{ total() === 1 ? 'sjabloon' : 'sjablonen' }}</p>
+      <div class="split">
       <table mat-table class="full" [dataSource]="rows()">
         <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let t">{{ t.name }}</td></ng-container>
         <ng-container matColumnDef="key"><th mat-header-cell *matHeaderCellDef>Sleutel</th><td mat-cell *matCellDef="let t"><code>{{ t.key }}</code></td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let t">{{ t.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
         <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let t">{{ t.subject }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        <tr mat-row *matRowDef="let row; columns: columns" class="selectable" [class.selected]="row.id === selected()"
+            tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
       </table>
+      @if (selected(); as id) {
+        <aside aria-label="Sjabloon bewerken"><st-template-editor [id]="id" (saves)="load()" /></aside>
+      }
+      </div>
     </section>
   `,
 })
@@ -37,10 +50,19 @@ export class TemplatesComponent {
   readonly rows = signal<TemplateRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');
+  readonly selected = signal<string | undefined>(undefined);
 
   constructor() {
-    void this.api.get<Page<TemplateRow>>('/api/templates', { limit: 1000 })
-      .then((page) => { this.rows.set(page.items); this.total.set(page.total); })
-      .catch((error: unknown) => this.error.set(errorMessage(error)));
+    void this.load();
+  }
+
+  async load(): Promise<void> {
+    try {
+      const page = await this.api.get<Page<TemplateRow>>('/api/templates', { limit: 1000 });
+      this.rows.set(page.items);
+      this.total.set(page.total);
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
   }
 }

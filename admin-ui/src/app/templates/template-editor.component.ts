@@ -1,0 +1,185 @@
+import { Component, ElementRef, effect, inject, input, output, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatSelectModule } from '@angular/material/select';
+import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+
+export interface Template {
+  id: string;
+  key: string;
+  name: string;
+  channel: 'email' | 'sms';
+  subject: string | null;
+  body: string;
+}
+
+interface Preview {
+  subject: string | null;
+  body: string;
+  segments?: number;
+}
+
+const PREVIEW_DELAY_MS = 300;
+
+/** A template's editor: subject and body, a variable picker, a live preview rendered by the API, a test send. */
+@Component({
+  selector: 'st-template-editor',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  styles: `
+    form, .test { display: flex; flex-direction: column; gap: 4px; }
+    textarea { font-family: monospace; }
+    iframe { width: 100%; height: 260px; border: 1px solid #ccc; background: white; }
+    .sms { white-space: pre-wrap; border: 1px solid #ccc; padding: 8px; }
+    .saved { color: #1b6e20; }
+  `,
+  template: `
+    @if (template(); as t) {
+      <h2>{{ t.name }} <small><code>{{ t.key }}</code></small></h2>
+      <form (ngSubmit)="save()">
+        <mat-form-field>
+          <mat-label>Naam</mat-label>
+          <input matInput name="name" required [(ngModel)]="draft.name" />
+        </mat-form-field>
+        @if (t.channel === 'email') {
+          <mat-form-field>
+            <mat-label>Onderwerp</mat-label>
+            <input matInput name="subject" required [(ngModel)]="draft.subject" (ngModelChange)="changed()" />
+          </mat-form-field>
+          @if (errors()['subject']) { <p class="error" data-field="subject">{{ errors()['subject'] }}</p> }
+        }
+        <mat-form-field>
+          <mat-label>Variabele invoegen</mat-label>
+          <mat-select name="variable" (selectionChange)="insert($event.value)">
+            @for (v of variables(); track v) {
+              <mat-option [value]="v">{{ v }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Tekst</mat-label>
+          <textarea #body matInput name="body" rows="10" required [(ngModel)]="draft.body" (ngModelChange)="changed()"></textarea>
+        </mat-form-field>
+        @if (errors()['body']) { <p class="error" data-field="body">{{ errors()['body'] }}</p> }
+        @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
+        @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
+        <button mat-flat-button type="submit" [disabled]="busy()">Opslaan</button>
+      </form>
+
+      <h3>Voorbeeld</h3>
+      <mat-form-field>
+        <mat-label>Voor persoon (id; leeg: voorbeeldpersoon)</mat-label>
+        <input matInput name="personId" [(ngModel)]="personId" (ngModelChange)="changed()" />
+      </mat-form-field>
+      @if (preview(); as p) {
+        @if (t.channel === 'email') {
+          <p><strong>Onderwerp:</strong> <span data-preview="subject">{{ p.subject }}</span></p>
+          <iframe title="Voorbeeld van de e-mail" sandbox="" [attr.srcdoc]="p.body"></iframe>
+        } @else {
+          <p class="sms" data-preview="body">{{ p.body }}</p>
+          <p>{{ p.segments }} SMS-deel{{ p.segments === 1 ? '' : 'en' }}</p>
+        }
+      }
+
+      <h3>Testbericht</h3>
+      <div class="test">
+        <mat-form-field>
+          <mat-label>{{ t.channel === 'email' ? 'Naar e-mailadres' : 'Naar mobiel nummer' }}</mat-label>
+          <input matInput name="to" [(ngModel)]="to" />
+        </mat-form-field>
+        <button mat-stroked-button type="button" (click)="testSend()">Verstuur test</button>
+        @if (testResult()) { <p role="status">{{ testResult() }}</p> }
+      </div>
+    }
+  `,
+})
+export class TemplateEditorComponent {
+  private readonly api = inject(Api);
+  readonly id = input.required<string>();
+  readonly saves = output<void>();
+  readonly template = signal<Template | undefined>(undefined);
+  readonly variables = signal<string[]>([]);
+  readonly preview = signal<Preview | undefined>(undefined);
+  readonly errors = signal<Record<string, string>>({});
+  readonly message = signal('');
+  readonly saved = signal(false);
+  readonly busy = signal(false);
+  readonly testResult = signal('');
+  private readonly bodyField = viewChild<ElementRef<HTMLTextAreaElement>>('body');
+  draft = { name: '', subject: '' as string | null, body: '' };
+  personId = '';
+  to = '';
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    void this.api.get<Page<string>>('/api/template-variables').then((page) => this.variables.set(page.items));
+    effect(() => void this.load(this.id()));
+  }
+
+  changed(): void {
+    this.saved.set(false);
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.render(), PREVIEW_DELAY_MS);
+  }
+
+  insert(variable: string): void {
+    const field = this.bodyField()?.nativeElement;
+    const at = field?.selectionStart ?? this.draft.body.length;
+    this.draft.body = `${this.draft.body.slice(0, at)}{{ ${variable} }}${this.draft.body.slice(at)}`;
+    this.changed();
+  }
+
+  async save(): Promise<void> {
+    this.busy.set(true);
+    this.message.set('');
+    try {
+      const body = { name: this.draft.name, body: this.draft.body, ...(this.template()!.channel === 'email' ? { subject: this.draft.subject } : {}) };
+      this.template.set(await this.api.patch<Template>(`/api/templates/${this.id()}`, body));
+      this.errors.set({});
+      this.saved.set(true);
+      this.saves.emit();
+    } catch (error) {
+      this.showErrors(error);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  async testSend(): Promise<void> {
+    try {
+      await this.api.post(`/api/templates/${this.id()}/test-send`, { to: this.to, ...(this.personId ? { personId: this.personId } : {}) });
+      this.testResult.set(`Testbericht naar ${this.to} staat in de wachtrij`);
+    } catch (error) {
+      this.testResult.set(errorMessage(error));
+    }
+  }
+
+  private async load(id: string): Promise<void> {
+    const template = await this.api.get<Template>(`/api/templates/${id}`);
+    this.template.set(template);
+    this.draft = { name: template.name, subject: template.subject, body: template.body };
+    this.errors.set({});
+    this.saved.set(false);
+    await this.render();
+  }
+
+  private async render(): Promise<void> {
+    const template = this.template();
+    if (!template) return;
+    try {
+      const draft = { body: this.draft.body, ...(template.channel === 'email' ? { subject: this.draft.subject ?? '' } : {}) };
+      this.preview.set(await this.api.post<Preview>(`/api/templates/${template.id}/preview`, { ...draft, ...(this.personId ? { personId: this.personId } : {}) }));
+      this.errors.set({});
+      this.message.set('');
+    } catch (error) {
+      this.showErrors(error);
+    }
+  }
+
+  private showErrors(error: unknown): void {
+    const fields = fieldErrors(error);
+    this.errors.set(fields);
+    this.message.set(Object.keys(fields).length === 0 ? errorMessage(error) : '');
+  }
+}
