@@ -101,6 +101,41 @@ describe('admin UI in Chromium', () => {
     expect((await context.app.call('GET', '/api/messages?to=test@example.nl')).body.total).toBe(1);
   });
 
+  it('shows a flow: summary, participants paged on the server, the running switch, end and delete with confirmation', async () => {
+    const source = 'flow "Nieuwsbrief" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n  wait 1 day\n  send email "offerte"\n}\n';
+    const flow = (await context.app.call('POST', '/api/flows', { source })).body;
+    expect((await context.app.call('POST', `/api/flows/${flow.id}/start`)).body.status).toBe('running');
+    const ids: string[] = [];
+    for (let i = 0; i < 30; i++) ids.push((await context.app.call('POST', '/api/persons', { firstName: `P${i}`, email: `p${String(i).padStart(2, '0')}@example.nl` })).body.id);
+    expect((await context.app.call('POST', `/api/flows/${flow.id}/participants`, { personIds: ids })).body.enrolled).toBe(30);
+
+    await page.getByRole('link', { name: 'Flows', exact: true }).click();
+    await page.getByRole('link', { name: 'Nieuwsbrief' }).click();
+    await page.waitForURL(new RegExp(`/flows/${flow.id}/summary$`));
+    await page.locator('[data-stat="enrolled"]').filter({ hasText: '30' }).waitFor();
+    await page.getByRole('tab', { name: 'Deelnemers' }).click();
+    await page.getByText('30 deelnemers').waitFor();
+    expect(await page.getByRole('row').count()).toBe(26);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByRole('cell', { name: 'p29@example.nl' }).waitFor();
+    expect(await page.getByRole('row').count()).toBe(6);
+    await page.reload();
+    await page.getByText('30 deelnemers').waitFor();
+
+    await page.getByRole('switch', { name: 'AAN' }).click();
+    await page.locator('[data-status]').filter({ hasText: 'Gepauzeerd' }).waitFor();
+    await page.getByRole('button', { name: 'Taken ▾' }).click();
+    await page.getByRole('menuitem', { name: 'Beëindigen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Beëindigen' }).click();
+    await page.locator('[data-status]').filter({ hasText: 'Niet actief' }).waitFor();
+    expect((await context.app.call('GET', `/api/flows/${flow.id}/stats`)).body.byStatus).toEqual({ cancelled: 30 });
+    await page.getByRole('button', { name: 'Taken ▾' }).click();
+    await page.getByRole('menuitem', { name: 'Verwijderen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.waitForURL(/\/flows$/);
+    expect((await context.app.call('GET', `/api/flows/${flow.id}`)).status).toBe(404);
+  });
+
   it('ran without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

@@ -1,6 +1,10 @@
 import type { Routes } from '@angular/router';
 import { signedIn } from './core/signed-in.guard';
 import { FlowsComponent } from './flows/flows.component';
+import { FlowPageComponent } from './flows/page/flow-page.component';
+import { FlowParticipantsComponent } from './flows/page/flow-participants.component';
+import { FlowSourceComponent } from './flows/page/flow-source.component';
+import { FlowSummaryComponent } from './flows/page/flow-summary.component';
 import { LoginComponent } from './login/login.component';
 import { MessagesComponent } from './messages/messages.component';
 import { ShellComponent } from './shell/shell.component';
@@ -20,6 +24,17 @@ export const routes: Routes = [
       { path: 'workflows/:kind', component: WorkflowsComponent, title: 'Workflows · Stroom' },
       { path: 'templates', component: TemplatesComponent, title: 'Sjablonen · Stroom' },
       { path: 'flows', component: FlowsComponent, title: 'Flows · Stroom' },
+      {
+        path: 'flows/:id',
+        component: FlowPageComponent,
+        title: 'Flow · Stroom',
+        children: [
+          { path: '', pathMatch: 'full', redirectTo: 'summary' },
+          { path: 'summary', component: FlowSummaryComponent },
+          { path: 'participants', component: FlowParticipantsComponent },
+          { path: 'source', component: FlowSourceComponent },
+        ],
+      },
       { path: 'messages', component: MessagesComponent, title: 'Berichten · Stroom' },
     ],
   },

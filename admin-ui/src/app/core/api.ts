@@ -20,6 +20,10 @@ export class Api {
     return firstValueFrom(this.http.patch<T>(path, body));
   }
 
+  delete(path: string): Promise<unknown> {
+    return firstValueFrom(this.http.delete(path));
+  }
+
   put<T>(path: string, body: unknown): Promise<T> {
     return firstValueFrom(this.http.put<T>(path, body));
   }

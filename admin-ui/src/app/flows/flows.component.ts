@@ -4,6 +4,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
+import { RouterLink } from '@angular/router';
 import { Api, errorMessage, type Page } from '../core/api';
 
 interface FlowRow {
@@ -17,7 +18,7 @@ interface FlowRow {
 /** Flows (seed 001): all or running, searchable, with their participants per status. */
 @Component({
   selector: 'st-flows',
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule],
+  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule, RouterLink],
   template: `
     <section class="page">
       <h1>Flows</h1>
@@ -34,7 +35,7 @@ interface FlowRow {
       }
       <p class="count">{{ total() }} {{ total() === 1 ? 'flow' : 'flows' }}</p>
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let f">{{ f.name }}</td></ng-container>
+        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
         <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let f">{{ statusLabel[f.status] }}</td></ng-container>
         <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actieve deelnemers</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
         <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>Voltooid</th><td mat-cell *matCellDef="let f">{{ (f.participants.completed ?? 0) + (f.participants.completed_success ?? 0) }}</td></ng-container>

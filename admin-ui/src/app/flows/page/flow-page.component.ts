@@ -1,0 +1,101 @@
+import { Component, computed, effect, inject, input, signal } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
+import { MatMenuModule } from '@angular/material/menu';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MatTabsModule } from '@angular/material/tabs';
+import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { firstValueFrom } from 'rxjs';
+import { Api, errorMessage } from '../../core/api';
+import { ConfirmDialogComponent, type ConfirmData } from '../../core/confirm-dialog.component';
+import { Session } from '../../core/session';
+import { FLOW_STATUS_LABEL, FlowStore } from './flow-store';
+
+/** One flow (seed 000/001): its summary, participants and source as tabs, the running switch and the task menu. */
+@Component({
+  selector: 'st-flow-page',
+  imports: [MatButtonModule, MatMenuModule, MatSlideToggleModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
+  providers: [FlowStore],
+  styles: `
+    header { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
+    header h1 { flex: 1; margin: 0; }
+  `,
+  template: `
+    <section class="page">
+      @if (store.flow(); as flow) {
+        <header>
+          <h1>{{ flow.name }}</h1>
+          <span data-status>{{ statusLabel[flow.status] }}</span>
+          @if (session.isFlowAdmin()) {
+            <mat-slide-toggle [checked]="flow.status === 'running'" (change)="toggle($event.checked)" [disabled]="busy()">{{ flow.status === 'running' ? 'AAN' : 'UIT' }}</mat-slide-toggle>
+            <button mat-stroked-button type="button" [matMenuTriggerFor]="tasks">Taken ▾</button>
+            <mat-menu #tasks="matMenu">
+              <button mat-menu-item type="button" (click)="end()" [disabled]="flow.status === 'not_running'">Beëindigen</button>
+              <button mat-menu-item type="button" (click)="remove()" [disabled]="flow.status === 'running'">Verwijderen</button>
+            </mat-menu>
+          }
+        </header>
+        @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
+        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Onderdelen van de flow">
+          @for (tab of tabs; track tab.path) {
+            <a mat-tab-link [routerLink]="tab.path" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ tab.label }}</a>
+          }
+        </nav>
+        <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
+      } @else if (error()) {
+        <p class="error" role="alert">{{ error() }}</p>
+      }
+    </section>
+  `,
+})
+export class FlowPageComponent {
+  readonly store = inject(FlowStore);
+  readonly session = inject(Session);
+  private readonly dialog = inject(MatDialog);
+  private readonly router = inject(Router);
+  private readonly api = inject(Api);
+  readonly id = input.required<string>();
+  readonly statusLabel = FLOW_STATUS_LABEL;
+  readonly tabs = [{ path: 'summary', label: 'Overzicht' }, { path: 'participants', label: 'Deelnemers' }, { path: 'source', label: 'Bron' }];
+  readonly error = signal('');
+  readonly busy = signal(false);
+  readonly running = computed(() => this.store.flow()?.status === 'running');
+
+  constructor() {
+    effect(() => void this.store.load(this.id()).catch((error: unknown) => this.error.set(errorMessage(error))));
+  }
+
+  async toggle(on: boolean): Promise<void> {
+    await this.run(() => this.store.act(on ? 'start' : 'pause'));
+  }
+
+  async end(): Promise<void> {
+    if (!(await this.confirm({ title: 'Flow beëindigen', text: 'Actieve en wachtende deelnemers worden geannuleerd en gaan nooit meer verder.', confirm: 'Beëindigen' }))) return;
+    await this.run(() => this.store.act('end'));
+  }
+
+  async remove(): Promise<void> {
+    if (!(await this.confirm({ title: 'Flow verwijderen', text: 'De flow, zijn versies en deelnemers worden verwijderd.', confirm: 'Verwijderen' }))) return;
+    await this.run(async () => {
+      await this.api.delete(`/api/flows/${this.id()}`);
+      await this.router.navigate(['/flows']);
+    });
+  }
+
+  private async confirm(data: ConfirmData): Promise<boolean> {
+    return (await firstValueFrom(this.dialog.open(ConfirmDialogComponent, { data }).afterClosed())) === true;
+  }
+
+  private async run(action: () => Promise<void>): Promise<void> {
+    this.busy.set(true);
+    this.error.set('');
+    try {
+      await action();
+    } catch (error) {
+      this.error.set(errorMessage(error));
+      await this.store.load(this.id()).catch(() => undefined);
+    } finally {
+      this.busy.set(false);
+    }
+  }
+}

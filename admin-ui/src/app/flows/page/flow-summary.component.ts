@@ -1,0 +1,68 @@
+import { DecimalPipe, PercentPipe } from '@angular/common';
+import { Component, effect, inject, signal } from '@angular/core';
+import { MatCardModule } from '@angular/material/card';
+import { Api, errorMessage } from '../../core/api';
+import { FlowStore } from './flow-store';
+
+interface Stats {
+  enrolled: number;
+  byStatus: Record<string, number>;
+  refused: Record<string, number>;
+  bySteps: Record<string, number>;
+  successRate: number;
+  messages: Record<string, number>;
+  enrolmentsPerDay: { date: string; n: number }[];
+}
+
+const STATUS = { queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd' } as Record<string, string>;
+const REFUSED = { excluded: 'Uitsluitingslijst', already_participated: 'Al eerder deelgenomen', already_participating: 'Neemt al deel', filter: 'Filter' } as Record<string, string>;
+const MESSAGES = { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' } as Record<string, string>;
+
+/** The flow's summary with its statistics (SPEC §6 flow statistics). */
+@Component({
+  selector: 'st-flow-summary',
+  imports: [DecimalPipe, MatCardModule, PercentPipe],
+  styles: `
+    .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 16px; margin-top: 16px; }
+    mat-card { padding: 16px; }
+    .big { font-size: 32px; }
+    dl { display: grid; grid-template-columns: 1fr auto; gap: 4px 12px; margin: 0; }
+  `,
+  template: `
+    @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
+    @if (stats(); as s) {
+      <div class="cards">
+        <mat-card><h3>Ingeschreven</h3><p class="big" data-stat="enrolled">{{ s.enrolled | number }}</p></mat-card>
+        <mat-card><h3>Succesratio</h3><p class="big" data-stat="success">{{ s.successRate | percent: '1.0-1' }}</p></mat-card>
+        <mat-card><h3>Deelnemers</h3><dl>@for (e of entries(s.byStatus); track e[0]) { <dt>{{ label(status, e[0]) }}</dt><dd>{{ e[1] | number }}</dd> }</dl></mat-card>
+        <mat-card><h3>Geweigerd</h3><dl>@for (e of entries(s.refused); track e[0]) { <dt>{{ label(refused, e[0]) }}</dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>Niemand</dt><dd></dd> }</dl></mat-card>
+        <mat-card><h3>Per stap (actief)</h3><dl>@for (e of entries(s.bySteps); track e[0]) { <dt><code>{{ e[0] }}</code></dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>Niemand</dt><dd></dd> }</dl></mat-card>
+        <mat-card><h3>Berichten</h3><dl>@for (e of entries(s.messages); track e[0]) { <dt>{{ label(messages, e[0]) }}</dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>Nog geen</dt><dd></dd> }</dl></mat-card>
+      </div>
+    }
+  `,
+})
+export class FlowSummaryComponent {
+  private readonly api = inject(Api);
+  private readonly store = inject(FlowStore);
+  readonly stats = signal<Stats | undefined>(undefined);
+  readonly error = signal('');
+  readonly status = STATUS;
+  readonly refused = REFUSED;
+  readonly messages = MESSAGES;
+
+  constructor() {
+    effect(() => {
+      const flow = this.store.flow();
+      if (flow) void this.api.get<Stats>(`/api/flows/${flow.id}/stats`).then((s) => this.stats.set(s), (e: unknown) => this.error.set(errorMessage(e)));
+    });
+  }
+
+  entries(counts: Record<string, number>): [string, number][] {
+    return Object.entries(counts);
+  }
+
+  label(labels: Record<string, string>, key: string): string {
+    return labels[key] ?? key;
+  }
+}
