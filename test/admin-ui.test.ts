@@ -136,6 +136,42 @@ describe('admin UI in Chromium', () => {
     expect((await context.app.call('GET', `/api/flows/${flow.id}`)).status).toBe(404);
   });
 
+  it('edits DSL in CodeMirror: highlighting, live diagnostics at their position, format, diff against the saved version, save', async () => {
+    const source = 'flow "Editorflow" {\n  trigger manual\n  wait 1 day\n}\n';
+    expect((await context.app.call('POST', '/api/flows', { source })).status).toBe(201);
+    await page.getByRole('link', { name: 'DSL', exact: true }).click();
+    await page.waitForURL(/\/dsl$/);
+    await page.getByRole('combobox', { name: 'Regel' }).click();
+    await page.getByRole('option', { name: 'Flow: Editorflow' }).click();
+    const editor = page.locator('.cm-content');
+    await editor.getByText('trigger').waitFor();
+    expect(await page.locator('.st-keyword').first().textContent()).toBe('flow');
+    expect(await page.locator('.st-string').first().textContent()).toBe('"Editorflow"');
+    await page.locator('[data-problems]').filter({ hasText: '0 fouten' }).waitFor();
+
+    // An error at line 3: the linter marks it where the server says.
+    await editor.getByText('wait').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' extra');
+    await page.locator('[data-problems]').filter({ hasText: /^1 fout,/ }).waitFor();
+    await page.locator('.cm-lintRange-error').first().waitFor();
+    expect(await page.locator('.cm-lintRange-error').first().textContent()).toBe('extra');
+    for (let i = 0; i < ' extra'.length; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('wait    2   days');
+    await page.locator('[data-problems]').filter({ hasText: '0 fouten' }).waitFor();
+
+    await page.getByRole('button', { name: 'Formatteren' }).click();
+    await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('wait 2 days') ?? false);
+    await page.getByRole('switch', { name: 'Verschil met opgeslagen versie' }).click();
+    await page.locator('.cm-changedLine').first().waitFor();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    const saved = (await context.app.call('GET', '/api/flows?q=Editorflow')).body.items[0];
+    expect(saved.source).toMatch(/s2: wait 2 days/);
+    expect(saved.version).toBe(2);
+  });
+
   it('ran without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

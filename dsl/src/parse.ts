@@ -21,8 +21,10 @@ export interface ParseResult {
 export function parse(source: string): ParseResult {
   // Chevrotain signals each syntax error with an exception; their stack traces are never read and
   // would make error recovery several times slower.
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  // (V8 only; the package also runs in browsers, whose Error may lack the property.)
+  const errors = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = errors.stackTraceLimit;
+  errors.stackTraceLimit = 0;
   try {
     return parseUnguarded(String(source));
   } catch (error) {
@@ -30,7 +32,7 @@ export function parse(source: string): ParseResult {
     const message = `internal error while reading the text: ${error instanceof Error ? error.message : String(error)}`;
     return { ast: { kind: 'program', declarations: [] }, diagnostics: [{ line: 1, column: 1, length: 1, severity: 'error', message }] };
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    errors.stackTraceLimit = stackTraceLimit;
   }
 }
 

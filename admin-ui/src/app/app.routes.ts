@@ -36,6 +36,8 @@ export const routes: Routes = [
         ],
       },
       { path: 'messages', component: MessagesComponent, title: 'Berichten · Stroom' },
+      // The editor brings CodeMirror and the language package: loaded when first opened.
+      { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'DSL · Stroom' },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -20,6 +20,7 @@ import { Session } from '../core/session';
         <a mat-button routerLink="/templates" routerLinkActive="active">Sjablonen</a>
         <a mat-button routerLink="/flows" routerLinkActive="active">Flows</a>
         <a mat-button routerLink="/messages" routerLinkActive="active">Berichten</a>
+        <a mat-button routerLink="/dsl" routerLinkActive="active">DSL</a>
       </nav>
       <span class="user">{{ session.me()?.name }}</span>
       <button mat-button type="button" (click)="logout()">Uitloggen</button>

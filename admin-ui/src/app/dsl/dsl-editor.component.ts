@@ -1,0 +1,144 @@
+import { Component, ElementRef, type OnDestroy, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { unifiedMergeView } from '@codemirror/merge';
+import { Compartment, EditorState } from '@codemirror/state';
+import { basicSetup, EditorView } from 'codemirror';
+import { Api, errorMessage, type Page } from '../core/api';
+import { Session } from '../core/session';
+import { stroomLanguage, type ServerDiagnostic } from './dsl-language';
+
+interface Rule {
+  kind: 'workflows' | 'flows';
+  id: string;
+  name: string;
+}
+
+/** The DSL editor (SPEC §7): CodeMirror with the language's highlighting, live diagnostics, completion, format, and a diff against the saved version. */
+@Component({
+  selector: 'st-dsl-editor',
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, MatSlideToggleModule],
+  styles: `
+    .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+    .editor { border: 1px solid #ccc; min-height: 360px; }
+    .editor ::ng-deep .cm-editor { min-height: 360px; }
+    .saved { color: #1b6e20; }
+  `,
+  template: `
+    <section class="page">
+      <h1>DSL</h1>
+      <div class="bar">
+        <mat-form-field>
+          <mat-label>Regel</mat-label>
+          <mat-select [(ngModel)]="selected" (selectionChange)="open()" [compareWith]="same">
+            @for (rule of rules(); track rule.kind + rule.id) {
+              <mat-option [value]="rule">{{ rule.kind === 'flows' ? 'Flow' : 'Workflow' }}: {{ rule.name }}</mat-option>
+            }
+          </mat-select>
+        </mat-form-field>
+        <button mat-stroked-button type="button" (click)="format()">Formatteren</button>
+        <mat-slide-toggle [(ngModel)]="showDiff" (change)="diff()">Verschil met opgeslagen versie</mat-slide-toggle>
+        @if (session.isFlowAdmin() && selected) {
+          <button mat-flat-button type="button" (click)="save()">Opslaan</button>
+        }
+      </div>
+      <p class="count" aria-live="polite" data-problems>{{ problems() }}</p>
+      @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
+      @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
+      <div #host class="editor" aria-label="DSL-editor"></div>
+    </section>
+  `,
+})
+export class DslEditorComponent implements OnDestroy {
+  private readonly api = inject(Api);
+  readonly session = inject(Session);
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
+  readonly rules = signal<Rule[]>([]);
+  readonly problems = signal('');
+  readonly message = signal('');
+  readonly saved = signal(false);
+  selected: Rule | undefined;
+  showDiff = false;
+  private view: EditorView | undefined;
+  private savedSource = '';
+  private readonly diffMode = new Compartment();
+
+  constructor() {
+    void this.loadRules();
+    afterNextRender(() => {
+      this.view = new EditorView({
+        parent: this.host().nativeElement,
+        state: EditorState.create({ doc: '', extensions: [basicSetup, stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
+      });
+    });
+  }
+
+  same(a: Rule | undefined, b: Rule | undefined): boolean {
+    return a?.kind === b?.kind && a?.id === b?.id;
+  }
+
+  async open(): Promise<void> {
+    if (!this.selected) return;
+    const rule = await this.api.get<{ source: string }>(`/api/${this.selected.kind}/${this.selected.id}`);
+    this.savedSource = rule.source;
+    this.replace(rule.source);
+    this.saved.set(false);
+    this.diff();
+  }
+
+  async format(): Promise<void> {
+    const { source } = await this.api.post<{ source: string }>('/api/dsl/format', { source: this.text() });
+    this.replace(source);
+  }
+
+  async save(): Promise<void> {
+    this.message.set('');
+    try {
+      const rule = await this.api.put<{ source: string }>(`/api/${this.selected!.kind}/${this.selected!.id}`, { source: this.text() });
+      this.savedSource = rule.source;
+      this.replace(rule.source);
+      this.saved.set(true);
+      this.diff();
+    } catch (error) {
+      this.message.set(errorMessage(error));
+    }
+  }
+
+  diff(): void {
+    this.view?.dispatch({ effects: this.diffMode.reconfigure(this.showDiff ? unifiedMergeView({ original: this.savedSource, mergeControls: false }) : []) });
+  }
+
+  ngOnDestroy(): void {
+    this.view?.destroy();
+  }
+
+  private async check(source: string): Promise<ServerDiagnostic[]> {
+    const result = await this.api.post<{ ok: boolean; diagnostics: ServerDiagnostic[] }>('/api/dsl/check', { source });
+    const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
+    this.problems.set(`${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}`);
+    return result.diagnostics;
+  }
+
+  private text(): string {
+    return this.view?.state.doc.toString() ?? '';
+  }
+
+  private replace(source: string): void {
+    this.view?.dispatch({ changes: { from: 0, to: this.view.state.doc.length, insert: source } });
+  }
+
+  private async loadRules(): Promise<void> {
+    const [workflows, flows] = await Promise.all([
+      this.api.get<Page<{ id: string; name: string }>>('/api/workflows', { limit: 1000 }),
+      this.api.get<Page<{ id: string; name: string }>>('/api/flows', { limit: 1000 }),
+    ]);
+    this.rules.set([
+      ...flows.items.map((f) => ({ kind: 'flows' as const, id: f.id, name: f.name })),
+      ...workflows.items.map((w) => ({ kind: 'workflows' as const, id: w.id, name: w.name })),
+    ]);
+  }
+}
