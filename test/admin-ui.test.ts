@@ -89,7 +89,7 @@ describe('admin UI in Chromium', () => {
     await editor.getByLabel('Tekst').fill('<p>Beste </p>');
     await editor.getByRole('combobox', { name: 'Variabele invoegen' }).click();
     await page.getByRole('option', { name: 'person.last_name', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('iframe')?.getAttribute('srcdoc')?.includes('Beste') ?? false);
+    await page.waitForFunction("document.querySelector('iframe')?.getAttribute('srcdoc')?.includes('Beste') ?? false");
     expect(await editor.getByLabel('Tekst').inputValue()).toBe('<p>Beste </p>{{ person.last_name }}');
     await editor.getByRole('button', { name: 'Opslaan' }).click();
     await editor.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
@@ -162,7 +162,7 @@ describe('admin UI in Chromium', () => {
     await page.locator('[data-problems]').filter({ hasText: '0 fouten' }).waitFor();
 
     await page.getByRole('button', { name: 'Formatteren' }).click();
-    await page.waitForFunction(() => document.querySelector('.cm-content')?.textContent?.includes('wait 2 days') ?? false);
+    await page.waitForFunction("document.querySelector('.cm-content')?.textContent?.includes('wait 2 days') ?? false");
     await page.getByRole('switch', { name: 'Verschil met opgeslagen versie' }).click();
     await page.locator('.cm-changedLine').first().waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).click();
