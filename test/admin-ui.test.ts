@@ -35,14 +35,14 @@ describe('admin UI in Chromium', () => {
     await page.waitForURL(/\/workflows\/quote-request-statuses$/);
     await page.getByRole('cell', { name: statuses.items[0]!.name, exact: true }).waitFor();
     expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Omschrijving', 'Actief', 'Verstuur herinnering']);
-    expect(await page.locator('.count').textContent()).toBe(`${statuses.total} resultaten`);
+    expect(await page.locator('.count').textContent()).toBe(`Resultaten: ${statuses.total}`);
     expect(await page.getByRole('row').count()).toBe(statuses.total + 1);
   });
 
   it('keeps the page on a reload of a deep link, and switches tabs and pages by their links', async () => {
     await page.reload();
     await page.getByRole('cell', { name: statuses.items[1]!.name, exact: true }).waitFor();
-    await page.getByRole('tab', { name: 'Taaktypen' }).click();
+    await page.getByRole('tab', { name: 'Taak types' }).click();
     await page.waitForURL(/\/workflows\/task-types$/);
     await page.getByRole('link', { name: 'Berichten' }).click();
     await page.waitForURL(/\/messages$/);
@@ -73,6 +73,25 @@ describe('admin UI in Chromium', () => {
     const row = (await context.app.call('GET', `/api/workflow-settings/quote-request-statuses/${statuses.items[0]!.id}`)).body;
     expect(row).toMatchObject({ active: true, templateKey: 'offerte', delayDays: 2, recipient: 'person' });
     await page.getByRole('row').nth(1).getByRole('cell').nth(1).filter({ hasText: 'Ja' }).waitFor();
+  });
+
+  it('edits a task type\'s three workflows with the seed\'s explanations', async () => {
+    expect((await context.app.call('POST', '/api/task-types', { name: 'Nabellen offerte' })).status).toBe(201);
+    await page.goto(`${context.app.url}/workflows/task-types`);
+    await page.getByRole('cell', { name: 'Nabellen offerte', exact: true }).click();
+    const form = page.getByRole('complementary', { name: 'Instellingen' });
+    await form.getByRole('heading', { name: 'Taak type: Nabellen offerte' }).waitFor();
+    await form.getByRole('checkbox', { name: 'Gebruikt workflow afgehandelde taak' }).check();
+    await form.getByText('rekening houdend met het opgegeven aantal dagen').waitFor();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.locator('[data-field="onCompleted.templateKey"]').waitFor();
+    await form.getByRole('combobox', { name: 'Template email afgehandelde taak' }).click();
+    await page.getByRole('option', { name: 'Offerte aangevraagd' }).click();
+    await form.getByLabel('Aantal dagen email na afgehandelde taak').fill('3');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('status').waitFor();
+    expect(await form.getByLabel('DSL van deze workflow').textContent()).toContain('send email "offerte"');
+    await page.getByRole('row', { name: /Nabellen offerte/ }).getByRole('cell').nth(3).filter({ hasText: 'Ja' }).waitFor();
   });
 
   it('edits a template with a live preview, a variable picker, field errors, saving and a test send', async () => {

@@ -5,6 +5,7 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { Api, errorMessage, type Page } from '../core/api';
 import { StatusSettingFormComponent } from './status-setting-form.component';
+import { TaskTypeFormComponent } from './task-type-form.component';
 
 interface StatusRow {
   id: string;
@@ -23,15 +24,15 @@ interface TaskTypeRow {
 
 /** Seed 004: one tab per kind of workflow setting, each a list of its rows. */
 export const WORKFLOW_TABS = [
-  { kind: 'task-types', label: 'Taaktypen' },
-  { kind: 'quote-request-statuses', label: 'Offerteaanvraagstatussen' },
-  { kind: 'opportunity-statuses', label: 'Kansstatussen' },
-  { kind: 'intake-measures', label: 'Intakemaatregelen' },
+  { kind: 'task-types', label: 'Taak types' },
+  { kind: 'quote-request-statuses', label: 'Kansactie statussen' },
+  { kind: 'opportunity-statuses', label: 'Kans statussen' },
+  { kind: 'intake-measures', label: 'Intake maatregelen' },
 ] as const;
 
 @Component({
   selector: 'st-workflows',
-  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent],
+  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent, TaskTypeFormComponent],
   styles: `
     .split { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; }
     @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
@@ -50,16 +51,22 @@ export const WORKFLOW_TABS = [
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
         }
-        <p class="count">{{ total() }} {{ total() === 1 ? 'resultaat' : 'resultaten' }}</p>
+        <p class="count">Resultaten: {{ total() }}</p>
         @if (kind() === 'task-types') {
+          <div class="split">
           <table mat-table class="full" [dataSource]="taskTypes()">
             <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
             <ng-container matColumnDef="onNew"><th mat-header-cell *matHeaderCellDef>Nieuw</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onNew.active) }}</td></ng-container>
             <ng-container matColumnDef="onExpired"><th mat-header-cell *matHeaderCellDef>Verlopen</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onExpired.active) }}</td></ng-container>
             <ng-container matColumnDef="onCompleted"><th mat-header-cell *matHeaderCellDef>Afgerond</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onCompleted.active) }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="taskColumns"></tr>
-            <tr mat-row *matRowDef="let row; columns: taskColumns"></tr>
+            <tr mat-row *matRowDef="let row; columns: taskColumns" class="selectable" [class.selected]="row.id === selected()"
+                tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
           </table>
+          @if (selected(); as id) {
+            <aside aria-label="Instellingen"><st-task-type-form [id]="id" (changed)="load(kind())" /></aside>
+          }
+          </div>
         } @else {
           <div class="split">
           <table mat-table class="full" [dataSource]="statuses()">
