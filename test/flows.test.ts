@@ -68,6 +68,15 @@ describe('flows: source, step ids, versions and lifecycle', () => {
     expect((await call('GET', `/api/flows/${id}`)).status).toBe(404);
   });
 
+  it('answers the step graph for the diagram, with the problems that block a start per step', async () => {
+    const created = (await call('POST', '/api/flows', { source: 'flow "Diagram" {\n  trigger manual\n  mail: send email "welkom"\n  split "Soort" {\n    branch "Klant" when person.category = "Klant" {\n      wait 1 day\n    }\n    others leave\n  }\n}\n' })).body;
+    const graph = (await call('GET', `/api/flows/${created.id}/graph`)).body;
+    expect(graph.start).toBe('mail');
+    expect(graph.nodes.map((n: { id: string; kind: string }) => [n.id, n.kind])).toEqual([['mail', 'send_email'], ['s1', 'split'], ['s2', 'wait']]);
+    expect(graph.nodes[0].problems.map((p: { message: string }) => p.message)).toEqual([expect.stringMatching(/sender/), expect.stringMatching(/reply_to/)]);
+    expect(graph.edges).toEqual([{ from: 'mail', to: 's1' }, { from: 's1', to: 's2', label: 'Klant' }, { from: 's2', to: null }]);
+  });
+
   it('refuses bad sources with diagnostics and duplicate names with 409', async () => {
     const bad = await call('POST', '/api/flows', { source: 'flow "X" {\n  send email "bestaat-niet"\n}' });
     expect(bad.status).toBe(400);

@@ -99,6 +99,12 @@ export class FlowsController {
     return this.flows.enrol(id, body);
   }
 
+  @Get(':id/graph')
+  @ApiOperation({ summary: 'The step graph for the diagram: nodes with settings and problems, edges' })
+  graph(@Param('id') id: string) {
+    return this.flows.graph(id);
+  }
+
   @Get(':id/stats')
   @ApiOperation({ summary: 'Enrolled, per status, refused per reason, per step, success rate, messages per status, enrolments per day' })
   stats(@Param('id') id: string) {

@@ -19,6 +19,7 @@ import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { containsPattern } from '../common/like.js';
+import { checkSource } from '@stroom/dsl';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
 const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
@@ -86,6 +87,23 @@ export class FlowsService {
       em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
       return flowJson(flow);
     });
+  }
+
+  /**
+   * The step graph for the diagram: nodes in document order with their settings, edges, and per
+   * step the problems that would block a start (warnings and errors, for the tooltip).
+   */
+  async graph(id: string) {
+    const flow = await this.find(this.em.fork(), id);
+    const graph = this.graphs.of(flow);
+    const diagnostics = checkSource(flow.source, { catalog: await this.catalogs.load(), mode: 'start' }).diagnostics;
+    const problems = new Map<string, { severity: string; message: string }[]>();
+    for (const d of diagnostics) if (d.stepId) problems.set(d.stepId, [...(problems.get(d.stepId) ?? []), { severity: d.severity, message: d.message }]);
+    return {
+      start: graph.start,
+      nodes: graph.order.map((stepId) => ({ ...graph.nodes[stepId]!, problems: problems.get(stepId) ?? [] })),
+      edges: graph.edges,
+    };
   }
 
   /** The path a person would take, on a virtual clock, with nothing stored or sent (any flow status). */
