@@ -155,6 +155,26 @@ describe('admin UI in Chromium', () => {
     expect((await context.app.call('GET', `/api/flows/${flow.id}`)).status).toBe(404);
   });
 
+  it('draws the step graph (click a step for its settings, problems marked) and the report charts', async () => {
+    const source = 'flow "Diagramflow" {\n  trigger manual\n  mail: send email "offerte"\n  split "Soort" {\n    branch "Klant" when person.category = "Klant" {\n      wait 2 days\n    }\n    others leave\n  }\n  complete\n}\n';
+    const flow = (await context.app.call('POST', '/api/flows', { source })).body;
+    await page.goto(`${context.app.url}/flows/${flow.id}/diagram`);
+    await page.locator('[data-step="mail"]').waitFor();
+    expect(await page.locator('g.step').count()).toBe(4);
+    expect(await page.locator('g.step.invalid').count()).toBe(1);
+    expect(await page.locator('[data-step="mail"] title').textContent()).toMatch(/sender/);
+    await page.locator('[data-step="s1"]').click();
+    const aside = page.getByRole('complementary', { name: 'Stap' });
+    await aside.getByRole('heading', { name: /Opsplitsen/ }).waitFor();
+    expect(await aside.locator('pre').textContent()).toContain('"name": "Soort"');
+    await page.locator('[data-step="mail"]').focus();
+    await page.keyboard.press('Enter');
+    await aside.getByText(/sender/).first().waitFor();
+    await page.getByRole('tab', { name: 'Rapporten' }).click();
+    await page.locator('[data-success]').filter({ hasText: 'Succesratio: 0.0% (0 van 0)' }).waitFor();
+    expect(await page.locator('canvas').count()).toBe(4);
+  });
+
   it('edits DSL in CodeMirror: highlighting, live diagnostics at their position, format, diff against the saved version, save', async () => {
     const source = 'flow "Editorflow" {\n  trigger manual\n  wait 1 day\n}\n';
     expect((await context.app.call('POST', '/api/flows', { source })).status).toBe(201);

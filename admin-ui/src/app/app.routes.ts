@@ -2,7 +2,9 @@ import type { Routes } from '@angular/router';
 import { signedIn } from './core/signed-in.guard';
 import { FlowsComponent } from './flows/flows.component';
 import { FlowPageComponent } from './flows/page/flow-page.component';
+import { FlowDiagramComponent } from './flows/page/flow-diagram.component';
 import { FlowParticipantsComponent } from './flows/page/flow-participants.component';
+import { FlowReportsComponent } from './flows/page/flow-reports.component';
 import { FlowSourceComponent } from './flows/page/flow-source.component';
 import { FlowSummaryComponent } from './flows/page/flow-summary.component';
 import { LoginComponent } from './login/login.component';
@@ -31,6 +33,8 @@ export const routes: Routes = [
         children: [
           { path: '', pathMatch: 'full', redirectTo: 'summary' },
           { path: 'summary', component: FlowSummaryComponent },
+          { path: 'diagram', component: FlowDiagramComponent },
+          { path: 'reports', component: FlowReportsComponent },
           { path: 'participants', component: FlowParticipantsComponent },
           { path: 'source', component: FlowSourceComponent },
         ],

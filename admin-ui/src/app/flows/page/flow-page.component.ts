@@ -56,7 +56,10 @@ export class FlowPageComponent {
   private readonly api = inject(Api);
   readonly id = input.required<string>();
   readonly statusLabel = FLOW_STATUS_LABEL;
-  readonly tabs = [{ path: 'summary', label: 'Overzicht' }, { path: 'participants', label: 'Deelnemers' }, { path: 'source', label: 'Bron' }];
+  readonly tabs = [
+    { path: 'summary', label: 'Overzicht' }, { path: 'diagram', label: 'Stappen' }, { path: 'reports', label: 'Rapporten' },
+    { path: 'participants', label: 'Deelnemers' }, { path: 'source', label: 'Bron' },
+  ];
   readonly error = signal('');
   readonly busy = signal(false);
   readonly running = computed(() => this.store.flow()?.status === 'running');
