@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { useTestApp } from './support/lifecycle.js';
 
@@ -209,6 +210,20 @@ describe('admin UI in Chromium', () => {
     const saved = (await context.app.call('GET', '/api/flows?q=Editorflow')).body.items[0];
     expect(saved.source).toMatch(/s2: wait 2 days/);
     expect(saved.version).toBe(2);
+  });
+
+  it('has no serious or critical accessibility violations (axe-core) on the main pages', async () => {
+    const flow = (await context.app.call('GET', '/api/flows?q=Diagramflow')).body.items[0];
+    const found: Record<string, string[]> = {};
+    for (const path of ['/workflows/quote-request-statuses', '/templates', '/flows', '/messages', '/dsl', `/flows/${flow.id}/summary`, `/flows/${flow.id}/diagram`, `/flows/${flow.id}/participants`]) {
+      await page.goto(`${context.app.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      await page.addScriptTag({ content: axe.source });
+      const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+      if (violations.length > 0) found[path] = violations;
+    }
+    expect(found).toEqual({});
   });
 
   it('ran without a script error', () => {

@@ -48,7 +48,7 @@ interface Rule {
       <p class="count" aria-live="polite" data-problems>{{ problems() }}</p>
       @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
       @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
-      <div #host class="editor" aria-label="DSL-editor"></div>
+      <div #host class="editor"></div>
     </section>
   `,
 })
@@ -71,7 +71,7 @@ export class DslEditorComponent implements OnDestroy {
     afterNextRender(() => {
       this.view = new EditorView({
         parent: this.host().nativeElement,
-        state: EditorState.create({ doc: '', extensions: [basicSetup, stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
+        state: EditorState.create({ doc: '', extensions: [basicSetup, EditorView.contentAttributes.of({ 'aria-label': 'DSL-editor' }), stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
       });
     });
   }

@@ -64,7 +64,7 @@ function detail(node: GraphNode): string {
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (layoutResult(); as l) {
       <div class="wrap">
-        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" role="img" aria-label="Stappen van de flow">
+        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" role="group" aria-label="Stappen van de flow">
           <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888" /></marker></defs>
           @for (line of l.lines; track $index) {
             <path [attr.d]="line.d" />
@@ -73,7 +73,7 @@ function detail(node: GraphNode): string {
           @for (box of l.boxes; track box.id) {
             <g [class.step]="!box.end" [class.end]="box.end" [class.invalid]="!!box.invalid" [class.selected]="box.id === selected()?.id"
                [attr.transform]="'translate(' + (box.x - box.width / 2) + ',' + (box.y - box.height / 2) + ')'"
-               [attr.tabindex]="box.end ? null : 0" [attr.role]="box.end ? null : 'button'" [attr.aria-label]="box.title + ' ' + box.detail + (box.invalid ? ' (probleem)' : '')" [attr.data-step]="box.end ? null : box.id"
+               [attr.tabindex]="box.end ? null : 0" [attr.role]="box.end ? null : 'button'" [attr.data-step]="box.end ? null : box.id"
                (click)="select(box.id)" (keydown.enter)="select(box.id)">
               @if (box.invalid) { <title>{{ box.invalid }}</title> }
               <rect [attr.width]="box.width" [attr.height]="box.height" rx="6" />
