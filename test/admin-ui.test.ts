@@ -212,6 +212,35 @@ describe('admin UI in Chromium', () => {
     expect(saved.version).toBe(2);
   });
 
+  it('shows a content editor no buttons for what the API refuses it', async () => {
+    const editor = await context.app.call('POST', '/api/employees', { name: 'Carla Content', email: 'carla@test.example', roles: ['content_editor'], password: 'inhoud-redacteur-2026' });
+    expect(editor.status).toBe(201);
+    const flow = (await context.app.call('GET', '/api/flows?q=Diagramflow')).body.items[0];
+    const other = await browser.newPage({ viewport: { width: 800, height: 1000 } });
+    try {
+      await other.goto(`${context.app.url}/login`);
+      await other.getByLabel('E-mailadres').fill('carla@test.example');
+      await other.getByLabel('Wachtwoord').fill('inhoud-redacteur-2026');
+      await other.getByRole('button', { name: 'Inloggen' }).click();
+      await other.waitForURL(/\/workflows\/task-types$/);
+      await other.goto(`${context.app.url}/workflows/quote-request-statuses`);
+      await other.getByRole('cell', { name: statuses.items[0]!.name, exact: true }).click();
+      const form = other.getByRole('complementary', { name: 'Instellingen' });
+      await form.getByRole('heading', { name: statuses.items[0]!.name }).waitFor();
+      expect(await form.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+      expect(await form.getByRole('switch', { name: 'Actief' }).isDisabled()).toBe(true);
+      await other.goto(`${context.app.url}/flows/${flow.id}/summary`);
+      await other.getByRole('heading', { name: 'Diagramflow' }).waitFor();
+      expect(await other.getByRole('switch').count()).toBe(0);
+      expect(await other.getByRole('button', { name: 'Taken ▾' }).count()).toBe(0);
+      await other.goto(`${context.app.url}/templates`);
+      await other.getByRole('cell', { name: 'Offerte aangevraagd' }).click();
+      await other.getByRole('complementary', { name: 'Sjabloon bewerken' }).getByRole('button', { name: 'Opslaan' }).waitFor();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('has no serious or critical accessibility violations (axe-core) on the main pages', async () => {
     const flow = (await context.app.call('GET', '/api/flows?q=Diagramflow')).body.items[0];
     const found: Record<string, string[]> = {};
