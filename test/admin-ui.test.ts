@@ -130,7 +130,10 @@ describe('admin UI in Chromium', () => {
     expect((await context.app.call('POST', `/api/flows/${flow.id}/participants`, { personIds: ids })).body.enrolled).toBe(30);
 
     await page.getByRole('link', { name: 'Flows', exact: true }).click();
-    await page.getByRole('link', { name: 'Nieuwsbrief' }).click();
+    await page.getByRole('tab', { name: 'Actief' }).click();
+    await page.getByText('1 flow', { exact: true }).waitFor();
+    await page.getByRole('radio', { name: 'Tegels' }).click();
+    await page.getByRole('heading', { name: 'Nieuwsbrief' }).getByRole('link').click();
     await page.waitForURL(new RegExp(`/flows/${flow.id}/summary$`));
     await page.locator('[data-stat="enrolled"]').filter({ hasText: '30' }).waitFor();
     await page.getByRole('tab', { name: 'Deelnemers' }).click();

@@ -1,5 +1,8 @@
+import { DatePipe } from '@angular/common';
 import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
+import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
@@ -15,60 +18,95 @@ interface FlowRow {
   participants: Record<string, number>;
 }
 
-/** Flows (seed 001): all or running, searchable, with their participants per status. */
+type Tab = 'all' | 'recent' | 'running';
+/** "Recent": changed in the last 30 days. */
+const RECENT_DAYS = 30;
+
+/** Flows (seed 001): all, recent or running; searchable; as a list or as tiles, with participants per status. */
 @Component({
   selector: 'st-flows',
-  imports: [FormsModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule, RouterLink],
+  imports: [DatePipe, FormsModule, MatButtonToggleModule, MatCardModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule, RouterLink],
+  styles: `
+    .bar { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
+    .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; }
+    mat-card { padding: 16px; }
+    mat-card h2 { font-size: 18px; margin: 0 0 8px; }
+  `,
   template: `
     <section class="page">
       <h1>Flows</h1>
       <mat-tab-group (selectedIndexChange)="tab($event)" aria-label="Welke flows">
         <mat-tab label="Alle" />
+        <mat-tab label="Recent" />
         <mat-tab label="Actief" />
       </mat-tab-group>
-      <mat-form-field>
-        <mat-label>Zoeken</mat-label>
-        <input matInput [(ngModel)]="q" (input)="load()" />
-      </mat-form-field>
-      @if (error()) {
-        <p class="error" role="alert">{{ error() }}</p>
+      <div class="bar">
+        <mat-form-field>
+          <mat-label>Zoeken</mat-label>
+          <input matInput [(ngModel)]="q" (input)="load()" />
+        </mat-form-field>
+        <mat-button-toggle-group [(ngModel)]="view" aria-label="Weergave">
+          <mat-button-toggle value="list">Lijst</mat-button-toggle>
+          <mat-button-toggle value="tiles">Tegels</mat-button-toggle>
+        </mat-button-toggle-group>
+      </div>
+      @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
+      <p class="count">{{ rows().length }} {{ rows().length === 1 ? 'flow' : 'flows' }}</p>
+      @if (view === 'list') {
+        <table mat-table class="full" [dataSource]="rows()">
+          <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
+          <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let f">{{ statusLabel[f.status] }}</td></ng-container>
+          <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actieve deelnemers</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
+          <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>Voltooid</th><td mat-cell *matCellDef="let f">{{ done(f) }}</td></ng-container>
+          <ng-container matColumnDef="updated"><th mat-header-cell *matHeaderCellDef>Gewijzigd</th><td mat-cell *matCellDef="let f">{{ f.updatedAt | date: 'dd-MM-yyyy' }}</td></ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      } @else {
+        <div class="tiles">
+          @for (f of rows(); track f.id) {
+            <mat-card>
+              <h2><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></h2>
+              <p>{{ statusLabel[f.status] }} · gewijzigd {{ f.updatedAt | date: 'dd-MM-yyyy' }}</p>
+              <p>{{ f.participants['active'] ?? 0 }} actief · {{ done(f) }} voltooid</p>
+            </mat-card>
+          }
+        </div>
       }
-      <p class="count">{{ total() }} {{ total() === 1 ? 'flow' : 'flows' }}</p>
-      <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
-        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let f">{{ statusLabel[f.status] }}</td></ng-container>
-        <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actieve deelnemers</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
-        <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>Voltooid</th><td mat-cell *matCellDef="let f">{{ (f.participants.completed ?? 0) + (f.participants.completed_success ?? 0) }}</td></ng-container>
-        <tr mat-header-row *matHeaderRowDef="columns"></tr>
-        <tr mat-row *matRowDef="let row; columns: columns"></tr>
-      </table>
     </section>
   `,
 })
 export class FlowsComponent {
   private readonly api = inject(Api);
-  readonly columns = ['name', 'status', 'active', 'done'];
+  readonly columns = ['name', 'status', 'active', 'done', 'updated'];
   readonly statusLabel: Record<string, string> = { not_running: 'UIT', running: 'AAN', paused: 'Gepauzeerd' };
   readonly rows = signal<FlowRow[]>([]);
-  readonly total = signal(0);
   readonly error = signal('');
   q = '';
-  private status = '';
+  view: 'list' | 'tiles' = 'list';
+  private current: Tab = 'all';
 
   constructor() {
     void this.load();
   }
 
   tab(index: number): void {
-    this.status = index === 1 ? 'running' : '';
+    this.current = (['all', 'recent', 'running'] as const)[index] ?? 'all';
     void this.load();
+  }
+
+  done(flow: FlowRow): number {
+    return (flow.participants['completed'] ?? 0) + (flow.participants['completed_success'] ?? 0);
   }
 
   async load(): Promise<void> {
     try {
-      const page = await this.api.get<Page<FlowRow>>('/api/flows', { q: this.q, status: this.status, limit: 100 });
-      this.rows.set(page.items);
-      this.total.set(page.total);
+      const page = await this.api.get<Page<FlowRow>>('/api/flows', { q: this.q, status: this.current === 'running' ? 'running' : undefined, limit: 1000 });
+      const since = Date.now() - RECENT_DAYS * 86_400_000;
+      const rows = this.current === 'recent'
+        ? page.items.filter((f) => new Date(f.updatedAt).getTime() >= since).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+        : page.items;
+      this.rows.set(rows);
       this.error.set('');
     } catch (error) {
       this.error.set(errorMessage(error));
