@@ -258,6 +258,34 @@ describe('admin UI in Chromium', () => {
     expect(found).toEqual({});
   });
 
+  it('shows the participants an edit of a paused flow affects, and moves those on a removed step to the chosen step', async () => {
+    const source = 'flow "Pauzeflow" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n  wachten: wait 3 days\n  mail: send email "offerte"\n  laatste: wait 1 day\n}\n';
+    const flow = (await context.app.call('POST', '/api/flows', { source })).body;
+    await context.app.call('POST', `/api/flows/${flow.id}/start`);
+    const people = [];
+    for (const n of [1, 2]) people.push((await context.app.call('POST', '/api/persons', { firstName: `Pauze${n}`, email: `pauze${n}@example.nl` })).body.id);
+    expect((await context.app.call('POST', `/api/flows/${flow.id}/participants`, { personIds: people })).body.enrolled).toBe(2);
+    for (let i = 0; i < 50 && (await context.app.call('GET', `/api/flows/${flow.id}/stats`)).body.bySteps.wachten !== 2; i++) await new Promise((r) => setTimeout(r, 100));
+    await context.app.call('POST', `/api/flows/${flow.id}/pause`);
+
+    await page.goto(`${context.app.url}/dsl`);
+    await page.getByRole('combobox', { name: 'Regel' }).click();
+    await page.getByRole('option', { name: 'Flow: Pauzeflow' }).click();
+    await page.locator('.cm-content').getByText('wachten').first().waitFor();
+    const stored: string = (await context.app.call('GET', `/api/flows/${flow.id}`)).body.source;
+    await page.locator('.cm-content').click();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText(stored.replace('  wachten: wait 3 days\n', ''));
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const impact = page.getByRole('region', { name: 'Gevolgen voor deelnemers' });
+    await impact.getByText('wordt verwijderd; 2 deelnemer(s)').waitFor();
+    await impact.getByRole('combobox', { name: 'Deelnemers van wachten naar' }).click();
+    await page.getByRole('option', { name: 'laatste', exact: true }).click();
+    await impact.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    expect((await context.app.call('GET', `/api/flows/${flow.id}/stats`)).body.bySteps).toEqual({ laatste: 2 });
+  });
+
   it('ran without a script error', () => {
     expect(pageErrors).toEqual([]);
   });

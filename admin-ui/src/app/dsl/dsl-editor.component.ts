@@ -7,9 +7,22 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
+import { parse, stepIdsOf } from '@stroom/dsl';
 import { Api, errorMessage, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { stroomLanguage, type ServerDiagnostic } from './dsl-language';
+
+interface StepImpact {
+  stepId: string;
+  kind: string;
+  participants: number;
+}
+
+interface Impact {
+  changed: StepImpact[];
+  removed: StepImpact[];
+  added: string[];
+}
 
 interface Rule {
   kind: 'workflows' | 'flows';
@@ -46,6 +59,28 @@ interface Rule {
         }
       </div>
       <p class="count" aria-live="polite" data-problems>{{ problems() }}</p>
+      @if (impact(); as i) {
+        <section class="impact" aria-label="Gevolgen voor deelnemers">
+          <h2>Gevolgen voor deelnemers</h2>
+          @for (step of i.changed; track step.stepId) {
+            @if (step.participants > 0) { <p>Stap <code>{{ step.stepId }}</code> verandert: {{ step.participants }} deelnemer(s) staan erop.</p> }
+          }
+          @for (step of i.removed; track step.stepId) {
+            <p>Stap <code>{{ step.stepId }}</code> wordt verwijderd; {{ step.participants }} deelnemer(s) staan erop.</p>
+            @if (step.participants > 0) {
+              <mat-form-field>
+                <mat-label>Deelnemers van {{ step.stepId }} naar</mat-label>
+                <mat-select [(ngModel)]="moves[step.stepId]">
+                  <mat-option value="">Laten voltooien</mat-option>
+                  @for (target of i.targets; track target) { <mat-option [value]="target">{{ target }}</mat-option> }
+                </mat-select>
+              </mat-form-field>
+            }
+          }
+          <button mat-flat-button type="button" (click)="confirmSave()">Opslaan</button>
+          <button mat-button type="button" (click)="impact.set(undefined)">Annuleren</button>
+        </section>
+      }
       @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
       @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
       <div #host class="editor"></div>
@@ -60,6 +95,8 @@ export class DslEditorComponent implements OnDestroy {
   readonly problems = signal('');
   readonly message = signal('');
   readonly saved = signal(false);
+  readonly impact = signal<(Impact & { targets: string[] }) | undefined>(undefined);
+  moves: Record<string, string> = {};
   selected: Rule | undefined;
   showDiff = false;
   private view: EditorView | undefined;
@@ -94,10 +131,29 @@ export class DslEditorComponent implements OnDestroy {
     this.replace(source);
   }
 
+  /** A flow edit first shows what it does to participants on changed or removed steps (SPEC §3). */
   async save(): Promise<void> {
     this.message.set('');
+    if (this.selected?.kind !== 'flows') return this.confirmSave();
     try {
-      const rule = await this.api.put<{ source: string }>(`/api/${this.selected!.kind}/${this.selected!.id}`, { source: this.text() });
+      const preview = await this.api.post<Impact & { source: string }>(`/api/flows/${this.selected.id}/preview-edit`, { source: this.text() });
+      const occupied = [...preview.changed, ...preview.removed].some((step) => step.participants > 0);
+      if (!occupied) return this.confirmSave();
+      const declaration = parse(preview.source).ast.declarations[0];
+      this.moves = {};
+      this.impact.set({ ...preview, targets: declaration?.kind === 'flow' ? stepIdsOf(declaration) : [] });
+    } catch (error) {
+      this.message.set(errorMessage(error));
+    }
+  }
+
+  async confirmSave(): Promise<void> {
+    this.message.set('');
+    try {
+      const moves = Object.fromEntries(Object.entries(this.moves).filter(([, target]) => target));
+      const rule = await this.api.put<{ source: string }>(`/api/${this.selected!.kind}/${this.selected!.id}`, { source: this.text(), ...(Object.keys(moves).length > 0 ? { moves } : {}) });
+      this.impact.set(undefined);
+      this.moves = {};
       this.savedSource = rule.source;
       this.replace(rule.source);
       this.saved.set(true);
