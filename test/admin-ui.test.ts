@@ -284,6 +284,12 @@ describe('admin UI in Chromium', () => {
     await impact.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
     expect((await context.app.call('GET', `/api/flows/${flow.id}/stats`)).body.bySteps).toEqual({ laatste: 2 });
+
+    await page.goto(`${context.app.url}/flows/${flow.id}/source`);
+    await page.getByText('Versie 1 ·').waitFor();
+    await page.getByRole('button', { name: 'Vergelijk met huidige' }).click();
+    await page.locator('.cm-mergeView .cm-deletedLine, .cm-mergeView .cm-changedLine').first().waitFor();
+    expect(await page.locator('.cm-mergeView').textContent()).toContain('wachten: wait 3 days');
   });
 
   it('ran without a script error', () => {

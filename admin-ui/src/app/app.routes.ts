@@ -1,12 +1,6 @@
 import type { Routes } from '@angular/router';
 import { signedIn } from './core/signed-in.guard';
 import { FlowsComponent } from './flows/flows.component';
-import { FlowPageComponent } from './flows/page/flow-page.component';
-import { FlowDiagramComponent } from './flows/page/flow-diagram.component';
-import { FlowParticipantsComponent } from './flows/page/flow-participants.component';
-import { FlowReportsComponent } from './flows/page/flow-reports.component';
-import { FlowSourceComponent } from './flows/page/flow-source.component';
-import { FlowSummaryComponent } from './flows/page/flow-summary.component';
 import { LoginComponent } from './login/login.component';
 import { MessagesComponent } from './messages/messages.component';
 import { ShellComponent } from './shell/shell.component';
@@ -26,19 +20,7 @@ export const routes: Routes = [
       { path: 'workflows/:kind', component: WorkflowsComponent, title: 'Workflows · Stroom' },
       { path: 'templates', component: TemplatesComponent, title: 'Sjablonen · Stroom' },
       { path: 'flows', component: FlowsComponent, title: 'Flows · Stroom' },
-      {
-        path: 'flows/:id',
-        component: FlowPageComponent,
-        title: 'Flow · Stroom',
-        children: [
-          { path: '', pathMatch: 'full', redirectTo: 'summary' },
-          { path: 'summary', component: FlowSummaryComponent },
-          { path: 'diagram', component: FlowDiagramComponent },
-          { path: 'reports', component: FlowReportsComponent },
-          { path: 'participants', component: FlowParticipantsComponent },
-          { path: 'source', component: FlowSourceComponent },
-        ],
-      },
+      { path: 'flows/:id', title: 'Flow · Stroom', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
       { path: 'messages', component: MessagesComponent, title: 'Berichten · Stroom' },
       // The editor brings CodeMirror and the language package: loaded when first opened.
       { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'DSL · Stroom' },

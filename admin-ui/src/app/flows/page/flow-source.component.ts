@@ -1,36 +1,72 @@
 import { DatePipe } from '@angular/common';
-import { Component, effect, inject, signal } from '@angular/core';
+import { Component, ElementRef, type OnDestroy, effect, inject, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MergeView } from '@codemirror/merge';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
 import { Api, type Page } from '../../core/api';
 import { FlowStore } from './flow-store';
 
 interface Version {
   version: number;
+  source: string;
   author: string;
   createdAt: string;
 }
 
-/** The flow's DSL as stored (with its step ids) and its versions. */
+/** The flow's DSL as stored (with its step ids) and its versions, each comparable with the current one. */
 @Component({
   selector: 'st-flow-source',
-  imports: [DatePipe],
-  styles: `pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }`,
+  imports: [DatePipe, MatButtonModule],
+  styles: `
+    pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }
+    .diff { border: 1px solid #ccc; margin-top: 8px; }
+    li { margin: 4px 0; }
+  `,
   template: `
     <pre aria-label="DSL van de flow">{{ store.flow()?.source }}</pre>
     <h3>Versies</h3>
     <ul>
-      @for (v of versions(); track v.version) { <li>Versie {{ v.version }} · {{ v.author }} · {{ v.createdAt | date: 'dd-MM-yyyy HH:mm' }}</li> }
+      @for (v of versions(); track v.version) {
+        <li>
+          Versie {{ v.version }} · {{ v.author }} · {{ v.createdAt | date: 'dd-MM-yyyy HH:mm' }}
+          @if (v.version !== store.flow()?.version) {
+            <button mat-button type="button" (click)="compare(v)">Vergelijk met huidige</button>
+          }
+        </li>
+      }
     </ul>
+    @if (comparing(); as v) { <h3>Versie {{ v.version }} (links) en de huidige (rechts)</h3> }
+    <div #diff class="diff" [hidden]="!comparing()" aria-label="Verschil tussen versies"></div>
   `,
 })
-export class FlowSourceComponent {
+export class FlowSourceComponent implements OnDestroy {
   private readonly api = inject(Api);
   readonly store = inject(FlowStore);
   readonly versions = signal<Version[]>([]);
+  readonly comparing = signal<Version | undefined>(undefined);
+  private readonly host = viewChild.required<ElementRef<HTMLElement>>('diff');
+  private merge: MergeView | undefined;
 
   constructor() {
     effect(() => {
       const flow = this.store.flow();
       if (flow) void this.api.get<Page<Version>>(`/api/flows/${flow.id}/versions`).then((page) => this.versions.set(page.items));
     });
+  }
+
+  compare(version: Version): void {
+    this.merge?.destroy();
+    const readOnly = [EditorView.editable.of(false), EditorState.readOnly.of(true)];
+    this.merge = new MergeView({
+      a: { doc: version.source, extensions: readOnly },
+      b: { doc: this.store.flow()?.source ?? '', extensions: readOnly },
+      parent: this.host().nativeElement,
+    });
+    this.comparing.set(version);
+  }
+
+  ngOnDestroy(): void {
+    this.merge?.destroy();
   }
 }
