@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
 import { Session } from '../core/session';
+import { ExplainPanelComponent } from './explain-panel.component';
 
 export interface StatusSetting {
   id: string;
@@ -33,7 +34,7 @@ const RECIPIENTS = [
 /** Seed 004's form for one status: the dependent fields appear when the workflow is switched on. */
 @Component({
   selector: 'st-status-setting-form',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule],
+  imports: [ExplainPanelComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     .row { display: flex; gap: 12px; }
@@ -102,6 +103,7 @@ const RECIPIENTS = [
       } @else {
         <p>Nog geen workflow: zet hem aan en sla op.</p>
       }
+      @if (s.workflowId) { <st-explain-panel [workflowId]="s.workflowId" [entity]="entity()" /> }
     }
   `,
 })
@@ -121,6 +123,8 @@ export class StatusSettingFormComponent {
   readonly busy = signal(false);
   /** Content editors may look but not change workflow settings (SPEC §3). */
   readonly canEdit = computed(() => this.session.isFlowAdmin());
+  /** The record a status belongs to, for the explain view. */
+  readonly entity = computed(() => ({ 'quote-request-statuses': 'quote_request', 'opportunity-statuses': 'opportunity', 'intake-measures': 'intake_measure' } as Record<string, string>)[this.kind()] ?? 'quote_request');
   draft: Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'> = { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
 
   constructor() {
