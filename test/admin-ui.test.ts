@@ -130,6 +130,11 @@ describe('admin UI in Chromium', () => {
     await editor.getByRole('button', { name: 'Verstuur test' }).click();
     await editor.getByRole('status').filter({ hasText: 'wachtrij' }).waitFor();
     expect((await context.app.call('GET', '/api/messages?to=test@example.nl')).body.total).toBe(1);
+    await page.getByRole('link', { name: 'Berichten' }).click();
+    await page.getByText('1 bericht', { exact: true }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).click();
+    await page.getByRole('option', { name: 'Mislukt' }).click();
+    await page.getByText('0 berichten', { exact: true }).waitFor();
   });
 
   it('shows a flow: summary, participants paged on the server, the running switch, end and delete with confirmation', async () => {

@@ -48,6 +48,20 @@ interface MessageRow {
           </mat-select>
         </mat-form-field>
         <mat-form-field>
+          <mat-label>Flow</mat-label>
+          <mat-select [(ngModel)]="flow" (selectionChange)="reload()">
+            <mat-option value="">Alle</mat-option>
+            @for (f of flows(); track f.id) { <mat-option [value]="f.id">{{ f.name }}</mat-option> }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>Workflow</mat-label>
+          <mat-select [(ngModel)]="rule" (selectionChange)="reload()">
+            <mat-option value="">Alle</mat-option>
+            @for (w of workflows(); track w.id) { <mat-option [value]="w.id">{{ w.name }}</mat-option> }
+          </mat-select>
+        </mat-form-field>
+        <mat-form-field>
           <mat-label>Ontvanger</mat-label>
           <input matInput [(ngModel)]="to" (change)="reload()" />
         </mat-form-field>
@@ -61,7 +75,7 @@ interface MessageRow {
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let m">{{ m.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
         <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>Ontvanger</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
         <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
-        <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>Regel of flow</th><td mat-cell *matCellDef="let m">{{ m.workflowId ? 'workflow ' + m.workflowId : m.flowId ? 'flow ' + m.flowId : '' }}</td></ng-container>
+        <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>Regel of flow</th><td mat-cell *matCellDef="let m">{{ sourceOf(m) }}</td></ng-container>
         <ng-container matColumnDef="at"><th mat-header-cell *matHeaderCellDef>Datum</th><td mat-cell *matCellDef="let m">{{ (m.sentAt ?? m.createdAt) | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -77,14 +91,27 @@ export class MessagesComponent {
   readonly rows = signal<MessageRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');
+  readonly flows = signal<{ id: string; name: string }[]>([]);
+  readonly workflows = signal<{ id: string; name: string }[]>([]);
   status = '';
   channel = '';
+  flow = '';
+  rule = '';
   to = '';
   pageSize = 25;
   private offset = 0;
 
   constructor() {
     void this.reload();
+    void this.api.get<Page<{ id: string; name: string }>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
+    void this.api.get<Page<{ id: string; name: string }>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
+  }
+
+  /** The rule or flow behind a message, by name. */
+  sourceOf(message: MessageRow): string {
+    if (message.flowId) return `Flow: ${this.flows().find((f) => f.id === message.flowId)?.name ?? message.flowId}`;
+    if (message.workflowId) return `Workflow: ${this.workflows().find((w) => w.id === message.workflowId)?.name ?? message.workflowId}`;
+    return '';
   }
 
   page(event: PageEvent): void {
@@ -100,7 +127,7 @@ export class MessagesComponent {
 
   private async load(): Promise<void> {
     try {
-      const page = await this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, limit: this.pageSize, offset: this.offset });
+      const page = await this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, flow: this.flow, rule: this.rule, limit: this.pageSize, offset: this.offset });
       this.rows.set(page.items);
       this.total.set(page.total);
       this.error.set('');
