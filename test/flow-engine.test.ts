@@ -246,6 +246,28 @@ describe('flow steps on the manual clock', () => {
   });
 });
 
+describe('a participant whose step fails', () => {
+  it('retries and finally parks only its own job: the others in the same batch move on', async () => {
+    await call('POST', '/api/selections', { name: 'Verdwijnt' });
+    const broken = await runningFlow('Kapot', '  trigger manual\n  add to selection "Verdwijnt"\n  send email "welkom"\n');
+    const healthy = await runningFlow('Gezond', '  trigger manual\n  send email "welkom"\n');
+    const ok = await person({ firstName: 'Olle', email: 'olle@example.nl' });
+    const stuck = await person({ firstName: 'Stijn', email: 'stijn@example.nl' });
+    await enrol(broken, [stuck]);
+    await enrol(healthy, [ok]);
+    // Data changed behind the API: the step cannot run.
+    await context.db.query(`delete from "selection" where "name" = 'Verdwijnt'`);
+    await advance('PT0S');
+    expect(mailsTo('olle@example.nl')).toHaveLength(1);
+    expect(await participant(healthy, ok)).toMatchObject({ status: 'completed' });
+    expect(await participant(broken, stuck)).toMatchObject({ status: 'active', stepId: 's1' });
+    await advance('PT2H');
+    const jobs = await context.db.query(`select "status", "attempts", "last_error" from "job" where "kind" = 'flow.step' and "payload"->>'participantId' in (select "id"::text from "participant" where "flow_id" = ${broken})`);
+    expect(jobs).toEqual([{ status: 'failed', attempts: 5, last_error: 'selection "Verdwijnt" no longer exists' }]);
+    expect(mailsTo('stijn@example.nl')).toHaveLength(0);
+  });
+});
+
 describe('pause, resume and end with participants on their way', () => {
   it('freezes waits while paused, queues new enrolments, moves on at resume, and never continues after end', async () => {
     const flowId = await runningFlow('Pauzeren', '  trigger manual\n  wait 1 days\n  send email "welkom"\n  wait 5 days\n  send email "herinnering"\n');
