@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { BadInputError } from './errors.js';
 
+/** A record id in JSON: a string of digits or a positive number, always answered as a string. */
+export const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
+
 /** Parses `input` with a zod schema; a failure is a 400 naming the field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, where = 'body'): z.output<S> {
   const result = schema.safeParse(input);

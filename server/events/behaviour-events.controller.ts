@@ -6,13 +6,13 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { BadInputError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { parseInput, recordId } from '../common/validation.js';
 import { ChangeRecorder } from './change-recorder.js';
 
 const behaviourBody = z.strictObject({
   type: z.string().max(100).regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, "expected '<entity>.<behaviour>', e.g. link.clicked")
     .refine((type) => !/\.(created|updated|deleted)$/.test(type), 'record changes come from the CRM endpoints, not from events'),
-  personId: z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String),
+  personId: recordId,
   data: z.record(z.string(), z.unknown()).optional(),
 });
 

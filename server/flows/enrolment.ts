@@ -4,7 +4,7 @@ import { conditionHolds, type FlowGraph } from '@stroom/dsl';
 import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { parseInput, recordId } from '../common/validation.js';
 import { SelectionMember } from '../crm/lists/selection.entity.js';
 import { Person } from '../crm/persons/person.entity.js';
 import { RecordFacts } from '../workflows/record-facts.js';
@@ -13,10 +13,9 @@ import { FlowRefusal, Participant } from './participant.entity.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { StepJobs } from './engine/step-jobs.js';
 
-const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
 const enrolBody = z.union([
-  z.strictObject({ personIds: z.array(id).min(1).max(10_000) }),
-  z.strictObject({ selectionId: id }),
+  z.strictObject({ personIds: z.array(recordId).min(1).max(10_000) }),
+  z.strictObject({ selectionId: recordId }),
 ]);
 
 export type RefusalReason = 'excluded' | 'already_participated' | 'already_participating' | 'filter';

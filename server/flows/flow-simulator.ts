@@ -3,12 +3,10 @@ import { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
-import { persons } from '../crm/persons/persons.resource.js';
+import { parseInput, recordId } from '../common/validation.js';
 import type { BaseRecord } from '../records/base-record.js';
-import { recordServiceToken } from '../records/record-controller.js';
+import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import type { ClaimedJob } from '../scheduling/job-runner.js';
 import { Enrolment } from './enrolment.js';
 import { FlowStepRunner } from './engine/step-runner.js';
@@ -16,9 +14,8 @@ import { FLOW_SCRIPT_JOB, ScriptSteps } from './engine/script-steps.js';
 import { FLOW_STEP_JOB } from './engine/step-jobs.js';
 import type { Flow } from './flow.entity.js';
 
-const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
 const simulateBody = z.union([
-  z.strictObject({ personId: id, days: z.number().int().min(1).max(366).default(30) }),
+  z.strictObject({ personId: recordId, days: z.number().int().min(1).max(366).default(30) }),
   z.strictObject({ person: z.record(z.string(), z.unknown()), days: z.number().int().min(1).max(366).default(30) }),
 ]);
 /** A guard: a flow of waits and steps cannot take more runs than this in one simulation. */
@@ -50,7 +47,7 @@ export class FlowSimulator {
     private readonly enrolment: Enrolment,
     private readonly steps: FlowStepRunner,
     private readonly scripts: ScriptSteps,
-    @Inject(recordServiceToken(persons as unknown as Resource<BaseRecord>)) private readonly people: RecordService<BaseRecord>,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
   ) {}
 
   async simulate(find: (em: EntityManager) => Promise<Flow>, body: unknown) {

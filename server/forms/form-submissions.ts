@@ -7,12 +7,10 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
-import { persons } from '../crm/persons/persons.resource.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import type { BaseRecord } from '../records/base-record.js';
-import { recordServiceToken } from '../records/record-controller.js';
+import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { Form } from './form.entity.js';
 
 const submissionBody = z.strictObject({
@@ -35,7 +33,7 @@ export class FormSubmissions {
   constructor(
     private readonly em: EntityManager,
     private readonly recorder: ChangeRecorder,
-    @Inject(recordServiceToken(persons as unknown as Resource<BaseRecord>)) private readonly people: RecordService<BaseRecord>,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
   ) {}
 
   async submit(key: string, body: unknown, principal?: Principal) {

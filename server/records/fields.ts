@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { z } from 'zod';
+import { recordId } from '../common/validation.js';
 import { ROLES } from '../crm/employees/employee.entity.js';
 
 /**
@@ -24,8 +25,6 @@ export type Field =
   | { kind: 'lookup'; target: () => EntityClass<object>; label: string; where?: Record<string, unknown>; required?: boolean };
 
 export type Fields = Record<string, Field>;
-
-const id = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
 
 function valueSchema(field: Field): z.ZodType {
   switch (field.kind) {
@@ -57,7 +56,7 @@ function valueSchema(field: Field): z.ZodType {
     case 'password':
       return z.string().min(8, 'must be at least 8 characters').max(200);
     case 'ref':
-      return id;
+      return recordId;
     case 'lookup':
       return z.string().min(1).max(255);
   }

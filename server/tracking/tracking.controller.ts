@@ -5,11 +5,9 @@ import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator.js';
 import { Clock } from '../clock/clock.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
-import { persons } from '../crm/persons/persons.resource.js';
 import type { BaseRecord } from '../records/base-record.js';
-import { recordServiceToken } from '../records/record-controller.js';
+import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { TrackingToken, type TrackingKind } from './tracking-token.entity.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
@@ -32,7 +30,7 @@ export class TrackingController {
     private readonly em: EntityManager,
     private readonly recorder: ChangeRecorder,
     private readonly clock: Clock,
-    @Inject(recordServiceToken(persons as unknown as Resource<BaseRecord>)) private readonly people: RecordService<BaseRecord>,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
   ) {}
 
   @Get('l/:token')

@@ -5,6 +5,7 @@ import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
 import type { Resource } from '../records/resource.js';
+import type { ChangeEvent } from '../events/change-event.entity.js';
 
 export type Facts = Record<string, unknown>;
 type Json = Record<string, unknown>;
@@ -57,6 +58,15 @@ export class RecordFacts {
       if (employee) facts[role] = { id: employee.id, name: employee.name, email: employee.email, mobile: employee.mobile };
     }
     return facts;
+  }
+
+  /**
+   * The facts a rule about a change event is evaluated on: the changed record (for a deletion, its
+   * last values from the event) and the `event` fact that `changed from/to` conditions read.
+   */
+  async forEvent(em: EntityManager, event: ChangeEvent): Promise<Facts> {
+    const fallback = event.kind === 'deleted' ? Object.fromEntries(Object.entries(event.changes).map(([k, v]) => [k, v.from])) : undefined;
+    return { ...(await this.load(em, event.entity, event.entityId, fallback)), event: { entity: event.entity, id: event.entityId, kind: event.kind, changes: event.changes } };
   }
 
   /**

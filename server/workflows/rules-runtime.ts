@@ -37,8 +37,7 @@ export class RulesRuntime implements OnModuleInit {
   async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
     await this.index.refresh(em);
     if (this.index.size === 0) return;
-    const fallback = event.kind === 'deleted' ? Object.fromEntries(Object.entries(event.changes).map(([k, v]) => [k, v.from])) : undefined;
-    const facts: Facts = { ...(await this.facts.load(em, event.entity, event.entityId, fallback)), event: { entity: event.entity, id: event.entityId, kind: event.kind, changes: event.changes } };
+    const facts = await this.facts.forEvent(em, event);
     await this.cancelWhatNoLongerHolds(em, event, facts);
     const matched = await this.index.matching(event, facts);
     const now = this.clock.now();

@@ -5,7 +5,7 @@ import { actorOf } from '../../auth/principal.js';
 import type { Clock } from '../../clock/clock.js';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { pagingQuery } from '../../common/paging.js';
-import { parseInput } from '../../common/validation.js';
+import { parseInput, recordId } from '../../common/validation.js';
 import type { ChangeRecorder } from '../../events/change-recorder.js';
 import { Person } from '../persons/person.entity.js';
 import type { RecordService } from '../../records/record.service.js';
@@ -14,7 +14,7 @@ import { persons } from '../persons/persons.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
 
 export const addMembersBody = z.strictObject({
-  personIds: z.array(z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String)).min(1).max(10_000),
+  personIds: z.array(recordId).min(1).max(10_000),
 });
 
 interface MemberRow {

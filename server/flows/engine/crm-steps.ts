@@ -9,7 +9,7 @@ import { Employee } from '../../crm/employees/employee.entity.js';
 import { Group } from '../../crm/employees/group.entity.js';
 import { followUps } from '../../crm/follow-ups/follow-ups.resource.js';
 import { Project } from '../../crm/lists/project.entity.js';
-import { persons } from '../../crm/persons/persons.resource.js';
+import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
 import { requests } from '../../crm/requests/requests.resource.js';
 import { sales } from '../../crm/sales/sales.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
@@ -36,7 +36,7 @@ const WORKING_HOURS = { start: 9, end: 17 };
 export class CrmSteps {
   constructor(
     private readonly memberships: Memberships,
-    @Inject(token(persons)) private readonly people: RecordService<BaseRecord>,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
     @Inject(token(followUps)) private readonly followUps: RecordService<BaseRecord>,
     @Inject(token(requests)) private readonly requests: RecordService<BaseRecord>,
     @Inject(token(sales)) private readonly sales: RecordService<BaseRecord>,

@@ -96,13 +96,8 @@ export class FlowEvents implements OnModuleInit {
 
   /** The person an event is about, and what matching needs; undefined when it concerns no person. */
   private async view(em: EntityManager, event: ChangeEvent): Promise<EventView | undefined> {
-    let facts: Facts | undefined;
-    const loadFacts = async (): Promise<Facts> => {
-      if (facts) return facts;
-      const fallback = event.kind === 'deleted' ? Object.fromEntries(Object.entries(event.changes).map(([k, v]) => [k, v.from])) : undefined;
-      facts = { ...(await this.facts.load(em, event.entity, event.entityId, fallback)), event: { entity: event.entity, id: event.entityId, kind: event.kind, changes: event.changes } };
-      return facts;
-    };
+    let facts: Promise<Facts> | undefined;
+    const loadFacts = (): Promise<Facts> => (facts ??= this.facts.forEvent(em, event));
     const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
     let personId = (event.data?.person_id ?? (event.entity === 'person' ? event.entityId : (changes.person_id?.to ?? changes.contact_id?.to))) as string | null | undefined;
     if (!personId && RECORD_EVENTS.has(event.kind) && event.kind !== 'deleted') personId = ((await loadFacts()).person as { id?: string } | undefined)?.id;

@@ -2,11 +2,9 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { BadInputError } from '../../common/errors.js';
 import { toCamel } from '../../common/naming.js';
-import { persons } from '../../crm/persons/persons.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
-import { recordServiceToken } from '../../records/record-controller.js';
+import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
 import type { RecordService } from '../../records/record.service.js';
-import type { Resource } from '../../records/resource.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
 import { JobScheduler } from '../../scheduling/job-scheduler.js';
 import { RecordFacts } from '../../workflows/record-facts.js';
@@ -40,7 +38,7 @@ export class ScriptSteps implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly jobs: JobScheduler,
     private readonly facts: RecordFacts,
-    @Inject(recordServiceToken(persons as unknown as Resource<BaseRecord>)) private readonly people: RecordService<BaseRecord>,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
   ) {}
 
   onModuleInit(): void {
