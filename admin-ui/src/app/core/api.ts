@@ -49,3 +49,9 @@ export function fieldErrors(error: unknown): Record<string, string> {
   for (const issue of body?.details?.issues ?? []) out[issue.field.replace(/^body\./, '')] = issue.message;
   return out;
 }
+
+/** A failed save or check as a form shows it: messages at their fields, or one message when none names a field. */
+export function failureOf(error: unknown): { fields: Record<string, string>; message: string } {
+  const fields = fieldErrors(error);
+  return { fields, message: Object.keys(fields).length === 0 ? errorMessage(error) : '' };
+}

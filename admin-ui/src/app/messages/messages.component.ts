@@ -7,6 +7,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Api, errorMessage, type Page } from '../core/api';
+import { MESSAGE_STATUS } from '../core/labels';
 
 interface MessageRow {
   id: string;
@@ -87,7 +88,7 @@ interface MessageRow {
 export class MessagesComponent {
   private readonly api = inject(Api);
   readonly columns = ['status', 'channel', 'to', 'subject', 'source', 'at'];
-  readonly statusLabel: Record<string, string> = { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' };
+  readonly statusLabel = MESSAGE_STATUS;
   readonly rows = signal<MessageRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');

@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Api, errorMessage, failureOf, type Page } from '../core/api';
 
 export interface Template {
   id: string;
@@ -178,8 +178,8 @@ export class TemplateEditorComponent {
   }
 
   private showErrors(error: unknown): void {
-    const fields = fieldErrors(error);
-    this.errors.set(fields);
-    this.message.set(Object.keys(fields).length === 0 ? errorMessage(error) : '');
+    const failure = failureOf(error);
+    this.errors.set(failure.fields);
+    this.message.set(failure.message);
   }
 }

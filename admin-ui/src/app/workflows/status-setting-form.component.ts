@@ -6,7 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
 
@@ -148,9 +148,9 @@ export class StatusSettingFormComponent {
       this.saved.set(true);
       this.changed.emit();
     } catch (error) {
-      const fields = fieldErrors(error);
-      this.errors.set(fields);
-      if (Object.keys(fields).length === 0) this.message.set(errorMessage(error));
+      const failure = failureOf(error);
+      this.errors.set(failure.fields);
+      this.message.set(failure.message);
     } finally {
       this.busy.set(false);
     }

@@ -5,7 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 
 interface TaskPart {
@@ -123,9 +123,9 @@ export class TaskTypeFormComponent {
       this.saved.set(true);
       this.changed.emit();
     } catch (error) {
-      const fields = fieldErrors(error);
-      this.errors.set(fields);
-      if (Object.keys(fields).length === 0) this.message.set(errorMessage(error));
+      const failure = failureOf(error);
+      this.errors.set(failure.fields);
+      this.message.set(failure.message);
     } finally {
       this.busy.set(false);
     }

@@ -1,4 +1,4 @@
-import { DatePipe } from '@angular/common';
+import { DatePipe, LowerCasePipe } from '@angular/common';
 import { Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -6,6 +6,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { Api, errorMessage, type Page } from '../../core/api';
+import { MESSAGE_STATUS, PARTICIPANT_STATUS } from '../../core/labels';
 import { FlowStore } from './flow-store';
 
 interface ParticipantRow {
@@ -20,12 +21,10 @@ interface ParticipantRow {
   lastMessage: { subject: string | null; status: string; at: string } | null;
 }
 
-const STATUS = { queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd' } as Record<string, string>;
-
 /** Participants, paged on the server (fine with 100,000), filtered by status. */
 @Component({
   selector: 'st-flow-participants',
-  imports: [DatePipe, FormsModule, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule],
+  imports: [DatePipe, FormsModule, LowerCasePipe, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule],
   template: `
     <mat-form-field>
       <mat-label>Status</mat-label>
@@ -42,7 +41,7 @@ const STATUS = { queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', co
       <ng-container matColumnDef="enrolled"><th mat-header-cell *matHeaderCellDef>Ingeschreven</th><td mat-cell *matCellDef="let p">{{ p.enrolledAt | date: 'dd-MM-yyyy' }}</td></ng-container>
       <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let p" [title]="p.reason ?? ''">{{ statusLabel[p.status] }}</td></ng-container>
       <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>Huidige stap</th><td mat-cell *matCellDef="let p"><code>{{ p.stepId }}</code></td></ng-container>
-      <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>Laatste bericht</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ messageLabel[m.status] }} }</td></ng-container>
+      <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>Laatste bericht</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ messageLabel[m.status] | lowercase }} }</td></ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
     </table>
@@ -53,9 +52,9 @@ export class FlowParticipantsComponent {
   private readonly api = inject(Api);
   private readonly store = inject(FlowStore);
   readonly columns = ['email', 'company', 'enrolled', 'status', 'step', 'last'];
-  readonly statuses = Object.entries(STATUS);
-  readonly statusLabel = STATUS;
-  readonly messageLabel: Record<string, string> = { queued: 'in de wachtrij', sent: 'verstuurd', failed: 'mislukt' };
+  readonly statuses = Object.entries(PARTICIPANT_STATUS);
+  readonly statusLabel = PARTICIPANT_STATUS;
+  readonly messageLabel = MESSAGE_STATUS;
   readonly rows = signal<ParticipantRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');

@@ -1,6 +1,7 @@
 import { Component, type ElementRef, type OnDestroy, effect, inject, signal, viewChildren } from '@angular/core';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
+import { MESSAGE_STATUS, PARTICIPANT_STATUS } from '../../core/labels';
 import { FlowStore } from './flow-store';
 
 Chart.register(...registerables);
@@ -14,8 +15,6 @@ interface Stats {
   enrolmentsPerDay: { date: string; n: number }[];
 }
 
-const STATUS: Record<string, string> = { queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd' };
-const MESSAGE: Record<string, string> = { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' };
 
 /** Reports (seed 001): enrolments over time, participants per step, per status (success), message deliveries. */
 @Component({
@@ -64,8 +63,8 @@ export class FlowReportsComponent implements OnDestroy {
     const configs = [
       bar(stats.enrolmentsPerDay.map((d) => d.date), stats.enrolmentsPerDay.map((d) => d.n), 'Inschrijvingen', 'line'),
       bar(Object.keys(stats.bySteps), Object.values(stats.bySteps), 'Deelnemers', 'bar'),
-      bar(Object.keys(stats.byStatus).map((k) => STATUS[k] ?? k), Object.values(stats.byStatus), 'Deelnemers', 'doughnut'),
-      bar(Object.keys(stats.messages).map((k) => MESSAGE[k] ?? k), Object.values(stats.messages), 'Berichten', 'doughnut'),
+      bar(Object.keys(stats.byStatus).map((k) => PARTICIPANT_STATUS[k] ?? k), Object.values(stats.byStatus), 'Deelnemers', 'doughnut'),
+      bar(Object.keys(stats.messages).map((k) => MESSAGE_STATUS[k] ?? k), Object.values(stats.messages), 'Berichten', 'doughnut'),
     ];
     this.charts = configs.map((config, i) => new Chart(canvases[i]!.nativeElement, config));
   }

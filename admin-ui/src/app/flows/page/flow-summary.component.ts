@@ -2,6 +2,7 @@ import { DecimalPipe, PercentPipe } from '@angular/common';
 import { Component, effect, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { Api, errorMessage } from '../../core/api';
+import { MESSAGE_STATUS, PARTICIPANT_STATUS, REFUSAL_REASON } from '../../core/labels';
 import { FlowStore } from './flow-store';
 
 interface Stats {
@@ -14,9 +15,6 @@ interface Stats {
   enrolmentsPerDay: { date: string; n: number }[];
 }
 
-const STATUS = { queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd' } as Record<string, string>;
-const REFUSED = { excluded: 'Uitsluitingslijst', already_participated: 'Al eerder deelgenomen', already_participating: 'Neemt al deel', filter: 'Filter' } as Record<string, string>;
-const MESSAGES = { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' } as Record<string, string>;
 
 /** The flow's summary with its statistics (SPEC §6 flow statistics). */
 @Component({
@@ -47,9 +45,9 @@ export class FlowSummaryComponent {
   private readonly store = inject(FlowStore);
   readonly stats = signal<Stats | undefined>(undefined);
   readonly error = signal('');
-  readonly status = STATUS;
-  readonly refused = REFUSED;
-  readonly messages = MESSAGES;
+  readonly status = PARTICIPANT_STATUS;
+  readonly refused = REFUSAL_REASON;
+  readonly messages = MESSAGE_STATUS;
 
   constructor() {
     effect(() => {
@@ -62,7 +60,7 @@ export class FlowSummaryComponent {
     return Object.entries(counts);
   }
 
-  label(labels: Record<string, string>, key: string): string {
+  label(labels: Readonly<Record<string, string>>, key: string): string {
     return labels[key] ?? key;
   }
 }
