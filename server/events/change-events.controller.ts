@@ -1,5 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../auth/current-principal.js';
+import type { Principal } from '../auth/principal.js';
 import { ChangeEventsQuery } from './change-events.query.js';
 
 @ApiTags('change-events')
@@ -15,7 +17,7 @@ export class ChangeEventsController {
   @ApiQuery({ name: 'kind', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
-  list(@Query() query: Record<string, unknown>) {
-    return this.events.list(query);
+  list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
+    return this.events.list(query, viewer);
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
 import { z } from 'zod';
+import { hasAnyRole, type Principal } from '../auth/principal.js';
+import { toSnake } from '../common/naming.js';
 import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
-import { ChangeEvent } from './change-event.entity.js';
+import { employees } from '../crm/employees/employees.resource.js';
+import { ChangeEvent, type Changes } from './change-event.entity.js';
 
 const querySchema = z.strictObject({
   entity: z.string().max(64).optional(),
@@ -12,12 +15,23 @@ const querySchema = z.strictObject({
   ...paging,
 });
 
+/** Fields only some roles may read (employees' roles, SPEC §3) stay out of their change events too. */
+const RESTRICTED = new Map([employees].map((r) => [r.name, (r.restrictedFields ?? []).map((rule) => ({ key: toSnake(rule.field), roles: rule.roles }))]));
+
+function visibleChanges(event: ChangeEvent, viewer: Principal | undefined): Changes {
+  const hidden = (RESTRICTED.get(event.entity) ?? []).filter((rule) => !hasAnyRole(viewer, rule.roles));
+  if (hidden.length === 0) return event.changes;
+  const changes = { ...event.changes };
+  for (const rule of hidden) delete changes[rule.key];
+  return changes;
+}
+
 /** Reads the stored change events for `GET /api/change-events`. */
 @Injectable()
 export class ChangeEventsQuery {
   constructor(private readonly em: EntityManager) {}
 
-  async list(query: Record<string, unknown>) {
+  async list(query: Record<string, unknown>, viewer?: Principal) {
     const { entity, id, kind, limit, offset } = parseInput(querySchema, query, 'query');
     const where: FilterQuery<ChangeEvent> = {};
     if (entity) where.entity = entity;
@@ -30,7 +44,7 @@ export class ChangeEventsQuery {
         entity: e.entity,
         entityId: e.entityId,
         kind: e.kind,
-        changes: e.changes,
+        changes: visibleChanges(e, viewer),
         ...(e.data ? { data: e.data } : {}),
         actor: e.actor,
         at: e.at.toISOString(),

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/core';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator.js';
@@ -22,7 +22,7 @@ function page(title: string, content: string): string {
  * redirects, `/o/<token>` records `email.opened`, `/u/<token>` unsubscribes (GET asks, POST does,
  * also as the one-click POST of RFC 8058).
  */
-@ApiExcludeController()
+@ApiTags('tracking')
 @Public()
 @Controller()
 export class TrackingController {
@@ -34,6 +34,7 @@ export class TrackingController {
   ) {}
 
   @Get('l/:token')
+  @ApiOperation({ summary: 'A tracked link (no credentials): records link.clicked and redirects (302) to the original address' })
   async click(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.use(token, 'link', 'link', 'clicked');
     if (!found?.url) {
@@ -44,12 +45,14 @@ export class TrackingController {
   }
 
   @Get('o/:token')
+  @ApiOperation({ summary: 'The open pixel (no credentials): records email.opened once' })
   async open(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await this.use(token, 'open', 'email', 'opened');
     res.status(200).set({ 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' }).send(PIXEL);
   }
 
   @Get('u/:token')
+  @ApiOperation({ summary: 'The unsubscribe page (no credentials): asks for confirmation' })
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.em.fork().findOne(TrackingToken, { token, kind: 'unsubscribe' });
     if (!found) {
@@ -61,6 +64,7 @@ export class TrackingController {
 
   /** Also the RFC 8058 one-click POST (body `List-Unsubscribe=One-Click`); the body is not needed. */
   @Post('u/:token')
+  @ApiOperation({ summary: 'Unsubscribe (no credentials), also the one-click POST of RFC 8058' })
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.em.fork().findOne(TrackingToken, { token, kind: 'unsubscribe' });
