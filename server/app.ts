@@ -10,6 +10,7 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { adminUiDir, serveAdminUi } from './admin-ui.js';
+import { hardenWeb } from './web-hardening.js';
 
 export const MAX_JSON_BODY = '1mb';
 
@@ -18,9 +19,10 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  const ui = adminUiDir();
+  hardenWeb(app, config, ui);
   app.use(cookieParser());
   app.use(express.json({ limit: MAX_JSON_BODY }));
-  const ui = adminUiDir();
   if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();
   // Body parser failures happen before routing: answer them in the same error shape.

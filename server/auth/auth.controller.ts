@@ -9,7 +9,8 @@ import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal
 import type { Principal } from './principal.js';
 import { Public, SignedIn } from './roles.decorator.js';
 import { SessionService } from './session.service.js';
-import { SESSION_COOKIE } from './tokens.js';
+import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './tokens.js';
+import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
 
 const loginBody = z.strictObject({ email: z.string().min(1).max(255), password: z.string().min(1).max(200) });
 
@@ -26,16 +27,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: answers a bearer token and sets the session cookie' })
   @ApiBody({ schema: z.toJSONSchema(loginBody, { target: 'openapi-3.0' }) as Record<string, unknown> })
-  async login(@Body() body: unknown, @Res({ passthrough: true }) response: Response) {
+  async login(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const { email, password } = parseInput(loginBody, body);
-    const { token, expiresAt } = await this.sessions.login(email, password);
-    response.cookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
-      path: '/',
-      expires: expiresAt,
-    });
+    const { token, expiresAt } = await this.sessions.login(email, password, request.ip ?? 'unknown');
+    setSessionCookies(response, token, expiresAt, this.config.publicUrl.startsWith('https:'));
     return { token, expiresAt: expiresAt.toISOString() };
   }
 
@@ -48,7 +43,7 @@ export class AuthController {
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const token = bearer ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     if (token) await this.sessions.logout(token);
-    response.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookies(response);
     return { ok: true };
   }
 
@@ -56,7 +51,13 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who am I: the signed-in employee (or the API token) and its roles' })
-  me(@CurrentPrincipal() principal: Principal) {
+  me(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
+    // Sessions from before CSRF protection get their CSRF cookie here, when the UI starts.
+    const cookies = (request.cookies ?? {}) as Record<string, string>;
+    const session = cookies[SESSION_COOKIE];
+    if (session && !request.headers.authorization && cookies[CSRF_COOKIE] !== csrfToken(session)) {
+      response.cookie(CSRF_COOKIE, csrfToken(session), { httpOnly: false, sameSite: 'strict', secure: this.config.publicUrl.startsWith('https:'), path: '/' });
+    }
     return { kind: principal.kind, employeeId: principal.employeeId ?? null, name: principal.name, roles: principal.roles };
   }
 }

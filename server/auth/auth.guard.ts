@@ -6,7 +6,9 @@ import type { AuthenticatedRequest } from './current-principal.js';
 import { hasAnyRole } from './principal.js';
 import { ANY_ROLE, PUBLIC_KEY, ROLES_KEY, SIGNED_IN_KEY } from './roles.decorator.js';
 import { SessionService } from './session.service.js';
-import { SESSION_COOKIE } from './tokens.js';
+import { CSRF_HEADER, csrfToken, SESSION_COOKIE, sameSecret } from './tokens.js';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** Every route needs credentials and a role unless marked otherwise (SPEC §3, §6). */
 @Injectable()
@@ -20,9 +22,14 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const token = bearerToken(request) ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const bearer = bearerToken(request);
+    const cookie = bearer ? undefined : (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = bearer ?? cookie;
     const principal = token ? await this.sessions.resolve(token) : undefined;
     if (!principal) throw new UnauthenticatedError(token ? 'The token is unknown, expired or revoked' : undefined);
+    if (cookie && !SAFE_METHODS.has(request.method) && !sameCsrfToken(request.headers[CSRF_HEADER], cookie)) {
+      throw new ForbiddenError('A change signed in by cookie needs the X-XSRF-TOKEN header (the value of the XSRF-TOKEN cookie)');
+    }
     request.principal = principal;
     if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? ANY_ROLE;
@@ -35,4 +42,9 @@ function bearerToken(request: AuthenticatedRequest): string | undefined {
   const header = request.headers.authorization;
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1];
+}
+
+/** Bearer tokens are not sent by browsers on their own: only cookie sessions need the CSRF check. */
+function sameCsrfToken(header: string | string[] | undefined, sessionToken: string): boolean {
+  return typeof header === 'string' && sameSecret(header, csrfToken(sessionToken));
 }

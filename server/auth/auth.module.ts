@@ -4,12 +4,13 @@ import { EventsModule } from '../events/events.module.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { LoginThrottle } from './login-throttle.js';
 import { SessionService } from './session.service.js';
 
 @Module({
   imports: [EventsModule],
   controllers: [AuthController],
-  providers: [SessionService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [SessionService, LoginThrottle, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionService],
 })
 export class AuthModule {}

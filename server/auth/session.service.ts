@@ -7,6 +7,7 @@ import { UnauthenticatedError } from '../common/errors.js';
 import { verifyPassword } from '../common/passwords.js';
 import { Employee } from '../crm/employees/employee.entity.js';
 import type { Principal } from './principal.js';
+import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import { newToken, sameSecret, tokenHash } from './tokens.js';
 import { escapeLike } from '../common/like.js';
@@ -17,16 +18,23 @@ export class SessionService {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
+    private readonly throttle: LoginThrottle,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(email: string, password: string): Promise<{ token: string; expiresAt: Date }> {
+  /** Signs in, within the limits of LoginThrottle (429 past them). */
+  async login(email: string, password: string, address: string): Promise<{ token: string; expiresAt: Date }> {
     const em = this.em.fork();
+    const now = this.clock.now();
+    await this.throttle.admit(address, email, now);
     const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
     const valid = await verifyPassword(employee?.passwordHash, password);
-    if (!employee || !valid) throw new UnauthenticatedError('Wrong e-mail address or password');
+    if (!employee || !valid) {
+      await this.throttle.failed(email, now);
+      throw new UnauthenticatedError('Wrong e-mail address or password');
+    }
+    await this.throttle.succeeded(email);
     const token = newToken();
-    const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
     em.create(Session, { tokenHash: tokenHash(token), employee, createdAt: now, expiresAt, revokedAt: null });
     await em.flush();

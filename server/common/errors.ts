@@ -39,3 +39,9 @@ export class ConflictError extends DomainError {
     super(409, 'Conflict', message, details);
   }
 }
+
+export class TooManyRequestsError extends DomainError {
+  constructor(message: string, details?: unknown) {
+    super(429, 'Too Many Requests', message, details);
+  }
+}

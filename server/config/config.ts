@@ -21,6 +21,13 @@ export interface AppConfig {
   mailFrom: string;
   publicUrl: string;
   sessionTtlHours: number;
+  /** Origins allowed to call the API from a browser; empty: CORS off. */
+  corsOrigins: string[];
+  /** Sign-in attempts per minute from one address. */
+  loginRateLimit: number;
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
 }
 
 export class ConfigError extends Error {
@@ -127,13 +134,25 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v || 'Stroom <stroom@localhost>'),
   PUBLIC_URL: url(['http:', 'https:']),
-  SESSION_TTL_HOURS: z
+  SESSION_TTL_HOURS: positiveWhole('12', 'must be a positive whole number of hours'),
+  CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => v || '12')
-    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, { message: 'must be a positive whole number of hours' })
-    .transform(Number),
+    .transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : []))
+    .refine((origins) => origins.every((o) => isUrl(o, ['http:', 'https:'])), { message: 'must be comma-separated origins such as https://crm.example.com' }),
+  LOGIN_RATE_LIMIT: positiveWhole('30', 'must be a positive whole number of attempts per minute'),
+  LOGIN_MAX_FAILURES: positiveWhole('5', 'must be a positive whole number of failed sign-ins'),
+  LOGIN_LOCKOUT_MINUTES: positiveWhole('15', 'must be a positive whole number of minutes'),
 });
+
+function positiveWhole(fallback: string, message: string) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => v || fallback)
+    .refine((v) => /^\d+$/.test(v) && Number(v) > 0, { message })
+    .transform(Number);
+}
 
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -165,5 +184,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     publicUrl: (e.PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ''),
     sessionTtlHours: e.SESSION_TTL_HOURS,
+    corsOrigins: e.CORS_ORIGINS,
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
   };
 }

@@ -1,4 +1,7 @@
 import { Session } from '../auth/session.entity.js';
+import { LoginFailure } from '../auth/login-failure.entity.js';
+import { LoginRateWindow } from '../auth/login-rate-window.entity.js';
+import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Company } from '../crm/companies/company.entity.js';
 import { Employee } from '../crm/employees/employee.entity.js';
 import { Group } from '../crm/employees/group.entity.js';
@@ -31,4 +34,5 @@ export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
   ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
+  LoginFailure, LoginRateWindow, AuditEntry,
 ];
