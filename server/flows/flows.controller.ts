@@ -72,22 +72,22 @@ export class FlowsController {
   @HttpCode(200)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Start (or resume a paused flow); 409 naming each step and setting that blocks it' })
-  start(@Param('id') id: string) {
-    return this.flows.start(id);
+  start(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.flows.start(id, principal);
   }
 
   @Post(':id/pause')
   @HttpCode(200)
   @Roles('flow_admin')
-  pause(@Param('id') id: string) {
-    return this.flows.pause(id);
+  pause(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.flows.pause(id, principal);
   }
 
   @Post(':id/end')
   @HttpCode(200)
   @Roles('flow_admin')
-  end(@Param('id') id: string) {
-    return this.flows.end(id);
+  end(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.flows.end(id, principal);
   }
 
   @Post(':id/participants')
@@ -121,7 +121,7 @@ export class FlowsController {
   @HttpCode(204)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Delete a flow that is not running (409 when running)' })
-  remove(@Param('id') id: string) {
-    return this.flows.remove(id);
+  remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.flows.remove(id, principal);
   }
 }

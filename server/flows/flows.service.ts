@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
+import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -53,6 +54,7 @@ export class FlowsService {
     private readonly participantList: ParticipantList,
     private readonly edits: FlowEdits,
     private readonly simulator: FlowSimulator,
+    private readonly audit: AuditLog,
   ) {}
 
   async statistics(id: string) {
@@ -85,6 +87,7 @@ export class FlowsService {
       const flow = em.create(Flow, { name: checked.name, source: checked.source, status: 'not_running', version: 1, usedStepIds: checked.stepIds, createdAt: now, updatedAt: now });
       await em.flush();
       em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
+      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: null, after: auditedFlow(flow), principal });
       return flowJson(flow);
     });
   }
@@ -133,20 +136,22 @@ export class FlowsService {
       const now = this.clock.now();
       // Participants keep their place by step id; those on a removed step move to its target or complete.
       await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
+      const before = auditedFlow(flow);
       flow.name = checked.name;
       flow.source = checked.source;
       flow.version += 1;
       flow.usedStepIds = [...new Set([...flow.usedStepIds, ...checked.stepIds])];
       flow.updatedAt = now;
       em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
+      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
       return flowJson(flow);
     });
   }
 
   /** Starts a flow that is not running (every required setting must be valid), or resumes a paused one. */
-  async start(id: string) {
+  async start(id: string, principal?: Principal) {
     const catalog = await this.catalogs.load();
-    return this.transition(id, ['not_running', 'paused'], 'running', async (em, flow) => {
+    return this.transition(id, ['not_running', 'paused'], 'running', principal, async (em, flow) => {
       assertStartable(flow.source, catalog);
       if (flow.status !== 'paused') return;
       // Resume: queued participants go to the first step; the others continue where they are,
@@ -157,12 +162,12 @@ export class FlowsService {
     });
   }
 
-  async pause(id: string) {
-    return this.transition(id, ['running'], 'paused');
+  async pause(id: string, principal?: Principal) {
+    return this.transition(id, ['running'], 'paused', principal);
   }
 
-  async end(id: string) {
-    return this.transition(id, ['running', 'paused'], 'not_running', async (em, flow) => {
+  async end(id: string, principal?: Principal) {
+    return this.transition(id, ['running', 'paused'], 'not_running', principal, async (em, flow) => {
       // Active and queued participants are cancelled; a later restart only runs new ones.
       await em.nativeUpdate(Participant, { flow, status: { $in: ['queued', 'active'] } }, { status: 'cancelled', reason: 'flow ended', waitUntil: null, waitingFor: null, updatedAt: this.clock.now() });
       await this.stepJobs.cancelFlow(em, String(flow.id));
@@ -183,10 +188,11 @@ export class FlowsService {
     return this.participantList.page(em, String(flow.id), q);
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
       if (flow.status === 'running') throw new ConflictError('A running flow cannot be deleted: pause or end it first', { status: flow.status });
+      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: auditedFlow(flow), after: null, principal });
       em.remove(flow);
     });
   }
@@ -204,15 +210,18 @@ export class FlowsService {
     return flow;
   }
 
-  private async transition(id: string, from: FlowStatus[], to: FlowStatus, effect?: (em: EntityManager, flow: Flow) => Promise<void>) {
+  private async transition(id: string, from: FlowStatus[], to: FlowStatus, principal: Principal | undefined, effect?: (em: EntityManager, flow: Flow) => Promise<void>) {
     return this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
       if (!from.includes(flow.status)) {
         throw new ConflictError(`The flow is ${flow.status.replace('_', ' ')}; it can only go to ${to.replace('_', ' ')} from ${from.map((s) => s.replace('_', ' ')).join(' or ')}`, { status: flow.status });
       }
       await effect?.(em, flow);
+      const before = auditedFlow(flow);
       flow.status = to;
       flow.updatedAt = this.clock.now();
+      const action = { running: before.status === 'paused' ? 'resumed' : 'started', paused: 'paused', not_running: 'ended' }[to];
+      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, action, before, after: auditedFlow(flow), principal });
       return flowJson(flow);
     });
   }
@@ -221,4 +230,9 @@ export class FlowsService {
     const clash = await em.findOne(Flow, { name });
     if (clash) throw new ConflictError(`A flow named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) });
   }
+}
+
+/** What the audit log keeps of a flow: its source and running state. */
+function auditedFlow(flow: Flow): { status: FlowStatus; source: string } {
+  return { status: flow.status, source: flow.source };
 }

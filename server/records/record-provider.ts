@@ -1,5 +1,6 @@
 import type { Provider } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import { AuditLog } from '../audit/audit-log.js';
 import { Clock } from '../clock/clock.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import type { BaseRecord } from './base-record.js';
@@ -12,7 +13,7 @@ import type { Resource } from './resource.js';
 export function recordServiceProvider(resource: Resource<BaseRecord>): Provider {
   return {
     provide: recordServiceToken(resource),
-    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners) => new RecordService(resource, em, recorder, clock, renames),
-    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners],
+    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners, audit: AuditLog) => new RecordService(resource, em, recorder, clock, renames, audit),
+    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners, AuditLog],
   };
 }

@@ -7,6 +7,7 @@ import { toSnake } from '../common/naming.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { hashPassword } from '../common/passwords.js';
 import { parseInput } from '../common/validation.js';
+import type { AuditLog } from '../audit/audit-log.js';
 import type { ChangeRecorder } from '../events/change-recorder.js';
 import { diffSnapshots } from '../events/changes.js';
 import type { BaseRecord } from './base-record.js';
@@ -37,6 +38,7 @@ export class RecordService<E extends BaseRecord> {
     private readonly recorder: ChangeRecorder,
     private readonly clock: Clock,
     private readonly renames?: RenameListeners,
+    private readonly audit?: AuditLog,
   ) {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
@@ -93,6 +95,7 @@ export class RecordService<E extends BaseRecord> {
     await em.flush();
     const after = toRecordJson(this.resource, record);
     this.recorder.record(em, { entity: this.resource.name, entityId: after.id, kind: 'created', changes: diffSnapshots(null, after), actor: actorOf(principal) });
+    this.audited(em, after.id, null, after, principal);
     return after;
   }
 
@@ -120,6 +123,7 @@ export class RecordService<E extends BaseRecord> {
       record.updatedAt = this.clock.now();
       if (Object.keys(changes).length > 0) {
         this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
+        this.audited(em, id, before, after, principal);
       }
     }
     return toRecordJson(this.resource, record);
@@ -155,6 +159,22 @@ export class RecordService<E extends BaseRecord> {
       await this.assertUnusedByRules(em, before);
       em.remove(record);
       this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'deleted', changes: diffSnapshots(before, null), actor: actorOf(principal) });
+      this.audited(em, id, before, null, principal);
+    });
+  }
+
+  private audited(em: EntityManager, id: string, before: RecordJson | null, after: RecordJson | null, principal: Principal | undefined): void {
+    const audit = this.resource.audit;
+    if (!audit || !this.audit) return;
+    const pick = audit.pick ?? ((json: RecordJson) => json);
+    const named = (after ?? before)!;
+    this.audit.record(em, {
+      subject: audit.subject,
+      subjectId: id,
+      subjectName: String(named[audit.nameField] ?? id),
+      before: before && pick(before),
+      after: after && pick(after),
+      principal,
     });
   }
 

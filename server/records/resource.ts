@@ -3,6 +3,7 @@ import type { ReferenceKind } from '@stroom/dsl';
 import type { Role } from '../crm/employees/employee.entity.js';
 import type { BaseRecord } from './base-record.js';
 import type { Fields } from './fields.js';
+import type { AuditSubject } from '../audit/audit-entry.entity.js';
 
 /** Everything the generic record service and controller need to serve one CRM resource. */
 export interface Resource<E extends BaseRecord = BaseRecord> {
@@ -30,6 +31,8 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   referencedAs?: { field: string; kind: ReferenceKind; statusKindFrom?: string }[];
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
+  /** Changes go to the audit log (issue #10): under this subject, named by a field, only the picked part (all of it by default). */
+  audit?: { subject: AuditSubject; nameField: string; pick?: (json: Record<string, unknown>) => Record<string, unknown> };
 }
 
 export function defineResource<E extends BaseRecord>(resource: Resource<E>): Resource<E> {

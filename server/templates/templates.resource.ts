@@ -9,6 +9,7 @@ import { Template } from './template.entity.js';
  */
 export const templates = defineResource({
   name: 'template',
+  audit: { subject: 'template', nameField: 'key' },
   plural: 'templates',
   path: 'templates',
   entity: Template,

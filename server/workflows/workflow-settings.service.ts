@@ -137,7 +137,7 @@ export class WorkflowSettingsService {
   private async write(settingKey: string, source: string | null, principal?: Principal): Promise<void> {
     const existing = await this.em.fork().findOne(Workflow, { settingKey });
     if (source === null) {
-      if (existing) await this.workflows.remove(String(existing.id));
+      if (existing) await this.workflows.remove(String(existing.id), principal);
       return;
     }
     if (existing) await this.workflows.update(String(existing.id), { source }, principal);

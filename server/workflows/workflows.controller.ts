@@ -60,8 +60,8 @@ export class WorkflowsController {
   @HttpCode(204)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Delete a workflow; what it had pending is cancelled' })
-  remove(@Param('id') id: string) {
-    return this.workflows.remove(id);
+  remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.workflows.remove(id, principal);
   }
 
   @Post(':id/explain')

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
+import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -38,6 +39,7 @@ export class WorkflowsService {
     private readonly clock: Clock,
     private readonly catalogs: CatalogLoader,
     private readonly jobs: JobScheduler,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -60,6 +62,7 @@ export class WorkflowsService {
       const workflow = em.create(Workflow, { name: checked.name, source: checked.source, active: checked.ast.active, settingKey: settingKey ?? null, version: 1, createdAt: now, updatedAt: now });
       await em.flush();
       em.create(WorkflowVersion, { workflow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
+      this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before: null, after: { source: workflow.source }, principal });
       await this.announce(em);
       return workflowJson(workflow);
     });
@@ -73,20 +76,23 @@ export class WorkflowsService {
       if (checked.name !== workflow.name) await this.assertNameFree(em, checked.name);
       if (checked.source === workflow.source) return workflowJson(workflow);
       const now = this.clock.now();
+      const before = { source: workflow.source };
       workflow.name = checked.name;
       workflow.source = checked.source;
       workflow.active = checked.ast.active;
       workflow.version += 1;
       workflow.updatedAt = now;
       em.create(WorkflowVersion, { workflow, version: workflow.version, source: checked.source, author: actorOf(principal), createdAt: now });
+      this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before, after: { source: workflow.source }, principal });
       await this.announce(em);
       return workflowJson(workflow);
     });
   }
 
-  async remove(id: string): Promise<void> {
+  async remove(id: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const workflow = await this.find(em, id);
+      this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before: { source: workflow.source }, after: null, principal });
       await this.jobs.cancel(em, `wf:${workflow.id}:`, { prefix: true });
       em.remove(workflow);
       await this.announce(em);

@@ -13,6 +13,8 @@ import { Group } from './group.entity.js';
 
 export const employees = defineResource({
   name: 'employee',
+  // Who may do what: only the roles are audited (the rest of an employee is CRM data).
+  audit: { subject: 'employee', nameField: 'email', pick: (json) => ({ roles: json.roles ?? [] }) },
   plural: 'employees',
   path: 'employees',
   entity: Employee,

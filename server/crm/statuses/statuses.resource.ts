@@ -6,6 +6,7 @@ import { STATUS_KINDS, Status } from './status.entity.js';
 
 export const statuses = defineResource({
   name: 'status',
+  audit: { subject: 'status', nameField: 'name' },
   plural: 'statuses',
   path: 'statuses',
   entity: Status,

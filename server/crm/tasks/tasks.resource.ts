@@ -6,6 +6,7 @@ import { TaskType } from './task-type.entity.js';
 
 export const taskTypes = defineResource({
   name: 'task_type',
+  audit: { subject: 'task_type', nameField: 'name' },
   plural: 'task types',
   path: 'task-types',
   entity: TaskType,
