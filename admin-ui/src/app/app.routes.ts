@@ -7,9 +7,9 @@ import { ShellComponent } from './shell/shell.component';
 import { TemplatesComponent } from './templates/templates.component';
 import { WorkflowsComponent } from './workflows/workflows.component';
 
-/** The routes of SPEC §7; every one is a deep link that survives a reload (the service answers index.html). */
+/** The routes of SPEC §7; every one is a deep link that survives a reload (the service answers index.html). Titles are text keys. */
 export const routes: Routes = [
-  { path: 'login', component: LoginComponent, title: 'Inloggen · Stroom' },
+  { path: 'login', component: LoginComponent, title: 'titles.login' },
   {
     path: '',
     component: ShellComponent,
@@ -17,13 +17,13 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'workflows/task-types' },
       { path: 'workflows', pathMatch: 'full', redirectTo: 'workflows/task-types' },
-      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'Workflows · Stroom' },
-      { path: 'templates', component: TemplatesComponent, title: 'Sjablonen · Stroom' },
-      { path: 'flows', component: FlowsComponent, title: 'Flows · Stroom' },
-      { path: 'flows/:id', title: 'Flow · Stroom', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
-      { path: 'messages', component: MessagesComponent, title: 'Berichten · Stroom' },
+      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'titles.workflows' },
+      { path: 'templates', component: TemplatesComponent, title: 'titles.templates' },
+      { path: 'flows', component: FlowsComponent, title: 'titles.flows' },
+      { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
+      { path: 'messages', component: MessagesComponent, title: 'titles.messages' },
       // The editor brings CodeMirror and the language package: loaded when first opened.
-      { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'DSL · Stroom' },
+      { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl' },
     ],
   },
   { path: '**', redirectTo: '' },

@@ -1,5 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
+import { translate } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 
 export interface Page<T> {
@@ -38,7 +39,7 @@ export class Api {
 /** The server's message for a failed call, in plain words. */
 export function errorMessage(error: unknown): string {
   const body = (error as { error?: { message?: string } }).error;
-  return body?.message ?? 'Er ging iets mis; probeer het opnieuw.';
+  return body?.message ?? translate('errors.generic');
 }
 
 /** The server's message per field of a 400 (`details.field`, or `details.issues[].field`). */

@@ -1,23 +1,25 @@
 import { Component, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
+import { TranslocoPipe } from '@jsverse/transloco';
 
+/** Text keys of the dialog's title, explanation and confirming button. */
 export interface ConfirmData {
   title: string;
   text: string;
   confirm: string;
 }
 
-/** "Are you sure?" with the action named on its button. */
+/** "Are you sure?" with the action named on its button; closes with true only when confirmed. */
 @Component({
   selector: 'st-confirm-dialog',
-  imports: [MatButtonModule, MatDialogModule],
+  imports: [MatButtonModule, MatDialogModule, TranslocoPipe],
   template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content>{{ data.text }}</mat-dialog-content>
+    <h2 mat-dialog-title>{{ data.title | transloco }}</h2>
+    <mat-dialog-content>{{ data.text | transloco }}</mat-dialog-content>
     <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false">Annuleren</button>
-      <button mat-flat-button type="button" [mat-dialog-close]="true">{{ data.confirm }}</button>
+      <button mat-button type="button" [mat-dialog-close]="false">{{ 'confirm.cancel' | transloco }}</button>
+      <button mat-flat-button type="button" [mat-dialog-close]="true">{{ data.confirm | transloco }}</button>
     </mat-dialog-actions>
   `,
 })

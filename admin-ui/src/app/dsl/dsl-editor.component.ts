@@ -1,4 +1,4 @@
-import { Component, ElementRef, type OnDestroy, afterNextRender, inject, signal, viewChild } from '@angular/core';
+import { Component, ElementRef, type OnDestroy, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,9 +7,12 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { parse, stepIdsOf } from '@stroom/dsl';
 import { Api, errorMessage, type Page } from '../core/api';
 import { Session } from '../core/session';
+import { plural } from '../i18n/dictionary';
+import { LanguageChoice } from '../i18n/language-choice';
 import { stroomLanguage, type ServerDiagnostic } from './dsl-language';
 
 interface StepImpact {
@@ -33,7 +36,7 @@ interface Rule {
 /** The DSL editor (SPEC §7): CodeMirror with the language's highlighting, live diagnostics, completion, format, and a diff against the saved version. */
 @Component({
   selector: 'st-dsl-editor',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, MatSlideToggleModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
   styles: `
     .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
     .editor { border: 1px solid #ccc; min-height: 360px; }
@@ -42,47 +45,47 @@ interface Rule {
   `,
   template: `
     <section class="page">
-      <h1>DSL</h1>
+      <h1>{{ 'dsl.title' | transloco }}</h1>
       <div class="bar">
         <mat-form-field>
-          <mat-label>Regel</mat-label>
+          <mat-label>{{ 'dsl.rule' | transloco }}</mat-label>
           <mat-select [(ngModel)]="selected" (selectionChange)="open()" [compareWith]="same">
             @for (rule of rules(); track rule.kind + rule.id) {
-              <mat-option [value]="rule">{{ rule.kind === 'flows' ? 'Flow' : 'Workflow' }}: {{ rule.name }}</mat-option>
+              <mat-option [value]="rule">{{ (rule.kind === 'flows' ? 'common.flow' : 'common.workflow') | transloco }}: {{ rule.name }}</mat-option>
             }
           </mat-select>
         </mat-form-field>
-        <button mat-stroked-button type="button" (click)="format()">Formatteren</button>
-        <mat-slide-toggle [(ngModel)]="showDiff" (change)="diff()">Verschil met opgeslagen versie</mat-slide-toggle>
+        <button mat-stroked-button type="button" (click)="format()">{{ 'dsl.format' | transloco }}</button>
+        <mat-slide-toggle [(ngModel)]="showDiff" (change)="diff()">{{ 'dsl.diff' | transloco }}</mat-slide-toggle>
         @if (session.isFlowAdmin() && selected) {
-          <button mat-flat-button type="button" (click)="save()">Opslaan</button>
+          <button mat-flat-button type="button" (click)="save()">{{ 'common.save' | transloco }}</button>
         }
       </div>
-      <p class="count" aria-live="polite" data-problems>{{ problems() }}</p>
+      <p class="count" aria-live="polite" data-problems>{{ problemsText() }}</p>
       @if (impact(); as i) {
-        <section class="impact" aria-label="Gevolgen voor deelnemers">
-          <h2>Gevolgen voor deelnemers</h2>
+        <section class="impact" [attr.aria-label]="'dsl.impact' | transloco">
+          <h2>{{ 'dsl.impact' | transloco }}</h2>
           @for (step of i.changed; track step.stepId) {
-            @if (step.participants > 0) { <p>Stap <code>{{ step.stepId }}</code> verandert: {{ step.participants }} deelnemer(s) staan erop.</p> }
+            @if (step.participants > 0) { <p>{{ 'dsl.changed' | transloco: { step: step.stepId, n: step.participants } }}</p> }
           }
           @for (step of i.removed; track step.stepId) {
-            <p>Stap <code>{{ step.stepId }}</code> wordt verwijderd; {{ step.participants }} deelnemer(s) staan erop.</p>
+            <p>{{ 'dsl.removed' | transloco: { step: step.stepId, n: step.participants } }}</p>
             @if (step.participants > 0) {
               <mat-form-field>
-                <mat-label>Deelnemers van {{ step.stepId }} naar</mat-label>
+                <mat-label>{{ 'dsl.moveTo' | transloco: { step: step.stepId } }}</mat-label>
                 <mat-select [(ngModel)]="moves[step.stepId]">
-                  <mat-option value="">Laten voltooien</mat-option>
+                  <mat-option value="">{{ 'dsl.letComplete' | transloco }}</mat-option>
                   @for (target of i.targets; track target) { <mat-option [value]="target">{{ target }}</mat-option> }
                 </mat-select>
               </mat-form-field>
             }
           }
-          <button mat-flat-button type="button" (click)="confirmSave()">Opslaan</button>
-          <button mat-button type="button" (click)="impact.set(undefined)">Annuleren</button>
+          <button mat-flat-button type="button" (click)="confirmSave()">{{ 'common.save' | transloco }}</button>
+          <button mat-button type="button" (click)="impact.set(undefined)">{{ 'common.cancel' | transloco }}</button>
         </section>
       }
       @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
-      @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
+      @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
       <div #host class="editor"></div>
     </section>
   `,
@@ -92,7 +95,17 @@ export class DslEditorComponent implements OnDestroy {
   readonly session = inject(Session);
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
   readonly rules = signal<Rule[]>([]);
-  readonly problems = signal('');
+  /** The last check's count of errors and warnings. */
+  readonly problems = signal<{ errors: number; warnings: number } | undefined>(undefined);
+  readonly problemsText = computed(() => {
+    const problems = this.problems();
+    this.language.current();
+    if (!problems) return '';
+    const count = (key: string, n: number) => this.transloco.translate(plural(key, n), { n });
+    return `${count('dsl.errors', problems.errors)}, ${count('dsl.warnings', problems.warnings)}`;
+  });
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageChoice);
   readonly message = signal('');
   readonly saved = signal(false);
   readonly impact = signal<(Impact & { targets: string[] }) | undefined>(undefined);
@@ -102,15 +115,24 @@ export class DslEditorComponent implements OnDestroy {
   private view: EditorView | undefined;
   private savedSource = '';
   private readonly diffMode = new Compartment();
+  private readonly label = new Compartment();
 
   constructor() {
     void this.loadRules();
     afterNextRender(() => {
       this.view = new EditorView({
         parent: this.host().nativeElement,
-        state: EditorState.create({ doc: '', extensions: [basicSetup, EditorView.contentAttributes.of({ 'aria-label': 'DSL-editor' }), stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
+        state: EditorState.create({ doc: '', extensions: [basicSetup, this.label.of(this.ariaLabel()), stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
       });
     });
+    effect(() => {
+      this.language.current();
+      this.view?.dispatch({ effects: this.label.reconfigure(this.ariaLabel()) });
+    });
+  }
+
+  private ariaLabel() {
+    return EditorView.contentAttributes.of({ 'aria-label': this.transloco.translate('dsl.editor') });
   }
 
   same(a: Rule | undefined, b: Rule | undefined): boolean {
@@ -175,7 +197,7 @@ export class DslEditorComponent implements OnDestroy {
     const result = await this.api.post<{ ok: boolean; diagnostics: ServerDiagnostic[] }>('/api/dsl/check', { source });
     const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').length;
-    this.problems.set(`${errors} ${errors === 1 ? 'fout' : 'fouten'}, ${warnings} ${warnings === 1 ? 'waarschuwing' : 'waarschuwingen'}`);
+    this.problems.set({ errors, warnings });
     return result.diagnostics;
   }
 

@@ -8,7 +8,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
+import { plural } from '../i18n/dictionary';
 
 interface FlowRow {
   id: string;
@@ -25,7 +27,7 @@ const RECENT_DAYS = 30;
 /** Flows (seed 001): all, recent or running; searchable; as a list or as tiles, with participants per status. */
 @Component({
   selector: 'st-flows',
-  imports: [DatePipe, FormsModule, MatButtonToggleModule, MatCardModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule, RouterLink],
+  imports: [DatePipe, FormsModule, MatButtonToggleModule, MatCardModule, MatFormFieldModule, MatInputModule, MatTableModule, MatTabsModule, RouterLink, TranslocoPipe],
   styles: `
     .bar { display: flex; gap: 16px; align-items: center; flex-wrap: wrap; margin-top: 8px; }
     .tiles { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: 16px; }
@@ -34,31 +36,31 @@ const RECENT_DAYS = 30;
   `,
   template: `
     <section class="page">
-      <h1>Flows</h1>
-      <mat-tab-group (selectedIndexChange)="tab($event)" aria-label="Welke flows">
-        <mat-tab label="Alle" />
-        <mat-tab label="Recent" />
-        <mat-tab label="Actief" />
+      <h1>{{ 'flows.title' | transloco }}</h1>
+      <mat-tab-group (selectedIndexChange)="tab($event)" [attr.aria-label]="'flows.which' | transloco">
+        <mat-tab [label]="'flows.all' | transloco" />
+        <mat-tab [label]="'flows.recent' | transloco" />
+        <mat-tab [label]="'flows.running' | transloco" />
       </mat-tab-group>
       <div class="bar">
         <mat-form-field>
-          <mat-label>Zoeken</mat-label>
+          <mat-label>{{ 'flows.search' | transloco }}</mat-label>
           <input matInput [(ngModel)]="q" (input)="load()" />
         </mat-form-field>
-        <mat-button-toggle-group [(ngModel)]="view" aria-label="Weergave">
-          <mat-button-toggle value="list">Lijst</mat-button-toggle>
-          <mat-button-toggle value="tiles">Tegels</mat-button-toggle>
+        <mat-button-toggle-group [(ngModel)]="view" [attr.aria-label]="'flows.view' | transloco">
+          <mat-button-toggle value="list">{{ 'flows.list' | transloco }}</mat-button-toggle>
+          <mat-button-toggle value="tiles">{{ 'flows.tiles' | transloco }}</mat-button-toggle>
         </mat-button-toggle-group>
       </div>
       @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
-      <p class="count">{{ rows().length }} {{ rows().length === 1 ? 'flow' : 'flows' }}</p>
+      <p class="count">{{ plural('flows.count', rows().length) | transloco: { n: rows().length } }}</p>
       @if (view === 'list') {
         <table mat-table class="full" [dataSource]="rows()">
-          <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
-          <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let f">{{ statusLabel[f.status] }}</td></ng-container>
-          <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actieve deelnemers</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
-          <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>Voltooid</th><td mat-cell *matCellDef="let f">{{ done(f) }}</td></ng-container>
-          <ng-container matColumnDef="updated"><th mat-header-cell *matHeaderCellDef>Gewijzigd</th><td mat-cell *matCellDef="let f">{{ f.updatedAt | date: 'dd-MM-yyyy' }}</td></ng-container>
+          <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'common.name' | transloco }}</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
+          <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let f">{{ 'flows.status.' + f.status | transloco }}</td></ng-container>
+          <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>{{ 'flows.activeParticipants' | transloco }}</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
+          <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>{{ 'flows.done' | transloco }}</th><td mat-cell *matCellDef="let f">{{ done(f) }}</td></ng-container>
+          <ng-container matColumnDef="updated"><th mat-header-cell *matHeaderCellDef>{{ 'flows.updated' | transloco }}</th><td mat-cell *matCellDef="let f">{{ f.updatedAt | date: 'dd-MM-yyyy' }}</td></ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
         </table>
@@ -67,8 +69,8 @@ const RECENT_DAYS = 30;
           @for (f of rows(); track f.id) {
             <mat-card>
               <h2><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></h2>
-              <p>{{ statusLabel[f.status] }} · gewijzigd {{ f.updatedAt | date: 'dd-MM-yyyy' }}</p>
-              <p>{{ f.participants['active'] ?? 0 }} actief · {{ done(f) }} voltooid</p>
+              <p>{{ 'flows.status.' + f.status | transloco }} · {{ 'flows.updatedOn' | transloco: { date: (f.updatedAt | date: 'dd-MM-yyyy') } }}</p>
+              <p>{{ 'flows.tile' | transloco: { active: f.participants['active'] ?? 0, done: done(f) } }}</p>
             </mat-card>
           }
         </div>
@@ -79,7 +81,7 @@ const RECENT_DAYS = 30;
 export class FlowsComponent {
   private readonly api = inject(Api);
   readonly columns = ['name', 'status', 'active', 'done', 'updated'];
-  readonly statusLabel: Record<string, string> = { not_running: 'UIT', running: 'AAN', paused: 'Gepauzeerd' };
+  readonly plural = plural;
   readonly rows = signal<FlowRow[]>([]);
   readonly error = signal('');
   q = '';

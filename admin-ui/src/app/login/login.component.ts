@@ -5,33 +5,36 @@ import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Router } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { errorMessage } from '../core/api';
 import { Session } from '../core/session';
+import { LanguageSwitchComponent } from '../i18n/language-switch.component';
 
 @Component({
   selector: 'st-login',
-  imports: [FormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule],
+  imports: [FormsModule, LanguageSwitchComponent, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   styles: `
     :host { display: flex; justify-content: center; padding-top: 10vh; }
     mat-card { width: 360px; padding: 16px; }
     form { display: flex; flex-direction: column; gap: 8px; }
+    header { display: flex; justify-content: space-between; align-items: center; }
   `,
   template: `
     <mat-card>
-      <h1>Stroom</h1>
+      <header><h1>Stroom</h1><st-language-switch /></header>
       <form (ngSubmit)="submit()">
         <mat-form-field>
-          <mat-label>E-mailadres</mat-label>
+          <mat-label>{{ 'login.email' | transloco }}</mat-label>
           <input matInput name="email" type="email" autocomplete="username" required [(ngModel)]="email" />
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Wachtwoord</mat-label>
+          <mat-label>{{ 'login.password' | transloco }}</mat-label>
           <input matInput name="password" type="password" autocomplete="current-password" required [(ngModel)]="password" />
         </mat-form-field>
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
         }
-        <button mat-flat-button type="submit" [disabled]="busy()">Inloggen</button>
+        <button mat-flat-button type="submit" [disabled]="busy()">{{ 'login.submit' | transloco }}</button>
       </form>
     </mat-card>
   `,

@@ -6,8 +6,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
-import { MESSAGE_STATUS } from '../core/labels';
+import { plural } from '../i18n/dictionary';
+import { nl } from '../i18n/nl';
 
 interface MessageRow {
   id: string;
@@ -25,70 +27,69 @@ interface MessageRow {
 /** The outbox (SPEC §7): every message with its status, channel, recipient and the rule or flow behind it. */
 @Component({
   selector: 'st-messages',
-  imports: [DatePipe, FormsModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule],
+  imports: [DatePipe, FormsModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
   styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; }`,
   template: `
     <section class="page">
-      <h1>Berichten</h1>
+      <h1>{{ 'messages.title' | transloco }}</h1>
       <div class="filters">
         <mat-form-field>
-          <mat-label>Status</mat-label>
+          <mat-label>{{ 'common.status' | transloco }}</mat-label>
           <mat-select [(ngModel)]="status" (selectionChange)="reload()">
-            <mat-option value="">Alle</mat-option>
-            <mat-option value="queued">In de wachtrij</mat-option>
-            <mat-option value="sent">Verstuurd</mat-option>
-            <mat-option value="failed">Mislukt</mat-option>
+            <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+            @for (s of statuses; track s) { <mat-option [value]="s">{{ 'messageStatus.' + s | transloco }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Kanaal</mat-label>
+          <mat-label>{{ 'messages.channel' | transloco }}</mat-label>
           <mat-select [(ngModel)]="channel" (selectionChange)="reload()">
-            <mat-option value="">Alle</mat-option>
-            <mat-option value="email">E-mail</mat-option>
-            <mat-option value="sms">SMS</mat-option>
+            <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+            <mat-option value="email">{{ 'common.email' | transloco }}</mat-option>
+            <mat-option value="sms">{{ 'common.sms' | transloco }}</mat-option>
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Flow</mat-label>
+          <mat-label>{{ 'common.flow' | transloco }}</mat-label>
           <mat-select [(ngModel)]="flow" (selectionChange)="reload()">
-            <mat-option value="">Alle</mat-option>
+            <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             @for (f of flows(); track f.id) { <mat-option [value]="f.id">{{ f.name }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Workflow</mat-label>
+          <mat-label>{{ 'common.workflow' | transloco }}</mat-label>
           <mat-select [(ngModel)]="rule" (selectionChange)="reload()">
-            <mat-option value="">Alle</mat-option>
+            <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             @for (w of workflows(); track w.id) { <mat-option [value]="w.id">{{ w.name }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Ontvanger</mat-label>
+          <mat-label>{{ 'messages.recipient' | transloco }}</mat-label>
           <input matInput [(ngModel)]="to" (change)="reload()" />
         </mat-form-field>
       </div>
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
-      <p class="count">{{ total() }} {{ total() === 1 ? 'bericht' : 'berichten' }}</p>
+      <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ statusLabel[m.status] }}</td></ng-container>
-        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let m">{{ m.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
-        <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>Ontvanger</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
-        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
-        <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>Regel of flow</th><td mat-cell *matCellDef="let m">{{ sourceOf(m) }}</td></ng-container>
-        <ng-container matColumnDef="at"><th mat-header-cell *matHeaderCellDef>Datum</th><td mat-cell *matCellDef="let m">{{ (m.sentAt ?? m.createdAt) | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
+        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ 'messageStatus.' + m.status | transloco }}</td></ng-container>
+        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
+        <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>{{ 'messages.recipient' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
+        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
+        <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>{{ 'messages.source' | transloco }}</th><td mat-cell *matCellDef="let m">@if (sourceOf(m); as s) { {{ 'common.' + s.kind | transloco }}: {{ s.name }} }</td></ng-container>
+        <ng-container matColumnDef="at"><th mat-header-cell *matHeaderCellDef>{{ 'messages.date' | transloco }}</th><td mat-cell *matCellDef="let m">{{ (m.sentAt ?? m.createdAt) | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
-      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" aria-label="Pagina's" />
+      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
     </section>
   `,
 })
 export class MessagesComponent {
   private readonly api = inject(Api);
   readonly columns = ['status', 'channel', 'to', 'subject', 'source', 'at'];
-  readonly statusLabel = MESSAGE_STATUS;
+  readonly statuses = Object.keys(nl.messageStatus);
+  readonly plural = plural;
   readonly rows = signal<MessageRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');
@@ -109,10 +110,10 @@ export class MessagesComponent {
   }
 
   /** The rule or flow behind a message, by name. */
-  sourceOf(message: MessageRow): string {
-    if (message.flowId) return `Flow: ${this.flows().find((f) => f.id === message.flowId)?.name ?? message.flowId}`;
-    if (message.workflowId) return `Workflow: ${this.workflows().find((w) => w.id === message.workflowId)?.name ?? message.workflowId}`;
-    return '';
+  sourceOf(message: MessageRow): { kind: 'flow' | 'workflow'; name: string } | undefined {
+    if (message.flowId) return { kind: 'flow', name: this.flows().find((f) => f.id === message.flowId)?.name ?? message.flowId };
+    if (message.workflowId) return { kind: 'workflow', name: this.workflows().find((w) => w.id === message.workflowId)?.name ?? message.workflowId };
+    return undefined;
   }
 
   page(event: PageEvent): void {

@@ -4,7 +4,9 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { plural } from '../i18n/dictionary';
 
 export interface Template {
   id: string;
@@ -26,7 +28,7 @@ const PREVIEW_DELAY_MS = 300;
 /** A template's editor: subject and body, a variable picker, a live preview rendered by the API, a test send. */
 @Component({
   selector: 'st-template-editor',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
   styles: `
     form, .test { display: flex; flex-direction: column; gap: 4px; }
     textarea { font-family: monospace; }
@@ -39,18 +41,18 @@ const PREVIEW_DELAY_MS = 300;
       <h2>{{ t.name }} <small><code>{{ t.key }}</code></small></h2>
       <form (ngSubmit)="save()">
         <mat-form-field>
-          <mat-label>Naam</mat-label>
+          <mat-label>{{ 'templateEditor.name' | transloco }}</mat-label>
           <input matInput name="name" required [(ngModel)]="draft.name" />
         </mat-form-field>
         @if (t.channel === 'email') {
           <mat-form-field>
-            <mat-label>Onderwerp</mat-label>
+            <mat-label>{{ 'templateEditor.subject' | transloco }}</mat-label>
             <input matInput name="subject" required [(ngModel)]="draft.subject" (ngModelChange)="changed()" />
           </mat-form-field>
           @if (errors()['subject']) { <p class="error" data-field="subject">{{ errors()['subject'] }}</p> }
         }
         <mat-form-field>
-          <mat-label>Variabele invoegen</mat-label>
+          <mat-label>{{ 'templateEditor.variable' | transloco }}</mat-label>
           <mat-select name="variable" (selectionChange)="insert($event.value)">
             @for (v of variables(); track v) {
               <mat-option [value]="v">{{ v }}</mat-option>
@@ -58,38 +60,38 @@ const PREVIEW_DELAY_MS = 300;
           </mat-select>
         </mat-form-field>
         <mat-form-field>
-          <mat-label>Tekst</mat-label>
+          <mat-label>{{ 'templateEditor.body' | transloco }}</mat-label>
           <textarea #body matInput name="body" rows="10" required [(ngModel)]="draft.body" (ngModelChange)="changed()"></textarea>
         </mat-form-field>
         @if (errors()['body']) { <p class="error" data-field="body">{{ errors()['body'] }}</p> }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
-        @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
-        <button mat-flat-button type="submit" [disabled]="busy()">Opslaan</button>
+        @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
+        <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button>
       </form>
 
-      <h3>Voorbeeld</h3>
+      <h3>{{ 'templateEditor.preview' | transloco }}</h3>
       <mat-form-field>
-        <mat-label>Voor persoon (id; leeg: voorbeeldpersoon)</mat-label>
+        <mat-label>{{ 'templateEditor.previewPerson' | transloco }}</mat-label>
         <input matInput name="personId" [(ngModel)]="personId" (ngModelChange)="changed()" />
       </mat-form-field>
       @if (preview(); as p) {
         @if (t.channel === 'email') {
-          <p><strong>Onderwerp:</strong> <span data-preview="subject">{{ p.subject }}</span></p>
-          <iframe title="Voorbeeld van de e-mail" sandbox="" [attr.srcdoc]="p.body"></iframe>
+          <p><strong>{{ 'templateEditor.previewSubject' | transloco }}</strong> <span data-preview="subject">{{ p.subject }}</span></p>
+          <iframe [title]="'templateEditor.previewFrame' | transloco" sandbox="" [attr.srcdoc]="p.body"></iframe>
         } @else {
           <p class="sms" data-preview="body">{{ p.body }}</p>
-          <p>{{ p.segments }} SMS-deel{{ p.segments === 1 ? '' : 'en' }}</p>
+          <p>{{ plural('templateEditor.segments', p.segments ?? 0) | transloco: { n: p.segments } }}</p>
         }
       }
 
-      <h3>Testbericht</h3>
+      <h3>{{ 'templateEditor.test' | transloco }}</h3>
       <div class="test">
         <mat-form-field>
-          <mat-label>{{ t.channel === 'email' ? 'Naar e-mailadres' : 'Naar mobiel nummer' }}</mat-label>
+          <mat-label>{{ (t.channel === 'email' ? 'templateEditor.toEmail' : 'templateEditor.toPhone') | transloco }}</mat-label>
           <input matInput name="to" [(ngModel)]="to" />
         </mat-form-field>
-        <button mat-stroked-button type="button" (click)="testSend()">Verstuur test</button>
-        @if (testResult()) { <p role="status">{{ testResult() }}</p> }
+        <button mat-stroked-button type="button" (click)="testSend()">{{ 'templateEditor.send' | transloco }}</button>
+        @if (testResult(); as r) { <p role="status">{{ r.queuedTo !== undefined ? ('templateEditor.queued' | transloco: { to: r.queuedTo }) : r.error }}</p> }
       </div>
     }
   `,
@@ -105,7 +107,9 @@ export class TemplateEditorComponent {
   readonly message = signal('');
   readonly saved = signal(false);
   readonly busy = signal(false);
-  readonly testResult = signal('');
+  /** The last test send: queued for an address, or the server's refusal. */
+  readonly testResult = signal<{ queuedTo?: string; error?: string } | undefined>(undefined);
+  readonly plural = plural;
   private readonly bodyField = viewChild<ElementRef<HTMLTextAreaElement>>('body');
   draft = { name: '', subject: '' as string | null, body: '' };
   personId = '';
@@ -149,9 +153,9 @@ export class TemplateEditorComponent {
   async testSend(): Promise<void> {
     try {
       await this.api.post(`/api/templates/${this.id()}/test-send`, { to: this.to, ...(this.personId ? { personId: this.personId } : {}) });
-      this.testResult.set(`Testbericht naar ${this.to} staat in de wachtrij`);
+      this.testResult.set({ queuedTo: this.to });
     } catch (error) {
-      this.testResult.set(errorMessage(error));
+      this.testResult.set({ error: errorMessage(error) });
     }
   }
 

@@ -1,6 +1,8 @@
 import { Component, inject, signal } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
+import { plural } from '../i18n/dictionary';
 import { TemplateEditorComponent } from './template-editor.component';
 
 interface TemplateRow {
@@ -13,7 +15,7 @@ interface TemplateRow {
 
 @Component({
   selector: 'st-templates',
-  imports: [MatTableModule, TemplateEditorComponent],
+  imports: [MatTableModule, TemplateEditorComponent, TranslocoPipe],
   styles: `
     .split { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 24px; align-items: start; }
     @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
@@ -22,23 +24,23 @@ interface TemplateRow {
   `,
   template: `
     <section class="page">
-      <h1>Sjablonen</h1>
+      <h1>{{ 'templates.title' | transloco }}</h1>
       @if (error()) {
         <p class="error" role="alert">{{ error() }}</p>
       }
-      <p class="count">{{ total() }} {{ total() === 1 ? 'sjabloon' : 'sjablonen' }}</p>
+      <p class="count">{{ plural('templates.count', total()) | transloco: { n: total() } }}</p>
       <div class="split">
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Naam</th><td mat-cell *matCellDef="let t">{{ t.name }}</td></ng-container>
-        <ng-container matColumnDef="key"><th mat-header-cell *matHeaderCellDef>Sleutel</th><td mat-cell *matCellDef="let t"><code>{{ t.key }}</code></td></ng-container>
-        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>Kanaal</th><td mat-cell *matCellDef="let t">{{ t.channel === 'email' ? 'E-mail' : 'SMS' }}</td></ng-container>
-        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>Onderwerp</th><td mat-cell *matCellDef="let t">{{ t.subject }}</td></ng-container>
+        <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'common.name' | transloco }}</th><td mat-cell *matCellDef="let t">{{ t.name }}</td></ng-container>
+        <ng-container matColumnDef="key"><th mat-header-cell *matHeaderCellDef>{{ 'templates.key' | transloco }}</th><td mat-cell *matCellDef="let t"><code>{{ t.key }}</code></td></ng-container>
+        <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'common.channel' | transloco }}</th><td mat-cell *matCellDef="let t">{{ 'common.' + t.channel | transloco }}</td></ng-container>
+        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let t">{{ t.subject }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns" class="selectable" [class.selected]="row.id === selected()"
             tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
       </table>
       @if (selected(); as id) {
-        <aside aria-label="Sjabloon bewerken"><st-template-editor [id]="id" (saves)="load()" /></aside>
+        <aside [attr.aria-label]="'templates.edit' | transloco"><st-template-editor [id]="id" (saves)="load()" /></aside>
       }
       </div>
     </section>
@@ -51,6 +53,7 @@ export class TemplatesComponent {
   readonly total = signal(0);
   readonly error = signal('');
   readonly selected = signal<string | undefined>(undefined);
+  readonly plural = plural;
 
   constructor() {
     void this.load();

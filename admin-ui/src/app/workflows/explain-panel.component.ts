@@ -4,6 +4,7 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
 
 interface Explanation {
@@ -15,34 +16,34 @@ interface Explanation {
 /** "Why did (or didn't) this e-mail go out?" for one record: POST /api/workflows/:id/explain. */
 @Component({
   selector: 'st-explain-panel',
-  imports: [DatePipe, FormsModule, JsonPipe, MatButtonModule, MatFormFieldModule, MatInputModule],
+  imports: [DatePipe, FormsModule, JsonPipe, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   styles: `
     form { display: flex; gap: 8px; align-items: baseline; }
     .holds { color: #1b6e20; } .fails { color: #b3261e; }
   `,
   template: `
-    <h3>Uitleg voor een record</h3>
+    <h3>{{ 'explain.title' | transloco }}</h3>
     <form (ngSubmit)="explain()">
       <mat-form-field>
-        <mat-label>Id van {{ entityLabel() }}</mat-label>
+        <mat-label>{{ 'explain.recordId' | transloco: { entity: ('explain.entities.' + entity() | transloco) } }}</mat-label>
         <input matInput name="recordId" required [(ngModel)]="recordId" />
       </mat-form-field>
-      <button mat-stroked-button type="submit">Uitleggen</button>
+      <button mat-stroked-button type="submit">{{ 'explain.submit' | transloco }}</button>
     </form>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (result(); as r) {
-      <section aria-label="Uitleg" data-explain>
-        <p><strong>{{ r.matches ? 'De workflow past nu op dit record.' : 'De workflow past nu niet op dit record.' }}</strong></p>
+      <section [attr.aria-label]="'explain.region' | transloco" data-explain>
+        <p><strong>{{ (r.matches ? 'explain.matches' : 'explain.noMatch') | transloco }}</strong></p>
         <ul>
           @for (c of r.conditions; track $index) {
-            <li [class.holds]="c.holds" [class.fails]="!c.holds">{{ c.holds ? '✓' : '✗' }} {{ c.condition }}@if (c.field) { — waarde: {{ c.value | json }} }</li>
+            <li [class.holds]="c.holds" [class.fails]="!c.holds">{{ c.holds ? '✓' : '✗' }} {{ c.condition }}@if (c.field) { — {{ 'explain.value' | transloco }} {{ c.value | json }} }</li>
           }
         </ul>
         @if (r.pending.length > 0) {
-          <p>Gepland:</p>
-          <ul>@for (p of r.pending; track p.jobId) { <li>{{ p.reminder === 0 ? 'E-mail' : 'Herinnering ' + p.reminder }} op {{ p.dueAt | date: 'dd-MM-yyyy HH:mm' }}</li> }</ul>
+          <p>{{ 'explain.planned' | transloco }}</p>
+          <ul>@for (p of r.pending; track p.jobId) { <li>{{ (p.reminder === 0 ? 'explain.email' : 'explain.reminder') | transloco: { n: p.reminder, at: (p.dueAt | date: 'dd-MM-yyyy HH:mm') } }}</li> }</ul>
         } @else {
-          <p>Niets gepland.</p>
+          <p>{{ 'explain.nothingPlanned' | transloco }}</p>
         }
       </section>
     }
@@ -55,10 +56,6 @@ export class ExplainPanelComponent {
   readonly result = signal<Explanation | undefined>(undefined);
   readonly error = signal('');
   recordId = '';
-
-  entityLabel(): string {
-    return ({ quote_request: 'de kansactie', opportunity: 'de kans', intake_measure: 'de intakemaatregel', task: 'de taak' } as Record<string, string>)[this.entity()] ?? this.entity();
-  }
 
   async explain(): Promise<void> {
     this.error.set('');

@@ -6,6 +6,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
@@ -24,17 +25,12 @@ export interface StatusSetting {
   workflowId: string | null;
 }
 
-const RECIPIENTS = [
-  { value: 'person', label: 'De contactpersoon' },
-  { value: 'owner', label: 'De eigenaar' },
-  { value: 'our_contact', label: 'Onze contactpersoon' },
-  { value: 'service_contact', label: 'Onze servicecontactpersoon' },
-];
+const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
 
-/** Seed 004's form for one status: the dependent fields appear when the workflow is switched on. */
+/** Seed 004's form for one status: the dependent fields appear when the workflow is switched on; required ones are marked, and shown as missing on a save. */
 @Component({
   selector: 'st-status-setting-form',
-  imports: [ExplainPanelComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule],
+  imports: [ExplainPanelComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     .row { display: flex; gap: 12px; }
@@ -45,46 +41,51 @@ const RECIPIENTS = [
     @if (setting(); as s) {
       <h2>{{ s.name }}</h2>
       @if (s.customized) {
-        <p role="note">De DSL van deze workflow is aangepast en past niet meer in dit formulier; bewerk hem in de DSL-editor.</p>
+        <p role="note">{{ 'statusForm.customized' | transloco }}</p>
       }
       <form (ngSubmit)="save()">
-        <mat-slide-toggle name="active" [(ngModel)]="draft.active" [disabled]="!canEdit()">Actief</mat-slide-toggle>
+        <mat-slide-toggle name="active" [(ngModel)]="draft.active" [disabled]="!canEdit()">{{ 'statusForm.active' | transloco }}</mat-slide-toggle>
         @if (draft.active) {
           <mat-form-field>
-            <mat-label>E-mailsjabloon</mat-label>
+            <mat-label>{{ 'statusForm.template' | transloco }}</mat-label>
             <mat-select name="templateKey" required [(ngModel)]="draft.templateKey" [disabled]="!canEdit()">
               @for (t of templates(); track t.key) {
                 <mat-option [value]="t.key">{{ t.name }}</mat-option>
               }
             </mat-select>
+            <mat-error>{{ 'common.required' | transloco }}</mat-error>
           </mat-form-field>
           @if (errors()['templateKey']) { <p class="error" data-field="templateKey">{{ errors()['templateKey'] }}</p> }
           <div class="row">
             <mat-form-field>
-              <mat-label>Na hoeveel dagen</mat-label>
+              <mat-label>{{ 'statusForm.delayDays' | transloco }}</mat-label>
               <input matInput name="delayDays" type="number" min="0" required [(ngModel)]="draft.delayDays" [disabled]="!canEdit()" />
+              <mat-error>{{ 'common.required' | transloco }}</mat-error>
             </mat-form-field>
             <mat-form-field>
-              <mat-label>Ontvanger</mat-label>
+              <mat-label>{{ 'statusForm.recipient' | transloco }}</mat-label>
               <mat-select name="recipient" required [(ngModel)]="draft.recipient" [disabled]="!canEdit()">
-                @for (r of recipients; track r.value) {
-                  <mat-option [value]="r.value">{{ r.label }}</mat-option>
+                @for (r of recipients; track r) {
+                  <mat-option [value]="r">{{ 'statusForm.recipients.' + r | transloco }}</mat-option>
                 }
               </mat-select>
+              <mat-error>{{ 'common.required' | transloco }}</mat-error>
             </mat-form-field>
           </div>
           @if (errors()['delayDays']) { <p class="error" data-field="delayDays">{{ errors()['delayDays'] }}</p> }
           @if (errors()['recipient']) { <p class="error" data-field="recipient">{{ errors()['recipient'] }}</p> }
-          <mat-checkbox name="sendReminder" [(ngModel)]="draft.sendReminder" [disabled]="!canEdit()">Verstuur herinnering</mat-checkbox>
+          <mat-checkbox name="sendReminder" [(ngModel)]="draft.sendReminder" [disabled]="!canEdit()">{{ 'statusForm.sendReminder' | transloco }}</mat-checkbox>
           @if (draft.sendReminder) {
             <div class="row">
               <mat-form-field>
-                <mat-label>Elke hoeveel dagen</mat-label>
+                <mat-label>{{ 'statusForm.intervalDays' | transloco }}</mat-label>
                 <input matInput name="reminderIntervalDays" type="number" min="1" required [(ngModel)]="draft.reminderIntervalDays" [disabled]="!canEdit()" />
+                <mat-error>{{ 'common.required' | transloco }}</mat-error>
               </mat-form-field>
               <mat-form-field>
-                <mat-label>Maximaal aantal</mat-label>
+                <mat-label>{{ 'statusForm.maxCount' | transloco }}</mat-label>
                 <input matInput name="reminderMaxCount" type="number" min="1" required [(ngModel)]="draft.reminderMaxCount" [disabled]="!canEdit()" />
+                <mat-error>{{ 'common.required' | transloco }}</mat-error>
               </mat-form-field>
             </div>
             @if (errors()['reminderIntervalDays']) { <p class="error" data-field="reminderIntervalDays">{{ errors()['reminderIntervalDays'] }}</p> }
@@ -92,16 +93,16 @@ const RECIPIENTS = [
           }
         }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
-        @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
+        @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
         @if (canEdit()) {
-          <button mat-flat-button type="submit" [disabled]="busy()">Opslaan</button>
+          <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button>
         }
       </form>
-      <h3>DSL</h3>
+      <h3>{{ 'workflows.dsl' | transloco }}</h3>
       @if (source()) {
-        <pre aria-label="DSL van deze workflow">{{ source() }}</pre>
+        <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source() }}</pre>
       } @else {
-        <p>Nog geen workflow: zet hem aan en sla op.</p>
+        <p>{{ 'statusForm.noWorkflow' | transloco }}</p>
       }
       @if (s.workflowId) { <st-explain-panel [workflowId]="s.workflowId" [entity]="entity()" /> }
     }

@@ -5,6 +5,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 
@@ -26,25 +27,16 @@ interface TaskTypeSetting {
 
 type PartName = 'onExpired' | 'onCompleted' | 'onNew';
 
-/** Seed 004's task-type form: three workflows, each with the seed's explanation, in the seed's order. */
-const PARTS: { name: PartName; use: string; explanation: string; template: string; days?: string }[] = [
-  {
-    name: 'onExpired', use: 'Gebruikt workflow verlopen taak', template: 'Template email verlopen taak',
-    explanation: 'Er zal automatisch eenmalig een e-mail verstuurd worden naar de verantwoordelijke als deze taak is verlopen.',
-  },
-  {
-    name: 'onCompleted', use: 'Gebruikt workflow afgehandelde taak', template: 'Template email afgehandelde taak', days: 'Aantal dagen email na afgehandelde taak',
-    explanation: 'Er zal automatisch eenmalig een e-mail verstuurd worden naar contact taak als deze taak is afgehandeld is, rekening houdend met het opgegeven aantal dagen.',
-  },
-  {
-    name: 'onNew', use: 'Gebruikt workflow nieuwe taak', template: 'Template email nieuwe taak',
-    explanation: 'Er zal automatisch een e-mail verstuurd worden naar de verantwoordelijke als de nieuwe taak wordt opgeslagen.',
-  },
+/** Seed 004's task-type form: three workflows in the seed's order, each with the seed's texts (under `taskTypeForm.<name>`). */
+const PARTS: { name: PartName; hasDays: boolean }[] = [
+  { name: 'onExpired', hasDays: false },
+  { name: 'onCompleted', hasDays: true },
+  { name: 'onNew', hasDays: false },
 ];
 
 @Component({
   selector: 'st-task-type-form',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule],
+  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     fieldset { border: 1px solid #ddd; padding: 8px 12px; margin: 0 0 8px; display: flex; flex-direction: column; }
@@ -54,25 +46,28 @@ const PARTS: { name: PartName; use: string; explanation: string; template: strin
   `,
   template: `
     @if (setting(); as s) {
-      <h2>Taak type: {{ s.name }}</h2>
+      <h2>{{ 'taskTypeForm.title' | transloco: { name: s.name } }}</h2>
       <form (ngSubmit)="save()">
         @for (part of parts; track part.name) {
-          <fieldset [attr.aria-label]="part.use">
-            <mat-checkbox [name]="part.name + '.active'" [(ngModel)]="draft[part.name].active" [disabled]="!canEdit()">{{ part.use }}</mat-checkbox>
-            @if (s[part.name].customized) { <p role="note">Deze workflow is in de DSL aangepast; bewerk hem in de DSL-editor.</p> }
+          @let texts = 'taskTypeForm.' + part.name;
+          <fieldset [attr.aria-label]="texts + '.use' | transloco">
+            <mat-checkbox [name]="part.name + '.active'" [(ngModel)]="draft[part.name].active" [disabled]="!canEdit()">{{ texts + '.use' | transloco }}</mat-checkbox>
+            @if (s[part.name].customized) { <p role="note">{{ 'taskTypeForm.customized' | transloco }}</p> }
             @if (draft[part.name].active) {
-              <p class="explanation">{{ part.explanation }}</p>
+              <p class="explanation">{{ texts + '.explanation' | transloco }}</p>
               <mat-form-field>
-                <mat-label>{{ part.template }}</mat-label>
+                <mat-label>{{ texts + '.template' | transloco }}</mat-label>
                 <mat-select [name]="part.name + '.templateKey'" required [(ngModel)]="draft[part.name].templateKey" [disabled]="!canEdit()">
                   @for (t of templates(); track t.key) { <mat-option [value]="t.key">{{ t.name }}</mat-option> }
                 </mat-select>
+                <mat-error>{{ 'common.required' | transloco }}</mat-error>
               </mat-form-field>
               @if (errors()[part.name + '.templateKey']; as e) { <p class="error" [attr.data-field]="part.name + '.templateKey'">{{ e }}</p> }
-              @if (part.days) {
+              @if (part.hasDays) {
                 <mat-form-field>
-                  <mat-label>{{ part.days }}</mat-label>
+                  <mat-label>{{ texts + '.days' | transloco }}</mat-label>
                   <input matInput type="number" min="0" required [name]="part.name + '.delayDays'" [(ngModel)]="draft[part.name].delayDays" [disabled]="!canEdit()" />
+                  <mat-error>{{ 'common.required' | transloco }}</mat-error>
                 </mat-form-field>
                 @if (errors()[part.name + '.delayDays']; as e) { <p class="error" [attr.data-field]="part.name + '.delayDays'">{{ e }}</p> }
               }
@@ -80,11 +75,11 @@ const PARTS: { name: PartName; use: string; explanation: string; template: strin
           </fieldset>
         }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
-        @if (saved()) { <p class="saved" role="status">Opgeslagen</p> }
-        @if (canEdit()) { <button mat-flat-button type="submit" [disabled]="busy()">Opslaan</button> }
+        @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
+        @if (canEdit()) { <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button> }
       </form>
-      <h3>DSL</h3>
-      @for (source of sources(); track $index) { <pre aria-label="DSL van deze workflow">{{ source }}</pre> } @empty { <p>Nog geen workflow.</p> }
+      <h3>{{ 'workflows.dsl' | transloco }}</h3>
+      @for (source of sources(); track $index) { <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source }}</pre> } @empty { <p>{{ 'taskTypeForm.noWorkflow' | transloco }}</p> }
     }
   `,
 })

@@ -3,6 +3,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
 import { StatusSettingFormComponent } from './status-setting-form.component';
 import { TaskTypeFormComponent } from './task-type-form.component';
@@ -23,16 +24,11 @@ interface TaskTypeRow {
 }
 
 /** Seed 004: one tab per kind of workflow setting, each a list of its rows. */
-export const WORKFLOW_TABS = [
-  { kind: 'task-types', label: 'Taak types' },
-  { kind: 'quote-request-statuses', label: 'Kansactie statussen' },
-  { kind: 'opportunity-statuses', label: 'Kans statussen' },
-  { kind: 'intake-measures', label: 'Intake maatregelen' },
-] as const;
+export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportunity-statuses', 'intake-measures'] as const;
 
 @Component({
   selector: 'st-workflows',
-  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent, TaskTypeFormComponent],
+  imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent, TaskTypeFormComponent, TranslocoPipe],
   styles: `
     .split { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; }
     @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
@@ -41,44 +37,44 @@ export const WORKFLOW_TABS = [
   `,
   template: `
     <section class="page">
-      <h1>Workflows</h1>
-      <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Soort workflow">
-        @for (tab of tabs; track tab.kind) {
-          <a mat-tab-link [routerLink]="['/workflows', tab.kind]" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ tab.label }}</a>
+      <h1>{{ 'workflows.title' | transloco }}</h1>
+      <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'workflows.kinds' | transloco">
+        @for (tab of tabs; track tab) {
+          <a mat-tab-link [routerLink]="['/workflows', tab]" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ 'workflows.tabs.' + tab | transloco }}</a>
         }
       </nav>
       <mat-tab-nav-panel #panel>
         @if (error()) {
           <p class="error" role="alert">{{ error() }}</p>
         }
-        <p class="count">Resultaten: {{ total() }}</p>
+        <p class="count">{{ 'workflows.results' | transloco: { n: total() } }}</p>
         @if (kind() === 'task-types') {
           <div class="split">
           <table mat-table class="full" [dataSource]="taskTypes()">
-            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
-            <ng-container matColumnDef="onNew"><th mat-header-cell *matHeaderCellDef>Nieuw</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onNew.active) }}</td></ng-container>
-            <ng-container matColumnDef="onExpired"><th mat-header-cell *matHeaderCellDef>Verlopen</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onExpired.active) }}</td></ng-container>
-            <ng-container matColumnDef="onCompleted"><th mat-header-cell *matHeaderCellDef>Afgerond</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onCompleted.active) }}</td></ng-container>
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.description' | transloco }}</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
+            <ng-container matColumnDef="onNew"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.onNew' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onNew.active) | transloco }}</td></ng-container>
+            <ng-container matColumnDef="onExpired"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.onExpired' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onExpired.active) | transloco }}</td></ng-container>
+            <ng-container matColumnDef="onCompleted"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.onCompleted' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onCompleted.active) | transloco }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="taskColumns"></tr>
             <tr mat-row *matRowDef="let row; columns: taskColumns" class="selectable" [class.selected]="row.id === selected()"
                 tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
           </table>
           @if (selected(); as id) {
-            <aside aria-label="Instellingen"><st-task-type-form [id]="id" (changed)="load(kind())" /></aside>
+            <aside [attr.aria-label]="'workflows.settings' | transloco"><st-task-type-form [id]="id" (changed)="load(kind())" /></aside>
           }
           </div>
         } @else {
           <div class="split">
           <table mat-table class="full" [dataSource]="statuses()">
-            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>Omschrijving</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
-            <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>Actief</th><td mat-cell *matCellDef="let row">{{ yesNo(row.active) }}</td></ng-container>
-            <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>Verstuur herinnering</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) }}</td></ng-container>
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.description' | transloco }}</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
+            <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.active' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.active) | transloco }}</td></ng-container>
+            <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.sendReminder' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) | transloco }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="statusColumns"></tr>
             <tr mat-row *matRowDef="let row; columns: statusColumns" class="selectable" [class.selected]="row.id === selected()"
                 tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
           </table>
           @if (selected(); as id) {
-            <aside aria-label="Instellingen"><st-status-setting-form [kind]="kind()" [id]="id" (changed)="load(kind())" /></aside>
+            <aside [attr.aria-label]="'workflows.settings' | transloco"><st-status-setting-form [kind]="kind()" [id]="id" (changed)="load(kind())" /></aside>
           }
           </div>
         }
@@ -105,8 +101,9 @@ export class WorkflowsComponent {
     });
   }
 
+  /** The text key of a yes/no cell. */
   yesNo(value: boolean): string {
-    return value ? 'Ja' : 'Nee';
+    return value ? 'common.yes' : 'common.no';
   }
 
   async load(kind: string): Promise<void> {

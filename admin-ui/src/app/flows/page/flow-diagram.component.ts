@@ -1,7 +1,9 @@
 import { JsonPipe } from '@angular/common';
 import { Component, computed, effect, inject, signal } from '@angular/core';
 import { Graph, layout } from '@dagrejs/dagre';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
+import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
 
 interface GraphNode {
@@ -21,12 +23,6 @@ interface Box { id: string; x: number; y: number; width: number; height: number;
 interface Line { d: string; label?: string; lx: number; ly: number }
 
 const END = '__end';
-const KIND: Record<string, string> = {
-  send_email: 'E-mail versturen', send_sms: 'SMS versturen', update_person: 'Persoon bijwerken', membership: 'Selectie/project',
-  create_follow_up: 'Vervolgactiviteit maken', create_request: 'Verzoek maken', create_sale: 'Verkoop maken', distribute: 'Distribueer naar eigenaar',
-  run_script: 'Script uitvoeren', notify_email: 'Melden via e-mail', notify_sms: 'Melden via SMS', wait: 'Wachttijd', wait_until: 'Wachten tot',
-  wait_for: 'Wacht op actie', split: 'Opsplitsen', leave: 'Flow verlaten', complete: 'Voltooid',
-};
 
 /** The most telling setting of a step, for its box. */
 function detail(node: GraphNode): string {
@@ -45,7 +41,7 @@ function detail(node: GraphNode): string {
 /** A read-only diagram of the step graph, laid out by dagre; click a step for its settings. */
 @Component({
   selector: 'st-flow-diagram',
-  imports: [JsonPipe],
+  imports: [JsonPipe, TranslocoPipe],
   styles: `
     .wrap { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; margin-top: 16px; }
     svg { width: 100%; height: auto; max-height: 70vh; }
@@ -64,7 +60,7 @@ function detail(node: GraphNode): string {
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (layoutResult(); as l) {
       <div class="wrap">
-        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" role="group" aria-label="Stappen van de flow">
+        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" role="group" [attr.aria-label]="'flowDiagram.steps' | transloco">
           <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888" /></marker></defs>
           @for (line of l.lines; track $index) {
             <path [attr.d]="line.d" />
@@ -82,13 +78,13 @@ function detail(node: GraphNode): string {
             </g>
           }
         </svg>
-        <aside aria-label="Stap">
+        <aside [attr.aria-label]="'flowDiagram.step' | transloco">
           @if (selected(); as node) {
-            <h3>{{ kindLabel(node.kind) }} <code>{{ node.id }}</code></h3>
+            <h3>{{ 'flowDiagram.kinds.' + node.kind | transloco }} <code>{{ node.id }}</code></h3>
             @for (p of node.problems; track $index) { <p class="error">{{ p.message }}</p> }
             <pre>{{ node.settings | json }}</pre>
           } @else {
-            <p>Klik op een stap voor zijn instellingen.</p>
+            <p>{{ 'flowDiagram.hint' | transloco }}</p>
           }
         </aside>
       </div>
@@ -98,12 +94,15 @@ function detail(node: GraphNode): string {
 export class FlowDiagramComponent {
   private readonly api = inject(Api);
   private readonly store = inject(FlowStore);
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageChoice);
   readonly graph = signal<FlowGraph | undefined>(undefined);
   readonly selectedId = signal<string | undefined>(undefined);
   readonly error = signal('');
   readonly selected = computed(() => this.graph()?.nodes.find((n) => n.id === this.selectedId()));
   readonly layoutResult = computed(() => {
     const graph = this.graph();
+    this.language.current(); // the boxes' titles are in the chosen language
     return graph ? this.lay(graph) : undefined;
   });
 
@@ -112,10 +111,6 @@ export class FlowDiagramComponent {
       const flow = this.store.flow();
       if (flow) void this.api.get<FlowGraph>(`/api/flows/${flow.id}/graph`).then((g) => this.graph.set(g), (e: unknown) => this.error.set(errorMessage(e)));
     });
-  }
-
-  kindLabel(kind: string): string {
-    return KIND[kind] ?? kind;
   }
 
   select(id: string): void {
@@ -132,10 +127,10 @@ export class FlowDiagramComponent {
     layout(g);
     const boxes: Box[] = flow.nodes.map((node) => {
       const at = g.node(node.id);
-      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.kindLabel(node.kind), detail: detail(node), invalid: node.problems.map((p) => p.message).join('\n') };
+      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: detail(node), invalid: node.problems.map((p) => p.message).join('\n') };
     });
     const end = g.node(END);
-    boxes.push({ id: END, x: end.x, y: end.y, width: end.width, height: end.height, title: 'Einde', detail: '', invalid: '', end: true });
+    boxes.push({ id: END, x: end.x, y: end.y, width: end.width, height: end.height, title: this.transloco.translate('flowDiagram.end'), detail: '', invalid: '', end: true });
     const lines: Line[] = g.edges().map((e) => {
       const edge = g.edge(e) as { points: { x: number; y: number }[]; label?: string; x?: number; y?: number };
       return { d: `M ${edge.points.map((p) => `${p.x} ${p.y}`).join(' L ')}`, label: edge.label, lx: edge.x ?? 0, ly: edge.y ?? 0 };

@@ -5,16 +5,20 @@ import { MatMenuModule } from '@angular/material/menu';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
 import { Api, errorMessage } from '../../core/api';
 import { ConfirmDialogComponent, type ConfirmData } from '../../core/confirm-dialog.component';
 import { Session } from '../../core/session';
-import { FLOW_STATUS_LABEL, FlowStore } from './flow-store';
+import { FlowStore } from './flow-store';
+
+const CONFIRM_END: ConfirmData = { title: 'flowPage.confirmEnd.title', text: 'flowPage.confirmEnd.text', confirm: 'flowPage.confirmEnd.confirm' };
+const CONFIRM_REMOVE: ConfirmData = { title: 'flowPage.confirmRemove.title', text: 'flowPage.confirmRemove.text', confirm: 'flowPage.confirmRemove.confirm' };
 
 /** One flow (seed 000/001): its summary, participants and source as tabs, the running switch and the task menu. */
 @Component({
   selector: 'st-flow-page',
-  imports: [MatButtonModule, MatMenuModule, MatSlideToggleModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet],
+  imports: [MatButtonModule, MatMenuModule, MatSlideToggleModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
   providers: [FlowStore],
   styles: `
     header { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
@@ -25,20 +29,20 @@ import { FLOW_STATUS_LABEL, FlowStore } from './flow-store';
       @if (store.flow(); as flow) {
         <header>
           <h1>{{ flow.name }}</h1>
-          <span data-status>{{ statusLabel[flow.status] }}</span>
+          <span data-status>{{ 'flowPage.status.' + flow.status | transloco }}</span>
           @if (session.isFlowAdmin()) {
-            <mat-slide-toggle [checked]="flow.status === 'running'" (change)="toggle($event.checked)" [disabled]="busy()">{{ flow.status === 'running' ? 'AAN' : 'UIT' }}</mat-slide-toggle>
-            <button mat-stroked-button type="button" [matMenuTriggerFor]="tasks">Taken ▾</button>
+            <mat-slide-toggle [checked]="flow.status === 'running'" (change)="toggle($event.checked)" [disabled]="busy()">{{ (flow.status === 'running' ? 'flowPage.on' : 'flowPage.off') | transloco }}</mat-slide-toggle>
+            <button mat-stroked-button type="button" [matMenuTriggerFor]="tasks">{{ 'flowPage.tasks' | transloco }}</button>
             <mat-menu #tasks="matMenu">
-              <button mat-menu-item type="button" (click)="end()" [disabled]="flow.status === 'not_running'">Beëindigen</button>
-              <button mat-menu-item type="button" (click)="remove()" [disabled]="flow.status === 'running'">Verwijderen</button>
+              <button mat-menu-item type="button" (click)="end()" [disabled]="flow.status === 'not_running'">{{ 'flowPage.end' | transloco }}</button>
+              <button mat-menu-item type="button" (click)="remove()" [disabled]="flow.status === 'running'">{{ 'flowPage.remove' | transloco }}</button>
             </mat-menu>
           }
         </header>
         @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
-        <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Onderdelen van de flow">
-          @for (tab of tabs; track tab.path) {
-            <a mat-tab-link [routerLink]="tab.path" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ tab.label }}</a>
+        <nav mat-tab-nav-bar [tabPanel]="panel" [attr.aria-label]="'flowPage.parts' | transloco">
+          @for (tab of tabs; track tab) {
+            <a mat-tab-link [routerLink]="tab" routerLinkActive #link="routerLinkActive" [active]="link.isActive">{{ 'flowPage.tabs.' + tab | transloco }}</a>
           }
         </nav>
         <mat-tab-nav-panel #panel><router-outlet /></mat-tab-nav-panel>
@@ -55,11 +59,7 @@ export class FlowPageComponent {
   private readonly router = inject(Router);
   private readonly api = inject(Api);
   readonly id = input.required<string>();
-  readonly statusLabel = FLOW_STATUS_LABEL;
-  readonly tabs = [
-    { path: 'summary', label: 'Overzicht' }, { path: 'diagram', label: 'Stappen' }, { path: 'reports', label: 'Rapporten' },
-    { path: 'participants', label: 'Deelnemers' }, { path: 'source', label: 'Bron' },
-  ];
+  readonly tabs = ['summary', 'diagram', 'reports', 'participants', 'source'];
   readonly error = signal('');
   readonly busy = signal(false);
   readonly running = computed(() => this.store.flow()?.status === 'running');
@@ -73,12 +73,12 @@ export class FlowPageComponent {
   }
 
   async end(): Promise<void> {
-    if (!(await this.confirm({ title: 'Flow beëindigen', text: 'Actieve en wachtende deelnemers worden geannuleerd en gaan nooit meer verder.', confirm: 'Beëindigen' }))) return;
+    if (!(await this.confirm(CONFIRM_END))) return;
     await this.run(() => this.store.act('end'));
   }
 
   async remove(): Promise<void> {
-    if (!(await this.confirm({ title: 'Flow verwijderen', text: 'De flow, zijn versies en deelnemers worden verwijderd.', confirm: 'Verwijderen' }))) return;
+    if (!(await this.confirm(CONFIRM_REMOVE))) return;
     await this.run(async () => {
       await this.api.delete(`/api/flows/${this.id()}`);
       await this.router.navigate(['/flows']);

@@ -5,8 +5,10 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../../core/api';
-import { MESSAGE_STATUS, PARTICIPANT_STATUS } from '../../core/labels';
+import { plural } from '../../i18n/dictionary';
+import { nl } from '../../i18n/nl';
 import { FlowStore } from './flow-store';
 
 interface ParticipantRow {
@@ -24,37 +26,36 @@ interface ParticipantRow {
 /** Participants, paged on the server (fine with 100,000), filtered by status. */
 @Component({
   selector: 'st-flow-participants',
-  imports: [DatePipe, FormsModule, LowerCasePipe, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule],
+  imports: [DatePipe, FormsModule, LowerCasePipe, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
   template: `
     <mat-form-field>
-      <mat-label>Status</mat-label>
+      <mat-label>{{ 'common.status' | transloco }}</mat-label>
       <mat-select [(ngModel)]="status" (selectionChange)="first()">
-        <mat-option value="">Alle</mat-option>
-        @for (s of statuses; track s[0]) { <mat-option [value]="s[0]">{{ s[1] }}</mat-option> }
+        <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
+        @for (s of statuses; track s) { <mat-option [value]="s">{{ 'participantStatus.' + s | transloco }}</mat-option> }
       </mat-select>
     </mat-form-field>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
-    <p class="count">{{ total() }} deelnemers</p>
+    <p class="count">{{ plural('flowParticipants.count', total()) | transloco: { n: total() } }}</p>
     <table mat-table class="full" [dataSource]="rows()">
-      <ng-container matColumnDef="email"><th mat-header-cell *matHeaderCellDef>E-mail</th><td mat-cell *matCellDef="let p">{{ p.email }}</td></ng-container>
-      <ng-container matColumnDef="company"><th mat-header-cell *matHeaderCellDef>Bedrijf</th><td mat-cell *matCellDef="let p">{{ p.company }}</td></ng-container>
-      <ng-container matColumnDef="enrolled"><th mat-header-cell *matHeaderCellDef>Ingeschreven</th><td mat-cell *matCellDef="let p">{{ p.enrolledAt | date: 'dd-MM-yyyy' }}</td></ng-container>
-      <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>Status</th><td mat-cell *matCellDef="let p" [title]="p.reason ?? ''">{{ statusLabel[p.status] }}</td></ng-container>
-      <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>Huidige stap</th><td mat-cell *matCellDef="let p"><code>{{ p.stepId }}</code></td></ng-container>
-      <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>Laatste bericht</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ messageLabel[m.status] | lowercase }} }</td></ng-container>
+      <ng-container matColumnDef="email"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.email' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.email }}</td></ng-container>
+      <ng-container matColumnDef="company"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.company' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.company }}</td></ng-container>
+      <ng-container matColumnDef="enrolled"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.enrolled' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.enrolledAt | date: 'dd-MM-yyyy' }}</td></ng-container>
+      <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let p" [title]="p.reason ?? ''">{{ 'participantStatus.' + p.status | transloco }}</td></ng-container>
+      <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.step' | transloco }}</th><td mat-cell *matCellDef="let p"><code>{{ p.stepId }}</code></td></ng-container>
+      <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.lastMessage' | transloco }}</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ 'messageStatus.' + m.status | transloco | lowercase }} }</td></ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
     </table>
-    <mat-paginator [length]="total()" [pageIndex]="pageIndex" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" aria-label="Pagina's" />
+    <mat-paginator [length]="total()" [pageIndex]="pageIndex" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
   `,
 })
 export class FlowParticipantsComponent {
   private readonly api = inject(Api);
   private readonly store = inject(FlowStore);
   readonly columns = ['email', 'company', 'enrolled', 'status', 'step', 'last'];
-  readonly statuses = Object.entries(PARTICIPANT_STATUS);
-  readonly statusLabel = PARTICIPANT_STATUS;
-  readonly messageLabel = MESSAGE_STATUS;
+  readonly statuses = Object.keys(nl.participantStatus);
+  readonly plural = plural;
   readonly rows = signal<ParticipantRow[]>([]);
   readonly total = signal(0);
   readonly error = signal('');

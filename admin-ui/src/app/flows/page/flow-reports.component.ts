@@ -1,7 +1,8 @@
 import { Component, type ElementRef, type OnDestroy, effect, inject, signal, viewChildren } from '@angular/core';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
-import { MESSAGE_STATUS, PARTICIPANT_STATUS } from '../../core/labels';
+import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
 
 Chart.register(...registerables);
@@ -15,22 +16,24 @@ interface Stats {
   enrolmentsPerDay: { date: string; n: number }[];
 }
 
-
 /** Reports (seed 001): enrolments over time, participants per step, per status (success), message deliveries. */
 @Component({
   selector: 'st-flow-reports',
+  imports: [TranslocoPipe],
   styles: `
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 24px; margin-top: 16px; }
     figure { margin: 0; } figcaption { font-weight: 500; margin-bottom: 8px; }
   `,
   template: `
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
-    <p data-success>Succesratio: {{ success() }}</p>
+    @if (stats(); as s) {
+      <p data-success>{{ 'flowReports.success' | transloco: { rate: (s.successRate * 100).toFixed(1), succeeded: s.byStatus['completed_success'] ?? 0, enrolled: s.enrolled } }}</p>
+    }
     <div class="charts">
-      <figure><figcaption>Inschrijvingen per dag</figcaption><canvas #chart aria-label="Inschrijvingen per dag" role="img"></canvas></figure>
-      <figure><figcaption>Actieve deelnemers per stap</figcaption><canvas #chart aria-label="Actieve deelnemers per stap" role="img"></canvas></figure>
-      <figure><figcaption>Deelnemers per status</figcaption><canvas #chart aria-label="Deelnemers per status" role="img"></canvas></figure>
-      <figure><figcaption>Berichten</figcaption><canvas #chart aria-label="Berichten per status" role="img"></canvas></figure>
+      <figure><figcaption>{{ 'flowReports.perDay' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perDay' | transloco" role="img"></canvas></figure>
+      <figure><figcaption>{{ 'flowReports.perStep' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perStep' | transloco" role="img"></canvas></figure>
+      <figure><figcaption>{{ 'flowReports.perStatus' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perStatus' | transloco" role="img"></canvas></figure>
+      <figure><figcaption>{{ 'flowReports.messages' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.messagesPerStatus' | transloco" role="img"></canvas></figure>
     </div>
   `,
 })
@@ -38,15 +41,23 @@ export class FlowReportsComponent implements OnDestroy {
   private readonly api = inject(Api);
   private readonly store = inject(FlowStore);
   private readonly canvases = viewChildren<ElementRef<HTMLCanvasElement>>('chart');
+  private readonly transloco = inject(TranslocoService);
+  private readonly language = inject(LanguageChoice);
   private charts: Chart[] = [];
   readonly error = signal('');
-  readonly success = signal('');
+  readonly stats = signal<Stats | undefined>(undefined);
 
   constructor() {
     effect(() => {
       const flow = this.store.flow();
+      if (flow) void this.api.get<Stats>(`/api/flows/${flow.id}/stats`).then((s) => this.stats.set(s), (e: unknown) => this.error.set(errorMessage(e)));
+    });
+    // Drawn again when the language changes: the charts' labels are texts too.
+    effect(() => {
+      const stats = this.stats();
       const canvases = this.canvases();
-      if (flow && canvases.length === 4) void this.api.get<Stats>(`/api/flows/${flow.id}/stats`).then((s) => this.draw(s, canvases), (e: unknown) => this.error.set(errorMessage(e)));
+      this.language.current();
+      if (stats && canvases.length === 4) this.draw(stats, canvases);
     });
   }
 
@@ -56,15 +67,15 @@ export class FlowReportsComponent implements OnDestroy {
 
   private draw(stats: Stats, canvases: readonly ElementRef<HTMLCanvasElement>[]): void {
     for (const chart of this.charts) chart.destroy();
-    this.success.set(`${(stats.successRate * 100).toFixed(1)}% (${stats.byStatus['completed_success'] ?? 0} van ${stats.enrolled})`);
+    const t = (key: string) => this.transloco.translate(key);
     const bar = (labels: string[], data: number[], label: string, type: 'bar' | 'line' | 'doughnut'): ChartConfiguration => ({
       type, data: { labels, datasets: [{ label, data }] }, options: { animation: false, plugins: { legend: { display: type === 'doughnut' } } },
     });
     const configs = [
-      bar(stats.enrolmentsPerDay.map((d) => d.date), stats.enrolmentsPerDay.map((d) => d.n), 'Inschrijvingen', 'line'),
-      bar(Object.keys(stats.bySteps), Object.values(stats.bySteps), 'Deelnemers', 'bar'),
-      bar(Object.keys(stats.byStatus).map((k) => PARTICIPANT_STATUS[k] ?? k), Object.values(stats.byStatus), 'Deelnemers', 'doughnut'),
-      bar(Object.keys(stats.messages).map((k) => MESSAGE_STATUS[k] ?? k), Object.values(stats.messages), 'Berichten', 'doughnut'),
+      bar(stats.enrolmentsPerDay.map((d) => d.date), stats.enrolmentsPerDay.map((d) => d.n), t('flowReports.enrolments'), 'line'),
+      bar(Object.keys(stats.bySteps), Object.values(stats.bySteps), t('flowReports.participants'), 'bar'),
+      bar(Object.keys(stats.byStatus).map((k) => t(`participantStatus.${k}`)), Object.values(stats.byStatus), t('flowReports.participants'), 'doughnut'),
+      bar(Object.keys(stats.messages).map((k) => t(`messageStatus.${k}`)), Object.values(stats.messages), t('flowReports.messages'), 'doughnut'),
     ];
     this.charts = configs.map((config, i) => new Chart(canvases[i]!.nativeElement, config));
   }

@@ -4,6 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MergeView } from '@codemirror/merge';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
+import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, type Page } from '../../core/api';
 import { FlowStore } from './flow-store';
 
@@ -17,27 +18,27 @@ interface Version {
 /** The flow's DSL as stored (with its step ids) and its versions, each comparable with the current one. */
 @Component({
   selector: 'st-flow-source',
-  imports: [DatePipe, MatButtonModule],
+  imports: [DatePipe, MatButtonModule, TranslocoPipe],
   styles: `
     pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }
     .diff { border: 1px solid #ccc; margin-top: 8px; }
     li { margin: 4px 0; }
   `,
   template: `
-    <pre aria-label="DSL van de flow">{{ store.flow()?.source }}</pre>
-    <h3>Versies</h3>
+    <pre [attr.aria-label]="'flowSource.dsl' | transloco">{{ store.flow()?.source }}</pre>
+    <h3>{{ 'flowSource.versions' | transloco }}</h3>
     <ul>
       @for (v of versions(); track v.version) {
         <li>
-          Versie {{ v.version }} · {{ v.author }} · {{ v.createdAt | date: 'dd-MM-yyyy HH:mm' }}
+          {{ 'flowSource.version' | transloco: { n: v.version } }} · {{ v.author }} · {{ v.createdAt | date: 'dd-MM-yyyy HH:mm' }}
           @if (v.version !== store.flow()?.version) {
-            <button mat-button type="button" (click)="compare(v)">Vergelijk met huidige</button>
+            <button mat-button type="button" (click)="compare(v)">{{ 'flowSource.compare' | transloco }}</button>
           }
         </li>
       }
     </ul>
-    @if (comparing(); as v) { <h3>Versie {{ v.version }} (links) en de huidige (rechts)</h3> }
-    <div #diff class="diff" [hidden]="!comparing()" aria-label="Verschil tussen versies"></div>
+    @if (comparing(); as v) { <h3>{{ 'flowSource.comparing' | transloco: { n: v.version } }}</h3> }
+    <div #diff class="diff" [hidden]="!comparing()" [attr.aria-label]="'flowSource.diff' | transloco"></div>
   `,
 })
 export class FlowSourceComponent implements OnDestroy {

@@ -10,8 +10,6 @@ export interface Flow {
   updatedAt: string;
 }
 
-export const FLOW_STATUS_LABEL: Record<Flow['status'], string> = { not_running: 'Niet actief', running: 'Actief', paused: 'Gepauzeerd' };
-
 /** The flow a flow page shows, shared by its tabs. */
 @Injectable()
 export class FlowStore {

@@ -1,0 +1,115 @@
+import type { Dictionary } from './dictionary';
+
+/** The English texts, loaded when someone switches to English. */
+export const en: Dictionary = {
+  titles: {
+    login: 'Sign in · Stroom', workflows: 'Workflows · Stroom', templates: 'Templates · Stroom', flows: 'Flows · Stroom',
+    flow: 'Flow · Stroom', messages: 'Messages · Stroom', dsl: 'DSL · Stroom',
+  },
+  common: {
+    save: 'Save', saved: 'Saved', cancel: 'Cancel', all: 'All', yes: 'Yes', no: 'No', status: 'Status', name: 'Name',
+    channel: 'Channel', subject: 'Subject', email: 'Email', sms: 'SMS', required: 'Required', flow: 'Flow', workflow: 'Workflow', nobody: 'Nobody', noneYet: 'None yet',
+  },
+  errors: { generic: 'Something went wrong; please try again.' },
+  language: { label: 'Language' },
+  shell: { menu: 'Main menu', workflows: 'Workflows', templates: 'Templates', flows: 'Flows', messages: 'Messages', dsl: 'DSL', logout: 'Sign out' },
+  login: { email: 'Email address', password: 'Password', submit: 'Sign in' },
+  paginator: {
+    perPage: 'Per page', first: 'First page', previous: 'Previous page', next: 'Next page', last: 'Last page',
+    range: '{{ from }}–{{ to }} of {{ total }}', pages: 'Pages',
+  },
+  confirm: { cancel: 'Cancel' },
+  participantStatus: {
+    queued: 'Waiting', active: 'Active', completed: 'Completed', completed_success: 'Completed successfully', dropout: 'Dropped out', cancelled: 'Cancelled',
+  },
+  refusalReason: { excluded: 'Exclusion list', already_participated: 'Took part before', already_participating: 'Already taking part', filter: 'Filter' },
+  messageStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+  workflows: {
+    title: 'Workflows', kinds: 'Kind of workflow', results: 'Results: {{ n }}', description: 'Description', active: 'Active',
+    sendReminder: 'Send reminder', onNew: 'New', onExpired: 'Expired', onCompleted: 'Completed', settings: 'Settings',
+    tabs: { 'task-types': 'Task types', 'quote-request-statuses': 'Quote request statuses', 'opportunity-statuses': 'Opportunity statuses', 'intake-measures': 'Intake measures' },
+    dsl: 'DSL', dslOfWorkflow: 'DSL of this workflow',
+  },
+  statusForm: {
+    customized: "This workflow's DSL was changed and no longer fits this form; edit it in the DSL editor.",
+    active: 'Active', template: 'Email template', delayDays: 'After how many days', recipient: 'Recipient', sendReminder: 'Send reminder',
+    intervalDays: 'Every how many days', maxCount: 'Maximum number', noWorkflow: 'No workflow yet: switch it on and save.',
+    recipients: { person: 'The contact person', owner: 'The owner', our_contact: 'Our contact person', service_contact: 'Our service contact' },
+  },
+  taskTypeForm: {
+    title: 'Task type: {{ name }}', customized: 'This workflow was changed in the DSL; edit it in the DSL editor.', noWorkflow: 'No workflow yet.',
+    onExpired: {
+      use: 'Uses the expired-task workflow', template: 'Email template for an expired task',
+      explanation: 'An email is sent automatically, once, to the person responsible when this task has expired.',
+    },
+    onCompleted: {
+      use: 'Uses the completed-task workflow', template: 'Email template for a completed task', days: 'Days after completion to send the email',
+      explanation: "An email is sent automatically, once, to the task's contact when this task has been completed, after the given number of days.",
+    },
+    onNew: {
+      use: 'Uses the new-task workflow', template: 'Email template for a new task',
+      explanation: 'An email is sent automatically to the person responsible when the new task is saved.',
+    },
+  },
+  explain: {
+    title: 'Explanation for a record', recordId: 'Id of {{ entity }}', submit: 'Explain', region: 'Explanation',
+    matches: 'The workflow matches this record now.', noMatch: 'The workflow does not match this record now.', value: 'value:',
+    planned: 'Scheduled:', email: 'Email at {{ at }}', reminder: 'Reminder {{ n }} at {{ at }}', nothingPlanned: 'Nothing scheduled.',
+    entities: { quote_request: 'the quote request', opportunity: 'the opportunity', intake_measure: 'the intake measure', task: 'the task' },
+  },
+  templates: {
+    title: 'Templates', count: { one: '{{ n }} template', other: '{{ n }} templates' }, key: 'Key', edit: 'Edit template',
+  },
+  templateEditor: {
+    name: 'Name', subject: 'Subject', variable: 'Insert variable', body: 'Text', preview: 'Preview',
+    previewPerson: 'For person (id; empty: sample person)', previewSubject: 'Subject:', previewFrame: 'Preview of the email',
+    segments: { one: '{{ n }} SMS part', other: '{{ n }} SMS parts' }, test: 'Test message', toEmail: 'To email address', toPhone: 'To mobile number',
+    send: 'Send test', queued: 'Test message to {{ to }} is queued',
+  },
+  flows: {
+    title: 'Flows', which: 'Which flows', all: 'All', recent: 'Recent', running: 'Running', search: 'Search', view: 'View', list: 'List', tiles: 'Tiles',
+    count: { one: '{{ n }} flow', other: '{{ n }} flows' }, activeParticipants: 'Active participants', done: 'Completed', updated: 'Changed',
+    updatedOn: 'changed {{ date }}', tile: '{{ active }} active · {{ done }} completed',
+    status: { not_running: 'OFF', running: 'ON', paused: 'Paused' },
+  },
+  flowPage: {
+    status: { not_running: 'Not running', running: 'Running', paused: 'Paused' }, on: 'ON', off: 'OFF', tasks: 'Tasks ▾', end: 'End',
+    remove: 'Delete', parts: 'Parts of the flow',
+    tabs: { summary: 'Summary', diagram: 'Steps', reports: 'Reports', participants: 'Participants', source: 'Source' },
+    confirmEnd: { title: 'End flow', text: 'Active and waiting participants are cancelled and never continue.', confirm: 'End' },
+    confirmRemove: { title: 'Delete flow', text: 'The flow, its versions and its participants are deleted.', confirm: 'Delete' },
+  },
+  flowSummary: { enrolled: 'Enrolled', successRate: 'Success rate', participants: 'Participants', refused: 'Refused', perStep: 'Per step (active)', messages: 'Messages' },
+  flowDiagram: {
+    steps: 'Steps of the flow', step: 'Step', hint: 'Click a step to see its settings.', end: 'End',
+    kinds: {
+      send_email: 'Send email', send_sms: 'Send SMS', update_person: 'Update person', membership: 'Selection/project',
+      create_follow_up: 'Create follow-up', create_request: 'Create request', create_sale: 'Create sale', distribute: 'Distribute to owner',
+      run_script: 'Run script', notify_email: 'Notify by email', notify_sms: 'Notify by SMS', wait: 'Wait', wait_until: 'Wait until',
+      wait_for: 'Wait for action', split: 'Split', leave: 'Leave flow', complete: 'Completed',
+    },
+  },
+  flowReports: {
+    success: 'Success rate: {{ rate }}% ({{ succeeded }} of {{ enrolled }})', perDay: 'Enrolments per day', perStep: 'Active participants per step',
+    perStatus: 'Participants per status', messages: 'Messages', messagesPerStatus: 'Messages per status',
+    enrolments: 'Enrolments', participants: 'Participants',
+  },
+  flowParticipants: {
+    count: { one: '{{ n }} participant', other: '{{ n }} participants' }, email: 'Email', company: 'Company', enrolled: 'Enrolled',
+    step: 'Current step', lastMessage: 'Last message',
+  },
+  flowSource: {
+    dsl: 'DSL of the flow', versions: 'Versions', version: 'Version {{ n }}', compare: 'Compare with current',
+    comparing: 'Version {{ n }} (left) and the current one (right)', diff: 'Difference between versions',
+  },
+  dsl: {
+    title: 'DSL', rule: 'Rule', format: 'Format', diff: 'Difference with saved version', editor: 'DSL editor',
+    errors: { one: '{{ n }} error', other: '{{ n }} errors' }, warnings: { one: '{{ n }} warning', other: '{{ n }} warnings' },
+    impact: 'Effect on participants', changed: 'Step {{ step }} changes: {{ n }} participant(s) are on it.',
+    removed: 'Step {{ step }} is removed; {{ n }} participant(s) are on it.', moveTo: 'Participants of {{ step }} go to', letComplete: 'Let them complete',
+  },
+  messages: {
+    title: 'Messages', channel: 'Channel', recipient: 'Recipient', source: 'Rule or flow', date: 'Date',
+    count: { one: '{{ n }} message', other: '{{ n }} messages' },
+  },
+};
