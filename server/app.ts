@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { refuseNulCharacters } from './common/nul-characters.js';
 import { adminUiDir, serveAdminUi } from './admin-ui.js';
 import { hardenWeb } from './web-hardening.js';
 
@@ -23,6 +24,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   hardenWeb(app, config, ui);
   app.use(cookieParser());
   app.use(express.json({ limit: MAX_JSON_BODY }));
+  app.use(refuseNulCharacters);
   if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();
   // Body parser failures happen before routing: answer them in the same error shape.

@@ -1,0 +1,33 @@
+import { describe, expect, it } from '@jest/globals';
+import type { NextFunction, Request, Response } from 'express';
+import { BadInputError } from './errors.js';
+import { refuseNulCharacters } from './nul-characters.js';
+
+function verdict(request: Partial<Request>): unknown {
+  let passed: unknown = 'not called';
+  refuseNulCharacters({ path: '/api/persons', query: {}, body: undefined, ...request } as Request, {} as Response, ((error?: unknown) => { passed = error; }) as NextFunction);
+  return passed;
+}
+
+describe('refuseNulCharacters', () => {
+  it('lets text without NUL through', () => {
+    expect(verdict({ body: { name: 'Zoë 💩', tags: ['a'], extra: { n: 1 } }, query: { q: 'x' } })).toBeUndefined();
+  });
+
+  it('refuses a NUL in the body, a key, the query or the path with a 400 naming where', () => {
+    const cases: [Partial<Request>, string][] = [
+      [{ body: { person: { firstName: 'a\u0000b' } } }, 'person.firstName'],
+      [{ body: { ['ke\u0000y']: 1 } }, 'ke\u0000y'],
+      [{ body: ['ok', 'n\u0000'] }, '1'],
+      [{ body: '\u0000' }, 'body'],
+      [{ query: { q: '\u0000' } }, 'q'],
+      [{ path: '/api/forms/%00/submissions' }, 'path'],
+    ];
+    for (const [request, field] of cases) {
+      const error = verdict(request);
+      expect(error).toBeInstanceOf(BadInputError);
+      expect(error).toMatchObject({ statusCode: 400, details: { field } });
+      expect((error as Error).message).toBe(`${field}: the NUL character (U+0000) is not allowed`);
+    }
+  });
+});

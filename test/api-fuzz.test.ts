@@ -1,0 +1,203 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import pg from 'pg';
+import { createFixtures, documentedRoutes, fillPath, type FixtureIds, type Route } from './support/api-routes.js';
+import { useTestApp } from './support/lifecycle.js';
+import { ADMIN_TOKEN } from './support/test-app.js';
+
+/**
+ * Every route of the OpenAPI document fed malformed, oversized, wrongly typed and boundary input
+ * (SPEC §6: never a 500 for bad input): no answer is a 5xx, every refusal has the error shape, and
+ * a refused call leaves the database as it was. The seed is fixed and printed; FUZZ_SEED and
+ * FUZZ_RUNS (calls per route) replay or lengthen a run.
+ */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+
+const context = useTestApp({ CLOCK: 'manual' });
+
+/** The tables whose rows a refused call must leave alone, counted in one query. */
+const WATCHED_TABLES = ['person', 'company', 'employee', 'group', 'selection', 'project', 'status', 'task_type', 'task', 'quote_request',
+  'opportunity', 'intake_measure', 'sale', 'crm_request', 'follow_up', 'form', 'template', 'workflow', 'flow', 'stored_file', 'change_event'];
+
+let routes: Route[];
+let ids: FixtureIds;
+let sql: pg.Client;
+let snapshotQuery: string;
+
+/** Row counts plus the newest change event and the newest update of each table: a write of any kind moves one of them. */
+async function snapshot(): Promise<string> {
+  return JSON.stringify((await sql.query(snapshotQuery)).rows[0]);
+}
+
+beforeAll(async () => {
+  process.stdout.write(`api-fuzz: seed ${SEED}, ${RUNS} runs per route (replay with FUZZ_SEED=${SEED})\n`);
+  routes = await documentedRoutes(context.app);
+  ids = await createFixtures(context.app);
+  sql = new pg.Client({ connectionString: context.db.url });
+  sql.on('error', () => undefined); // the database is dropped when the file ends
+  await sql.connect();
+  const present = new Set((await sql.query(`select table_name, column_name from information_schema.columns where table_schema = current_schema()`)).rows
+    .map((r: { table_name: string; column_name: string }) => `${r.table_name}.${r.column_name}`));
+  const columns = WATCHED_TABLES.filter((t) => present.has(`${t}.id`)).flatMap((table) => [
+    `(select count(*) from "${table}") as "${table}"`,
+    ...(present.has(`${table}.updated_at`) ? [`(select max(updated_at) from "${table}") as "${table}.updated"`] : []),
+  ]);
+  snapshotQuery = `select ${columns.join(', ')}, (select max(id) from change_event) as last_event`;
+});
+
+afterAll(async () => {
+  await sql?.end();
+});
+
+// ---- hostile values -------------------------------------------------------------------------
+
+const HUGE_STRING = 'x'.repeat(200_000);
+const badText = fc.constantFrom('', ' ', '\u0000', 'nul\u0000byte', '\ud800', '💩'.repeat(50), 'ÅÄÖ éè ß', '<script>alert(1)</script>', "' or 1=1 --",
+  '{{ constructor.constructor("return process")() }}', '%00', '../../etc/passwd', 'null', 'true', '-1', '1e309', 'NaN', HUGE_STRING,
+  '2026-02-30T25:61:00Z', '+275760-09-13T00:00:00.000Z', '0000-01-01T00:00:00Z', 'P99999999Y', 'PT-1S');
+const badNumber = fc.constantFrom(0, -1, -0.5, 1.5, 2 ** 31, 2 ** 53 + 1, 1e21, -1e308, 1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER);
+const scalar = fc.oneof(badText, badNumber, fc.boolean(), fc.constant(null), fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 12 }), fc.integer(), fc.double());
+const value: fc.Arbitrary<unknown> = fc.oneof(
+  { weight: 4, arbitrary: scalar },
+  { weight: 1, arbitrary: fc.array(scalar, { maxLength: 4 }) },
+  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom('id', 'name', 'source', 'a', '__proto__', 'constructor'), scalar, { maxKeys: 3 }) },
+  { weight: 1, arbitrary: fc.constantFrom([], {}, [[[[[[]]]]]], { $gt: 0 }, { $ne: null }, ['1', '2']) },
+);
+
+/** A JSON text with own keys only (so `__proto__` travels as a key, the way an attacker sends it). */
+function jsonObject(entries: [string, unknown][]): string {
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+}
+
+function bodyFields(route: Route): string[] {
+  const schema = route.operation.requestBody?.content?.['application/json']?.schema as { properties?: Record<string, unknown> } | undefined;
+  return Object.keys(schema?.properties ?? {});
+}
+
+/** A request body: mostly an object of the documented fields with hostile values; sometimes no object at all. */
+function bodyFor(route: Route): fc.Arbitrary<{ text: string | undefined; type: string }> {
+  const keys = [...bodyFields(route), 'id', 'unknownField', '__proto__', 'constructor', 'personIds', 'source', 'name'];
+  const json = (text: string) => ({ text, type: 'application/json' });
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 5 }).map((entries) => json(jsonObject(entries))) },
+    { weight: 1, arbitrary: value.map((v) => json(JSON.stringify(v) ?? 'null')) },
+    { weight: 1, arbitrary: fc.constantFrom('{', '{"a":}', "{'a':1}", '[1,2', '"unterminated', '\u0000', 'undefined', '{"a":1}{"b":2}', '{"a":1,}', 'NaN').map(json) },
+    { weight: 1, arbitrary: fc.constantFrom({ text: 'source=x', type: 'application/x-www-form-urlencoded' }, { text: '{"source":"x"}', type: 'text/plain' }, { text: undefined, type: 'application/json' }) },
+  );
+}
+
+/** A path parameter: a real id (not for deletes, which would empty the fixtures) or a bad one. */
+function pathFor(route: Route): fc.Arbitrary<string> {
+  const params = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  if (params.length === 0) return fc.constant(route.path);
+  const bad = fc.constantFrom('0', '-1', 'abc', '1.5', '1e3', '99999999999999999999', '9223372036854775808', ' 1', '%00', '%F0%9F%92%A9', 'x'.repeat(300), 'null', '%2e%2e', '%', '%E0%A4%A', '1%3B%20drop%20table%20person');
+  const choices = params.map(() => (route.method === 'DELETE' ? bad.map((b) => ({ bad: b })) : fc.oneof(fc.constant({ bad: undefined as string | undefined }), bad.map((b) => ({ bad: b })))));
+  return fc.tuple(...choices).map((picked) => {
+    const real = fillPath(route.path, ids).split('/');
+    const template = route.path.split('/');
+    let i = 0;
+    return template.map((segment, at) => (segment.startsWith('{') ? picked[i++]!.bad ?? real[at]! : segment)).join('/');
+  });
+}
+
+/** A query string of the documented parameters, the paging ones and strangers, with bad values (repeated keys make arrays). */
+function queryFor(route: Route): fc.Arbitrary<string> {
+  const documented = (route.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+  const keys = [...new Set([...documented, 'limit', 'offset', 'q', 'status', 'limit[]', 'limit[$gt]', '__proto__', 'name'])];
+  const text = fc.oneof(fc.constantFrom('-1', '0', '1001', '1e309', '99999999999999999999', 'abc', '', ' ', 'null', 'true', '1.5', '\u0000', '💩', "'", 'x'.repeat(5000)), fc.string({ maxLength: 8 }));
+  return fc.array(fc.tuple(fc.constantFrom(...keys), text), { maxLength: 4 }).map((pairs) => (pairs.length ? `?${new URLSearchParams(pairs)}` : ''));
+}
+
+interface Sent {
+  method: string;
+  url: string;
+  body?: string | undefined;
+  type?: string;
+}
+
+/** How often each status was answered: shows the fuzz reaches the handlers, not only the parsers. */
+const statusCounts = new Map<number, number>();
+
+async function send({ method, url, body, type }: Sent): Promise<{ status: number; json: any }> {
+  const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}` };
+  if (type && method !== 'GET') headers['content-type'] = type;
+  const res = await fetch(context.app.url + url, { method, headers, body: method === 'GET' ? undefined : body, redirect: 'manual' });
+  statusCounts.set(res.status, (statusCounts.get(res.status) ?? 0) + 1);
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.status, json };
+}
+
+/** The oracle: no 5xx; a refusal has the error shape and wrote nothing. Answers the problem, or undefined. */
+async function problemWith(request: Sent): Promise<string | undefined> {
+  const before = await snapshot();
+  const { status, json } = await send(request);
+  if (status >= 500) return `${status} ${JSON.stringify(json)}`;
+  if (status < 400) return undefined;
+  if (request.url.startsWith('/api/') && (json?.statusCode !== status || typeof json.message !== 'string' || json.message === '')) {
+    return `${status} without the error shape: ${JSON.stringify(json)?.slice(0, 200)}`;
+  }
+  const after = await snapshot();
+  if (after !== before) return `${status} ${json?.message} but the database changed: ${before} → ${after}`;
+  return undefined;
+}
+
+function describeRequest(r: Sent): string {
+  return `${r.method} ${r.url.slice(0, 200)} ${r.type ?? ''} ${r.body === undefined ? '' : r.body.slice(0, 300)}`;
+}
+
+describe('API fuzzing (fast-check, fixed seed)', () => {
+  it('answers no 5xx and writes nothing when it refuses, on every documented route', async () => {
+    const failures: string[] = [];
+    const timings: [number, string][] = [];
+    for (const [index, route] of routes.entries()) {
+      const sent = fc.record({ path: pathFor(route), query: queryFor(route), body: bodyFor(route) }).map(({ path, query, body }): Sent => ({
+        method: route.method,
+        url: path + query,
+        ...(route.method === 'GET' ? {} : { body: body.text, type: body.type }),
+      }));
+      const started = Date.now();
+      const details = await fc.check(fc.asyncProperty(sent, async (request) => {
+        const problem = await problemWith(request);
+        if (problem) throw new Error(problem);
+      }), { seed: SEED + index, numRuns: RUNS, endOnFailure: true });
+      timings.push([Date.now() - started, route.key]);
+      if (details.failed) {
+        failures.push(`${route.key}: ${describeRequest(details.counterexample![0])}\n    → ${(details.errorInstance as Error).message}`);
+        process.stdout.write(`FAILED ${failures.at(-1)}\n`);
+      }
+    }
+    process.stdout.write(`statuses: ${[...statusCounts].sort().map(([status, n]) => `${status}×${n}`).join(' ')}\n`);
+    process.stdout.write(`slowest: ${timings.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, key]) => `${key} ${ms} ms`).join(', ')}\n`);
+    expect(failures).toEqual([]);
+  }, 60_000 + RUNS * 10_000);
+
+  it('answers 413 to a JSON body over the limit on every route that takes one, and writes nothing', async () => {
+    const oversized = JSON.stringify({ name: 'x'.repeat(1_100_000), source: 'y' });
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.method !== 'GET')) {
+      const url = fillPath(route.path, ids);
+      const before = await snapshot();
+      const { status, json } = await send({ method: route.method, url, body: oversized, type: 'application/json' });
+      if (status !== 413 || (url.startsWith('/api/') && json?.statusCode !== 413)) failures.push(`${route.key}: ${status} ${JSON.stringify(json)?.slice(0, 200)}`);
+      if ((await snapshot()) !== before) failures.push(`${route.key}: the database changed`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers 413 to an upload over 25 MB and stores nothing', async () => {
+    const before = await snapshot();
+    const upload = new FormData();
+    upload.append('file', new Blob([new Uint8Array(25 * 1024 * 1024 + 1)], { type: 'application/pdf' }), 'groot.pdf');
+    const res = await fetch(`${context.app.url}/api/files`, { method: 'POST', body: upload, headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ statusCode: 413, error: 'Payload Too Large' });
+    expect(await snapshot()).toBe(before);
+  });
+});
