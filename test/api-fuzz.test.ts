@@ -83,7 +83,9 @@ function bodyFor(route: Route): fc.Arbitrary<{ text: string | undefined; type: s
     { weight: 6, arbitrary: fc.array(fc.tuple(fc.constantFrom(...keys), value), { maxLength: 5 }).map((entries) => json(jsonObject(entries))) },
     { weight: 1, arbitrary: value.map((v) => json(JSON.stringify(v) ?? 'null')) },
     { weight: 1, arbitrary: fc.constantFrom('{', '{"a":}', "{'a':1}", '[1,2', '"unterminated', '\u0000', 'undefined', '{"a":1}{"b":2}', '{"a":1,}', 'NaN').map(json) },
-    { weight: 1, arbitrary: fc.constantFrom({ text: 'source=x', type: 'application/x-www-form-urlencoded' }, { text: '{"source":"x"}', type: 'text/plain' }, { text: undefined, type: 'application/json' }) },
+    { weight: 1, arbitrary: fc.constantFrom({ text: 'source=x', type: 'application/x-www-form-urlencoded' }, { text: '{"source":"x"}', type: 'text/plain' }, { text: undefined, type: 'application/json' },
+      { text: '--x\r\nContent-Disposition: form-data; name="file"\r\n\r\nabc', type: 'multipart/form-data; boundary=x' }, { text: 'abc', type: 'multipart/form-data' },
+      { text: '--x\r\nContent-Disposition: form-data; name="other"; filename="a.txt"\r\n\r\nabc\r\n--x--\r\n', type: 'multipart/form-data; boundary=x' }) },
   );
 }
 
