@@ -39,6 +39,7 @@ interface Rule {
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
   styles: `
     .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
+    .rule { width: 340px; max-width: 100%; }
     .editor { border: 1px solid #ccc; min-height: 360px; }
     .editor ::ng-deep .cm-editor { min-height: 360px; }
     .saved { color: #1b6e20; }
@@ -47,7 +48,7 @@ interface Rule {
     <section class="page">
       <h1>{{ 'dsl.title' | transloco }}</h1>
       <div class="bar">
-        <mat-form-field>
+        <mat-form-field class="rule">
           <mat-label>{{ 'dsl.rule' | transloco }}</mat-label>
           <mat-select [(ngModel)]="selected" (selectionChange)="open()" [compareWith]="same">
             @for (rule of rules(); track rule.kind + rule.id) {

@@ -122,15 +122,19 @@ export class FlowDiagramComponent {
     g.setGraph({ rankdir: 'TB', nodesep: 30, ranksep: 40, marginx: 10, marginy: 10 });
     g.setDefaultEdgeLabel(() => ({}));
     for (const node of flow.nodes) g.setNode(node.id, { width: 220, height: 48 });
-    g.setNode(END, { width: 120, height: 36 });
+    // The end box only where a step leads to it.
+    const ends = flow.edges.some((edge) => edge.to === null);
+    if (ends) g.setNode(END, { width: 120, height: 36 });
     for (const edge of flow.edges) g.setEdge(edge.from, edge.to ?? END, { label: edge.label, width: edge.label ? edge.label.length * 7 : 0, height: edge.label ? 14 : 0 });
     layout(g);
     const boxes: Box[] = flow.nodes.map((node) => {
       const at = g.node(node.id);
       return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: detail(node), invalid: node.problems.map((p) => p.message).join('\n') };
     });
-    const end = g.node(END);
-    boxes.push({ id: END, x: end.x, y: end.y, width: end.width, height: end.height, title: this.transloco.translate('flowDiagram.end'), detail: '', invalid: '', end: true });
+    if (ends) {
+      const end = g.node(END);
+      boxes.push({ id: END, x: end.x, y: end.y, width: end.width, height: end.height, title: this.transloco.translate('flowDiagram.end'), detail: '', invalid: '', end: true });
+    }
     const lines: Line[] = g.edges().map((e) => {
       const edge = g.edge(e) as { points: { x: number; y: number }[]; label?: string; x?: number; y?: number };
       return { d: `M ${edge.points.map((p) => `${p.x} ${p.y}`).join(' L ')}`, label: edge.label, lx: edge.x ?? 0, ly: edge.y ?? 0 };

@@ -23,6 +23,7 @@ interface Stats {
   styles: `
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 24px; margin-top: 16px; }
     figure { margin: 0; } figcaption { font-weight: 500; margin-bottom: 8px; }
+    .chart { position: relative; height: 260px; }
   `,
   template: `
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
@@ -30,10 +31,10 @@ interface Stats {
       <p data-success>{{ 'flowReports.success' | transloco: { rate: (s.successRate * 100).toFixed(1), succeeded: s.byStatus['completed_success'] ?? 0, enrolled: s.enrolled } }}</p>
     }
     <div class="charts">
-      <figure><figcaption>{{ 'flowReports.perDay' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perDay' | transloco" role="img"></canvas></figure>
-      <figure><figcaption>{{ 'flowReports.perStep' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perStep' | transloco" role="img"></canvas></figure>
-      <figure><figcaption>{{ 'flowReports.perStatus' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.perStatus' | transloco" role="img"></canvas></figure>
-      <figure><figcaption>{{ 'flowReports.messages' | transloco }}</figcaption><canvas #chart [attr.aria-label]="'flowReports.messagesPerStatus' | transloco" role="img"></canvas></figure>
+      <figure><figcaption>{{ 'flowReports.perDay' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.perDay' | transloco" role="img"></canvas></div></figure>
+      <figure><figcaption>{{ 'flowReports.perStep' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.perStep' | transloco" role="img"></canvas></div></figure>
+      <figure><figcaption>{{ 'flowReports.perStatus' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.perStatus' | transloco" role="img"></canvas></div></figure>
+      <figure><figcaption>{{ 'flowReports.messages' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.messagesPerStatus' | transloco" role="img"></canvas></div></figure>
     </div>
   `,
 })
@@ -69,7 +70,11 @@ export class FlowReportsComponent implements OnDestroy {
     for (const chart of this.charts) chart.destroy();
     const t = (key: string) => this.transloco.translate(key);
     const bar = (labels: string[], data: number[], label: string, type: 'bar' | 'line' | 'doughnut'): ChartConfiguration => ({
-      type, data: { labels, datasets: [{ label, data }] }, options: { animation: false, plugins: { legend: { display: type === 'doughnut' } } },
+      type, data: { labels, datasets: [{ label, data }] },
+      options: {
+        animation: false, maintainAspectRatio: false, plugins: { legend: { display: type === 'doughnut' } },
+        ...(type === 'doughnut' ? {} : { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } } }),
+      },
     });
     const configs = [
       bar(stats.enrolmentsPerDay.map((d) => d.date), stats.enrolmentsPerDay.map((d) => d.n), t('flowReports.enrolments'), 'line'),
