@@ -12,6 +12,7 @@ import { parse, stepIdsOf } from '@stroom/dsl';
 import { Api, errorMessage, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { plural } from '../i18n/dictionary';
+import { codeMirrorPhrases } from '../i18n/codemirror-phrases';
 import { LanguageChoice } from '../i18n/language-choice';
 import { stroomLanguage, type ServerDiagnostic } from './dsl-language';
 
@@ -116,24 +117,25 @@ export class DslEditorComponent implements OnDestroy {
   private view: EditorView | undefined;
   private savedSource = '';
   private readonly diffMode = new Compartment();
-  private readonly label = new Compartment();
+  private readonly texts = new Compartment();
 
   constructor() {
     void this.loadRules();
     afterNextRender(() => {
       this.view = new EditorView({
         parent: this.host().nativeElement,
-        state: EditorState.create({ doc: '', extensions: [basicSetup, this.label.of(this.ariaLabel()), stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
+        state: EditorState.create({ doc: '', extensions: [basicSetup, this.texts.of(this.languageTexts()), stroomLanguage((source) => this.check(source)), this.diffMode.of([])] }),
       });
     });
     effect(() => {
       this.language.current();
-      this.view?.dispatch({ effects: this.label.reconfigure(this.ariaLabel()) });
+      this.view?.dispatch({ effects: this.texts.reconfigure(this.languageTexts()) });
     });
   }
 
-  private ariaLabel() {
-    return EditorView.contentAttributes.of({ 'aria-label': this.transloco.translate('dsl.editor') });
+  /** The editor's label and CodeMirror's own texts, in the chosen language. */
+  private languageTexts() {
+    return [EditorView.contentAttributes.of({ 'aria-label': this.transloco.translate('dsl.editor') }), codeMirrorPhrases(this.language.current())];
   }
 
   same(a: Rule | undefined, b: Rule | undefined): boolean {
