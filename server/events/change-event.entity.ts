@@ -9,6 +9,7 @@ export type Changes = Record<string, { from: unknown; to: unknown }>;
  */
 @Entity()
 @Index({ properties: ['entity', 'entityId'] })
+@Index({ name: 'change_event_person_id', expression: `create index "change_event_person_id" on "change_event" (("data"->>'person_id'))` })
 @Index({ name: 'change_event_unprocessed', expression: 'create index "change_event_unprocessed" on "change_event" ("id") where "processed_at" is null' })
 export class ChangeEvent {
   @PrimaryKey({ type: 'bigint' })

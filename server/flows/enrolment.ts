@@ -18,7 +18,7 @@ const enrolBody = z.union([
   z.strictObject({ selectionId: recordId }),
 ]);
 
-export type RefusalReason = 'excluded' | 'already_participated' | 'already_participating' | 'filter';
+export type RefusalReason = 'unsubscribed' | 'excluded' | 'already_participated' | 'already_participating' | 'filter';
 
 export interface EnrolResult {
   enrolled: number;
@@ -86,6 +86,9 @@ export class Enrolment {
   }
 
   private async refusal(em: EntityManager, flow: Flow, graph: FlowGraph, personId: string): Promise<RefusalReason | undefined> {
+    // Unsubscribed people are never enrolled (they would drop out at their first step anyway).
+    const [person]: { unsubscribed: boolean }[] = await em.getConnection().execute(`select "unsubscribed" from "person" where "id" = ?`, [personId], 'all', em.getTransactionContext());
+    if (person?.unsubscribed) return 'unsubscribed';
     if (graph.exclusions.length > 0) {
       const excluded = await em.count(SelectionMember, { person: personId, selection: { name: { $in: graph.exclusions } } } as never);
       if (excluded > 0) return 'excluded';

@@ -27,12 +27,13 @@ import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
+import { ParticipationErasure } from './participation-erasure.js';
 
 @Module({
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowRenames, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
+    FlowsService, FlowRenames, ParticipationErasure, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
     FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
   ],
   exports: [FlowsService],

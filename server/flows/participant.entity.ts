@@ -74,6 +74,7 @@ export class Participant {
 /** A person refused at enrolment: no participant, only a count per reason (SPEC §3). */
 @Entity()
 @Index({ properties: ['flow', 'reason'] })
+@Index({ properties: ['personId'] })
 export class FlowRefusal {
   @PrimaryKey({ type: 'bigint' })
   id!: string;

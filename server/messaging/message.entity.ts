@@ -13,6 +13,7 @@ export type MessageStatus = 'queued' | 'sent' | 'failed';
 @Index({ properties: ['workflowId'] })
 @Index({ properties: ['flowId'] })
 @Index({ properties: ['participantId'] })
+@Index({ properties: ['personId'] })
 export class Message {
   @PrimaryKey({ type: 'bigint' })
   id!: string;

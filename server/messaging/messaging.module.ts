@@ -6,11 +6,12 @@ import { MessagesController } from './messages.controller.js';
 import { MessagesQuery } from './messages.query.js';
 import { Outbox } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
+import { MessageErasure } from './message-erasure.js';
 
 @Module({
   imports: [SchedulingModule],
   controllers: [MessagesController],
-  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery],
+  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageErasure],
   exports: [Outbox],
 })
 export class MessagingModule {}

@@ -6,6 +6,7 @@ import { ChangeRecorder } from '../events/change-recorder.js';
 import type { BaseRecord } from './base-record.js';
 import { recordServiceToken } from './record-controller.js';
 import { RecordService } from './record.service.js';
+import { DeletionListeners } from './deletion-listeners.js';
 import { RenameListeners } from './rename-listeners.js';
 import type { Resource } from './resource.js';
 
@@ -13,7 +14,8 @@ import type { Resource } from './resource.js';
 export function recordServiceProvider(resource: Resource<BaseRecord>): Provider {
   return {
     provide: recordServiceToken(resource),
-    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners, audit: AuditLog) => new RecordService(resource, em, recorder, clock, renames, audit),
-    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners, AuditLog],
+    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners, audit: AuditLog, deletions: DeletionListeners) =>
+      new RecordService(resource, em, recorder, clock, renames, audit, deletions),
+    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners, AuditLog, DeletionListeners],
   };
 }

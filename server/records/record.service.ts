@@ -16,6 +16,7 @@ import { parseListQuery } from './list-query.js';
 import { containsPattern } from '../common/like.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
+import type { DeletionListeners } from './deletion-listeners.js';
 import type { Rename, RenameListeners } from './rename-listeners.js';
 
 export interface Page<T> {
@@ -39,6 +40,7 @@ export class RecordService<E extends BaseRecord> {
     private readonly clock: Clock,
     private readonly renames?: RenameListeners,
     private readonly audit?: AuditLog,
+    private readonly deletions?: DeletionListeners,
   ) {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
@@ -157,8 +159,11 @@ export class RecordService<E extends BaseRecord> {
       await this.assertUnreferenced(em, id);
       const before = toRecordJson(this.resource, record);
       await this.assertUnusedByRules(em, before);
+      await this.deletions?.announce(em, this.resource.name, id);
       em.remove(record);
-      this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'deleted', changes: diffSnapshots(before, null), actor: actorOf(principal) });
+      // A person's values do not outlive it: its deletion event names only the id.
+      const changes = this.resource.personalData ? {} : diffSnapshots(before, null);
+      this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'deleted', changes, actor: actorOf(principal) });
       this.audited(em, id, before, null, principal);
     });
   }

@@ -32,6 +32,8 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
   /** Changes go to the audit log (issue #10): under this subject, named by a field, only the picked part (all of it by default). */
+  /** Personal data (persons): its deletion event keeps no values, and other modules erase what they hold of it. */
+  personalData?: boolean;
   audit?: { subject: AuditSubject; nameField: string; pick?: (json: Record<string, unknown>) => Record<string, unknown> };
 }
 

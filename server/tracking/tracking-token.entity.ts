@@ -8,6 +8,7 @@ export type TrackingKind = 'link' | 'open' | 'unsubscribe';
  */
 @Entity()
 @Index({ properties: ['participantId', 'stepId'] })
+@Index({ properties: ['personId'] })
 export class TrackingToken {
   @PrimaryKey({ type: 'string', length: 32 })
   token!: string;

@@ -3,6 +3,7 @@ import { CrmModule } from '../crm/crm.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { TrackingController } from './tracking.controller.js';
 import { TrackingService } from './tracking.service.js';
+import { TrackingErasure } from './tracking-erasure.js';
 
-@Module({ imports: [EventsModule, CrmModule], controllers: [TrackingController], providers: [TrackingService], exports: [TrackingService] })
+@Module({ imports: [EventsModule, CrmModule], controllers: [TrackingController], providers: [TrackingService, TrackingErasure], exports: [TrackingService] })
 export class TrackingModule {}

@@ -6,7 +6,7 @@ export interface TestDatabase {
   url: string;
   name: string;
   /** One query on a connection of its own (for counting rows behind the API's back). */
-  query(sql: string): Promise<Record<string, unknown>[]>;
+  query(sql: string, params?: unknown[]): Promise<Record<string, any>[]>;
   drop(): Promise<void>;
 }
 
@@ -25,11 +25,11 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     name,
-    async query(sql: string) {
+    async query(sql: string, params: unknown[] = []) {
       const client = new pg.Client({ connectionString: url.toString() });
       await client.connect();
       try {
-        return (await client.query(sql)).rows;
+        return (await client.query(sql, params)).rows;
       } finally {
         await client.end();
       }

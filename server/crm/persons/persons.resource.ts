@@ -3,7 +3,10 @@ import { Company } from '../companies/company.entity.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Person } from './person.entity.js';
 
-/** Deleting a person is allowed: its memberships go with it, records that named it keep no link (SPEC §6). */
+/**
+ * Deleting a person is allowed: its memberships, participations, messages, tracking tokens and
+ * change events go with it; records that named it keep no link (SPEC §6).
+ */
 export const persons = defineResource({
   name: 'person',
   plural: 'persons',
@@ -24,4 +27,5 @@ export const persons = defineResource({
   },
   unique: [{ fields: ['email'], caseInsensitive: true }],
   writeRoles: ['flow_admin', 'content_editor'],
+  personalData: true,
 });
