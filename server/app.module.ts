@@ -19,6 +19,7 @@ import { LanguageModule } from './language/language.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 import { FlowsModule } from './flows/flows.module.js';
 import { TrackingModule } from './tracking/tracking.module.js';
+import { TransferModule } from './transfer/transfer.module.js';
 import { RecordsModule } from './records/records.module.js';
 import { SeedModule } from './seed/seed.module.js';
 
@@ -51,6 +52,7 @@ export class AppModule {
         WorkflowsModule,
         FlowsModule,
         TrackingModule,
+        TransferModule,
         AuthModule,
         CrmModule,
         HealthModule,

@@ -14,6 +14,7 @@ import { adminUiDir, serveAdminUi } from './admin-ui.js';
 import { hardenWeb } from './web-hardening.js';
 
 export const MAX_JSON_BODY = '1mb';
+export const MAX_IMPORT_ARCHIVE = '20mb';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
@@ -24,6 +25,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   hardenWeb(app, config, ui);
   app.use(cookieParser());
   app.use(express.json({ limit: MAX_JSON_BODY }));
+  // An import may come as the zip archive an export gives.
+  app.use('/api/import', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: MAX_IMPORT_ARCHIVE }));
   app.use(refuseNulCharacters);
   if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();

@@ -20,7 +20,7 @@ import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { containsPattern } from '../common/like.js';
-import { checkSource } from '@stroom/dsl';
+import { type Catalog, checkSource } from '@stroom/dsl';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
 const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
@@ -80,16 +80,20 @@ export class FlowsService {
 
   async create(body: unknown, principal?: Principal) {
     const input = parseInput(sourceBody, body);
-    const checked = checkFlowSource(input.source, await this.catalogs.load(), [], input.name);
-    return this.em.fork().transactional(async (em) => {
-      await this.assertNameFree(em, checked.name);
-      const now = this.clock.now();
-      const flow = em.create(Flow, { name: checked.name, source: checked.source, status: 'not_running', version: 1, usedStepIds: checked.stepIds, createdAt: now, updatedAt: now });
-      await em.flush();
-      em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
-      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: null, after: auditedFlow(flow), principal });
-      return flowJson(flow);
-    });
+    const catalog = await this.catalogs.load();
+    return this.em.fork().transactional(async (em) => this.createIn(em, input, principal, catalog));
+  }
+
+  /** Creates inside the caller's transaction; the source is checked against what that transaction sees. */
+  async createIn(em: EntityManager, input: { name?: string; source: string }, principal?: Principal, catalog?: Catalog) {
+    const checked = checkFlowSource(input.source, catalog ?? (await this.catalogs.load(em)), [], input.name);
+    await this.assertNameFree(em, checked.name);
+    const now = this.clock.now();
+    const flow = em.create(Flow, { name: checked.name, source: checked.source, status: 'not_running', version: 1, usedStepIds: checked.stepIds, createdAt: now, updatedAt: now });
+    await em.flush();
+    em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
+    this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: null, after: auditedFlow(flow), principal });
+    return flowJson(flow);
   }
 
   /**
@@ -127,25 +131,29 @@ export class FlowsService {
   async update(id: string, body: unknown, principal?: Principal) {
     const input = parseInput(updateBody, body);
     const catalog = await this.catalogs.load();
-    return this.em.fork().transactional(async (em) => {
-      const flow = await this.find(em, id, true);
-      if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status });
-      const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
-      if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
-      if (checked.source === flow.source) return flowJson(flow);
-      const now = this.clock.now();
-      // Participants keep their place by step id; those on a removed step move to its target or complete.
-      await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
-      const before = auditedFlow(flow);
-      flow.name = checked.name;
-      flow.source = checked.source;
-      flow.version += 1;
-      flow.usedStepIds = [...new Set([...flow.usedStepIds, ...checked.stepIds])];
-      flow.updatedAt = now;
-      em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
-      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
-      return flowJson(flow);
-    });
+    return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
+  }
+
+  /** Updates a flow that is not running inside the caller's transaction (participants on removed steps move by `moves`). */
+  async updateIn(em: EntityManager, id: string, input: { name?: string; source: string; moves?: Record<string, string> }, principal?: Principal, catalog?: Catalog) {
+    catalog ??= await this.catalogs.load(em);
+    const flow = await this.find(em, id, true);
+    if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status });
+    const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
+    if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
+    if (checked.source === flow.source) return flowJson(flow);
+    const now = this.clock.now();
+    // Participants keep their place by step id; those on a removed step move to its target or complete.
+    await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
+    const before = auditedFlow(flow);
+    flow.name = checked.name;
+    flow.source = checked.source;
+    flow.version += 1;
+    flow.usedStepIds = [...new Set([...flow.usedStepIds, ...checked.stepIds])];
+    flow.updatedAt = now;
+    em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
+    this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
+    return flowJson(flow);
   }
 
   /** Starts a flow that is not running (every required setting must be valid), or resumes a paused one. */

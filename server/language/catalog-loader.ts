@@ -20,8 +20,8 @@ import { variablesOf } from '../templates/template-engine.js';
 export class CatalogLoader {
   constructor(private readonly em: EntityManager) {}
 
-  async load(): Promise<Catalog> {
-    const em = this.em.fork();
+  /** From the given transaction (to check sources against rows it wrote), or a fresh context. */
+  async load(em: EntityManager = this.em.fork()): Promise<Catalog> {
     const [templates, selections, projects, forms, taskTypes, groups, employees, statuses, flows] = await Promise.all([
       em.find(Template, {}, { fields: ['key', 'channel', 'subject', 'body'] }),
       em.find(Selection, {}, { fields: ['name'] }),

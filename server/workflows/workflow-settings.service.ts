@@ -14,6 +14,7 @@ import {
 } from './settings-dsl.js';
 import { Workflow } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
+import { statusSettingKey, taskSettingKey } from './setting-keys.js';
 
 export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
   'quote-request-statuses': 'quote_request',
@@ -38,8 +39,8 @@ const statusBody = z.strictObject({
 const taskPart = z.strictObject({ active: z.boolean(), templateKey: z.string().min(1).max(100).nullable().optional(), delayDays: days.nullable().optional() });
 const taskBody = z.strictObject({ onNew: taskPart.optional(), onExpired: taskPart.optional(), onCompleted: taskPart.optional() });
 
-const statusKey = (kind: StatusKind, id: string) => `${kind}_status:${id}`;
-const taskKey = (id: string, which: TaskWorkflowKind) => `task_type:${id}:${which}`;
+const statusKey = statusSettingKey;
+const taskKey = taskSettingKey;
 
 function require(condition: unknown, field: string, message: string): void {
   if (!condition) throw new BadInputError(`${field}: ${message}`, { field });

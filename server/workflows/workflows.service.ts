@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import type { Catalog } from '@stroom/dsl';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { AuditLog } from '../audit/audit-log.js';
@@ -55,38 +56,46 @@ export class WorkflowsService {
 
   async create(body: unknown, principal?: Principal, settingKey?: string) {
     const input = parseInput(createBody, body);
-    const checked = checkWorkflowSource(input.source, await this.catalogs.load(), input.name);
-    return this.em.fork().transactional(async (em) => {
-      await this.assertNameFree(em, checked.name);
-      const now = this.clock.now();
-      const workflow = em.create(Workflow, { name: checked.name, source: checked.source, active: checked.ast.active, settingKey: settingKey ?? null, version: 1, createdAt: now, updatedAt: now });
-      await em.flush();
-      em.create(WorkflowVersion, { workflow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
-      this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before: null, after: { source: workflow.source }, principal });
-      await this.announce(em);
-      return workflowJson(workflow);
-    });
+    const catalog = await this.catalogs.load();
+    return this.em.fork().transactional(async (em) => this.createIn(em, input, principal, settingKey, catalog));
+  }
+
+  /** Creates inside the caller's transaction; the source is checked against what that transaction sees. */
+  async createIn(em: EntityManager, input: { name?: string; source: string }, principal?: Principal, settingKey?: string, catalog?: Catalog) {
+    const checked = checkWorkflowSource(input.source, catalog ?? (await this.catalogs.load(em)), input.name);
+    await this.assertNameFree(em, checked.name);
+    const now = this.clock.now();
+    const workflow = em.create(Workflow, { name: checked.name, source: checked.source, active: checked.ast.active, settingKey: settingKey ?? null, version: 1, createdAt: now, updatedAt: now });
+    await em.flush();
+    em.create(WorkflowVersion, { workflow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
+    this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before: null, after: { source: workflow.source }, principal });
+    await this.announce(em);
+    return workflowJson(workflow);
   }
 
   async update(id: string, body: unknown, principal?: Principal) {
     const input = parseInput(updateBody, body);
-    const checked = checkWorkflowSource(input.source, await this.catalogs.load(), input.name);
-    return this.em.fork().transactional(async (em) => {
-      const workflow = await this.find(em, id);
-      if (checked.name !== workflow.name) await this.assertNameFree(em, checked.name);
-      if (checked.source === workflow.source) return workflowJson(workflow);
-      const now = this.clock.now();
-      const before = { source: workflow.source };
-      workflow.name = checked.name;
-      workflow.source = checked.source;
-      workflow.active = checked.ast.active;
-      workflow.version += 1;
-      workflow.updatedAt = now;
-      em.create(WorkflowVersion, { workflow, version: workflow.version, source: checked.source, author: actorOf(principal), createdAt: now });
-      this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before, after: { source: workflow.source }, principal });
-      await this.announce(em);
-      return workflowJson(workflow);
-    });
+    const catalog = await this.catalogs.load();
+    return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
+  }
+
+  /** Updates inside the caller's transaction; the source is checked against what that transaction sees. */
+  async updateIn(em: EntityManager, id: string, input: { name?: string; source: string }, principal?: Principal, catalog?: Catalog) {
+    const checked = checkWorkflowSource(input.source, catalog ?? (await this.catalogs.load(em)), input.name);
+    const workflow = await this.find(em, id);
+    if (checked.name !== workflow.name) await this.assertNameFree(em, checked.name);
+    if (checked.source === workflow.source) return workflowJson(workflow);
+    const now = this.clock.now();
+    const before = { source: workflow.source };
+    workflow.name = checked.name;
+    workflow.source = checked.source;
+    workflow.active = checked.ast.active;
+    workflow.version += 1;
+    workflow.updatedAt = now;
+    em.create(WorkflowVersion, { workflow, version: workflow.version, source: checked.source, author: actorOf(principal), createdAt: now });
+    this.audit.record(em, { subject: 'workflow', subjectId: String(workflow.id), subjectName: workflow.name, before, after: { source: workflow.source }, principal });
+    await this.announce(em);
+    return workflowJson(workflow);
   }
 
   async remove(id: string, principal?: Principal): Promise<void> {

@@ -1,0 +1,40 @@
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { BadInputError } from '../common/errors.js';
+
+/** Limits that keep a hostile archive (a zip bomb, thousands of files) from exhausting memory. */
+export const ARCHIVE_LIMITS = { files: 5_000, fileBytes: 2 * 1024 * 1024, totalBytes: 25 * 1024 * 1024 };
+
+export function zipFiles(files: Record<string, string>): Uint8Array {
+  return zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])), { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+}
+
+/** Text files of a zip archive by path; directories are skipped; unsafe paths and oversized content are a 400. */
+export function unzipFiles(archive: Uint8Array): Record<string, string> {
+  let count = 0;
+  let total = 0;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(archive, {
+      filter: (file) => {
+        if (file.name.endsWith('/')) return false;
+        count += 1;
+        total += file.originalSize;
+        if (count > ARCHIVE_LIMITS.files) throw new BadInputError(`The archive has more than ${ARCHIVE_LIMITS.files} files`);
+        if (file.originalSize > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${file.name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: file.name });
+        if (total > ARCHIVE_LIMITS.totalBytes) throw new BadInputError(`The archive unpacks to more than ${ARCHIVE_LIMITS.totalBytes} bytes`);
+        return true;
+      },
+    });
+  } catch (error) {
+    if (error instanceof BadInputError) throw error;
+    throw new BadInputError('The body is not a zip archive');
+  }
+  const files: Record<string, string> = {};
+  for (const [name, bytes] of Object.entries(entries)) {
+    const path = name.replace(/^stroom-export\//, '');
+    if (path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) throw new BadInputError(`${name}: not a safe path`, { file: name });
+    if (bytes.length > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: name });
+    files[path] = strFromU8(bytes);
+  }
+  return files;
+}
