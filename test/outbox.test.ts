@@ -125,6 +125,18 @@ describe('outbox', () => {
     expect(smsRequests.map((r) => r.body)).toEqual([expect.objectContaining({ from: 'Stroom', to: '+31612345678', text: 'Hallo Anna' })]);
   });
 
+  it('parks a poisoned delivery job with its reason and holds up none of the deliveries claimed with it', async () => {
+    const now = new Date((await context.app.call('GET', '/api/clock')).body.now);
+    await context.db.query(`insert into "job" ("kind", "payload", "due_at", "status", "attempts", "max_attempts", "created_at")
+      values ('message.deliver', '{"messageId": "not-a-number"}', $1, 'pending', 0, 1, $1)`, [now]);
+    const keys = ['test:poison:1', 'test:poison:2', 'test:poison:3'];
+    await enqueue(...keys.map((key) => ({ channel: 'email' as const, key, to: `${key.replaceAll(':', '-')}@example.nl`, subject: 'Gewoon', body: 'x' })));
+    await advance('PT1S');
+    for (const key of keys) expect(await message(key)).toMatchObject({ status: 'sent', attempts: 1 });
+    const [poisoned] = await context.db.query(`select "status", "last_error" from "job" where "payload"->>'messageId' = 'not-a-number'`);
+    expect(poisoned).toEqual({ status: 'failed', last_error: expect.stringMatching(/not-a-number/) });
+  });
+
   it('filters messages and refuses bad filters', async () => {
     expect((await context.app.call('GET', '/api/messages?rule=3')).body.items.map((m: { key: string }) => m.key)).toEqual(['test:1']);
     expect((await context.app.call('GET', '/api/messages?channel=sms')).body.total).toBe(1);

@@ -23,7 +23,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (body.statusCode === 503) this.logger.warn(`${body.message}: ${(exception as Error).message}`);
+    else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
     response.status(body.statusCode).json(body);
   }
@@ -46,6 +47,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     const status = bodyParserStatus(exception);
     if (status) return status;
+    if (unreachable(exception)) {
+      return { statusCode: 503, error: 'Service Unavailable', message: 'The database (or another server this request needs) does not answer; try again shortly' };
+    }
     return { statusCode: 500, error: 'Internal Server Error', message: 'Internal server error' };
   }
 }
@@ -61,4 +65,17 @@ function bodyParserStatus(exception: unknown): ErrorBody | undefined {
     'charset.unsupported': 'The request body has an unsupported charset',
   };
   return { statusCode: e.status, error: STATUS_NAMES[e.status] ?? 'Bad Request', message: messages[e.type] ?? e.message ?? 'Bad request body' };
+}
+
+/**
+ * The database server went away (restart, fail-over) or refuses connections for now, or another
+ * server the request needs does: the request may succeed when repeated, so it is a 503, not a 500.
+ * The pool drops the broken connections and the next request connects anew.
+ */
+function unreachable(exception: unknown, depth = 0): boolean {
+  const e = exception as { code?: unknown; message?: unknown; cause?: unknown };
+  const codes = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08003', '08006'];
+  if (typeof e?.code === 'string' && codes.includes(e.code)) return true;
+  if (typeof e?.message === 'string' && /Connection terminated|Client has encountered a connection error/.test(e.message)) return true;
+  return depth < 3 && e?.cause !== undefined && unreachable(e.cause, depth + 1);
 }

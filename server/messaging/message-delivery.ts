@@ -28,7 +28,15 @@ export class MessageDelivery implements OnModuleInit {
   }
 
   async deliver(jobs: ClaimedJob[], { em, now }: { em: EntityManager; now: Date }): Promise<Map<string, { retry: string } | undefined>> {
-    const jobOf = new Map(jobs.map((job) => [String(job.payload.messageId), job]));
+    const outcomes = new Map<string, { retry: string } | undefined>();
+    // A job whose payload names no message (a poisoned job) fails alone: in the batch's query it
+    // would fail every delivery claimed with it.
+    const jobOf = new Map<string, ClaimedJob>();
+    for (const job of jobs) {
+      const id = String(job.payload.messageId ?? '');
+      if (/^\d{1,18}$/.test(id)) jobOf.set(id, job);
+      else outcomes.set(job.id, { retry: `no message to deliver: messageId ${JSON.stringify(job.payload.messageId)}` });
+    }
     const connection = em.getConnection();
     const tx = em.getTransactionContext();
     const rows = await connection.execute<MessageRow[]>(
@@ -39,7 +47,6 @@ export class MessageDelivery implements OnModuleInit {
       headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers, messageId: r.message_id,
     }));
     await this.loadAttachments(em, messages, rows);
-    const outcomes = new Map<string, { retry: string } | undefined>();
     const sent = new Map<string, string[]>();
     await forEachConcurrently(messages, DELIVERY_CONCURRENCY, async (message) => {
       const job = jobOf.get(String(message.id))!;

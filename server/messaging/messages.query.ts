@@ -19,7 +19,8 @@ const querySchema = z.strictObject({
   ...paging,
 });
 
-export function messageJson(m: Message) {
+/** `nextAttemptAt`: when a queued message's delivery is tried next (its pending delivery job), else null. */
+export function messageJson(m: Message, nextAttemptAt: Date | null = null) {
   return {
     id: String(m.id),
     channel: m.channel,
@@ -40,6 +41,7 @@ export function messageJson(m: Message) {
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt?.toISOString() ?? null,
     error: m.error ?? null,
+    nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
   };
 }
 
@@ -58,7 +60,17 @@ export class MessagesQuery {
     if (q.flow ?? q.flowId) where.flowId = q.flow ?? q.flowId;
     if (q.personId) where.personId = q.personId;
     if (q.key) where.key = q.key;
-    const [rows, total] = await this.em.fork().findAndCount(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit, offset: q.offset });
-    return { items: rows.map(messageJson), total };
+    const em = this.em.fork();
+    const [rows, total] = await em.findAndCount(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit, offset: q.offset });
+    const nextAttempts = await this.nextAttempts(em, rows.filter((m) => m.status === 'queued'));
+    return { items: rows.map((m) => messageJson(m, nextAttempts.get(`message:${m.id}`) ?? null)), total };
+  }
+
+  /** The due times of the pending delivery jobs (cancel key `message:<id>`) of queued messages. */
+  private async nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
+    if (queued.length === 0) return new Map();
+    const rows = await em.getConnection().execute<{ cancel_key: string; due_at: Date }[]>(
+      `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [`{${queued.map((m) => `message:${m.id}`).join(',')}}`]);
+    return new Map(rows.map((r: { cancel_key: string; due_at: Date }) => [r.cancel_key, new Date(r.due_at)]));
   }
 }

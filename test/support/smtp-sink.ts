@@ -18,7 +18,8 @@ export class SmtpSink {
   private server!: SMTPServer;
   port = 0;
 
-  async start(): Promise<this> {
+  /** Listens on `port` (a free one by default; the same one again to come back after `stop`). */
+  async start(port = 0): Promise<this> {
     this.server = new SMTPServer({
       authOptional: true,
       closeTimeout: 200,
@@ -48,7 +49,9 @@ export class SmtpSink {
         });
       },
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', () => resolve()));
+    // A client that dies mid-session (a killed service) resets its connection: not a sink failure.
+    this.server.on('error', () => undefined);
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', () => resolve()));
     this.port = (this.server.server.address() as { port: number }).port;
     return this;
   }
