@@ -12,7 +12,7 @@ import { ADMIN_TOKEN } from './support/test-app.js';
  * FUZZ_RUNS (calls per route) replay or lengthen a run.
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 
 const context = useTestApp({ CLOCK: 'manual' });
 

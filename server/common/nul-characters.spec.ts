@@ -14,6 +14,12 @@ describe('refuseNulCharacters', () => {
     expect(verdict({ body: { name: 'Zoë 💩', tags: ['a'], extra: { n: 1 } }, query: { q: 'x' } })).toBeUndefined();
   });
 
+  it('lets any text through to the DSL check and format, which store nothing', () => {
+    expect(verdict({ path: '/api/dsl/check', body: { source: 'flow \u0000' } })).toBeUndefined();
+    expect(verdict({ path: '/api/dsl/format', body: { source: '\u0000' } })).toBeUndefined();
+    expect(verdict({ path: '/api/workflows', body: { source: 'flow \u0000' } })).toBeInstanceOf(BadInputError);
+  });
+
   it('refuses a NUL in the body, a key, the query or the path with a 400 naming where', () => {
     const cases: [Partial<Request>, string][] = [
       [{ body: { person: { firstName: 'a\u0000b' } } }, 'person.firstName'],

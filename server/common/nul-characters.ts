@@ -3,12 +3,16 @@ import { BadInputError } from './errors.js';
 
 const NUL = '\u0000';
 
+/** Routes that only lint the text they are given and store nothing: any text is a 200 there (SPEC §6). */
+const TEXT_ONLY_ROUTES = new Set(['/api/dsl/check', '/api/dsl/format']);
+
 /**
  * PostgreSQL text cannot hold U+0000, so a NUL anywhere in the path, the query or a JSON body is
  * refused at the door with a 400 naming the field, instead of failing later in the database.
  */
 export function refuseNulCharacters(req: Request, _res: Response, next: NextFunction): void {
-  const field = nulIn(req.body, '') ?? nulIn(req.query, '') ?? (decoded(req.path).includes(NUL) ? 'path' : undefined);
+  const body = TEXT_ONLY_ROUTES.has(req.path) ? undefined : nulIn(req.body, '');
+  const field = body ?? nulIn(req.query, '') ?? (decoded(req.path).includes(NUL) ? 'path' : undefined);
   next(field === undefined ? undefined : new BadInputError(`${field || 'body'}: the NUL character (U+0000) is not allowed`, { field: field || 'body' }));
 }
 
