@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { documentsUsing, renameAuthor, rewriteDocuments } from '../language/dsl-references.js';
 import { RenameListeners, type Rename } from '../records/rename-listeners.js';
+import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { Flow, FlowVersion } from './flow.entity.js';
 
 /** Rewrites flows that name a renamed template, selection, form, flow, … (a new version each), and names them on delete. */
@@ -22,12 +23,14 @@ export class FlowRenames implements OnModuleInit {
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {
-    await rewriteDocuments(em, Flow, rename, (flow, source) => {
+    const rewritten = await rewriteDocuments(em, Flow, rename, (flow, source) => {
       const now = this.clock.now();
       flow.source = source;
       flow.version += 1;
       flow.updatedAt = now;
       em.create(FlowVersion, { flow, version: flow.version, source, author: renameAuthor(rename), createdAt: now });
     });
+    // A trigger may name what was renamed (a form, a selection).
+    if (rewritten > 0) await FlowTriggerIndex.announce(em);
   }
 }

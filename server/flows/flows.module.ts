@@ -28,13 +28,14 @@ import { FlowSimulator } from './flow-simulator.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowsService } from './flows.service.js';
 import { ParticipationErasure } from './participation-erasure.js';
+import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 
 @Module({
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
     FlowsService, FlowRenames, ParticipationErasure, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
-    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents,
+    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
   ],
   exports: [FlowsService],
 })

@@ -3,6 +3,7 @@ import { EntityManager, LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { AuditLog } from '../audit/audit-log.js';
+import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
@@ -153,6 +154,7 @@ export class FlowsService {
     flow.updatedAt = now;
     em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
     this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
+    await FlowTriggerIndex.announce(em);
     return flowJson(flow);
   }
 
@@ -202,6 +204,7 @@ export class FlowsService {
       if (flow.status === 'running') throw new ConflictError('A running flow cannot be deleted: pause or end it first', { status: flow.status });
       this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: auditedFlow(flow), after: null, principal });
       em.remove(flow);
+      await FlowTriggerIndex.announce(em);
     });
   }
 
@@ -212,8 +215,14 @@ export class FlowsService {
     return { items: rows.map((v) => ({ version: v.version, source: v.source, author: v.author, createdAt: v.createdAt.toISOString() })), total: rows.length };
   }
 
+  /**
+   * With `lock`, the flow row is locked FOR NO KEY UPDATE: lifecycle changes wait for each other and
+   * for steps in progress (which hold it FOR SHARE), but not for new participants being inserted
+   * (their foreign key takes FOR KEY SHARE). Lock order everywhere: the flow, then its participants.
+   */
   async find(em: EntityManager, id: string, lock = false): Promise<Flow> {
-    const flow = /^\d{1,18}$/.test(id) ? await em.findOne(Flow, { id }, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {}) : null;
+    if (lock && /^\d{1,18}$/.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? for no key update`, [id], 'all', em.getTransactionContext());
+    const flow = /^\d{1,18}$/.test(id) ? await em.findOne(Flow, { id }) : null;
     if (!flow) throw new NotFoundError(`No flow with id ${JSON.stringify(id)}`);
     return flow;
   }
@@ -230,6 +239,7 @@ export class FlowsService {
       flow.updatedAt = this.clock.now();
       const action = { running: before.status === 'paused' ? 'resumed' : 'started', paused: 'paused', not_running: 'ended' }[to];
       this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, action, before, after: auditedFlow(flow), principal });
+      await FlowTriggerIndex.announce(em);
       return flowJson(flow);
     });
   }

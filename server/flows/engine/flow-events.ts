@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { CompiledSuccessCriterion } from '@stroom/dsl';
+import type { CompiledFlowTrigger, CompiledSuccessCriterion } from '@stroom/dsl';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../../clock/clock.js';
 import { ChangeEventConsumer } from '../../events/change-event-consumer.js';
@@ -10,6 +10,7 @@ import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
 import { awaitedHappens, criterionMet, triggerMatches, type EventView } from './flow-event-match.js';
 import { FlowGraphs } from './flow-graphs.js';
+import { FlowTriggerIndex } from './flow-trigger-index.js';
 import { StepJobs } from './step-jobs.js';
 import { endParticipant } from './step-run.js';
 
@@ -29,6 +30,7 @@ export class FlowEvents implements OnModuleInit {
     private readonly enrolment: Enrolment,
     private readonly stepJobs: StepJobs,
     private readonly clock: Clock,
+    private readonly triggers: FlowTriggerIndex,
   ) {}
 
   onModuleInit(): void {
@@ -77,16 +79,18 @@ export class FlowEvents implements OnModuleInit {
     }
   }
 
+  /** Only flows with a trigger for this kind of event are looked at; each is loaded (locked) only when one matches. */
   private async enrolByTriggers(em: EntityManager, view: EventView, now: Date): Promise<void> {
-    const flows = await em.find(Flow, { status: { $in: ['running', 'paused'] } }, { orderBy: { id: 'asc' } });
-    for (const flow of flows) {
-      const graph = this.graphs.of(flow);
-      for (const trigger of graph.triggers) {
-        if (!(await triggerMatches(trigger, view))) continue;
-        await this.enrolment.admit(em, flow, view.personId, now);
-        break;
-      }
+    for (const listener of await this.triggers.listeners(em, view.event)) {
+      if (!(await this.anyTrigger(listener.triggers, view))) continue;
+      const flow = await em.findOne(Flow, { id: listener.flowId, status: { $in: ['running', 'paused'] } });
+      if (flow) await this.enrolment.admit(em, flow, view.personId, now);
     }
+  }
+
+  private async anyTrigger(triggers: readonly CompiledFlowTrigger[], view: EventView): Promise<boolean> {
+    for (const trigger of triggers) if (await triggerMatches(trigger, view)) return true;
+    return false;
   }
 
   private async anyCriterion(criteria: readonly CompiledSuccessCriterion[], view: EventView, flowId: string): Promise<boolean> {

@@ -75,11 +75,13 @@ export class FlowStepRunner implements OnModuleInit {
 
   private async walkMany(em: EntityManager, jobs: ClaimedJob[], now: Date): Promise<void> {
     const seqs = new Map(jobs.map((job) => { const p = job.payload as unknown as StepJobPayload; return [String(p.participantId), Number(p.seq)]; }));
+    // Lock order as everywhere: the flows (shared: pausing or ending waits for steps in progress), then the participants.
+    const flowRows: { flow_id: string }[] = await em.getConnection().execute(
+      `select distinct "flow_id" from "participant" where "id" = any(?::bigint[])`, [`{${[...seqs.keys()].join(',')}}`], 'all', em.getTransactionContext());
+    const flows = await em.find(Flow, { id: { $in: flowRows.map((r) => String(r.flow_id)) } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
     const participants = await em.find(Participant, { id: { $in: [...seqs.keys()] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
     const live = participants.filter((p) => p.status === 'active' && p.seq === seqs.get(String(p.id)));
     if (live.length === 0) return;
-    const flowIds = [...new Set(live.map((p) => String(p.flow.id)))];
-    const flows = await em.find(Flow, { id: { $in: flowIds } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
     const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
     const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
     const held: OutgoingMessage[] = [];
@@ -111,10 +113,13 @@ export class FlowStepRunner implements OnModuleInit {
 
   private async runIn(em: EntityManager, job: ClaimedJob, now: Date, trace?: StepTrace): Promise<void> {
     const { participantId, seq } = job.payload as unknown as StepJobPayload;
+    // A shared lock on the flow first (pausing or ending waits for steps in progress, and they see
+    // its new status after), then the participant: the lock order of every flow transaction.
+    const [row]: { flow_id: string }[] = await em.getConnection().execute(`select "flow_id" from "participant" where "id" = ?`, [participantId], 'all', em.getTransactionContext());
+    if (!row) return;
+    const flow = await em.findOne(Flow, { id: String(row.flow_id) }, { lockMode: LockMode.PESSIMISTIC_READ });
     const participant = await em.findOne(Participant, { id: participantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!participant || participant.status !== 'active' || participant.seq !== seq) return;
-    // A shared lock: pausing or ending the flow waits for steps in progress, and they see its new status after.
-    const flow = await em.findOne(Flow, { id: participant.flow.id }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!flow || flow.status !== 'running') return; // paused: resuming schedules it again
     await this.walk(em, participant, flow, now, trace);
   }
