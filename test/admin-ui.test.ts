@@ -71,6 +71,12 @@ describe('admin UI in Chromium', () => {
     const dsl = await form.getByLabel('DSL van deze workflow').textContent();
     expect(dsl).toContain('send email "offerte"');
     expect(dsl).toContain('after 2 days');
+    // The change log beside it: who created the workflow, and its source after.
+    const log = form.getByRole('region', { name: 'Wijzigingslog' });
+    await log.locator('[data-audit-entry]').first().waitFor();
+    expect(await log.locator('[data-audit-entry]').first().textContent()).toMatch(/aangemaakt/);
+    await log.getByRole('button', { name: 'Toon wijziging' }).first().click();
+    expect(await log.locator('pre').nth(1).textContent()).toContain('send email "offerte"');
     const row = (await context.app.call('GET', `/api/workflow-settings/quote-request-statuses/${statuses.items[0]!.id}`)).body;
     expect(row).toMatchObject({ active: true, templateKey: 'offerte', delayDays: 2, recipient: 'person' });
     await page.getByRole('row').nth(1).getByRole('cell').nth(1).filter({ hasText: 'Ja' }).waitFor();
@@ -193,6 +199,11 @@ describe('admin UI in Chromium', () => {
     await page.getByRole('tab', { name: 'Rapporten' }).click();
     await page.locator('[data-success]').filter({ hasText: 'Succesratio: 0.0% (0 van 0)' }).waitFor();
     expect(await page.locator('canvas').count()).toBe(4);
+    // The change log on the source tab names who made the flow.
+    await page.getByRole('tab', { name: 'Bron' }).click();
+    const log = page.getByRole('region', { name: 'Wijzigingslog' });
+    await log.locator('[data-audit-entry]').first().waitFor();
+    expect(await log.locator('[data-audit-entry]').first().textContent()).toMatch(/aangemaakt/);
   });
 
   it('edits DSL in CodeMirror: highlighting, live diagnostics at their position, format, diff against the saved version, save', async () => {
@@ -248,6 +259,7 @@ describe('admin UI in Chromium', () => {
       await form.getByRole('heading', { name: statuses.items[0]!.name }).waitFor();
       expect(await form.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
       expect(await form.getByRole('switch', { name: 'Actief' }).isDisabled()).toBe(true);
+      expect(await form.getByRole('region', { name: 'Wijzigingslog' }).count()).toBe(0);
       await other.goto(`${context.app.url}/flows/${flow.id}/summary`);
       await other.getByRole('heading', { name: 'Diagramflow' }).waitFor();
       expect(await other.getByRole('switch').count()).toBe(0);

@@ -22,7 +22,7 @@ export const en: Dictionary = {
   participantStatus: {
     queued: 'Waiting', active: 'Active', completed: 'Completed', completed_success: 'Completed successfully', dropout: 'Dropped out', cancelled: 'Cancelled',
   },
-  refusalReason: { excluded: 'Exclusion list', already_participated: 'Took part before', already_participating: 'Already taking part', filter: 'Filter' },
+  refusalReason: { unsubscribed: 'Unsubscribed', excluded: 'Exclusion list', already_participated: 'Took part before', already_participating: 'Already taking part', filter: 'Filter' },
   messageStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
   workflows: {
     title: 'Workflows', kinds: 'Kind of workflow', results: 'Results: {{ n }}', description: 'Description', active: 'Active',
@@ -97,6 +97,10 @@ export const en: Dictionary = {
   flowParticipants: {
     count: { one: '{{ n }} participant', other: '{{ n }} participants' }, email: 'Email', company: 'Company', enrolled: 'Enrolled',
     step: 'Current step', lastMessage: 'Last message',
+  },
+  audit: {
+    title: 'Change log', none: 'No changes yet', show: 'Show change', hide: 'Hide', before: 'Before', after: 'After',
+    actions: { created: 'created', updated: 'changed', deleted: 'deleted', started: 'started', paused: 'paused', resumed: 'resumed', ended: 'ended' },
   },
   flowSource: {
     dsl: 'DSL of the flow', versions: 'Versions', version: 'Version {{ n }}', compare: 'Compare with current',

@@ -20,7 +20,7 @@ export const nl = {
   participantStatus: {
     queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd',
   },
-  refusalReason: { excluded: 'Uitsluitingslijst', already_participated: 'Al eerder deelgenomen', already_participating: 'Neemt al deel', filter: 'Filter' },
+  refusalReason: { unsubscribed: 'Afgemeld', excluded: 'Uitsluitingslijst', already_participated: 'Al eerder deelgenomen', already_participating: 'Neemt al deel', filter: 'Filter' },
   messageStatus: { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' },
   workflows: {
     title: 'Workflows', kinds: 'Soort workflow', results: 'Resultaten: {{ n }}', description: 'Omschrijving', active: 'Actief',
@@ -95,6 +95,10 @@ export const nl = {
   flowParticipants: {
     count: { one: '{{ n }} deelnemer', other: '{{ n }} deelnemers' }, email: 'E-mail', company: 'Bedrijf', enrolled: 'Ingeschreven',
     step: 'Huidige stap', lastMessage: 'Laatste bericht',
+  },
+  audit: {
+    title: 'Wijzigingslog', none: 'Nog geen wijzigingen', show: 'Toon wijziging', hide: 'Verberg', before: 'Voor', after: 'Na',
+    actions: { created: 'aangemaakt', updated: 'gewijzigd', deleted: 'verwijderd', started: 'gestart', paused: 'gepauzeerd', resumed: 'hervat', ended: 'beëindigd' },
   },
   flowSource: {
     dsl: 'DSL van de flow', versions: 'Versies', version: 'Versie {{ n }}', compare: 'Vergelijk met huidige',

@@ -10,6 +10,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
+import { AuditHistoryComponent } from '../core/audit-history.component';
 
 export interface StatusSetting {
   id: string;
@@ -30,7 +31,7 @@ const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
 /** Seed 004's form for one status: the dependent fields appear when the workflow is switched on; required ones are marked, and shown as missing on a save. */
 @Component({
   selector: 'st-status-setting-form',
-  imports: [ExplainPanelComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
+  imports: [ExplainPanelComponent, AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     .row { display: flex; gap: 12px; }
@@ -104,7 +105,10 @@ const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
       } @else {
         <p>{{ 'statusForm.noWorkflow' | transloco }}</p>
       }
-      @if (s.workflowId) { <st-explain-panel [workflowId]="s.workflowId" [entity]="entity()" /> }
+      @if (s.workflowId) {
+        <st-explain-panel [workflowId]="s.workflowId" [entity]="entity()" />
+        <st-audit-history subject="workflow" [subjectId]="s.workflowId" [revision]="revision()" />
+      }
     }
   `,
 })
@@ -122,6 +126,8 @@ export class StatusSettingFormComponent {
   readonly message = signal('');
   readonly saved = signal(false);
   readonly busy = signal(false);
+  /** Bumped on every save, so the change log reloads. */
+  readonly revision = signal(0);
   /** Content editors may look but not change workflow settings (SPEC §3). */
   readonly canEdit = computed(() => this.session.isFlowAdmin());
   /** The record a status belongs to, for the explain view. */
@@ -147,6 +153,7 @@ export class StatusSettingFormComponent {
       };
       this.show(await this.api.put<StatusSetting>(`/api/workflow-settings/${this.kind()}/${this.id()}`, body));
       this.saved.set(true);
+      this.revision.update((n) => n + 1);
       this.changed.emit();
     } catch (error) {
       const failure = failureOf(error);

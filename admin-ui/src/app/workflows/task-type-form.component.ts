@@ -8,6 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
+import { AuditHistoryComponent } from '../core/audit-history.component';
 
 interface TaskPart {
   active: boolean;
@@ -36,7 +37,7 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
 
 @Component({
   selector: 'st-task-type-form',
-  imports: [FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     fieldset { border: 1px solid #ddd; padding: 8px 12px; margin: 0 0 8px; display: flex; flex-direction: column; }
@@ -80,6 +81,9 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
       </form>
       <h3>{{ 'workflows.dsl' | transloco }}</h3>
       @for (source of sources(); track $index) { <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source }}</pre> } @empty { <p>{{ 'taskTypeForm.noWorkflow' | transloco }}</p> }
+      @for (part of parts; track part.name) {
+        @if (s[part.name].workflowId; as workflowId) { <st-audit-history subject="workflow" [subjectId]="workflowId" [revision]="revision()" /> }
+      }
     }
   `,
 })
@@ -96,6 +100,8 @@ export class TaskTypeFormComponent {
   readonly message = signal('');
   readonly saved = signal(false);
   readonly busy = signal(false);
+  /** Bumped on every save, so the change logs reload. */
+  readonly revision = signal(0);
   readonly canEdit = computed(() => this.session.isFlowAdmin());
   draft: Record<PartName, { active: boolean; templateKey: string | null; delayDays: number | null }> = this.empty();
 
@@ -116,6 +122,7 @@ export class TaskTypeFormComponent {
       }));
       this.show(await this.api.put<TaskTypeSetting>(`/api/workflow-settings/task-types/${this.id()}`, body));
       this.saved.set(true);
+      this.revision.update((n) => n + 1);
       this.changed.emit();
     } catch (error) {
       const failure = failureOf(error);

@@ -6,6 +6,7 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, type Page } from '../../core/api';
+import { AuditHistoryComponent } from '../../core/audit-history.component';
 import { FlowStore } from './flow-store';
 
 interface Version {
@@ -18,7 +19,7 @@ interface Version {
 /** The flow's DSL as stored (with its step ids) and its versions, each comparable with the current one. */
 @Component({
   selector: 'st-flow-source',
-  imports: [DatePipe, MatButtonModule, TranslocoPipe],
+  imports: [AuditHistoryComponent, DatePipe, MatButtonModule, TranslocoPipe],
   styles: `
     pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }
     .diff { border: 1px solid #ccc; margin-top: 8px; }
@@ -39,6 +40,7 @@ interface Version {
     </ul>
     @if (comparing(); as v) { <h3>{{ 'flowSource.comparing' | transloco: { n: v.version } }}</h3> }
     <div #diff class="diff" [hidden]="!comparing()" [attr.aria-label]="'flowSource.diff' | transloco"></div>
+    @if (store.flow(); as flow) { <st-audit-history subject="flow" [subjectId]="flow.id" [revision]="flow.version + flow.status" /> }
   `,
 })
 export class FlowSourceComponent implements OnDestroy {
