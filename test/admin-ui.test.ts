@@ -188,6 +188,8 @@ describe('admin UI in Chromium', () => {
     await page.locator('[data-step="mail"]').waitFor();
     expect(await page.locator('g.step').count()).toBe(4);
     expect(await page.locator('g.step.invalid').count()).toBe(1);
+    // The split's `others leave` goes out of the flow: its own exit box.
+    expect(await page.locator('g.end').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Flow verlaten')]));
     expect(await page.locator('[data-step="mail"] title').textContent()).toMatch(/sender/);
     await page.locator('[data-step="s1"]').click();
     const aside = page.getByRole('complementary', { name: 'Stap' });

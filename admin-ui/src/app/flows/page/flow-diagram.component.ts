@@ -11,6 +11,8 @@ interface GraphNode {
   kind: string;
   settings: Record<string, unknown>;
   problems: { severity: string; message: string }[];
+  /** A split's `others`: on to a step, or out of the flow. */
+  others?: { kind: 'next' | 'leave' };
 }
 
 interface FlowGraph {
@@ -23,6 +25,8 @@ interface Box { id: string; x: number; y: number; width: number; height: number;
 interface Line { d: string; label?: string; lx: number; ly: number }
 
 const END = '__end';
+/** Where a split's `others leave` goes: out of the flow. */
+const LEAVE = '__leave';
 
 /** The most telling setting of a step, for its box. */
 function detail(node: GraphNode): string {
@@ -114,7 +118,7 @@ export class FlowDiagramComponent {
   }
 
   select(id: string): void {
-    if (id !== END) this.selectedId.set(id);
+    if (id !== END && id !== LEAVE) this.selectedId.set(id);
   }
 
   private lay(flow: FlowGraph): { width: number; height: number; boxes: Box[]; lines: Line[] } {
@@ -125,15 +129,19 @@ export class FlowDiagramComponent {
     // The end box only where a step leads to it.
     const ends = flow.edges.some((edge) => edge.to === null);
     if (ends) g.setNode(END, { width: 120, height: 36 });
-    for (const edge of flow.edges) g.setEdge(edge.from, edge.to ?? END, { label: edge.label, width: edge.label ? edge.label.length * 7 : 0, height: edge.label ? 14 : 0 });
+    const leaving = flow.nodes.filter((node) => node.others?.kind === 'leave');
+    if (leaving.length > 0) g.setNode(LEAVE, { width: 120, height: 36 });
+    const edges = [...flow.edges, ...leaving.map((node) => ({ from: node.id, to: LEAVE, label: 'others' }))];
+    for (const edge of edges) g.setEdge(edge.from, edge.to ?? END, { label: edge.label, width: edge.label ? edge.label.length * 7 : 0, height: edge.label ? 14 : 0 });
     layout(g);
     const boxes: Box[] = flow.nodes.map((node) => {
       const at = g.node(node.id);
       return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: detail(node), invalid: node.problems.map((p) => p.message).join('\n') };
     });
-    if (ends) {
-      const end = g.node(END);
-      boxes.push({ id: END, x: end.x, y: end.y, width: end.width, height: end.height, title: this.transloco.translate('flowDiagram.end'), detail: '', invalid: '', end: true });
+    const exits: [string, string][] = [...(ends ? [[END, 'flowDiagram.end'] as [string, string]] : []), ...(leaving.length > 0 ? [[LEAVE, 'flowDiagram.kinds.leave'] as [string, string]] : [])];
+    for (const [id, title] of exits) {
+      const at = g.node(id);
+      boxes.push({ id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(title), detail: '', invalid: '', end: true });
     }
     const lines: Line[] = g.edges().map((e) => {
       const edge = g.edge(e) as { points: { x: number; y: number }[]; label?: string; x?: number; y?: number };
