@@ -6,10 +6,11 @@ import { AuditLog } from '../audit/audit-log.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { ConflictError, NotFoundError } from '../common/errors.js';
+import { ConflictError } from '../common/errors.js';
 import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
+import { assertDocumentNameFree, documentVersions, findDocument } from '../language/dsl-documents.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
 import { assertStartable, checkFlowSource } from './flow-source.js';
 import { Enrolment } from './enrolment.js';
@@ -210,9 +211,7 @@ export class FlowsService {
 
   async versions(id: string) {
     const em = this.em.fork();
-    const flow = await this.find(em, id);
-    const rows = await em.find(FlowVersion, { flow }, { orderBy: { version: 'desc' } });
-    return { items: rows.map((v) => ({ version: v.version, source: v.source, author: v.author, createdAt: v.createdAt.toISOString() })), total: rows.length };
+    return documentVersions(em, FlowVersion, { flow: await this.find(em, id) });
   }
 
   /**
@@ -222,9 +221,7 @@ export class FlowsService {
    */
   async find(em: EntityManager, id: string, lock = false): Promise<Flow> {
     if (lock && /^\d{1,18}$/.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? for no key update`, [id], 'all', em.getTransactionContext());
-    const flow = /^\d{1,18}$/.test(id) ? await em.findOne(Flow, { id }) : null;
-    if (!flow) throw new NotFoundError(`No flow with id ${JSON.stringify(id)}`);
-    return flow;
+    return findDocument(em, Flow, 'flow', id);
   }
 
   private async transition(id: string, from: FlowStatus[], to: FlowStatus, principal: Principal | undefined, effect?: (em: EntityManager, flow: Flow) => Promise<void>) {
@@ -245,8 +242,7 @@ export class FlowsService {
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
-    const clash = await em.findOne(Flow, { name });
-    if (clash) throw new ConflictError(`A flow named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) });
+    await assertDocumentNameFree(em, Flow, 'flow', name);
   }
 }
 

@@ -6,10 +6,10 @@ import type { Principal } from '../auth/principal.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { ConflictError, NotFoundError } from '../common/errors.js';
 import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
+import { assertDocumentNameFree, documentVersions, findDocument } from '../language/dsl-documents.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { checkWorkflowSource } from './workflow-source.js';
@@ -110,20 +110,15 @@ export class WorkflowsService {
 
   async versions(id: string) {
     const em = this.em.fork();
-    const workflow = await this.find(em, id);
-    const rows = await em.find(WorkflowVersion, { workflow }, { orderBy: { version: 'desc' } });
-    return { items: rows.map((v) => ({ version: v.version, source: v.source, author: v.author, createdAt: v.createdAt.toISOString() })), total: rows.length };
+    return documentVersions(em, WorkflowVersion, { workflow: await this.find(em, id) });
   }
 
   async find(em: EntityManager, id: string): Promise<Workflow> {
-    const workflow = /^\d{1,18}$/.test(id) ? await em.findOne(Workflow, { id }) : null;
-    if (!workflow) throw new NotFoundError(`No workflow with id ${JSON.stringify(id)}`);
-    return workflow;
+    return findDocument(em, Workflow, 'workflow', id);
   }
 
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
-    const clash = await em.findOne(Workflow, { name });
-    if (clash) throw new ConflictError(`A workflow named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) });
+    await assertDocumentNameFree(em, Workflow, 'workflow', name);
   }
 
   /** Bumps the rule-set version in the same transaction: every instance rebuilds its index on its next batch. */
