@@ -90,7 +90,8 @@ describe('PostgreSQL restarted under load (private cluster, service process, rea
     const created_events = await rows<{ entity_id: string; attempts: number }>(databaseUrl, `select "entity_id", "attempts" from "change_event" where "entity" = 'person' and "kind" = 'created'`);
     expect(created_events).toHaveLength(persons.length);
     await until('every welcome e-mail sent', async () => Number((await rows<{ n: string }>(databaseUrl, `select count(*) as n from "message" where "status" = 'sent'`))[0]!.n) === persons.length, 60_000, 250);
-    expect(await deliveryReport(databaseUrl, smtp.received, persons)).toEqual({ delivered: persons.length, resent: 0, duplicates: 0, foreign: 0 });
+    // A delivery claim cut off by the restart after SMTP accepted is sent again, with the same Message-ID.
+    expect(await deliveryReport(databaseUrl, smtp.received, persons)).toMatchObject({ delivered: persons.length, duplicates: 0, foreign: 0 });
 
     // Restarted again while idle: the pooled connections it ends are dropped, not fatal.
     cluster!.stop('fast');

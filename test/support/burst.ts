@@ -17,6 +17,12 @@ export async function callService(url: string, method: string, path: string, bod
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
+/** Every service process started here; killed when the test process exits, however it ends. */
+const started = new Set<ServiceProcess>();
+process.once('exit', () => {
+  for (const service of started) service.child.kill('SIGKILL');
+});
+
 /**
  * Service processes (`node dist/server/main.js`) started by a test, all killed at the end whatever
  * happened, so a failing test leaves no process behind.
@@ -28,7 +34,11 @@ export class ServiceFleet {
     const port = env.PORT ? Number(env.PORT) : await freePort();
     const process = spawnService({ ADMIN_API_TOKEN: BURST_TOKEN, SEED_DEMO: 'off', ...env, PORT: String(port) });
     this.running.add(process);
-    void process.exited.then(() => this.running.delete(process));
+    started.add(process);
+    void process.exited.then(() => {
+      this.running.delete(process);
+      started.delete(process);
+    });
     const url = `http://127.0.0.1:${port}`;
     try {
       await waitForHealth(url, 30_000);
