@@ -10,6 +10,8 @@ import { ChangeRecorder } from '../events/change-recorder.js';
 import { diffSnapshots } from '../events/changes.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@stroom.local';
+/** Advisory lock key of the administrator bootstrap (any constant unlike the migrations' one). */
+const ADMIN_BOOTSTRAP_LOCK = 726_130_002;
 
 /**
  * ADMIN_EMAIL + ADMIN_PASSWORD create or update an administrator at start; with neither and no
@@ -28,43 +30,48 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     const { adminEmail, adminPassword } = this.config;
-    if (adminEmail && adminPassword) {
-      await this.upsert(adminEmail, adminPassword);
-      return;
-    }
-    if (adminEmail || adminPassword) {
+    if ((adminEmail || adminPassword) && !(adminEmail && adminPassword)) {
       this.logger.warn('Set both ADMIN_EMAIL and ADMIN_PASSWORD to create an administrator; ignoring the one given');
     }
-    const admins = await this.em.fork().getConnection().execute<{ n: string }[]>(`select count(*) as n from "employee" where "roles" @> '["flow_admin"]'::jsonb`);
-    if (Number(admins[0]?.n ?? 0) > 0) return;
-    const password = randomBytes(12).toString('base64url');
-    await this.upsert(DEFAULT_ADMIN_EMAIL, password);
+    const generated = await this.em.fork().transactional(async (em) => {
+      // Instances starting together on an empty database take turns: only the first creates the administrator.
+      if (this.config.database === 'postgresql') {
+        await em.getConnection().execute(`select pg_advisory_xact_lock(?)`, [ADMIN_BOOTSTRAP_LOCK], 'all', em.getTransactionContext());
+      }
+      if (adminEmail && adminPassword) {
+        await this.upsert(em, adminEmail, adminPassword);
+        return undefined;
+      }
+      const admins = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "employee" where "roles" @> '["flow_admin"]'::jsonb`, [], 'all', em.getTransactionContext());
+      if (Number(admins[0]?.n ?? 0) > 0) return undefined;
+      const password = randomBytes(12).toString('base64url');
+      await this.upsert(em, DEFAULT_ADMIN_EMAIL, password);
+      return password;
+    });
     // Printed once, on purpose: this is the only way to learn the generated password.
-    process.stdout.write(`\nCreated administrator ${DEFAULT_ADMIN_EMAIL} with password: ${password}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
+    if (generated) process.stdout.write(`\nCreated administrator ${DEFAULT_ADMIN_EMAIL} with password: ${generated}\n(shown once; set ADMIN_EMAIL and ADMIN_PASSWORD to choose your own)\n\n`);
   }
 
-  private async upsert(email: string, password: string): Promise<void> {
-    await this.em.fork().transactional(async (em) => {
-      const passwordHash = await hashPassword(password);
-      const now = this.clock.now();
-      const existing = await em.findOne(Employee, { email: { $ilike: email } });
-      if (existing) {
-        const rolesBefore = [...existing.roles];
-        existing.passwordHash = passwordHash;
-        if (!existing.roles.includes('flow_admin')) existing.roles = [...existing.roles, 'flow_admin'];
-        existing.updatedAt = now;
-        const changes = diffSnapshots({ roles: rolesBefore }, { roles: existing.roles });
-        if (Object.keys(changes).length) this.recorder.record(em, { entity: 'employee', entityId: String(existing.id), kind: 'updated', changes });
-        return;
-      }
-      const admin = em.create(Employee, { name: 'Administrator', email, roles: ['flow_admin'], available: true, passwordHash, mobile: null, group: null, createdAt: now, updatedAt: now });
-      await em.flush();
-      this.recorder.record(em, {
-        entity: 'employee',
-        entityId: String(admin.id),
-        kind: 'created',
-        changes: diffSnapshots(null, { name: admin.name, email, roles: admin.roles, available: true }),
-      });
+  private async upsert(em: EntityManager, email: string, password: string): Promise<void> {
+    const passwordHash = await hashPassword(password);
+    const now = this.clock.now();
+    const existing = await em.findOne(Employee, { email: { $ilike: email } });
+    if (existing) {
+      const rolesBefore = [...existing.roles];
+      existing.passwordHash = passwordHash;
+      if (!existing.roles.includes('flow_admin')) existing.roles = [...existing.roles, 'flow_admin'];
+      existing.updatedAt = now;
+      const changes = diffSnapshots({ roles: rolesBefore }, { roles: existing.roles });
+      if (Object.keys(changes).length) this.recorder.record(em, { entity: 'employee', entityId: String(existing.id), kind: 'updated', changes });
+      return;
+    }
+    const admin = em.create(Employee, { name: 'Administrator', email, roles: ['flow_admin'], available: true, passwordHash, mobile: null, group: null, createdAt: now, updatedAt: now });
+    await em.flush();
+    this.recorder.record(em, {
+      entity: 'employee',
+      entityId: String(admin.id),
+      kind: 'created',
+      changes: diffSnapshots(null, { name: admin.name, email, roles: admin.roles, available: true }),
     });
   }
 }
