@@ -113,7 +113,7 @@ export const en: Dictionary = {
     removed: 'Step {{ step }} is removed; {{ n }} participant(s) are on it.', moveTo: 'Participants of {{ step }} go to', letComplete: 'Let them complete',
   },
   messages: {
-    title: 'Messages', channel: 'Channel', recipient: 'Recipient', source: 'Rule or flow', date: 'Date',
+    title: 'Messages', channel: 'Channel', recipient: 'Recipient', source: 'Rule or flow', date: 'Date', retry: 'attempt {{ n }} failed; again at {{ at }}',
     count: { one: '{{ n }} message', other: '{{ n }} messages' },
   },
 };

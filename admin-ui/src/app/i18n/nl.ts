@@ -111,7 +111,7 @@ export const nl = {
     removed: 'Stap {{ step }} wordt verwijderd; {{ n }} deelnemer(s) staan erop.', moveTo: 'Deelnemers van {{ step }} naar', letComplete: 'Laten voltooien',
   },
   messages: {
-    title: 'Berichten', channel: 'Kanaal', recipient: 'Ontvanger', source: 'Regel of flow', date: 'Datum',
+    title: 'Berichten', channel: 'Kanaal', recipient: 'Ontvanger', source: 'Regel of flow', date: 'Datum', retry: 'poging {{ n }} mislukt; opnieuw om {{ at }}',
     count: { one: '{{ n }} bericht', other: '{{ n }} berichten' },
   },
 };

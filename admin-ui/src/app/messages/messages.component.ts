@@ -22,6 +22,8 @@ interface MessageRow {
   sentAt: string | null;
   createdAt: string;
   error: string | null;
+  attempts: number;
+  nextAttemptAt: string | null;
 }
 
 /** The outbox (SPEC §7): every message with its status, channel, recipient and the rule or flow behind it. */
@@ -72,7 +74,7 @@ interface MessageRow {
       }
       <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ 'messageStatus.' + m.status | transloco }}</td></ng-container>
+        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}</td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
         <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>{{ 'messages.recipient' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
         <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
