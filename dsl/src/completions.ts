@@ -96,6 +96,9 @@ function keywordsOf(words: readonly string[]): Completion[] {
 
 function nextWords(source: string, before: string): Completion[] {
   const tokens = lexer.tokenize(before).tokens;
+  // The lexer tracks offsets only; lines come from the text.
+  const lines = new LineIndex(before);
+  const lineOf = (offset: number) => lines.loc(offset, 0).line;
   const completions: Completion[] = [];
   // A block's closing brace is always possible at the end; anything else is required right here.
   const required = expectedAfter(tokens).filter((type) => type !== RCurly);
@@ -107,9 +110,10 @@ function nextWords(source: string, before: string): Completion[] {
   if (required.length > 0) return completions;
   const last = tokens.at(-1);
   if (!last || /[\r\n][ \t]*$/.test(before)) {
-    completions.push(...keywordsOf(LINE_STARTS[enclosingBlock(tokens)] ?? []));
+    completions.push(...keywordsOf(LINE_STARTS[enclosingBlock(tokens, lineOf)] ?? []));
   } else {
-    const line = tokens.filter((token) => token.startLine === last.endLine);
+    const lastLine = lineOf(last.endOffset!);
+    const line = tokens.filter((token) => lineOf(token.startOffset) === lastLine);
     const first = line[1]?.image === ':' ? line[2] : line[0];
     completions.push(...keywordsOf(LINE_OPTIONS[first?.image ?? ''] ?? []));
   }
@@ -130,12 +134,13 @@ function expectedAfter(tokens: IToken[]): TokenType[] {
 }
 
 /** The keyword that opened the innermost unclosed `{` (nearest block keyword on its line). */
-function enclosingBlock(tokens: IToken[]): string {
+function enclosingBlock(tokens: IToken[], lineOf: (offset: number) => number): string {
   const openers: string[] = [];
   tokens.forEach((token, index) => {
     if (token.tokenType === LCurly) {
       let opener = 'top';
-      for (let i = index - 1; i >= 0 && tokens[i]!.endLine === token.startLine; i--) {
+      const line = lineOf(token.startOffset);
+      for (let i = index - 1; i >= 0 && lineOf(tokens[i]!.endOffset!) === line; i--) {
         if (BLOCK_OPENERS.includes(tokens[i]!.image)) {
           opener = tokens[i]!.image;
           break;

@@ -93,15 +93,16 @@ function parseRoots(tokens: IToken[], diagnostics: SyntaxError[], lines: LineInd
       if (error.name === 'NotAllInputParsedException') resumeAt = tokens.indexOf(error.token, start);
     }
     if (resumeAt < 0) break;
-    start = nextDeclarationStart(tokens, resumeAt + 1);
+    start = nextDeclarationStart(tokens, resumeAt + 1, lines);
   }
   return roots;
 }
 
-function nextDeclarationStart(tokens: IToken[], from: number): number {
+function nextDeclarationStart(tokens: IToken[], from: number, lines: LineIndex): number {
+  // The lexer tracks offsets only (lines and columns would cost every token); lines come from the index.
   for (let i = from; i < tokens.length; i++) {
     const token = tokens[i]!;
-    const startsLine = i === 0 || tokens[i - 1]!.endLine !== token.startLine;
+    const startsLine = i === 0 || lines.loc(tokens[i - 1]!.endOffset!, 0).line !== lines.loc(token.startOffset, 0).line;
     if (startsLine && (token.tokenType === K.workflow || token.tokenType === K.flow)) return i;
   }
   return tokens.length;

@@ -1,5 +1,5 @@
 // The vocabulary of the language: token types, the keyword table and the one lexer instance.
-import { createToken, Lexer, type ILexerErrorMessageProvider, type ILexingResult, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexerErrorMessageProvider, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
 
 /** Any word: identifiers and every keyword (keywords may be field names, e.g. `quote_request.status`). */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
@@ -133,6 +133,15 @@ for (const word of KEYWORDS) {
  * a fraction of the cost. The keyword token types stay in `allTokens`, the parser's vocabulary.
  */
 class KeywordLexer extends Lexer {
+  /**
+   * Chevrotain's token for `positionTracking: 'onlyOffset'`, plus `endOffset` (Chevrotain leaves
+   * it out there; the parser's node locations and the builder read it). Chevrotain's constructor
+   * picks this method by name for that setting.
+   */
+  createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
+    return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType };
+  }
+
   override tokenize(text: string, initialMode?: string): ILexingResult {
     const result = super.tokenize(text, initialMode);
     const tokens = result.tokens;
@@ -156,8 +165,10 @@ const lexedTokens: TokenType[] = [
   LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus, Identifier,
 ];
 
+// Offsets only: lines and columns are computed from offsets (diagnostics.ts's LineIndex) for the
+// few tokens that need them, instead of for every token.
 export const lexer: Lexer = new KeywordLexer(lexedTokens, {
-  positionTracking: 'full',
+  positionTracking: 'onlyOffset',
   ensureOptimizations: true,
   errorMessageProvider: lexerMessages,
 });
