@@ -27,7 +27,7 @@ describe('a crash between SMTP acceptance and recording', () => {
     const url = `http://127.0.0.1:${port}`;
     const env = { PORT: String(port), DATABASE_URL: db.url, SMTP_URL: smtp.url, CLOCK: 'manual', ADMIN_API_TOKEN: TOKEN, SEED_DEMO: 'off' };
     let service: ServiceProcess = spawnService(env);
-    await waitForHealth(url, 20_000);
+    await waitForHealth(url, 60_000);
     // The first accepted copy kills the service before it can record the message as sent.
     smtp.onAccept = () => {
       smtp.onAccept = undefined;
@@ -41,7 +41,7 @@ describe('a crash between SMTP acceptance and recording', () => {
 
     service = spawnService(env);
     try {
-      await waitForHealth(url, 20_000);
+      await waitForHealth(url, 60_000);
       let message: any;
       for (let i = 0; i < 100; i++) {
         message = (await call(url, 'GET', '/api/messages?to=crash@example.nl')).body.items[0];
