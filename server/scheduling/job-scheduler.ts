@@ -36,4 +36,12 @@ export class JobScheduler {
     const where = options.prefix ? { cancelKey: { $like: `${escapeLike(key)}%` } } : { cancelKey: key };
     return em.nativeUpdate(Job, { status: 'pending', ...where }, { status: 'cancelled', finishedAt: this.clock.now() });
   }
+
+  /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */
+  async cancelPrefixes(em: EntityManager, prefixes: readonly string[]): Promise<number> {
+    if (prefixes.length === 0) return 0;
+    await em.flush();
+    const where = prefixes.map((prefix) => ({ cancelKey: { $like: `${escapeLike(prefix)}%` } }));
+    return em.nativeUpdate(Job, { status: 'pending', $or: where }, { status: 'cancelled', finishedAt: this.clock.now() });
+  }
 }

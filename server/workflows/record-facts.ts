@@ -65,6 +65,18 @@ export class RecordFacts {
    * last values from the event) and the `event` fact that `changed from/to` conditions read.
    */
   async forEvent(em: EntityManager, event: ChangeEvent): Promise<Facts> {
+    // The consumer hands one event to every handler (flows, workflows) in one transaction: load once.
+    const loaded = this.eventFacts.get(event);
+    if (loaded?.em === em) return loaded.facts;
+    const facts = this.loadForEvent(em, event);
+    this.eventFacts.set(event, { em, facts });
+    facts.catch(() => this.eventFacts.delete(event));
+    return facts;
+  }
+
+  private readonly eventFacts = new WeakMap<ChangeEvent, { em: EntityManager; facts: Promise<Facts> }>();
+
+  private async loadForEvent(em: EntityManager, event: ChangeEvent): Promise<Facts> {
     const fallback = event.kind === 'deleted' ? Object.fromEntries(Object.entries(event.changes).map(([k, v]) => [k, v.from])) : undefined;
     return { ...(await this.load(em, event.entity, event.entityId, fallback)), event: { entity: event.entity, id: event.entityId, kind: event.kind, changes: event.changes } };
   }

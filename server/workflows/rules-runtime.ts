@@ -49,13 +49,16 @@ export class RulesRuntime implements OnModuleInit {
     }
   }
 
+  /** One cancel statement for every rule the record no longer qualifies for (not one per rule). */
   private async cancelWhatNoLongerHolds(em: EntityManager, event: ChangeEvent, facts: Facts): Promise<void> {
     if (event.kind === 'created') return;
+    const gone = event.kind === 'deleted';
+    const prefixes: string[] = [];
     for (const rule of this.index.forEntity(event.entity)) {
-      const gone = event.kind === 'deleted';
       if (!gone && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)))) continue;
-      await this.jobs.cancel(em, pendingKey(rule.workflowId, event.entity, event.entityId), { prefix: true });
+      prefixes.push(pendingKey(rule.workflowId, event.entity, event.entityId));
     }
+    await this.jobs.cancelPrefixes(em, prefixes);
   }
 
   private async sendDue(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
