@@ -1,79 +1,70 @@
 /**
- * Scheduler throughput: 100,000 due jobs drained by the JobRunner (2 instances' worth of
- * concurrency) beside a bare SQL batch loop (`… LIMIT 1000 FOR UPDATE SKIP LOCKED`, 2 connections)
- * on the same database, in one run. Prints both rates and the ratio.
- *   npm run bench:scheduler [-- --jobs 100000]
+ * Scheduler at scale, in one run per database:
+ * - throughput: due jobs (100,000; 1,000,000 with --full) drained by Stroom's JobRunner beside a
+ *   bare SQL batch loop (`… limit 1000 for update skip locked`) with as many connections, alternated,
+ *   after a warm-up; the median of the runs, and the peak RSS while the runners drained;
+ * - timer latency on the real clock: 50,000 jobs due over 5 s, run by the service's JobPoller;
+ *   p50/p99 of commit time minus due time.
+ * On the PostgreSQL server (2 runners, 2 connections), then on the embedded PGlite (1 of each;
+ * 20,000 jobs, 100,000 with --full; `--no-embedded` skips it).
+ *   npm run bench:scheduler [-- --full] [-- --jobs 100000 --runs 3 --timer-jobs 50000]
  */
-import 'reflect-metadata';
-import { MikroORM } from '@mikro-orm/core';
-import pg from 'pg';
-import { ManualClock } from '../server/clock/clock.js';
-import { ormOptions } from '../server/database/orm-config.js';
-import { JobRunner } from '../server/scheduling/job-runner.js';
-import { createTestDatabase } from '../test/support/test-database.js';
+import { jobDatabaseEmbedded, jobDatabaseOnPostgres, type JobDatabase } from './support/job-databases.js';
+import { bareSqlDrain, fillDueJobs, pendingJobs, runnerDrain } from './support/job-drains.js';
+import { FULL, sizeOption } from './support/options.js';
+import { fmt, median, percentile, rate, ratio } from './support/stats.js';
+import { timerLatencies } from './support/timer-latency.js';
 
-const JOBS = Number(process.argv[process.argv.indexOf('--jobs') + 1] || 100_000) || 100_000;
+const RUNS = sizeOption('runs', 3);
+const TIMER_JOBS = sizeOption('timer-jobs', 50_000);
 
-async function fill(sql: pg.Client, table: string): Promise<void> {
-  await sql.query(`insert into ${table} (kind, payload, due_at, status, attempts, max_attempts, created_at)
-    select 'bench.noop', '{}', now() - interval '1 minute', 'pending', 0, 5, now() from generate_series(1, $1)`, [JOBS]);
-  await sql.query(`analyze ${table}`);
+interface SchedulerFigures {
+  bare: number;
+  runner: number;
+  peakRssMb: number;
+  latency: { p50: number; p99: number };
 }
 
-async function bareSqlDrain(url: string): Promise<number> {
-  const workers = await Promise.all([0, 1].map(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    return client;
-  }));
-  const started = performance.now();
-  await Promise.all(workers.map(async (client) => {
-    for (;;) {
-      await client.query('begin');
-      const { rows } = await client.query(`select id from bare_job where status = 'pending' and due_at <= now() order by due_at, id limit 1000 for update skip locked`);
-      if (rows.length) await client.query(`update bare_job set status = 'done', attempts = attempts + 1, finished_at = now() where id = any($1)`, [rows.map((r) => r.id)]);
-      await client.query('commit');
-      if (!rows.length) return;
-    }
-  }));
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(workers.map((c) => c.end()));
-  return JOBS / seconds;
+async function measure(db: JobDatabase, jobs: number): Promise<SchedulerFigures> {
+  await db.sessions[0]!.transaction((query) => query('create table if not exists bare_job (like job including all)'));
+  const bareRates: number[] = [];
+  const runnerRates: number[] = [];
+  let peakRssMb = 0;
+  for (let run = -1; run < RUNS; run++) {
+    const size = run < 0 ? Math.min(jobs, 10_000) : jobs; // run -1 warms up
+    await fillDueJobs(db, 'bare_job', size);
+    const bareMs = await bareSqlDrain(db);
+    await fillDueJobs(db, 'job', size);
+    const drained = await runnerDrain(db);
+    const left = await pendingJobs(db, 'job');
+    if (left > 0) throw new Error(`${left} jobs left pending`);
+    if (run < 0) continue;
+    bareRates.push(rate(size, bareMs));
+    runnerRates.push(rate(size, drained.ms));
+    peakRssMb = Math.max(peakRssMb, drained.peakRssMb);
+  }
+  const latencies = await timerLatencies(db, TIMER_JOBS, 5);
+  const figures = { bare: median(bareRates), runner: median(runnerRates), peakRssMb, latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) } };
+  console.log(`${db.label}: ${fmt(jobs)} due jobs, ${RUNS} runs each, ${db.sessions.length} connection(s) / runner(s)`);
+  console.log(`  bare SQL batch claim:  ${fmt(figures.bare).padStart(9)} jobs/s (runs: ${bareRates.map((r) => fmt(r)).join(', ')})`);
+  console.log(`  Stroom JobRunner:      ${fmt(figures.runner).padStart(9)} jobs/s (runs: ${runnerRates.map((r) => fmt(r)).join(', ')}); peak RSS ${fmt(peakRssMb)} MB (target < 400 MB)`);
+  console.log(`  timer latency, ${fmt(TIMER_JOBS)} jobs due over 5 s on the real clock: p50 ${fmt(figures.latency.p50)} ms, p99 ${fmt(figures.latency.p99)} ms (target p99 < 1,000 ms)`);
+  console.log(`  ratio: ${ratio(figures.runner, figures.bare)}`);
+  return figures;
 }
 
-async function runnerDrain(url: string): Promise<number> {
-  const clock = new ManualClock(new Date());
-  const orms = await Promise.all([0, 1].map(() => MikroORM.init({ ...ormOptions({ databaseUrl: url, dataDir: '' }), pool: { min: 1, max: 2 } })));
-  const runners = orms.map((orm) => {
-    const runner = new JobRunner(orm.em, clock);
-    runner.register('bench.noop', async () => {});
-    return runner;
-  });
-  const started = performance.now();
-  await Promise.all(runners.map((r) => r.runDue(1000)));
-  const seconds = (performance.now() - started) / 1000;
-  await Promise.all(orms.map((o) => o.close()));
-  return JOBS / seconds;
+async function on(open: () => Promise<JobDatabase>, jobs: number): Promise<SchedulerFigures> {
+  const db = await open();
+  try {
+    return await measure(db, jobs);
+  } finally {
+    await db.close();
+  }
 }
 
-const db = await createTestDatabase();
-try {
-  const orm = await MikroORM.init(ormOptions({ databaseUrl: db.url, dataDir: '' }));
-  await orm.migrator.up();
-  await orm.close();
-  const sql = new pg.Client({ connectionString: db.url });
-  await sql.connect();
-  await sql.query('create table bare_job (like job including all)');
-  await fill(sql, 'bare_job');
-  await fill(sql, 'job');
-  const bare = await bareSqlDrain(db.url);
-  const runner = await runnerDrain(db.url);
-  const left = await sql.query(`select count(*) from job where status = 'pending'`);
-  await sql.end();
-  console.log(`jobs: ${JOBS}, left pending: ${left.rows[0].count}`);
-  console.log(`bare SQL batch claim (2 connections): ${Math.round(bare).toLocaleString('en')} jobs/s`);
-  console.log(`Stroom JobRunner (2 runners):        ${Math.round(runner).toLocaleString('en')} jobs/s`);
-  console.log(`ratio: ${(runner / bare).toFixed(2)}x (target >= 0.5x)`);
-} finally {
-  await db.drop();
+const server = await on(() => jobDatabaseOnPostgres(2), sizeOption('jobs', 100_000, 1_000_000));
+if (!process.argv.includes('--no-embedded')) {
+  const embedded = await on(jobDatabaseEmbedded, sizeOption('embedded-jobs', 20_000, 100_000));
+  console.log(`embedded vs server: JobRunner ${ratio(embedded.runner, server.runner)}, timer p99 ${fmt(embedded.latency.p99)} vs ${fmt(server.latency.p99)} ms`);
 }
+console.log(`ratio: ${ratio(server.runner, server.bare)} (JobRunner vs bare SQL on the PostgreSQL server; target >= 0.6x${FULL ? '' : '; --full for 1,000,000 jobs'})`);
