@@ -1,8 +1,9 @@
 /**
  * Outbox throughput: 10,000 e-mails written to the outbox and delivered by the scheduler to an
  * in-process SMTP server, beside raw nodemailer (the same pool settings) sending the same 10,000
- * to the same server, in one run. Prints both rates and the ratio.
- *   npm run bench:outbox [-- --messages 10000]
+ * to the same server, alternated after a warm-up (1 run each; 3 with --full, median). Checks that
+ * every recipient got exactly one message (one Message-ID, no copy). Prints both rates and the ratio.
+ *   npm run bench:outbox [-- --full] [-- --messages 10000 --runs 3]
  */
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
@@ -16,28 +17,33 @@ import { Message } from '../server/messaging/message.entity.js';
 import { Outbox } from '../server/messaging/outbox.js';
 import { SmsTransport } from '../server/messaging/sms-transport.js';
 import { JobRunner } from '../server/scheduling/job-runner.js';
+import { deliveryReport } from '../test/support/burst.js';
 import { createTestDatabase } from '../test/support/test-database.js';
 import { SmtpSink } from '../test/support/smtp-sink.js';
+import { sizeOption } from './support/options.js';
+import { fmt, median, ratio } from './support/stats.js';
 
-const COUNT = Number(process.argv[process.argv.indexOf('--messages') + 1] || 10_000) || 10_000;
+const MESSAGES = sizeOption('messages', 10_000);
+const RUNS = sizeOption('runs', 1, 3);
+const outboxRecipient = (run: number, i: number) => `outbox${run}-${i}@example.nl`;
 const body = '<p>Beste Anna,</p><p>Bedankt voor je aanvraag. We nemen binnen drie werkdagen contact met je op.</p>';
 
-async function rawNodemailer(url: string): Promise<number> {
+async function rawNodemailer(url: string, count: number, run: number): Promise<number> {
   const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5 } as never);
   const started = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: 10 }, async () => {
-    while (next < COUNT) {
+    while (next < count) {
       const i = next++;
-      await transport.sendMail({ from: 'bench@stroom.test', to: `raw${i}@example.nl`, subject: `Bericht ${i}`, html: body, messageId: `<raw-${i}@stroom.test>` });
+      await transport.sendMail({ from: 'bench@stroom.test', to: `raw${run}-${i}@example.nl`, subject: `Bericht ${i}`, html: body, messageId: `<raw-${run}-${i}@stroom.test>` });
     }
   }));
   const seconds = (performance.now() - started) / 1000;
   transport.close();
-  return COUNT / seconds;
+  return count / seconds;
 }
 
-async function throughOutbox(databaseUrl: string, smtpUrl: string): Promise<number> {
+async function throughOutbox(databaseUrl: string, smtpUrl: string, count: number, run: number): Promise<number> {
   const config = loadConfig({ DATABASE_URL: databaseUrl, SMTP_URL: smtpUrl, MAIL_FROM: 'bench@stroom.test', LOG_LEVEL: 'silent' });
   const orm = await MikroORM.init(ormOptions(config));
   const clock = new ManualClock(new Date());
@@ -49,10 +55,10 @@ async function throughOutbox(databaseUrl: string, smtpUrl: string): Promise<numb
   const started = performance.now();
   let writing = true;
   const writer = (async () => {
-    for (let from = 0; from < COUNT; from += 1000) {
+    for (let from = 0; from < count; from += 1000) {
       await orm.em.fork().transactional(async (em) => {
-        for (let i = from; i < Math.min(from + 1000, COUNT); i++) {
-          await outbox.enqueue(em, { channel: 'email', key: `bench:${i}`, to: `outbox${i}@example.nl`, subject: `Bericht ${i}`, body });
+        for (let i = from; i < Math.min(from + 1000, count); i++) {
+          await outbox.enqueue(em, { channel: 'email', key: `bench:${run}:${i}`, to: outboxRecipient(run, i), subject: `Bericht ${i}`, body });
         }
       });
     }
@@ -66,11 +72,11 @@ async function throughOutbox(databaseUrl: string, smtpUrl: string): Promise<numb
   })();
   await Promise.all([writer, deliverer]);
   const seconds = (performance.now() - started) / 1000;
-  const sent = await orm.em.fork().count(Message, { status: 'sent' });
+  const sent = await orm.em.fork().count(Message, { status: 'sent', key: { $like: `bench:${run}:%` } });
   email.onApplicationShutdown();
   await orm.close();
-  if (sent !== COUNT) throw new Error(`only ${sent} of ${COUNT} sent`);
-  return COUNT / seconds;
+  if (sent !== count) throw new Error(`only ${sent} of ${count} sent`);
+  return count / seconds;
 }
 
 const db = await createTestDatabase();
@@ -79,12 +85,26 @@ try {
   const orm = await MikroORM.init(ormOptions({ databaseUrl: db.url, dataDir: '' }));
   await orm.migrator.up();
   await orm.close();
-  const raw = await rawNodemailer(smtp.url);
-  const stroom = await throughOutbox(db.url, smtp.url);
-  console.log(`messages: ${COUNT}, received by the SMTP server: ${smtp.received.length}`);
-  console.log(`raw nodemailer pool:               ${Math.round(raw).toLocaleString('en')} e-mails/s`);
-  console.log(`Stroom outbox (write + deliver):   ${Math.round(stroom).toLocaleString('en')} e-mails/s`);
-  console.log(`ratio: ${(stroom / raw).toFixed(2)}x (target >= 0.8x)`);
+  const raw: number[] = [];
+  const stroom: number[] = [];
+  let duplicates = 0;
+  let resent = 0;
+  for (let run = 0; run <= RUNS; run++) {
+    const count = run === 0 ? 500 : MESSAGES; // run 0 warms up
+    const rawRate = await rawNodemailer(smtp.url, count, run);
+    const stroomRate = await throughOutbox(db.url, smtp.url, count, run);
+    const report = await deliveryReport(db.url, smtp.received, Array.from({ length: count }, (_, i) => outboxRecipient(run, i)));
+    if (report.delivered !== count) throw new Error(`run ${run}: ${report.delivered} of ${count} recipients got their e-mail`);
+    duplicates += report.duplicates;
+    resent += report.resent;
+    if (run === 0) continue;
+    raw.push(rawRate);
+    stroom.push(stroomRate);
+  }
+  console.log(`messages: ${fmt(MESSAGES)} per run, ${RUNS} run(s); received by the SMTP server: ${fmt(smtp.received.length)}; duplicates (a second message to one recipient): ${duplicates}, copies resent: ${resent}`);
+  console.log(`raw nodemailer pool:               ${fmt(median(raw))} e-mails/s (runs: ${raw.map((r) => fmt(r)).join(', ')})`);
+  console.log(`Stroom outbox (write + deliver):   ${fmt(median(stroom))} e-mails/s (runs: ${stroom.map((r) => fmt(r)).join(', ')})`);
+  console.log(`ratio: ${ratio(median(stroom), median(raw))} (target >= 0.8x, zero duplicates)`);
 } finally {
   await smtp.stop();
   await db.drop();
