@@ -7,6 +7,9 @@ import { startTestApp } from './support/test-app.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'stroom-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+// PGlite (WebAssembly) starts in seconds alone but far slower on a machine busy with other tests.
+const EMBEDDED_START_TIMEOUT = 180_000;
+
 describe('embedded PostgreSQL (no DATABASE_URL)', () => {
   it('starts on PGlite in DATA_DIR, seeds demo data once, and finds its data again after a restart', async () => {
     const first = await startTestApp({ DATABASE_URL: undefined, DATA_DIR: dataDir, SEED_DEMO: 'on' });
@@ -33,7 +36,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     } finally {
       await second.close();
     }
-  });
+  }, EMBEDDED_START_TIMEOUT);
 
   it('skips the demo data with SEED_DEMO=off', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'stroom-embedded-nodemo-'));
@@ -45,5 +48,5 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
       await app.close();
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, EMBEDDED_START_TIMEOUT);
 });
