@@ -5,17 +5,17 @@
  * from the first request until the change-event consumer has handled every event (rules matched,
  * messages written to the outbox, timed sends as due jobs). Per level: the median of the runs'
  * events/s and request latency p50/p99. The ratio is 1,000 workflows against none, in the same run.
- * On the PostgreSQL server, then on the embedded PGlite database (`--no-embedded` to skip it).
- *   npm run bench:field-changes [-- --full] [-- --requests 600 --runs 3 --clients 8]
+ * On the PostgreSQL server, then (with --full or --embedded) on the embedded PGlite database.
+ *   npm run bench:field-changes [-- --full] [-- --embedded --requests 200 --runs 2 --clients 8]
  */
 import { installBenchWorkflows } from './support/bench-workflows.js';
 import { serviceEmbedded, serviceOnPostgres, type BenchService } from './support/bench-services.js';
-import { sizeOption } from './support/options.js';
+import { FULL, sizeOption } from './support/options.js';
 import { fmt, median, ratio } from './support/stats.js';
 import { createQuoteRequests, StatusChanger, type StatusChangeRun } from './support/status-changes.js';
 
-const REQUESTS = sizeOption('requests', 600, 3000);
-const RUNS = sizeOption('runs', 3, 5);
+const REQUESTS = sizeOption('requests', 200, 2000);
+const RUNS = sizeOption('runs', 2, 3);
 const CLIENTS = sizeOption('clients', 8);
 const RECORDS = sizeOption('records', 200, 1000);
 const LEVELS = [0, 500, 1000];
@@ -24,7 +24,7 @@ async function measure(service: BenchService): Promise<Map<number, StatusChangeR
   const records = await createQuoteRequests(service.urls[0]!, RECORDS);
   const changer = new StatusChanger(records);
   while ((await service.pendingEvents()) > 0) await new Promise((r) => setTimeout(r, 50));
-  await changer.run(service.urls, Math.min(REQUESTS, 300), CLIENTS, () => service.pendingEvents()); // warm-up
+  await changer.run(service.urls, Math.min(REQUESTS, 100), CLIENTS, () => service.pendingEvents()); // warm-up
   const results = new Map<number, StatusChangeRun>();
   let installed = 0;
   for (const level of LEVELS) {
@@ -52,6 +52,6 @@ async function onDatabase(start: () => Promise<BenchService>): Promise<Map<numbe
 }
 
 const server = await onDatabase(() => serviceOnPostgres());
-const embedded = process.argv.includes('--no-embedded') ? undefined : await onDatabase(() => serviceEmbedded());
+const embedded = FULL || process.argv.includes('--embedded') ? await onDatabase(() => serviceEmbedded()) : undefined;
 if (embedded) console.log(`embedded vs server, 1,000 workflows: ${ratio(embedded.get(1000)!.eventsPerSecond, server.get(1000)!.eventsPerSecond)}; embedded 1,000 vs 0 workflows: ${ratio(embedded.get(1000)!.eventsPerSecond, embedded.get(0)!.eventsPerSecond)}`);
 console.log(`ratio: ${ratio(server.get(1000)!.eventsPerSecond, server.get(0)!.eventsPerSecond)} (1,000 vs 0 workflows on the PostgreSQL server; target >= 0.7x)`);

@@ -3,7 +3,7 @@
  * 1,000 workflows installed drain the same backlog of quote-request status changes (change events
  * written straight into the database while the instances run; each goes through the rules, the
  * outbox and due jobs). Prints events/s per instance count and the scaling factor against one.
- *   npm run bench:instances [-- --full] [-- --events 300 --runs 2]
+ *   npm run bench:instances [-- --full] [-- --events 200 --runs 2]
  */
 import { installBenchWorkflows, QUOTE_REQUEST_STATUSES } from './support/bench-workflows.js';
 import { serviceOnPostgres } from './support/bench-services.js';
@@ -11,7 +11,7 @@ import { sizeOption } from './support/options.js';
 import { fmt, median, rate } from './support/stats.js';
 import { createQuoteRequests } from './support/status-changes.js';
 
-const EVENTS = sizeOption('events', 300, 3000);
+const EVENTS = sizeOption('events', 200, 2000);
 const RUNS = sizeOption('runs', 2, 3);
 const WORKFLOWS = sizeOption('workflows', 1000);
 
