@@ -360,6 +360,7 @@ const full = median(pipelineTimes);
 const fmt = (n: number): string => Math.round(n).toLocaleString('en');
 const rulesPerSecond = rules / full;
 console.log(`corpus: ${fmt(rules)} rules (${fmt(rules - FLOWS)} workflows, ${fmt(FLOWS)} flows), ${mb.toFixed(1)} MB; median of ${ROUNDS} rounds`);
+console.log('  a rule = one stored text: a workflow (compiled to one json-rules-engine rule) or a flow (compiled to one step graph)');
 console.log(`bare Chevrotain lex + CST parse:  ${(mb / bare).toFixed(1)} MB/s, ${fmt(rules / bare)} rules/s`);
 console.log(`Stroom parse+check+compile:       ${(mb / full).toFixed(1)} MB/s, ${fmt(rulesPerSecond)} rules/s`);
 console.log(`  workflows only: ${fmt(perKind.workflows)} rules/s (bare ${fmt(perKind.bareWorkflows)}); flows only: ${fmt(perKind.flows)} rules/s (bare ${fmt(perKind.bareFlows)})`);
