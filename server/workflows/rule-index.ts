@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { buildEngine, compileWorkflow, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
 import type { Engine } from 'json-rules-engine';
 import { Workflow } from './workflow.entity.js';
+import { ruleSetVersion } from './rule-set-versions.js';
 
 export interface InstalledRule {
   workflowId: string;
@@ -44,8 +45,7 @@ export class RuleIndex {
 
   /** Rebuilds the index when the rule set changed since it was built. */
   async refresh(em: EntityManager): Promise<void> {
-    const rows = await em.getConnection().execute<{ version: string }[]>(`select "version" from "rule_set_version" where "id" = 1`, [], 'all', em.getTransactionContext());
-    const version = String(rows[0]?.version ?? '0');
+    const version = await ruleSetVersion(em, 'workflows');
     if (version === this.version) return;
     const workflows = await em.find(Workflow, { active: true }, { fields: ['id', 'source', 'active'] });
     this.build(workflows.flatMap((w) => {

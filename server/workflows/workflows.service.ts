@@ -14,6 +14,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { checkWorkflowSource } from './workflow-source.js';
 import { containsPattern } from '../common/like.js';
+import { bumpRuleSetVersion } from './rule-set-versions.js';
 
 const listQuery = z.strictObject({ q: z.string().max(255).optional(), ...paging });
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
@@ -123,9 +124,6 @@ export class WorkflowsService {
 
   /** Bumps the rule-set version in the same transaction: every instance rebuilds its index on its next batch. */
   async announce(em: EntityManager): Promise<void> {
-    await em.flush();
-    await em.getConnection().execute(
-      `insert into "rule_set_version" ("id", "version") values (1, 1) on conflict ("id") do update set "version" = "rule_set_version"."version" + 1`,
-      [], 'run', em.getTransactionContext());
+    await bumpRuleSetVersion(em, 'workflows');
   }
 }

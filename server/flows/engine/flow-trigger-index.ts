@@ -4,9 +4,7 @@ import type { CompiledFlowTrigger } from '@stroom/dsl';
 import { Flow } from '../flow.entity.js';
 import type { EventView } from './flow-event-match.js';
 import { FlowGraphs } from './flow-graphs.js';
-
-/** Row of "rule_set_version" that counts changes to the set of flows that can enrol (id 1 counts workflows). */
-const FLOW_SET_ROW = 2;
+import { bumpRuleSetVersion, ruleSetVersion } from '../../workflows/rule-set-versions.js';
 
 interface Listener {
   flowId: string;
@@ -43,10 +41,7 @@ export class FlowTriggerIndex {
 
   /** Bumps the flow-set version inside the caller's transaction. */
   static async announce(em: EntityManager): Promise<void> {
-    await em.flush();
-    await em.getConnection().execute(
-      `insert into "rule_set_version" ("id", "version") values (?, 1) on conflict ("id") do update set "version" = "rule_set_version"."version" + 1`,
-      [FLOW_SET_ROW], 'run', em.getTransactionContext());
+    await bumpRuleSetVersion(em, 'flows');
   }
 
   /** The flows (by id) with a trigger that can fire on this kind of event, with those triggers. */
@@ -56,8 +51,7 @@ export class FlowTriggerIndex {
   }
 
   private async refresh(em: EntityManager): Promise<void> {
-    const rows = await em.getConnection().execute<{ version: string }[]>(`select "version" from "rule_set_version" where "id" = ?`, [FLOW_SET_ROW], 'all', em.getTransactionContext());
-    const version = String(rows[0]?.version ?? '0');
+    const version = await ruleSetVersion(em, 'flows');
     if (version === this.version) return;
     const flows = await em.find(Flow, { status: { $in: ['running', 'paused'] } }, { fields: ['id', 'version', 'source'], orderBy: { id: 'asc' } });
     const buckets = new Map<string, Listener[]>();
