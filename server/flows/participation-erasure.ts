@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { Clock } from '../clock/clock.js';
 import { DeletionListeners } from '../records/deletion-listeners.js';
+import { JobScheduler } from '../scheduling/job-scheduler.js';
 
 /**
  * A deleted person leaves every flow: its participations go (by the foreign key's cascade), their
@@ -12,7 +12,7 @@ import { DeletionListeners } from '../records/deletion-listeners.js';
 export class ParticipationErasure implements OnModuleInit {
   constructor(
     private readonly deletions: DeletionListeners,
-    private readonly clock: Clock,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
@@ -20,12 +20,7 @@ export class ParticipationErasure implements OnModuleInit {
   }
 
   async erase(em: EntityManager, personId: string): Promise<void> {
-    const connection = em.getConnection();
-    const tx = em.getTransactionContext();
-    await connection.execute(
-      `update "job" set "status" = 'cancelled', "finished_at" = ?
-       where "status" = 'pending' and "cancel_key" in (select 'flow:' || "flow_id" || ':p:' || "id" from "participant" where "person_id" = ?)`,
-      [this.clock.now(), personId], 'run', tx);
-    await connection.execute(`delete from "flow_refusal" where "person_id" = ?`, [personId], 'run', tx);
+    await this.jobs.cancelKeysSelectedBy(em, `select 'flow:' || "flow_id" || ':p:' || "id" from "participant" where "person_id" = ?`, [personId]);
+    await em.getConnection().execute(`delete from "flow_refusal" where "person_id" = ?`, [personId], 'run', em.getTransactionContext());
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { Clock } from '../clock/clock.js';
 import { DeletionListeners } from '../records/deletion-listeners.js';
+import { JobScheduler } from '../scheduling/job-scheduler.js';
 
 /** A deleted person's messages go with it; those not yet sent are never sent (their delivery jobs are cancelled). */
 @Injectable()
 export class MessageErasure implements OnModuleInit {
   constructor(
     private readonly deletions: DeletionListeners,
-    private readonly clock: Clock,
+    private readonly jobs: JobScheduler,
   ) {}
 
   onModuleInit(): void {
@@ -16,12 +16,7 @@ export class MessageErasure implements OnModuleInit {
   }
 
   async erase(em: EntityManager, personId: string): Promise<void> {
-    const connection = em.getConnection();
-    const tx = em.getTransactionContext();
-    await connection.execute(
-      `update "job" set "status" = 'cancelled', "finished_at" = ?
-       where "status" = 'pending' and "cancel_key" in (select 'message:' || "id" from "message" where "person_id" = ?)`,
-      [this.clock.now(), personId], 'run', tx);
-    await connection.execute(`delete from "message" where "person_id" = ?`, [personId], 'run', tx);
+    await this.jobs.cancelKeysSelectedBy(em, `select 'message:' || "id" from "message" where "person_id" = ?`, [personId]);
+    await em.getConnection().execute(`delete from "message" where "person_id" = ?`, [personId], 'run', em.getTransactionContext());
   }
 }

@@ -32,9 +32,9 @@ export class JobScheduler {
 
   /** Cancels every pending job whose cancel key is `key`, or starts with it when `prefix` is set; returns how many. */
   async cancel(em: EntityManager, key: string, options: { prefix?: boolean } = {}): Promise<number> {
+    if (options.prefix) return this.cancelPrefixes(em, [key]);
     await em.flush();
-    const where = options.prefix ? { cancelKey: { $like: `${escapeLike(key)}%` } } : { cancelKey: key };
-    return em.nativeUpdate(Job, { status: 'pending', ...where }, { status: 'cancelled', finishedAt: this.clock.now() });
+    return em.nativeUpdate(Job, { status: 'pending', cancelKey: key }, { status: 'cancelled', finishedAt: this.clock.now() });
   }
 
   /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */
@@ -43,5 +43,16 @@ export class JobScheduler {
     await em.flush();
     const where = prefixes.map((prefix) => ({ cancelKey: { $like: `${escapeLike(prefix)}%` } }));
     return em.nativeUpdate(Job, { status: 'pending', $or: where }, { status: 'cancelled', finishedAt: this.clock.now() });
+  }
+
+  /**
+   * Cancels every pending job whose cancel key the given query selects (one text column, e.g.
+   * `select 'message:' || "id" from "message" where "person_id" = ?`), in one statement.
+   */
+  async cancelKeysSelectedBy(em: EntityManager, keysQuery: string, params: readonly unknown[]): Promise<void> {
+    await em.flush();
+    await em.getConnection().execute(
+      `update "job" set "status" = 'cancelled', "finished_at" = ? where "status" = 'pending' and "cancel_key" in (${keysQuery})`,
+      [this.clock.now(), ...params], 'run', em.getTransactionContext());
   }
 }
