@@ -5,6 +5,7 @@ import { EmailTransport, type SendResult } from './email-transport.js';
 import type { Deliverable } from './deliverable.js';
 import { DELIVER_JOB } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
+import { sqlArray } from '../common/sql-array.js';
 
 /** How many messages are handed to the transports at once. */
 export const DELIVERY_CONCURRENCY = 20;
@@ -41,7 +42,7 @@ export class MessageDelivery implements OnModuleInit {
     const tx = em.getTransactionContext();
     const rows = await connection.execute<MessageRow[]>(
       `select "id", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id", "attachments" from "message" where "id" = any(?::bigint[]) and "status" = 'queued'`,
-      [`{${[...jobOf.keys()].join(',')}}`], 'all', tx);
+      [sqlArray(jobOf.keys())], 'all', tx);
     const messages: Deliverable[] = rows.map((r: MessageRow) => ({
       id: String(r.id), channel: r.channel, to: r.to, from: r.from, replyTo: r.reply_to, subject: r.subject, body: r.body,
       headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers, messageId: r.message_id,
@@ -65,7 +66,7 @@ export class MessageDelivery implements OnModuleInit {
     for (const [transport, ids] of sent) {
       await connection.execute(
         `update "message" set "status" = 'sent', "sent_at" = ?, "transport" = ?, "error" = null, "attempts" = "attempts" + 1 where "id" = any(?::bigint[])`,
-        [now, transport, `{${ids.join(',')}}`], 'run', tx);
+        [now, transport, sqlArray(ids)], 'run', tx);
     }
     return outcomes;
   }
@@ -76,7 +77,7 @@ export class MessageDelivery implements OnModuleInit {
     const wanted = [...new Set(rows.flatMap(idsOf))];
     if (wanted.length === 0) return;
     const files: { id: string; name: string; type: string; content: Buffer }[] = await em.getConnection().execute(
-      `select "id", "name", "type", "content" from "stored_file" where "id" = any(?::bigint[])`, [`{${wanted.join(',')}}`], 'all', em.getTransactionContext());
+      `select "id", "name", "type", "content" from "stored_file" where "id" = any(?::bigint[])`, [sqlArray(wanted)], 'all', em.getTransactionContext());
     const byId = new Map(files.map((f) => [String(f.id), f]));
     messages.forEach((message, i) => {
       const ids = idsOf(rows[i]!);

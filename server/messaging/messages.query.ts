@@ -5,6 +5,7 @@ import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { Message } from './message.entity.js';
 import { escapeLike } from '../common/like.js';
+import { sqlArray } from '../common/sql-array.js';
 
 const querySchema = z.strictObject({
   to: z.string().max(255).optional(),
@@ -70,7 +71,7 @@ export class MessagesQuery {
   private async nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
     if (queued.length === 0) return new Map();
     const rows = await em.getConnection().execute<{ cancel_key: string; due_at: Date }[]>(
-      `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [`{${queued.map((m) => `message:${m.id}`).join(',')}}`]);
+      `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [sqlArray(queued.map((m) => `message:${m.id}`))]);
     return new Map(rows.map((r: { cancel_key: string; due_at: Date }) => [r.cancel_key, new Date(r.due_at)]));
   }
 }

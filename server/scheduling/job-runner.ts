@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
+import { sqlArray } from '../common/sql-array.js';
 
 /** A claimed job as handlers see it. */
 export interface ClaimedJob {
@@ -173,7 +174,7 @@ export class JobRunner {
     const tx = em.getTransactionContext();
     const done = jobs.filter((job) => outcomes.get(job.id)?.ok).map((job) => job.id);
     if (done.length > 0) {
-      await connection.execute(`update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null where "id" = any(?::bigint[])`, [now, `{${done.join(',')}}`], 'run', tx);
+      await connection.execute(`update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null where "id" = any(?::bigint[])`, [now, sqlArray(done)], 'run', tx);
     }
     for (const job of jobs) {
       const outcome = outcomes.get(job.id);

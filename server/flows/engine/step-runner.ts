@@ -12,6 +12,7 @@ import { SendWindows } from './send-windows.js';
 import { StepHandlers } from './step-handlers.js';
 import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
 import { endParticipant, type StepRun } from './step-run.js';
+import { sqlArray } from '../../common/sql-array.js';
 
 interface MessageSink {
   send(message: OutgoingMessage, tokens?: TokenRow[]): Promise<void>;
@@ -77,7 +78,7 @@ export class FlowStepRunner implements OnModuleInit {
     const seqs = new Map(jobs.map((job) => { const p = job.payload as unknown as StepJobPayload; return [String(p.participantId), Number(p.seq)]; }));
     // Lock order as everywhere: the flows (shared: pausing or ending waits for steps in progress), then the participants.
     const flowRows: { flow_id: string }[] = await em.getConnection().execute(
-      `select distinct "flow_id" from "participant" where "id" = any(?::bigint[])`, [`{${[...seqs.keys()].join(',')}}`], 'all', em.getTransactionContext());
+      `select distinct "flow_id" from "participant" where "id" = any(?::bigint[])`, [sqlArray(seqs.keys())], 'all', em.getTransactionContext());
     const flows = await em.find(Flow, { id: { $in: flowRows.map((r) => String(r.flow_id)) } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
     const participants = await em.find(Participant, { id: { $in: [...seqs.keys()] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
     const live = participants.filter((p) => p.status === 'active' && p.seq === seqs.get(String(p.id)));
