@@ -10,7 +10,7 @@ import type { Principal } from './principal.js';
 import { Public, SignedIn } from './roles.decorator.js';
 import { SessionService } from './session.service.js';
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './tokens.js';
-import { clearSessionCookies, setSessionCookies } from './session-cookies.js';
+import { clearSessionCookies, setCsrfCookie, setSessionCookies } from './session-cookies.js';
 
 const loginBody = z.strictObject({ email: z.string().min(1).max(255), password: z.string().min(1).max(200) });
 
@@ -56,7 +56,7 @@ export class AuthController {
     const cookies = (request.cookies ?? {}) as Record<string, string>;
     const session = cookies[SESSION_COOKIE];
     if (session && !request.headers.authorization && cookies[CSRF_COOKIE] !== csrfToken(session)) {
-      response.cookie(CSRF_COOKIE, csrfToken(session), { httpOnly: false, sameSite: 'strict', secure: this.config.publicUrl.startsWith('https:'), path: '/' });
+      setCsrfCookie(response, session, this.config.publicUrl.startsWith('https:'));
     }
     return { kind: principal.kind, employeeId: principal.employeeId ?? null, name: principal.name, roles: principal.roles };
   }

@@ -8,7 +8,12 @@ import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './tokens.js';
  */
 export function setSessionCookies(response: Response, token: string, expires: Date, secure: boolean): void {
   response.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/', expires });
-  response.cookie(CSRF_COOKIE, csrfToken(token), { httpOnly: false, sameSite: 'strict', secure, path: '/', expires });
+  setCsrfCookie(response, token, secure, expires);
+}
+
+/** The CSRF cookie of a session (without `expires`: until the browser closes). */
+export function setCsrfCookie(response: Response, sessionToken: string, secure: boolean, expires?: Date): void {
+  response.cookie(CSRF_COOKIE, csrfToken(sessionToken), { httpOnly: false, sameSite: 'strict', secure, path: '/', ...(expires ? { expires } : {}) });
 }
 
 export function clearSessionCookies(response: Response): void {
