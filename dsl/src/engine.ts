@@ -82,8 +82,32 @@ export async function evaluate(rules: readonly RuleProperties[] | Engine, facts:
   return result.events;
 }
 
+/**
+ * Engines for one set of rules, reused: building one (rule copies, operators) costs more than
+ * running it. An engine serves one run at a time: json-rules-engine keeps the run status on the
+ * engine, and a run that finishes marks a concurrent run on the same engine as stopped (it would
+ * then match nothing), so concurrent runs each take their own.
+ */
+export class EnginePool {
+  private readonly idle: Engine[] = [];
+
+  constructor(private readonly rules: readonly RuleProperties[]) {}
+
+  async run(facts: Record<string, unknown>): Promise<EngineResult['events']> {
+    const engine = this.idle.pop() ?? buildEngine(this.rules);
+    try {
+      return (await engine.run(facts)).events;
+    } finally {
+      this.idle.push(engine);
+    }
+  }
+}
+
+const conditionPools = new WeakMap<TopLevelCondition, EnginePool>();
+
 /** Whether one compiled condition holds for the facts. */
 export async function conditionHolds(condition: TopLevelCondition, facts: Record<string, unknown>): Promise<boolean> {
-  const events = await evaluate([{ conditions: condition, event: { type: 'match' } }], facts);
-  return events.length > 0;
+  let pool = conditionPools.get(condition);
+  if (!pool) conditionPools.set(condition, (pool = new EnginePool([{ conditions: condition, event: { type: 'match' } }])));
+  return (await pool.run(facts)).length > 0;
 }

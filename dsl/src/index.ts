@@ -22,7 +22,7 @@ export {
   compileFlow, type FlowGraph, type FlowNode, type Target, type CompiledFlowTrigger, type CompiledSuccessCriterion,
 } from './flow-graph.js';
 export {
-  buildEngine, registerOperators, evaluate, conditionHolds, resolvePath, isEmptyValue, sameValue, stroomOperators,
+  buildEngine, EnginePool, registerOperators, evaluate, conditionHolds, resolvePath, isEmptyValue, sameValue, stroomOperators,
   type ChangeTest,
 } from './engine.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
