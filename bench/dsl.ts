@@ -11,7 +11,7 @@
 import {
   check, compileFlow, compileWorkflow, hasErrors, InMemoryCatalog, parse, type TemplateInfo,
 } from '../dsl/src/index.js';
-import { parser } from '../dsl/src/parser.js';
+import { createCstParser } from '../dsl/src/parser.js';
 import { lexer } from '../dsl/src/tokens.js';
 
 const arg = (name: string, fallback: number): number => {
@@ -275,12 +275,15 @@ const bytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 
 // ---- the two pipelines -----------------------------------------------------------------------
 
+// The same grammar (dsl/src/grammar-*.ts) on a CstParser: same rules, lookahead and recovery, CST only.
+const cstParser = createCstParser();
+
 function bareCst(texts: readonly string[]): number {
   let nodes = 0;
   for (const text of texts) {
-    parser.input = lexer.tokenize(text).tokens;
-    const cst = parser.program();
-    if (parser.errors.length > 0) throw new Error(`the bare parser rejected: ${parser.errors[0]!.message}`);
+    cstParser.input = lexer.tokenize(text).tokens;
+    const cst = cstParser.program();
+    if (cstParser.errors.length > 0) throw new Error(`the bare parser rejected: ${cstParser.errors[0]!.message}`);
     nodes += cst.children ? 1 : 0;
   }
   return nodes;

@@ -1,7 +1,7 @@
 // Comments are not in the grammar: after the build each `# …` goes to the item it stands above
 // (or inside), or to the end of its block when nothing follows, so that formatting keeps it.
 import type { IToken } from 'chevrotain';
-import type { CommentScope } from './ast-builder-common.js';
+import type { CommentScope } from './build-context.js';
 
 /** The comment's text without `#` and trailing spaces: `# hello` → ` hello`. */
 export function commentText(image: string): string {

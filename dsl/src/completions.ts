@@ -2,6 +2,7 @@
 import { ENTITIES, type Entity } from './ast.js';
 import { EMPLOYEE_FIELDS, STANDARD_FIELDS } from './catalog.js';
 import { EMPLOYEE_ROLES } from './checker-common.js';
+import { BuildContext } from './build-context.js';
 import { LineIndex } from './diagnostics.js';
 import { parser } from './parser.js';
 import type { IToken, TokenType } from 'chevrotain';
@@ -125,8 +126,8 @@ function expectedAfter(tokens: IToken[]): TokenType[] {
   expectedAtEnd.collecting = true;
   expectedAtEnd.tokens = [];
   try {
-    parser.input = tokens;
-    parser.program();
+    // A throwaway context: only the parser's expectations are wanted, not what it builds.
+    parser.read(tokens, new BuildContext(new LineIndex('')));
     return [...new Set(expectedAtEnd.tokens)];
   } finally {
     expectedAtEnd.collecting = false;

@@ -5,7 +5,7 @@ export * from './ast.js';
 export type { Diagnostic, Severity } from './diagnostics.js';
 export { hasErrors, MAX_DIAGNOSTICS } from './diagnostics.js';
 export { parse, type ParseResult } from './parse.js';
-export { MAX_NESTING } from './ast-builder-common.js';
+export { MAX_NESTING } from './build-context.js';
 export { print, format } from './printer.js';
 export { assignStepIds, stepIdsOf } from './ids.js';
 export {

@@ -1,10 +1,8 @@
 // Source text → AST and diagnostics. Nothing thrown escapes: every problem becomes a diagnostic.
-import { EOF, type CstNode, type IToken } from 'chevrotain';
-import type { Program } from './ast.js';
-import { BuildContext, MAX_NESTING } from './ast-builder-common.js';
-import { programOf } from './ast-builder.js';
+import { EOF, type IToken } from 'chevrotain';
+import type { Declaration, Program } from './ast.js';
+import { BuildContext, MAX_NESTING } from './build-context.js';
 import { attachComments } from './comments.js';
-import { Locator } from './cst.js';
 import { byPosition, diagnosticAt, LineIndex, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostics.js';
 import { parser } from './parser.js';
 import {
@@ -38,7 +36,7 @@ export function parse(source: string): ParseResult {
 
 function parseUnguarded(source: string): ParseResult {
   const lines = new LineIndex(source);
-  const at = new Locator(lines);
+  const ctx = new BuildContext(lines);
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(source);
   for (const error of lexed.errors) {
@@ -47,26 +45,20 @@ function parseUnguarded(source: string): ParseResult {
   let hasUnterminated = false;
   for (const token of lexed.tokens) {
     if (token.tokenType === UnterminatedString) {
-      diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this text has no closing quote'));
+      diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', 'this text has no closing quote'));
       hasUnterminated = true;
     } else if (token.tokenType === UnterminatedTripleString) {
-      diagnostics.push(diagnosticAt(at.token(token)!, 'error', 'this script has no closing """'));
+      diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', 'this script has no closing """'));
       hasUnterminated = true;
     }
   }
   const tooDeep = firstTooDeep(lexed.tokens);
   if (tooDeep) {
-    diagnostics.push(diagnosticAt(at.token(tooDeep)!, 'error', `blocks and parentheses nest deeper than ${MAX_NESTING} levels`));
+    diagnostics.push(diagnosticAt(ctx.token(tooDeep)!, 'error', `blocks and parentheses nest deeper than ${MAX_NESTING} levels`));
     return finish({ kind: 'program', declarations: [] }, diagnostics);
   }
-  const ctx = new BuildContext(at);
-  const program: Program = { kind: 'program', declarations: [] };
   const syntaxErrors: SyntaxError[] = [];
-  const roots = parseRoots(lexed.tokens, syntaxErrors, lines);
-  at.parserLocations = syntaxErrors.length === 0;
-  for (const root of roots) {
-    program.declarations.push(...programOf(ctx, root).declarations);
-  }
+  const program: Program = { kind: 'program', declarations: parseDeclarations(lexed.tokens, ctx, syntaxErrors, lines) };
   // After an unterminated text the parser only sees the end coming too early: say nothing more.
   diagnostics.push(...syntaxErrors.filter((d) => !(hasUnterminated && d.atEnd)).map(({ atEnd: _, ...d }) => d));
   diagnostics.push(...ctx.diagnostics);
@@ -80,12 +72,11 @@ function parseUnguarded(source: string): ParseResult {
  * Parses the tokens as declarations. Text the top level cannot read (outside any workflow or flow)
  * is reported once and skipped to the next line starting with `workflow` or `flow`.
  */
-function parseRoots(tokens: IToken[], diagnostics: SyntaxError[], lines: LineIndex): CstNode[] {
-  const roots: CstNode[] = [];
+function parseDeclarations(tokens: IToken[], ctx: BuildContext, diagnostics: SyntaxError[], lines: LineIndex): Declaration[] {
+  const declarations: Declaration[] = [];
   let start = 0;
   while (start < tokens.length) {
-    parser.input = start === 0 ? tokens : tokens.slice(start);
-    roots.push(parser.program());
+    declarations.push(...parser.read(start === 0 ? tokens : tokens.slice(start), ctx));
     let resumeAt = -1;
     for (const error of parser.errors) {
       const atEnd = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset);
@@ -95,7 +86,7 @@ function parseRoots(tokens: IToken[], diagnostics: SyntaxError[], lines: LineInd
     if (resumeAt < 0) break;
     start = nextDeclarationStart(tokens, resumeAt + 1, lines);
   }
-  return roots;
+  return declarations;
 }
 
 function nextDeclarationStart(tokens: IToken[], from: number, lines: LineIndex): number {

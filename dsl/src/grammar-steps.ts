@@ -1,0 +1,133 @@
+// The grammar, part 6: a step with its label, blocks of steps, and `split`, whose branches hold steps.
+import type { IOrAlt } from 'chevrotain';
+import type { Branch, Others, SplitStep, Step } from './ast.js';
+import { duplicates, isReal, text, withPart } from './build-context.js';
+import { withLeaveActions } from './build-parts.js';
+import { sendStepOf, withSteps, type StepBlock } from './build-steps.js';
+import { defined } from './grammar-send.js';
+import type { stepKindGrammar } from './grammar-step-kinds.js';
+import { Colon, Identifier, K, LCurly, RCurly, StringLiteral } from './tokens.js';
+
+export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
+  return class StepGrammar extends Base {
+    step = this.RULE('step', (): Step | undefined => {
+      const first = this.LA(1);
+      // Only a name followed by ':' is a label; a misspelt keyword then reads as an unknown step.
+      const label = this.OPTION({
+        GATE: () => this.LA(2).tokenType === Colon,
+        DEF: () => { const id = this.CONSUME(Identifier); this.CONSUME(Colon); return id; },
+      });
+      const step = this.OR<IOrAlt<Step | undefined>[]>(this.alts.step ??= [
+        { ALT: () => { const parts = this.SUBRULE(this.sendAction); return this.ACTION(() => sendStepOf(this.ctx, parts)); } },
+        { ALT: () => this.SUBRULE(this.updatePersonStep) },
+        { ALT: () => this.SUBRULE(this.membershipStep) },
+        { ALT: () => this.SUBRULE(this.createStep) },
+        { ALT: () => this.SUBRULE(this.distributeStep) },
+        { ALT: () => this.SUBRULE(this.runScriptStep) },
+        { ALT: () => this.SUBRULE(this.notifyStep) },
+        { ALT: () => this.SUBRULE(this.waitStep) },
+        { ALT: () => this.SUBRULE(this.splitStep) },
+        { ALT: () => this.SUBRULE(this.leaveStep) },
+        { ALT: () => this.SUBRULE(this.completeStep) },
+      ]);
+      return this.ACTION(() => {
+        if (!step) return undefined; // nothing recognisable: the parser has reported it
+        if (isReal(label)) {
+          step.id = label.image;
+          withPart(step, 'id', this.ctx.token(label));
+        }
+        step.loc = this.locFrom(first);
+        return step;
+      });
+    });
+
+    stepBlock = this.RULE('stepBlock', (): StepBlock => {
+      const open = this.CONSUME(LCurly);
+      const steps: (Step | undefined)[] = [];
+      this.MANY(() => steps.push(this.SUBRULE(this.step)));
+      const close = this.CONSUME(RCurly);
+      return this.ACTION(() => ({ steps: defined(steps), open, close }));
+    });
+
+    splitStep = this.RULE('splitStep', (): SplitStep => {
+      this.CONSUME(K.split);
+      const name = this.CONSUME(StringLiteral);
+      const open = this.CONSUME(LCurly);
+      const branches: Branch[] = [];
+      const others: Others[] = [];
+      this.MANY(() => {
+        // Only the first `others` counts: a later one is read but neither built nor checked.
+        const ignored = others.length > 0 && this.LA(1).tokenType === K.others;
+        if (ignored) this.ctx.muted++;
+        try {
+          const clause = this.OR<IOrAlt<Branch | Others | undefined>[]>(this.alts.splitStep ??= [
+            { ALT: () => this.SUBRULE(this.branchClause) },
+            { ALT: () => this.SUBRULE(this.othersClause) },
+          ]);
+          this.ACTION(() => {
+            if (clause?.kind === 'branch') branches.push(clause);
+            else if (clause) others.push(clause);
+          });
+        } finally {
+          if (ignored) this.ctx.muted--;
+        }
+      });
+      const close = this.CONSUME(RCurly);
+      return this.ACTION(() => {
+        const step: SplitStep = withPart({ kind: 'split', name: text(name), branches }, 'name', this.ctx.token(name));
+        duplicates(this.ctx, others.map((clause) => clause.loc), "'others'");
+        const lastBranch = branches.at(-1)?.loc;
+        const first = others[0];
+        if (first) {
+          if (lastBranch && first.loc && first.loc.offset < lastBranch.offset) this.ctx.error(first.loc, "'others' comes after the last branch");
+          step.others = first;
+        }
+        this.ctx.scope(open, close, step, [...step.branches, ...(step.others ? [step.others] : [])]);
+        return step;
+      });
+    });
+
+    branchClause = this.RULE('branchClause', (): Branch => {
+      const first = this.LA(1);
+      this.CONSUME(K.branch);
+      const name = this.CONSUME(StringLiteral);
+      this.CONSUME(K.when);
+      const condition = this.SUBRULE(this.condition);
+      const block = this.SUBRULE(this.stepBlock);
+      return this.ACTION(() => {
+        const branch: Branch = { kind: 'branch', name: text(name), condition, steps: [], loc: this.locFrom(first) };
+        withSteps(this.ctx, block, branch);
+        return withPart(branch, 'name', this.ctx.token(name));
+      });
+    });
+
+    othersClause = this.RULE('othersClause', (): Others => {
+      const first = this.LA(1);
+      this.CONSUME(K.others);
+      const others = this.OR<IOrAlt<Others>[]>(this.alts.othersClause ??= [
+        { ALT: () => { this.CONSUME(K.continue); return this.ACTION(() => ({ kind: 'continue' })); } },
+        {
+          ALT: () => {
+            this.CONSUME(K.leave);
+            const block = this.OPTION(() => this.SUBRULE(this.leaveBlock));
+            return this.ACTION(() => withLeaveActions(this.ctx, block, { kind: 'leave' as const }));
+          },
+        },
+        {
+          ALT: () => {
+            const block = this.SUBRULE(this.stepBlock);
+            return this.ACTION(() => {
+              const steps: Others = { kind: 'steps', steps: [] };
+              withSteps(this.ctx, block, steps);
+              return steps;
+            });
+          },
+        },
+      ]);
+      return this.ACTION(() => {
+        others.loc = this.locFrom(first);
+        return others;
+      });
+    });
+  };
+}

@@ -1,0 +1,187 @@
+// The grammar, part 8: workflows, and the program (workflows and flows).
+import type { IOrAlt, IToken } from 'chevrotain';
+import type {
+  ChangeValues, Declaration, Loc, Reminder, Role, SmsMessage, When, Workflow, WorkflowAction, WorkflowTrigger,
+} from './ast.js';
+import { isReal, text, withPart, type BuildContext } from './build-context.js';
+import {
+  durationOf, entityOf, partyOf, wholeNumber, withChange, type DurationParts, type PathParts,
+} from './build-parts.js';
+import type { flowGrammar } from './grammar-flow.js';
+import { defined, type SendParts } from './grammar-send.js';
+import { K, LCurly, NumberLiteral, RCurly, StringLiteral } from './tokens.js';
+
+type WorkflowItem = WorkflowTrigger | When | WorkflowAction | Reminder;
+
+const TRIGGER_EVENTS = [K.created, K.updated, K.deleted, K.expired, K.completed];
+
+export function workflowGrammar(Base: ReturnType<typeof flowGrammar>) {
+  return class WorkflowGrammar extends Base {
+    /** The declarations read so far: kept outside the rule, so that a parse that gives up keeps them. */
+    protected declarations: Declaration[] = [];
+
+    program = this.RULE('program', () => {
+      this.MANY(() => {
+        const declaration = this.OR<IOrAlt<Declaration | undefined>[]>(this.alts.program ??= [
+          { ALT: () => this.SUBRULE(this.workflowDeclaration) },
+          { ALT: () => this.SUBRULE(this.flowDeclaration) },
+        ]);
+        this.ACTION(() => { if (declaration) this.declarations.push(declaration); });
+      });
+    });
+
+    workflowDeclaration = this.RULE('workflowDeclaration', (): Workflow => {
+      const first = this.LA(1);
+      this.CONSUME(K.workflow);
+      const name = this.CONSUME(StringLiteral);
+      const inactive = this.OPTION(() => this.CONSUME(K.inactive));
+      const open = this.CONSUME(LCurly);
+      const items: (WorkflowItem | undefined)[] = [];
+      this.MANY(() => items.push(this.SUBRULE(this.workflowItem)));
+      const close = this.CONSUME(RCurly);
+      return this.ACTION(() => workflowOf(this.ctx, name, inactive === undefined, defined(items), open, close, this.locFrom(first)));
+    });
+
+    workflowItem = this.RULE('workflowItem', (): WorkflowItem => this.OR<IOrAlt<WorkflowItem>[]>(this.alts.workflowItem ??= [
+      { ALT: () => this.SUBRULE(this.workflowTrigger) },
+      {
+        ALT: () => {
+          const first = this.LA(1);
+          this.CONSUME(K.when);
+          const condition = this.SUBRULE(this.condition);
+          return this.ACTION(() => ({ kind: 'when', condition, loc: this.locFrom(first) }));
+        },
+      },
+      { ALT: () => this.SUBRULE(this.workflowAction) },
+      { ALT: () => this.SUBRULE(this.reminder) },
+    ]));
+
+    workflowTrigger = this.RULE('workflowTrigger', (): WorkflowTrigger => {
+      const first = this.LA(1);
+      this.CONSUME(K.on);
+      const path = this.SUBRULE(this.path);
+      const event = this.OR<IOrAlt<IToken | ChangeValues>[]>(this.alts.workflowTrigger ??= [
+        ...this.tokenAlternatives(TRIGGER_EVENTS),
+        { ALT: () => this.SUBRULE(this.changeValues) },
+      ]);
+      return this.ACTION(() => triggerOf(this.ctx, path, event, this.locFrom(first)));
+    });
+
+    workflowAction = this.RULE('workflowAction', (): WorkflowAction => {
+      const first = this.LA(1);
+      const delay = this.OPTION(() => { this.CONSUME(K.after); return this.SUBRULE(this.duration); });
+      const parts = this.SUBRULE(this.sendAction);
+      return this.ACTION(() => actionOf(this.ctx, parts, delay, this.locFrom(first)));
+    });
+
+    reminder = this.RULE('reminder', (): Reminder => {
+      const first = this.LA(1);
+      this.CONSUME(K.remind);
+      this.CONSUME(K.every);
+      const every = this.CONSUME(NumberLiteral);
+      this.CONSUME(K.days);
+      this.CONSUME(K.at);
+      this.CONSUME(K.most);
+      const count = this.CONSUME2(NumberLiteral);
+      this.CONSUME(K.times);
+      return this.ACTION(() => {
+        const everyDays = wholeNumber(this.ctx, every, 'days');
+        const maxCount = wholeNumber(this.ctx, count, 'times');
+        if (isReal(every) && everyDays < 1) this.ctx.error(this.ctx.token(every), 'reminders repeat every 1 day or more');
+        if (isReal(count) && maxCount < 1) this.ctx.error(this.ctx.token(count), 'a reminder is sent at most 1 time or more');
+        return { kind: 'remind', everyDays, maxCount, loc: this.locFrom(first) };
+      });
+    });
+  };
+}
+
+const fallbackTrigger = (): WorkflowTrigger => ({ kind: 'record_event', entity: 'person', event: 'created' });
+
+function workflowOf(
+  ctx: BuildContext, nameToken: IToken, active: boolean, items: WorkflowItem[], open: IToken, close: IToken, loc: Loc | undefined,
+): Workflow {
+  const workflow: Workflow = { kind: 'workflow', name: text(nameToken), active, trigger: fallbackTrigger(), actions: [], loc };
+  withPart(workflow, 'name', ctx.token(nameToken));
+  let trigger: WorkflowTrigger | undefined;
+  let lastAction: WorkflowAction | undefined;
+  for (const item of items) {
+    if (item.kind === 'when') {
+      if (workflow.when) ctx.error(item.loc, "a workflow has one 'when'; join the conditions with 'and'");
+      else workflow.when = item;
+    } else if (item.kind === 'send_email' || item.kind === 'send_sms') {
+      lastAction = item;
+      workflow.actions.push(item);
+    } else if (item.kind === 'remind') {
+      if (!lastAction) ctx.error(item.loc, "'remind' repeats the send before it, but there is none");
+      else if (lastAction.reminder) ctx.error(item.loc, 'this send already has a reminder');
+      else lastAction.reminder = item;
+    } else if (trigger) {
+      ctx.error(item.loc, 'a workflow has one trigger; this is a second one');
+    } else {
+      trigger = item;
+    }
+  }
+  if (trigger) workflow.trigger = trigger;
+  else ctx.missingPart(workflow.locs?.name ?? workflow.loc, "a workflow needs a trigger, as in 'on person created'");
+  ctx.scope(open, close, workflow, items);
+  return workflow;
+}
+
+function triggerOf(ctx: BuildContext, path: PathParts, event: IToken | ChangeValues, loc: Loc | undefined): WorkflowTrigger {
+  const names = path.names;
+  const entityName = names[0]?.image ?? '';
+  const field = names[1]?.image;
+  const pathLoc = path.loc;
+  const entity = entityOf(ctx, entityName, pathLoc);
+  if (names.length > 2) {
+    ctx.error(pathLoc, `expected a record type or record.field, found '${names.map((name) => name.image).join('.')}'`);
+  }
+  const locs = { entity: pathLoc };
+  if (!('tokenType' in event)) {
+    if (!field) ctx.error(pathLoc, `say which field changes, as in 'on ${entity}.status changed'`);
+    const changed: WorkflowTrigger = { kind: 'field_changed', entity, field: field ?? '' };
+    withChange(changed, event);
+    changed.loc = loc;
+    changed.locs = locs;
+    return changed;
+  }
+  const name = event.tokenType.name as 'created' | 'updated' | 'deleted' | 'expired' | 'completed';
+  if (field) ctx.error(pathLoc, `'${name}' follows a record type, as in 'on ${entity} ${name}'; only 'changed' follows a field`);
+  if (name === 'expired' || name === 'completed') {
+    if (entity !== 'task') ctx.error(pathLoc, `only tasks are ${name}; write 'on task ${name}'`);
+    return { kind: name === 'expired' ? 'task_expired' : 'task_completed', loc, locs };
+  }
+  return { kind: 'record_event', entity, event: name, loc, locs };
+}
+
+const EMAIL_RECIPIENTS: readonly Role[] = ['person', 'contact', 'responsible', 'owner', 'our_contact', 'service_contact'];
+
+function actionOf(ctx: BuildContext, parts: SendParts, delayParts: DurationParts | undefined, loc: Loc | undefined): WorkflowAction {
+  for (const subject of parts.subjects) ctx.error(ctx.token(subject), "a workflow's e-mail takes its subject from the template");
+  for (const attachment of parts.attachments) ctx.error(ctx.token(attachment), "'attach' is only available in flows");
+  for (const option of parts.noMobile) ctx.error(option.loc, "'if no mobile' is only available in flows");
+  const delay = delayParts ? durationOf(ctx, delayParts) : undefined;
+  // Built key by key rather than spread: `delay`, when given, comes right after `kind`.
+  let action: WorkflowAction;
+  if (parts.channel === 'email') {
+    const { recipients } = parts;
+    const recipientParts = recipients[0];
+    if (!recipientParts) ctx.missingPart(loc, "say who receives the e-mail, as in 'to person'");
+    for (let i = 1; i < recipients.length; i++) ctx.error(recipients[i]!.loc, 'the e-mail already has a recipient');
+    const recipient = partyOf(ctx, recipientParts, EMAIL_RECIPIENTS, "'to'", 'a quoted e-mail address');
+    const template = parts.template ?? '';
+    action = delay
+      ? { kind: 'send_email', delay, template, recipient, loc }
+      : { kind: 'send_email', template, recipient, loc };
+    withPart(action, 'recipient', recipientParts?.loc);
+  } else {
+    for (const recipient of parts.recipients) {
+      ctx.error(recipient.loc, "a workflow's SMS goes to the record's person; 'to' is not available");
+    }
+    const message: SmsMessage = parts.template !== undefined
+      ? { kind: 'template', template: parts.template }
+      : { kind: 'text', text: parts.smsText ?? '' };
+    action = delay ? { kind: 'send_sms', delay, message, loc } : { kind: 'send_sms', message, loc };
+  }
+  return withPart(action, parts.channel === 'email' || parts.template !== undefined ? 'template' : 'text', parts.keyLoc);
+}
