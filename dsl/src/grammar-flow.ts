@@ -29,66 +29,89 @@ export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
       };
     }
 
-    flowDeclaration = this.RULE('flowDeclaration', (): Flow => {
+    flowDeclaration = this.RULE('flowDeclaration', (): Flow | undefined => {
       const first = this.LA(1);
-      this.CONSUME(K.flow);
-      const name = this.CONSUME(StringLiteral);
-      const open = this.CONSUME(LCurly);
+      let name: IToken | undefined;
+      let open: IToken | undefined;
+      let close: IToken | undefined;
       const items: (FlowSetting | Step | undefined)[] = [];
-      this.MANY(() => items.push(this.OR<IOrAlt<FlowSetting | Step | undefined>[]>(this.alts.flowDeclaration ??= [
-        { ALT: () => this.SUBRULE(this.flowSetting) },
-        { ALT: () => this.SUBRULE(this.step) },
-      ])));
-      const close = this.CONSUME(RCurly);
-      return this.ACTION(() => flowOf(this.ctx, name, items, open, close, this.locFrom(first)));
-    });
+      const build = () => flowOf(this.ctx, name, items, open, close, this.locFrom(first));
+      try {
+        this.CONSUME(K.flow);
+        name = this.CONSUME(StringLiteral);
+        open = this.CONSUME(LCurly);
+        this.MANY(() => items.push(this.OR<IOrAlt<FlowSetting | Step | undefined>[]>(this.alts.flowDeclaration ??= [
+          { ALT: () => this.SUBRULE(this.flowSetting) },
+          { ALT: () => this.SUBRULE(this.step) },
+        ])));
+        close = this.CONSUME(RCurly);
+      } catch (error) {
+        items.push(this.salvaged(error, 'flowSetting'));
+        this.salvage('flowDeclaration', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'flowDeclaration') });
 
-    flowSetting = this.RULE('flowSetting', (): FlowSetting => {
+    flowSetting = this.RULE('flowSetting', (): FlowSetting | undefined => {
       const first = this.LA(1);
-      const setting = this.OR<IOrAlt<FlowSetting>[]>(this.alts.flowSetting ??= [
-        this.stringSetting(1, K.sender, (address, loc) => withPart({ kind: 'sender', address }, 'address', loc)),
-        this.stringSetting(2, K.reply_to, (address, loc) => withPart({ kind: 'reply_to', address }, 'address', loc)),
-        this.stringSetting(3, K.sms_sender, (name, loc) => withPart({ kind: 'sms_sender', name }, 'name', loc)),
-        this.stringSetting(4, K.timezone, (zone, loc) => withPart({ kind: 'timezone', zone }, 'zone', loc)),
-        { ALT: () => this.SUBRULE(this.sendWindow) },
-        { ALT: () => { this.CONSUME(K.trigger); const trigger = this.SUBRULE(this.flowTrigger); return this.ACTION(() => ({ kind: 'trigger', trigger })); } },
-        { ALT: () => { this.CONSUME(K.filter); const condition = this.SUBRULE(this.condition); return this.ACTION(() => ({ kind: 'filter', condition })); } },
-        {
-          ALT: () => {
-            this.CONSUME(K.exclude);
-            this.CONSUME(K.selection);
-            const token = this.CONSUME5(StringLiteral);
-            return this.ACTION(() => withPart({ kind: 'exclude', selection: text(token) }, 'selection', this.ctx.token(token)));
+      let setting: FlowSetting | undefined;
+      try {
+        setting = this.OR<IOrAlt<FlowSetting | undefined>[]>(this.alts.flowSetting ??= [
+          this.stringSetting(1, K.sender, (address, loc) => withPart({ kind: 'sender', address }, 'address', loc)),
+          this.stringSetting(2, K.reply_to, (address, loc) => withPart({ kind: 'reply_to', address }, 'address', loc)),
+          this.stringSetting(3, K.sms_sender, (name, loc) => withPart({ kind: 'sms_sender', name }, 'name', loc)),
+          this.stringSetting(4, K.timezone, (zone, loc) => withPart({ kind: 'timezone', zone }, 'zone', loc)),
+          { ALT: () => this.SUBRULE(this.sendWindow) },
+          { ALT: () => { this.CONSUME(K.trigger); const trigger = this.SUBRULE(this.flowTrigger); return this.ACTION(() => ({ kind: 'trigger', trigger })); } },
+          { ALT: () => { this.CONSUME(K.filter); const condition = this.SUBRULE(this.condition); return this.ACTION(() => ({ kind: 'filter', condition })); } },
+          {
+            ALT: () => {
+              this.CONSUME(K.exclude);
+              this.CONSUME(K.selection);
+              const token = this.CONSUME5(StringLiteral);
+              return this.ACTION(() => withPart({ kind: 'exclude', selection: text(token) }, 'selection', this.ctx.token(token)));
+            },
           },
-        },
-        { ALT: () => { this.CONSUME(K.once); this.CONSUME(K.per); this.CONSUME(K.person); return this.ACTION(() => ({ kind: 'once_per_person' })); } },
-        { ALT: () => this.SUBRULE(this.successRule) },
-      ]);
+          { ALT: () => { this.CONSUME(K.once); this.CONSUME(K.per); this.CONSUME(K.person); return this.ACTION(() => ({ kind: 'once_per_person' })); } },
+          { ALT: () => this.SUBRULE(this.successRule) },
+        ]);
+      } catch (error) {
+        const unfinished = this.salvaged<FlowSetting>(error, 'sendWindow') ?? unfinishedSetting(first);
+        this.salvage('flowSetting', error, () => Object.assign(unfinished, { loc: this.locFrom(first) }));
+      }
       return this.ACTION(() => {
-        setting.loc = this.locFrom(first);
+        if (setting) setting.loc = this.locFrom(first);
         return setting;
       });
-    });
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'flowSetting') });
 
-    sendWindow = this.RULE('sendWindow', (): FlowSetting => {
+    sendWindow = this.RULE('sendWindow', (): FlowSetting | undefined => {
       const first = this.LA(1);
-      this.CONSUME(K.send_window);
-      // null: workdays
-      const days = this.OR<IOrAlt<{ from: IToken; to?: IToken } | null>[]>(this.alts.sendWindow ??= [
-        { ALT: () => { this.CONSUME(K.workdays); return null; } },
-        {
-          ALT: () => {
-            const from = this.CONSUME(Identifier);
-            const to = this.OPTION(() => { this.CONSUME(Minus); return this.CONSUME2(Identifier); });
-            return this.ACTION(() => ({ from, to }));
+      let days: { from: IToken; to?: IToken } | null | undefined;
+      let start: IToken | undefined;
+      let end: IToken | undefined;
+      const build = () => sendWindowOf(this.ctx, days, start, end, this.locFrom(first));
+      try {
+        this.CONSUME(K.send_window);
+        // null: workdays
+        days = this.OR<IOrAlt<{ from: IToken; to?: IToken } | null>[]>(this.alts.sendWindow ??= [
+          { ALT: () => { this.CONSUME(K.workdays); return null; } },
+          {
+            ALT: () => {
+              const from = this.CONSUME(Identifier);
+              const to = this.OPTION(() => { this.CONSUME(Minus); return this.CONSUME2(Identifier); });
+              return this.ACTION(() => ({ from, to }));
+            },
           },
-        },
-      ]);
-      const start = this.CONSUME(Time);
-      this.CONSUME2(Minus);
-      const end = this.CONSUME2(Time);
-      return this.ACTION(() => sendWindowOf(this.ctx, days, start, end, this.locFrom(first)));
-    });
+        ]);
+        start = this.CONSUME(Time);
+        this.CONSUME2(Minus);
+        end = this.CONSUME2(Time);
+      } catch (error) {
+        this.salvage('sendWindow', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'sendWindow') });
 
     flowTrigger = this.RULE('flowTrigger', (): FlowTrigger => this.OR<IOrAlt<FlowTrigger>[]>(this.alts.flowTrigger ??= [
       { ALT: () => { this.CONSUME(K.manual); return this.ACTION(() => ({ kind: 'manual' })); } },
@@ -192,7 +215,26 @@ export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
   };
 }
 
-function flowOf(ctx: BuildContext, nameToken: IToken, items: readonly (FlowSetting | Step | undefined)[], open: IToken, close: IToken, loc: Loc | undefined): Flow {
+/** What an unfinished setting the parser gave up on stands for, by its first word. */
+function unfinishedSetting(first: IToken): FlowSetting {
+  switch (first.tokenType) {
+    case K.sender: return { kind: 'sender', address: '' };
+    case K.reply_to: return { kind: 'reply_to', address: '' };
+    case K.sms_sender: return { kind: 'sms_sender', name: '' };
+    case K.timezone: return { kind: 'timezone', zone: '' };
+    case K.send_window: return { kind: 'send_window', days: { kind: 'days', from: 'mon', to: 'mon' }, start: '00:00', end: '00:00' };
+    case K.trigger: return { kind: 'trigger', trigger: { kind: 'manual' } };
+    case K.filter: return { kind: 'filter', condition: { kind: 'or', operands: [] } };
+    case K.exclude: return { kind: 'exclude', selection: '' };
+    case K.once: return { kind: 'once_per_person' };
+    default: return { kind: 'success', criteria: [] };
+  }
+}
+
+function flowOf(
+  ctx: BuildContext, nameToken: IToken | undefined, items: readonly (FlowSetting | Step | undefined)[], open: IToken | undefined,
+  close: IToken | undefined, loc: Loc | undefined,
+): Flow {
   const flow: Flow = { kind: 'flow', name: text(nameToken), settings: [], steps: [], loc };
   withPart(flow, 'name', ctx.token(nameToken));
   const seen = new Set<FlowSettingKind>();
@@ -234,10 +276,13 @@ function timeOf(ctx: BuildContext, token: IToken | undefined): string {
   return time;
 }
 
-function sendWindowOf(ctx: BuildContext, range: { from: IToken; to?: IToken } | null, startToken: IToken, endToken: IToken, loc: Loc | undefined): FlowSetting {
+function sendWindowOf(
+  ctx: BuildContext, range: { from: IToken; to?: IToken } | null | undefined, startToken: IToken | undefined, endToken: IToken | undefined,
+  loc: Loc | undefined,
+): FlowSetting {
   const days: SendWindowDays = range === null
     ? { kind: 'workdays' }
-    : { kind: 'days', from: weekdayOf(ctx, range.from), to: range.to ? weekdayOf(ctx, range.to) : weekdayOf(ctx, range.from) };
+    : { kind: 'days', from: weekdayOf(ctx, range?.from), to: range?.to ? weekdayOf(ctx, range.to) : weekdayOf(ctx, range?.from) };
   const start = timeOf(ctx, startToken);
   const end = timeOf(ctx, endToken);
   if (isReal(startToken) && isReal(endToken) && end <= start) ctx.error(loc, 'the send window closes before it opens');

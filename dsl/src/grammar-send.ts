@@ -46,6 +46,11 @@ function addOption(parts: SendParts, option: SendOption | undefined): void {
   else if (option.kind === 'noMobile') parts.noMobile.push(option.noMobile);
 }
 
+/** What a `send` the parser could not read stands for: an e-mail without a template. */
+export function emptySendParts(): SendParts {
+  return sendParts(undefined, 'email', undefined, true);
+}
+
 /** The items the parser read, without those it had to give up on. */
 export function defined<T>(items: (T | undefined)[]): T[] {
   return items.includes(undefined) ? items.filter((item) => item !== undefined) : (items as T[]);
@@ -89,32 +94,42 @@ export function sendGrammar(Base: ReturnType<typeof conditionGrammar>) {
       return this.OR<IOrAlt<SendParts>[]>(this.alts.sendAction ??= [
         {
           ALT: () => {
-            this.CONSUME(K.email);
-            const key = this.CONSUME(StringLiteral);
-            const parts = this.ACTION(() => sendParts(this.ctx, 'email', key, true));
-            this.MANY(() => { const option = this.SUBRULE(this.emailOption); this.ACTION(() => addOption(parts, option)); });
-            return parts;
+            let parts: SendParts | undefined;
+            try {
+              this.CONSUME(K.email);
+              const key = this.CONSUME(StringLiteral);
+              parts = this.ACTION(() => sendParts(this.ctx, 'email', key, true));
+              this.MANY(() => { const option = this.SUBRULE(this.emailOption); this.ACTION(() => addOption(parts!, option)); });
+            } catch (error) {
+              this.salvage('sendAction', error, () => parts ?? emptySendParts());
+            }
+            return parts!;
           },
         },
         {
           ALT: () => {
-            this.CONSUME(K.sms);
-            const parts = this.OR2<IOrAlt<SendParts>[]>(this.alts.sendAction2 ??= [
-              {
-                ALT: () => {
-                  this.CONSUME(K.template);
-                  const key = this.CONSUME2(StringLiteral);
-                  return this.ACTION(() => sendParts(this.ctx, 'sms', key, true));
+            let parts: SendParts | undefined;
+            try {
+              this.CONSUME(K.sms);
+              parts = this.OR2<IOrAlt<SendParts>[]>(this.alts.sendAction2 ??= [
+                {
+                  ALT: () => {
+                    this.CONSUME(K.template);
+                    const key = this.CONSUME2(StringLiteral);
+                    return this.ACTION(() => sendParts(this.ctx, 'sms', key, true));
+                  },
                 },
-              },
-              { ALT: () => { const key = this.CONSUME3(StringLiteral); return this.ACTION(() => sendParts(this.ctx, 'sms', key, false)); } },
-            ]);
-            this.MANY2(() => { const option = this.SUBRULE(this.smsOption); this.ACTION(() => addOption(parts, option)); });
-            return parts;
+                { ALT: () => { const key = this.CONSUME3(StringLiteral); return this.ACTION(() => sendParts(this.ctx, 'sms', key, false)); } },
+              ]);
+              this.MANY2(() => { const option = this.SUBRULE(this.smsOption); this.ACTION(() => addOption(parts!, option)); });
+            } catch (error) {
+              this.salvage('sendAction', error, () => parts ?? sendParts(undefined, 'sms', undefined, false));
+            }
+            return parts!;
           },
         },
       ]);
-    }, { recoveryValueFunc: () => sendParts(undefined, 'email', undefined, true) });
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'sendAction') ?? emptySendParts() });
 
     emailOption = this.RULE('emailOption', (): SendOption => this.OR<IOrAlt<SendOption>[]>(this.alts.emailOption ??= [
       { ALT: () => { this.CONSUME(K.subject); const token = this.CONSUME(StringLiteral); return this.ACTION(() => ({ kind: 'subject', token })); } },

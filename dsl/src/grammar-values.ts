@@ -2,7 +2,7 @@
 // The grammar is written once over EmbeddedActionsParser: each rule returns what it read, built in
 // `this.ACTION(…)`, which Chevrotain skips while it records the grammar. parser.ts also runs the same
 // rules on a CstParser whose ACTION does nothing, as the benchmark's baseline.
-import { EmbeddedActionsParser, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
+import { EmbeddedActionsParser, isRecognitionException, type IOrAlt, type IToken, type TokenType } from 'chevrotain';
 import { ROLES, type ChangeValues, type Loc, type Role, type TimeUnit, type Value } from './ast.js';
 import { BuildContext, text } from './build-context.js';
 import { numberOf, type DurationParts, type NumberParts, type PartyParts, type PathParts } from './build-parts.js';
@@ -10,6 +10,12 @@ import { LineIndex } from './diagnostics.js';
 import { Dot, K, Minus, Name, NumberLiteral, StringLiteral } from './tokens.js';
 
 const ROLE_NAMES: ReadonlySet<string> = new Set(ROLES);
+
+/** A syntax error on its way to the rule that recovers, with what the rule it cut short had read. */
+interface Salvage {
+  salvagedBy?: string;
+  salvaged?: unknown;
+}
 
 export function valueGrammar(Base: typeof EmbeddedActionsParser) {
   return class ValueGrammar extends Base {
@@ -27,6 +33,25 @@ export function valueGrammar(Base: typeof EmbeddedActionsParser) {
     /** The span of what the current rule consumed since `first`, its LA(1) when it started. */
     protected locFrom(first: IToken): Loc | undefined {
       return this.ctx.between(first, this.LA(0));
+    }
+
+    /**
+     * When error recovery cuts a rule short, builds what the rule had read (its findings count, as
+     * they did for the partial node of a CST) and sends it on with the error, which it rethrows:
+     * the rule's `recoveryValueFunc` returns it if the rule recovers, else its parent may keep it.
+     */
+    protected salvage(rule: string, error: unknown, build: () => unknown): never {
+      if (error instanceof Error && isRecognitionException(error)) {
+        (error as Salvage).salvaged = build();
+        (error as Salvage).salvagedBy = rule;
+      }
+      throw error;
+    }
+
+    /** What `rule` salvaged from `error`, if `rule` was the last to. */
+    protected salvaged<T>(error: unknown, rule: string): T | undefined {
+      const salvage = error as Salvage;
+      return salvage.salvagedBy === rule ? (salvage.salvaged as T) : undefined;
     }
 
     /** `keyword "text"` as one alternative returning the text's token; `idx` keeps occurrence indices unique. */

@@ -1,14 +1,14 @@
 // The grammar, part 8: workflows, and the program (workflows and flows).
 import type { IOrAlt, IToken } from 'chevrotain';
 import type {
-  ChangeValues, Declaration, Loc, Reminder, Role, SmsMessage, When, Workflow, WorkflowAction, WorkflowTrigger,
+  ChangeValues, Condition, Declaration, Loc, Reminder, Role, SmsMessage, When, Workflow, WorkflowAction, WorkflowTrigger,
 } from './ast.js';
 import { isReal, text, withPart, type BuildContext } from './build-context.js';
 import {
   durationOf, entityOf, partyOf, wholeNumber, withChange, type DurationParts, type PathParts,
 } from './build-parts.js';
 import type { flowGrammar } from './grammar-flow.js';
-import { defined, type SendParts } from './grammar-send.js';
+import { defined, emptySendParts, type SendParts } from './grammar-send.js';
 import { K, LCurly, NumberLiteral, RCurly, StringLiteral } from './tokens.js';
 
 type WorkflowItem = WorkflowTrigger | When | WorkflowAction | Reminder;
@@ -22,83 +22,137 @@ export function workflowGrammar(Base: ReturnType<typeof flowGrammar>) {
 
     program = this.RULE('program', () => {
       this.MANY(() => {
-        const declaration = this.OR<IOrAlt<Declaration | undefined>[]>(this.alts.program ??= [
-          { ALT: () => this.SUBRULE(this.workflowDeclaration) },
-          { ALT: () => this.SUBRULE(this.flowDeclaration) },
-        ]);
-        this.ACTION(() => { if (declaration) this.declarations.push(declaration); });
+        let declaration: Declaration | undefined;
+        try {
+          declaration = this.OR<IOrAlt<Declaration | undefined>[]>(this.alts.program ??= [
+            { ALT: () => this.SUBRULE(this.workflowDeclaration) },
+            { ALT: () => this.SUBRULE(this.flowDeclaration) },
+          ]);
+        } catch (error) {
+          declaration = this.salvaged(error, 'workflowDeclaration') ?? this.salvaged(error, 'flowDeclaration');
+          throw error;
+        } finally {
+          this.ACTION(() => { if (declaration) this.declarations.push(declaration); });
+        }
       });
     });
 
-    workflowDeclaration = this.RULE('workflowDeclaration', (): Workflow => {
+    workflowDeclaration = this.RULE('workflowDeclaration', (): Workflow | undefined => {
       const first = this.LA(1);
-      this.CONSUME(K.workflow);
-      const name = this.CONSUME(StringLiteral);
-      const inactive = this.OPTION(() => this.CONSUME(K.inactive));
-      const open = this.CONSUME(LCurly);
+      let name: IToken | undefined;
+      let inactive: IToken | undefined;
+      let open: IToken | undefined;
+      let close: IToken | undefined;
       const items: (WorkflowItem | undefined)[] = [];
-      this.MANY(() => items.push(this.SUBRULE(this.workflowItem)));
-      const close = this.CONSUME(RCurly);
-      return this.ACTION(() => workflowOf(this.ctx, name, inactive === undefined, defined(items), open, close, this.locFrom(first)));
-    });
+      const build = () => workflowOf(this.ctx, name, inactive === undefined, defined(items), open, close, this.locFrom(first));
+      try {
+        this.CONSUME(K.workflow);
+        name = this.CONSUME(StringLiteral);
+        inactive = this.OPTION(() => this.CONSUME(K.inactive));
+        open = this.CONSUME(LCurly);
+        this.MANY(() => items.push(this.SUBRULE(this.workflowItem)));
+        close = this.CONSUME(RCurly);
+      } catch (error) {
+        items.push(this.salvaged(error, 'workflowItem'));
+        this.salvage('workflowDeclaration', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'workflowDeclaration') });
 
-    workflowItem = this.RULE('workflowItem', (): WorkflowItem => this.OR<IOrAlt<WorkflowItem>[]>(this.alts.workflowItem ??= [
-      { ALT: () => this.SUBRULE(this.workflowTrigger) },
-      {
-        ALT: () => {
-          const first = this.LA(1);
-          this.CONSUME(K.when);
-          const condition = this.SUBRULE(this.condition);
-          return this.ACTION(() => ({ kind: 'when', condition, loc: this.locFrom(first) }));
-        },
-      },
-      { ALT: () => this.SUBRULE(this.workflowAction) },
-      { ALT: () => this.SUBRULE(this.reminder) },
-    ]));
+    workflowItem = this.RULE('workflowItem', (): WorkflowItem | undefined => {
+      try {
+        return this.OR<IOrAlt<WorkflowItem | undefined>[]>(this.alts.workflowItem ??= [
+          { ALT: () => this.SUBRULE(this.workflowTrigger) },
+          {
+            ALT: () => {
+              const first = this.LA(1);
+              let condition: Condition = { kind: 'or', operands: [] };
+              const build = (): When => ({ kind: 'when', condition, loc: this.locFrom(first) });
+              try {
+                this.CONSUME(K.when);
+                condition = this.SUBRULE(this.condition);
+              } catch (error) {
+                this.salvage('when', error, build);
+              }
+              return this.ACTION(build);
+            },
+          },
+          { ALT: () => this.SUBRULE(this.workflowAction) },
+          { ALT: () => this.SUBRULE(this.reminder) },
+        ]);
+      } catch (error) {
+        const item = this.salvaged(error, 'workflowTrigger') ?? this.salvaged(error, 'when')
+          ?? this.salvaged(error, 'workflowAction') ?? this.salvaged(error, 'reminder');
+        return this.salvage('workflowItem', error, () => item);
+      }
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'workflowItem') });
 
-    workflowTrigger = this.RULE('workflowTrigger', (): WorkflowTrigger => {
+    workflowTrigger = this.RULE('workflowTrigger', (): WorkflowTrigger | undefined => {
       const first = this.LA(1);
-      this.CONSUME(K.on);
-      const path = this.SUBRULE(this.path);
-      const event = this.OR<IOrAlt<IToken | ChangeValues>[]>(this.alts.workflowTrigger ??= [
-        ...this.tokenAlternatives(TRIGGER_EVENTS),
-        { ALT: () => this.SUBRULE(this.changeValues) },
-      ]);
-      return this.ACTION(() => triggerOf(this.ctx, path, event, this.locFrom(first)));
-    });
+      let path: PathParts | undefined;
+      let event: IToken | ChangeValues | undefined;
+      const build = () => triggerOf(this.ctx, path, event, this.locFrom(first));
+      try {
+        this.CONSUME(K.on);
+        path = this.SUBRULE(this.path);
+        event = this.OR<IOrAlt<IToken | ChangeValues>[]>(this.alts.workflowTrigger ??= [
+          ...this.tokenAlternatives(TRIGGER_EVENTS),
+          { ALT: () => this.SUBRULE(this.changeValues) },
+        ]);
+      } catch (error) {
+        this.salvage('workflowTrigger', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'workflowTrigger') });
 
-    workflowAction = this.RULE('workflowAction', (): WorkflowAction => {
+    workflowAction = this.RULE('workflowAction', (): WorkflowAction | undefined => {
       const first = this.LA(1);
-      const delay = this.OPTION(() => { this.CONSUME(K.after); return this.SUBRULE(this.duration); });
-      const parts = this.SUBRULE(this.sendAction);
-      return this.ACTION(() => actionOf(this.ctx, parts, delay, this.locFrom(first)));
-    });
+      let delay: DurationParts | undefined;
+      let parts: SendParts | undefined;
+      const build = () => actionOf(this.ctx, parts ?? emptySendParts(), delay, this.locFrom(first));
+      try {
+        delay = this.OPTION(() => { this.CONSUME(K.after); return this.SUBRULE(this.duration); });
+        parts = this.SUBRULE(this.sendAction);
+      } catch (error) {
+        parts = this.salvaged(error, 'sendAction');
+        this.salvage('workflowAction', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'workflowAction') });
 
-    reminder = this.RULE('reminder', (): Reminder => {
+    reminder = this.RULE('reminder', (): Reminder | undefined => {
       const first = this.LA(1);
-      this.CONSUME(K.remind);
-      this.CONSUME(K.every);
-      const every = this.CONSUME(NumberLiteral);
-      this.CONSUME(K.days);
-      this.CONSUME(K.at);
-      this.CONSUME(K.most);
-      const count = this.CONSUME2(NumberLiteral);
-      this.CONSUME(K.times);
-      return this.ACTION(() => {
+      let every: IToken | undefined;
+      let count: IToken | undefined;
+      const build = (): Reminder => {
         const everyDays = wholeNumber(this.ctx, every, 'days');
         const maxCount = wholeNumber(this.ctx, count, 'times');
         if (isReal(every) && everyDays < 1) this.ctx.error(this.ctx.token(every), 'reminders repeat every 1 day or more');
         if (isReal(count) && maxCount < 1) this.ctx.error(this.ctx.token(count), 'a reminder is sent at most 1 time or more');
         return { kind: 'remind', everyDays, maxCount, loc: this.locFrom(first) };
-      });
-    });
+      };
+      try {
+        this.CONSUME(K.remind);
+        this.CONSUME(K.every);
+        every = this.CONSUME(NumberLiteral);
+        this.CONSUME(K.days);
+        this.CONSUME(K.at);
+        this.CONSUME(K.most);
+        count = this.CONSUME2(NumberLiteral);
+        this.CONSUME(K.times);
+      } catch (error) {
+        this.salvage('reminder', error, build);
+      }
+      return this.ACTION(build);
+    }, { recoveryValueFunc: (error) => this.salvaged(error, 'reminder') });
   };
 }
 
 const fallbackTrigger = (): WorkflowTrigger => ({ kind: 'record_event', entity: 'person', event: 'created' });
 
 function workflowOf(
-  ctx: BuildContext, nameToken: IToken, active: boolean, items: WorkflowItem[], open: IToken, close: IToken, loc: Loc | undefined,
+  ctx: BuildContext, nameToken: IToken | undefined, active: boolean, items: WorkflowItem[], open: IToken | undefined,
+  close: IToken | undefined, loc: Loc | undefined,
 ): Workflow {
   const workflow: Workflow = { kind: 'workflow', name: text(nameToken), active, trigger: fallbackTrigger(), actions: [], loc };
   withPart(workflow, 'name', ctx.token(nameToken));
@@ -127,16 +181,17 @@ function workflowOf(
   return workflow;
 }
 
-function triggerOf(ctx: BuildContext, path: PathParts, event: IToken | ChangeValues, loc: Loc | undefined): WorkflowTrigger {
-  const names = path.names;
+function triggerOf(ctx: BuildContext, path: PathParts | undefined, event: IToken | ChangeValues | undefined, loc: Loc | undefined): WorkflowTrigger {
+  const names = path?.names ?? [];
   const entityName = names[0]?.image ?? '';
   const field = names[1]?.image;
-  const pathLoc = path.loc;
+  const pathLoc = path?.loc;
   const entity = entityOf(ctx, entityName, pathLoc);
   if (names.length > 2) {
     ctx.error(pathLoc, `expected a record type or record.field, found '${names.map((name) => name.image).join('.')}'`);
   }
   const locs = { entity: pathLoc };
+  if (event === undefined) return { ...fallbackTrigger(), loc };
   if (!('tokenType' in event)) {
     if (!field) ctx.error(pathLoc, `say which field changes, as in 'on ${entity}.status changed'`);
     const changed: WorkflowTrigger = { kind: 'field_changed', entity, field: field ?? '' };
