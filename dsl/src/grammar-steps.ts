@@ -1,12 +1,14 @@
-// The grammar, part 6: a step with its label, blocks of steps, and `split`, whose branches hold steps.
-import type { IOrAlt } from 'chevrotain';
-import type { Branch, Others, SplitStep, Step } from './ast.js';
+// The grammar, part 6: a step with its label, blocks of steps, `wait`, and `split`, whose branches hold steps.
+import type { IOrAlt, IToken } from 'chevrotain';
+import type { Branch, Others, SplitStep, Step, WaitEvent } from './ast.js';
 import { duplicates, isReal, text, withPart } from './build-context.js';
-import { withLeaveActions } from './build-parts.js';
-import { sendStepOf, withSteps, type StepBlock } from './build-steps.js';
+import { durationOf, withLeaveActions, type LeaveBlock } from './build-parts.js';
+import { sendStepOf, waitForOf, withSteps, type StepBlock, type WaitOption } from './build-steps.js';
 import { defined } from './grammar-send.js';
 import type { stepKindGrammar } from './grammar-step-kinds.js';
 import { Colon, Identifier, K, LCurly, RCurly, StringLiteral } from './tokens.js';
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
   return class StepGrammar extends Base {
@@ -38,6 +40,99 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
         }
         step.loc = this.locFrom(first);
         return step;
+      });
+    });
+
+    waitStep = this.RULE('waitStep', (): Step => {
+      this.CONSUME(K.wait);
+      return this.OR<IOrAlt<Step>[]>(this.alts.waitStep ??= [
+        { ALT: () => { const duration = this.SUBRULE(this.duration); return this.ACTION(() => ({ kind: 'wait', duration: durationOf(this.ctx, duration) })); } },
+        {
+          ALT: () => {
+            this.CONSUME(K.until);
+            const token = this.CONSUME(StringLiteral);
+            return this.ACTION(() => {
+              const until = text(token);
+              if (isReal(token) && (!ISO_DATE_TIME.test(until) || Number.isNaN(Date.parse(until)))) {
+                this.ctx.error(this.ctx.token(token), 'expected a date and time such as "2026-12-01T09:00"');
+              }
+              return withPart({ kind: 'wait_until', until }, 'until', this.ctx.token(token));
+            });
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.for);
+            const event = this.SUBRULE(this.waitEvent);
+            const options: (WaitOption | undefined)[] = [];
+            this.MANY(() => options.push(this.SUBRULE(this.waitOption)));
+            return this.ACTION(() => waitForOf(this.ctx, event.event, event.reference, defined(options)));
+          },
+        },
+      ]);
+    });
+
+    waitEvent = this.RULE('waitEvent', (): { event: WaitEvent; reference?: IToken } => this.OR(this.alts.waitEvent ??= [
+      {
+        ALT: () => {
+          this.CONSUME(K.link);
+          this.CONSUME(K.clicked);
+          const reference = this.SUBRULE(this.stepReference);
+          return this.ACTION(() => ({ event: isReal(reference) ? { kind: 'link_clicked', step: reference.image } : { kind: 'link_clicked' }, reference }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.email);
+          this.CONSUME(K.opened);
+          const reference = this.SUBRULE2(this.stepReference);
+          return this.ACTION(() => ({ event: isReal(reference) ? { kind: 'email_opened', step: reference.image } : { kind: 'email_opened' }, reference }));
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME(K.form);
+          const form = this.CONSUME(StringLiteral);
+          this.CONSUME(K.submitted);
+          return this.ACTION(() => ({ event: { kind: 'form_submitted', form: text(form) } }));
+        },
+      },
+    ]), { recoveryValueFunc: () => ({ event: { kind: 'link_clicked' as const } }) });
+
+    /** `[in] <label>`, optional; a name followed by `:` is the next step's label, not a reference. */
+    stepReference = this.RULE('stepReference', (): IToken | undefined => this.OPTION({
+      GATE: () => this.LA(1).tokenType === K.in || this.LA(2).tokenType !== Colon,
+      DEF: () => {
+        this.OPTION2(() => this.CONSUME(K.in));
+        return this.CONSUME(Identifier);
+      },
+    }));
+
+    waitOption = this.RULE('waitOption', (): WaitOption => {
+      const first = this.LA(1);
+      const option = this.OR<IOrAlt<WaitOption>[]>(this.alts.waitOption ??= [
+        {
+          ALT: () => {
+            this.CONSUME(K.at);
+            this.CONSUME(K.most);
+            const duration = this.SUBRULE(this.duration);
+            return this.ACTION(() => ({ kind: 'most', duration }));
+          },
+        },
+        {
+          ALT: () => {
+            this.CONSUME(K.else);
+            const leave = this.OR2<IOrAlt<LeaveBlock | undefined | null>[]>(this.alts.waitOption2 ??= [
+              { ALT: () => { this.CONSUME(K.continue); return null; } },
+              { ALT: () => { this.CONSUME(K.leave); return this.OPTION(() => this.SUBRULE(this.leaveBlock)); } },
+            ]);
+            return this.ACTION(() => ({ kind: 'else', leave }));
+          },
+        },
+      ]);
+      return this.ACTION(() => {
+        option.loc = this.locFrom(first);
+        return option;
       });
     });
 
