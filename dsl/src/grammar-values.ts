@@ -19,7 +19,7 @@ interface Salvage {
 
 export function valueGrammar(Base: typeof EmbeddedActionsParser) {
   return class ValueGrammar extends Base {
-    /** The current parse's findings and positions: set by `read`. */
+    /** The current parse's findings and positions: set by `read` (parser.ts). */
     ctx = new BuildContext(new LineIndex(''));
 
     /**

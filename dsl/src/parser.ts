@@ -4,7 +4,8 @@ import {
   CstParser, EmbeddedActionsParser, type CstNode, type IParserConfig, type IRecognitionException, type IToken,
 } from 'chevrotain';
 import type { Declaration } from './ast.js';
-import type { BuildContext } from './build-context.js';
+import { BuildContext } from './build-context.js';
+import { LineIndex } from './diagnostics.js';
 import { errorMessages } from './error-messages.js';
 import { conditionGrammar } from './grammar-conditions.js';
 import { createGrammar } from './grammar-create.js';
@@ -15,6 +16,9 @@ import { stepGrammar } from './grammar-steps.js';
 import { valueGrammar } from './grammar-values.js';
 import { workflowGrammar } from './grammar-workflow.js';
 import { allTokens } from './tokens.js';
+
+/** The context between parses. */
+const idle = new BuildContext(new LineIndex(''));
 
 const config: IParserConfig = { recoveryEnabled: true, maxLookahead: 3, errorMessageProvider: errorMessages };
 
@@ -35,7 +39,11 @@ class StroomParser extends stroomGrammar(EmbeddedActionsParser) {
     this.ctx = ctx;
     this.declarations = [];
     this.program();
-    return this.declarations;
+    const declarations = this.declarations;
+    // The parser outlives the parse: it keeps neither the context nor the AST.
+    this.ctx = idle;
+    this.declarations = [];
+    return declarations;
   }
 }
 
