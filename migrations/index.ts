@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261202031345 } from './Migration20261202031345.js';
+import { Migration20261202080000 } from './Migration20261202080000.js';
 import { Migration20261202025919 } from './Migration20261202025919.js';
 import { Migration20261123224811 } from './Migration20261123224811.js';
 import { Migration20261123223510 } from './Migration20261123223510.js';
@@ -28,4 +29,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261123224811', class: Migration20261123224811 },
   { name: 'Migration20261202025919', class: Migration20261202025919 },
   { name: 'Migration20261202031345', class: Migration20261202031345 },
+  { name: 'Migration20261202080000', class: Migration20261202080000 },
 ];

@@ -1,3 +1,4 @@
+import { describe, expect, it } from '@jest/globals';
 import type { TopLevelCondition } from 'json-rules-engine';
 import { conditionHolds, EnginePool } from './engine.js';
 

@@ -37,6 +37,18 @@ export class JobScheduler {
     return em.nativeUpdate(Job, { status: 'pending', cancelKey: key }, { status: 'cancelled', finishedAt: this.clock.now() });
   }
 
+  /**
+   * The payloads of the pending jobs of `kind` about one record (payload `entity` and `entityId`),
+   * those this transaction has just scheduled included.
+   */
+  async pendingAbout(em: EntityManager, kind: string, entity: string, entityId: string): Promise<Record<string, unknown>[]> {
+    await em.flush();
+    const rows: { payload: Record<string, unknown> }[] = await em.getConnection().execute(
+      `select "payload" from "job" where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ?`,
+      [kind, entity, entityId], 'all', em.getTransactionContext());
+    return rows.map((row) => row.payload);
+  }
+
   /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */
   async cancelPrefixes(em: EntityManager, prefixes: readonly string[]): Promise<number> {
     if (prefixes.length === 0) return 0;

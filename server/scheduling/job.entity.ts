@@ -9,6 +9,8 @@ export type JobStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 @Entity()
 @Index({ name: 'job_pending_due', expression: 'create index "job_pending_due" on "job" ("due_at", "id") where "status" = \'pending\'' })
 @Index({ name: 'job_cancel_key', expression: 'create index "job_cancel_key" on "job" ("cancel_key" text_pattern_ops) where "status" = \'pending\'' })
+// Pending work about one record (`payload.entity` + `payload.entityId`), e.g. a workflow's sends for a quote request.
+@Index({ name: 'job_pending_record', expression: 'create index "job_pending_record" on "job" (("payload"->>\'entity\'), ("payload"->>\'entityId\')) where "status" = \'pending\'' })
 export class Job {
   @PrimaryKey({ type: 'bigint' })
   id!: string;

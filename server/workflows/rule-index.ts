@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { buildEngine, compileWorkflow, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
-import type { Engine } from 'json-rules-engine';
+import { compileWorkflow, EnginePool, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { Workflow } from './workflow.entity.js';
 import { ruleSetVersion } from './rule-set-versions.js';
 
@@ -26,13 +25,13 @@ const valueKey = (key: string, value: unknown) => `${key}=${JSON.stringify(value
 
 interface TriggerGroup {
   rules: Map<string, InstalledRule>;
-  engine: Engine;
+  engines: EnginePool;
 }
 
 /**
  * The active workflows, indexed by trigger (entity + event + field, and the value a `changed to`
- * trigger waits for), each group with one
- * json-rules-engine built once: an event only meets the rules that can fire on it. Rebuilt when
+ * trigger waits for), each group with its
+ * json-rules-engines built once: an event only meets the rules that can fire on it. Rebuilt when
  * the rule-set version in the database moves, so every instance follows every change.
  */
 @Injectable()
@@ -40,7 +39,6 @@ export class RuleIndex {
   private readonly logger = new Logger(RuleIndex.name);
   private version: string | undefined;
   private groups = new Map<string, TriggerGroup>();
-  private byEntity = new Map<string, InstalledRule[]>();
   private byId = new Map<string, InstalledRule>();
 
   /** Rebuilds the index when the rule set changed since it was built. */
@@ -61,7 +59,6 @@ export class RuleIndex {
 
   build(rules: InstalledRule[]): void {
     const groups = new Map<string, Map<string, InstalledRule>>();
-    this.byEntity = new Map();
     this.byId = new Map(rules.map((r) => [r.workflowId, r]));
     for (const rule of rules) {
       if (!rule.compiled.active) continue;
@@ -70,10 +67,8 @@ export class RuleIndex {
         if (!groups.has(name)) groups.set(name, new Map());
         groups.get(name)!.set(rule.compiled.name, rule);
       }
-      const entities = new Set(rule.compiled.triggers.map((t) => t.entity));
-      for (const entity of entities) this.byEntity.set(entity, [...(this.byEntity.get(entity) ?? []), rule]);
     }
-    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engine: buildEngine([...members.values()].map((r) => r.compiled.rule)) }]));
+    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engines: new EnginePool([...members.values()].map((r) => r.compiled.rule)) }]));
   }
 
   /** The rules whose conditions hold for these facts, among those an event of this shape can trigger. */
@@ -87,18 +82,12 @@ export class RuleIndex {
     for (const key of keys) {
       const group = this.groups.get(key);
       if (!group) continue;
-      const { events } = await group.engine.run(facts);
-      for (const e of events) {
+      for (const e of await group.engines.run(facts)) {
         const rule = group.rules.get(String(e.params?.workflow));
         if (rule) matched.set(rule.workflowId, rule);
       }
     }
     return [...matched.values()];
-  }
-
-  /** Active rules triggered by some event of this entity (for cancelling what no longer holds). */
-  forEntity(entity: string): InstalledRule[] {
-    return this.byEntity.get(entity) ?? [];
   }
 
   get(workflowId: string): InstalledRule | undefined {

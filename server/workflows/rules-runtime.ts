@@ -4,6 +4,7 @@ import { conditionHolds } from '@stroom/dsl';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
 import type { ChangeEvent } from '../events/change-event.entity.js';
+import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from './record-facts.js';
@@ -25,6 +26,7 @@ export class RulesRuntime implements OnModuleInit {
     private readonly index: RuleIndex,
     private readonly facts: RecordFacts,
     private readonly sender: WorkflowSender,
+    private readonly outbox: Outbox,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
   ) {}
@@ -41,22 +43,30 @@ export class RulesRuntime implements OnModuleInit {
     await this.cancelWhatNoLongerHolds(em, event, facts);
     const matched = await this.index.matching(event, facts);
     const now = this.clock.now();
+    const messages: OutgoingMessage[] = [];
     for (const rule of matched) {
       for (const action of rule.compiled.actions) {
         const order: SendOrder = { workflowId: rule.workflowId, eventId: String(event.id), entity: event.entity, entityId: event.entityId, action: action.index, reminder: 0 };
-        await this.sender.plan(em, rule, action, order, event.at, now, facts);
+        const message = await this.sender.plan(em, rule, action, order, event.at, now, facts);
+        if (message) messages.push(message);
       }
     }
+    await this.outbox.enqueueMany(em, messages);
   }
 
-  /** One cancel statement for every rule the record no longer qualifies for (not one per rule). */
+  /**
+   * Cancels the record's pending sends of every rule it no longer qualifies for, in one statement.
+   * Only the rules with pending sends for the record are evaluated, not every rule on its entity.
+   */
   private async cancelWhatNoLongerHolds(em: EntityManager, event: ChangeEvent, facts: Facts): Promise<void> {
     if (event.kind === 'created') return;
-    const gone = event.kind === 'deleted';
+    const pending = await this.jobs.pendingAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId);
+    const workflowIds = new Set(pending.map((payload) => String((payload as unknown as SendOrder).workflowId)));
     const prefixes: string[] = [];
-    for (const rule of this.index.forEntity(event.entity)) {
-      if (!gone && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)))) continue;
-      prefixes.push(pendingKey(rule.workflowId, event.entity, event.entityId));
+    for (const workflowId of workflowIds) {
+      const rule = this.index.get(workflowId);
+      const holds = event.kind !== 'deleted' && rule && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)));
+      if (!holds) prefixes.push(pendingKey(workflowId, event.entity, event.entityId));
     }
     await this.jobs.cancelPrefixes(em, prefixes);
   }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { conditionHolds, type ActionDescriptor, type Party } from '@stroom/dsl';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { Outbox } from '../messaging/outbox.js';
+import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { addTime, appCalendar } from '../scheduling/calendar.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Template } from '../templates/template.entity.js';
@@ -39,28 +39,43 @@ function address(party: Party, channel: 'email' | 'sms', facts: Facts): string |
 /**
  * Turns a matched workflow action into messages: now into the outbox, or later as a due job, and
  * each reminder as the next job while the record still qualifies (SPEC §4). Idempotency key:
- * rule + event + action + reminder number.
+ * rule + event + action + reminder number. Messages are composed here and enqueued by the caller,
+ * so an event's messages go to the outbox in one statement.
  */
 @Injectable()
 export class WorkflowSender {
+  /** Templates read in one transaction (an event's sends often share one): one query per key. */
+  private readonly templates = new WeakMap<EntityManager, Map<string, Promise<Template | null>>>();
+
   constructor(
     private readonly outbox: Outbox,
     private readonly jobs: JobScheduler,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Plans one matched action of an event: sends now when due, else schedules it. */
-  async plan(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, eventAt: Date, now: Date, facts: Facts): Promise<void> {
+  /** Plans one matched action of an event: the message to send now when due, else schedules it. */
+  async plan(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, eventAt: Date, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
     const due = action.delay ? addTime(eventAt, action.delay.amount, action.delay.unit, appCalendar(this.config)) : eventAt;
-    if (due.getTime() <= now.getTime()) await this.send(em, rule, action, order, now, facts);
-    else this.schedule(em, order, due);
+    if (due.getTime() <= now.getTime()) return this.compose(em, rule, action, order, now, facts);
+    this.schedule(em, order, due);
+    return undefined;
   }
 
-  /** Sends (if the record still qualifies) and schedules the next reminder. */
+  /** Sends now (if the record still qualifies) and schedules the next reminder. */
   async send(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<void> {
-    if (rule.compiled.stillHolds && !(await conditionHolds(rule.compiled.stillHolds, facts))) return;
+    const message = await this.compose(em, rule, action, order, now, facts);
+    if (message) await this.outbox.enqueue(em, message);
+  }
+
+  /** The message for a send that is due (none when the record no longer qualifies), and its next reminder. */
+  private async compose(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
+    if (rule.compiled.stillHolds && !(await conditionHolds(rule.compiled.stillHolds, facts))) return undefined;
     const rendered = await this.render(em, action, facts);
-    await this.outbox.enqueue(em, {
+    if (action.reminders && order.reminder < action.reminders.maxCount) {
+      const next = addTime(now, action.reminders.everyDays, 'days', appCalendar(this.config));
+      this.schedule(em, { ...order, reminder: order.reminder + 1 }, next);
+    }
+    return {
       channel: action.channel,
       key: `wf:${order.workflowId}:ev:${order.eventId}:a${order.action}:r${order.reminder}`,
       to: address(action.recipient, action.channel, facts),
@@ -69,11 +84,7 @@ export class WorkflowSender {
       segments: action.channel === 'sms' ? smsSegments(rendered.body) : null,
       personId: ((facts.person ?? facts.contact) as { id?: string } | undefined)?.id ?? null,
       workflowId: order.workflowId,
-    });
-    if (action.reminders && order.reminder < action.reminders.maxCount) {
-      const next = addTime(now, action.reminders.everyDays, 'days', appCalendar(this.config));
-      this.schedule(em, { ...order, reminder: order.reminder + 1 }, next);
-    }
+    };
   }
 
   private schedule(em: EntityManager, order: SendOrder, due: Date): void {
@@ -83,11 +94,19 @@ export class WorkflowSender {
   private async render(em: EntityManager, action: ActionDescriptor, facts: Facts): Promise<{ subject: string | null; body: string }> {
     const context = { ...facts, unsubscribe_url: `${this.config.publicUrl}/u` };
     if (action.template) {
-      const template = await em.findOne(Template, { key: action.template });
+      const template = await this.template(em, action.template);
       if (!template) throw new Error(`template "${action.template}" no longer exists`);
       const out = renderTemplate(template, context, { zone: this.config.appTimezone });
       return { subject: template.channel === 'email' ? out.subject : null, body: out.body };
     }
     return { subject: null, body: renderText(action.text ?? '', context, { zone: this.config.appTimezone }) };
+  }
+
+  private template(em: EntityManager, key: string): Promise<Template | null> {
+    let known = this.templates.get(em);
+    if (!known) this.templates.set(em, (known = new Map()));
+    let found = known.get(key);
+    if (!found) known.set(key, (found = em.findOne(Template, { key })));
+    return found;
   }
 }

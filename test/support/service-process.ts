@@ -21,10 +21,15 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built service (`npm start`'s command) as a child process. */
+/**
+ * Runs the built service (`npm start`'s command) as a child process. `SERVICE_NODE_OPTIONS` is
+ * handed to it as NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark's service.
+ */
 export function spawnService(env: Record<string, string | undefined>): ServiceProcess {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', ...env } as NodeJS.ProcessEnv,
+    env: {
+      PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS, ...env,
+    } as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
