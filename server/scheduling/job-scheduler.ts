@@ -3,6 +3,12 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
+import { sqlArray } from '../common/sql-array.js';
+
+export interface PendingJob {
+  id: string;
+  payload: Record<string, unknown>;
+}
 
 export interface JobRequest {
   kind: string;
@@ -38,15 +44,23 @@ export class JobScheduler {
   }
 
   /**
-   * The payloads of the pending jobs of `kind` about one record (payload `entity` and `entityId`),
-   * those this transaction has just scheduled included.
+   * The pending jobs of `kind` about one record (payload `entity` and `entityId`), those this
+   * transaction has just scheduled included.
    */
-  async pendingAbout(em: EntityManager, kind: string, entity: string, entityId: string): Promise<Record<string, unknown>[]> {
+  async pendingAbout(em: EntityManager, kind: string, entity: string, entityId: string): Promise<PendingJob[]> {
     await em.flush();
-    const rows: { payload: Record<string, unknown> }[] = await em.getConnection().execute(
-      `select "payload" from "job" where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ?`,
+    const rows: { id: string; payload: Record<string, unknown> }[] = await em.getConnection().execute(
+      `select "id", "payload" from "job" where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ?`,
       [kind, entity, entityId], 'all', em.getTransactionContext());
-    return rows.map((row) => row.payload);
+    return rows.map((row) => ({ id: String(row.id), payload: row.payload }));
+  }
+
+  /** Cancels these jobs if they are still pending, in one statement. */
+  async cancelIds(em: EntityManager, ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await em.getConnection().execute(
+      `update "job" set "status" = 'cancelled', "finished_at" = ? where "status" = 'pending' and "id" = any(?::bigint[])`,
+      [this.clock.now(), sqlArray(ids)], 'run', em.getTransactionContext());
   }
 
   /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */

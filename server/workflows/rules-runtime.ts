@@ -9,7 +9,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from './record-facts.js';
 import { RuleIndex } from './rule-index.js';
-import { pendingKey, WORKFLOW_SEND_JOB, WorkflowSender, type SendOrder } from './workflow-sender.js';
+import { WORKFLOW_SEND_JOB, WorkflowSender, type SendOrder } from './workflow-sender.js';
 
 /**
  * The workflow runtime: every change event meets the rules its trigger can fire (through the
@@ -61,14 +61,19 @@ export class RulesRuntime implements OnModuleInit {
   private async cancelWhatNoLongerHolds(em: EntityManager, event: ChangeEvent, facts: Facts): Promise<void> {
     if (event.kind === 'created') return;
     const pending = await this.jobs.pendingAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId);
-    const workflowIds = new Set(pending.map((payload) => String((payload as unknown as SendOrder).workflowId)));
-    const prefixes: string[] = [];
-    for (const workflowId of workflowIds) {
-      const rule = this.index.get(workflowId);
-      const holds = event.kind !== 'deleted' && rule && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)));
-      if (!holds) prefixes.push(pendingKey(workflowId, event.entity, event.entityId));
+    const holds = new Map<string, boolean>();
+    const cancelled: string[] = [];
+    for (const job of pending) {
+      const workflowId = String((job.payload as unknown as SendOrder).workflowId);
+      if (!holds.has(workflowId)) holds.set(workflowId, event.kind !== 'deleted' && (await this.stillHolds(workflowId, facts)));
+      if (!holds.get(workflowId)) cancelled.push(job.id);
     }
-    await this.jobs.cancelPrefixes(em, prefixes);
+    await this.jobs.cancelIds(em, cancelled);
+  }
+
+  private async stillHolds(workflowId: string, facts: Facts): Promise<boolean> {
+    const rule = this.index.get(workflowId);
+    return !!rule && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)));
   }
 
   private async sendDue(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
