@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { toSnake } from '../common/naming.js';
+import { PerTransaction } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
@@ -33,6 +34,13 @@ export class RecordFacts {
     return json;
   }
 
+  /** The events of a batch mostly name the same few owners and contacts: each is read once per batch. */
+  private readonly employees = new PerTransaction<Json | undefined>();
+
+  private employee(em: EntityManager, id: string): Promise<Json | undefined> {
+    return this.employees.get(em, id, () => this.record(em, 'employee', id));
+  }
+
   /** Facts for a record; `fallback` stands in for a record that no longer exists (a deleted event's last values). */
   async load(em: EntityManager, entity: string, id: string, fallback?: Json): Promise<Facts> {
     const record = (await this.record(em, entity, id)) ?? fallback;
@@ -54,7 +62,7 @@ export class RecordFacts {
     ];
     for (const [role, employeeId] of employees) {
       if (typeof employeeId !== 'string') continue;
-      const employee = await this.record(em, 'employee', employeeId);
+      const employee = await this.employee(em, employeeId);
       if (employee) facts[role] = { id: employee.id, name: employee.name, email: employee.email, mobile: employee.mobile };
     }
     return facts;

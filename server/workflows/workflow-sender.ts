@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { conditionHolds, type ActionDescriptor, type Party } from '@stroom/dsl';
+import { PerTransaction } from '../common/per-transaction.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
@@ -44,8 +45,8 @@ function address(party: Party, channel: 'email' | 'sms', facts: Facts): string |
  */
 @Injectable()
 export class WorkflowSender {
-  /** Templates read in one transaction (an event's sends often share one): one query per key. */
-  private readonly templates = new WeakMap<EntityManager, Map<string, Promise<Template | null>>>();
+  /** A batch of events' sends mostly share a few templates: each is read once per batch. */
+  private readonly templates = new PerTransaction<Template | null>();
 
   constructor(
     private readonly outbox: Outbox,
@@ -103,10 +104,7 @@ export class WorkflowSender {
   }
 
   private template(em: EntityManager, key: string): Promise<Template | null> {
-    let known = this.templates.get(em);
-    if (!known) this.templates.set(em, (known = new Map()));
-    let found = known.get(key);
-    if (!found) known.set(key, (found = em.findOne(Template, { key })));
-    return found;
+    // Read apart from the caller's manager: the template serves the batch's later events too.
+    return this.templates.get(em, key, () => em.findOne(Template, { key }, { disableIdentityMap: true }));
   }
 }

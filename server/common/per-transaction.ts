@@ -1,0 +1,23 @@
+import type { EntityManager } from '@mikro-orm/core';
+
+/**
+ * Values read at most once per database transaction, by key: a batch of change events or jobs is
+ * one transaction, and its items mostly ask for the same few rows (templates, employees). Outside
+ * a transaction every call loads. A failed load is forgotten, so the next caller tries again.
+ */
+export class PerTransaction<V> {
+  private readonly byTransaction = new WeakMap<object, Map<string, Promise<V>>>();
+
+  get(em: EntityManager, key: string, load: () => Promise<V>): Promise<V> {
+    const transaction = em.getTransactionContext<object>();
+    if (!transaction) return load();
+    let known = this.byTransaction.get(transaction);
+    if (!known) this.byTransaction.set(transaction, (known = new Map()));
+    let found = known.get(key);
+    if (!found) {
+      known.set(key, (found = load()));
+      found.catch(() => known.delete(key));
+    }
+    return found;
+  }
+}
