@@ -5,11 +5,6 @@ import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
 import { sqlArray } from '../common/sql-array.js';
 
-export interface PendingJob {
-  id: string;
-  payload: Record<string, unknown>;
-}
-
 export interface JobRequest {
   kind: string;
   dueAt: Date;
@@ -44,23 +39,16 @@ export class JobScheduler {
   }
 
   /**
-   * The pending jobs of `kind` about one record (payload `entity` and `entityId`), those this
-   * transaction has just scheduled included.
+   * Cancels, in one statement, the pending jobs of `kind` about one record (payload `entity` and
+   * `entityId`), those this transaction has just scheduled included, except the ones whose payload
+   * field `keep.field` is one of `keep.values`.
    */
-  async pendingAbout(em: EntityManager, kind: string, entity: string, entityId: string): Promise<PendingJob[]> {
+  async cancelAbout(em: EntityManager, kind: string, entity: string, entityId: string, keep: { field: string; values: readonly string[] }): Promise<void> {
     await em.flush();
-    const rows: { id: string; payload: Record<string, unknown> }[] = await em.getConnection().execute(
-      `select "id", "payload" from "job" where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ?`,
-      [kind, entity, entityId], 'all', em.getTransactionContext());
-    return rows.map((row) => ({ id: String(row.id), payload: row.payload }));
-  }
-
-  /** Cancels these jobs if they are still pending, in one statement. */
-  async cancelIds(em: EntityManager, ids: readonly string[]): Promise<void> {
-    if (ids.length === 0) return;
     await em.getConnection().execute(
-      `update "job" set "status" = 'cancelled', "finished_at" = ? where "status" = 'pending' and "id" = any(?::bigint[])`,
-      [this.clock.now(), sqlArray(ids)], 'run', em.getTransactionContext());
+      `update "job" set "status" = 'cancelled', "finished_at" = ?
+        where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ? and not ("payload"->>? = any(?::text[]))`,
+      [this.clock.now(), kind, entity, entityId, keep.field, sqlArray(keep.values)], 'run', em.getTransactionContext());
   }
 
   /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { compileWorkflow, EnginePool, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { compileWorkflow, conditionHolds, EnginePool, eventTriggerKeys, parse, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { Workflow } from './workflow.entity.js';
 import { ruleSetVersion } from './rule-set-versions.js';
 
@@ -23,6 +23,12 @@ export function installRule(workflowId: string, workflow: WorkflowAst): Installe
 
 const valueKey = (key: string, value: unknown) => `${key}=${JSON.stringify(value)}`;
 
+/** Rules of one entity that share a still-holds condition (none: they always hold), evaluated once for all. */
+interface HoldingGroup {
+  condition?: NonNullable<CompiledWorkflow['stillHolds']>;
+  workflowIds: string[];
+}
+
 interface TriggerGroup {
   rules: Map<string, InstalledRule>;
   engines: EnginePool;
@@ -40,6 +46,7 @@ export class RuleIndex {
   private version: string | undefined;
   private groups = new Map<string, TriggerGroup>();
   private byId = new Map<string, InstalledRule>();
+  private holding = new Map<string, HoldingGroup[]>();
 
   /** Rebuilds the index when the rule set changed since it was built. */
   async refresh(em: EntityManager): Promise<void> {
@@ -68,6 +75,7 @@ export class RuleIndex {
         groups.get(name)!.set(rule.compiled.name, rule);
       }
     }
+    this.holding = holdingGroups(rules);
     this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engines: new EnginePool([...members.values()].map((r) => r.compiled.rule)) }]));
   }
 
@@ -90,6 +98,18 @@ export class RuleIndex {
     return [...matched.values()];
   }
 
+  /**
+   * The rules (workflow ids) whose pending sends for a record of `entity` it still qualifies for,
+   * on these facts: each distinct condition is evaluated once, however many rules share it.
+   */
+  async stillHolding(entity: string, facts: Record<string, unknown>): Promise<string[]> {
+    const holding: string[] = [];
+    for (const group of this.holding.get(entity) ?? []) {
+      if (!group.condition || (await conditionHolds(group.condition, facts))) holding.push(...group.workflowIds);
+    }
+    return holding;
+  }
+
   get(workflowId: string): InstalledRule | undefined {
     return this.byId.get(workflowId);
   }
@@ -97,4 +117,19 @@ export class RuleIndex {
   get size(): number {
     return this.byId.size;
   }
+}
+
+function holdingGroups(rules: readonly InstalledRule[]): Map<string, HoldingGroup[]> {
+  const byEntity = new Map<string, Map<string, HoldingGroup>>();
+  for (const rule of rules) {
+    const condition = rule.compiled.stillHolds;
+    const key = condition ? JSON.stringify(condition) : '';
+    for (const entity of new Set(rule.compiled.triggers.map((t) => t.entity))) {
+      if (!byEntity.has(entity)) byEntity.set(entity, new Map());
+      const groups = byEntity.get(entity)!;
+      if (!groups.has(key)) groups.set(key, { ...(condition ? { condition } : {}), workflowIds: [] });
+      groups.get(key)!.workflowIds.push(rule.workflowId);
+    }
+  }
+  return new Map([...byEntity].map(([entity, groups]) => [entity, [...groups.values()]]));
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { conditionHolds } from '@stroom/dsl';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
 import type { ChangeEvent } from '../events/change-event.entity.js';
@@ -55,25 +54,13 @@ export class RulesRuntime implements OnModuleInit {
   }
 
   /**
-   * Cancels the record's pending sends of every rule it no longer qualifies for, in one statement.
-   * Only the rules with pending sends for the record are evaluated, not every rule on its entity.
+   * Cancels, in one statement, the record's pending sends of every rule it no longer qualifies for:
+   * all of them when it is deleted, else all but those of the rules whose condition still holds.
    */
   private async cancelWhatNoLongerHolds(em: EntityManager, event: ChangeEvent, facts: Facts): Promise<void> {
     if (event.kind === 'created') return;
-    const pending = await this.jobs.pendingAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId);
-    const holds = new Map<string, boolean>();
-    const cancelled: string[] = [];
-    for (const job of pending) {
-      const workflowId = String((job.payload as unknown as SendOrder).workflowId);
-      if (!holds.has(workflowId)) holds.set(workflowId, event.kind !== 'deleted' && (await this.stillHolds(workflowId, facts)));
-      if (!holds.get(workflowId)) cancelled.push(job.id);
-    }
-    await this.jobs.cancelIds(em, cancelled);
-  }
-
-  private async stillHolds(workflowId: string, facts: Facts): Promise<boolean> {
-    const rule = this.index.get(workflowId);
-    return !!rule && (!rule.compiled.stillHolds || (await conditionHolds(rule.compiled.stillHolds, facts)));
+    const keep = event.kind === 'deleted' ? [] : await this.index.stillHolding(event.entity, facts);
+    await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: keep });
   }
 
   private async sendDue(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
