@@ -2,7 +2,8 @@
  * DSL throughput: the full pipeline (parse → check against a catalog that knows every name →
  * compile to json-rules-engine rules / a step graph) over a generated corpus of 2,000 workflows and
  * 200 flows in the forms of dsl/fixtures, beside the same Chevrotain lexer + parser building only
- * its CST (no AST, no checks, no compile) on the same texts, in one run. Each rule is its own text,
+ * its CST (no AST, no checks, no compile) on the same texts, in one run (the baseline in a worker
+ * thread, the two interleaved). Each rule is its own text,
  * as the server stores it. Prints MB/s, rules/s and the ratio (median of several rounds, after a warm-up).
  *   npx tsc -p tsconfig.bench.json && node .tmp/bench/bench/dsl.js [--rounds 7] [--workflows 2000] [--flows 200]
  * It imports dsl/src directly (compiled beside it into .tmp/bench), so it measures the sources as
@@ -11,8 +12,8 @@
 import {
   check, compileFlow, compileWorkflow, hasErrors, InMemoryCatalog, parse, type TemplateInfo,
 } from '../dsl/src/index.js';
-import { createCstParser } from '../dsl/src/parser.js';
-import { lexer } from '../dsl/src/tokens.js';
+import { Worker } from 'node:worker_threads';
+import type { BareSubset } from './support/dsl-bare-worker.js';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -275,18 +276,20 @@ const bytes = corpus.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
 
 // ---- the two pipelines -----------------------------------------------------------------------
 
-// The same grammar (dsl/src/grammar-*.ts) on a CstParser: same rules, lookahead and recovery, CST only.
-const cstParser = createCstParser();
+// The same grammar on a CstParser, in a worker thread (bench/support/dsl-bare-worker.ts).
+const bareWorker = new Worker(new URL('./support/dsl-bare-worker.js', import.meta.url), { workerData: { corpus } });
 
-function bareCst(texts: readonly string[]): number {
-  let nodes = 0;
-  for (const text of texts) {
-    cstParser.input = lexer.tokenize(text).tokens;
-    const cst = cstParser.program();
-    if (cstParser.errors.length > 0) throw new Error(`the bare parser rejected: ${cstParser.errors[0]!.message}`);
-    nodes += cst.children ? 1 : 0;
-  }
-  return nodes;
+/** One pass of the bare CST parse over a subset of the corpus, in the worker; answers seconds. */
+function bareSeconds(subset: BareSubset): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const failed = (error: Error) => reject(error);
+    bareWorker.once('error', failed);
+    bareWorker.once('message', (secondsTaken: number) => {
+      bareWorker.off('error', failed);
+      resolve(secondsTaken);
+    });
+    bareWorker.postMessage(subset);
+  });
 }
 
 interface Timings { parse: number; check: number; compile: number }
@@ -333,24 +336,33 @@ const median = (values: number[]): number => {
 
 // Warm up (and validate: every text parses, checks clean against the catalog and compiles).
 for (let w = 0; w < 3; w++) {
-  bareCst(corpus);
+  await bareSeconds('all');
   pipeline(corpus);
 }
 const bareTimes: number[] = [];
 const pipelineTimes: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
-  // Interleaved, so drift (GC, CPU frequency) touches both alike.
-  bareTimes.push(seconds(() => bareCst(corpus)));
+  // Interleaved (one at a time), so drift (CPU frequency, other load) touches both alike.
+  bareTimes.push(await bareSeconds('all'));
   pipelineTimes.push(seconds(() => pipeline(corpus)));
 }
 // Per kind: a workflow is a few lines, a flow a few dozen steps.
 const workflowTexts = corpus.filter((text) => text.startsWith('workflow'));
 const flowTexts = corpus.filter((text) => text.startsWith('flow'));
-const kindRate = (texts: string[], run: (t: string[]) => unknown): number =>
-  texts.length / median(Array.from({ length: 3 }, () => seconds(() => run(texts))));
+const kindRate = async (texts: string[], subset: BareSubset): Promise<{ bare: number; pipeline: number }> => {
+  const bare: number[] = [];
+  const own: number[] = [];
+  for (let r = 0; r < 3; r++) {
+    bare.push(await bareSeconds(subset));
+    own.push(seconds(() => pipeline(texts)));
+  }
+  return { bare: texts.length / median(bare), pipeline: texts.length / median(own) };
+};
+const workflowRates = await kindRate(workflowTexts, 'workflows');
+const flowRates = await kindRate(flowTexts, 'flows');
+await bareWorker.terminate();
 const perKind = {
-  bareWorkflows: kindRate(workflowTexts, bareCst), workflows: kindRate(workflowTexts, pipeline),
-  bareFlows: kindRate(flowTexts, bareCst), flows: kindRate(flowTexts, pipeline),
+  bareWorkflows: workflowRates.bare, workflows: workflowRates.pipeline, bareFlows: flowRates.bare, flows: flowRates.pipeline,
 };
 const split: Timings = { parse: 0, check: 0, compile: 0 };
 const units = pipeline(corpus, split);
