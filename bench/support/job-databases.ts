@@ -23,7 +23,7 @@ export interface JobDatabase {
 }
 
 /** ORM options for the benchmarks: the service's own, with the migrator quiet. */
-function benchOrmOptions(config: { databaseUrl: string | undefined; dataDir: string }) {
+export function benchOrmOptions(config: { databaseUrl: string | undefined; dataDir: string }) {
   const options = ormOptions(config);
   return { ...options, migrations: { ...options.migrations, silent: true } };
 }

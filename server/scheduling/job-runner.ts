@@ -54,7 +54,7 @@ interface JobRowSql {
   id: string;
   kind: string;
   payload: Record<string, unknown> | string;
-  due_at: Date;
+  due_ms: number;
   cancel_key: string | null;
   attempts: number;
   max_attempts: number;
@@ -90,7 +90,8 @@ export class JobRunner {
     const now = this.clock.now();
     return this.em.fork().transactional(async (em) => {
       const rows = await em.getConnection().execute<JobRowSql[]>(
-        `select "id", "kind", "payload", "due_at", "cancel_key", "attempts", "max_attempts" from "job"
+        // The due time as epoch milliseconds: parsing a timestamp per row is a good part of a claim's cost.
+        `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "cancel_key", "attempts", "max_attempts" from "job"
           where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
         [now, limit], 'all', em.getTransactionContext());
       const jobs = rows.map(toClaimedJob);
@@ -195,7 +196,7 @@ function toClaimedJob(row: JobRowSql): ClaimedJob {
     id: String(row.id),
     kind: row.kind,
     payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
-    dueAt: new Date(row.due_at),
+    dueAt: new Date(row.due_ms),
     cancelKey: row.cancel_key,
     attempt: row.attempts + 1,
     maxAttempts: row.max_attempts,
