@@ -4,6 +4,18 @@ import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { useTestApp } from './support/lifecycle.js';
 
+/**
+ * Polls from the test's side until `holds`: page.waitForFunction evaluates its predicate in the page
+ * when the first check fails, and the service's CSP (no 'unsafe-eval') refuses that.
+ */
+async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await holds())) {
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 // Debian's Chromium (`.ci/run` installs it); no tool downloads a browser of its own.
 const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
@@ -126,7 +138,7 @@ describe('admin UI in Chromium', () => {
     await editor.getByLabel('Tekst').fill('<p>Beste </p>');
     await editor.getByRole('combobox', { name: 'Variabele invoegen' }).click();
     await page.getByRole('option', { name: 'person.last_name', exact: true }).click();
-    await page.waitForFunction("document.querySelector('iframe')?.getAttribute('srcdoc')?.includes('Beste') ?? false");
+    await until(async () => ((await page.locator('iframe').first().getAttribute('srcdoc')) ?? '').includes('Beste'));
     expect(await editor.getByLabel('Tekst').inputValue()).toBe('<p>Beste </p>{{ person.last_name }}');
     await editor.getByRole('button', { name: 'Opslaan' }).click();
     await editor.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
@@ -234,7 +246,7 @@ describe('admin UI in Chromium', () => {
     await page.locator('[data-problems]').filter({ hasText: '0 fouten' }).waitFor();
 
     await page.getByRole('button', { name: 'Formatteren' }).click();
-    await page.waitForFunction("document.querySelector('.cm-content')?.textContent?.includes('wait 2 days') ?? false");
+    await until(async () => ((await page.locator('.cm-content').first().textContent()) ?? '').includes('wait 2 days'));
     await page.getByRole('switch', { name: 'Verschil met opgeslagen versie' }).click();
     await page.locator('.cm-changedLine').first().waitFor();
     await page.getByRole('button', { name: 'Opslaan' }).click();
