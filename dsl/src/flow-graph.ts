@@ -74,11 +74,7 @@ export function compileFlow(flow: Flow): FlowGraph {
   if (view.success) {
     graph.success = { criteria: view.success.criteria.map(compileCriterion), then: view.success.then };
   }
-  // Built in a Map and turned into the record at the end: adding hundreds of keys one by one to an
-  // object literal costs more than the rest of the compile.
-  const nodes = new Map<string, FlowNode>();
-  graph.start = addBlock(nodes, ids, flow.steps, null);
-  graph.nodes = Object.fromEntries(nodes);
+  graph.start = addBlock(graph, ids, flow.steps, null);
   forEachStep(flow.steps, (step) => graph.order.push(ids.get(step)!));
   for (const id of graph.order) addEdges(graph, graph.nodes[id]!);
   return graph;
@@ -95,26 +91,26 @@ function compileCriterion(criterion: NonNullable<FlowSettingsView['success']>['c
 }
 
 /** Adds the block's steps (last first, so each knows its successor); returns the first step's id. */
-function addBlock(nodes: Map<string, FlowNode>, ids: ReadonlyMap<Step, string>, steps: readonly Step[], after: Target): Target {
+function addBlock(graph: FlowGraph, ids: ReadonlyMap<Step, string>, steps: readonly Step[], after: Target): Target {
   let next = after;
-  for (let i = steps.length - 1; i >= 0; i--) next = addNode(nodes, ids, steps[i]!, next);
+  for (let i = steps.length - 1; i >= 0; i--) next = addNode(graph, ids, steps[i]!, next);
   return next;
 }
 
-function addNode(nodes: Map<string, FlowNode>, ids: ReadonlyMap<Step, string>, step: Step, after: Target): string {
+function addNode(graph: FlowGraph, ids: ReadonlyMap<Step, string>, step: Step, after: Target): string {
   const id = ids.get(step)!;
   const node: FlowNode = { id, kind: step.kind, settings: settingsOf(step), next: after };
   if (step.kind === 'leave' || step.kind === 'complete') node.next = null;
   if (step.kind === 'split') {
     node.next = null;
     node.branches = step.branches.map((branch) => ({
-      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(nodes, ids, branch.steps, after),
+      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, ids, branch.steps, after),
     }));
     const { others } = step;
     node.others = others?.kind === 'leave' ? { kind: 'leave', actions: stripLocations(others.actions) }
-      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(nodes, ids, others.steps, after) : after };
+      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, ids, others.steps, after) : after };
   }
-  nodes.set(id, node);
+  graph.nodes[id] = node;
   return id;
 }
 
