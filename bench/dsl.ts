@@ -381,5 +381,9 @@ console.log(`Stroom parse+check+compile:       ${(mb / full).toFixed(1)} MB/s, $
 console.log(`  workflows only: ${fmt(perKind.workflows)} rules/s (bare ${fmt(perKind.bareWorkflows)}); flows only: ${fmt(perKind.flows)} rules/s (bare ${fmt(perKind.bareFlows)})`);
 console.log(`  compiled units (1 per workflow rule, 1 per flow graph node; for information): ${fmt(units)}, ${fmt(units / full)} units/s`);
 console.log(`  of which parse ${((100 * split.parse) / total).toFixed(0)}%, check ${((100 * split.check) / total).toFixed(0)}%, compile ${((100 * split.compile) / total).toFixed(0)}%`);
+// On a shared machine other load only ever adds time: the fastest round shows what the code can do.
+console.log(`  fastest of ${ROUNDS} rounds: Stroom ${fmt(rules / Math.min(...pipelineTimes))} rules/s, bare ${fmt(rules / Math.min(...bareTimes))} rules/s`);
 const ratio = median(bareTimes.map((b, r) => b / pipelineTimes[r]!));
-console.log(`ratio: ${ratio.toFixed(2)}x (target >= 0.4x; and >= 20,000 rules/s: ${rulesPerSecond >= 20_000 ? 'met' : 'missed'})`);
+const fastest = rules / Math.min(...pipelineTimes);
+const verdict = (rate: number) => (rate >= 20_000 ? 'met' : 'missed');
+console.log(`ratio: ${ratio.toFixed(2)}x (target >= 0.4x; and >= 20,000 rules/s: ${verdict(rulesPerSecond)} by the median, ${verdict(fastest)} by the fastest round)`);

@@ -42,17 +42,12 @@ function parseUnguarded(source: string): ParseResult {
   for (const error of lexed.errors) {
     diagnostics.push(diagnosticAt(lines.loc(error.offset, error.length), 'error', error.message));
   }
-  let hasUnterminated = false;
-  for (const token of lexed.tokens) {
-    if (token.tokenType === UnterminatedString) {
-      diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', 'this text has no closing quote'));
-      hasUnterminated = true;
-    } else if (token.tokenType === UnterminatedTripleString) {
-      diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', 'this script has no closing """'));
-      hasUnterminated = true;
-    }
+  const { unterminated, tooDeep } = scanTokens(lexed.tokens);
+  for (const token of unterminated) {
+    const message = token.tokenType === UnterminatedString ? 'this text has no closing quote' : 'this script has no closing """';
+    diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', message));
   }
-  const tooDeep = firstTooDeep(lexed.tokens);
+  const hasUnterminated = unterminated.length > 0;
   if (tooDeep) {
     diagnostics.push(diagnosticAt(ctx.token(tooDeep)!, 'error', `blocks and parentheses nest deeper than ${MAX_NESTING} levels`));
     return finish({ kind: 'program', declarations: [] }, diagnostics);
@@ -104,18 +99,25 @@ function tokenLoc(token: IToken, lines: LineIndex) {
   return lines.loc(token.startOffset, token.image.length);
 }
 
-/** The first token that opens a block or parenthesis deeper than the grammar will follow. */
-function firstTooDeep(tokens: IToken[]): IToken | undefined {
+/**
+ * One pass over the tokens for what the parser cannot report well: unterminated texts and scripts,
+ * and the first token that opens a block or parenthesis deeper than the grammar will follow.
+ */
+function scanTokens(tokens: IToken[]): { unterminated: IToken[]; tooDeep?: IToken } {
+  const unterminated: IToken[] = [];
+  let tooDeep: IToken | undefined;
   let depth = 0;
   for (const token of tokens) {
     const type = token.tokenType;
     if (type === LCurly || type === LParen || type === LBracket) {
-      if (++depth > MAX_NESTING) return token;
+      if (++depth > MAX_NESTING) tooDeep ??= token;
     } else if (type === RCurly || type === RParen || type === RBracket) {
       depth = Math.max(0, depth - 1);
+    } else if (type === UnterminatedString || type === UnterminatedTripleString) {
+      unterminated.push(token);
     }
   }
-  return undefined;
+  return tooDeep ? { unterminated, tooDeep } : { unterminated };
 }
 
 function finish(ast: Program, diagnostics: Diagnostic[]): ParseResult {
