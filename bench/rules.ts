@@ -1,16 +1,16 @@
 /**
  * Rules runtime: change events against 1,000 installed workflows. The indexed runtime (RuleIndex:
- * only the rules an event's trigger can fire, one engine per trigger group) on 20,000 events (100,000 with --full),
+ * only the rules an event's trigger can fire, one engine per trigger group) on 10,000 events (100,000 with --full),
  * beside one json-rules-engine run over all 1,000 rules per event on a sample of 500 events (2,000 with
  * --full), in one run.
- *   npm run bench:rules [-- --full] [-- --events 20000]
+ *   npm run bench:rules [-- --full] [-- --events 20000 --sample 1000]
  */
 import 'reflect-metadata';
 import { buildEngine, parse, type Workflow } from '@stroom/dsl';
 import { installRule, RuleIndex, type InstalledRule } from '../server/workflows/rule-index.js';
 import { sizeOption } from './support/options.js';
 
-const EVENTS = sizeOption('events', 20_000, 100_000);
+const EVENTS = sizeOption('events', 10_000, 100_000);
 /** The naive baseline runs every rule per event (about 60 events/s): a sample of 500 events, 2,000 with --full. */
 const SAMPLE = sizeOption('sample', 500, 2_000);
 
