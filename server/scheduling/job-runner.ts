@@ -85,35 +85,70 @@ export class JobRunner {
     this.batchHandlers.set(kind, handle);
   }
 
-  /** Claims and runs one batch of jobs due by now; returns how many it took. */
+  /**
+   * Claims and runs one batch of jobs due by now; returns how many it took. A claim of
+   * database-only jobs first runs without savepoints; if one of them throws, that claim is rolled
+   * back whole and claimed again to run carefully (savepoints, each failure recorded on its job).
+   */
   async runBatch(limit = 500): Promise<number> {
     const now = this.clock.now();
-    return this.em.fork().transactional(async (em) => {
-      const rows = await em.getConnection().execute<JobRowSql[]>(
-        // The due time as epoch milliseconds: parsing a timestamp per row is a good part of a claim's cost.
-        `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "cancel_key", "attempts", "max_attempts" from "job"
-          where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
-        [now, limit], 'all', em.getTransactionContext());
-      const jobs = rows.map(toClaimedJob);
-      const outcomes = new Map<string, Outcome>();
-      let group: ClaimedJob[] = [];
-      const byBatchKind = new Map<string, ClaimedJob[]>();
-      for (const job of jobs) {
-        if (this.batchHandlers.has(job.kind)) {
-          byBatchKind.set(job.kind, [...(byBatchKind.get(job.kind) ?? []), job]);
-        } else if (this.handlers.get(job.kind)?.external) {
-          await this.runGroup(em, group, now, outcomes);
-          group = [];
-          outcomes.set(job.id, await this.runAlone(em, job, now));
-        } else {
-          group.push(job);
-        }
+    try {
+      return await this.em.fork().transactional((em) => this.claimAndRun(em, now, limit, true));
+    } catch (error) {
+      if (!(error instanceof OptimisticRunFailed)) throw error;
+      return this.em.fork().transactional((em) => this.claimAndRun(em, now, limit, false));
+    }
+  }
+
+  private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean): Promise<number> {
+    const rows: JobRowSql[] = await em.getConnection().execute(
+      // The due time as epoch milliseconds: parsing a timestamp per row is a good part of a claim's cost.
+      `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "cancel_key", "attempts", "max_attempts" from "job"
+        where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
+      [now, limit], 'all', em.getTransactionContext());
+    const jobs = rows.map(toClaimedJob);
+    const outcomes = new Map<string, Outcome>();
+    // A single job gains nothing from it: it runs under its own savepoint, once per attempt.
+    if (optimistic && jobs.length > 1 && jobs.every((job) => this.isDatabaseOnly(job.kind))) {
+      for (const job of jobs) outcomes.set(job.id, await this.runOptimistically(em, job, now));
+    } else {
+      await this.runCarefully(em, jobs, now, outcomes);
+    }
+    await this.record(em, jobs, outcomes, now);
+    return jobs.length;
+  }
+
+  /** A job whose effects stay in the database: rolling back its claim undoes all it did. */
+  private isDatabaseOnly(kind: string): boolean {
+    const handler = this.handlers.get(kind);
+    return !!handler && !handler.external && !this.batchHandlers.has(kind);
+  }
+
+  /** Runs a job in the claim's transaction without a savepoint; a throw aborts the whole claim. */
+  private async runOptimistically(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
+    try {
+      return await this.invoke(em, job, now);
+    } catch (error) {
+      throw new OptimisticRunFailed(error);
+    }
+  }
+
+  private async runCarefully(em: EntityManager, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
+    let group: ClaimedJob[] = [];
+    const byBatchKind = new Map<string, ClaimedJob[]>();
+    for (const job of jobs) {
+      if (this.batchHandlers.has(job.kind)) {
+        byBatchKind.set(job.kind, [...(byBatchKind.get(job.kind) ?? []), job]);
+      } else if (this.handlers.get(job.kind)?.external) {
+        await this.runGroup(em, group, now, outcomes);
+        group = [];
+        outcomes.set(job.id, await this.runAlone(em, job, now));
+      } else {
+        group.push(job);
       }
-      await this.runGroup(em, group, now, outcomes);
-      for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes);
-      await this.record(em, jobs, outcomes, now);
-      return jobs.length;
-    });
+    }
+    await this.runGroup(em, group, now, outcomes);
+    for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes);
   }
 
   /** Runs batches until nothing this instance can claim is due. */
@@ -201,4 +236,11 @@ function toClaimedJob(row: JobRowSql): ClaimedJob {
     attempt: row.attempts + 1,
     maxAttempts: row.max_attempts,
   };
+}
+
+/** A database-only job threw while its claim ran without savepoints: the claim is rolled back and rerun carefully. */
+class OptimisticRunFailed extends Error {
+  constructor(cause: unknown) {
+    super(`a job failed in an optimistic run: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+  }
 }
