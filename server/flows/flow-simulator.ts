@@ -89,7 +89,7 @@ export class FlowSimulator {
       const now = new Date(Math.max(new Date(job.due_at).getTime(), start.getTime()));
       const claimed: ClaimedJob = {
         id: String(job.id), kind: job.kind, payload: typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload,
-        dueAt: new Date(job.due_at), cancelKey: null, attempt: 1, maxAttempts: 1,
+        dueAt: new Date(job.due_at), attempt: 1, maxAttempts: 1,
       };
       const context = { em, now, attempt: 1, lastAttempt: true };
       if (job.kind === FLOW_SCRIPT_JOB) await this.scripts.execute(claimed, context);

@@ -9,7 +9,6 @@ export interface ClaimedJob {
   kind: string;
   payload: Record<string, unknown>;
   dueAt: Date;
-  cancelKey: string | null;
   /** This run's attempt number, from 1. */
   attempt: number;
   maxAttempts: number;
@@ -55,7 +54,6 @@ interface JobRowSql {
   kind: string;
   payload: Record<string, unknown> | string;
   due_ms: number;
-  cancel_key: string | null;
   attempts: number;
   max_attempts: number;
 }
@@ -103,7 +101,7 @@ export class JobRunner {
   private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean): Promise<number> {
     const rows: JobRowSql[] = await em.getConnection().execute(
       // The due time as epoch milliseconds: parsing a timestamp per row is a good part of a claim's cost.
-      `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "cancel_key", "attempts", "max_attempts" from "job"
+      `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "attempts", "max_attempts" from "job"
         where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
       [now, limit], 'all', em.getTransactionContext());
     const jobs = rows.map(toClaimedJob);
@@ -232,7 +230,6 @@ function toClaimedJob(row: JobRowSql): ClaimedJob {
     kind: row.kind,
     payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
     dueAt: new Date(row.due_ms),
-    cancelKey: row.cancel_key,
     attempt: row.attempts + 1,
     maxAttempts: row.max_attempts,
   };
