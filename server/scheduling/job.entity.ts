@@ -29,7 +29,7 @@ export class Job {
   @Property({ type: 'string' })
   status: JobStatus = 'pending';
 
-  /** Groups jobs for cancelling, e.g. `workflow:12:quote_request:7:`; cancel by this key or a prefix of it. */
+  /** Groups jobs for cancelling, e.g. `wf:12:quote_request:7:`; cancel by this key or a prefix of it. */
   @Property({ type: 'string', nullable: true })
   cancelKey?: string | null;
 
