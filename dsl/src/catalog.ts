@@ -103,23 +103,28 @@ export interface CatalogData {
   fields?: Partial<Record<Entity, Record<string, FieldType>>>;
 }
 
-/** A catalog over plain lists; e-mail addresses compare case-insensitively. */
+/** A catalog over plain lists (looked up through sets); e-mail addresses compare case-insensitively. */
 export class InMemoryCatalog implements Catalog {
   private readonly templates: Map<string, TemplateInfo>;
   private readonly employees: Set<string>;
+  private readonly names: Record<'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups', Set<string>>;
 
   constructor(private readonly data: CatalogData = {}) {
     this.templates = new Map((data.templates ?? []).map((template) => [template.key, template]));
     this.employees = new Set((data.employees ?? []).map((email) => email.toLowerCase()));
+    this.names = {
+      selections: new Set(data.selections), projects: new Set(data.projects), forms: new Set(data.forms),
+      flows: new Set(data.flows), taskTypes: new Set(data.taskTypes), groups: new Set(data.groups),
+    };
   }
 
   template(key: string): TemplateInfo | undefined { return this.templates.get(key); }
-  hasSelection(name: string): boolean { return (this.data.selections ?? []).includes(name); }
-  hasProject(name: string): boolean { return (this.data.projects ?? []).includes(name); }
-  hasForm(key: string): boolean { return (this.data.forms ?? []).includes(key); }
-  hasFlow(name: string): boolean { return (this.data.flows ?? []).includes(name); }
-  hasTaskType(name: string): boolean { return (this.data.taskTypes ?? []).includes(name); }
-  hasGroup(name: string): boolean { return (this.data.groups ?? []).includes(name); }
+  hasSelection(name: string): boolean { return this.names.selections.has(name); }
+  hasProject(name: string): boolean { return this.names.projects.has(name); }
+  hasForm(key: string): boolean { return this.names.forms.has(key); }
+  hasFlow(name: string): boolean { return this.names.flows.has(name); }
+  hasTaskType(name: string): boolean { return this.names.taskTypes.has(name); }
+  hasGroup(name: string): boolean { return this.names.groups.has(name); }
   hasEmployee(email: string): boolean { return this.employees.has(email.toLowerCase()); }
   statuses(kind: StatusKind): readonly string[] { return this.data.statuses?.[kind] ?? []; }
 

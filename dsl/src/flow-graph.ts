@@ -66,7 +66,7 @@ export function compileFlow(flow: Flow): FlowGraph {
     exclusions: [...view.exclusions],
     oncePerPerson: view.oncePerPerson,
     start: null,
-    nodes: {},
+    nodes: Object.create(null) as Record<string, FlowNode>,
     order: [],
     edges: [],
   };
