@@ -43,6 +43,13 @@ describe('renderTemplate', () => {
     expect(renderTemplate({ channel: 'sms', body: '{{ company.name }}' }, context).body).toBe('Zon & Co');
   });
 
+  it('renders one text many times, each with its own values and limits (the parse is reused)', () => {
+    const template = email('<p>{{ person.first_name }}</p>{% for i in (1..n) %}x{% endfor %}', 'Voor {{ person.first_name }}');
+    expect(renderTemplate(template, { person: { first_name: 'Anna' }, n: 2 })).toEqual({ subject: 'Voor Anna', body: '<p>Anna</p>xx' });
+    expect(renderTemplate(template, { person: { first_name: 'Bo' }, n: 3 })).toEqual({ subject: 'Voor Bo', body: '<p>Bo</p>xxx' });
+    expect(() => renderTemplate(template, { person: {}, n: 100_000_000 })).toThrow();
+  });
+
   it('renders missing values as empty', () => {
     expect(renderTemplate(email('[{{ task.title }}]'), context).body).toBe('[]');
   });

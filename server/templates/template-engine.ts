@@ -136,20 +136,38 @@ export interface RenderOptions {
   zone?: string;
 }
 
+/** Parsed texts (up to 50,000 characters) per engine, at most this many each: a campaign renders the same few texts for every participant. */
+const PARSED_TEXTS = 500;
+const parsedTexts = new WeakMap<Liquid, Map<string, LiquidTemplate[]>>();
+
+/** Parses once, renders many times (the limits apply as with parseAndRender). */
+function renderWith(engine: Liquid, text: string, scope: MergeContext): string {
+  let known = parsedTexts.get(engine);
+  if (!known) parsedTexts.set(engine, (known = new Map()));
+  let templates = known.get(text);
+  if (!templates) {
+    templates = engine.parse(text);
+    if (text.length > 50_000) return engine.renderSync(templates, scope) as string;
+    if (known.size >= PARSED_TEXTS) known.delete(known.keys().next().value!);
+    known.set(text, templates);
+  }
+  return engine.renderSync(templates, scope) as string;
+}
+
 /** Renders subject and body; e-mail bodies escape every value as HTML, subjects and SMS texts do not. */
 export function renderTemplate(source: TemplateSource, context: MergeContext, options: RenderOptions = {}): { subject: string; body: string } {
   const { plain, escaping } = enginesFor(options.zone ?? DEFAULT_ZONE);
   const scope = withFullName(context);
   const bodyEngine = source.channel === 'email' ? escaping : plain;
-  const subject = source.subject ? limited(plain.parseAndRenderSync(source.subject, scope)) : '';
-  const body = limited(bodyEngine.parseAndRenderSync(source.body, scope));
+  const subject = source.subject ? limited(renderWith(plain, source.subject, scope)) : '';
+  const body = limited(renderWith(bodyEngine, source.body, scope));
   return { subject: subject.replace(/\s+/g, ' ').trim(), body };
 }
 
 /** Renders one text (an SMS step's text, a subject) with the given escaping. */
 export function renderText(text: string, context: MergeContext, options: RenderOptions & { escapeHtml?: boolean } = {}): string {
   const { plain, escaping } = enginesFor(options.zone ?? DEFAULT_ZONE);
-  return limited((options.escapeHtml ? escaping : plain).parseAndRenderSync(text, withFullName(context)));
+  return limited(renderWith(options.escapeHtml ? escaping : plain, text, withFullName(context)));
 }
 
 const GSM_BASIC = new Set(
