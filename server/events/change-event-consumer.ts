@@ -74,7 +74,7 @@ export class ChangeEventConsumer {
       await em.transactional(async (batch) => {
         for (const event of events) {
           const eventEm = batch.fork({ clear: true, keepTransactionContext: true });
-          for (const handler of this.handlers.values()) await handler(event, eventEm);
+          await this.runHandlers(event, eventEm);
           await eventEm.flush();
         }
       }, { clear: true });
@@ -86,14 +86,16 @@ export class ChangeEventConsumer {
     return true;
   }
 
+  private async runHandlers(event: ChangeEvent, em: EntityManager): Promise<void> {
+    for (const handler of this.handlers.values()) await handler(event, em);
+  }
+
   /** One event under its own savepoint; a failure is counted on the event (and parks it at the limit). */
   private async handle(em: EntityManager, event: ChangeEvent): Promise<void> {
     try {
       // A savepoint per event on an empty fork: a fork of the batch's manager would copy (and flush
       // through) every entity the earlier events loaded, making a batch quadratic.
-      await em.transactional(async (inner) => {
-        for (const handler of this.handlers.values()) await handler(event, inner);
-      }, { clear: true });
+      await em.transactional((inner) => this.runHandlers(event, inner), { clear: true });
       event.processedAt = this.clock.now();
     } catch (error) {
       event.attempts += 1;

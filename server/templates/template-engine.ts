@@ -136,8 +136,10 @@ export interface RenderOptions {
   zone?: string;
 }
 
-/** Parsed texts (up to 50,000 characters) per engine, at most this many each: a campaign renders the same few texts for every participant. */
+/** Parsed texts per engine, at most this many each: a campaign renders the same few texts for every participant. */
 const PARSED_TEXTS = 500;
+/** Longer texts are parsed for each render rather than kept. */
+const MAX_KEPT_TEXT = 50_000;
 const parsedTexts = new WeakMap<Liquid, Map<string, LiquidTemplate[]>>();
 
 /** Parses once, renders many times (the limits apply as with parseAndRender). */
@@ -147,9 +149,10 @@ function renderWith(engine: Liquid, text: string, scope: MergeContext): string {
   let templates = known.get(text);
   if (!templates) {
     templates = engine.parse(text);
-    if (text.length > 50_000) return engine.renderSync(templates, scope) as string;
-    if (known.size >= PARSED_TEXTS) known.delete(known.keys().next().value!);
-    known.set(text, templates);
+    if (text.length <= MAX_KEPT_TEXT) {
+      if (known.size >= PARSED_TEXTS) known.delete(known.keys().next().value!);
+      known.set(text, templates);
+    }
   }
   return engine.renderSync(templates, scope) as string;
 }
