@@ -2,10 +2,11 @@
 // next; splits carry their branches with compiled conditions.
 import type { TopLevelCondition } from 'json-rules-engine';
 import {
-  flowSettingsOf, forEachStep, stripKeys, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
+  flowSettingsOf, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
   type StepKind,
 } from './ast.js';
 import { changedConditions, compileCondition } from './compiler.js';
+import { leaveActionsOf, nodeSettingsOf } from './flow-node-settings.js';
 import { idsOfSteps } from './ids.js';
 
 /** `null` as a target: the participant has reached the end of the flow (completed). */
@@ -75,7 +76,7 @@ export function compileFlow(flow: Flow): FlowGraph {
     graph.success = { criteria: view.success.criteria.map(compileCriterion), then: view.success.then };
   }
   graph.start = addBlock(graph, ids, flow.steps, null);
-  forEachStep(flow.steps, (step) => graph.order.push(ids.get(step)!));
+  graph.order = [...ids.values()]; // the ids are in document order
   for (const id of graph.order) addEdges(graph, graph.nodes[id]!);
   return graph;
 }
@@ -99,29 +100,23 @@ function addBlock(graph: FlowGraph, ids: ReadonlyMap<Step, string>, steps: reado
 
 function addNode(graph: FlowGraph, ids: ReadonlyMap<Step, string>, step: Step, after: Target): string {
   const id = ids.get(step)!;
-  const node: FlowNode = { id, kind: step.kind, settings: settingsOf(step), next: after };
-  if (step.kind === 'leave' || step.kind === 'complete') node.next = null;
-  if (step.kind === 'split') {
-    node.next = null;
-    node.branches = step.branches.map((branch) => ({
-      name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, ids, branch.steps, after),
-    }));
-    const { others } = step;
-    node.others = others?.kind === 'leave' ? { kind: 'leave', actions: stripLocations(others.actions) }
-      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, ids, others.steps, after) : after };
+  const settings = nodeSettingsOf(step);
+  if (step.kind !== 'split') {
+    const ends = step.kind === 'leave' || step.kind === 'complete';
+    graph.nodes[id] = { id, kind: step.kind, settings, next: ends ? null : after };
+    return id;
   }
-  graph.nodes[id] = node;
+  const branches = step.branches.map((branch) => ({
+    name: branch.name, condition: compileCondition(branch.condition), next: addBlock(graph, ids, branch.steps, after),
+  }));
+  const { others } = step;
+  graph.nodes[id] = {
+    id, kind: 'split', settings, next: null, branches,
+    others: others?.kind === 'leave' ? { kind: 'leave', actions: leaveActionsOf(others.actions) }
+      : { kind: 'next', next: others?.kind === 'steps' ? addBlock(graph, ids, others.steps, after) : after },
+  };
   return id;
 }
-
-function settingsOf(step: Step): Record<string, unknown> {
-  // A split's settings are its name: its branches become nodes of their own.
-  if (step.kind === 'split') return { name: step.name };
-  return stripKeys(step as unknown as Record<string, unknown>, NOT_SETTINGS);
-}
-
-/** What a node holds apart from its settings (or, for comments, not at all). */
-const NOT_SETTINGS: ReadonlySet<string> = new Set(['kind', 'id', 'comments']);
 
 function addEdges(graph: FlowGraph, node: FlowNode): void {
   if (node.kind !== 'split') {

@@ -33,15 +33,16 @@ export function assignStepIds(ast: Program, usedIds: Iterable<string>): Program 
 export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step, string> {
   const taken = new Set([...usedIds, ...stepIdsOf(flow)]);
   const ids = new Map<Step, string>();
-  let counter = 1;
+  let counter = 0;
   forEachStep(flow.steps, (step: Step) => {
     if (step.id !== undefined) {
       ids.set(step, step.id);
       return;
     }
-    let id = `s${counter}`;
-    while (taken.has(id)) id = `s${++counter}`;
-    taken.add(id);
+    let id = `s${++counter}`;
+    // Ids are made in increasing order, so a made id need not be remembered: only labels and
+    // earlier versions' ids can be taken.
+    while (taken.size > 0 && taken.has(id)) id = `s${++counter}`;
     ids.set(step, id);
   });
   return ids;
