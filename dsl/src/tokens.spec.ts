@@ -48,8 +48,9 @@ describe('lexer', () => {
   });
 
   it('reads the same tokens as a Chevrotain lexer trying every keyword pattern', () => {
-    // The lexer looks whole words up in the keyword table; the reference tries each keyword's
-    // pattern with Identifier as its longer alternative, as the lexer did before.
+    // The lexer looks whole words up in the keyword table and reads every quoted form with one
+    // pattern; the reference tries each keyword's pattern with Identifier as its longer
+    // alternative, and each quoted form's own pattern, as the lexer did before.
     // Offsets only: the lexer no longer tracks lines and columns (they come from the offsets).
     const reference = new Lexer(allTokens, { positionTracking: 'full', ensureOptimizations: true });
     const shape = (result: ILexingResult) => ({
@@ -61,11 +62,15 @@ describe('lexer', () => {
     const next = random(20261123);
     const pieces = [
       ...KEYWORDS, 'day', 'minute', 'hour', 'week', 'workday', 'time', 'dayss', 'timeo', 'senders', 'send_', 'mb', 'on1',
-      'x', '_', 'Sender', '{', '}', '.', ':', '-', '=', '!=', '<=', '"x"', '"""a\n"""', '# c\n', '\r\n', '08:00', '3.5', '§', ' ',
+      'x', '_', 'Sender', '{', '}', '.', ':', '-', '=', '!=', '<=', '"x"', '"""a\n"""', '# c\n', '"', '""', '"""', '""""', '\\', '"a\\"', '"a\\\\"', '"\\\n', '\n', '\r\n', '08:00', '3.5', '§', ' ',
     ];
-    const salads = Array.from({ length: 300 }, () => Array.from({ length: Math.floor(next() * 40) },
+    const salads = Array.from({ length: 1000 }, () => Array.from({ length: Math.floor(next() * 40) },
       () => `${pieces[Math.floor(next() * pieces.length)]!}${next() < 0.3 ? '' : ' '}`).join(''));
-    for (const source of [...fixtures().map((f) => f.source), ...salads]) {
+    // Quotes, backslashes and line ends only: every way a text or a script can end, or not.
+    const quoteOnly = ['"', '\\', 'a', '\n', ' ', '#'];
+    const quoteSalads = Array.from({ length: 2000 }, () => Array.from({ length: Math.floor(next() * 12) },
+      () => quoteOnly[Math.floor(next() * quoteOnly.length)]!).join(''));
+    for (const source of [...fixtures().map((f) => f.source), ...salads, ...quoteSalads]) {
       expect(shape(lexer.tokenize(source))).toEqual(shape(reference.tokenize(source)));
     }
   });

@@ -119,18 +119,57 @@ const lexerMessages: ILexerErrorMessageProvider = {
   buildUnableToPopLexerModeMessage: () => 'unexpected end of a lexer mode',
 };
 
-/** Each keyword's token type by every spelling it accepts (`day` and `days` are both `K.days`). */
-const keywordByWord = new Map<string, TokenType>();
+/**
+ * Each keyword's token type by every spelling it accepts (`day` and `days` are both `K.days`),
+ * bucketed by length and first letter: a word is compared with the one to three keywords of its
+ * bucket, which is cheaper than hashing every word the lexer reads for a Map lookup.
+ */
+const keywordBuckets: { word: string; type: TokenType }[][] = [];
+const bucketOf = (length: number, firstChar: number): number => length * 128 + (firstChar & 127);
 for (const word of KEYWORDS) {
-  keywordByWord.set(word, K[word]);
-  if (keywordPatterns[word]) keywordByWord.set(word.slice(0, -1), K[word]);
+  const spellings = keywordPatterns[word] ? [word, word.slice(0, -1)] : [word];
+  for (const spelling of spellings) {
+    (keywordBuckets[bucketOf(spelling.length, spelling.charCodeAt(0))] ??= []).push({ word: spelling, type: K[word] });
+  }
+}
+
+function keywordOf(word: string): TokenType | undefined {
+  const bucket = keywordBuckets[bucketOf(word.length, word.charCodeAt(0))];
+  if (bucket === undefined) return undefined;
+  for (let i = 0; i < bucket.length; i++) if (bucket[i]!.word === word) return bucket[i]!.type;
+  return undefined;
+}
+
+/**
+ * Every quoted form in one pattern: a script in triple quotes, a text, and both unterminated (to
+ * the end of the input, or of the line), which `KeywordLexer` tells apart. One pattern is tried
+ * once at a `"` where four would be tried one after another.
+ */
+const Quoted = createToken({
+  name: 'Quoted',
+  pattern: /"""(?:[^"]|"(?!""))*(?:""")?|"(?:[^"\\\r\n]|\\[^\r\n])*(?:"|\\?)/,
+  line_breaks: true,
+});
+
+/** The token type of a `Quoted` image. */
+function quotedType(image: string): TokenType {
+  if (image.startsWith('"""')) {
+    // The pattern stops at the first `"""` after the opening one: ending in one means closed.
+    return image.length >= 6 && image.endsWith('"""') ? TripleString : UnterminatedTripleString;
+  }
+  if (image.length < 2 || image.charCodeAt(image.length - 1) !== 34 /* " */) return UnterminatedString;
+  // A final `"` after an odd number of backslashes is an escaped quote inside an unclosed text.
+  let backslashes = 0;
+  for (let i = image.length - 2; image.charCodeAt(i) === 92 /* \ */; i--) backslashes++;
+  return backslashes % 2 === 0 ? StringLiteral : UnterminatedString;
 }
 
 /**
  * The lexer reads every word as an Identifier and then looks the whole word up in the keyword
  * table, instead of trying each keyword's pattern (with `Identifier` as its longer alternative)
  * at every word: the same tokens (the longest word, a keyword only when the whole word is one), at
- * a fraction of the cost. The keyword token types stay in `allTokens`, the parser's vocabulary.
+ * a fraction of the cost. Quoted texts are read by one pattern and typed here as well. The keyword
+ * and text token types stay in `allTokens`, the parser's vocabulary.
  */
 class KeywordLexer extends Lexer {
   /**
@@ -147,21 +186,21 @@ class KeywordLexer extends Lexer {
     const tokens = result.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
-      if (token.tokenType !== Identifier) continue;
-      const keyword = keywordByWord.get(token.image);
-      if (keyword !== undefined) {
-        token.tokenType = keyword;
-        token.tokenTypeIdx = keyword.tokenTypeIdx!;
+      let type: TokenType | undefined;
+      if (token.tokenType === Identifier) type = keywordOf(token.image);
+      else if (token.tokenType === Quoted) type = quotedType(token.image);
+      if (type !== undefined) {
+        token.tokenType = type;
+        token.tokenTypeIdx = type.tokenTypeIdx!;
       }
     }
     return result;
   }
 }
 
-/** What the lexer itself tries: no keywords (see `KeywordLexer`). */
+/** What the lexer itself tries: no keywords and one pattern for every quoted form (see `KeywordLexer`). */
 const lexedTokens: TokenType[] = [
-  WhiteSpace, Comment, TripleString, UnterminatedTripleString, StringLiteral, UnterminatedString,
-  Time, NumberLiteral, LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater,
+  WhiteSpace, Comment, Quoted, Time, NumberLiteral, LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater,
   LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus, Identifier,
 ];
 
