@@ -27,6 +27,19 @@ export class BuildContext {
 
   constructor(private readonly lines: LineIndex) {}
 
+  /** What has been reported so far, for `rollback`. */
+  mark(): { diagnostics: number; missing: number; scopes: number; muted: number } {
+    return { diagnostics: this.diagnostics.length, missing: this.missing.length, scopes: this.scopes.length, muted: this.muted };
+  }
+
+  /** Forgets what was reported after `mark`: the text is about to be read again. */
+  rollback(mark: ReturnType<BuildContext['mark']>): void {
+    this.diagnostics.length = mark.diagnostics;
+    this.missing.length = mark.missing;
+    this.scopes.length = mark.scopes;
+    this.muted = mark.muted;
+  }
+
   error(loc: Loc | undefined, message: string): void {
     if (this.muted === 0) this.diagnostics.push(diagnosticAt(loc ?? this.end(), 'error', message));
   }

@@ -105,13 +105,13 @@ const ALLOWED: { [R in RecordKind]: readonly SettingKeyword[] } = {
 };
 
 /** Settings that say the same thing count as one for "given twice" (a follow-up has one date). */
-const GROUP: Partial<{ [K in SettingKeyword]: string }> = { at: 'the date', after: 'the date', on: 'the date' };
+const DATE_SETTINGS: ReadonlySet<SettingKeyword> = new Set(['at', 'after', 'on']);
 
 type Settings = Partial<{ [K in SettingKeyword]: CreateSetting }>;
 
 function settingsOf(ctx: BuildContext, record: RecordKind, all: readonly (CreateSetting | undefined)[]): Settings {
   const found: Settings = {};
-  const groups = new Set<string>();
+  let dateGiven = false;
   for (const setting of all) {
     if (!setting) continue;
     const { keyword, loc } = setting;
@@ -120,12 +120,12 @@ function settingsOf(ctx: BuildContext, record: RecordKind, all: readonly (Create
       ctx.error(loc, `'${keyword}' is not a setting of create ${record}${hint}`);
       continue;
     }
-    const group = GROUP[keyword] ?? `'${keyword}'`;
-    if (groups.has(group)) {
-      ctx.error(loc, `${group} is given twice`);
+    const isDate = DATE_SETTINGS.has(keyword);
+    if (isDate ? dateGiven : found[keyword] !== undefined) {
+      ctx.error(loc, `${isDate ? 'the date' : `'${keyword}'`} is given twice`);
       continue;
     }
-    groups.add(group);
+    if (isDate) dateGiven = true;
     found[keyword] = setting;
   }
   return found;
