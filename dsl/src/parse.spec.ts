@@ -212,6 +212,17 @@ describe('error recovery', () => {
     expect((parse(source).ast.declarations[0] as Workflow).actions.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('reads a text with errors again with recovery, and leaves the parser as it found it', () => {
+    // A text is first read without recovery; one with an error is read again with it, from a clean slate.
+    const bad = workflow('on person created', 'foo bar', 'send email "k" to person', 'baz');
+    const good = workflow('on person created', 'send email "k" to person');
+    const first = parse(bad);
+    expect(first.diagnostics).toHaveLength(2);
+    expect(parse(good)).toEqual(parse(good));
+    expect(parse(good).diagnostics).toEqual([]);
+    expect(parse(bad)).toEqual(first);
+  });
+
   it('skips text outside any declaration to the next declaration', () => {
     const parsed = parse(lines('junk here', 'workflow "a" {', '  on person created', '  send email "k" to person', '}', '}', 'flow "b" {', '  wait 1 day', '}'));
     expect(show(parsed.diagnostics)).toEqual([
