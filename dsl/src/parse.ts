@@ -54,12 +54,17 @@ function parseUnguarded(source: string): ParseResult {
   }
   const syntaxErrors: SyntaxError[] = [];
   const program: Program = { kind: 'program', declarations: parseDeclarations(lexed.tokens, ctx, syntaxErrors, lines) };
-  // After an unterminated text the parser only sees the end coming too early: say nothing more.
-  diagnostics.push(...syntaxErrors.filter((d) => !(hasUnterminated && d.atEnd)).map(({ atEnd: _, ...d }) => d));
-  diagnostics.push(...ctx.diagnostics);
-  if (syntaxErrors.length === 0) diagnostics.push(...ctx.missing);
-  ctx.scopes.push({ open: -1, close: Infinity, items: program.declarations, owner: program });
-  attachComments(ctx.scopes, lexed.groups['comments'] ?? []);
+  for (const { atEnd, ...error } of syntaxErrors) {
+    // After an unterminated text the parser only sees the end coming too early: say nothing more.
+    if (!(hasUnterminated && atEnd)) diagnostics.push(error);
+  }
+  for (const finding of ctx.diagnostics) diagnostics.push(finding);
+  if (syntaxErrors.length === 0) for (const finding of ctx.missing) diagnostics.push(finding);
+  const comments = lexed.groups['comments'];
+  if (comments !== undefined && comments.length > 0) {
+    ctx.scopes.push({ open: -1, close: Infinity, items: program.declarations, owner: program });
+    attachComments(ctx.scopes, comments);
+  }
   return finish(program, diagnostics);
 }
 
@@ -71,7 +76,7 @@ function parseDeclarations(tokens: IToken[], ctx: BuildContext, diagnostics: Syn
   const declarations: Declaration[] = [];
   let start = 0;
   while (start < tokens.length) {
-    declarations.push(...parser.read(start === 0 ? tokens : tokens.slice(start), ctx));
+    for (const declaration of parser.read(start === 0 ? tokens : tokens.slice(start), ctx)) declarations.push(declaration);
     let resumeAt = -1;
     for (const error of parser.errors) {
       const atEnd = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset);
@@ -121,6 +126,7 @@ function scanTokens(tokens: IToken[]): { unterminated: IToken[]; tooDeep?: IToke
 }
 
 function finish(ast: Program, diagnostics: Diagnostic[]): ParseResult {
+  if (diagnostics.length === 0) return { ast, diagnostics };
   const seen = new Set<string>();
   const unique = diagnostics.filter((d) => {
     // One report per place: recovery can see the same bad token from two rules.

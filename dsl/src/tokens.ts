@@ -1,5 +1,5 @@
 // The vocabulary of the language: token types, the keyword table and the one lexer instance.
-import { createToken, Lexer, type ILexerErrorMessageProvider, type ILexingResult, type IToken, type TokenType } from 'chevrotain';
+import { createToken, Lexer, type ILexerErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
 
 /** Any word: identifiers and every keyword (keywords may be field names, e.g. `quote_request.status`). */
 export const Name = createToken({ name: 'Name', pattern: Lexer.NA });
@@ -173,28 +173,18 @@ function quotedType(image: string): TokenType {
  */
 class KeywordLexer extends Lexer {
   /**
-   * Chevrotain's token for `positionTracking: 'onlyOffset'`, plus `endOffset` (Chevrotain leaves
-   * it out there; the parser's node locations and the builder read it). Chevrotain's constructor
-   * picks this method by name for that setting.
+   * Chevrotain's token for `positionTracking: 'onlyOffset'`, with its final type (a keyword, or
+   * the kind of quoted text) and `endOffset` (Chevrotain leaves it out there; the parser's node
+   * locations and the builder read it). Chevrotain's constructor picks this method by name for
+   * that setting, and calls it for every token it reads.
    */
   createOffsetOnlyToken(image: string, startOffset: number, tokenTypeIdx: number, tokenType: TokenType): IToken {
-    return { image, startOffset, endOffset: startOffset + image.length - 1, tokenTypeIdx, tokenType };
-  }
-
-  override tokenize(text: string, initialMode?: string): ILexingResult {
-    const result = super.tokenize(text, initialMode);
-    const tokens = result.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!;
-      let type: TokenType | undefined;
-      if (token.tokenType === Identifier) type = keywordOf(token.image);
-      else if (token.tokenType === Quoted) type = quotedType(token.image);
-      if (type !== undefined) {
-        token.tokenType = type;
-        token.tokenTypeIdx = type.tokenTypeIdx!;
-      }
-    }
-    return result;
+    let type = tokenType;
+    if (tokenType === Identifier) type = keywordOf(image) ?? Identifier;
+    else if (tokenType === Quoted) type = quotedType(image);
+    const endOffset = startOffset + image.length - 1;
+    if (type === tokenType) return { image, startOffset, endOffset, tokenTypeIdx, tokenType };
+    return { image, startOffset, endOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
   }
 }
 
