@@ -12,16 +12,19 @@ const ORDERING_OPERATORS: readonly string[] = ['<', '<=', '>', '>='];
 const ORDERED_TYPES: readonly FieldType[] = ['number', 'date', 'any'];
 const CONTAINER_TYPES: readonly FieldType[] = ['string', 'list', 'any'];
 
+const ENTITY_NAMES: ReadonlySet<string> = new Set(ENTITIES);
+const EMPLOYEE_ROLE_NAMES: ReadonlySet<string> = new Set(EMPLOYEE_ROLES);
+
 /** The type of a dotted field, or undefined after reporting why it is not a field. */
 export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope | undefined, loc: Loc | undefined, stepId?: string): FieldType | undefined {
   const dot = path.indexOf('.');
   const head = dot < 0 ? path : path.slice(0, dot);
   const field = dot < 0 ? '' : path.slice(dot + 1);
   let type: FieldType | undefined;
-  if ((ENTITIES as readonly string[]).includes(head)) {
+  if (ENTITY_NAMES.has(head)) {
     const entity = head as Entity;
     type = ctx.catalog ? ctx.catalog.fieldType(entity, field) : standardFieldType(entity, field);
-  } else if ((EMPLOYEE_ROLES as readonly string[]).includes(head)) {
+  } else if (EMPLOYEE_ROLE_NAMES.has(head)) {
     type = EMPLOYEE_FIELDS[field];
   } else if (head === 'participant') {
     type = PARTICIPANT_FIELDS[field];
@@ -59,14 +62,15 @@ export function checkValue(ctx: CheckContext, path: string, type: FieldType, val
   if (type === 'date' && typeof value === 'string' && Number.isNaN(Date.parse(value))) {
     ctx.report(loc, 'error', 'type-mismatch', `${path} is a date, but "${value}" is not a date such as "2026-12-01"`, stepId);
   }
-  // The first two parts of the path (`quote_request.status`).
-  const dot = path.indexOf('.');
-  const head = dot < 0 ? path : path.slice(0, dot);
-  const next = dot < 0 ? -1 : path.indexOf('.', dot + 1);
-  const field = dot < 0 ? undefined : path.slice(dot + 1, next < 0 ? undefined : next);
-  if (field === 'status' && STATUS_KINDS.includes(head!) && typeof value === 'string' && ctx.catalog
-    && !ctx.catalog.statuses(head as StatusKind).includes(value)) {
-    ctx.report(loc, 'error', 'unknown-status', `unknown ${head} status "${value}"`, stepId);
+  if (typeof value === 'string' && ctx.catalog && path.includes('.status')) {
+    // The first two parts of the path (`quote_request.status`).
+    const dot = path.indexOf('.');
+    const head = dot < 0 ? path : path.slice(0, dot);
+    const next = dot < 0 ? -1 : path.indexOf('.', dot + 1);
+    const field = dot < 0 ? undefined : path.slice(dot + 1, next < 0 ? undefined : next);
+    if (field === 'status' && STATUS_KINDS.includes(head) && !ctx.catalog.statuses(head as StatusKind).includes(value)) {
+      ctx.report(loc, 'error', 'unknown-status', `unknown ${head} status "${value}"`, stepId);
+    }
   }
   if (path === 'task.type' && typeof value === 'string') {
     ctx.unknownName(loc, (catalog) => catalog.hasTaskType(value), 'unknown-task-type', `unknown task type "${value}"`, stepId);

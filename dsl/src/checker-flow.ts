@@ -1,6 +1,6 @@
 // Flow checks: settings, labels, reachability, and one small check per step kind.
 import {
-  flowSettingsOf, forEachStep, type Flow, type FlowSettingsView, type LeaveAction, type Loc, type Party,
+  flowSettingsOf, type Flow, type FlowSettingsView, type LeaveAction, type Loc, type Party,
   type Step, type StepKind,
 } from './ast.js';
 import {
@@ -19,17 +19,26 @@ interface FlowCheck {
 
 export function checkFlow(ctx: CheckContext, flow: Flow): void {
   const labels = new Map<string, Step>();
-  forEachStep(flow.steps, (step) => {
-    if (step.id === undefined) return;
-    if (labels.has(step.id)) {
-      ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
-    } else {
-      labels.set(step.id, step);
-    }
-  });
+  collectLabels(ctx, flow.steps, labels);
   const check: FlowCheck = { ctx, settings: flowSettingsOf(flow), labels };
   checkSettings(check, flow);
   checkBlock(check, flow.steps);
+}
+
+/** Every labelled step by its label, nested steps included; a label used twice is reported. */
+function collectLabels(ctx: CheckContext, steps: readonly Step[], labels: Map<string, Step>): void {
+  for (const step of steps) {
+    if (step.id !== undefined) {
+      if (labels.has(step.id)) {
+        ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
+      } else {
+        labels.set(step.id, step);
+      }
+    }
+    if (step.kind !== 'split') continue;
+    for (const branch of step.branches) collectLabels(ctx, branch.steps, labels);
+    if (step.others?.kind === 'steps') collectLabels(ctx, step.others.steps, labels);
+  }
 }
 
 function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
