@@ -39,11 +39,21 @@ export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step
       ids.set(step, step.id);
       return;
     }
-    let id = `s${++counter}`;
+    let id = madeId(++counter);
     // Ids are made in increasing order, so a made id need not be remembered: only labels and
     // earlier versions' ids can be taken.
-    while (taken.size > 0 && taken.has(id)) id = `s${++counter}`;
+    while (taken.size > 0 && taken.has(id)) id = madeId(++counter);
     ids.set(step, id);
   });
   return ids;
+}
+
+/**
+ * `s<n>`, the same string each time for the first few thousand n: the graph's nodes are keyed by
+ * id, and a key the engine has seen before is stored without being hashed and interned again.
+ */
+const MADE_IDS: string[] = [];
+function madeId(n: number): string {
+  if (n >= 10_000) return `s${n}`;
+  return (MADE_IDS[n] ??= `s${n}`);
 }

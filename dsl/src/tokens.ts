@@ -124,8 +124,11 @@ const lexerMessages: ILexerErrorMessageProvider = {
  * bucketed by length and first letter: a word is compared with the one to three keywords of its
  * bucket, which is cheaper than hashing every word the lexer reads for a Map lookup.
  */
-const keywordBuckets: { word: string; type: TokenType }[][] = [];
-const bucketOf = (length: number, firstChar: number): number => length * 128 + (firstChar & 127);
+const LONGEST_KEYWORD = Math.max(...KEYWORDS.map((word) => word.length));
+// Filled with `undefined` up front: an array grown by writes at scattered indices would be a slow
+// dictionary.
+const keywordBuckets: ({ word: string; type: TokenType }[] | undefined)[] = new Array((LONGEST_KEYWORD + 1) * 128).fill(undefined);
+const bucketOf = (length: number, firstChar: number): number => (length > LONGEST_KEYWORD ? 0 : length * 128 + (firstChar & 127));
 for (const word of KEYWORDS) {
   const spellings = keywordPatterns[word] ? [word, word.slice(0, -1)] : [word];
   for (const spelling of spellings) {
