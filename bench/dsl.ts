@@ -4,7 +4,8 @@
  * 200 flows in the forms of dsl/fixtures, beside the same Chevrotain lexer + parser building only
  * its CST (no AST, no checks, no compile) on the same texts, in one run (the baseline in a worker
  * thread, the two interleaved). Each rule is its own text,
- * as the server stores it. Prints MB/s, rules/s and the ratio (median of several rounds, after a warm-up).
+ * as the server stores it. Prints MB/s, rules/s and the ratio (median of several rounds, after a warm-up;
+ * each timed pass follows an untimed one, on both sides).
  *   npx tsc -p tsconfig.bench.json && node .tmp/bench/bench/dsl.js [--rounds 7] [--workflows 2000] [--flows 200]
  * It imports dsl/src directly (compiled beside it into .tmp/bench), so it measures the sources as
  * they are, without a build of dsl/dist.
@@ -323,7 +324,13 @@ function pipeline(texts: readonly string[], timings?: Timings): number {
   return compiled;
 }
 
+/**
+ * Seconds one pass takes, timed after an untimed pass: the first pass after the thread has waited
+ * for the other one runs 5-15% slower (caches, the core it resumes on), which would measure the
+ * switch rather than the pipeline. The bare worker times its passes the same way.
+ */
 function seconds(run: () => unknown): number {
+  run();
   const started = performance.now();
   run();
   return (performance.now() - started) / 1000;
