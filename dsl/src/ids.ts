@@ -31,21 +31,33 @@ export function assignStepIds(ast: Program, usedIds: Iterable<string>): Program 
  * flow without copying it (compiling a flow needs the ids, not a second tree).
  */
 export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step, string> {
-  const taken = new Set([...usedIds, ...stepIdsOf(flow)]);
+  const steps: Step[] = [];
+  stepsInOrder(flow.steps, steps);
+  const labels = steps.map((step) => step.id);
+  const taken = new Set(usedIds);
+  for (const label of labels) if (label !== undefined) taken.add(label);
   const ids = new Map<Step, string>();
   let counter = 0;
-  forEachStep(flow.steps, (step: Step) => {
-    if (step.id !== undefined) {
-      ids.set(step, step.id);
-      return;
+  for (let i = 0; i < steps.length; i++) {
+    let id = labels[i];
+    if (id === undefined) {
+      // Ids are made in increasing order, so a made id need not be remembered: only labels and
+      // earlier versions' ids can be taken.
+      do id = madeId(++counter); while (taken.size > 0 && taken.has(id));
     }
-    let id = madeId(++counter);
-    // Ids are made in increasing order, so a made id need not be remembered: only labels and
-    // earlier versions' ids can be taken.
-    while (taken.size > 0 && taken.has(id)) id = madeId(++counter);
-    ids.set(step, id);
-  });
+    ids.set(steps[i]!, id);
+  }
   return ids;
+}
+
+/** Every step of the blocks, nested steps included, in document order. */
+function stepsInOrder(block: readonly Step[], into: Step[]): void {
+  for (const step of block) {
+    into.push(step);
+    if (step.kind !== 'split') continue;
+    for (const branch of step.branches) stepsInOrder(branch.steps, into);
+    if (step.others?.kind === 'steps') stepsInOrder(step.others.steps, into);
+  }
 }
 
 /**
