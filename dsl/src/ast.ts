@@ -347,15 +347,15 @@ export function stripLocations<T>(node: T): T {
 }
 
 /**
- * A copy of a plain node without its positions, its undefined properties and, at the top only,
- * the keys in `omit`; keys in order. (`for…in` over a plain object is `Object.keys` without the array.)
+ * A copy of a plain node without its positions and its undefined properties; keys in order.
+ * (`for…in` over a plain object is `Object.keys` without the array.)
  */
-export function stripKeys(node: Record<string, unknown>, omit?: ReadonlySet<string>): Record<string, unknown> {
+function stripKeys(node: Record<string, unknown>): Record<string, unknown> {
   const copy: Record<string, unknown> = {};
   for (const key in node) {
     if (key === 'loc' || key === 'locs' || !Object.hasOwn(node, key)) continue;
     const value = node[key];
-    if (value === undefined || (omit !== undefined && omit.has(key))) continue;
+    if (value === undefined) continue;
     copy[key] = value !== null && typeof value === 'object' ? stripLocations(value) : value;
   }
   return copy;
