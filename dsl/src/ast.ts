@@ -378,14 +378,20 @@ function deepEqual(a: unknown, b: unknown): boolean {
   );
 }
 
-/** Calls `visit` for every step of a flow, nested steps (split branches, others) included. */
-export function forEachStep(steps: readonly Step[], visit: (step: Step, siblings: readonly Step[]) => void): void {
+/** Every step of a flow's blocks, nested steps (split branches, others) included, in document order. */
+export function stepsInOrder(steps: readonly Step[], into: Step[] = []): Step[] {
   for (const step of steps) {
-    visit(step, steps);
+    into.push(step);
     if (step.kind !== 'split') continue;
-    for (const branch of step.branches) forEachStep(branch.steps, visit);
-    if (step.others?.kind === 'steps') forEachStep(step.others.steps, visit);
+    for (const branch of step.branches) stepsInOrder(branch.steps, into);
+    if (step.others?.kind === 'steps') stepsInOrder(step.others.steps, into);
   }
+  return into;
+}
+
+/** Calls `visit` for every step of a flow, nested steps included, in document order. */
+export function forEachStep(steps: readonly Step[], visit: (step: Step) => void): void {
+  for (const step of stepsInOrder(steps)) visit(step);
 }
 
 /** The flow's settings as one object, for consumers that do not care about source order. */

@@ -1,6 +1,6 @@
 // Flow checks: settings, labels, reachability, and one small check per step kind.
 import {
-  flowSettingsOf, type Flow, type FlowSettingsView, type LeaveAction, type Loc, type Party,
+  flowSettingsOf, stepsInOrder, type Flow, type FlowSettingsView, type LeaveAction, type Loc, type Party,
   type Step, type StepKind,
 } from './ast.js';
 import {
@@ -19,26 +19,17 @@ interface FlowCheck {
 
 export function checkFlow(ctx: CheckContext, flow: Flow): void {
   const labels = new Map<string, Step>();
-  collectLabels(ctx, flow.steps, labels);
+  for (const step of stepsInOrder(flow.steps)) {
+    if (step.id === undefined) continue;
+    if (labels.has(step.id)) {
+      ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
+    } else {
+      labels.set(step.id, step);
+    }
+  }
   const check: FlowCheck = { ctx, settings: flowSettingsOf(flow), labels };
   checkSettings(check, flow);
   checkBlock(check, flow.steps);
-}
-
-/** Every labelled step by its label, nested steps included; a label used twice is reported. */
-function collectLabels(ctx: CheckContext, steps: readonly Step[], labels: Map<string, Step>): void {
-  for (const step of steps) {
-    if (step.id !== undefined) {
-      if (labels.has(step.id)) {
-        ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
-      } else {
-        labels.set(step.id, step);
-      }
-    }
-    if (step.kind !== 'split') continue;
-    for (const branch of step.branches) collectLabels(ctx, branch.steps, labels);
-    if (step.others?.kind === 'steps') collectLabels(ctx, step.others.steps, labels);
-  }
 }
 
 function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {

@@ -1,14 +1,12 @@
 // Stable step ids. A label (`welkom:`) is a step's id; the server gives every unlabelled step a new
 // id `s1`, `s2`, … that no earlier version of the flow used, and stores the printed source, so the
 // ids travel with the text and participants stay on their step across edits.
-import { forEachStep, type Flow, type Program, type Step } from './ast.js';
+import { stepsInOrder, type Flow, type Program, type Step } from './ast.js';
 
 /** Every label in the flow, nested steps included, in document order. */
 export function stepIdsOf(flow: Flow): string[] {
   const ids: string[] = [];
-  forEachStep(flow.steps, (step) => {
-    if (step.id !== undefined) ids.push(step.id);
-  });
+  for (const step of stepsInOrder(flow.steps)) if (step.id !== undefined) ids.push(step.id);
   return ids;
 }
 
@@ -31,8 +29,7 @@ export function assignStepIds(ast: Program, usedIds: Iterable<string>): Program 
  * flow without copying it (compiling a flow needs the ids, not a second tree).
  */
 export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step, string> {
-  const steps: Step[] = [];
-  stepsInOrder(flow.steps, steps);
+  const steps = stepsInOrder(flow.steps);
   const labels = steps.map((step) => step.id);
   const taken = new Set(usedIds);
   for (const label of labels) if (label !== undefined) taken.add(label);
@@ -48,16 +45,6 @@ export function idsOfSteps(flow: Flow, usedIds: Iterable<string> = []): Map<Step
     ids.set(steps[i]!, id);
   }
   return ids;
-}
-
-/** Every step of the blocks, nested steps included, in document order. */
-function stepsInOrder(block: readonly Step[], into: Step[]): void {
-  for (const step of block) {
-    into.push(step);
-    if (step.kind !== 'split') continue;
-    for (const branch of step.branches) stepsInOrder(branch.steps, into);
-    if (step.others?.kind === 'steps') stepsInOrder(step.others.steps, into);
-  }
 }
 
 /**

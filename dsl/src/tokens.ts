@@ -188,8 +188,7 @@ class KeywordLexer extends Lexer {
     if (tokenType === Identifier) type = keywordOf(image) ?? Identifier;
     else if (tokenType === Quoted) type = quotedType(image);
     const endOffset = startOffset + image.length - 1;
-    if (type === tokenType) return { image, startOffset, endOffset, tokenTypeIdx, tokenType };
-    return { image, startOffset, endOffset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type };
+    return { image, startOffset, endOffset, tokenTypeIdx: type === tokenType ? tokenTypeIdx : type.tokenTypeIdx!, tokenType: type };
   }
 }
 
