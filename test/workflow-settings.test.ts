@@ -63,9 +63,17 @@ describe('per-status settings ⇄ DSL', () => {
     expect((await call('PUT', `/api/workflows/${workflow.id}`, { source: custom })).status).toBe(200);
     expect(await row('quote-request-statuses', 'Offertezoek - Offerte aangevraagd')).toMatchObject({ customized: true, templateKey: 'offerte' });
 
-    const off = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { active: false, sendReminder: false, templateKey: 'offerte', delayDays: 5, recipient: 'person' });
-    expect(off.body).toMatchObject({ active: false, templateKey: 'offerte', delayDays: 5, customized: false });
-    expect((await call('GET', `/api/workflows/${workflow.id}`)).body).toMatchObject({ active: false, source: expect.stringContaining('inactive') });
+    // A form save that would drop the workdays is refused, and the rule stays as the power user wrote it.
+    const refused = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { active: false, sendReminder: false, templateKey: 'offerte', delayDays: 5, recipient: 'person' });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ details: { parts: ['delay in workdays'] } });
+    expect((await call('GET', `/api/workflows/${workflow.id}`)).body.source).toBe(custom);
+
+    // Switching it off from the form only marks the rule inactive.
+    const off = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { active: false });
+    expect(off.status).toBe(200);
+    expect(off.body).toMatchObject({ active: false, templateKey: 'offerte', customized: true, reminderIntervalDays: 7, reminderMaxCount: 3 });
+    expect((await call('GET', `/api/workflows/${workflow.id}`)).body).toMatchObject({ active: false, source: custom.replace(' {\n', ' inactive {\n') });
     const versions = await call('GET', `/api/workflows/${workflow.id}/versions`);
     expect(versions.body.total).toBe(4);
   });
@@ -79,6 +87,58 @@ describe('per-status settings ⇄ DSL', () => {
       expect(saved.body).toMatchObject({ ...body, customized: false });
       expect(await row(path, name)).toMatchObject({ ...body, customized: false });
     }
+  });
+
+  it('keeps every setting of a row switched off, reminders included, and shows them again when switched on', async () => {
+    const target = await row('quote-request-statuses', 'Offertezoek - In overweging bij bewoner');
+    const on = { active: true, sendReminder: true, templateKey: 'offerte', delayDays: 2, recipient: 'owner', reminderIntervalDays: 4, reminderMaxCount: 2 };
+    expect((await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, on)).status).toBe(200);
+
+    // As the form sends it: every value, switched off.
+    const off = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { ...on, active: false });
+    expect(off.status).toBe(200);
+    const expected = { ...on, active: false, customized: false };
+    expect(off.body).toMatchObject(expected);
+    expect((await call('GET', `/api/workflow-settings/quote-request-statuses/${target.id}`)).body).toMatchObject(expected);
+    expect((await call('GET', `/api/workflows/${off.body.workflowId}`)).body.source).toBe([
+      'workflow "Kansactie: Offertezoek - In overweging bij bewoner" inactive {',
+      '  on quote_request.status changed to "Offertezoek - In overweging bij bewoner"',
+      '  after 2 days send email "offerte" to owner',
+      '  remind every 4 days at most 2 times',
+      '}',
+      '',
+    ].join('\n'));
+
+    // Only the switch in the body: the fields left out keep their values.
+    expect((await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { active: true })).body).toMatchObject({ ...on, customized: false });
+    expect((await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { active: false })).body).toMatchObject(expected);
+  });
+
+  it('refuses a form save over a rule with a condition added in the DSL (409 naming it), and only switches it off or on', async () => {
+    const target = await row('quote-request-statuses', 'Offertezoek - Uitgevoerd');
+    const on = { active: true, sendReminder: true, templateKey: 'offerte', delayDays: 1, recipient: 'person', reminderIntervalDays: 3, reminderMaxCount: 2 };
+    const saved = (await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, on)).body;
+    const plain = (await call('GET', `/api/workflows/${saved.workflowId}`)).body.source as string;
+    const edited = plain.replace(/\n  after 1 day/, '\n  when quote_request.kind = "Offertezoek"\n  after 1 day');
+    expect((await call('PUT', `/api/workflows/${saved.workflowId}`, { source: edited })).status).toBe(200);
+    const source = (await call('GET', `/api/workflows/${saved.workflowId}`)).body.source as string;
+    expect(source).toContain('when quote_request.kind = "Offertezoek"');
+    expect(await row('quote-request-statuses', 'Offertezoek - Uitgevoerd')).toMatchObject({ ...on, customized: true, workflowId: saved.workflowId });
+
+    for (const body of [{ ...on, templateKey: 'herinnering' }, { ...on, delayDays: 2 }, { ...on, active: false, reminderMaxCount: 5 }]) {
+      const refused = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, body);
+      expect(refused.status).toBe(409);
+      expect(refused.body).toMatchObject({ details: { parts: ['condition'] } });
+      expect(refused.body.message).toMatch(/\S/);
+    }
+    expect((await call('GET', `/api/workflows/${saved.workflowId}`)).body.source).toBe(source);
+
+    // The same values with the switch off: only `inactive` is added; the condition stays.
+    const off = await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, { ...on, active: false });
+    expect(off.status).toBe(200);
+    expect((await call('GET', `/api/workflows/${saved.workflowId}`)).body.source).toBe(source.replace(' {\n', ' inactive {\n'));
+    expect((await call('PUT', `/api/workflow-settings/quote-request-statuses/${target.id}`, on)).status).toBe(200);
+    expect((await call('GET', `/api/workflows/${saved.workflowId}`)).body.source).toBe(source);
   });
 
   it('leaves no workflow for a row switched off that was never configured', async () => {
@@ -104,5 +164,31 @@ describe('task-type settings ⇄ DSL', () => {
     expect(expired).toContain('on task expired');
     expect(expired).toContain('when task.type = "Bellen"');
     expect(expired).toContain('to responsible');
+  });
+
+  it('keeps the template and days of a task workflow switched off', async () => {
+    const type = (await call('POST', '/api/task-types', { name: 'Uitzetten' })).body;
+    const on = { onCompleted: { active: true, templateKey: 'taak', delayDays: 3 } };
+    expect((await call('PUT', `/api/workflow-settings/task-types/${type.id}`, on)).status).toBe(200);
+    const off = await call('PUT', `/api/workflow-settings/task-types/${type.id}`, { onCompleted: { active: false } });
+    expect(off.body.onCompleted).toMatchObject({ active: false, templateKey: 'taak', delayDays: 3, customized: false });
+    const source = (await call('GET', `/api/workflows/${off.body.onCompleted.workflowId}`)).body.source;
+    expect(source).toContain('workflow "Taak Uitzetten: afgehandeld" inactive {');
+    expect(source).toContain('after 3 days send email "taak" to contact');
+  });
+
+  it('refuses a form save over a task workflow with a reminder added in the DSL', async () => {
+    const type = (await call('POST', '/api/task-types', { name: 'Herinneren' })).body;
+    const saved = (await call('PUT', `/api/workflow-settings/task-types/${type.id}`, { onCompleted: { active: true, templateKey: 'taak', delayDays: 1 } })).body;
+    const id = saved.onCompleted.workflowId;
+    const source = (await call('GET', `/api/workflows/${id}`)).body.source.replace('to contact\n', 'to contact\n  remind every 2 days at most 1 time\n');
+    expect((await call('PUT', `/api/workflows/${id}`, { source })).status).toBe(200);
+    const stored = (await call('GET', `/api/workflows/${id}`)).body.source;
+    const refused = await call('PUT', `/api/workflow-settings/task-types/${type.id}`, { onCompleted: { active: true, templateKey: 'herinnering', delayDays: 1 }, onNew: { active: true, templateKey: 'taak' } });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ details: { parts: ['reminder'], setting: 'onCompleted' } });
+    expect((await call('GET', `/api/workflows/${id}`)).body.source).toBe(stored);
+    // Nothing of the refused save was written, not even the other workflow.
+    expect((await call('GET', `/api/workflow-settings/task-types/${type.id}`)).body.onNew).toMatchObject({ active: false, workflowId: null });
   });
 });

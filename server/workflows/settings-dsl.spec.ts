@@ -1,8 +1,9 @@
 import { describe, it, expect } from '@jest/globals';
 import { parse, type Workflow } from '@stroom/dsl';
 import {
-  EMPTY_STATUS_SETTING, EMPTY_TASK_SETTING, emptyTaskSetting, statusSettingFromWorkflow, statusWorkflowName,
-  statusWorkflowSource, taskSettingFromWorkflow, taskWorkflowName, taskWorkflowSource,
+  EMPTY_STATUS_SETTING, EMPTY_TASK_SETTING, emptyTaskSetting, readStatusWorkflow, readTaskWorkflow, sameStatusSettingButActive,
+  statusSettingFromWorkflow, statusWorkflowName, statusWorkflowSource, switchedWorkflowSource, taskSettingFromWorkflow,
+  taskWorkflowName, taskWorkflowSource,
   type StatusKind, type StatusSetting, type TaskSetting, type TaskWorkflowKind,
 } from './settings-dsl.js';
 
@@ -96,6 +97,23 @@ describe('status rows: setting → source → parse → setting', () => {
       ].join('\n'));
   });
 
+  it('writes a row switched off with its reminder: the remind line stays, and reads back every value', () => {
+    const setting = status({ active: false, delayDays: 3, recipient: 'owner', sendReminder: true, reminderIntervalDays: 7, reminderMaxCount: 3 });
+    const source = statusWorkflowSource('quote_request', STATUS.quote_request, setting);
+    expect(source).toBe([
+      'workflow "Kansactie: Offertezoek - Offerte aangevraagd" inactive {',
+      '  on quote_request.status changed to "Offertezoek - Offerte aangevraagd"',
+      '  after 3 days send email "offerte-aangevraagd" to owner',
+      '  remind every 7 days at most 3 times',
+      '}',
+      '',
+    ].join('\n'));
+    const back = statusSettingFromWorkflow('quote_request', STATUS.quote_request, only(source!));
+    expect(back).toEqual({ ...setting, customized: false });
+    // And on again: the same rule without `inactive`.
+    expect(statusWorkflowSource('quote_request', STATUS.quote_request, { ...back, active: true })).toBe(source!.replace(' inactive {', ' {'));
+  });
+
   it('reads a missing delay back as 0 days', () => {
     const source = statusWorkflowSource('intake_measure', 'Aangemeld', status({ delayDays: null }));
     expect(source).toContain('  send email "offerte-aangevraagd" to person\n');
@@ -175,6 +193,14 @@ describe('task rows: setting → source → parse → setting', () => {
   it.each(['new', 'expired', 'completed'] as const)('a never configured %s row has no workflow', (which) => {
     expect(taskWorkflowSource('Bellen', which, EMPTY_TASK_SETTING)).toBeNull();
     expect(taskWorkflowSource('Bellen', which, emptyTaskSetting(which))).toBeNull();
+  });
+
+  it('writes a completed-task row switched off with its template and days, and reads them back', () => {
+    const setting: TaskSetting = { active: false, templateKey: 'taak-klaar', delayDays: 4 };
+    const source = taskWorkflowSource('Bellen', 'completed', setting);
+    expect(source).toContain('workflow "Taak Bellen: afgehandeld" inactive {');
+    expect(source).toContain('after 4 days send email "taak-klaar" to contact');
+    expect(taskSettingFromWorkflow('Bellen', 'completed', only(source!))).toEqual({ ...setting, customized: false });
   });
 
   it('refuses an active row without template, and a completed row without days', () => {
@@ -271,5 +297,59 @@ describe('hand-edited task workflows are customized', () => {
     const result = taskSettingFromWorkflow('Bellen', which, only(source));
     expect(result.customized).toBe(true);
     expect(result).toMatchObject(readable);
+  });
+});
+
+describe('the DSL-only parts a form save would drop', () => {
+  const head = 'workflow "Kansactie: Offertezoek - Offerte aangevraagd" {';
+  const trigger = '  on quote_request.status changed to "Offertezoek - Offerte aangevraagd"';
+  it.each<[string, string[], string[]]>([
+    ['nothing', [head, trigger, '  send email "a" to person', '}'], []],
+    ['a condition', [head, trigger, '  when quote_request.kind = "Offertezoek"', '  send email "a" to person', '}'], ['condition']],
+    ['two actions', [head, trigger, '  send email "a" to person', '  send email "b" to owner', '}'], ['second action']],
+    ['hours', [head, trigger, '  after 4 hours send email "a" to person', '}'], ['delay in hours']],
+    ['workdays and a comment', [head, '  # waarom', trigger, '  after 2 workdays send email "a" to person', '}'], ['comments', 'delay in workdays']],
+    ['a from status', [head, '  on quote_request.status changed from "X" to "Offertezoek - Offerte aangevraagd"', '  send email "a" to person', '}'], ['from status']],
+    ['another trigger', [head, '  on quote_request created', '  send email "a" to person', '}'], ['trigger']],
+    ['a recipient the form lacks', [head, trigger, '  send email "a" to responsible', '}'], ['recipient']],
+    ['an sms', [head, trigger, '  send sms "Hallo"', '}'], ['send sms']],
+  ])('status row with %s', (_label, lines, parts) => {
+    expect(readStatusWorkflow('quote_request', 'Offertezoek - Offerte aangevraagd', only(lines.join('\n'))).dslOnlyParts).toEqual(parts);
+  });
+
+  it.each<[string, TaskWorkflowKind, string[], string[]]>([
+    ['nothing', 'completed', ['on task completed', 'when task.type = "Bellen"', 'after 2 days send email "a" to contact'], []],
+    ['an extra condition', 'expired', ['on task expired', 'when task.type = "Bellen" and task.title contains "x"', 'send email "a" to responsible'], ['condition']],
+    ['a reminder', 'completed', ['on task completed', 'when task.type = "Bellen"', 'send email "a" to contact', 'remind every 2 days at most 1 time'], ['reminder']],
+    ['a delay on a new task', 'new', ['on task created', 'when task.type = "Bellen"', 'after 1 days send email "a" to responsible'], ['delay']],
+  ])('task row with %s', (_label, which, body, parts) => {
+    const source = ['workflow "Taak Bellen: x" {', ...body.map((line) => `  ${line}`), '}'].join('\n');
+    expect(readTaskWorkflow('Bellen', which, only(source)).dslOnlyParts).toEqual(parts);
+  });
+});
+
+describe('switching a customized workflow on or off', () => {
+  const source = [
+    'workflow "Kansactie: Offertezoek - Offerte aangevraagd" {',
+    '  # alleen voor offertezoek',
+    '  on quote_request.status changed to "Offertezoek - Offerte aangevraagd"',
+    '  when quote_request.kind = "Offertezoek"',
+    '  after 4 hours send email "a" to person',
+    '  remind every 2 days at most 3 times',
+    '}',
+    '',
+  ].join('\n');
+
+  it('changes only the header: condition, comment, hours and reminder stay', () => {
+    const off = switchedWorkflowSource(only(source), false);
+    expect(off).toBe(source.replace(' {\n', ' inactive {\n'));
+    expect(switchedWorkflowSource(only(off), true)).toBe(source);
+  });
+
+  it('tells a save that changes nothing but the switch from one that changes a setting', () => {
+    const shown = readStatusWorkflow('quote_request', 'Offertezoek - Offerte aangevraagd', only(source)).setting;
+    expect(sameStatusSettingButActive({ ...shown, active: false }, shown)).toBe(true);
+    expect(sameStatusSettingButActive({ ...shown, delayDays: 1 }, shown)).toBe(false);
+    expect(sameStatusSettingButActive({ ...shown, reminderMaxCount: 4 }, shown)).toBe(false);
   });
 });

@@ -241,65 +241,118 @@ function recipientOf(party: Party): { recipient: Recipient | null; exact: boolea
   return { recipient: null, exact: false };
 }
 
-export function statusSettingFromWorkflow(
-  kind: StatusKind, statusName: string, workflow: Workflow,
-): StatusSetting & { customized: boolean } {
-  let customized = hasComments(workflow) || workflow.when !== undefined || workflow.actions.length !== 1;
+/**
+ * What a form row shows of a workflow, and the parts of it that only the DSL can hold (e.g.
+ * "condition", "second action", "delay in hours"): a form save would drop those, so a row with any
+ * of them is `customized` and read-only in the form.
+ */
+export interface FormReading<S> {
+  setting: S;
+  dslOnlyParts: string[];
+}
+
+/** The parts every kind of row shares: comments, further actions, a main action that is no e-mail. */
+function commonParts(workflow: Workflow, action: WorkflowAction | undefined): string[] {
+  const parts: string[] = [];
+  if (hasComments(workflow)) parts.push('comments');
+  if (workflow.actions.length > 1) parts.push('second action');
+  if (!action) parts.push('no action');
+  else if (action.kind !== 'send_email') parts.push('send sms');
+  return parts;
+}
+
+function delayPart(delay: Duration | undefined): string[] {
+  return delay && delay.unit !== 'days' ? [`delay in ${delay.unit}`] : [];
+}
+
+export function readStatusWorkflow(kind: StatusKind, statusName: string, workflow: Workflow): FormReading<StatusSetting> {
+  const action = mainAction(workflow);
+  const parts = commonParts(workflow, action);
   const trigger = workflow.trigger;
-  if (
-    trigger.kind !== 'field_changed' || trigger.entity !== kind || trigger.field !== 'status' ||
-    trigger.from !== undefined || trigger.to !== statusName
-  ) customized = true;
+  if (trigger.kind !== 'field_changed' || trigger.entity !== kind || trigger.field !== 'status' || trigger.to !== statusName) {
+    parts.push('trigger');
+  } else if (trigger.from !== undefined) {
+    parts.push('from status');
+  }
+  if (workflow.when !== undefined) parts.push('condition');
 
   const setting: StatusSetting = { ...EMPTY_STATUS_SETTING, active: workflow.active };
-  const action = mainAction(workflow);
-  if (!action) return { ...setting, customized: true };
+  if (!action) return { setting, dslOnlyParts: parts };
   if (action.kind === 'send_email') {
     setting.templateKey = action.template;
     const { recipient, exact } = recipientOf(action.recipient);
     setting.recipient = recipient;
-    if (!exact) customized = true;
-  } else {
-    customized = true;
+    if (!exact) parts.push('recipient');
   }
-  const delay = daysOf(action.delay);
-  setting.delayDays = delay.days;
-  if (!delay.exact) customized = true;
+  setting.delayDays = daysOf(action.delay).days;
+  parts.push(...delayPart(action.delay));
   if (action.reminder) {
     setting.sendReminder = true;
     setting.reminderIntervalDays = action.reminder.everyDays;
     setting.reminderMaxCount = action.reminder.maxCount;
   }
-  return { ...setting, customized };
+  return { setting, dslOnlyParts: parts };
+}
+
+export function statusSettingFromWorkflow(
+  kind: StatusKind, statusName: string, workflow: Workflow,
+): StatusSetting & { customized: boolean } {
+  const { setting, dslOnlyParts } = readStatusWorkflow(kind, statusName, workflow);
+  return { ...setting, customized: dslOnlyParts.length > 0 };
+}
+
+export function readTaskWorkflow(typeName: string, which: TaskWorkflowKind, workflow: Workflow): FormReading<TaskSetting> {
+  const action = mainAction(workflow);
+  const parts = commonParts(workflow, action);
+  if (!sameAst(workflow.trigger, taskTrigger(which))) parts.push('trigger');
+  const condition = workflow.when?.condition;
+  if (
+    condition?.kind !== 'compare' || condition.field !== 'task.type' || condition.operator !== '=' ||
+    condition.value !== typeName
+  ) parts.push('condition');
+
+  const setting: TaskSetting = { ...emptyTaskSetting(which), active: workflow.active };
+  if (!action) return { setting, dslOnlyParts: parts };
+  if (action.reminder) parts.push('reminder');
+  if (action.kind === 'send_email') {
+    setting.templateKey = action.template;
+    if (action.recipient.kind !== 'role' || action.recipient.role !== taskRecipient(which)) parts.push('recipient');
+  }
+  if (which === 'completed') {
+    setting.delayDays = daysOf(action.delay).days;
+    parts.push(...delayPart(action.delay));
+  } else if (action.delay) {
+    parts.push('delay');
+  }
+  return { setting, dslOnlyParts: parts };
 }
 
 export function taskSettingFromWorkflow(
   typeName: string, which: TaskWorkflowKind, workflow: Workflow,
 ): TaskSetting & { customized: boolean } {
-  let customized = hasComments(workflow) || workflow.actions.length !== 1;
-  if (!sameAst(workflow.trigger, taskTrigger(which))) customized = true;
-  const condition = workflow.when?.condition;
-  if (
-    condition?.kind !== 'compare' || condition.field !== 'task.type' || condition.operator !== '=' ||
-    condition.value !== typeName
-  ) customized = true;
+  const { setting, dslOnlyParts } = readTaskWorkflow(typeName, which, workflow);
+  return { ...setting, customized: dslOnlyParts.length > 0 };
+}
 
-  const setting: TaskSetting = { ...emptyTaskSetting(which), active: workflow.active };
-  const action = mainAction(workflow);
-  if (!action) return { ...setting, customized: true };
-  if (action.reminder) customized = true;
-  if (action.kind === 'send_email') {
-    setting.templateKey = action.template;
-    if (action.recipient.kind !== 'role' || action.recipient.role !== taskRecipient(which)) customized = true;
-  } else {
-    customized = true;
-  }
-  const delay = daysOf(action.delay);
-  if (which === 'completed') {
-    setting.delayDays = delay.days;
-    if (!delay.exact) customized = true;
-  } else if (action.delay) {
-    customized = true;
-  }
-  return { ...setting, customized };
+// ---- a customized workflow switched on or off -------------------------------------------------
+
+const STATUS_FORM_FIELDS = ['sendReminder', 'templateKey', 'delayDays', 'recipient'] as const;
+const REMINDER_FIELDS = ['reminderIntervalDays', 'reminderMaxCount'] as const;
+
+/** Whether a form save asks for nothing but what the row already shows, apart from the on/off switch. */
+export function sameStatusSettingButActive(saved: StatusSetting, shown: StatusSetting): boolean {
+  const fields = saved.sendReminder ? [...STATUS_FORM_FIELDS, ...REMINDER_FIELDS] : STATUS_FORM_FIELDS;
+  return fields.every((field) => saved[field] === shown[field]);
+}
+
+export function sameTaskSettingButActive(saved: TaskSetting, shown: TaskSetting): boolean {
+  return saved.templateKey === shown.templateKey && (saved.delayDays ?? null) === (shown.delayDays ?? null);
+}
+
+/**
+ * The source of a workflow switched on or off, everything else as it was: only the `inactive` of
+ * its header changes (the stored source is already canonical, so printing changes nothing else).
+ */
+export function switchedWorkflowSource(workflow: Workflow, active: boolean): string {
+  return sourceOf({ ...workflow, active });
 }

@@ -9,9 +9,11 @@ import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { Template } from '../templates/template.entity.js';
 import {
-  EMPTY_STATUS_SETTING, EMPTY_TASK_SETTING, statusSettingFromWorkflow, statusWorkflowSource, taskSettingFromWorkflow, taskWorkflowSource,
-  type StatusKind, type StatusSetting, type TaskSetting, type TaskWorkflowKind,
+  EMPTY_STATUS_SETTING, emptyTaskSetting, readStatusWorkflow, readTaskWorkflow, sameStatusSettingButActive, sameTaskSettingButActive,
+  statusWorkflowSource, switchedWorkflowSource, taskWorkflowSource,
+  type FormReading, type StatusKind, type StatusSetting, type TaskSetting, type TaskWorkflowKind,
 } from './settings-dsl.js';
+import { WorkflowCustomizedError } from './workflow-customized.error.js';
 import { Workflow } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
 import { statusSettingKey, taskSettingKey } from './setting-keys.js';
@@ -29,7 +31,7 @@ const days = z.number().int().min(0).max(3650);
 const recipient = z.union([z.enum(['person', 'owner', 'our_contact', 'service_contact']), z.email('expected person, owner, our_contact, service_contact or an e-mail address')]);
 const statusBody = z.strictObject({
   active: z.boolean(),
-  sendReminder: z.boolean().default(false),
+  sendReminder: z.boolean().optional(),
   templateKey: z.string().min(1).max(100).nullable().optional(),
   delayDays: days.nullable().optional(),
   recipient: recipient.nullable().optional(),
@@ -72,19 +74,33 @@ export class WorkflowSettingsService {
     return this.statusRow(kind, status, (await this.linked(em, [key])).get(key));
   }
 
+  /**
+   * Saves a status row. A field left out keeps its value, so switching a row off (`{active: false}`)
+   * keeps every setting. A row customized in the DSL can only be switched on or off from here.
+   */
   async putStatus(kind: StatusKind, id: string, body: unknown, principal?: Principal) {
     const input = parseInput(statusBody, body);
     const em = this.em.fork();
     const status = await this.findStatus(em, kind, id);
+    const key = statusKey(kind, id);
+    const linked = (await this.linked(em, [key])).get(key);
+    const ast = linked ? workflowAst(linked) : undefined;
+    const current: FormReading<StatusSetting> = ast ? readStatusWorkflow(kind, status.name, ast) : { setting: EMPTY_STATUS_SETTING, dslOnlyParts: [] };
+    const sendReminder = input.sendReminder ?? current.setting.sendReminder;
     const setting: StatusSetting = {
       active: input.active,
-      sendReminder: input.sendReminder,
-      templateKey: input.templateKey ?? null,
-      delayDays: input.delayDays ?? null,
-      recipient: input.recipient ?? null,
-      reminderIntervalDays: input.sendReminder ? (input.reminderIntervalDays ?? null) : null,
-      reminderMaxCount: input.sendReminder ? (input.reminderMaxCount ?? null) : null,
+      sendReminder,
+      templateKey: keep(input.templateKey, current.setting.templateKey),
+      delayDays: keep(input.delayDays, current.setting.delayDays),
+      recipient: keep(input.recipient, current.setting.recipient),
+      reminderIntervalDays: sendReminder ? keep(input.reminderIntervalDays, current.setting.reminderIntervalDays) : null,
+      reminderMaxCount: sendReminder ? keep(input.reminderMaxCount, current.setting.reminderMaxCount) : null,
     };
+    if (linked && ast && current.dslOnlyParts.length > 0) {
+      if (!sameStatusSettingButActive(setting, current.setting)) throw new WorkflowCustomizedError(current.dslOnlyParts);
+      await this.workflows.update(String(linked.id), { source: switchedWorkflowSource(ast, setting.active) }, principal);
+      return this.getStatus(kind, id);
+    }
     if (setting.active || setting.templateKey) {
       require(setting.templateKey, 'templateKey', 'choose the e-mail template');
       require(setting.delayDays !== null, 'delayDays', 'say after how many days the e-mail goes out (0 for at once)');
@@ -95,7 +111,7 @@ export class WorkflowSettingsService {
         require(setting.reminderMaxCount, 'reminderMaxCount', 'say how many reminders at most');
       }
     }
-    await this.write(statusKey(kind, id), statusWorkflowSource(kind, status.name, setting), principal);
+    await this.write(key, statusWorkflowSource(kind, status.name, setting), principal);
     return this.getStatus(kind, id);
   }
 
@@ -113,24 +129,40 @@ export class WorkflowSettingsService {
     return this.taskRow(type, await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k))));
   }
 
+  /** Saves the task type's workflows named in the body; like a status row, a field left out keeps its value. */
   async putTaskType(id: string, body: unknown, principal?: Principal) {
     const input = parseInput(taskBody, body);
     const em = this.em.fork();
     const type = await this.findTaskType(em, id);
-    const sources: [string, string | null][] = [];
+    const linked = await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k)));
+    const writes: (() => Promise<unknown>)[] = [];
     for (const which of TASK_KINDS) {
       const field = TASK_FIELDS[which];
       const part = input[field];
       if (!part) continue;
-      const setting: TaskSetting = { active: part.active, templateKey: part.templateKey ?? null, ...(which === 'completed' ? { delayDays: part.delayDays ?? null } : {}) };
+      const workflow = linked.get(taskKey(id, which));
+      const ast = workflow ? workflowAst(workflow) : undefined;
+      const current: FormReading<TaskSetting> = ast ? readTaskWorkflow(type.name, which, ast) : { setting: emptyTaskSetting(which), dslOnlyParts: [] };
+      const setting: TaskSetting = {
+        active: part.active,
+        templateKey: keep(part.templateKey, current.setting.templateKey),
+        ...(which === 'completed' ? { delayDays: keep(part.delayDays, current.setting.delayDays ?? null) } : {}),
+      };
+      if (workflow && ast && current.dslOnlyParts.length > 0) {
+        if (!sameTaskSettingButActive(setting, current.setting)) throw new WorkflowCustomizedError(current.dslOnlyParts, field);
+        const source = switchedWorkflowSource(ast, setting.active);
+        writes.push(() => this.workflows.update(String(workflow.id), { source }, principal));
+        continue;
+      }
       if (setting.active || setting.templateKey) {
         require(setting.templateKey, `${field}.templateKey`, 'choose the e-mail template');
         await this.assertTemplate(em, setting.templateKey!, `${field}.templateKey`);
         if (which === 'completed') require(setting.delayDays !== null && setting.delayDays !== undefined, `${field}.delayDays`, 'say after how many days the e-mail goes out');
       }
-      sources.push([taskKey(id, which), taskWorkflowSource(type.name, which, setting)]);
+      const source = taskWorkflowSource(type.name, which, setting);
+      writes.push(() => this.write(taskKey(id, which), source, principal));
     }
-    for (const [key, source] of sources) await this.write(key, source, principal);
+    for (const write of writes) await write();
     return this.getTaskType(id);
   }
 
@@ -147,7 +179,8 @@ export class WorkflowSettingsService {
 
   private statusRow(kind: StatusKind, status: Status, workflow: Workflow | undefined) {
     const ast = workflow ? workflowAst(workflow) : undefined;
-    const setting = ast ? statusSettingFromWorkflow(kind, status.name, ast) : { ...EMPTY_STATUS_SETTING, customized: false };
+    const reading = ast ? readStatusWorkflow(kind, status.name, ast) : { setting: EMPTY_STATUS_SETTING, dslOnlyParts: [] };
+    const setting = { ...reading.setting, customized: reading.dslOnlyParts.length > 0 };
     return { id: String(status.id), name: status.name, statusActive: status.active, ...setting, workflowId: workflow ? String(workflow.id) : null };
   }
 
@@ -156,7 +189,8 @@ export class WorkflowSettingsService {
     for (const which of TASK_KINDS) {
       const workflow = linked.get(taskKey(String(type.id), which));
       const ast = workflow ? workflowAst(workflow) : undefined;
-      const setting = ast ? taskSettingFromWorkflow(type.name, which, ast) : { ...EMPTY_TASK_SETTING, ...(which === 'completed' ? { delayDays: null } : {}), customized: false };
+      const reading = ast ? readTaskWorkflow(type.name, which, ast) : { setting: emptyTaskSetting(which), dslOnlyParts: [] };
+      const setting = { ...reading.setting, customized: reading.dslOnlyParts.length > 0 };
       if (which !== 'completed') delete (setting as { delayDays?: unknown }).delayDays;
       row[TASK_FIELDS[which]] = { ...setting, workflowId: workflow ? String(workflow.id) : null };
     }
@@ -186,6 +220,11 @@ export class WorkflowSettingsService {
     if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`);
     return type;
   }
+}
+
+/** A field left out of the body keeps its current value; `null` clears it. */
+function keep<T>(given: T | null | undefined, current: T | null): T | null {
+  return given === undefined ? current : given;
 }
 
 function workflowAst(workflow: Workflow): WorkflowAst | undefined {

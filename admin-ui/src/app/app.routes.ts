@@ -5,6 +5,7 @@ import { LoginComponent } from './login/login.component';
 import { MessagesComponent } from './messages/messages.component';
 import { ShellComponent } from './shell/shell.component';
 import { TemplatesComponent } from './templates/templates.component';
+import { unsavedWorkflowChanges } from './workflows/unsaved-changes';
 import { WorkflowsComponent } from './workflows/workflows.component';
 
 /** The routes of SPEC §7; every one is a deep link that survives a reload (the service answers index.html). Titles are text keys. */
@@ -17,7 +18,7 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'workflows/task-types' },
       { path: 'workflows', pathMatch: 'full', redirectTo: 'workflows/task-types' },
-      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'titles.workflows' },
+      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
       { path: 'templates', component: TemplatesComponent, title: 'titles.templates' },
       { path: 'flows', component: FlowsComponent, title: 'titles.flows' },
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },

@@ -116,4 +116,14 @@ export const en: Dictionary = {
     title: 'Messages', channel: 'Channel', recipient: 'Recipient', source: 'Rule or flow', date: 'Date', retry: 'attempt {{ n }} failed; again at {{ at }}',
     count: { one: '{{ n }} message', other: '{{ n }} messages' },
   },
+  workflowForms: {
+    openInDsl: 'Open in the DSL editor',
+    readOnly: 'Read-only: what the form can show of this workflow.',
+    discard: { title: 'Discard changes?', text: 'The changes in this form have not been saved yet.', confirm: 'Discard' },
+    validation: {
+      required: 'Required', min: 'At least {{ min }}', max: 'At most {{ max }}', integer: 'A whole number', number: 'A number',
+      minlength: 'At least {{ n }} characters', maxlength: 'At most {{ n }} characters', email: 'A valid email address', pattern: 'Invalid value',
+      invalid: 'Invalid value',
+    },
+  },
 };

@@ -114,4 +114,14 @@ export const nl = {
     title: 'Berichten', channel: 'Kanaal', recipient: 'Ontvanger', source: 'Regel of flow', date: 'Datum', retry: 'poging {{ n }} mislukt; opnieuw om {{ at }}',
     count: { one: '{{ n }} bericht', other: '{{ n }} berichten' },
   },
+  workflowForms: {
+    openInDsl: 'Openen in de DSL-editor',
+    readOnly: 'Alleen-lezen: wat het formulier van deze workflow kan tonen.',
+    discard: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen in dit formulier zijn nog niet opgeslagen.', confirm: 'Weggooien' },
+    validation: {
+      required: 'Verplicht', min: 'Minimaal {{ min }}', max: 'Maximaal {{ max }}', integer: 'Een geheel getal', number: 'Een getal',
+      minlength: 'Minimaal {{ n }} tekens', maxlength: 'Maximaal {{ n }} tekens', email: 'Een geldig e-mailadres', pattern: 'Ongeldige waarde',
+      invalid: 'Ongeldige waarde',
+    },
+  },
 };

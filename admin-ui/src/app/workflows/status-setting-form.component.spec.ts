@@ -1,5 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed, type ComponentFixture } from '@angular/core/testing';
+import { provideRouter } from '@angular/router';
 import { Api } from '../core/api';
 import { Session } from '../core/session';
 import { settle, startInDutch, testTranslations } from '../../testing/translations';
@@ -11,12 +12,12 @@ const OFF: StatusSetting = {
 };
 
 /** The API as the form sees it: one status, one template, and a save that the test decides. */
-function fakeApi(save: (body: Partial<StatusSetting>) => Promise<StatusSetting>) {
+function fakeApi(save: (body: Partial<StatusSetting>) => Promise<StatusSetting>, shown: StatusSetting = OFF) {
   return {
     saved: [] as Partial<StatusSetting>[],
     async get(path: string): Promise<unknown> {
       if (path === '/api/templates') return { items: [{ key: 'offerte', name: 'Offerte aangevraagd' }], total: 1 };
-      if (path === '/api/workflow-settings/quote-request-statuses/7') return OFF;
+      if (path === '/api/workflow-settings/quote-request-statuses/7') return shown;
       if (path === '/api/workflows/w1') return { source: 'workflow "x" {}' };
       throw new Error(`unexpected GET ${path}`);
     },
@@ -29,7 +30,7 @@ function fakeApi(save: (body: Partial<StatusSetting>) => Promise<StatusSetting>)
 
 async function render(api: ReturnType<typeof fakeApi>, isFlowAdmin = true): Promise<ComponentFixture<StatusSettingFormComponent>> {
   TestBed.configureTestingModule({
-    providers: [testTranslations(), { provide: Api, useValue: api }, { provide: Session, useValue: { isFlowAdmin: signal(isFlowAdmin) } }],
+    providers: [testTranslations(), provideRouter([]), { provide: Api, useValue: api }, { provide: Session, useValue: { isFlowAdmin: signal(isFlowAdmin) } }],
   });
   await startInDutch();
   const fixture = TestBed.createComponent(StatusSettingFormComponent);
@@ -39,7 +40,7 @@ async function render(api: ReturnType<typeof fakeApi>, isFlowAdmin = true): Prom
   return fixture;
 }
 
-const labels = (root: HTMLElement) => [...root.querySelectorAll('mat-label')].map((label) => label.textContent?.trim());
+const labels = (root: HTMLElement) => [...root.querySelectorAll(':scope > form mat-label')].map((label) => label.textContent?.trim());
 const requiredMarks = (root: HTMLElement) => root.querySelectorAll('.mat-mdc-form-field-required-marker').length;
 const click = (root: HTMLElement, selector: string) => (root.querySelector(selector) as HTMLElement).click();
 
@@ -93,5 +94,70 @@ describe('the status-setting form (seed 004)', () => {
     const root = fixture.nativeElement as HTMLElement;
     expect((root.querySelector('button[role="switch"]') as HTMLButtonElement).disabled).toBe(true);
     expect(root.querySelector('button[type="submit"]')).toBeNull();
+  });
+
+  it('switched off, keeps the hidden values and saves them; switched on again, shows them', async () => {
+    const WITH_REMINDERS: StatusSetting = {
+      ...OFF, active: true, sendReminder: true, templateKey: 'offerte', delayDays: 2, recipient: 'owner', reminderIntervalDays: 4, reminderMaxCount: 3, workflowId: 'w1',
+    };
+    const api = fakeApi(async (body) => ({ ...WITH_REMINDERS, ...body }), WITH_REMINDERS);
+    const fixture = await render(api);
+    const root = fixture.nativeElement as HTMLElement;
+    const form = fixture.componentInstance;
+    expect(form.isDirty()).toBe(false);
+
+    click(root, 'button[role="switch"]');
+    await settle(fixture);
+    expect(labels(root)).toEqual([]);
+    expect(form.isDirty()).toBe(true);
+    click(root, 'button[type="submit"]');
+    await settle(fixture);
+    expect(api.saved).toEqual([{ active: false, sendReminder: true, templateKey: 'offerte', delayDays: 2, recipient: 'owner', reminderIntervalDays: 4, reminderMaxCount: 3 }]);
+    expect(form.isDirty()).toBe(false);
+
+    click(root, 'button[role="switch"]');
+    await settle(fixture);
+    expect((root.querySelector('input[name="reminderIntervalDays"]') as HTMLInputElement).value).toBe('4');
+    expect((root.querySelector('input[name="delayDays"]') as HTMLInputElement).value).toBe('2');
+  });
+
+  it('shows a row customized in the DSL read-only, with a link that opens its rule in the DSL editor', async () => {
+    const CUSTOMIZED: StatusSetting = { ...OFF, active: true, templateKey: 'offerte', delayDays: null, recipient: 'person', customized: true, workflowId: 'w1' };
+    const fixture = await render(fakeApi(async () => CUSTOMIZED, CUSTOMIZED));
+    const root = fixture.nativeElement as HTMLElement;
+    expect(root.querySelector('[role="note"]')?.textContent).toContain('DSL-editor');
+    expect(root.querySelector('[role="note"] a')?.getAttribute('href')).toBe('/dsl?workflow=w1');
+    expect(labels(root)).toEqual(['E-mailsjabloon', 'Na hoeveel dagen', 'Ontvanger']);
+    expect((root.querySelector('button[role="switch"]') as HTMLButtonElement).disabled).toBe(true);
+    expect((root.querySelector('input[name="delayDays"]') as HTMLInputElement).disabled).toBe(true);
+    expect(root.querySelector('mat-select[name="templateKey"]')?.getAttribute('aria-disabled')).toBe('true');
+    expect((root.querySelector('mat-checkbox input') as HTMLInputElement).disabled).toBe(true);
+    expect(root.querySelector(':scope > form button[type="submit"]')).toBeNull();
+    expect(fixture.componentInstance.isDirty()).toBe(false);
+  });
+
+  it('says what is wrong with a number: "Minimaal 1" for a 0, a whole number, "Maximaal"', async () => {
+    const fixture = await render(fakeApi(async () => OFF));
+    const root = fixture.nativeElement as HTMLElement;
+    click(root, 'button[role="switch"]');
+    await settle(fixture);
+    click(root, 'mat-checkbox input');
+    await settle(fixture);
+    const type = async (name: string, value: string) => {
+      const input = root.querySelector(`input[name="${name}"]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new Event('blur'));
+      await settle(fixture);
+    };
+    const errorOf = (name: string) => root.querySelector(`input[name="${name}"]`)?.closest('mat-form-field')?.querySelector('mat-error')?.textContent?.trim();
+    await type('reminderIntervalDays', '0');
+    expect(errorOf('reminderIntervalDays')).toBe('Minimaal 1');
+    await type('reminderMaxCount', '1.5');
+    expect(errorOf('reminderMaxCount')).toBe('Een geheel getal');
+    await type('delayDays', '4000');
+    expect(errorOf('delayDays')).toBe('Maximaal 3650');
+    await type('delayDays', '');
+    expect(errorOf('delayDays')).toBe('Verplicht');
   });
 });

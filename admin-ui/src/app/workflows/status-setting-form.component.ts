@@ -6,11 +6,13 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
 import { AuditHistoryComponent } from '../core/audit-history.component';
+import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 
 export interface StatusSetting {
   id: string;
@@ -28,10 +30,20 @@ export interface StatusSetting {
 
 const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
 
-/** Seed 004's form for one status: the dependent fields appear when the workflow is switched on; required ones are marked, and shown as missing on a save. */
+function emptyDraft(): Draft {
+  return { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
+}
+
+type Draft = Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'>;
+
+/**
+ * Seed 004's form for one status: the dependent fields appear when the workflow is switched on;
+ * required ones are marked, and each says what is wrong. Switched off, the hidden fields keep their
+ * values (and are saved: the rule keeps them as `inactive`). A row customized in the DSL is read-only.
+ */
 @Component({
   selector: 'st-status-setting-form',
-  imports: [ExplainPanelComponent, AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, TranslocoPipe],
+  imports: [ExplainPanelComponent, AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatSlideToggleModule, RouterLink, TranslocoPipe, ValidationMessagePipe, WholeNumberValidator],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     .row { display: flex; gap: 12px; }
@@ -42,51 +54,54 @@ const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
     @if (setting(); as s) {
       <h2>{{ s.name }}</h2>
       @if (s.customized) {
-        <p role="note">{{ 'statusForm.customized' | transloco }}</p>
+        <p role="note" class="customized">
+          {{ 'statusForm.customized' | transloco }}
+          @if (s.workflowId) { <a routerLink="/dsl" [queryParams]="{ workflow: s.workflowId }">{{ 'workflowForms.openInDsl' | transloco }}</a> }
+        </p>
       }
       <form (ngSubmit)="save()">
-        <mat-slide-toggle name="active" [(ngModel)]="draft.active" [disabled]="!canEdit()">{{ 'statusForm.active' | transloco }}</mat-slide-toggle>
-        @if (draft.active) {
+        <mat-slide-toggle name="active" [(ngModel)]="draft.active" [disabled]="readOnly()">{{ 'statusForm.active' | transloco }}</mat-slide-toggle>
+        @if (draft.active || s.customized) {
           <mat-form-field>
             <mat-label>{{ 'statusForm.template' | transloco }}</mat-label>
-            <mat-select name="templateKey" required [(ngModel)]="draft.templateKey" [disabled]="!canEdit()">
+            <mat-select name="templateKey" required [(ngModel)]="draft.templateKey" #templateKey="ngModel" [disabled]="readOnly()">
               @for (t of templates(); track t.key) {
                 <mat-option [value]="t.key">{{ t.name }}</mat-option>
               }
             </mat-select>
-            <mat-error>{{ 'common.required' | transloco }}</mat-error>
+            <mat-error>{{ templateKey.errors | validationMessage }}</mat-error>
           </mat-form-field>
           @if (errors()['templateKey']) { <p class="error" data-field="templateKey">{{ errors()['templateKey'] }}</p> }
           <div class="row">
             <mat-form-field>
               <mat-label>{{ 'statusForm.delayDays' | transloco }}</mat-label>
-              <input matInput name="delayDays" type="number" min="0" required [(ngModel)]="draft.delayDays" [disabled]="!canEdit()" />
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
+              <input matInput name="delayDays" type="number" min="0" max="3650" stWholeNumber required [(ngModel)]="draft.delayDays" #delayDays="ngModel" [disabled]="readOnly()" />
+              <mat-error>{{ delayDays.errors | validationMessage }}</mat-error>
             </mat-form-field>
             <mat-form-field>
               <mat-label>{{ 'statusForm.recipient' | transloco }}</mat-label>
-              <mat-select name="recipient" required [(ngModel)]="draft.recipient" [disabled]="!canEdit()">
+              <mat-select name="recipient" required [(ngModel)]="draft.recipient" #recipient="ngModel" [disabled]="readOnly()">
                 @for (r of recipients; track r) {
                   <mat-option [value]="r">{{ 'statusForm.recipients.' + r | transloco }}</mat-option>
                 }
               </mat-select>
-              <mat-error>{{ 'common.required' | transloco }}</mat-error>
+              <mat-error>{{ recipient.errors | validationMessage }}</mat-error>
             </mat-form-field>
           </div>
           @if (errors()['delayDays']) { <p class="error" data-field="delayDays">{{ errors()['delayDays'] }}</p> }
           @if (errors()['recipient']) { <p class="error" data-field="recipient">{{ errors()['recipient'] }}</p> }
-          <mat-checkbox name="sendReminder" [(ngModel)]="draft.sendReminder" [disabled]="!canEdit()">{{ 'statusForm.sendReminder' | transloco }}</mat-checkbox>
+          <mat-checkbox name="sendReminder" [(ngModel)]="draft.sendReminder" [disabled]="readOnly()">{{ 'statusForm.sendReminder' | transloco }}</mat-checkbox>
           @if (draft.sendReminder) {
             <div class="row">
               <mat-form-field>
                 <mat-label>{{ 'statusForm.intervalDays' | transloco }}</mat-label>
-                <input matInput name="reminderIntervalDays" type="number" min="1" required [(ngModel)]="draft.reminderIntervalDays" [disabled]="!canEdit()" />
-                <mat-error>{{ 'common.required' | transloco }}</mat-error>
+                <input matInput name="reminderIntervalDays" type="number" min="1" max="365" stWholeNumber required [(ngModel)]="draft.reminderIntervalDays" #interval="ngModel" [disabled]="readOnly()" />
+                <mat-error>{{ interval.errors | validationMessage }}</mat-error>
               </mat-form-field>
               <mat-form-field>
                 <mat-label>{{ 'statusForm.maxCount' | transloco }}</mat-label>
-                <input matInput name="reminderMaxCount" type="number" min="1" required [(ngModel)]="draft.reminderMaxCount" [disabled]="!canEdit()" />
-                <mat-error>{{ 'common.required' | transloco }}</mat-error>
+                <input matInput name="reminderMaxCount" type="number" min="1" max="100" stWholeNumber required [(ngModel)]="draft.reminderMaxCount" #maxCount="ngModel" [disabled]="readOnly()" />
+                <mat-error>{{ maxCount.errors | validationMessage }}</mat-error>
               </mat-form-field>
             </div>
             @if (errors()['reminderIntervalDays']) { <p class="error" data-field="reminderIntervalDays">{{ errors()['reminderIntervalDays'] }}</p> }
@@ -95,7 +110,7 @@ const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
         }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
         @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
-        @if (canEdit()) {
+        @if (!readOnly()) {
           <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button>
         }
       </form>
@@ -130,13 +145,24 @@ export class StatusSettingFormComponent {
   readonly revision = signal(0);
   /** Content editors may look but not change workflow settings (SPEC §3). */
   readonly canEdit = computed(() => this.session.isFlowAdmin());
+  /** A row changed in the DSL into what the form cannot show is only shown: a save would drop those parts. */
+  readonly readOnly = computed(() => !this.canEdit() || (this.setting()?.customized ?? false));
   /** The record a status belongs to, for the explain view. */
   readonly entity = computed(() => ({ 'quote-request-statuses': 'quote_request', 'opportunity-statuses': 'opportunity', 'intake-measures': 'intake_measure' } as Record<string, string>)[this.kind()] ?? 'quote_request');
-  draft: Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'> = { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
+  draft: Draft = emptyDraft();
+  /** The draft as last loaded or saved, to tell unsaved changes. */
+  private loaded: Draft = emptyDraft();
 
   constructor() {
     void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
     effect(() => void this.load(this.kind(), this.id()));
+  }
+
+  /** Whether the form holds changes not saved yet (an emptied field counts as empty). */
+  isDirty(): boolean {
+    if (this.readOnly() || !this.setting()) return false;
+    const value = (v: unknown) => (v === '' || v === undefined ? null : v);
+    return (Object.keys(this.draft) as (keyof Draft)[]).some((key) => value(this.draft[key]) !== value(this.loaded[key]));
   }
 
   async save(): Promise<void> {
@@ -147,7 +173,7 @@ export class StatusSettingFormComponent {
     try {
       const d = this.draft;
       const body = {
-        active: d.active, sendReminder: d.active && d.sendReminder, templateKey: d.templateKey, delayDays: d.delayDays === null ? null : Number(d.delayDays),
+        active: d.active, sendReminder: d.sendReminder, templateKey: d.templateKey, delayDays: d.delayDays === null ? null : Number(d.delayDays),
         recipient: d.recipient, reminderIntervalDays: d.reminderIntervalDays === null ? null : Number(d.reminderIntervalDays),
         reminderMaxCount: d.reminderMaxCount === null ? null : Number(d.reminderMaxCount),
       };
@@ -158,7 +184,8 @@ export class StatusSettingFormComponent {
     } catch (error) {
       const failure = failureOf(error);
       this.errors.set(failure.fields);
-      this.message.set(failure.message);
+      // Switched off, the fields are hidden: their messages go where they can be read.
+      this.message.set(this.draft.active ? failure.message : [failure.message, ...Object.values(failure.fields)].filter(Boolean).join(' '));
     } finally {
       this.busy.set(false);
     }
@@ -166,6 +193,7 @@ export class StatusSettingFormComponent {
 
   private async load(kind: string, id: string): Promise<void> {
     this.errors.set({});
+    this.message.set('');
     this.saved.set(false);
     try {
       this.show(await this.api.get<StatusSetting>(`/api/workflow-settings/${kind}/${id}`));
@@ -178,6 +206,7 @@ export class StatusSettingFormComponent {
     this.setting.set(setting);
     const { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount } = setting;
     this.draft = { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount };
+    this.loaded = { ...this.draft };
     this.source.set('');
     if (setting.workflowId) void this.api.get<{ source: string }>(`/api/workflows/${setting.workflowId}`).then((w) => this.source.set(w.source));
   }

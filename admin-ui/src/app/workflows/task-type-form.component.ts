@@ -5,10 +5,12 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { AuditHistoryComponent } from '../core/audit-history.component';
+import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 
 interface TaskPart {
   active: boolean;
@@ -27,6 +29,7 @@ interface TaskTypeSetting {
 }
 
 type PartName = 'onExpired' | 'onCompleted' | 'onNew';
+type PartDraft = { active: boolean; templateKey: string | null; delayDays: number | null };
 
 /** Seed 004's task-type form: three workflows in the seed's order, each with the seed's texts (under `taskTypeForm.<name>`). */
 const PARTS: { name: PartName; hasDays: boolean }[] = [
@@ -37,7 +40,7 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
 
 @Component({
   selector: 'st-task-type-form',
-  imports: [AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [AuditHistoryComponent, FormsModule, MatButtonModule, MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, RouterLink, TranslocoPipe, ValidationMessagePipe, WholeNumberValidator],
   styles: `
     form { display: flex; flex-direction: column; gap: 4px; }
     fieldset { border: 1px solid #ddd; padding: 8px 12px; margin: 0 0 8px; display: flex; flex-direction: column; }
@@ -52,23 +55,29 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
         @for (part of parts; track part.name) {
           @let texts = 'taskTypeForm.' + part.name;
           <fieldset [attr.aria-label]="texts + '.use' | transloco">
-            <mat-checkbox [name]="part.name + '.active'" [(ngModel)]="draft[part.name].active" [disabled]="!canEdit()">{{ texts + '.use' | transloco }}</mat-checkbox>
-            @if (s[part.name].customized) { <p role="note">{{ 'taskTypeForm.customized' | transloco }}</p> }
-            @if (draft[part.name].active) {
+            @let readOnly = isReadOnly(part.name);
+            <mat-checkbox [name]="part.name + '.active'" [(ngModel)]="draft[part.name].active" [disabled]="readOnly">{{ texts + '.use' | transloco }}</mat-checkbox>
+            @if (s[part.name].customized) {
+              <p role="note" class="customized">
+                {{ 'taskTypeForm.customized' | transloco }}
+                @if (s[part.name].workflowId; as workflowId) { <a routerLink="/dsl" [queryParams]="{ workflow: workflowId }">{{ 'workflowForms.openInDsl' | transloco }}</a> }
+              </p>
+            }
+            @if (draft[part.name].active || s[part.name].customized) {
               <p class="explanation">{{ texts + '.explanation' | transloco }}</p>
               <mat-form-field>
                 <mat-label>{{ texts + '.template' | transloco }}</mat-label>
-                <mat-select [name]="part.name + '.templateKey'" required [(ngModel)]="draft[part.name].templateKey" [disabled]="!canEdit()">
+                <mat-select [name]="part.name + '.templateKey'" required [(ngModel)]="draft[part.name].templateKey" #templateKey="ngModel" [disabled]="readOnly">
                   @for (t of templates(); track t.key) { <mat-option [value]="t.key">{{ t.name }}</mat-option> }
                 </mat-select>
-                <mat-error>{{ 'common.required' | transloco }}</mat-error>
+                <mat-error>{{ templateKey.errors | validationMessage }}</mat-error>
               </mat-form-field>
               @if (errors()[part.name + '.templateKey']; as e) { <p class="error" [attr.data-field]="part.name + '.templateKey'">{{ e }}</p> }
               @if (part.hasDays) {
                 <mat-form-field>
                   <mat-label>{{ texts + '.days' | transloco }}</mat-label>
-                  <input matInput type="number" min="0" required [name]="part.name + '.delayDays'" [(ngModel)]="draft[part.name].delayDays" [disabled]="!canEdit()" />
-                  <mat-error>{{ 'common.required' | transloco }}</mat-error>
+                  <input matInput type="number" min="0" max="3650" stWholeNumber required [name]="part.name + '.delayDays'" [(ngModel)]="draft[part.name].delayDays" #days="ngModel" [disabled]="readOnly" />
+                  <mat-error>{{ days.errors | validationMessage }}</mat-error>
                 </mat-form-field>
                 @if (errors()[part.name + '.delayDays']; as e) { <p class="error" [attr.data-field]="part.name + '.delayDays'">{{ e }}</p> }
               }
@@ -77,7 +86,7 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
         }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
         @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
-        @if (canEdit()) { <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button> }
+        @if (editableParts().length > 0) { <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button> }
       </form>
       <h3>{{ 'workflows.dsl' | transloco }}</h3>
       @for (source of sources(); track $index) { <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source }}</pre> } @empty { <p>{{ 'taskTypeForm.noWorkflow' | transloco }}</p> }
@@ -103,11 +112,29 @@ export class TaskTypeFormComponent {
   /** Bumped on every save, so the change logs reload. */
   readonly revision = signal(0);
   readonly canEdit = computed(() => this.session.isFlowAdmin());
-  draft: Record<PartName, { active: boolean; templateKey: string | null; delayDays: number | null }> = this.empty();
+  /** The workflows the form may save: a workflow customized in the DSL is only shown (a save would drop those parts). */
+  readonly editableParts = computed(() => {
+    const setting = this.setting();
+    return this.canEdit() && setting ? PARTS.map((p) => p.name).filter((name) => !setting[name].customized) : [];
+  });
+  draft: Record<PartName, PartDraft> = this.empty();
+  /** The draft as last loaded or saved, to tell unsaved changes. */
+  private loaded: Record<PartName, PartDraft> = this.empty();
 
   constructor() {
     void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
     effect(() => void this.load(this.id()));
+  }
+
+  isReadOnly(part: PartName): boolean {
+    return !this.editableParts().includes(part);
+  }
+
+  /** Whether an editable workflow holds changes not saved yet (an emptied field counts as empty). */
+  isDirty(): boolean {
+    const value = (v: unknown) => (v === '' || v === undefined ? null : v);
+    return this.editableParts().some((part) =>
+      (Object.keys(this.draft[part]) as (keyof PartDraft)[]).some((key) => value(this.draft[part][key]) !== value(this.loaded[part][key])));
   }
 
   async save(): Promise<void> {
@@ -116,7 +143,7 @@ export class TaskTypeFormComponent {
     this.message.set('');
     this.saved.set(false);
     try {
-      const body = Object.fromEntries(PARTS.map(({ name }) => {
+      const body = Object.fromEntries(PARTS.filter(({ name }) => !this.isReadOnly(name)).map(({ name }) => {
         const d = this.draft[name];
         return [name, { active: d.active, templateKey: d.templateKey, ...(name === 'onCompleted' ? { delayDays: d.delayDays === null ? null : Number(d.delayDays) } : {}) }];
       }));
@@ -127,7 +154,9 @@ export class TaskTypeFormComponent {
     } catch (error) {
       const failure = failureOf(error);
       this.errors.set(failure.fields);
-      this.message.set(failure.message);
+      // The fields of a workflow switched off are hidden: their messages go where they can be read.
+      const hidden = Object.entries(failure.fields).filter(([field]) => !this.draft[field.split('.')[0] as PartName]?.active).map(([, text]) => text);
+      this.message.set([failure.message, ...hidden].filter(Boolean).join(' '));
     } finally {
       this.busy.set(false);
     }
@@ -139,6 +168,7 @@ export class TaskTypeFormComponent {
 
   private async load(id: string): Promise<void> {
     this.errors.set({});
+    this.message.set('');
     this.saved.set(false);
     try {
       this.show(await this.api.get<TaskTypeSetting>(`/api/workflow-settings/task-types/${id}`));
@@ -151,6 +181,7 @@ export class TaskTypeFormComponent {
     this.setting.set(setting);
     this.draft = this.empty();
     for (const { name } of PARTS) this.draft[name] = { active: setting[name].active, templateKey: setting[name].templateKey, delayDays: setting[name].delayDays ?? null };
+    this.loaded = structuredClone(this.draft);
     const ids = PARTS.map(({ name }) => setting[name].workflowId).filter((id): id is string => id !== null);
     void Promise.all(ids.map((id) => this.api.get<{ source: string }>(`/api/workflows/${id}`))).then((rules) => this.sources.set(rules.map((r) => r.source)));
   }

@@ -1,4 +1,5 @@
-import { Component, effect, inject, input, signal } from '@angular/core';
+import { Component, HostListener, effect, inject, input, signal, viewChild } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
@@ -7,6 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
 import { StatusSettingFormComponent } from './status-setting-form.component';
 import { TaskTypeFormComponent } from './task-type-form.component';
+import { mayDiscard, type DirtyForm } from './unsaved-changes';
 
 interface StatusRow {
   id: string;
@@ -57,7 +59,7 @@ export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportuni
             <ng-container matColumnDef="onCompleted"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.onCompleted' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.onCompleted.active) | transloco }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="taskColumns"></tr>
             <tr mat-row *matRowDef="let row; columns: taskColumns" class="selectable" [class.selected]="row.id === selected()"
-                tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
+                tabindex="0" (click)="select(row.id)" (keydown.enter)="select(row.id)"></tr>
           </table>
           @if (selected(); as id) {
             <aside [attr.aria-label]="'workflows.settings' | transloco"><st-task-type-form [id]="id" (changed)="load(kind())" /></aside>
@@ -71,7 +73,7 @@ export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportuni
             <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.sendReminder' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) | transloco }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="statusColumns"></tr>
             <tr mat-row *matRowDef="let row; columns: statusColumns" class="selectable" [class.selected]="row.id === selected()"
-                tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
+                tabindex="0" (click)="select(row.id)" (keydown.enter)="select(row.id)"></tr>
           </table>
           @if (selected(); as id) {
             <aside [attr.aria-label]="'workflows.settings' | transloco"><st-status-setting-form [kind]="kind()" [id]="id" (changed)="load(kind())" /></aside>
@@ -93,12 +95,38 @@ export class WorkflowsComponent {
   readonly total = signal(0);
   readonly error = signal('');
   readonly selected = signal<string | undefined>(undefined);
+  private readonly dialog = inject(MatDialog);
+  private readonly statusForm = viewChild(StatusSettingFormComponent);
+  private readonly taskTypeForm = viewChild(TaskTypeFormComponent);
 
   constructor() {
     effect(() => {
       this.selected.set(undefined);
       void this.load(this.kind());
     });
+  }
+
+  /** Opens a row's form; unsaved changes in the open one are discarded only when confirmed. */
+  async select(id: string): Promise<void> {
+    if (id === this.selected()) return;
+    if (await mayDiscard(this.dialog, this.openForm())) this.selected.set(id);
+  }
+
+  /** Asked by the route before another tab or page replaces this one. */
+  mayLeave(): Promise<boolean> {
+    return mayDiscard(this.dialog, this.openForm());
+  }
+
+  /** A reload or closing the tab: the browser asks with its own dialog. */
+  @HostListener('window:beforeunload', ['$event'])
+  warnBeforeUnload(event: BeforeUnloadEvent): void {
+    if (!this.openForm()?.isDirty()) return;
+    event.preventDefault();
+    event.returnValue = true; // older browsers ask only when this is set
+  }
+
+  private openForm(): DirtyForm | undefined {
+    return this.statusForm() ?? this.taskTypeForm();
   }
 
   /** The text key of a yes/no cell. */
