@@ -1,6 +1,8 @@
-import { Directive, ElementRef, Pipe, inject, type PipeTransform } from '@angular/core';
+import { ChangeDetectorRef, Directive, ElementRef, Pipe, inject, type PipeTransform } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { NG_VALIDATORS, type AbstractControl, type ValidationErrors, type Validator } from '@angular/forms';
 import { TranslocoService } from '@jsverse/transloco';
+import { merge } from 'rxjs';
 
 /** A control's first error as a text key and its parameters; `null` when the control is valid. */
 export interface ValidationText {
@@ -37,10 +39,18 @@ export function validationText(errors: ValidationErrors | null | undefined): Val
   return { key: 'workflowForms.validation.invalid', params: {} };
 }
 
-/** `{{ control.errors | validationMessage }}`: what is wrong, in the chosen language (impure, so a language switch shows at once). */
+/**
+ * `{{ control.errors | validationMessage }}`: what is wrong, in the chosen language. Impure (errors
+ * change in place), and it marks its view for a check when the language or its texts arrive.
+ */
 @Pipe({ name: 'validationMessage', pure: false })
 export class ValidationMessagePipe implements PipeTransform {
   private readonly transloco = inject(TranslocoService);
+
+  constructor() {
+    const view = inject(ChangeDetectorRef);
+    merge(this.transloco.langChanges$, this.transloco.events$).pipe(takeUntilDestroyed()).subscribe(() => view.markForCheck());
+  }
 
   transform(errors: ValidationErrors | null | undefined): string {
     const text = validationText(errors);

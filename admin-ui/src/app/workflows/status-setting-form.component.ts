@@ -116,7 +116,7 @@ type Draft = Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'>;
       </form>
       <h3>{{ 'workflows.dsl' | transloco }}</h3>
       @if (source()) {
-        <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source() }}</pre>
+        <pre tabindex="0" [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source() }}</pre>
       } @else {
         <p>{{ 'statusForm.noWorkflow' | transloco }}</p>
       }

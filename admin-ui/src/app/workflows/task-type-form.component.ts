@@ -89,7 +89,7 @@ const PARTS: { name: PartName; hasDays: boolean }[] = [
         @if (editableParts().length > 0) { <button mat-flat-button type="submit" [disabled]="busy()">{{ 'common.save' | transloco }}</button> }
       </form>
       <h3>{{ 'workflows.dsl' | transloco }}</h3>
-      @for (source of sources(); track $index) { <pre [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source }}</pre> } @empty { <p>{{ 'taskTypeForm.noWorkflow' | transloco }}</p> }
+      @for (source of sources(); track $index) { <pre tabindex="0" [attr.aria-label]="'workflows.dslOfWorkflow' | transloco">{{ source }}</pre> } @empty { <p>{{ 'taskTypeForm.noWorkflow' | transloco }}</p> }
       @for (part of parts; track part.name) {
         @if (s[part.name].workflowId; as workflowId) { <st-audit-history subject="workflow" [subjectId]="workflowId" [revision]="revision()" /> }
       }
