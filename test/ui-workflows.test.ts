@@ -142,6 +142,57 @@ describe('nothing silently lost', () => {
   });
 });
 
+describe('customized while the form is open, and on a task type', () => {
+  it('shows the 409 of a save over a rule changed in the DSL meanwhile, and then the row read-only', async () => {
+    const row = byName('Offertezoek - Bewoner heeft afgewezen');
+    const saved = (await call('PUT', statusPath(row), { active: true, templateKey: 'offerte', delayDays: 1, recipient: 'person' })).body;
+    const form = await openStatus(row.name);
+    await form.getByLabel('Na hoeveel dagen').fill('4');
+
+    const plain = (await call('GET', `/api/workflows/${saved.workflowId}`)).body.source as string;
+    const hours = plain.replace('after 1 day ', 'after 4 hours ');
+    expect(hours).not.toBe(plain);
+    expect((await call('PUT', `/api/workflows/${saved.workflowId}`, { source: hours })).status).toBe(200);
+
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('alert').waitFor();
+    // The message names the parts (in the request's language); the API test checks `details.parts`.
+    expect(await form.getByRole('alert').textContent()).toMatch(/\S/);
+    await form.getByRole('link', { name: 'Openen in de DSL-editor' }).waitFor();
+    expect(await form.getByRole('button', { name: 'Opslaan' }).count()).toBe(0);
+    expect(await form.getByLabel('Na hoeveel dagen').isDisabled()).toBe(true);
+    expect((await call('GET', `/api/workflows/${saved.workflowId}`)).body.source).toBe(hours);
+  });
+
+  it('keeps a task workflow changed in the DSL read-only while the other two stay editable, and saving leaves it as written', async () => {
+    const type = (await call('POST', '/api/task-types', { name: 'Opvolgen' })).body;
+    const saved = (await call('PUT', `/api/workflow-settings/task-types/${type.id}`, { onCompleted: { active: true, templateKey: 'taak', delayDays: 1 } })).body;
+    const id = saved.onCompleted.workflowId;
+    const withReminder = (await call('GET', `/api/workflows/${id}`)).body.source.replace('to contact\n', 'to contact\n  remind every 2 days at most 1 time\n');
+    expect((await call('PUT', `/api/workflows/${id}`, { source: withReminder })).status).toBe(200);
+    const source = (await call('GET', `/api/workflows/${id}`)).body.source;
+
+    await page.goto(`${context.app.url}/workflows/task-types`);
+    await page.getByRole('cell', { name: 'Opvolgen', exact: true }).click();
+    const form = page.getByRole('complementary', { name: 'Instellingen' });
+    await form.getByRole('heading', { name: 'Taak type: Opvolgen' }).waitFor();
+    const completed = form.getByRole('group', { name: 'Gebruikt workflow afgehandelde taak' });
+    expect(await completed.getByRole('link', { name: 'Openen in de DSL-editor' }).getAttribute('href')).toBe(`/dsl?workflow=${id}`);
+    expect(await completed.getByRole('checkbox', { name: 'Gebruikt workflow afgehandelde taak' }).isDisabled()).toBe(true);
+    expect(await completed.getByLabel('Aantal dagen email na afgehandelde taak').isDisabled()).toBe(true);
+
+    await form.getByRole('checkbox', { name: 'Gebruikt workflow nieuwe taak' }).check();
+    await form.getByRole('combobox', { name: 'Template email nieuwe taak' }).click();
+    await page.getByRole('option', { name: 'Taak afgehandeld' }).click();
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByRole('status').waitFor();
+    const after = (await call('GET', `/api/workflow-settings/task-types/${type.id}`)).body;
+    expect(after.onNew).toMatchObject({ active: true, templateKey: 'taak', customized: false });
+    expect(after.onCompleted).toMatchObject({ customized: true, workflowId: id });
+    expect((await call('GET', `/api/workflows/${id}`)).body.source).toBe(source);
+  });
+});
+
 describe('unsaved changes', () => {
   it('asks before another row replaces an edited form: cancel keeps the edit, discard switches', async () => {
     const [first, second] = [byName('Offertezoek - Offerte aanvraag in behandeling'), byName('Offertezoek - Geen reactie ontvangen')];

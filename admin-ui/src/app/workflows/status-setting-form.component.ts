@@ -186,6 +186,10 @@ export class StatusSettingFormComponent {
       this.errors.set(failure.fields);
       // Switched off, the fields are hidden: their messages go where they can be read.
       this.message.set(this.draft.active ? failure.message : [failure.message, ...Object.values(failure.fields)].filter(Boolean).join(' '));
+      // Changed in the DSL editor meanwhile (409): show the row as it is now, read-only, beside the message.
+      if ((error as { status?: number }).status === 409) {
+        await this.api.get<StatusSetting>(`/api/workflow-settings/${this.kind()}/${this.id()}`).then((row) => this.show(row), () => undefined);
+      }
     } finally {
       this.busy.set(false);
     }

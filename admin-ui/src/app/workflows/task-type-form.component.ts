@@ -157,6 +157,10 @@ export class TaskTypeFormComponent {
       // The fields of a workflow switched off are hidden: their messages go where they can be read.
       const hidden = Object.entries(failure.fields).filter(([field]) => !this.draft[field.split('.')[0] as PartName]?.active).map(([, text]) => text);
       this.message.set([failure.message, ...hidden].filter(Boolean).join(' '));
+      // Changed in the DSL editor meanwhile (409): show the row as it is now, read-only, beside the message.
+      if ((error as { status?: number }).status === 409) {
+        await this.api.get<TaskTypeSetting>(`/api/workflow-settings/task-types/${this.id()}`).then((row) => this.show(row), () => undefined);
+      }
     } finally {
       this.busy.set(false);
     }
