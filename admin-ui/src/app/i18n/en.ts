@@ -118,7 +118,6 @@ export const en: Dictionary = {
   },
   workflowForms: {
     openInDsl: 'Open in the DSL editor',
-    readOnly: 'Read-only: what the form can show of this workflow.',
     discard: { title: 'Discard changes?', text: 'The changes in this form have not been saved yet.', confirm: 'Discard' },
     validation: {
       required: 'Required', min: 'At least {{ min }}', max: 'At most {{ max }}', integer: 'A whole number', number: 'A number',

@@ -116,7 +116,6 @@ export const nl = {
   },
   workflowForms: {
     openInDsl: 'Openen in de DSL-editor',
-    readOnly: 'Alleen-lezen: wat het formulier van deze workflow kan tonen.',
     discard: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen in dit formulier zijn nog niet opgeslagen.', confirm: 'Weggooien' },
     validation: {
       required: 'Verplicht', min: 'Minimaal {{ min }}', max: 'Maximaal {{ max }}', integer: 'Een geheel getal', number: 'Een getal',
