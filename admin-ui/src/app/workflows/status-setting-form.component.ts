@@ -11,6 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
+import { changedFrom } from './unsaved-changes';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 
@@ -158,11 +159,9 @@ export class StatusSettingFormComponent {
     effect(() => void this.load(this.kind(), this.id()));
   }
 
-  /** Whether the form holds changes not saved yet (an emptied field counts as empty). */
+  /** Whether the form holds changes not saved yet. */
   isDirty(): boolean {
-    if (this.readOnly() || !this.setting()) return false;
-    const value = (v: unknown) => (v === '' || v === undefined ? null : v);
-    return (Object.keys(this.draft) as (keyof Draft)[]).some((key) => value(this.draft[key]) !== value(this.loaded[key]));
+    return !this.readOnly() && this.setting() !== undefined && changedFrom(this.draft, this.loaded);
   }
 
   async save(): Promise<void> {

@@ -11,6 +11,7 @@ import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
+import { changedFrom } from './unsaved-changes';
 
 interface TaskPart {
   active: boolean;
@@ -130,11 +131,9 @@ export class TaskTypeFormComponent {
     return !this.editableParts().includes(part);
   }
 
-  /** Whether an editable workflow holds changes not saved yet (an emptied field counts as empty). */
+  /** Whether an editable workflow holds changes not saved yet. */
   isDirty(): boolean {
-    const value = (v: unknown) => (v === '' || v === undefined ? null : v);
-    return this.editableParts().some((part) =>
-      (Object.keys(this.draft[part]) as (keyof PartDraft)[]).some((key) => value(this.draft[part][key]) !== value(this.loaded[part][key])));
+    return this.editableParts().some((part) => changedFrom(this.draft[part], this.loaded[part]));
   }
 
   async save(): Promise<void> {

@@ -8,6 +8,12 @@ export interface DirtyForm {
   isDirty(): boolean;
 }
 
+/** Whether a form's values differ from those last loaded or saved; an emptied field counts as empty. */
+export function changedFrom<T extends object>(draft: T, loaded: T): boolean {
+  const value = (v: unknown) => (v === '' || v === undefined ? null : v);
+  return (Object.keys(draft) as (keyof T)[]).some((key) => value(draft[key]) !== value(loaded[key]));
+}
+
 const DISCARD: ConfirmData = { title: 'workflowForms.discard.title', text: 'workflowForms.discard.text', confirm: 'workflowForms.discard.confirm' };
 
 /** "Wijzigingen weggooien?" when the form holds unsaved changes; true when there are none or they may go. */
