@@ -219,7 +219,7 @@ describe('at phone width', () => {
     expect(page.url()).toMatch(/\/flows$/);
   });
 
-  it('stacks a workflow\'s form under its list, and the wide tables scroll inside their box', async () => {
+  it('stacks a workflow\'s and a template\'s form under its list, and the wide tables scroll inside their box', async () => {
     const { page } = signed;
     await visit(page, '/workflows/quote-request-statuses');
     const table = page.locator('table').first();
@@ -229,6 +229,14 @@ describe('at phone width', () => {
     const [tableBox, formBox] = [await table.boundingBox(), await form.boundingBox()];
     expect(formBox!.y).toBeGreaterThanOrEqual(tableBox!.y + tableBox!.height);
     expect(formBox!.x + formBox!.width).toBeLessThanOrEqual(PHONE.width);
+
+    await visit(page, '/templates');
+    await page.getByRole('cell', { name: 'Welkomstmail' }).click();
+    const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
+    await editor.getByLabel('Onderwerp').waitFor();
+    const [listBox, editorBox] = [await page.locator('table').first().boundingBox(), await editor.boundingBox()];
+    expect(editorBox!.y).toBeGreaterThanOrEqual(listBox!.y + listBox!.height);
+    expect(await sidewaysOverflow(page)).toBe(0);
 
     await visit(page, `/flows/${flowId}/participants`);
     await page.getByRole('cell', { name: 'anna@bakkerij.example' }).waitFor();

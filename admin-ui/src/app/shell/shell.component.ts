@@ -69,7 +69,8 @@ export class ShellComponent {
   readonly session = inject(Session);
   private readonly router = inject(Router);
   readonly links = LINKS;
-  readonly narrow = toSignal(inject(BreakpointObserver).observe(NARROW).pipe(map((state) => state.matches)), { initialValue: false });
+  private readonly breakpoints = inject(BreakpointObserver);
+  readonly narrow = toSignal(this.breakpoints.observe(NARROW).pipe(map((state) => state.matches)), { initialValue: this.breakpoints.isMatched(NARROW) });
 
   async logout(): Promise<void> {
     await this.session.logout();

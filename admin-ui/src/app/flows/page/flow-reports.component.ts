@@ -4,6 +4,7 @@ import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
+import { localeOf } from './locale-format';
 
 Chart.register(...registerables);
 
@@ -64,16 +65,12 @@ export class FlowReportsComponent implements OnDestroy {
 
   /** The success rate as a percentage with one decimal, written the language's way (0,5 in Dutch). */
   rate(successRate: number): string {
-    return (successRate * 100).toLocaleString(this.locale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    return (successRate * 100).toLocaleString(localeOf(this.language.current()), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   }
 
   /** A `YYYY-MM-DD` day as the language writes a short date. */
   private day(date: string): string {
-    return new Date(`${date}T12:00:00Z`).toLocaleDateString(this.locale(), { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  }
-
-  private locale(): string {
-    return this.language.current() === 'nl' ? 'nl-NL' : 'en-GB';
+    return new Date(`${date}T12:00:00Z`).toLocaleDateString(localeOf(this.language.current()), { day: 'numeric', month: 'short', timeZone: 'UTC' });
   }
 
   ngOnDestroy(): void {

@@ -1,5 +1,6 @@
 import type { TranslocoService } from '@jsverse/transloco';
 import { plural } from '../../i18n/dictionary';
+import { localeOf } from './locale-format';
 
 /** A step of the diagram as the server sends it. */
 export interface GraphNode {
@@ -20,7 +21,7 @@ export function stepDetail(node: GraphNode, transloco: TranslocoService, lang: s
     case 'wait': return t(plural(`units.${s['duration']?.unit}`, s['duration']?.amount), { n: s['duration']?.amount });
     case 'wait_until': {
       const at = new Date(String(s['until']));
-      return Number.isNaN(at.getTime()) ? String(s['until']) : at.toLocaleString(lang === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+      return Number.isNaN(at.getTime()) ? String(s['until']) : at.toLocaleString(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short' });
     }
     case 'wait_for': return t(`events.${s['event']?.kind}`);
     case 'split': return `"${s['name']}"`;
