@@ -124,6 +124,9 @@ beforeAll(async () => {
   flowId = (await call('POST', '/api/flows', { source })).id;
   await call('POST', `/api/flows/${flowId}/start`);
   await call('POST', `/api/flows/${flowId}/participants`, { personIds: people });
+  // One participant unsubscribes (a dropout with its reason), one is refused a second enrolment.
+  await call('PATCH', `/api/persons/${people[2]}`, { unsubscribed: true });
+  await call('POST', `/api/flows/${flowId}/participants`, { personIds: [people[0]] });
   pausedId = (await call('POST', '/api/flows', { source: source.replace('Welkomstreeks', 'Zomeractie') })).id;
   await call('POST', `/api/flows/${pausedId}/start`);
   await call('POST', `/api/flows/${pausedId}/pause`);
@@ -199,7 +202,7 @@ describe('at phone width', () => {
     const button = page.getByRole('button', { name: 'Menu openen' });
     await button.focus();
     await page.keyboard.press('Enter');
-    const menu = page.getByRole('menu');
+    const menu = page.getByRole('menu', { name: 'Hoofdmenu' });
     await menu.waitFor();
     expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Workflows', 'Sjablonen', 'Flows', 'Berichten', 'DSL', 'Uitloggen']);
     // The first item has the focus; arrow keys move through the items, Enter chooses.
@@ -217,6 +220,12 @@ describe('at phone width', () => {
     await page.keyboard.press('Escape');
     await menu.waitFor({ state: 'detached' });
     expect(page.url()).toMatch(/\/flows$/);
+    // Wider again, the links are back in the toolbar and the button is gone.
+    await page.setViewportSize(DESKTOP);
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Sjablonen' }).waitFor();
+    expect(await button.count()).toBe(0);
+    await page.setViewportSize(PHONE);
+    await button.waitFor();
   });
 
   it('stacks a workflow\'s and a template\'s form under its list, and the wide tables scroll inside their box', async () => {
@@ -369,6 +378,10 @@ describe('the Dutch UI', () => {
       await route.prepare?.(page);
       await check(route.name);
     }
+    // A dropout's reason, in words.
+    await visit(page, `/flows/${flowId}/participants`);
+    await page.getByRole('row', { name: /cor@bakkerij\.example/ }).filter({ hasText: 'Uitgevallen · afgemeld' }).waitFor();
+    await check('flow participants with a dropout');
     // The split selected, and its "everyone else" edge in the diagram.
     await visit(page, `/flows/${flowId}/diagram`);
     await page.locator('[data-step="soort"]').click();

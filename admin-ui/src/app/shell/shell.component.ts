@@ -44,7 +44,7 @@ const LINKS = [
         <span>Stroom</span>
         <span class="spacer"></span>
         <st-language-switch />
-        <mat-menu #menu="matMenu" [attr.aria-label]="'shell.menu' | transloco">
+        <mat-menu #menu="matMenu" [aria-label]="'shell.menu' | transloco">
           @for (link of links; track link.path) {
             <a mat-menu-item [routerLink]="link.path" routerLinkActive="active-item" ariaCurrentWhenActive="page">{{ link.key | transloco }}</a>
           }
