@@ -325,6 +325,8 @@ describe('the flow\'s states', () => {
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Flow pauzeren' }).waitFor();
     expect(await dialog.textContent()).toMatch(/huidige stap.*wachtrij/s);
+    // While it asks, the switch still says the flow runs.
+    expect(await onOff.isChecked()).toBe(true);
     await dialog.getByRole('button', { name: 'Annuleren' }).click();
     await dialog.waitFor({ state: 'detached' });
     expect(await onOff.isChecked()).toBe(true);

@@ -2,7 +2,7 @@ import { Component, computed, effect, inject, input, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
-import { type MatSlideToggle, MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MAT_SLIDE_TOGGLE_DEFAULT_OPTIONS, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -20,7 +20,8 @@ const CONFIRM_REMOVE: ConfirmData = { title: 'flowPage.confirmRemove.title', tex
 @Component({
   selector: 'st-flow-page',
   imports: [MatButtonModule, MatMenuModule, MatSlideToggleModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
-  providers: [FlowStore],
+  // The running switch moves only when the flow's state does (after a confirmed pause, a start).
+  providers: [FlowStore, { provide: MAT_SLIDE_TOGGLE_DEFAULT_OPTIONS, useValue: { disableToggleValue: true } }],
   styles: `
     header { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
     header h1 { flex: 1; margin: 0; }
@@ -32,7 +33,7 @@ const CONFIRM_REMOVE: ConfirmData = { title: 'flowPage.confirmRemove.title', tex
           <h1>{{ flow.name }}</h1>
           <span data-status class="state" [attr.data-state]="flow.status">{{ 'flowState.' + flow.status | transloco }}</span>
           @if (session.isFlowAdmin()) {
-            <mat-slide-toggle #onOff [checked]="flow.status === 'running'" (change)="toggle($event.checked, onOff)" [disabled]="busy()">{{ 'flowState.switchLabel.' + flow.status | transloco }}</mat-slide-toggle>
+            <mat-slide-toggle [checked]="flow.status === 'running'" (toggleChange)="toggle(flow.status !== 'running')" [disabled]="busy()">{{ 'flowState.switchLabel.' + flow.status | transloco }}</mat-slide-toggle>
             <button mat-stroked-button type="button" [matMenuTriggerFor]="tasks">{{ 'flowPage.tasks' | transloco }}</button>
             <mat-menu #tasks="matMenu">
               <button mat-menu-item type="button" (click)="end()" [disabled]="flow.status === 'not_running'">{{ 'flowPage.end' | transloco }}</button>
@@ -69,12 +70,9 @@ export class FlowPageComponent {
     effect(() => void this.store.load(this.id()).catch((error: unknown) => this.error.set(errorMessage(error))));
   }
 
-  /** Starting or resuming goes at once; pausing asks first, and the switch stays on when the answer is no. */
-  async toggle(on: boolean, toggle: MatSlideToggle): Promise<void> {
-    if (!on && !(await this.confirm(CONFIRM_PAUSE))) {
-      toggle.checked = true;
-      return;
-    }
+  /** Starting or resuming goes at once; pausing asks first. The switch shows the flow's state, never just the click. */
+  async toggle(on: boolean): Promise<void> {
+    if (!on && !(await this.confirm(CONFIRM_PAUSE))) return;
     await this.run(() => this.store.act(on ? 'start' : 'pause'));
   }
 
