@@ -8,6 +8,8 @@ import { useTestApp } from './support/lifecycle.js';
 const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
+/** Fifteen pages, each checked by axe-core: more than the default minute on a busy machine. */
+const AXE_TIMEOUT_MS = 240_000;
 const context = useTestApp();
 let browser: Browser;
 const pageErrors: string[] = [];
@@ -189,7 +191,7 @@ describe.each([['desktop', DESKTOP], ['phone', PHONE]] as const)('every page at 
       if (problems.length > 0) found[route.name] = problems;
     }
     expect(found).toEqual({});
-  });
+  }, AXE_TIMEOUT_MS);
 });
 
 describe('at phone width', () => {
