@@ -4,13 +4,9 @@ import { Graph, layout } from '@dagrejs/dagre';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
+import { DiagramZoom } from './diagram-zoom';
 import { FlowStore } from './flow-store';
 import { type GraphNode, stepDetail, stepSource } from './step-text';
-
-/** Zoom steps and bounds of the diagram (1 = the layout's own size). */
-const ZOOM_STEP = 1.25;
-const ZOOM_MIN = 0.25;
-const ZOOM_MAX = 3;
 
 interface FlowGraph {
   start: string | null;
@@ -52,14 +48,14 @@ const LEAVE = '__leave';
     @if (layoutResult(); as l) {
       <div class="wrap">
         <div>
-        <div class="zoom" role="group" [attr.aria-label]="'mobile.zoom.label' | transloco">
-          <button mat-stroked-button type="button" (click)="zoomBy(-1)" [disabled]="zoom() <= minZoom">{{ 'mobile.zoom.out' | transloco }}</button>
-          <output data-zoom aria-live="polite">{{ 'mobile.zoom.level' | transloco: { n: percent() } }}</output>
-          <button mat-stroked-button type="button" (click)="zoomBy(1)" [disabled]="zoom() >= maxZoom">{{ 'mobile.zoom.in' | transloco }}</button>
-          <button mat-stroked-button type="button" (click)="fit()">{{ 'mobile.zoom.fit' | transloco }}</button>
-        </div>
-        <div #canvas class="canvas" (wheel)="wheel($event)" (pointerdown)="pointer($event)" (pointermove)="pointer($event)" (pointerup)="release($event)" (pointercancel)="release($event)">
-        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" [attr.width]="l.width * zoom()" [attr.height]="l.height * zoom()" role="group" [attr.aria-label]="'flowDiagram.steps' | transloco">
+          <div class="zoom" role="group" [attr.aria-label]="'mobile.zoom.label' | transloco">
+            <button mat-stroked-button type="button" (click)="zoom.by(-1)" [disabled]="zoom.atMin()">{{ 'mobile.zoom.out' | transloco }}</button>
+            <output data-zoom aria-live="polite">{{ 'mobile.zoom.level' | transloco: { n: zoom.percent() } }}</output>
+            <button mat-stroked-button type="button" (click)="zoom.by(1)" [disabled]="zoom.atMax()">{{ 'mobile.zoom.in' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="fit()">{{ 'mobile.zoom.fit' | transloco }}</button>
+          </div>
+          <div #canvas class="canvas" (wheel)="zoom.wheel($event)" (pointerdown)="zoom.pointer($event)" (pointermove)="zoom.pointer($event)" (pointerup)="zoom.release($event)" (pointercancel)="zoom.release($event)">
+        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" [attr.width]="l.width * zoom.scale()" [attr.height]="l.height * zoom.scale()" role="group" [attr.aria-label]="'flowDiagram.steps' | transloco">
           <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888" /></marker></defs>
           @for (line of l.lines; track $index) {
             <path [attr.d]="line.d" />
@@ -77,7 +73,7 @@ const LEAVE = '__leave';
             </g>
           }
         </svg>
-        </div>
+          </div>
         </div>
         <aside [attr.aria-label]="'flowDiagram.step' | transloco">
           @if (selected(); as node) {
@@ -106,6 +102,10 @@ export class FlowDiagramComponent {
     this.language.current(); // the boxes' titles are in the chosen language
     return graph ? this.lay(graph) : undefined;
   });
+  /** The scale the diagram is drawn at; fitted to the width of its box once a graph arrives. */
+  readonly zoom = new DiagramZoom();
+  private readonly canvas = viewChild<ElementRef<HTMLElement>>('canvas');
+  private fitted = false;
 
   constructor() {
     effect(() => {
@@ -120,54 +120,11 @@ export class FlowDiagramComponent {
     });
   }
 
-  readonly minZoom = ZOOM_MIN;
-  readonly maxZoom = ZOOM_MAX;
-  /** The scale the diagram is drawn at; fitted to the width once a graph arrives. */
-  readonly zoom = signal(1);
-  readonly percent = computed(() => Math.round(this.zoom() * 100));
-  private readonly canvas = viewChild<ElementRef<HTMLElement>>('canvas');
-  /** Touch points on the canvas, for a two-finger pinch. */
-  private fitted = false;
-  private readonly pointers = new Map<number, { x: number; y: number }>();
-  private pinchDistance = 0;
-
-  /** `steps` steps of ZOOM_STEP in (positive) or out (negative). */
-  zoomBy(steps: number): void {
-    this.setZoom(this.zoom() * ZOOM_STEP ** steps);
-  }
-
-  /** The whole diagram in the width of its canvas, never larger than its own size. */
+  /** The whole diagram in the width of its box (less its border). */
   fit(): void {
-    const width = this.canvas()?.nativeElement.clientWidth;
+    const width = this.canvas()?.nativeElement.clientWidth ?? 0;
     const layout = this.layoutResult();
-    if (width && layout) this.setZoom(Math.min(1, (width - 2) / layout.width));
-  }
-
-  /** Ctrl + wheel (and a touchpad's pinch, which the browser reports as one) zooms instead of scrolling the page. */
-  wheel(event: WheelEvent): void {
-    if (!event.ctrlKey) return;
-    event.preventDefault();
-    this.setZoom(this.zoom() * Math.exp(-event.deltaY / 200));
-  }
-
-  pointer(event: PointerEvent): void {
-    if (event.pointerType !== 'touch') return;
-    if (event.type === 'pointerdown') this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    else if (this.pointers.has(event.pointerId)) this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
-    if (this.pointers.size !== 2) return;
-    const [a, b] = [...this.pointers.values()];
-    const distance = Math.hypot(a!.x - b!.x, a!.y - b!.y);
-    if (this.pinchDistance > 0 && distance > 0) this.setZoom(this.zoom() * (distance / this.pinchDistance));
-    this.pinchDistance = distance;
-  }
-
-  release(event: PointerEvent): void {
-    this.pointers.delete(event.pointerId);
-    this.pinchDistance = 0;
-  }
-
-  private setZoom(zoom: number): void {
-    this.zoom.set(Math.min(ZOOM_MAX, Math.max(ZOOM_MIN, Math.round(zoom * 100) / 100)));
+    if (layout) this.zoom.fit(width - 2, layout.width);
   }
 
   sourceOf(stepId: string): string {
