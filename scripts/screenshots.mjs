@@ -1,6 +1,6 @@
 // Screenshots of the admin UI's main pages for the README: starts the built service on a fresh embedded
 // database with demo data, adds a few templates, flows and messages through the API, and photographs
-// the pages with Debian's Chromium (playwright-core; no browser download). Run `npm run build && npm run build:ui` first.
+// the pages (at 1280×800, tablet and phone width) with Debian's Chromium (playwright-core; no browser download). Run `npm run build && npm run build:ui` first.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -143,6 +143,21 @@ async function main() {
     await page.getByRole('cell', { name: status.name, exact: true }).click();
     await page.getByRole('complementary', { name: 'Instellingen' }).getByLabel('DSL van deze workflow').scrollIntoViewIfNeeded();
     await shoot(page, 'tablet-workflows-status-form');
+
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto(`${url}/flows`);
+    await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak' }).waitFor();
+    await page.getByRole('button', { name: 'Menu openen' }).click();
+    await page.getByRole('menu').waitFor();
+    await shoot(page, 'phone-menu');
+    await page.keyboard.press('Escape');
+    await page.goto(`${url}/flows/${newsletter.id}/diagram`);
+    await page.locator('[data-step="welkom"]').waitFor();
+    await shoot(page, 'phone-flow-diagram');
+    await page.goto(`${url}/flows/${newsletter.id}/summary`);
+    await page.getByRole('switch', { name: 'AAN' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Pauzeren' }).waitFor();
+    await shoot(page, 'phone-pause-confirmation');
   } finally {
     await browser.close();
     child.kill('SIGTERM');

@@ -164,7 +164,7 @@ describe('admin UI in Chromium', () => {
     expect((await context.app.call('POST', `/api/flows/${flow.id}/participants`, { personIds: ids })).body.enrolled).toBe(30);
 
     await page.getByRole('link', { name: 'Flows', exact: true }).click();
-    await page.getByRole('tab', { name: 'Actief' }).click();
+    await page.getByRole('tab', { name: 'Wordt uitgevoerd' }).click();
     await page.getByText('1 flow', { exact: true }).waitFor();
     await page.getByRole('radio', { name: 'Tegels' }).click();
     await page.getByRole('heading', { name: 'Nieuwsbrief' }).getByRole('link').click();
@@ -180,11 +180,12 @@ describe('admin UI in Chromium', () => {
     await page.getByText('30 deelnemers').waitFor();
 
     await page.getByRole('switch', { name: 'AAN' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Pauzeren' }).click();
     await page.locator('[data-status]').filter({ hasText: 'Gepauzeerd' }).waitFor();
     await page.getByRole('button', { name: 'Taken ▾' }).click();
     await page.getByRole('menuitem', { name: 'Beëindigen' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Beëindigen' }).click();
-    await page.locator('[data-status]').filter({ hasText: 'Niet actief' }).waitFor();
+    await page.locator('[data-status]').filter({ hasText: 'Wordt niet uitgevoerd' }).waitFor();
     expect((await context.app.call('GET', `/api/flows/${flow.id}/stats`)).body.byStatus).toEqual({ cancelled: 30 });
     await page.getByRole('button', { name: 'Taken ▾' }).click();
     await page.getByRole('menuitem', { name: 'Verwijderen' }).click();
@@ -206,12 +207,12 @@ describe('admin UI in Chromium', () => {
     await page.locator('[data-step="s1"]').click();
     const aside = page.getByRole('complementary', { name: 'Stap' });
     await aside.getByRole('heading', { name: /Opsplitsen/ }).waitFor();
-    expect(await aside.locator('pre').textContent()).toContain('"name": "Soort"');
+    expect(await aside.locator('pre').textContent()).toContain('split "Soort" {');
     await page.locator('[data-step="mail"]').focus();
     await page.keyboard.press('Enter');
     await aside.getByText(/sender/).first().waitFor();
     await page.getByRole('tab', { name: 'Rapporten' }).click();
-    await page.locator('[data-success]').filter({ hasText: 'Succesratio: 0.0% (0 van 0)' }).waitFor();
+    await page.locator('[data-success]').filter({ hasText: 'Succesratio: 0,0% (0 van 0)' }).waitFor();
     expect(await page.locator('canvas').count()).toBe(4);
     // The change log on the source tab names who made the flow.
     await page.getByRole('tab', { name: 'Bron' }).click();

@@ -40,7 +40,7 @@ const RECENT_DAYS = 30;
       <mat-tab-group (selectedIndexChange)="tab($event)" [attr.aria-label]="'flows.which' | transloco">
         <mat-tab [label]="'flows.all' | transloco" />
         <mat-tab [label]="'flows.recent' | transloco" />
-        <mat-tab [label]="'flows.running' | transloco" />
+        <mat-tab [label]="'flowState.running' | transloco" />
       </mat-tab-group>
       <div class="bar">
         <mat-form-field>
@@ -55,21 +55,23 @@ const RECENT_DAYS = 30;
       @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
       <p class="count">{{ plural('flows.count', rows().length) | transloco: { n: rows().length } }}</p>
       @if (view === 'list') {
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'flows.title' | transloco">
         <table mat-table class="full" [dataSource]="rows()">
           <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'common.name' | transloco }}</th><td mat-cell *matCellDef="let f"><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></td></ng-container>
-          <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let f">{{ 'flows.status.' + f.status | transloco }}</td></ng-container>
+          <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let f"><span class="state" [attr.data-state]="f.status">{{ 'flowState.' + f.status | transloco }}</span></td></ng-container>
           <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>{{ 'flows.activeParticipants' | transloco }}</th><td mat-cell *matCellDef="let f">{{ f.participants.active ?? 0 }}</td></ng-container>
           <ng-container matColumnDef="done"><th mat-header-cell *matHeaderCellDef>{{ 'flows.done' | transloco }}</th><td mat-cell *matCellDef="let f">{{ done(f) }}</td></ng-container>
           <ng-container matColumnDef="updated"><th mat-header-cell *matHeaderCellDef>{{ 'flows.updated' | transloco }}</th><td mat-cell *matCellDef="let f">{{ f.updatedAt | date: 'dd-MM-yyyy' }}</td></ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
         </table>
+        </div>
       } @else {
         <div class="tiles">
           @for (f of rows(); track f.id) {
             <mat-card>
               <h2><a [routerLink]="['/flows', f.id]">{{ f.name }}</a></h2>
-              <p>{{ 'flows.status.' + f.status | transloco }} · {{ 'flows.updatedOn' | transloco: { date: (f.updatedAt | date: 'dd-MM-yyyy') } }}</p>
+              <p><span class="state" [attr.data-state]="f.status">{{ 'flowState.' + f.status | transloco }}</span> · {{ 'flows.updatedOn' | transloco: { date: (f.updatedAt | date: 'dd-MM-yyyy') } }}</p>
               <p>{{ 'flows.tile' | transloco: { active: f.participants['active'] ?? 0, done: done(f) } }}</p>
             </mat-card>
           }

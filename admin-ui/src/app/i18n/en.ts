@@ -67,13 +67,12 @@ export const en: Dictionary = {
     send: 'Send test', queued: 'Test message to {{ to }} is queued',
   },
   flows: {
-    title: 'Flows', which: 'Which flows', all: 'All', recent: 'Recent', running: 'Running', search: 'Search', view: 'View', list: 'List', tiles: 'Tiles',
+    title: 'Flows', which: 'Which flows', all: 'All', recent: 'Recent', search: 'Search', view: 'View', list: 'List', tiles: 'Tiles',
     count: { one: '{{ n }} flow', other: '{{ n }} flows' }, activeParticipants: 'Active participants', done: 'Completed', updated: 'Changed',
     updatedOn: 'changed {{ date }}', tile: '{{ active }} active · {{ done }} completed',
-    status: { not_running: 'OFF', running: 'ON', paused: 'Paused' },
   },
   flowPage: {
-    status: { not_running: 'Not running', running: 'Running', paused: 'Paused' }, on: 'ON', off: 'OFF', tasks: 'Tasks ▾', end: 'End',
+    tasks: 'Tasks ▾', end: 'End',
     remove: 'Delete', parts: 'Parts of the flow',
     tabs: { summary: 'Summary', diagram: 'Steps', reports: 'Reports', participants: 'Participants', source: 'Source' },
     confirmEnd: { title: 'End flow', text: 'Active and waiting participants are cancelled and never continue.', confirm: 'End' },
@@ -123,6 +122,36 @@ export const en: Dictionary = {
       required: 'Required', min: 'At least {{ min }}', max: 'At most {{ max }}', integer: 'A whole number', number: 'A number',
       minlength: 'At least {{ n }} characters', maxlength: 'At most {{ n }} characters', email: 'A valid email address', pattern: 'Invalid value',
       invalid: 'Invalid value',
+    },
+  },
+  mobile: {
+    openMenu: 'Open menu',
+    zoom: { label: 'Diagram zoom', in: 'Zoom in', out: 'Zoom out', fit: 'Fit', level: '{{ n }}%' },
+    diagram: {
+      others: 'all others', stepSource: 'DSL of this step',
+      units: {
+        minutes: { one: '{{ n }} minute', other: '{{ n }} minutes' },
+        hours: { one: '{{ n }} hour', other: '{{ n }} hours' },
+        days: { one: '{{ n }} day', other: '{{ n }} days' },
+        workdays: { one: '{{ n }} workday', other: '{{ n }} workdays' },
+        weeks: { one: '{{ n }} week', other: '{{ n }} weeks' },
+      },
+      events: { link_clicked: 'link clicked', email_opened: 'e-mail opened', form_submitted: 'form submitted' },
+      change: { add: 'add to', remove: 'remove from' },
+      target: { selection: 'selection', project: 'project' },
+    },
+  },
+  flowState: {
+    not_running: 'Not running', running: 'Running', paused: 'Paused',
+    switchLabel: { not_running: 'OFF', running: 'ON', paused: 'OFF · paused' },
+    confirmPause: {
+      title: 'Pause flow',
+      text: 'Participants stay on their current step until you switch the flow on again. Its triggers stay on: new enrolments are queued and move to the first step only after resuming.',
+      confirm: 'Pause',
+    },
+    reasons: {
+      unsubscribed: 'unsubscribed', excluded: 'on the exclusion list', failed_delivery: 'delivery failed', no_mobile_number: 'no mobile number',
+      person_deleted: 'person deleted', time_out: 'wait timed out', flow_ended: 'flow ended', no_longer_matches: 'no longer matches',
     },
   },
 };

@@ -65,13 +65,12 @@ export const nl = {
     send: 'Verstuur test', queued: 'Testbericht naar {{ to }} staat in de wachtrij',
   },
   flows: {
-    title: 'Flows', which: 'Welke flows', all: 'Alle', recent: 'Recent', running: 'Actief', search: 'Zoeken', view: 'Weergave', list: 'Lijst', tiles: 'Tegels',
+    title: 'Flows', which: 'Welke flows', all: 'Alle', recent: 'Recent', search: 'Zoeken', view: 'Weergave', list: 'Lijst', tiles: 'Tegels',
     count: { one: '{{ n }} flow', other: '{{ n }} flows' }, activeParticipants: 'Actieve deelnemers', done: 'Voltooid', updated: 'Gewijzigd',
     updatedOn: 'gewijzigd {{ date }}', tile: '{{ active }} actief · {{ done }} voltooid',
-    status: { not_running: 'UIT', running: 'AAN', paused: 'Gepauzeerd' },
   },
   flowPage: {
-    status: { not_running: 'Niet actief', running: 'Actief', paused: 'Gepauzeerd' }, on: 'AAN', off: 'UIT', tasks: 'Taken ▾', end: 'Beëindigen',
+    tasks: 'Taken ▾', end: 'Beëindigen',
     remove: 'Verwijderen', parts: 'Onderdelen van de flow',
     tabs: { summary: 'Overzicht', diagram: 'Stappen', reports: 'Rapporten', participants: 'Deelnemers', source: 'Bron' },
     confirmEnd: { title: 'Flow beëindigen', text: 'Actieve en wachtende deelnemers worden geannuleerd en gaan nooit meer verder.', confirm: 'Beëindigen' },
@@ -121,6 +120,36 @@ export const nl = {
       required: 'Verplicht', min: 'Minimaal {{ min }}', max: 'Maximaal {{ max }}', integer: 'Een geheel getal', number: 'Een getal',
       minlength: 'Minimaal {{ n }} tekens', maxlength: 'Maximaal {{ n }} tekens', email: 'Een geldig e-mailadres', pattern: 'Ongeldige waarde',
       invalid: 'Ongeldige waarde',
+    },
+  },
+  mobile: {
+    openMenu: 'Menu openen',
+    zoom: { label: 'Zoom van het diagram', in: 'Inzoomen', out: 'Uitzoomen', fit: 'Passend maken', level: '{{ n }}%' },
+    diagram: {
+      others: 'alle anderen', stepSource: 'DSL van deze stap',
+      units: {
+        minutes: { one: '{{ n }} minuut', other: '{{ n }} minuten' },
+        hours: { one: '{{ n }} uur', other: '{{ n }} uur' },
+        days: { one: '{{ n }} dag', other: '{{ n }} dagen' },
+        workdays: { one: '{{ n }} werkdag', other: '{{ n }} werkdagen' },
+        weeks: { one: '{{ n }} week', other: '{{ n }} weken' },
+      },
+      events: { link_clicked: 'link aangeklikt', email_opened: 'e-mail geopend', form_submitted: 'formulier ingevuld' },
+      change: { add: 'toevoegen aan', remove: 'verwijderen uit' },
+      target: { selection: 'selectie', project: 'project' },
+    },
+  },
+  flowState: {
+    not_running: 'Wordt niet uitgevoerd', running: 'Wordt uitgevoerd', paused: 'Gepauzeerd',
+    switchLabel: { not_running: 'UIT', running: 'AAN', paused: 'UIT · gepauzeerd' },
+    confirmPause: {
+      title: 'Flow pauzeren',
+      text: 'Deelnemers blijven op hun huidige stap tot je de flow weer aanzet. De triggers blijven actief: nieuwe inschrijvingen komen in de wachtrij en gaan pas na hervatten naar de eerste stap.',
+      confirm: 'Pauzeren',
+    },
+    reasons: {
+      unsubscribed: 'afgemeld', excluded: 'op de uitsluitingslijst', failed_delivery: 'bezorging mislukt', no_mobile_number: 'geen mobiel nummer',
+      person_deleted: 'persoon verwijderd', time_out: 'wachttijd verlopen', flow_ended: 'flow beëindigd', no_longer_matches: 'voldoet niet meer',
     },
   },
 };

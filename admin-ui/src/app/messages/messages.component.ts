@@ -73,6 +73,7 @@ interface MessageRow {
         <p class="error" role="alert">{{ error() }}</p>
       }
       <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'messages.title' | transloco">
       <table mat-table class="full" [dataSource]="rows()">
         <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}</td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
@@ -83,6 +84,7 @@ interface MessageRow {
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
+      </div>
       <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
     </section>
   `,

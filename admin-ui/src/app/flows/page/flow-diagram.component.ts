@@ -1,19 +1,12 @@
-import { JsonPipe } from '@angular/common';
-import { Component, computed, effect, inject, signal } from '@angular/core';
+import { Component, type ElementRef, afterRenderEffect, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
 import { Graph, layout } from '@dagrejs/dagre';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
+import { DiagramZoom } from './diagram-zoom';
 import { FlowStore } from './flow-store';
-
-interface GraphNode {
-  id: string;
-  kind: string;
-  settings: Record<string, unknown>;
-  problems: { severity: string; message: string }[];
-  /** A split's `others`: on to a step, or out of the flow. */
-  others?: { kind: 'next' | 'leave' };
-}
+import { type GraphNode, stepDetail, stepSource } from './step-text';
 
 interface FlowGraph {
   start: string | null;
@@ -28,27 +21,17 @@ const END = '__end';
 /** Where a split's `others leave` goes: out of the flow. */
 const LEAVE = '__leave';
 
-/** The most telling setting of a step, for its box. */
-function detail(node: GraphNode): string {
-  const s = node.settings as Record<string, any>;
-  switch (node.kind) {
-    case 'send_email': case 'notify_email': return `"${s['template']}"`;
-    case 'wait': return `${s['duration']?.amount} ${s['duration']?.unit}`;
-    case 'wait_until': return String(s['until']);
-    case 'wait_for': return String(s['event']?.kind ?? '').replace('_', ' ');
-    case 'split': return `"${s['name']}"`;
-    case 'membership': return `${s['change']} ${s['target']} "${s['name']}"`;
-    default: return typeof s['title'] === 'string' ? `"${s['title']}"` : '';
-  }
-}
-
 /** A read-only diagram of the step graph, laid out by dagre; click a step for its settings. */
 @Component({
   selector: 'st-flow-diagram',
-  imports: [JsonPipe, TranslocoPipe],
+  imports: [MatButtonModule, TranslocoPipe],
   styles: `
     .wrap { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; margin-top: 16px; }
-    svg { width: 100%; height: auto; max-height: 70vh; }
+    @media (max-width: 719.98px) { .wrap { grid-template-columns: minmax(0, 1fr); } }
+    .zoom { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; margin-bottom: 8px; }
+    .zoom output { min-width: 48px; text-align: center; font-size: 14px; }
+    .canvas { overflow: auto; max-height: 70vh; border: 1px solid #e0e0e0; border-radius: 4px; touch-action: pan-x pan-y; }
+    svg { display: block; }
     g.step { cursor: pointer; }
     g.step rect { fill: #fff; stroke: #5c6bc0; stroke-width: 1.5; }
     g.step.invalid rect { stroke: #b3261e; stroke-dasharray: 4 2; }
@@ -64,7 +47,15 @@ function detail(node: GraphNode): string {
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (layoutResult(); as l) {
       <div class="wrap">
-        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" role="group" [attr.aria-label]="'flowDiagram.steps' | transloco">
+        <div>
+          <div class="zoom" role="group" [attr.aria-label]="'mobile.zoom.label' | transloco">
+            <button mat-stroked-button type="button" (click)="zoom.by(-1)" [disabled]="zoom.atMin()">{{ 'mobile.zoom.out' | transloco }}</button>
+            <output data-zoom aria-live="polite">{{ 'mobile.zoom.level' | transloco: { n: zoom.percent() } }}</output>
+            <button mat-stroked-button type="button" (click)="zoom.by(1)" [disabled]="zoom.atMax()">{{ 'mobile.zoom.in' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="fit()">{{ 'mobile.zoom.fit' | transloco }}</button>
+          </div>
+          <div #canvas class="canvas" (wheel)="zoom.wheel($event)" (pointerdown)="zoom.pointer($event)" (pointermove)="zoom.pointer($event)" (pointerup)="zoom.release($event)" (pointercancel)="zoom.release($event)">
+        <svg [attr.viewBox]="'0 0 ' + l.width + ' ' + l.height" [attr.width]="l.width * zoom.scale()" [attr.height]="l.height * zoom.scale()" role="group" [attr.aria-label]="'flowDiagram.steps' | transloco">
           <defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#888" /></marker></defs>
           @for (line of l.lines; track $index) {
             <path [attr.d]="line.d" />
@@ -82,11 +73,13 @@ function detail(node: GraphNode): string {
             </g>
           }
         </svg>
+          </div>
+        </div>
         <aside [attr.aria-label]="'flowDiagram.step' | transloco">
           @if (selected(); as node) {
             <h3>{{ 'flowDiagram.kinds.' + node.kind | transloco }} <code>{{ node.id }}</code></h3>
             @for (p of node.problems; track $index) { <p class="error">{{ p.message }}</p> }
-            <pre>{{ node.settings | json }}</pre>
+            <pre tabindex="0" translate="no" [attr.aria-label]="'mobile.diagram.stepSource' | transloco" data-step-source>{{ sourceOf(node.id) }}</pre>
           } @else {
             <p>{{ 'flowDiagram.hint' | transloco }}</p>
           }
@@ -109,12 +102,33 @@ export class FlowDiagramComponent {
     this.language.current(); // the boxes' titles are in the chosen language
     return graph ? this.lay(graph) : undefined;
   });
+  /** The scale the diagram is drawn at; fitted to the width of its box once a graph arrives. */
+  readonly zoom = new DiagramZoom();
+  private readonly canvas = viewChild<ElementRef<HTMLElement>>('canvas');
+  private fitted = false;
 
   constructor() {
     effect(() => {
       const flow = this.store.flow();
       if (flow) void this.api.get<FlowGraph>(`/api/flows/${flow.id}/graph`).then((g) => this.graph.set(g), (e: unknown) => this.error.set(errorMessage(e)));
     });
+    afterRenderEffect(() => {
+      if (this.canvas() && this.graph() && !this.fitted) {
+        this.fitted = true;
+        this.fit();
+      }
+    });
+  }
+
+  /** The whole diagram in the width of its box (less its border). */
+  fit(): void {
+    const width = this.canvas()?.nativeElement.clientWidth ?? 0;
+    const layout = this.layoutResult();
+    if (layout) this.zoom.fit(width - 2, layout.width);
+  }
+
+  sourceOf(stepId: string): string {
+    return stepSource(this.store.flow()?.source ?? '', stepId);
   }
 
   select(id: string): void {
@@ -132,11 +146,15 @@ export class FlowDiagramComponent {
     const leaving = flow.nodes.filter((node) => node.others?.kind === 'leave');
     if (leaving.length > 0) g.setNode(LEAVE, { width: 120, height: 36 });
     const edges = [...flow.edges, ...leaving.map((node) => ({ from: node.id, to: LEAVE, label: 'others' }))];
-    for (const edge of edges) g.setEdge(edge.from, edge.to ?? END, { label: edge.label, width: edge.label ? edge.label.length * 7 : 0, height: edge.label ? 14 : 0 });
+    for (const edge of edges) {
+      // The graph names a split's "everyone else" edge `others`; the diagram says it in the chosen language.
+      const label = edge.label === 'others' ? this.transloco.translate('mobile.diagram.others') : edge.label;
+      g.setEdge(edge.from, edge.to ?? END, { label, width: label ? label.length * 7 : 0, height: label ? 14 : 0 });
+    }
     layout(g);
     const boxes: Box[] = flow.nodes.map((node) => {
       const at = g.node(node.id);
-      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: detail(node), invalid: node.problems.map((p) => p.message).join('\n') };
+      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: stepDetail(node, this.transloco, this.language.current()), invalid: node.problems.map((p) => p.message).join('\n') };
     });
     const exits: [string, string][] = [...(ends ? [[END, 'flowDiagram.end'] as [string, string]] : []), ...(leaving.length > 0 ? [[LEAVE, 'flowDiagram.kinds.leave'] as [string, string]] : [])];
     for (const [id, title] of exits) {

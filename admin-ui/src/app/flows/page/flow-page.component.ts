@@ -2,7 +2,7 @@ import { Component, computed, effect, inject, input, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
-import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { MAT_SLIDE_TOGGLE_DEFAULT_OPTIONS, MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { MatTabsModule } from '@angular/material/tabs';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
@@ -13,13 +13,15 @@ import { Session } from '../../core/session';
 import { FlowStore } from './flow-store';
 
 const CONFIRM_END: ConfirmData = { title: 'flowPage.confirmEnd.title', text: 'flowPage.confirmEnd.text', confirm: 'flowPage.confirmEnd.confirm' };
+const CONFIRM_PAUSE: ConfirmData = { title: 'flowState.confirmPause.title', text: 'flowState.confirmPause.text', confirm: 'flowState.confirmPause.confirm' };
 const CONFIRM_REMOVE: ConfirmData = { title: 'flowPage.confirmRemove.title', text: 'flowPage.confirmRemove.text', confirm: 'flowPage.confirmRemove.confirm' };
 
 /** One flow (seed 000/001): its summary, participants and source as tabs, the running switch and the task menu. */
 @Component({
   selector: 'st-flow-page',
   imports: [MatButtonModule, MatMenuModule, MatSlideToggleModule, MatTabsModule, RouterLink, RouterLinkActive, RouterOutlet, TranslocoPipe],
-  providers: [FlowStore],
+  // The running switch moves only when the flow's state does (after a confirmed pause, a start).
+  providers: [FlowStore, { provide: MAT_SLIDE_TOGGLE_DEFAULT_OPTIONS, useValue: { disableToggleValue: true } }],
   styles: `
     header { display: flex; align-items: center; gap: 16px; flex-wrap: wrap; }
     header h1 { flex: 1; margin: 0; }
@@ -29,9 +31,9 @@ const CONFIRM_REMOVE: ConfirmData = { title: 'flowPage.confirmRemove.title', tex
       @if (store.flow(); as flow) {
         <header>
           <h1>{{ flow.name }}</h1>
-          <span data-status>{{ 'flowPage.status.' + flow.status | transloco }}</span>
+          <span data-status class="state" [attr.data-state]="flow.status">{{ 'flowState.' + flow.status | transloco }}</span>
           @if (session.isFlowAdmin()) {
-            <mat-slide-toggle [checked]="flow.status === 'running'" (change)="toggle($event.checked)" [disabled]="busy()">{{ (flow.status === 'running' ? 'flowPage.on' : 'flowPage.off') | transloco }}</mat-slide-toggle>
+            <mat-slide-toggle [checked]="flow.status === 'running'" (toggleChange)="toggle(flow.status !== 'running')" [disabled]="busy()">{{ 'flowState.switchLabel.' + flow.status | transloco }}</mat-slide-toggle>
             <button mat-stroked-button type="button" [matMenuTriggerFor]="tasks">{{ 'flowPage.tasks' | transloco }}</button>
             <mat-menu #tasks="matMenu">
               <button mat-menu-item type="button" (click)="end()" [disabled]="flow.status === 'not_running'">{{ 'flowPage.end' | transloco }}</button>
@@ -68,7 +70,9 @@ export class FlowPageComponent {
     effect(() => void this.store.load(this.id()).catch((error: unknown) => this.error.set(errorMessage(error))));
   }
 
+  /** Starting or resuming goes at once; pausing asks first. The switch shows the flow's state, never just the click. */
   async toggle(on: boolean): Promise<void> {
+    if (!on && !(await this.confirm(CONFIRM_PAUSE))) return;
     await this.run(() => this.store.act(on ? 'start' : 'pause'));
   }
 

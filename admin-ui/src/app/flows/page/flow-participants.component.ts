@@ -37,16 +37,18 @@ interface ParticipantRow {
     </mat-form-field>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     <p class="count">{{ plural('flowParticipants.count', total()) | transloco: { n: total() } }}</p>
+    <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'flowPage.tabs.participants' | transloco">
     <table mat-table class="full" [dataSource]="rows()">
       <ng-container matColumnDef="email"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.email' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.email }}</td></ng-container>
       <ng-container matColumnDef="company"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.company' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.company }}</td></ng-container>
       <ng-container matColumnDef="enrolled"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.enrolled' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.enrolledAt | date: 'dd-MM-yyyy' }}</td></ng-container>
-      <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let p" [title]="p.reason ?? ''">{{ 'participantStatus.' + p.status | transloco }}</td></ng-container>
+      <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let p">{{ 'participantStatus.' + p.status | transloco }}@if (p.reason) { · {{ 'flowState.reasons.' + reasonKey(p.reason) | transloco }} }</td></ng-container>
       <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.step' | transloco }}</th><td mat-cell *matCellDef="let p"><code>{{ p.stepId }}</code></td></ng-container>
       <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.lastMessage' | transloco }}</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ 'messageStatus.' + m.status | transloco | lowercase }} }</td></ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
     </table>
+    </div>
     <mat-paginator [length]="total()" [pageIndex]="pageIndex" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
   `,
 })
@@ -67,6 +69,11 @@ export class FlowParticipantsComponent {
     effect(() => {
       if (this.store.flow()) void this.load();
     });
+  }
+
+  /** The engine's reasons are words (`failed delivery`, `time-out`); their texts are keyed with underscores. */
+  reasonKey(reason: string): string {
+    return reason.replace(/[ -]/g, '_');
   }
 
   first(): void {

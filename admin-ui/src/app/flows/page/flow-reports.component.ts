@@ -4,6 +4,7 @@ import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
+import { localeOf } from './locale-format';
 
 Chart.register(...registerables);
 
@@ -21,14 +22,14 @@ interface Stats {
   selector: 'st-flow-reports',
   imports: [TranslocoPipe],
   styles: `
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 24px; margin-top: 16px; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(420px, 100%), 1fr)); gap: 24px; margin-top: 16px; }
     figure { margin: 0; } figcaption { font-weight: 500; margin-bottom: 8px; }
     .chart { position: relative; height: 260px; }
   `,
   template: `
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (stats(); as s) {
-      <p data-success>{{ 'flowReports.success' | transloco: { rate: (s.successRate * 100).toFixed(1), succeeded: s.byStatus['completed_success'] ?? 0, enrolled: s.enrolled } }}</p>
+      <p data-success>{{ 'flowReports.success' | transloco: { rate: rate(s.successRate), succeeded: s.byStatus['completed_success'] ?? 0, enrolled: s.enrolled } }}</p>
     }
     <div class="charts">
       <figure><figcaption>{{ 'flowReports.perDay' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.perDay' | transloco" role="img"></canvas></div></figure>
@@ -62,6 +63,16 @@ export class FlowReportsComponent implements OnDestroy {
     });
   }
 
+  /** The success rate as a percentage with one decimal, written the language's way (0,5 in Dutch). */
+  rate(successRate: number): string {
+    return (successRate * 100).toLocaleString(localeOf(this.language.current()), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  }
+
+  /** A `YYYY-MM-DD` day as the language writes a short date. */
+  private day(date: string): string {
+    return new Date(`${date}T12:00:00Z`).toLocaleDateString(localeOf(this.language.current()), { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  }
+
   ngOnDestroy(): void {
     for (const chart of this.charts) chart.destroy();
   }
@@ -77,7 +88,7 @@ export class FlowReportsComponent implements OnDestroy {
       },
     });
     const configs = [
-      bar(stats.enrolmentsPerDay.map((d) => d.date), stats.enrolmentsPerDay.map((d) => d.n), t('flowReports.enrolments'), 'line'),
+      bar(stats.enrolmentsPerDay.map((d) => this.day(d.date)), stats.enrolmentsPerDay.map((d) => d.n), t('flowReports.enrolments'), 'line'),
       bar(Object.keys(stats.bySteps), Object.values(stats.bySteps), t('flowReports.participants'), 'bar'),
       bar(Object.keys(stats.byStatus).map((k) => t(`participantStatus.${k}`)), Object.values(stats.byStatus), t('flowReports.participants'), 'doughnut'),
       bar(Object.keys(stats.messages).map((k) => t(`messageStatus.${k}`)), Object.values(stats.messages), t('flowReports.messages'), 'doughnut'),

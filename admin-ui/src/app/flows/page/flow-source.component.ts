@@ -26,7 +26,7 @@ interface Version {
     li { margin: 4px 0; }
   `,
   template: `
-    <pre [attr.aria-label]="'flowSource.dsl' | transloco">{{ store.flow()?.source }}</pre>
+    <pre tabindex="0" translate="no" [attr.aria-label]="'flowSource.dsl' | transloco">{{ store.flow()?.source }}</pre>
     <h3>{{ 'flowSource.versions' | transloco }}</h3>
     <ul>
       @for (v of versions(); track v.version) {

@@ -1,9 +1,9 @@
-import { DecimalPipe, PercentPipe } from '@angular/common';
 import { Component, effect, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
 import { FlowStore } from './flow-store';
+import { LocaleNumberPipe } from './locale-format';
 
 interface Stats {
   enrolled: number;
@@ -19,7 +19,7 @@ interface Stats {
 /** The flow's summary with its statistics (SPEC §6 flow statistics). */
 @Component({
   selector: 'st-flow-summary',
-  imports: [DecimalPipe, MatCardModule, PercentPipe, TranslocoPipe],
+  imports: [LocaleNumberPipe, MatCardModule, TranslocoPipe],
   styles: `
     .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(220px, 1fr)); gap: 16px; margin-top: 16px; }
     mat-card { padding: 16px; }
@@ -30,12 +30,12 @@ interface Stats {
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (stats(); as s) {
       <div class="cards">
-        <mat-card><h3>{{ 'flowSummary.enrolled' | transloco }}</h3><p class="big" data-stat="enrolled">{{ s.enrolled | number }}</p></mat-card>
-        <mat-card><h3>{{ 'flowSummary.successRate' | transloco }}</h3><p class="big" data-stat="success">{{ s.successRate | percent: '1.0-1' }}</p></mat-card>
-        <mat-card><h3>{{ 'flowSummary.participants' | transloco }}</h3><dl>@for (e of entries(s.byStatus); track e[0]) { <dt>{{ 'participantStatus.' + e[0] | transloco }}</dt><dd>{{ e[1] | number }}</dd> }</dl></mat-card>
-        <mat-card><h3>{{ 'flowSummary.refused' | transloco }}</h3><dl>@for (e of entries(s.refused); track e[0]) { <dt>{{ 'refusalReason.' + e[0] | transloco }}</dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>{{ 'common.nobody' | transloco }}</dt><dd></dd> }</dl></mat-card>
-        <mat-card><h3>{{ 'flowSummary.perStep' | transloco }}</h3><dl>@for (e of entries(s.bySteps); track e[0]) { <dt><code>{{ e[0] }}</code></dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>{{ 'common.nobody' | transloco }}</dt><dd></dd> }</dl></mat-card>
-        <mat-card><h3>{{ 'flowSummary.messages' | transloco }}</h3><dl>@for (e of entries(s.messages); track e[0]) { <dt>{{ 'messageStatus.' + e[0] | transloco }}</dt><dd>{{ e[1] | number }}</dd> } @empty { <dt>{{ 'common.noneYet' | transloco }}</dt><dd></dd> }</dl></mat-card>
+        <mat-card><h3>{{ 'flowSummary.enrolled' | transloco }}</h3><p class="big" data-stat="enrolled">{{ s.enrolled | stNumber }}</p></mat-card>
+        <mat-card><h3>{{ 'flowSummary.successRate' | transloco }}</h3><p class="big" data-stat="success">{{ s.successRate | stNumber: 'percent' }}</p></mat-card>
+        <mat-card><h3>{{ 'flowSummary.participants' | transloco }}</h3><dl>@for (e of entries(s.byStatus); track e[0]) { <dt>{{ 'participantStatus.' + e[0] | transloco }}</dt><dd>{{ e[1] | stNumber }}</dd> }</dl></mat-card>
+        <mat-card><h3>{{ 'flowSummary.refused' | transloco }}</h3><dl>@for (e of entries(s.refused); track e[0]) { <dt>{{ 'refusalReason.' + e[0] | transloco }}</dt><dd>{{ e[1] | stNumber }}</dd> } @empty { <dt>{{ 'common.nobody' | transloco }}</dt><dd></dd> }</dl></mat-card>
+        <mat-card><h3>{{ 'flowSummary.perStep' | transloco }}</h3><dl>@for (e of entries(s.bySteps); track e[0]) { <dt><code>{{ e[0] }}</code></dt><dd>{{ e[1] | stNumber }}</dd> } @empty { <dt>{{ 'common.nobody' | transloco }}</dt><dd></dd> }</dl></mat-card>
+        <mat-card><h3>{{ 'flowSummary.messages' | transloco }}</h3><dl>@for (e of entries(s.messages); track e[0]) { <dt>{{ 'messageStatus.' + e[0] | transloco }}</dt><dd>{{ e[1] | stNumber }}</dd> } @empty { <dt>{{ 'common.noneYet' | transloco }}</dt><dd></dd> }</dl></mat-card>
       </div>
     }
   `,
