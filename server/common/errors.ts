@@ -9,11 +9,14 @@
 export interface ErrorCode {
   code: string;
   params?: Record<string, unknown>;
+  /** Where the error happened, put before the message (`statuses.json`, `flow "Welkom"` of an import). */
+  context?: string;
 }
 
 export class DomainError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
+  readonly context?: string;
 
   constructor(
     readonly statusCode: number,
@@ -25,6 +28,7 @@ export class DomainError extends Error {
     super(message);
     this.code = coded?.code ?? defaultCode(statusCode);
     this.params = coded?.params ?? {};
+    if (coded?.context !== undefined) this.context = coded.context;
   }
 }
 

@@ -31,7 +31,7 @@ function valueSchema(field: Field): z.ZodType {
     case 'string': {
       const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
       const bounded = base.max(field.max ?? 255);
-      return field.required ? bounded.refine((v) => v.trim().length > 0, 'must not be empty') : bounded;
+      return field.required ? bounded.refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { code: 'validation.not_empty' } }) : bounded;
     }
     case 'text':
       return z.string().max(100_000);
