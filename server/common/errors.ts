@@ -17,6 +17,8 @@ export class DomainError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
   readonly context?: string;
+  /** Thrown with a code of its own, rather than the default of its status. */
+  readonly coded: boolean;
 
   constructor(
     readonly statusCode: number,
@@ -27,6 +29,7 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.code = coded?.code ?? defaultCode(statusCode);
+    this.coded = coded !== undefined;
     this.params = coded?.params ?? {};
     if (coded?.context !== undefined) this.context = coded.context;
   }

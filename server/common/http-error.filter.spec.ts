@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { NotFoundException, PayloadTooLargeException, ServiceUnavailableException } from '@nestjs/common';
-import { ConflictError, DomainError, NotFoundError, TooManyRequestsError } from './errors.js';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, TooManyRequestsError } from './errors.js';
 import { HttpErrorFilter } from './http-error.filter.js';
 import { parseInput } from './validation.js';
 import { z } from 'zod';
@@ -65,6 +65,11 @@ describe('HttpErrorFilter', () => {
   it('codes the database refusing a duplicate or a deletion others still reference (409)', () => {
     expect(filter.toBody(new UniqueConstraintViolationException(new Error('duplicate key')), 'nl')).toEqual({ statusCode: 409, error: 'Conflict', code: 'record.duplicate', message: 'Er bestaat al een record met dezelfde unieke waarde' });
     expect(filter.toBody(new ForeignKeyConstraintViolationException(new Error('violates foreign key')), 'en')).toEqual({ statusCode: 409, error: 'Conflict', code: 'record.referenced', message: 'The record is referenced by other records' });
+  });
+
+  it('keeps the message of an error thrown without a code of its own, and localises the default texts', () => {
+    expect(filter.toBody(new ConflictError('Pause the flow first'), 'nl')).toMatchObject({ code: 'conflict', message: 'Pause the flow first' });
+    expect(filter.toBody(new ForbiddenError(), 'nl')).toMatchObject({ code: 'auth.forbidden', message: 'Uw rol staat dit niet toe' });
   });
 
   it('falls back to the thrown English message for a code the catalogue lacks', () => {

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ForeignKeyConstraintViolationException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Request, Response } from 'express';
+import { localizedMessage } from './error-catalogue.js';
 import { DomainError } from './errors.js';
 import { type CodedError, type ErrorBody, localizeError } from './localized-error.js';
 import { type Language, languageOf } from './request-language.js';
@@ -43,7 +44,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 function codedError(exception: unknown): CodedError {
   if (exception instanceof DomainError) {
     const { statusCode, error, message, details, code, params, context } = exception;
-    return { statusCode, error, message, code, params, ...(details !== undefined ? { details } : {}), ...(context !== undefined ? { context } : {}) };
+    // Without a code of its own, the thrown message says more than the status's generic text: kept in both languages.
+    const uncoded = !exception.coded && message !== localizedMessage(code, {}, 'en');
+    return { statusCode, error, message, code, params, ...(details !== undefined ? { details } : {}), ...(context !== undefined ? { context } : {}), ...(uncoded ? { keepMessage: 'always' as const } : {}) };
   }
   if (exception instanceof UniqueConstraintViolationException) {
     return { statusCode: 409, error: 'Conflict', code: 'record.duplicate', params: {}, message: 'A record with the same unique value already exists' };

@@ -11,8 +11,11 @@ export interface CodedError {
   message: string;
   details?: unknown;
   context?: string;
-  /** The thrown English message says more than the code's text (a framework's own message): English answers keep it. */
-  keepMessage?: boolean;
+  /**
+   * The thrown English message says more than the code's text: English answers keep it (a framework's
+   * own message), or every answer does (`always`: an error thrown without a code of its own).
+   */
+  keepMessage?: boolean | 'always';
 }
 
 /** The error answer: `{statusCode, error, code, message, params?, details?}`. */
@@ -42,7 +45,7 @@ export function localizeError(error: CodedError, language: Language): ErrorBody 
   const issues = issuesOf(error.details)?.map((issue) => localizeIssue(issue, language));
   const details = issues ? { ...(error.details as object), issues } : error.details;
   const joined = issues?.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
-  const fromCatalogue = error.keepMessage && language === 'en' ? undefined : localizedMessage(error.code, { ...error.params, ...(joined !== undefined ? { issues: joined } : {}) }, language);
+  const fromCatalogue = error.keepMessage === 'always' || (error.keepMessage && language === 'en') ? undefined : localizedMessage(error.code, { ...error.params, ...(joined !== undefined ? { issues: joined } : {}) }, language);
   const text = fromCatalogue ?? error.message;
   const message = error.context !== undefined && !text.startsWith(`${error.context}:`) ? `${error.context}: ${text}` : text;
   return {
