@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { useTestApp } from './support/lifecycle.js';
+import { ADMIN_TOKEN } from './support/test-app.js';
 
 // Two failed sign-ins lock an address: the 429 of a lockout is cheap to reach.
 const context = useTestApp({ LOGIN_MAX_FAILURES: '2' });
@@ -103,6 +104,16 @@ describe('error answers: a stable code, its params, and the message in the langu
     expect(res.body).toMatchObject({ code: 'request.too_large', message: 'De inhoud van het verzoek is te groot' });
   });
 
+  it('413: an upload larger than 25 MB, and 400 for an upload without its file', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(25 * 1024 * 1024 + 1)]), 'groot.bin');
+    const big = await fetch(`${context.app.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'accept-language': 'nl' }, body: form });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toMatchObject({ code: 'file.too_large', message: 'Het bestand is te groot: hoogstens 25 MB' });
+    const none = await fetch(`${context.app.url}/api/files`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'accept-language': 'en' }, body: new FormData() });
+    expect(await none.json()).toMatchObject({ statusCode: 400, code: 'file.missing', details: { field: 'file' }, message: 'file: send the file as multipart/form-data in a field named "file"' });
+  });
+
   it('401: no credentials, an unknown token, a failed sign-in', async () => {
     const none = await call('nl', 'GET', '/api/persons', undefined, null);
     expect(none.body).toMatchObject({ statusCode: 401, code: 'auth.unauthenticated', message: 'Meld u eerst aan: stuur een bearer-token of een sessiecookie' });
@@ -134,11 +145,11 @@ describe('error answers: a stable code, its params, and the message in the langu
     await call('en', 'POST', '/api/persons', { firstName: 'Anna', companyId: company.id });
     const used = await call('nl', 'DELETE', `/api/companies/${company.id}`);
     expect(used.body).toMatchObject({ statusCode: 409, code: 'record.in_use', params: { entity: 'company', id: company.id, references: { persons: 1 } } });
-    expect(used.body.message).toBe(`bedrijf ${company.id} kan niet worden verwijderd: het wordt gebruikt door 1 personen`);
+    expect(used.body.message).toBe(`Kan bedrijf ${company.id} niet verwijderen: in gebruik bij 1 personen`);
 
     const template = await call('nl', 'DELETE', `/api/templates/${(await call('en', 'GET', '/api/templates?key=welkom')).body.items[0].id}`);
     expect(template.body).toMatchObject({ statusCode: 409, code: 'record.used_by_rules', params: { entity: 'template', name: 'welkom', rules: ['flow "Welkom"'] } });
-    expect(template.body.message).toBe('sjabloon "welkom" kan niet worden verwijderd: het wordt gebruikt door flow "Welkom"');
+    expect(template.body.message).toBe('Kan sjabloon "welkom" niet verwijderen: in gebruik bij flow "Welkom"');
   });
 
   it('429: too many failed sign-ins for one address', async () => {

@@ -55,7 +55,7 @@ describe('the error catalogue', () => {
     expect(localizedMessage('record.not_found', { entity: 'quote request', id: '7' }, 'nl')).toBe('Geen kansactie met id 7');
     expect(localizedMessage('record.not_found', { entity: 'quote_request', id: '7' }, 'en')).toBe('No quote request with id 7');
     expect(localizedMessage('record.in_use', { entity: 'company', id: '3', references: { persons: 2, sales: 1 } }, 'nl'))
-      .toBe('bedrijf 3 kan niet worden verwijderd: het wordt gebruikt door 2 personen, 1 verkopen');
+      .toBe('Kan bedrijf 3 niet verwijderen: in gebruik bij 2 personen, 1 verkopen');
     expect(localizedMessage('record.in_use', { entity: 'company', id: '3', references: { persons: 1 } }, 'en')).toBe('Cannot delete company 3: it is used by 1 persons');
     expect(localizedMessage('flow.status_change', { status: 'running', to: 'running', from: ['not_running', 'paused'] }, 'en'))
       .toBe('The flow is running; it can only go to running from not running or paused');

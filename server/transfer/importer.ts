@@ -141,7 +141,7 @@ async function within(label: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details, { code: error.code, params: error.params, context: error.context ? `${label}: ${error.context}` : label });
+    if (error instanceof DomainError) throw new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details, error.coded ? { code: error.code, params: error.params, context: error.context ? `${label}: ${error.context}` : label } : undefined);
     throw error;
   }
 }
