@@ -44,6 +44,7 @@ export const en = {
   'validation.email': 'expected an e-mail address',
   'validation.datetime': 'expected an ISO 8601 date-time',
   'validation.custom': '{reason}',
+  'validation.too_large': 'is too large',
   'clock.by_or_to': 'give either "by" (an ISO 8601 duration such as P3D) or "to"',
   'validation.unknown_field': "unknown field '{field}'",
   'validation.failed': '{issues}',
@@ -74,6 +75,7 @@ export const en = {
   'selection.unknown_id': '{field}: no selection with id {id}',
   'form.not_found': 'No form with key "{key}"',
   'data.too_large': '{field}: at most 64 kB',
+  'event.record_change': 'record changes come from the CRM endpoints, not from events',
 
   // Sign-in and rights.
   'auth.token_invalid': 'The token is unknown, expired or revoked',

@@ -39,6 +39,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'validation.email': 'verwacht een e-mailadres',
   'validation.datetime': 'verwacht een ISO 8601-datum en -tijd',
   'validation.custom': 'ongeldige waarde ({reason})',
+  'validation.too_large': 'is te groot',
   'clock.by_or_to': 'geef "by" (een ISO 8601-duur zoals P3D) of "to"',
   'validation.unknown_field': "onbekend veld '{field}'",
   'validation.failed': '{issues}',
@@ -67,6 +68,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'selection.unknown_id': '{field}: geen selectie met id {id}',
   'form.not_found': 'Geen formulier met sleutel "{key}"',
   'data.too_large': '{field}: hoogstens 64 kB',
+  'event.record_change': 'wijzigingen van records komen van de CRM-endpoints, niet van events',
 
   'auth.token_invalid': 'Het token is onbekend, verlopen of ingetrokken',
   'auth.csrf_missing': 'Een wijziging met een sessiecookie heeft de header X-XSRF-TOKEN nodig (de waarde van de cookie XSRF-TOKEN)',

@@ -11,7 +11,7 @@ import { ChangeRecorder } from './change-recorder.js';
 
 const behaviourBody = z.strictObject({
   type: z.string().max(100).regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, "expected '<entity>.<behaviour>', e.g. link.clicked")
-    .refine((type) => !/\.(created|updated|deleted)$/.test(type), 'record changes come from the CRM endpoints, not from events'),
+    .refine((type) => !/\.(created|updated|deleted)$/.test(type), { message: 'record changes come from the CRM endpoints, not from events', params: { code: 'event.record_change' } }),
   personId: recordId,
   data: z.record(z.string(), z.unknown()).optional(),
 });

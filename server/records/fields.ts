@@ -50,7 +50,7 @@ function valueSchema(field: Field): z.ZodType {
     case 'stringList':
       return z.array(z.string().max(255)).max(200);
     case 'object':
-      return z.record(z.string(), z.unknown()).refine((v) => JSON.stringify(v).length <= 64_000, 'is too large');
+      return z.record(z.string(), z.unknown()).refine((v) => JSON.stringify(v).length <= 64_000, { message: 'is too large', params: { code: 'validation.too_large' } });
     case 'roles':
       return z.array(z.enum(ROLES)).transform((roles) => [...new Set(roles)]);
     case 'password':
