@@ -10,7 +10,6 @@ import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
 import { refuseNulCharacters } from './common/nul-characters.js';
-import { languageOf } from './common/request-language.js';
 import { adminUiDir, serveAdminUi } from './admin-ui.js';
 import { hardenWeb } from './web-hardening.js';
 
@@ -34,8 +33,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   // Body parser failures happen before routing: answer them in the same error shape.
   app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const body = filter.toBody(error, languageOf(req.headers['accept-language']));
-    res.status(body.statusCode).json(body);
+    filter.send(error, req, res);
   });
   app.useGlobalFilters(filter);
 

@@ -47,7 +47,9 @@ describe('error answers: a stable code, its params, and the message in the langu
     expect((await call('nl', 'GET', path)).body.message).toBe(dutch);
     expect((await call('en', 'GET', path)).body.message).toBe(english);
     expect((await call('en-GB;q=0.9, nl;q=0.8', 'GET', path)).body.message).toBe(english);
-    expect((await call('nl-BE, en;q=0.5', 'GET', path)).body.message).toBe(dutch);
+    const belgian = await call('nl-BE, en;q=0.5', 'GET', path);
+    expect(belgian.body.message).toBe(dutch);
+    expect(belgian.headers.get('vary')).toMatch(/Accept-Language/i);
   });
 
   it('404: a record, with its entity and id as params', async () => {

@@ -27,13 +27,16 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const response = http.getResponse<Response>();
-    const request = http.getRequest<Request | undefined>();
+    this.send(exception, http.getRequest<Request | undefined>(), http.getResponse<Response>());
+  }
+
+  /** Answers `exception` in the request's language (also for errors before routing, such as the body parser's). */
+  send(exception: unknown, request: Request | undefined, response: Response): void {
     const body = this.toBody(exception, languageOf(request?.headers?.['accept-language']));
     if (body.statusCode === 503) this.logger.warn(`${body.message}: ${(exception as Error).message}`);
     else if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     if (response.headersSent) return;
-    response.status(body.statusCode).json(body);
+    response.vary('Accept-Language').status(body.statusCode).json(body);
   }
 
   toBody(exception: unknown, language: Language = 'nl'): ErrorBody {
