@@ -31,10 +31,9 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();
   // Body parser failures happen before routing: answer them in the same error shape.
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
     if (res.headersSent) return next(error);
-    const body = filter.toBody(error);
-    res.status(body.statusCode).json(body);
+    filter.send(error, req, res);
   });
   app.useGlobalFilters(filter);
 

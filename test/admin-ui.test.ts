@@ -73,7 +73,7 @@ describe('admin UI in Chromium', () => {
     await form.getByLabel('Na hoeveel dagen').fill('2');
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await form.locator('[data-field="templateKey"]').waitFor();
-    expect(await form.locator('[data-field="templateKey"]').textContent()).toMatch(/template/i);
+    expect(await form.locator('[data-field="templateKey"]').textContent()).toMatch(/sjabloon/i);
     await form.getByRole('combobox', { name: 'E-mailsjabloon' }).click();
     await page.getByRole('option', { name: 'Offerte aangevraagd' }).click();
     await form.getByRole('combobox', { name: 'Ontvanger' }).click();
@@ -132,7 +132,7 @@ describe('admin UI in Chromium', () => {
     expect(await editor.locator('[data-preview="subject"]').textContent()).toBe('Uw offerte');
     await editor.getByLabel('Onderwerp').fill('Offerte voor {{ person.shoe }}');
     await editor.locator('[data-field="subject"]').waitFor();
-    expect(await editor.locator('[data-field="subject"]').textContent()).toContain('unknown variable "person.shoe"');
+    expect(await editor.locator('[data-field="subject"]').textContent()).toContain('onbekende variabele "person.shoe"');
     await editor.getByLabel('Onderwerp').fill('Offerte voor {{ person.first_name }}');
     await editor.locator('[data-field="subject"]').waitFor({ state: 'detached' });
     await editor.getByLabel('Tekst').fill('<p>Beste </p>');

@@ -96,7 +96,7 @@ describe('CRM records: details', () => {
   it('refuses a huge body with 413 and the error shape', async () => {
     const res = await context.app.call('POST', '/api/persons', { firstName: 'x'.repeat(2_000_000) });
     expect(res.status).toBe(413);
-    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', message: 'The request body is too large' });
+    expect(res.body).toEqual({ statusCode: 413, error: 'Payload Too Large', code: 'request.too_large', message: 'The request body is too large' });
   });
 
   it('pages lists and filters on exact fields and q', async () => {

@@ -64,7 +64,7 @@ describe('templates', () => {
     expect(draft.body.body).toMatch(/^<p>Concept voor [^<]+<\/p>$/);
     const bad = await context.app.call('POST', `/api/templates/${template.id}/preview`, { body: '<p>{{ person.shoe_size }}</p>' });
     expect(bad.status).toBe(400);
-    expect(bad.body.details.issues).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size"' }]);
+    expect(bad.body.details.issues).toEqual([{ field: 'body', code: 'template.unknown_variable', params: { variable: 'person.shoe_size' }, message: 'unknown variable "person.shoe_size"' }]);
     expect((await context.app.call('GET', `/api/templates/${template.id}`)).body.body).not.toContain('Concept');
   });
 

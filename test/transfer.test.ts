@@ -16,7 +16,7 @@ async function exportZip(context: TestContext, token = ADMIN_TOKEN): Promise<Res
 }
 
 async function importZip(context: TestContext, zip: Uint8Array, dryRun: boolean) {
-  const res = await fetch(`${context.app.url}/api/import?dryRun=${dryRun}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/zip' }, body: Buffer.from(zip) });
+  const res = await fetch(`${context.app.url}/api/import?dryRun=${dryRun}`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/zip', 'accept-language': 'en' }, body: Buffer.from(zip) });
   return { status: res.status, body: (await res.json()) as any };
 }
 

@@ -26,9 +26,9 @@ export class AuthGuard implements CanActivate {
     const cookie = bearer ? undefined : (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     const token = bearer ?? cookie;
     const principal = token ? await this.sessions.resolve(token) : undefined;
-    if (!principal) throw new UnauthenticatedError(token ? 'The token is unknown, expired or revoked' : undefined);
+    if (!principal) throw token ? new UnauthenticatedError('The token is unknown, expired or revoked', { code: 'auth.token_invalid' }) : new UnauthenticatedError();
     if (cookie && !SAFE_METHODS.has(request.method) && !sameCsrfToken(request.headers[CSRF_HEADER], cookie)) {
-      throw new ForbiddenError('A change signed in by cookie needs the X-XSRF-TOKEN header (the value of the XSRF-TOKEN cookie)');
+      throw new ForbiddenError('A change signed in by cookie needs the X-XSRF-TOKEN header (the value of the XSRF-TOKEN cookie)', { code: 'auth.csrf_missing' });
     }
     request.principal = principal;
     if (this.reflector.getAllAndOverride<boolean>(SIGNED_IN_KEY, targets)) return true;

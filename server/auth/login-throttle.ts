@@ -29,12 +29,12 @@ export class LoginThrottle {
       [address, windowStart],
     );
     if (rate && rate.attempts > this.config.loginRateLimit) {
-      throw new TooManyRequestsError(`Too many sign-in attempts from this address: at most ${this.config.loginRateLimit} a minute`);
+      throw new TooManyRequestsError(`Too many sign-in attempts from this address: at most ${this.config.loginRateLimit} a minute`, undefined, { code: 'auth.too_many_attempts', params: { limit: this.config.loginRateLimit } });
     }
     const [lock]: { locked_until: Date | null }[] = await connection.execute(`select "locked_until" from "login_failure" where "email" = ?`, [email.toLowerCase()]);
     if (lock?.locked_until && new Date(lock.locked_until) > now) {
       const until = new Date(lock.locked_until).toISOString();
-      throw new TooManyRequestsError(`Too many failed sign-ins for this address: try again after ${until}`, { lockedUntil: until });
+      throw new TooManyRequestsError(`Too many failed sign-ins for this address: try again after ${until}`, { lockedUntil: until }, { code: 'auth.locked', params: { until } });
     }
   }
 

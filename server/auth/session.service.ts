@@ -31,7 +31,7 @@ export class SessionService {
     const valid = await verifyPassword(employee?.passwordHash, password);
     if (!employee || !valid) {
       await this.throttle.failed(email, now);
-      throw new UnauthenticatedError('Wrong e-mail address or password');
+      throw new UnauthenticatedError('Wrong e-mail address or password', { code: 'auth.login_failed' });
     }
     await this.throttle.succeeded(email);
     const token = newToken();

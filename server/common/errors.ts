@@ -9,11 +9,16 @@
 export interface ErrorCode {
   code: string;
   params?: Record<string, unknown>;
+  /** Where the error happened, put before the message (`statuses.json`, `flow "Welkom"` of an import). */
+  context?: string;
 }
 
 export class DomainError extends Error {
   readonly code: string;
   readonly params: Record<string, unknown>;
+  readonly context?: string;
+  /** Thrown with a code of its own, rather than the default of its status. */
+  readonly coded: boolean;
 
   constructor(
     readonly statusCode: number,
@@ -24,7 +29,9 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.code = coded?.code ?? defaultCode(statusCode);
+    this.coded = coded !== undefined;
     this.params = coded?.params ?? {};
+    if (coded?.context !== undefined) this.context = coded.context;
   }
 }
 

@@ -13,7 +13,7 @@ const TEXT_ONLY_ROUTES = new Set(['/api/dsl/check', '/api/dsl/format']);
 export function refuseNulCharacters(req: Request, _res: Response, next: NextFunction): void {
   const body = TEXT_ONLY_ROUTES.has(req.path) ? undefined : nulIn(req.body, '');
   const field = body ?? nulIn(req.query, '') ?? (decoded(req.path).includes(NUL) ? 'path' : undefined);
-  next(field === undefined ? undefined : new BadInputError(`${field || 'body'}: the NUL character (U+0000) is not allowed`, { field: field || 'body' }));
+  next(field === undefined ? undefined : new BadInputError(`${field || 'body'}: the NUL character (U+0000) is not allowed`, { field: field || 'body' }, { code: 'request.nul_character', params: { field: field || 'body' } }));
 }
 
 /** The dotted name of the first string or key holding a NUL, or undefined. */

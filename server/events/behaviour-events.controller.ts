@@ -11,7 +11,7 @@ import { ChangeRecorder } from './change-recorder.js';
 
 const behaviourBody = z.strictObject({
   type: z.string().max(100).regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, "expected '<entity>.<behaviour>', e.g. link.clicked")
-    .refine((type) => !/\.(created|updated|deleted)$/.test(type), 'record changes come from the CRM endpoints, not from events'),
+    .refine((type) => !/\.(created|updated|deleted)$/.test(type), { message: 'record changes come from the CRM endpoints, not from events', params: { code: 'event.record_change' } }),
   personId: recordId,
   data: z.record(z.string(), z.unknown()).optional(),
 });
@@ -32,10 +32,10 @@ export class BehaviourEventsController {
   @ApiOperation({ summary: 'Record a behaviour event {type, personId, data}, e.g. link.clicked or email.opened' })
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(behaviourBody, body);
-    if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' });
+    if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' }, { code: 'data.too_large', params: { field: 'data' } });
     return this.em.fork().transactional(async (em) => {
       const found: unknown[] = await em.getConnection().execute(`select 1 from "person" where "id" = ?`, [input.personId], 'all', em.getTransactionContext());
-      if (found.length === 0) throw new BadInputError(`personId: no person with id ${input.personId}`, { field: 'personId' });
+      if (found.length === 0) throw new BadInputError(`personId: no person with id ${input.personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [input.personId] } });
       const [entity, kind] = input.type.split('.') as [string, string];
       const event = this.recorder.record(em, { entity, entityId: input.personId, kind, data: { ...input.data, person_id: input.personId }, actor: actorOf(principal) });
       await em.flush();

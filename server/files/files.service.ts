@@ -28,7 +28,7 @@ export class FilesService {
   ) {}
 
   async upload(upload: UploadedContent | undefined) {
-    if (!upload) throw new BadInputError('file: send the file as multipart/form-data in a field named "file"', { field: 'file' });
+    if (!upload) throw new BadInputError('file: send the file as multipart/form-data in a field named "file"', { field: 'file' }, { code: 'file.missing' });
     const name = upload.originalname.replace(/[\\/\0]/g, '_').slice(0, 255) || 'file';
     const em = this.em.fork();
     const file = em.create(StoredFile, { name, type: upload.mimetype || 'application/octet-stream', size: upload.size, content: upload.buffer, createdAt: this.clock.now() });
@@ -57,9 +57,9 @@ export class FilesService {
   }
 
   private async find(em: EntityManager, id: string, withContent: boolean): Promise<StoredFile> {
-    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No file with id ${JSON.stringify(id)}`);
+    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No file with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'file', id } });
     const file = await em.findOne(StoredFile, { id }, withContent ? { populate: ['content'] } : {});
-    if (!file) throw new NotFoundError(`No file with id ${id}`);
+    if (!file) throw new NotFoundError(`No file with id ${id}`, { code: 'record.not_found', params: { entity: 'file', id } });
     return file;
   }
 }

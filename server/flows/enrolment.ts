@@ -46,11 +46,11 @@ export class Enrolment {
   }
 
   async enrol(em: EntityManager, flow: Flow, request: { personIds: string[] } | { selectionId: string }): Promise<EnrolResult> {
-    if (flow.status === 'not_running') throw new ConflictError('The flow is not running: start it before enrolling persons', { status: flow.status });
+    if (flow.status === 'not_running') throw new ConflictError('The flow is not running: start it before enrolling persons', { status: flow.status }, { code: 'flow.not_running' });
     const personIds = 'personIds' in request ? [...new Set(request.personIds)] : await this.selectionMembers(em, request.selectionId);
     const known = new Set((await em.find(Person, { id: { $in: personIds } }, { fields: ['id'] })).map((p) => String(p.id)));
     const unknown = personIds.filter((p) => !known.has(p));
-    if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown });
+    if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown }, { code: 'person.unknown_ids', params: { field: 'personIds', ids: unknown.slice(0, 5) } });
     const now = this.clock.now();
     const result: EnrolResult = { enrolled: 0, queued: 0, refused: [] };
     for (const personId of personIds) {
@@ -103,7 +103,7 @@ export class Enrolment {
   private async selectionMembers(em: EntityManager, selectionId: string): Promise<string[]> {
     const rows = await em.find(SelectionMember, { selection: selectionId } as never, { fields: ['person'] as never });
     if (rows.length === 0 && !(await em.getConnection().execute(`select 1 from "selection" where "id" = ?`, [selectionId])).length) {
-      throw new BadInputError(`selectionId: no selection with id ${selectionId}`, { field: 'selectionId' });
+      throw new BadInputError(`selectionId: no selection with id ${selectionId}`, { field: 'selectionId' }, { code: 'selection.unknown_id', params: { field: 'selectionId', id: selectionId } });
     }
     return rows.map((row) => String((row.person as unknown as { id: string }).id));
   }

@@ -45,8 +45,8 @@ export class FlowEdits {
     const after = compileFlow(edited);
     const removed = new Set(impact.removed.map((r) => r.stepId));
     for (const [from, to] of Object.entries(moves)) {
-      if (!removed.has(from)) throw new BadInputError(`moves: step ${from} is not a step this edit removes`, { field: `moves.${from}` });
-      if (!after.nodes[to]) throw new BadInputError(`moves: ${to} is not a step of the edited flow`, { field: `moves.${from}` });
+      if (!removed.has(from)) throw new BadInputError(`moves: step ${from} is not a step this edit removes`, { field: `moves.${from}` }, { code: 'flow.move_not_removed', params: { step: from } });
+      if (!after.nodes[to]) throw new BadInputError(`moves: ${to} is not a step of the edited flow`, { field: `moves.${from}` }, { code: 'flow.move_unknown_target', params: { step: to } });
     }
     for (const step of impact.removed) {
       if (step.participants === 0) continue;

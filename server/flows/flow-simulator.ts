@@ -72,7 +72,7 @@ export class FlowSimulator {
       `select (select max("id") from "change_event") as "last", (select max("id") from "message") as "lastMessage"`, [], 'all', tx) as [{ last: string | null; lastMessage: string | null }];
     const personId = 'personId' in input ? input.personId : String((await this.people.createIn(em, input.person)).id);
     if ((await connection.execute(`select 1 from "person" where "id" = ?`, [personId], 'all', tx)).length === 0) {
-      throw new BadInputError(`personId: no person with id ${personId}`, { field: 'personId' });
+      throw new BadInputError(`personId: no person with id ${personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [personId] } });
     }
     flow.status = 'running';
     const admission = await this.enrolment.admit(em, flow, personId, start);

@@ -140,7 +140,7 @@ export class FlowsService {
   async updateIn(em: EntityManager, id: string, input: { name?: string; source: string; moves?: Record<string, string> }, principal?: Principal, catalog?: Catalog) {
     catalog ??= await this.catalogs.load(em);
     const flow = await this.find(em, id, true);
-    if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status });
+    if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status }, { code: 'flow.running_edit' });
     const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
     if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
     if (checked.source === flow.source) return flowJson(flow);
@@ -202,7 +202,7 @@ export class FlowsService {
   async remove(id: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
-      if (flow.status === 'running') throw new ConflictError('A running flow cannot be deleted: pause or end it first', { status: flow.status });
+      if (flow.status === 'running') throw new ConflictError('A running flow cannot be deleted: pause or end it first', { status: flow.status }, { code: 'flow.running_delete' });
       this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: auditedFlow(flow), after: null, principal });
       em.remove(flow);
       await FlowTriggerIndex.announce(em);
@@ -228,7 +228,7 @@ export class FlowsService {
     return this.em.fork().transactional(async (em) => {
       const flow = await this.find(em, id, true);
       if (!from.includes(flow.status)) {
-        throw new ConflictError(`The flow is ${flow.status.replace('_', ' ')}; it can only go to ${to.replace('_', ' ')} from ${from.map((s) => s.replace('_', ' ')).join(' or ')}`, { status: flow.status });
+        throw new ConflictError(`The flow is ${flow.status.replace('_', ' ')}; it can only go to ${to.replace('_', ' ')} from ${from.map((s) => s.replace('_', ' ')).join(' or ')}`, { status: flow.status }, { code: 'flow.status_change', params: { status: flow.status, to, from } });
       }
       await effect?.(em, flow);
       const before = auditedFlow(flow);

@@ -38,10 +38,10 @@ export class FormSubmissions {
 
   async submit(key: string, body: unknown, principal?: Principal) {
     const input = parseInput(submissionBody, body);
-    if (JSON.stringify(input.answers ?? {}).length > 64_000) throw new BadInputError('answers: at most 64 kB', { field: 'answers' });
+    if (JSON.stringify(input.answers ?? {}).length > 64_000) throw new BadInputError('answers: at most 64 kB', { field: 'answers' }, { code: 'data.too_large', params: { field: 'answers' } });
     return this.em.fork().transactional(async (em) => {
       const form = await em.findOne(Form, { key });
-      if (!form) throw new NotFoundError(`No form with key ${JSON.stringify(key)}`);
+      if (!form) throw new NotFoundError(`No form with key ${JSON.stringify(key)}`, { code: 'form.not_found', params: { key } });
       const rows = await em.getConnection().execute<{ id: string }[]>(
         `select "id" from "person" where lower("email") = lower(?) limit 1`, [input.person.email], 'all', em.getTransactionContext());
       const existing = rows[0] ? String(rows[0].id) : undefined;

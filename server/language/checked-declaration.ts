@@ -18,14 +18,14 @@ export function checkOneDeclaration<K extends Declaration['kind']>(
   const { ast, diagnostics } = checkSource(source, { catalog, mode: 'save' });
   if (hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === 'error')!;
-    throw new BadInputError(`source: ${first.line}:${first.column}: ${first.message}`, { field: 'source', diagnostics });
+    throw new BadInputError(`source: ${first.line}:${first.column}: ${first.message}`, { field: 'source', diagnostics }, { code: 'source.invalid', params: { line: first.line, column: first.column, diagnostic: first.message } });
   }
   const declaration = ast.declarations[0];
   if (ast.declarations.length !== 1 || declaration?.kind !== kind) {
-    throw new BadInputError(`source: a ${kind} source holds exactly one ${kind} declaration`, { field: 'source', diagnostics });
+    throw new BadInputError(`source: a ${kind} source holds exactly one ${kind} declaration`, { field: 'source', diagnostics }, { code: 'source.declaration_count', params: { kind } });
   }
   if (givenName !== undefined && givenName !== declaration.name) {
-    throw new BadInputError(`name: "${givenName}" differs from the name in the source ("${declaration.name}")`, { field: 'name' });
+    throw new BadInputError(`name: "${givenName}" differs from the name in the source ("${declaration.name}")`, { field: 'name' }, { code: 'source.name_mismatch', params: { given: givenName, name: declaration.name } });
   }
   return { program: ast, declaration: declaration as Extract<Declaration, { kind: K }>, warnings: diagnostics };
 }

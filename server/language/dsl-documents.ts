@@ -17,14 +17,14 @@ interface DocumentVersion {
 /** The document with this id, or a 404 naming the kind (`No flow with id "7"`). */
 export async function findDocument<D extends NamedDocument>(em: EntityManager, entity: EntityClass<D>, kind: string, id: string): Promise<D> {
   const found = /^\d{1,18}$/.test(id) ? await em.findOne(entity, { id } as FilterQuery<D>) : null;
-  if (!found) throw new NotFoundError(`No ${kind} with id ${JSON.stringify(id)}`);
+  if (!found) throw new NotFoundError(`No ${kind} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: kind, id } });
   return found;
 }
 
 /** A 409 naming the holder when another document of this kind has the name. */
 export async function assertDocumentNameFree<D extends NamedDocument>(em: EntityManager, entity: EntityClass<D>, kind: string, name: string): Promise<void> {
   const clash = await em.findOne(entity, { name } as FilterQuery<D>);
-  if (clash) throw new ConflictError(`A ${kind} named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) });
+  if (clash) throw new ConflictError(`A ${kind} named "${name}" already exists (id ${clash.id})`, { field: 'name', id: String(clash.id) }, { code: 'record.name_taken', params: { entity: kind, name, id: String(clash.id) } });
 }
 
 /** Every saved source of a document, newest first (`GET /api/{workflows|flows}/:id/versions`). */

@@ -31,7 +31,7 @@ function valueSchema(field: Field): z.ZodType {
     case 'string': {
       const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
       const bounded = base.max(field.max ?? 255);
-      return field.required ? bounded.refine((v) => v.trim().length > 0, 'must not be empty') : bounded;
+      return field.required ? bounded.refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { code: 'validation.not_empty' } }) : bounded;
     }
     case 'text':
       return z.string().max(100_000);
@@ -50,7 +50,7 @@ function valueSchema(field: Field): z.ZodType {
     case 'stringList':
       return z.array(z.string().max(255)).max(200);
     case 'object':
-      return z.record(z.string(), z.unknown()).refine((v) => JSON.stringify(v).length <= 64_000, 'is too large');
+      return z.record(z.string(), z.unknown()).refine((v) => JSON.stringify(v).length <= 64_000, { message: 'is too large', params: { code: 'validation.too_large' } });
     case 'roles':
       return z.array(z.enum(ROLES)).transform((roles) => [...new Set(roles)]);
     case 'password':

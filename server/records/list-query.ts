@@ -14,7 +14,7 @@ const RESERVED = new Set(['limit', 'offset', 'q']);
 function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new BadInputError(`${name}: expected a whole number from ${min} to ${max}`);
+    throw new BadInputError(`${name}: expected a whole number from ${min} to ${max}`, undefined, { code: 'query.range', params: { name, min, max } });
   }
   return Number(raw);
 }
@@ -24,14 +24,14 @@ export function parseListQuery(query: Record<string, unknown>, fields: Fields): 
   const single = (key: string): string | undefined => {
     const value = query[key];
     if (value === undefined) return undefined;
-    if (typeof value !== 'string') throw new BadInputError(`${key}: give it once, as a plain value`);
+    if (typeof value !== 'string') throw new BadInputError(`${key}: give it once, as a plain value`, undefined, { code: 'query.repeated', params: { name: key } });
     return value;
   };
   const where: Record<string, unknown> = {};
   for (const key of Object.keys(query)) {
     if (RESERVED.has(key)) continue;
     const field = fields[key];
-    if (!field || !isFilterable(field)) throw new BadInputError(`unknown filter '${key}'`);
+    if (!field || !isFilterable(field)) throw new BadInputError(`unknown filter '${key}'`, undefined, { code: 'query.unknown_filter', params: { name: key } });
     const raw = single(key)!;
     where[propertyOf(key, field)] = filterValue(key, raw, field);
   }
@@ -48,16 +48,16 @@ function filterValue(key: string, raw: string, field: Fields[string]): unknown {
   if (raw === '' || raw === 'null') return null;
   switch (field.kind) {
     case 'number':
-      if (Number.isNaN(Number(raw))) throw new BadInputError(`${key}: expected a number`);
+      if (Number.isNaN(Number(raw))) throw new BadInputError(`${key}: expected a number`, undefined, { code: 'query.number', params: { name: key } });
       return Number(raw);
     case 'boolean':
-      if (raw !== 'true' && raw !== 'false') throw new BadInputError(`${key}: expected true or false`);
+      if (raw !== 'true' && raw !== 'false') throw new BadInputError(`${key}: expected true or false`, undefined, { code: 'query.boolean', params: { name: key } });
       return raw === 'true';
     case 'datetime':
-      if (Number.isNaN(Date.parse(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`);
+      if (Number.isNaN(Date.parse(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`, undefined, { code: 'query.datetime', params: { name: key } });
       return new Date(raw);
     case 'ref':
-      if (!/^\d{1,18}$/.test(raw)) throw new BadInputError(`${key}: expected an id`);
+      if (!/^\d{1,18}$/.test(raw)) throw new BadInputError(`${key}: expected an id`, undefined, { code: 'query.id', params: { name: key } });
       return raw;
     case 'lookup':
       return { name: raw };

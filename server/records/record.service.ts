@@ -56,7 +56,7 @@ export class RecordService<E extends BaseRecord> {
     const filter: Record<string, unknown> = { ...where };
     if (q) {
       const searchable = Object.entries(this.resource.fields).filter(([, f]) => 'search' in f && f.search);
-      if (searchable.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`);
+      if (searchable.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`, undefined, { code: 'query.not_searchable', params: { entities: this.resource.plural } });
       filter.$or = searchable.map(([name]) => ({ [name]: { $ilike: containsPattern(q) } }));
     }
     const em = this.em.fork();
@@ -148,7 +148,7 @@ export class RecordService<E extends BaseRecord> {
       const statusKind = ref.statusKindFrom ? (json[ref.statusKindFrom] as Rename['statusKind']) : undefined;
       const rules = await this.renames.usages(em, { kind: ref.kind, from: name, ...(statusKind ? { statusKind } : {}) });
       if (rules.length > 0) {
-        throw new ConflictError(`Cannot delete ${this.singular} ${JSON.stringify(name)}: it is used by ${rules.join(', ')}`, { rules });
+        throw new ConflictError(`Cannot delete ${this.singular} ${JSON.stringify(name)}: it is used by ${rules.join(', ')}`, { rules }, { code: 'record.used_by_rules', params: { entity: this.singular, name, rules } });
       }
     }
   }
@@ -184,10 +184,10 @@ export class RecordService<E extends BaseRecord> {
   }
 
   async find(em: EntityManager, id: string, lock = false): Promise<E> {
-    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`);
+    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: this.singular, id } });
     const record = await em.findOne(this.resource.entity, { id } as FilterQuery<E>, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (record && this.lookups.length > 0) await em.populate(record, this.lookups as never);
-    if (!record) throw new NotFoundError(`No ${this.singular} with id ${id}`);
+    if (!record) throw new NotFoundError(`No ${this.singular} with id ${id}`, { code: 'record.not_found', params: { entity: this.singular, id } });
     return record;
   }
 
@@ -219,12 +219,12 @@ export class RecordService<E extends BaseRecord> {
         return hashPassword(value as string);
       case 'ref': {
         const target = await em.findOne(field.target(), { id: value } as never);
-        if (!target) throw new BadInputError(`${name}: no ${field.label} with id ${value}`, { field: name });
+        if (!target) throw new BadInputError(`${name}: no ${field.label} with id ${value}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id: value } });
         return em.getReference(field.target(), value as never, { wrapped: true });
       }
       case 'lookup': {
         const target = await em.findOne(field.target(), { name: value, ...(field.where ?? {}) } as never);
-        if (!target) throw new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name });
+        if (!target) throw new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name }, { code: 'record.unknown_name', params: { field: name, entity: field.label, name: value } });
         return target;
       }
       default:
@@ -244,7 +244,7 @@ export class RecordService<E extends BaseRecord> {
       const clash = await em.findOne(this.resource.entity, { $and: conditions, ...(id ? { id: { $ne: id } } : {}) } as FilterQuery<E>);
       if (clash) {
         const described = rule.fields.map((name, i) => `${name} ${JSON.stringify(values[i])}`).join(' and ');
-        throw new ConflictError(`A ${this.singular} with ${described} already exists (id ${clash.id})`, { fields: rule.fields, id: String(clash.id) });
+        throw new ConflictError(`A ${this.singular} with ${described} already exists (id ${clash.id})`, { fields: rule.fields, id: String(clash.id) }, { code: 'record.duplicate_value', params: { entity: this.singular, values: described, id: String(clash.id) } });
       }
     }
   }
@@ -257,7 +257,7 @@ export class RecordService<E extends BaseRecord> {
     }
     if (Object.keys(found).length > 0) {
       const list = Object.entries(found).map(([plural, n]) => `${n} ${plural}`).join(', ');
-      throw new ConflictError(`Cannot delete ${this.singular} ${id}: it is used by ${list}`, { references: found });
+      throw new ConflictError(`Cannot delete ${this.singular} ${id}: it is used by ${list}`, { references: found }, { code: 'record.in_use', params: { entity: this.singular, id, references: found } });
     }
   }
 }

@@ -26,7 +26,7 @@ export class ClockAdvancer {
   async advanceTo(to: Date): Promise<Date> {
     await this.store.refresh();
     if (to.getTime() < this.clock.now().getTime()) {
-      throw new BadInputError(`to: ${to.toISOString()} is in the past (the clock is at ${this.clock.now().toISOString()})`, { field: 'to' });
+      throw new BadInputError(`to: ${to.toISOString()} is in the past (the clock is at ${this.clock.now().toISOString()})`, { field: 'to' }, { code: 'clock.in_the_past', params: { to: to.toISOString(), now: this.clock.now().toISOString() } });
     }
     for (;;) {
       await this.settle();

@@ -14,7 +14,7 @@ const advanceBody = z
     by: z.string().max(64).optional(),
     to: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
   })
-  .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"' });
+  .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"', params: { code: 'clock.by_or_to' } });
 
 /** The virtual clock of CLOCK=manual (SPEC §5); 404 in normal mode. */
 @ApiTags('clock')
@@ -49,6 +49,6 @@ export class ClockController {
   }
 
   private assertManual(): void {
-    if (!this.clock.manual) throw new NotFoundError('The clock can only be read and moved when the service runs with CLOCK=manual');
+    if (!this.clock.manual) throw new NotFoundError('The clock can only be read and moved when the service runs with CLOCK=manual', { code: 'clock.not_manual' });
   }
 }

@@ -30,9 +30,9 @@ export class MergeContextBuilder {
   ) {}
 
   async forPerson(personId: string, em: EntityManager = this.em.fork()): Promise<MergeContext> {
-    if (!/^\d{1,18}$/.test(personId)) throw new NotFoundError(`No person with id ${JSON.stringify(personId)}`);
+    if (!/^\d{1,18}$/.test(personId)) throw new NotFoundError(`No person with id ${JSON.stringify(personId)}`, { code: 'record.not_found', params: { entity: 'person', id: personId } });
     const person = await em.findOne(Person, { id: personId }, { populate: ['company', 'ourContact', 'serviceContact'] as never });
-    if (!person) throw new NotFoundError(`No person with id ${personId}`);
+    if (!person) throw new NotFoundError(`No person with id ${personId}`, { code: 'record.not_found', params: { entity: 'person', id: personId } });
     const personJson = snakeKeys(toRecordJson(persons, person));
     personJson.full_name = [person.firstName, person.lastName].filter(Boolean).join(' ');
     const company = person.company ? (Reference.unwrapReference(person.company) as Company) : undefined;

@@ -11,12 +11,12 @@ describe('validateTemplate', () => {
 
   it('accepts the properties Liquid gives strings and arrays', () => {
     expect(validateTemplate(email('{{ person.first_name.size }} {{ person.interests.first }} {{ task.title.last }}'))).toEqual([]);
-    expect(validateTemplate(email('{{ person.shoe_size.size }}'))).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size.size"' }]);
+    expect(validateTemplate(email('{{ person.shoe_size.size }}'))).toEqual([{ field: 'body', code: 'template.unknown_variable', params: { variable: 'person.shoe_size.size' }, message: 'unknown variable "person.shoe_size.size"' }]);
   });
 
   it('names an unknown variable', () => {
-    expect(validateTemplate(email('{{ person.shoe_size }}'))).toEqual([{ field: 'body', message: 'unknown variable "person.shoe_size"' }]);
-    expect(validateTemplate(email('x', 'Hoi {{ klant.naam }}'))).toEqual([{ field: 'subject', message: 'unknown variable "klant.naam"' }]);
+    expect(validateTemplate(email('{{ person.shoe_size }}'))).toEqual([{ field: 'body', code: 'template.unknown_variable', params: { variable: 'person.shoe_size' }, message: 'unknown variable "person.shoe_size"' }]);
+    expect(validateTemplate(email('x', 'Hoi {{ klant.naam }}'))).toEqual([{ field: 'subject', code: 'template.unknown_variable', params: { variable: 'klant.naam' }, message: 'unknown variable "klant.naam"' }]);
   });
 
   it('names an unknown filter and a syntax error with its position', () => {
@@ -28,7 +28,7 @@ describe('validateTemplate', () => {
     expect(validateTemplate(email('{% include "x" %}'))[0]).toMatchObject({ field: 'body', message: 'include is not available in templates', line: 1, column: 1 });
     expect(validateTemplate(email('a\n{% liquid\n  echo 1\n  render "x" %}'))[0]).toMatchObject({ message: 'render is not available in templates', line: 4 });
     expect(validateTemplate(email('{%- layout "x" -%}'))[0]!.message).toBe('layout is not available in templates');
-    expect(validateTemplate(email('x', ''))).toEqual([{ field: 'subject', message: 'an e-mail template needs a subject' }]);
+    expect(validateTemplate(email('x', ''))).toEqual([{ field: 'subject', code: 'template.subject_required', params: {}, message: 'an e-mail template needs a subject' }]);
     expect(validateTemplate({ channel: 'sms', body: 'Hoi {{ person.first_name }}' })).toEqual([]);
   });
 });

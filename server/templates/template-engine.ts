@@ -11,6 +11,9 @@ export interface TemplateSource {
 
 export interface TemplateProblem {
   field: 'subject' | 'body';
+  /** The problem's error code and parameters, for the message in the caller's language. */
+  code: string;
+  params: Record<string, unknown>;
   message: string;
   line?: number;
   column?: number;
@@ -71,7 +74,7 @@ function problemOf(field: TemplateProblem['field'], error: unknown): TemplatePro
   const e = error as { message?: string; token?: { getPosition?: () => [number, number] } };
   const position = e.token?.getPosition?.();
   const message = (e.message ?? String(error)).replace(/, line:\d+, col:\d+$/, '');
-  return { field, message, ...(position ? { line: position[0], column: position[1] } : {}) };
+  return { field, code: 'template.syntax', params: { problem: message }, message, ...(position ? { line: position[0], column: position[1] } : {}) };
 }
 
 function parse(field: TemplateProblem['field'], text: string): { templates?: LiquidTemplate[]; problems: TemplateProblem[] } {
@@ -108,8 +111,8 @@ export function templateRoots(source: TemplateSource): string[] {
 /** Everything wrong with a template, for a 400 at save time (SPEC §1). */
 export function validateTemplate(source: TemplateSource): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
-  if (source.channel === 'email' && !source.subject?.trim()) problems.push({ field: 'subject', message: 'an e-mail template needs a subject' });
-  if (source.channel === 'sms' && source.subject) problems.push({ field: 'subject', message: 'an SMS template has no subject' });
+  if (source.channel === 'email' && !source.subject?.trim()) problems.push({ field: 'subject', code: 'template.subject_required', params: {}, message: 'an e-mail template needs a subject' });
+  if (source.channel === 'sms' && source.subject) problems.push({ field: 'subject', code: 'template.sms_subject', params: {}, message: 'an SMS template has no subject' });
   const texts: [TemplateProblem['field'], string][] = [['body', source.body]];
   if (source.subject) texts.unshift(['subject', source.subject]);
   for (const [field, text] of texts) {
@@ -118,7 +121,7 @@ export function validateTemplate(source: TemplateSource): TemplateProblem[] {
     if (!parsed.templates) continue;
     for (const segments of plain.globalVariableSegmentsSync(parsed.templates)) {
       const path = leadingNames(segments);
-      if (!isKnownVariable(path)) problems.push({ field, message: `unknown variable "${path.join('.')}"` });
+      if (!isKnownVariable(path)) problems.push({ field, code: 'template.unknown_variable', params: { variable: path.join('.') }, message: `unknown variable "${path.join('.')}"` });
     }
   }
   return problems;

@@ -37,7 +37,7 @@ export class TemplateSender {
     const stored = await this.find(id);
     const template = { channel: stored.channel, subject: draft.subject !== undefined ? draft.subject : stored.subject, body: draft.body ?? stored.body };
     const problems = draft.subject !== undefined || draft.body !== undefined ? validateTemplate(template) : [];
-    if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems });
+    if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems }, { code: 'template.invalid' });
     const rendered = renderTemplate(template, await this.context(personId), { zone: this.config.appTimezone });
     return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
   }
@@ -46,7 +46,7 @@ export class TemplateSender {
     const input = parseInput(testSendBody, body);
     const template = await this.find(id);
     if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
-      throw new BadInputError('to: expected an e-mail address', { field: 'to' });
+      throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
     const rendered = renderTemplate(template, await this.context(input.personId), { zone: this.config.appTimezone });
     return this.em.fork().transactional(async (em) => {
@@ -69,7 +69,7 @@ export class TemplateSender {
 
   private async find(id: string): Promise<Template> {
     const template = /^\d{1,18}$/.test(id) ? await this.em.fork().findOne(Template, { id }) : null;
-    if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`);
+    if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'template', id } });
     return template;
   }
 }

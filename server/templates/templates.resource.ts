@@ -27,12 +27,12 @@ export const templates = defineResource({
   referencedAs: [{ field: 'key', kind: 'template' }],
   validate: (json) => {
     if (typeof json.key === 'string' && !/^[a-z0-9][a-z0-9._-]*$/i.test(json.key)) {
-      throw new BadInputError('key: use letters, digits, dots, dashes and underscores only', { field: 'key' });
+      throw new BadInputError('key: use letters, digits, dots, dashes and underscores only', { field: 'key' }, { code: 'template.key_format' });
     }
     const problems = validateTemplate({ channel: json.channel as 'email' | 'sms', subject: json.subject as string | null, body: json.body as string });
     if (problems.length > 0) {
       const first = problems[0]!;
-      throw new BadInputError(problems.map((p: TemplateProblem) => `${p.field}: ${p.message}`).join('; '), { field: first.field, problems });
+      throw new BadInputError(problems.map((p: TemplateProblem) => `${p.field}: ${p.message}`).join('; '), { field: first.field, problems, issues: problems }, { code: 'template.invalid' });
     }
   },
 });

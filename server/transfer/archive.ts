@@ -19,21 +19,21 @@ export function unzipFiles(archive: Uint8Array): Record<string, string> {
         if (file.name.endsWith('/')) return false;
         count += 1;
         total += file.originalSize;
-        if (count > ARCHIVE_LIMITS.files) throw new BadInputError(`The archive has more than ${ARCHIVE_LIMITS.files} files`);
-        if (file.originalSize > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${file.name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: file.name });
-        if (total > ARCHIVE_LIMITS.totalBytes) throw new BadInputError(`The archive unpacks to more than ${ARCHIVE_LIMITS.totalBytes} bytes`);
+        if (count > ARCHIVE_LIMITS.files) throw new BadInputError(`The archive has more than ${ARCHIVE_LIMITS.files} files`, undefined, { code: 'import.too_many_files', params: { max: ARCHIVE_LIMITS.files } });
+        if (file.originalSize > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${file.name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: file.name }, { code: 'import.file_too_large', params: { file: file.name, max: ARCHIVE_LIMITS.fileBytes } });
+        if (total > ARCHIVE_LIMITS.totalBytes) throw new BadInputError(`The archive unpacks to more than ${ARCHIVE_LIMITS.totalBytes} bytes`, undefined, { code: 'import.archive_too_large', params: { max: ARCHIVE_LIMITS.totalBytes } });
         return true;
       },
     });
   } catch (error) {
     if (error instanceof BadInputError) throw error;
-    throw new BadInputError('The body is not a zip archive');
+    throw new BadInputError('The body is not a zip archive', undefined, { code: 'import.not_zip' });
   }
   const files: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(entries)) {
     const path = name.replace(/^stroom-export\//, '');
-    if (path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) throw new BadInputError(`${name}: not a safe path`, { file: name });
-    if (bytes.length > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: name });
+    if (path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) throw new BadInputError(`${name}: not a safe path`, { file: name }, { code: 'import.unsafe_path', params: { file: name } });
+    if (bytes.length > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: name }, { code: 'import.file_too_large', params: { file: name, max: ARCHIVE_LIMITS.fileBytes } });
     files[path] = strFromU8(bytes);
   }
   return files;

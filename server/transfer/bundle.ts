@@ -67,14 +67,14 @@ export function bundleToFiles(bundle: Bundle, exportedAt: Date): Record<string, 
 export function bundleFromFiles(files: Record<string, string>): Bundle {
   const manifest = readJson(files, 'manifest.json') as { format?: unknown; version?: unknown };
   if (manifest?.format !== BUNDLE_FORMAT || manifest.version !== BUNDLE_VERSION) {
-    throw new BadInputError(`manifest.json: not a ${BUNDLE_FORMAT} version ${BUNDLE_VERSION} archive`, { file: 'manifest.json' });
+    throw new BadInputError(`manifest.json: not a ${BUNDLE_FORMAT} version ${BUNDLE_VERSION} archive`, { file: 'manifest.json' }, { code: 'import.wrong_format', params: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION } });
   }
   const settings = new Map(validated(schemas.settings, files, 'workflow-settings.json').map(({ workflow, ...setting }) => [workflow, setting as BundleSetting]));
   const templates: Bundle['templates'] = [];
   for (const path of Object.keys(files).filter((p) => /^templates\/[^/]+\.json$/.test(p)).sort()) {
     const meta = validated(schemas.template, files, path);
     const body = files[path.replace(/\.json$/, '.liquid')];
-    if (body === undefined) throw new BadInputError(`${path}: the template's body ${path.replace(/\.json$/, '.liquid')} is missing`, { file: path });
+    if (body === undefined) throw new BadInputError(`${path}: the template's body ${path.replace(/\.json$/, '.liquid')} is missing`, { file: path }, { code: 'import.template_body_missing', params: { file: path, body: path.replace(/\.json$/, '.liquid') } });
     templates.push({ key: meta.key, name: meta.name, channel: meta.channel, subject: meta.subject ?? null, body });
   }
   const sources = (dir: string, kind: 'workflow' | 'flow') =>
@@ -96,18 +96,18 @@ function declaredName(source: string, kind: 'workflow' | 'flow', path: string): 
   const declarations = parse(source).ast.declarations;
   const declaration = declarations[0];
   if (declarations.length !== 1 || declaration?.kind !== kind || !declaration.name) {
-    throw new BadInputError(`${path}: expected one ${kind} declaration`, { file: path });
+    throw new BadInputError(`${path}: expected one ${kind} declaration`, { file: path }, { code: 'import.declaration_expected', params: { file: path, kind } });
   }
   return declaration.name;
 }
 
 function readJson(files: Record<string, string>, path: string): unknown {
   const text = files[path];
-  if (text === undefined) throw new BadInputError(`${path}: missing from the archive`, { file: path });
+  if (text === undefined) throw new BadInputError(`${path}: missing from the archive`, { file: path }, { code: 'import.file_missing', params: { file: path } });
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadInputError(`${path}: not valid JSON`, { file: path });
+    throw new BadInputError(`${path}: not valid JSON`, { file: path }, { code: 'import.not_json', params: { file: path } });
   }
 }
 
@@ -116,7 +116,7 @@ function validated<S extends z.ZodType>(schema: S, files: Record<string, string>
   try {
     return parseInput(schema, readJson(files, path), path);
   } catch (error) {
-    if (error instanceof BadInputError && !error.message.startsWith(`${path}:`)) throw new BadInputError(`${path}: ${error.message}`, { file: path, ...(error.details as object) });
+    if (error instanceof BadInputError && !error.message.startsWith(`${path}:`)) throw new BadInputError(`${path}: ${error.message}`, { file: path, ...(error.details as object) }, { code: error.code, params: error.params, context: path });
     throw error;
   }
 }

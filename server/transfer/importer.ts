@@ -114,7 +114,7 @@ export class Importer {
       const existing = await em.findOne(Flow, { name: f.name });
       const same = !!existing && existing.source === f.source;
       if (existing && !same && existing.status === 'running') {
-        throw new ConflictError(`flow ${JSON.stringify(f.name)}: it is running; pause it before importing a changed version`, { flow: f.name });
+        throw new ConflictError(`flow ${JSON.stringify(f.name)}: it is running; pause it before importing a changed version`, { flow: f.name }, { code: 'import.running_flow', params: { flow: f.name } });
       }
       await within(`flow ${JSON.stringify(f.name)}`, async () => {
         if (!existing) await this.flows.createIn(em, { source: f.source }, principal, catalog);
@@ -141,7 +141,7 @@ async function within(label: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details);
+    if (error instanceof DomainError) throw new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details, error.coded ? { code: error.code, params: error.params, context: error.context ? `${label}: ${error.context}` : label } : undefined);
     throw error;
   }
 }

@@ -55,7 +55,7 @@ export class TransferController {
 
 function importedJson(body: unknown): Record<string, string> {
   if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) {
-    throw new BadInputError('body: send the zip archive (Content-Type: application/zip) or JSON {files}');
+    throw new BadInputError('body: send the zip archive (Content-Type: application/zip) or JSON {files}', undefined, { code: 'import.body_missing' });
   }
   return parseInput(filesBody, body).files;
 }

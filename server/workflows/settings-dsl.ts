@@ -84,7 +84,7 @@ function neverConfigured(setting: { active: boolean; templateKey: string | null 
 
 function requireTemplate(templateKey: string | null): string {
   if (typeof templateKey !== 'string' || templateKey.trim() === '') {
-    throw new BadInputError('Choose an e-mail template', { field: 'templateKey' });
+    throw new BadInputError('Choose an e-mail template', { field: 'templateKey' }, { code: 'settings.template_required' });
   }
   return templateKey;
 }
@@ -93,13 +93,13 @@ function requireTemplate(templateKey: string | null): string {
 function delayOf(days: number | null | undefined, field: string): Duration | undefined {
   if (days === null || days === undefined || days === 0) return undefined;
   if (!Number.isInteger(days) || days < 0) {
-    throw new BadInputError('The number of days must be a whole number, 0 or more', { field });
+    throw new BadInputError('The number of days must be a whole number, 0 or more', { field }, { code: 'settings.days' });
   }
   return { amount: days, unit: 'days' };
 }
 
 function positiveWhole(value: number | null, field: string, message: string): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new BadInputError(message, { field });
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new BadInputError(message, { field }, { code: field === 'reminderMaxCount' ? 'settings.reminder_max' : 'settings.reminder_interval' });
   return value;
 }
 
@@ -111,12 +111,12 @@ function isRecipientRole(recipient: string): recipient is RecipientRole {
 
 function partyOfRecipient(recipient: Recipient | null): Party {
   if (typeof recipient !== 'string' || recipient.trim() === '') {
-    throw new BadInputError('Choose a recipient', { field: 'recipient' });
+    throw new BadInputError('Choose a recipient', { field: 'recipient' }, { code: 'settings.recipient_required' });
   }
   if (isRecipientRole(recipient)) return { kind: 'role', role: recipient };
   if (!EMAIL_ADDRESS.test(recipient)) {
     throw new BadInputError(
-      `The recipient is ${RECIPIENT_ROLES.join(', ')} or an e-mail address, not '${recipient}'`, { field: 'recipient' },
+      `The recipient is ${RECIPIENT_ROLES.join(', ')} or an e-mail address, not '${recipient}'`, { field: 'recipient' }, { code: 'settings.recipient_invalid', params: { roles: RECIPIENT_ROLES, recipient } },
     );
   }
   return { kind: 'address', address: recipient };
@@ -131,7 +131,7 @@ function sourceOf(workflow: Workflow): string {
     // Only reachable with texts the DSL cannot hold; report it as bad input, never as a crash.
     throw new BadInputError('These settings cannot be written as a workflow', {
       diagnostics: reread.diagnostics,
-    });
+    }, { code: 'workflow.not_expressible' });
   }
   return source;
 }
@@ -191,7 +191,7 @@ export function taskWorkflow(typeName: string, which: TaskWorkflowKind, setting:
   };
   if (which === 'completed') {
     if (setting.active && (setting.delayDays === null || setting.delayDays === undefined)) {
-      throw new BadInputError('Give the number of days after completion', { field: 'delayDays' });
+      throw new BadInputError('Give the number of days after completion', { field: 'delayDays' }, { code: 'settings.completion_delay_required' });
     }
     const delay = delayOf(setting.delayDays, 'delayDays');
     if (delay) action.delay = delay;

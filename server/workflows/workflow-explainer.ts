@@ -55,7 +55,7 @@ export class WorkflowExplainer {
     const workflow = await this.workflows.find(em, workflowId);
     const ast = parse(workflow.source).ast.declarations[0] as WorkflowAst;
     const facts = await this.facts.load(em, entity, id);
-    if (!facts[entity]) throw new NotFoundError(`No ${entity.replace(/_/g, ' ')} with id ${id}`);
+    if (!facts[entity]) throw new NotFoundError(`No ${entity.replace(/_/g, ' ')} with id ${id}`, { code: 'record.not_found', params: { entity, id } });
     const conditions: ConditionReport[] = [];
     const trigger = ast.trigger;
     if (trigger.kind === 'field_changed' && trigger.to !== undefined) {

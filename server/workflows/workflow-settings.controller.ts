@@ -8,7 +8,7 @@ import { STATUS_SETTING_PATHS, WorkflowSettingsService } from './workflow-settin
 
 function statusKind(path: string) {
   const kind = STATUS_SETTING_PATHS[path];
-  if (!kind) throw new NotFoundError(`No workflow settings at ${path}; use task-types, quote-request-statuses, opportunity-statuses or intake-measures`);
+  if (!kind) throw new NotFoundError(`No workflow settings at ${path}; use task-types, quote-request-statuses, opportunity-statuses or intake-measures`, { code: 'workflow.settings_not_found', params: { path } });
   return kind;
 }
 

@@ -44,8 +44,13 @@ const taskBody = z.strictObject({ onNew: taskPart.optional(), onExpired: taskPar
 const statusKey = statusSettingKey;
 const taskKey = taskSettingKey;
 
+const MISSING_SETTING_CODES: Record<string, string> = {
+  templateKey: 'settings.template_missing', delayDays: 'settings.delay_missing', recipient: 'settings.recipient_missing',
+  reminderIntervalDays: 'settings.reminder_interval_missing', reminderMaxCount: 'settings.reminder_max_missing',
+};
+
 function require(condition: unknown, field: string, message: string): void {
-  if (!condition) throw new BadInputError(`${field}: ${message}`, { field });
+  if (!condition) throw new BadInputError(`${field}: ${message}`, { field }, { code: MISSING_SETTING_CODES[field.split('.').pop()!] ?? 'request.invalid', params: { field } });
 }
 
 /**
@@ -205,19 +210,19 @@ export class WorkflowSettingsService {
 
   private async assertTemplate(em: EntityManager, key: string, field = 'templateKey'): Promise<void> {
     const template = await em.findOne(Template, { key });
-    if (!template) throw new BadInputError(`${field}: no template with key "${key}"`, { field });
-    if (template.channel !== 'email') throw new BadInputError(`${field}: "${key}" is an SMS template; choose an e-mail template`, { field });
+    if (!template) throw new BadInputError(`${field}: no template with key "${key}"`, { field }, { code: 'settings.unknown_template', params: { field, key } });
+    if (template.channel !== 'email') throw new BadInputError(`${field}: "${key}" is an SMS template; choose an e-mail template`, { field }, { code: 'settings.sms_template', params: { field, key } });
   }
 
   private async findStatus(em: EntityManager, kind: StatusKind, id: string): Promise<Status> {
     const status = /^\d{1,18}$/.test(id) ? await em.findOne(Status, { id, kind }) : null;
-    if (!status) throw new NotFoundError(`No ${kind.replace(/_/g, ' ')} status with id ${JSON.stringify(id)}`);
+    if (!status) throw new NotFoundError(`No ${kind.replace(/_/g, ' ')} status with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: `${kind} status`, id } });
     return status;
   }
 
   private async findTaskType(em: EntityManager, id: string): Promise<TaskType> {
     const type = /^\d{1,18}$/.test(id) ? await em.findOne(TaskType, { id }) : null;
-    if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`);
+    if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'task type', id } });
     return type;
   }
 }

@@ -9,8 +9,12 @@ export interface TestApp {
   config: AppConfig;
   url: string;
   close(): Promise<void>;
-  /** A JSON call as the admin token (or the given token; null for none). */
-  call(method: string, path: string, body?: unknown, token?: string | null): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * A JSON call as the admin token (or the given token; null for none). It asks for English
+   * (`Accept-Language: en`), the language the tests compare messages in, unless `language` says
+   * otherwise (null: no Accept-Language of its own).
+   */
+  call(method: string, path: string, body?: unknown, token?: string | null, options?: { language?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
 /** Starts the whole application in this process on a free port. */
@@ -25,8 +29,10 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
     config,
     url,
     close: () => app.close(),
-    async call(method, path, body, token = ADMIN_TOKEN) {
+    async call(method, path, body, token = ADMIN_TOKEN, options = {}) {
       const headers: Record<string, string> = {};
+      const language = options.language === undefined ? 'en' : options.language;
+      if (language !== null) headers['accept-language'] = language;
       if (token) headers.authorization = `Bearer ${token}`;
       if (body !== undefined) headers['content-type'] = 'application/json';
       const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });

@@ -59,7 +59,7 @@ export class MembersService {
       await this.lists.find(em, listId);
       const found = await em.find(Person, { id: { $in: unique } }, { fields: ['id'] });
       const missing = unique.filter((id) => !found.some((p) => String(p.id) === id));
-      if (missing.length > 0) throw new BadInputError(`personIds: no person with id ${missing.slice(0, 5).join(', ')}`, { field: 'personIds', missing });
+      if (missing.length > 0) throw new BadInputError(`personIds: no person with id ${missing.slice(0, 5).join(', ')}`, { field: 'personIds', missing }, { code: 'person.unknown_ids', params: { field: 'personIds', ids: missing.slice(0, 5) } });
       const existing = await em.find(this.member, { [this.listProperty]: listId, person: { $in: unique } } as never);
       const present = new Set(existing.map((row) => String((row.person as { id: string }).id)));
       const now = this.clock.now();
@@ -77,9 +77,9 @@ export class MembersService {
   async remove(listId: string, personId: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       await this.lists.find(em, listId);
-      if (!/^\d{1,18}$/.test(personId)) throw new NotFoundError(`Person ${personId} is not a member`);
+      if (!/^\d{1,18}$/.test(personId)) throw new NotFoundError(`Person ${personId} is not a member`, { code: 'person.not_member', params: { personId } });
       const deleted = await em.nativeDelete(this.member, { [this.listProperty]: listId, person: personId } as never);
-      if (deleted === 0) throw new NotFoundError(`Person ${personId} is not a member of ${this.listProperty} ${listId}`);
+      if (deleted === 0) throw new NotFoundError(`Person ${personId} is not a member of ${this.listProperty} ${listId}`, { code: 'person.not_member_of', params: { personId, list: this.listProperty, listId } });
       this.recorder.record(em, { entity: this.listProperty, entityId: listId, kind: 'removed', data: { person_id: personId }, actor: actorOf(principal) });
     });
   }

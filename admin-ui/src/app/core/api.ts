@@ -42,13 +42,21 @@ export function errorMessage(error: unknown): string {
   return body?.message ?? translate('errors.generic');
 }
 
-/** The server's message per field of a 400 (`details.field`, or `details.issues[].field`). */
+/**
+ * The server's message per field of a 400 (`details.field`, or `details.issues[].field`), in the
+ * language the call asked for; shown at the field, so without the field's name before it.
+ */
 export function fieldErrors(error: unknown): Record<string, string> {
-  const body = (error as { error?: { message?: string; details?: { field?: string; issues?: { field: string; message: string }[] } } }).error;
+  const body = (error as { error?: { message?: string; details?: { field?: string; issues?: { field: string; code?: string; message: string }[] } } }).error;
   const out: Record<string, string> = {};
-  if (body?.details?.field) out[body.details.field] = body.message ?? '';
+  const field = body?.details?.field;
+  if (field) out[field] = withoutPrefix(body.message ?? '', `${field}: `);
   for (const issue of body?.details?.issues ?? []) out[issue.field.replace(/^body\./, '')] = issue.message;
   return out;
+}
+
+function withoutPrefix(text: string, prefix: string): string {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : text;
 }
 
 /** A failed save or check as a form shows it: messages at their fields, or one message when none names a field. */

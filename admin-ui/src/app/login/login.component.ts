@@ -1,4 +1,4 @@
-import { Component, inject, input, signal } from '@angular/core';
+import { Component, effect, inject, input, signal, untracked } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -8,6 +8,7 @@ import { Router } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { errorMessage } from '../core/api';
 import { Session } from '../core/session';
+import { LanguageChoice } from '../i18n/language-choice';
 import { LanguageSwitchComponent } from '../i18n/language-switch.component';
 
 @Component({
@@ -47,6 +48,15 @@ export class LoginComponent {
   password = '';
   readonly error = signal('');
   readonly busy = signal(false);
+
+  constructor() {
+    // The server's message is in the language it was asked in: another language drops it rather than mix the two.
+    const language = inject(LanguageChoice);
+    effect(() => {
+      language.current();
+      untracked(() => this.error.set(''));
+    });
+  }
 
   async submit(): Promise<void> {
     this.busy.set(true);
