@@ -136,7 +136,7 @@ describe('preview on the record kind the template is used with', () => {
 
 describe('GET /api/messages/:id', () => {
   it('shows the body, the headers sent, and every attempt with its time and error, after a failing then succeeding delivery', async () => {
-    const template = await make('/api/templates', { key: 'welkom-detail', name: 'Welkom', channel: 'email', subject: 'Welkom {{ person.first_name }}', body: '<p>Hallo {{ person.first_name }}</p>' });
+    await make('/api/templates', { key: 'welkom-detail', name: 'Welkom', channel: 'email', subject: 'Welkom {{ person.first_name }}', body: '<p>Hallo {{ person.first_name }}</p>' });
     const workflow = await make('/api/workflows', { source: 'workflow "Welkom detail" {\n  on person created\n  when person.category = "Detail"\n  send email "welkom-detail" to person\n}' });
     await call('POST', '/api/clock/advance', { by: 'PT0S' }); // what earlier tests queued goes out first
     smtp.failNext = 1;
@@ -167,7 +167,6 @@ describe('GET /api/messages/:id', () => {
     expect(header('Message-ID')).toBe(detail.body.messageId);
     const received = smtp.received.find((m) => m.to.includes('dirk@detail.test'))!;
     expect(received.messageId).toBe(header('Message-ID'));
-    expect(template.id).toBeDefined();
   });
 
   it('answers 404 for an unknown message and names it', async () => {

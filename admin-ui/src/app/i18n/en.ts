@@ -52,17 +52,26 @@ export const en: Dictionary = {
     },
   },
   explain: {
-    title: 'Explanation for a record', recordId: 'Id of {{ entity }}', submit: 'Explain', region: 'Explanation',
-    matches: 'The workflow matches this record now.', noMatch: 'The workflow does not match this record now.', value: 'value:',
+    title: 'Explanation for a record', record: 'Find {{ entity }} by name', submit: 'Explain', region: 'Explanation', choose: 'Choose a record first.',
+    matches: 'The workflow matches this record now.', noMatch: 'The workflow does not match this record now.', current: 'current value: {{ value }}',
+    emptyValue: 'empty', holds: 'met', fails: 'not met', inactive: 'The workflow is switched off.',
     planned: 'Scheduled:', email: 'Email at {{ at }}', reminder: 'Reminder {{ n }} at {{ at }}', nothingPlanned: 'Nothing scheduled.',
     entities: { quote_request: 'the quote request', opportunity: 'the opportunity', intake_measure: 'the intake measure', task: 'the task' },
+    tests: {
+      trigger: '{{ field }} is {{ to }} (the value the workflow starts on)',
+      compare: { '=': '{{ field }} is {{ value }}', '!=': '{{ field }} is not {{ value }}', '<': '{{ field }} is less than {{ value }}', '<=': '{{ field }} is at most {{ value }}', '>': '{{ field }} is greater than {{ value }}', '>=': '{{ field }} is at least {{ value }}' },
+      in: '{{ field }} is one of {{ values }}', contains: '{{ field }} contains {{ value }}',
+      empty: '{{ field }} is empty', notEmpty: '{{ field }} is not empty', changed: '{{ field }} changed',
+      changedTo: '{{ field }} changed to {{ to }}', changedFrom: '{{ field }} changed from {{ from }}', changedFromTo: '{{ field }} changed from {{ from }} to {{ to }}',
+      inverted: 'not: {{ test }}',
+    },
   },
   templates: {
     title: 'Templates', count: { one: '{{ n }} template', other: '{{ n }} templates' }, key: 'Key', edit: 'Edit template',
   },
   templateEditor: {
     name: 'Name', subject: 'Subject', variable: 'Insert variable', body: 'Text', preview: 'Preview',
-    previewPerson: 'For person (id; empty: sample person)', previewSubject: 'Subject:', previewFrame: 'Preview of the email',
+    previewSubject: 'Subject:', previewFrame: 'Preview of the email',
     segments: { one: '{{ n }} SMS part', other: '{{ n }} SMS parts' }, test: 'Test message', toEmail: 'To email address', toPhone: 'To mobile number',
     send: 'Send test', queued: 'Test message to {{ to }} is queued',
   },
@@ -115,5 +124,26 @@ export const en: Dictionary = {
   messages: {
     title: 'Messages', channel: 'Channel', recipient: 'Recipient', source: 'Rule or flow', date: 'Date', retry: 'attempt {{ n }} failed; again at {{ at }}',
     count: { one: '{{ n }} message', other: '{{ n }} messages' },
+  },
+  recordPicker: {
+    hint: 'Type part of the name and choose', none: 'Nothing found',
+    placeholder: {
+      person: 'Name or e-mail address', quote_request: "Person's name, kind or status", opportunity: "Person's name or status",
+      intake_measure: "Person's name or status", task: "Title or contact person's name",
+    },
+    kinds: { person: 'Person', quote_request: 'Quote request', opportunity: 'Opportunity', intake_measure: 'Intake measure', task: 'Task' },
+    kind: 'Kind of record', record: 'Find {{ kind }}',
+    sample: 'Sample data of a {{ kind }}: choose a record for real data.', chosen: 'Data of {{ label }}',
+    usedWith: 'This template is used with: {{ kinds }}.', notUsed: 'No workflow or flow uses this template yet.',
+    empty: 'Empty variables in this preview', noneEmpty: 'Every variable in this preview has a value.',
+    testOn: 'The test message uses the same data as the preview.',
+  },
+  messageDetail: {
+    pageTitle: 'Message · Stroom', back: 'All messages', open: 'View message', smsTo: 'SMS to {{ to }}', noSubject: '(no subject)',
+    status: 'Status', channel: 'Channel', recipient: 'Recipient', person: 'Person', noPerson: 'No person', source: 'Came from', noSource: 'Test message or manual',
+    step: 'step {{ step }}', created: 'Created', sent: 'Sent', nextAttempt: 'Next attempt', error: 'Reason',
+    body: 'Content', bodyFrame: 'Content of the e-mail', headers: 'Headers', headersNote: 'As they were or will be sent.', header: 'Header', value: 'Value',
+    attempts: 'Delivery attempts', noAttempts: 'No delivery attempt yet.', attemptAt: 'Time', outcome: 'Outcome', transport: 'Via',
+    outcomes: { sent: 'Delivered', failed: 'Failed' }, notFound: 'This message does not exist (any more).',
   },
 };

@@ -50,17 +50,26 @@ export const nl = {
     },
   },
   explain: {
-    title: 'Uitleg voor een record', recordId: 'Id van {{ entity }}', submit: 'Uitleggen', region: 'Uitleg',
-    matches: 'De workflow past nu op dit record.', noMatch: 'De workflow past nu niet op dit record.', value: 'waarde:',
+    title: 'Uitleg voor een record', record: 'Zoek {{ entity }} op naam', submit: 'Uitleggen', region: 'Uitleg', choose: 'Kies eerst een record.',
+    matches: 'De workflow past nu op dit record.', noMatch: 'De workflow past nu niet op dit record.', current: 'huidige waarde: {{ value }}',
+    emptyValue: 'leeg', holds: 'voldaan', fails: 'niet voldaan', inactive: 'De workflow staat uit.',
     planned: 'Gepland:', email: 'E-mail op {{ at }}', reminder: 'Herinnering {{ n }} op {{ at }}', nothingPlanned: 'Niets gepland.',
     entities: { quote_request: 'de kansactie', opportunity: 'de kans', intake_measure: 'de intakemaatregel', task: 'de taak' },
+    tests: {
+      trigger: '{{ field }} is {{ to }} (de waarde waarop de workflow start)',
+      compare: { '=': '{{ field }} is {{ value }}', '!=': '{{ field }} is niet {{ value }}', '<': '{{ field }} is kleiner dan {{ value }}', '<=': '{{ field }} is hoogstens {{ value }}', '>': '{{ field }} is groter dan {{ value }}', '>=': '{{ field }} is minstens {{ value }}' },
+      in: '{{ field }} is een van {{ values }}', contains: '{{ field }} bevat {{ value }}',
+      empty: '{{ field }} is leeg', notEmpty: '{{ field }} is niet leeg', changed: '{{ field }} is gewijzigd',
+      changedTo: '{{ field }} is gewijzigd naar {{ to }}', changedFrom: '{{ field }} is gewijzigd van {{ from }}', changedFromTo: '{{ field }} is gewijzigd van {{ from }} naar {{ to }}',
+      inverted: 'niet: {{ test }}',
+    },
   },
   templates: {
     title: 'Sjablonen', count: { one: '{{ n }} sjabloon', other: '{{ n }} sjablonen' }, key: 'Sleutel', edit: 'Sjabloon bewerken',
   },
   templateEditor: {
     name: 'Naam', subject: 'Onderwerp', variable: 'Variabele invoegen', body: 'Tekst', preview: 'Voorbeeld',
-    previewPerson: 'Voor persoon (id; leeg: voorbeeldpersoon)', previewSubject: 'Onderwerp:', previewFrame: 'Voorbeeld van de e-mail',
+    previewSubject: 'Onderwerp:', previewFrame: 'Voorbeeld van de e-mail',
     segments: { one: '{{ n }} SMS-deel', other: '{{ n }} SMS-delen' }, test: 'Testbericht', toEmail: 'Naar e-mailadres', toPhone: 'Naar mobiel nummer',
     send: 'Verstuur test', queued: 'Testbericht naar {{ to }} staat in de wachtrij',
   },
@@ -113,5 +122,26 @@ export const nl = {
   messages: {
     title: 'Berichten', channel: 'Kanaal', recipient: 'Ontvanger', source: 'Regel of flow', date: 'Datum', retry: 'poging {{ n }} mislukt; opnieuw om {{ at }}',
     count: { one: '{{ n }} bericht', other: '{{ n }} berichten' },
+  },
+  recordPicker: {
+    hint: 'Typ een deel van de naam en kies', none: 'Niets gevonden',
+    placeholder: {
+      person: 'Naam of e-mailadres', quote_request: 'Naam van de persoon, soort of status', opportunity: 'Naam van de persoon of status',
+      intake_measure: 'Naam van de persoon of status', task: 'Titel of naam van de contactpersoon',
+    },
+    kinds: { person: 'Persoon', quote_request: 'Kansactie', opportunity: 'Kans', intake_measure: 'Intakemaatregel', task: 'Taak' },
+    kind: 'Soort record', record: '{{ kind }} zoeken',
+    sample: 'Voorbeeldgegevens van een {{ kind }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}',
+    usedWith: 'Deze sjabloon wordt gebruikt bij: {{ kinds }}.', notUsed: 'Deze sjabloon wordt nog door geen workflow of flow gebruikt.',
+    empty: 'Lege variabelen in dit voorbeeld', noneEmpty: 'Elke variabele in dit voorbeeld heeft een waarde.',
+    testOn: 'Het testbericht gebruikt dezelfde gegevens als het voorbeeld.',
+  },
+  messageDetail: {
+    pageTitle: 'Bericht · Stroom', back: 'Alle berichten', open: 'Bericht bekijken', smsTo: 'SMS aan {{ to }}', noSubject: '(geen onderwerp)',
+    status: 'Status', channel: 'Kanaal', recipient: 'Ontvanger', person: 'Persoon', noPerson: 'Geen persoon', source: 'Afkomstig van', noSource: 'Testbericht of handmatig',
+    step: 'stap {{ step }}', created: 'Aangemaakt', sent: 'Verstuurd', nextAttempt: 'Volgende poging', error: 'Reden',
+    body: 'Inhoud', bodyFrame: 'Inhoud van de e-mail', headers: 'Kopregels', headersNote: 'Zoals ze verstuurd zijn of worden.', header: 'Kopregel', value: 'Waarde',
+    attempts: 'Bezorgpogingen', noAttempts: 'Nog geen bezorgpoging.', attemptAt: 'Tijdstip', outcome: 'Uitkomst', transport: 'Via',
+    outcomes: { sent: 'Bezorgd', failed: 'Mislukt' }, notFound: 'Dit bericht bestaat niet (meer).',
   },
 };
