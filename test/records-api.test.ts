@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import pg from 'pg';
 import { useTestApp } from './support/lifecycle.js';
 import { SmtpSink } from './support/smtp-sink.js';
 import { ADMIN_TOKEN } from './support/test-app.js';
@@ -54,6 +55,35 @@ describe('q finds records by name (the type-ahead pickers)', () => {
     const task = await make('/api/tasks', { type: 'Picker-bellen', title: 'Terugbellen over zonnepanelen', contactId: jan.id });
     expect(ids(await call('GET', '/api/tasks?q=zonnepanelen'))).toEqual([task.id]);
     expect(ids(await call('GET', '/api/tasks?q=jansen'))).toEqual([task.id]);
+  });
+});
+
+describe('q among 10,000 persons and their quote requests', () => {
+  it('finds one person and their quote request by name, each answer well within a second', async () => {
+    const db = new pg.Client({ connectionString: context.db.url });
+    await db.connect();
+    try {
+      await db.query(`insert into "person" ("created_at", "updated_at", "first_name", "last_name", "email", "interests", "extra")
+        select now(), now(), 'Voornaam' || n, 'Achternaam' || n, 'persoon' || n || '@massa.test', '[]', '{}' from generate_series(1, 10000) as n`);
+      await db.query(`insert into "quote_request" ("created_at", "updated_at", "kind", "status_id", "person_id")
+        select now(), now(), 'Offertezoek', (select "id" from "status" where "name" = 'Offertezoek - Offerte aangevraagd'), "id" from "person" where "email" like '%@massa.test'`);
+    } finally {
+      await db.end();
+    }
+    const timed = async (path: string) => {
+      const started = performance.now();
+      const res = await call('GET', path);
+      return { ms: performance.now() - started, res };
+    };
+    await timed('/api/persons?q=warm'); // the first query of a kind prepares the ORM's metadata
+    const persons = await timed('/api/persons?q=voornaam4321%20achternaam4321');
+    expect(persons.res.body.items.map((p: { email: string }) => p.email)).toEqual(['persoon4321@massa.test']);
+    const requests = await timed('/api/quote-requests?q=achternaam4321%20aangevraagd');
+    expect(requests.res.body.total).toBe(1);
+    const byMail = await timed('/api/persons?q=persoon99&limit=20');
+    expect(byMail.res.body.total).toBe(111); // persoon99, persoon990…999, persoon9900…9999
+    console.log(`q over 10,000 rows: persons ${persons.ms.toFixed(0)} ms, quote requests ${requests.ms.toFixed(0)} ms, by e-mail ${byMail.ms.toFixed(0)} ms`);
+    for (const { ms } of [persons, requests, byMail]) expect(ms).toBeLessThan(1000);
   });
 });
 
