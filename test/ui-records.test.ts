@@ -154,4 +154,31 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await page.getByRole('alert').filter({ hasText: 'Dit bericht bestaat niet (meer).' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
+
+  it('words the explanation and the message detail in English after the switch, with no Dutch left', async () => {
+    const message = (await call('GET', '/api/messages?to=jan.jansen@voorbeeld.test')).body.items[0];
+    await page.goto(`${context.app.url}/workflows/quote-request-statuses`);
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByRole('cell', { name: STATUS, exact: true }).click();
+    const form = page.getByRole('complementary', { name: 'Settings' });
+    const picker = form.getByRole('combobox', { name: 'Find the quote request by name' });
+    await picker.pressSequentially('offertezoek jansen', { delay: 20 });
+    await page.getByRole('option', { name: /Offertezoek · Jan Jansen · Offerte aangevraagd/ }).click();
+    await form.getByRole('button', { name: 'Explain' }).click();
+    const explained = form.getByRole('region', { name: 'Explanation' });
+    await explained.getByText('The workflow matches this record now.').waitFor();
+    expect((await explained.locator('li').first().textContent())!.replace(/\s+/g, ' ').trim())
+      .toBe(`✓met: quote_request.status is "${STATUS}" (the value the workflow starts on) — current value: "${STATUS}"`);
+    expect(await explained.textContent()).not.toMatch(/voldaan|waarde|gepland|huidige/i);
+
+    await page.goto(`${context.app.url}/messages/${message.id}`);
+    await page.getByRole('heading', { name: 'Delivery attempts' }).waitFor();
+    const attempts = await page.locator('[data-attempts] tr.mat-mdc-row').allTextContents();
+    expect(attempts[0]).toMatch(/Failed/);
+    expect(attempts[1]).toMatch(/Delivered/);
+    expect(await page.locator('[data-message-summary]').textContent()).toMatch(/Status.*Sent.*Channel.*E-?mail.*Recipient.*Person.*Came from/s);
+    expect(await page.title()).toBe('Message · Stroom');
+    await page.getByRole('radio', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { name: 'Bezorgpogingen' }).waitFor();
+  });
 });
