@@ -117,7 +117,7 @@ describe('preview on the record kind the template is used with', () => {
   it("previews on a chosen quote request with its person's real data, naming what is empty there", async () => {
     const res = await call('POST', `/api/templates/${template.id}/preview`, { ...draft, recordType: 'quote_request', recordId: quoteRequest.id });
     expect(res.status).toBe(200);
-    expect(res.body.record).toEqual({ type: 'quote_request', id: quoteRequest.id });
+    expect(res.body.record).toEqual({ type: 'quote_request', id: quoteRequest.id, sample: false });
     expect(res.body.body).toContain('Jan Jansen: Offertezoek - Offerte aangevraagd ()');
     expect(res.body.empty.map((e: { reason: string }) => e.reason)).toEqual([
       'person.mobile is leeg bij deze persoon',

@@ -7,7 +7,7 @@ const NOW = new Date('2026-03-02T09:00:00Z');
 describe('emptyVariables', () => {
   it('says a field is empty on the record it is read from', () => {
     const context = { person: { first_name: 'Jan', mobile: null }, company: { name: '' } };
-    expect(emptyVariables(['person.first_name', 'person.mobile', 'company.name'], context, { kind: 'person', sample: false }, 'nl').map((e) => e.reason)).toEqual([
+    expect(emptyVariables(['person.first_name', 'person.first_name.size', 'person.mobile', 'person.mobile.size', 'company.name'], context, { kind: 'person', sample: false }, 'nl').map((e) => e.reason)).toEqual([
       'person.mobile is leeg bij deze persoon',
       'company.name is leeg bij dit bedrijf',
     ]);

@@ -1,6 +1,6 @@
 import { type Entity, RECORDS_OF } from '@stroom/dsl';
 import type { Language } from '../common/request-language.js';
-import { SCALAR_VARIABLES } from './merge-variables.js';
+import { LIQUID_PROPERTIES, SCALAR_VARIABLES } from './merge-variables.js';
 import type { MergeContext } from './template-engine.js';
 
 /** Why a merge variable stays empty in a preview. */
@@ -103,8 +103,14 @@ export function emptyVariables(variables: readonly string[], context: MergeConte
   const reachable = RECORDS_OF[subject.kind];
   const out: EmptyVariable[] = [];
   const missingRecords = new Set<string>();
-  for (const variable of variables) {
-    const path = variable.split('.');
+  const seen = new Set<string>();
+  for (const used of variables) {
+    // `{{ person.first_name.size }}` is empty when person.first_name is.
+    const path = used.split('.');
+    if (path.length > 2 && LIQUID_PROPERTIES.includes(path.at(-1)!)) path.pop();
+    const variable = path.join('.');
+    if (seen.has(variable)) continue;
+    seen.add(variable);
     const record = path[0]!;
     if (SCALAR_VARIABLES.includes(record) || !isEmpty(valueAt(context, path))) continue;
     let code: EmptyCode;

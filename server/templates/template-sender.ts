@@ -2,13 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
+import { ENTITIES, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { Template } from './template.entity.js';
-import { ENTITIES, type Entity } from '@stroom/dsl';
 import { Clock } from '../clock/clock.js';
 import type { Language } from '../common/request-language.js';
 import { emptyVariables } from './empty-variables.js';
@@ -60,20 +60,20 @@ export class TemplateSender {
   ) {}
 
   async preview(id: string, body: unknown, language: Language = 'nl') {
-    const { personId, recordType, recordId: chosenId, ...draft } = parseInput(previewBody, body ?? {});
+    const input = parseInput(previewBody, body ?? {});
     const em = this.em.fork();
     const stored = await this.find(em, id);
-    const template = { channel: stored.channel, subject: draft.subject !== undefined ? draft.subject : stored.subject, body: draft.body ?? stored.body };
-    const problems = draft.subject !== undefined || draft.body !== undefined ? validateTemplate(template) : [];
+    const template = { channel: stored.channel, subject: input.subject !== undefined ? input.subject : stored.subject, body: input.body ?? stored.body };
+    const problems = input.subject !== undefined || input.body !== undefined ? validateTemplate(template) : [];
     if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems });
-    const data = await this.records.resolve(em, stored, chosenRecord({ personId, recordType, recordId: chosenId }), this.clock.now());
+    const data = await this.records.resolve(em, stored, chosenRecord(input), this.clock.now());
     const rendered = renderTemplate(template, this.withUnsubscribe(data.context), { zone: this.config.appTimezone });
     const variables = [...new Set([...(template.subject ? variablesOf(template.subject) : []), ...variablesOf(template.body)])];
     return {
       subject: template.channel === 'email' ? rendered.subject : null,
       body: rendered.body,
       ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}),
-      record: data.record ?? { type: data.subject.kind, id: null, sample: true },
+      record: { type: data.subject.kind, id: data.record?.id ?? null, sample: data.subject.sample },
       usedWith: data.usedWith,
       empty: emptyVariables(variables, data.context, data.subject, language),
     };

@@ -23,7 +23,7 @@ interface Preview {
   body: string;
   segments?: number;
   /** The record rendered on: a chosen one, or sample data of a kind (`id` null). */
-  record: { type: RecordKind; id: string | null };
+  record: { type: RecordKind; id: string | null; sample: boolean };
   /** The record kinds of the rules that use the template. */
   usedWith: string[];
   /** Every variable that renders empty, with why (in the request's language). */
