@@ -155,8 +155,44 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows a flow e-mail's unsubscribe headers and its flow, and viewing it fetches neither its open pixel nor anything else", async () => {
+    const source = 'flow "Nieuwsbrief picker" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n  send email "offerte-picker"\n}\n';
+    const flow = (await call('POST', '/api/flows', { source })).body;
+    expect((await call('POST', `/api/flows/${flow.id}/start`)).status).toBe(200);
+    expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [jan.id] })).body.enrolled).toBe(1);
+    await call('POST', '/api/clock/advance', { by: 'PT1M' });
+    const message = (await call('GET', `/api/messages?flow=${flow.id}`)).body.items[0];
+    expect(message.body).toMatch(/\/o\/[A-Za-z0-9_-]+/); // the open pixel is in what was sent
+
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(request.url()));
+    await signIn();
+    await page.goto(`${context.app.url}/messages/${message.id}`);
+    await page.locator('[data-attempts]').waitFor();
+    await page.waitForLoadState('networkidle');
+    page.removeAllListeners('request');
+    expect(fetched.filter((url) => /\/[olu]\//.test(new URL(url).pathname))).toEqual([]);
+    expect(await page.locator('[data-message-body]').getAttribute('sandbox')).toBe('');
+    expect((await page.locator('[data-source]').textContent())!.replace(/\s+/g, ' ')).toContain('Flow: Nieuwsbrief picker');
+    await page.locator('[data-source]').getByRole('link', { name: 'Nieuwsbrief picker' }).waitFor();
+    const headers = await page.locator('[data-headers] tr.mat-mdc-row').allTextContents();
+    expect(headers.some((h) => h.startsWith('List-Unsubscribe<') && h.includes('/u/'))).toBe(true);
+    expect(headers).toContain('List-Unsubscribe-PostList-Unsubscribe=One-Click');
+
+    // Not even an image on the service's own address: the sandboxed frame's origin is no one's (CSP 'self' is not it).
+    const pixel = (await call('POST', '/api/templates', { key: 'eigen-pixel', name: 'Eigen pixel', channel: 'email', subject: 'Pixel', body: '<p>Met pixel</p><img src="/o/bekeken" alt="">' })).body;
+    const sent = (await call('POST', `/api/templates/${pixel.id}/test-send`, { to: 'pixel@loket.test' })).body;
+    page.on('request', (request) => fetched.push(request.url()));
+    await page.goto(`${context.app.url}/messages/${sent.messageId}`);
+    await page.getByRole('heading', { name: '[TEST] Pixel' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    page.removeAllListeners('request');
+    expect(await page.locator('[data-message-body]').getAttribute('srcdoc')).toContain('/o/bekeken');
+    expect(fetched.filter((url) => url.includes('/o/'))).toEqual([]);
+  });
+
   it('words the explanation and the message detail in English after the switch, with no Dutch left', async () => {
-    const message = (await call('GET', '/api/messages?to=jan.jansen@voorbeeld.test')).body.items[0];
+    const message = (await call('GET', '/api/messages?to=jan.jansen@voorbeeld.test')).body.items.find((m: { workflowId: string | null }) => m.workflowId);
     await page.goto(`${context.app.url}/workflows/quote-request-statuses`);
     await page.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('cell', { name: STATUS, exact: true }).click();

@@ -27,7 +27,8 @@ interface MessageDetail {
 /**
  * One message (`/messages/:id`): what it says, the headers it is sent with, every delivery attempt
  * with its time and error, and the rule or flow and person it came from. The HTML body is shown in
- * a sandboxed frame (no scripts, no same-origin access), as the preview of a template is.
+ * a sandboxed frame, as the preview of a template is: no scripts, no same-origin access, and under
+ * the service's CSP no image loads in it, so viewing a message never fires its open pixel.
  */
 @Component({
   selector: 'st-message-detail',
