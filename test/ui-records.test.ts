@@ -33,7 +33,7 @@ beforeAll(async () => {
   jan = (await call('POST', '/api/persons', { firstName: 'Jan', lastName: 'Jansen', email: 'jan.jansen@voorbeeld.test' })).body;
   await call('POST', '/api/persons', { firstName: 'Janneke', lastName: 'Visser', email: 'janneke@voorbeeld.test', mobile: '+31612345678' });
   for (let i = 0; i < 30; i++) await call('POST', '/api/persons', { firstName: `Vulling${i}`, lastName: 'Jantjes', email: `vulling${i}@voorbeeld.test` });
-  expect((await call('POST', '/api/templates', { key: 'offerte-picker', name: 'Offerte picker', channel: 'email', subject: 'Offerte voor {{ person.first_name }}', body: '<p>Hallo {{ person.full_name }}, bel {{ person.mobile }}</p>' })).status).toBe(201);
+  expect((await call('POST', '/api/templates', { key: 'offerte-picker', name: 'Offerte picker', channel: 'email', subject: 'Offerte voor {{ person.first_name }}', body: '<p style="color: #1b6e20">Hallo {{ person.full_name }}, bel {{ person.mobile }}</p>' })).status).toBe(201);
   const rows = (await call('GET', '/api/workflow-settings/quote-request-statuses')).body.items as { id: string; name: string }[];
   const row = rows.find((r) => r.name === STATUS)!;
   const saved = await call('PUT', `/api/workflow-settings/quote-request-statuses/${row.id}`, { active: true, templateKey: 'offerte-picker', delayDays: 1, recipient: 'person' });
@@ -58,7 +58,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await page.getByRole('cell', { name: 'Offerte picker' }).click();
     const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
     // A quote-request workflow uses it: sample data of a quote request until a record is chosen.
-    await editor.locator('[data-preview-on]').filter({ hasText: 'Voorbeeldgegevens van een Kansactie' }).waitFor();
+    await editor.locator('[data-preview-on]').filter({ hasText: 'Voorbeeldgegevens van een kansactie: kies een record voor echte gegevens. Deze sjabloon wordt gebruikt bij kansacties.' }).waitFor();
     expect(await editor.locator('[data-preview="subject"]').textContent()).toBe('Offerte voor Anna');
     await editor.getByRole('combobox', { name: 'Soort record' }).click();
     await page.getByRole('option', { name: 'Persoon', exact: true }).click();
@@ -72,7 +72,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await picker.press('ArrowDown');
     await picker.press('Enter');
     expect(await picker.inputValue()).toBe('Jan Jansen');
-    await until(async () => ((await editor.locator('iframe').getAttribute('srcdoc')) ?? '').includes('Hallo Jan Jansen, bel'));
+    await until(async () => ((await editor.locator('iframe').getAttribute('srcdoc')) ?? '').includes('<p style="color: #1b6e20">Hallo Jan Jansen, bel'));
     expect(await editor.locator('[data-preview="subject"]').textContent()).toBe('Offerte voor Jan');
     await editor.locator('[data-preview-on]').filter({ hasText: 'Gegevens van Jan Jansen' }).waitFor();
     const empty = editor.getByRole('region', { name: 'Lege variabelen in dit voorbeeld' });
@@ -131,8 +131,8 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     expect(await page.locator('[data-person]').textContent()).toContain('Jan Jansen <jan.jansen@voorbeeld.test>');
     const source = page.locator('[data-source]');
     expect((await source.textContent())!.replace(/\s+/g, ' ')).toContain(`Workflow: Kansactie: ${STATUS}`);
-    expect(await page.locator('[data-message-body]').getAttribute('srcdoc')).toContain('Hallo Jan Jansen, bel');
-    expect(await page.locator('[data-message-body]').getAttribute('sandbox')).toBe('');
+    expect(await page.locator('[data-message-body] iframe').getAttribute('srcdoc')).toContain('<p style="color: #1b6e20">Hallo Jan Jansen, bel');
+    expect(await page.locator('[data-message-body] iframe').getAttribute('sandbox')).toBe('');
     const headerRows = page.locator('[data-headers] tr.mat-mdc-row');
     const headers: Record<string, string> = {};
     for (let i = 0; i < (await headerRows.count()); i++) {
@@ -172,7 +172,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await page.waitForLoadState('networkidle');
     page.removeAllListeners('request');
     expect(fetched.filter((url) => /\/[olu]\//.test(new URL(url).pathname))).toEqual([]);
-    expect(await page.locator('[data-message-body]').getAttribute('sandbox')).toBe('');
+    expect(await page.locator('[data-message-body] iframe').getAttribute('sandbox')).toBe('');
     expect((await page.locator('[data-source]').textContent())!.replace(/\s+/g, ' ')).toContain('Flow: Nieuwsbrief picker');
     await page.locator('[data-source]').getByRole('link', { name: 'Nieuwsbrief picker' }).waitFor();
     const headers = await page.locator('[data-headers] tr.mat-mdc-row').allTextContents();
@@ -187,7 +187,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await page.getByRole('heading', { name: '[TEST] Pixel' }).waitFor();
     await page.waitForLoadState('networkidle');
     page.removeAllListeners('request');
-    expect(await page.locator('[data-message-body]').getAttribute('srcdoc')).toContain('/o/bekeken');
+    expect(await page.locator('[data-message-body] iframe').getAttribute('srcdoc')).toContain('/o/bekeken');
     expect(fetched.filter((url) => url.includes('/o/'))).toEqual([]);
   });
 

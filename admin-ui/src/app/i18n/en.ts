@@ -133,8 +133,16 @@ export const en: Dictionary = {
     },
     kinds: { person: 'Person', quote_request: 'Quote request', opportunity: 'Opportunity', intake_measure: 'Intake measure', task: 'Task' },
     kind: 'Kind of record', record: 'Find {{ kind }}',
-    sample: 'Sample data of a {{ kind }}: choose a record for real data.', chosen: 'Data of {{ label }}',
-    usedWith: 'This template is used with: {{ kinds }}.', notUsed: 'No workflow or flow uses this template yet.',
+    sample: 'Sample data of {{ one }}: choose a record for real data.', chosen: 'Data of {{ label }}',
+    usedWith: 'This template is used with {{ kinds }}.',
+    one: {
+      person: 'a person', company: 'a company', task: 'a task', quote_request: 'a quote request', opportunity: 'an opportunity',
+      intake_measure: 'an intake measure', sale: 'a sale', request: 'a request', follow_up: 'a follow-up',
+    },
+    many: {
+      person: 'persons', company: 'companies', task: 'tasks', quote_request: 'quote requests', opportunity: 'opportunities',
+      intake_measure: 'intake measures', sale: 'sales', request: 'requests', follow_up: 'follow-ups',
+    }, notUsed: 'No workflow or flow uses this template yet.',
     empty: 'Empty variables in this preview', noneEmpty: 'Every variable in this preview has a value.',
     testOn: 'The test message uses the same data as the preview.',
   },

@@ -131,8 +131,16 @@ export const nl = {
     },
     kinds: { person: 'Persoon', quote_request: 'Kansactie', opportunity: 'Kans', intake_measure: 'Intakemaatregel', task: 'Taak' },
     kind: 'Soort record', record: '{{ kind }} zoeken',
-    sample: 'Voorbeeldgegevens van een {{ kind }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}',
-    usedWith: 'Deze sjabloon wordt gebruikt bij: {{ kinds }}.', notUsed: 'Deze sjabloon wordt nog door geen workflow of flow gebruikt.',
+    sample: 'Voorbeeldgegevens van {{ one }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}',
+    usedWith: 'Deze sjabloon wordt gebruikt bij {{ kinds }}.',
+    one: {
+      person: 'een persoon', company: 'een bedrijf', task: 'een taak', quote_request: 'een kansactie', opportunity: 'een kans',
+      intake_measure: 'een intakemaatregel', sale: 'een verkoop', request: 'een verzoek', follow_up: 'een vervolgactiviteit',
+    },
+    many: {
+      person: 'personen', company: 'bedrijven', task: 'taken', quote_request: 'kansacties', opportunity: 'kansen',
+      intake_measure: 'intakemaatregelen', sale: 'verkopen', request: 'verzoeken', follow_up: 'vervolgactiviteiten',
+    }, notUsed: 'Deze sjabloon wordt nog door geen workflow of flow gebruikt.',
     empty: 'Lege variabelen in dit voorbeeld', noneEmpty: 'Elke variabele in dit voorbeeld heeft een waarde.',
     testOn: 'Het testbericht gebruikt dezelfde gegevens als het voorbeeld.',
   },

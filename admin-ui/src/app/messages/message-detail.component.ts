@@ -4,6 +4,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import { EmailFrameComponent } from '../core/email-frame.component';
 
 interface MessageDetail {
   id: string;
@@ -26,18 +27,16 @@ interface MessageDetail {
 
 /**
  * One message (`/messages/:id`): what it says, the headers it is sent with, every delivery attempt
- * with its time and error, and the rule or flow and person it came from. The HTML body is shown in
- * a sandboxed frame, as the preview of a template is: no scripts, no same-origin access, and under
- * the service's CSP no image loads in it, so viewing a message never fires its open pixel.
+ * with its time and error, and the rule or flow and person it came from. The HTML body is shown as
+ * sent, in a sandboxed frame (EmailFrameComponent).
  */
 @Component({
   selector: 'st-message-detail',
-  imports: [DatePipe, MatTableModule, RouterLink, TranslocoPipe],
+  imports: [DatePipe, EmailFrameComponent, MatTableModule, RouterLink, TranslocoPipe],
   styles: `
     dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 4px 16px; margin: 0 0 16px; }
     dt { font-weight: 500; }
     dd { margin: 0; overflow-wrap: anywhere; }
-    iframe { width: 100%; height: 360px; border: 1px solid #ccc; background: white; }
     .sms { white-space: pre-wrap; border: 1px solid #ccc; padding: 8px; }
     .scroll { overflow-x: auto; }
     td { overflow-wrap: anywhere; }
@@ -71,7 +70,7 @@ interface MessageDetail {
 
         <h2>{{ 'messageDetail.body' | transloco }}</h2>
         @if (m.channel === 'email') {
-          <iframe [title]="'messageDetail.bodyFrame' | transloco" sandbox="" [attr.srcdoc]="m.body" data-message-body></iframe>
+          <st-email-frame [html]="m.body" [label]="'messageDetail.bodyFrame' | transloco" data-message-body />
         } @else {
           <p class="sms" data-message-body>{{ m.body }}</p>
         }

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { EmailFrameComponent } from '../core/email-frame.component';
 import { type PickedRecord, RECORD_KINDS, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
 import { plural } from '../i18n/dictionary';
 
@@ -38,11 +39,11 @@ const PREVIEW_DELAY_MS = 300;
  */
 @Component({
   selector: 'st-template-editor',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, RecordPickerComponent, TranslocoPipe],
+  imports: [EmailFrameComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, RecordPickerComponent, TranslocoPipe],
   styles: `
     form, .test { display: flex; flex-direction: column; gap: 4px; }
     textarea { font-family: monospace; }
-    iframe { width: 100%; height: 260px; border: 1px solid #ccc; background: white; }
+    st-email-frame { --email-frame-height: 260px; }
     .sms { white-space: pre-wrap; border: 1px solid #ccc; padding: 8px; }
     .saved { color: #1b6e20; }
     .on { display: grid; grid-template-columns: minmax(140px, 1fr) minmax(0, 2fr); gap: 8px; align-items: start; }
@@ -97,13 +98,13 @@ const PREVIEW_DELAY_MS = 300;
       @if (preview(); as p) {
         <p class="note" data-preview-on>
           @if (chosen(); as c) { {{ 'recordPicker.chosen' | transloco: { label: c.label } }} }
-          @else { {{ 'recordPicker.sample' | transloco: { kind: ('recordPicker.kinds.' + p.record.type | transloco) } }} }
+          @else { {{ 'recordPicker.sample' | transloco: { one: ('recordPicker.one.' + p.record.type | transloco) } }} }
           @if (p.usedWith.length > 0) { {{ 'recordPicker.usedWith' | transloco: { kinds: kindNames(p.usedWith) } }} }
           @else { {{ 'recordPicker.notUsed' | transloco }} }
         </p>
         @if (t.channel === 'email') {
-          <p><strong>{{ 'templateEditor.previewSubject' | transloco }}</strong> <span data-preview="subject">{{ p.subject }}</span></p>
-          <iframe [title]="'templateEditor.previewFrame' | transloco" sandbox="" [attr.srcdoc]="p.body"></iframe>
+          <p><strong>{{ 'templateEditor.previewSubject' | transloco }}</strong>&ngsp;<span data-preview="subject">{{ p.subject }}</span></p>
+          <st-email-frame [html]="p.body" [label]="'templateEditor.previewFrame' | transloco" />
         } @else {
           <p class="sms" data-preview="body">{{ p.body }}</p>
           <p>{{ plural('templateEditor.segments', p.segments ?? 0) | transloco: { n: p.segments } }}</p>
@@ -179,7 +180,7 @@ export class TemplateEditorComponent {
   }
 
   kindNames(kinds: string[]): string {
-    return kinds.map((k) => this.transloco.translate(`recordPicker.kinds.${k}`)).join(', ');
+    return kinds.map((k) => this.transloco.translate(`recordPicker.many.${k}`)).join(', ');
   }
 
   insert(variable: string): void {
