@@ -19,7 +19,7 @@ export interface PickedRecord {
   detail: string;
 }
 
-interface PersonRow { id: string; firstName: string | null; lastName: string | null; email: string | null }
+export interface PersonRow { id: string; firstName: string | null; lastName: string | null; email: string | null }
 interface PipelineRow { id: string; kind?: string; status: string; personId: string | null }
 interface TaskRow { id: string; title: string; type: string; contactId: string | null }
 
@@ -37,6 +37,26 @@ export function personName(person: Pick<PersonRow, 'firstName' | 'lastName' | 'e
 /** "Offertezoek - Offerte aangevraagd" of kind Offertezoek reads "Offerte aangevraagd" beside the kind. */
 function statusWithoutKind(status: string, kind: string | undefined): string {
   return kind && status.startsWith(`${kind} - `) ? status.slice(kind.length + 3) : status;
+}
+
+/**
+ * How a found record reads in the list: a person by name (e-mail under it); a quote request as
+ * "Offertezoek · Jan Jansen · Offerte aangevraagd"; an opportunity or intake measure as person ·
+ * status; a task by its title (type and contact under it). `persons` holds the persons they name.
+ */
+export function recordLabel(kind: RecordKind, row: Record<string, unknown>, persons: ReadonlyMap<string, PersonRow>): PickedRecord {
+  if (kind === 'person') {
+    const person = row as unknown as PersonRow;
+    return { type: kind, id: person.id, label: personName(person), detail: person.email ?? '' };
+  }
+  if (kind === 'task') {
+    const task = row as unknown as TaskRow;
+    return { type: kind, id: task.id, label: task.title, detail: [task.type, personName(persons.get(task.contactId ?? ''))].filter(Boolean).join(' · ') };
+  }
+  const record = row as unknown as PipelineRow;
+  const person = persons.get(record.personId ?? '');
+  const label = [record.kind, personName(person), statusWithoutKind(record.status, record.kind)].filter(Boolean).join(' · ');
+  return { type: kind, id: record.id, label, detail: person?.email ?? '' };
 }
 
 /**
@@ -124,21 +144,8 @@ export class RecordPickerComponent {
   }
 
   private async described(kind: RecordKind, rows: Record<string, unknown>[]): Promise<PickedRecord[]> {
-    if (kind === 'person') {
-      return (rows as unknown as PersonRow[]).map((p) => ({ type: kind, id: p.id, label: personName(p), detail: p.email ?? '' }));
-    }
-    if (kind === 'task') {
-      const tasks = rows as unknown as TaskRow[];
-      await this.loadPersons(tasks.map((t) => t.contactId));
-      return tasks.map((t) => ({ type: kind, id: t.id, label: t.title, detail: [t.type, personName(this.persons.get(t.contactId ?? ''))].filter(Boolean).join(' · ') }));
-    }
-    const records = rows as unknown as PipelineRow[];
-    await this.loadPersons(records.map((r) => r.personId));
-    return records.map((r) => {
-      const person = this.persons.get(r.personId ?? '');
-      const label = [r.kind, personName(person), statusWithoutKind(r.status, r.kind)].filter(Boolean).join(' · ');
-      return { type: kind, id: r.id, label, detail: person?.email ?? '' };
-    });
+    if (kind !== 'person') await this.loadPersons(rows.map((row) => (row['personId'] ?? row['contactId']) as string | null));
+    return rows.map((row) => recordLabel(kind, row, this.persons));
   }
 
   /** The persons the found records name, each read once (at most ten at a time). */
