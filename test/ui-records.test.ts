@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, launchChromium, until } from './support/browser.js';
@@ -7,11 +8,27 @@ import { SmtpSink } from './support/smtp-sink.js';
 // Records chosen by name in the template preview and the explain panel; the message detail with
 // its body, headers and attempts; the error reason readable in the list (issue #18, points 4 and 5).
 
+/** A port no one listens on now: the app gets it, so that its PUBLIC_URL (tracked links, pixels) is its own address. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 const smtp = new SmtpSink();
+let port = 0;
 beforeAll(async () => {
   await smtp.start(); // before the app starts: it reads the sink's address
+  port = await freePort();
 });
-const context = useTestApp({ CLOCK: 'manual', get SMTP_URL() { return smtp.url; } } as Record<string, string>);
+const context = useTestApp({
+  CLOCK: 'manual',
+  get SMTP_URL() { return smtp.url; },
+  get PORT() { return String(port); },
+  get PUBLIC_URL() { return `http://127.0.0.1:${port}`; },
+} as Record<string, string>);
 const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
 let browser: Browser;
 let page: Page;
@@ -162,16 +179,17 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     expect((await call('POST', `/api/flows/${flow.id}/participants`, { personIds: [jan.id] })).body.enrolled).toBe(1);
     await call('POST', '/api/clock/advance', { by: 'PT1M' });
     const message = (await call('GET', `/api/messages?flow=${flow.id}`)).body.items[0];
-    expect(message.body).toMatch(/\/o\/[A-Za-z0-9_-]+/); // the open pixel is in what was sent
+    expect(message.body).toContain(`${context.app.url}/o/`); // the open pixel, on this very service, is in what was sent
 
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(request.url()));
+    const loaded: string[] = [];
+    page.on('response', (response) => loaded.push(response.url()));
     await signIn();
     await page.goto(`${context.app.url}/messages/${message.id}`);
     await page.locator('[data-attempts]').waitFor();
     await page.waitForLoadState('networkidle');
-    page.removeAllListeners('request');
-    expect(fetched.filter((url) => /\/[olu]\//.test(new URL(url).pathname))).toEqual([]);
+    page.removeAllListeners('response');
+    expect(loaded.filter((url) => /\/[olu]\//.test(new URL(url).pathname))).toEqual([]);
+    expect((await call('GET', `/api/change-events?entity=email&id=${jan.id}`)).body.items).toEqual([]);
     expect(await page.locator('[data-message-body] iframe').getAttribute('sandbox')).toBe('');
     expect((await page.locator('[data-source]').textContent())!.replace(/\s+/g, ' ')).toContain('Flow: Nieuwsbrief picker');
     await page.locator('[data-source]').getByRole('link', { name: 'Nieuwsbrief picker' }).waitFor();
@@ -182,13 +200,13 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     // Not even an image on the service's own address: the sandboxed frame's origin is no one's (CSP 'self' is not it).
     const pixel = (await call('POST', '/api/templates', { key: 'eigen-pixel', name: 'Eigen pixel', channel: 'email', subject: 'Pixel', body: '<p>Met pixel</p><img src="/o/bekeken" alt="">' })).body;
     const sent = (await call('POST', `/api/templates/${pixel.id}/test-send`, { to: 'pixel@loket.test' })).body;
-    page.on('request', (request) => fetched.push(request.url()));
+    page.on('response', (response) => loaded.push(response.url()));
     await page.goto(`${context.app.url}/messages/${sent.messageId}`);
     await page.getByRole('heading', { name: '[TEST] Pixel' }).waitFor();
     await page.waitForLoadState('networkidle');
-    page.removeAllListeners('request');
+    page.removeAllListeners('response');
     expect(await page.locator('[data-message-body] iframe').getAttribute('srcdoc')).toContain('/o/bekeken');
-    expect(fetched.filter((url) => url.includes('/o/'))).toEqual([]);
+    expect(loaded.filter((url) => url.includes('/o/'))).toEqual([]);
   });
 
   it('words the explanation and the message detail in English after the switch, with no Dutch left', async () => {
