@@ -108,6 +108,7 @@ const RULES: Rules = {
   // Reading what happened; the audit log is the administrators' alone.
   'GET /api/change-events': READ,
   'GET /api/messages': READ,
+  'GET /api/messages/{id}': READ,
   'GET /api/audit': ADMIN,
   'POST /api/dsl/check': READ,
   'POST /api/dsl/format': READ,

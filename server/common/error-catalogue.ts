@@ -48,7 +48,7 @@ const DUTCH_NOUNS: Record<string, string> = {
   'quote request status': 'kansactiestatus', 'opportunity status': 'kansstatus', 'intake measure status': 'intakemaatregelstatus',
   selection: 'selectie', selections: 'selecties', project: 'project', projects: 'projecten',
   template: 'sjabloon', templates: 'sjablonen', form: 'formulier', forms: 'formulieren', file: 'bestand',
-  workflow: 'workflow', flow: 'flow',
+  workflow: 'workflow', flow: 'flow', message: 'bericht',
   'not running': 'niet actief', running: 'actief', paused: 'gepauzeerd',
 };
 

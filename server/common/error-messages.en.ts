@@ -134,6 +134,7 @@ export const en = {
   'template.syntax': '{problem}',
   'template.unknown_variable': 'unknown variable "{variable}"',
   'template.test_to_email': 'to: expected an e-mail address',
+  'preview.record_pair': '{field}: give recordType and recordId together',
 
   // Files, import and export.
   'file.missing': 'file: send the file as multipart/form-data in a field named "file"',

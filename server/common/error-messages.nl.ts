@@ -121,6 +121,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'template.syntax': 'fout in de Liquid-tekst: {problem}',
   'template.unknown_variable': 'onbekende variabele "{variable}"',
   'template.test_to_email': 'to: verwacht een e-mailadres',
+  'preview.record_pair': '{field}: geef recordType en recordId samen op',
 
   'file.missing': 'file: stuur het bestand als multipart/form-data in een veld met de naam "file"',
   'file.too_large': 'Het bestand is te groot: hoogstens 25 MB',

@@ -21,6 +21,7 @@ import { ChangeEvent } from '../events/change-event.entity.js';
 import { ClockState } from '../clock/clock-state.entity.js';
 import { Job } from '../scheduling/job.entity.js';
 import { Message } from '../messaging/message.entity.js';
+import { DeliveryAttempt } from '../messaging/delivery-attempt.entity.js';
 import { Form } from '../forms/form.entity.js';
 import { TrackingToken } from '../tracking/tracking-token.entity.js';
 import { StoredFile } from '../files/stored-file.entity.js';
@@ -33,6 +34,6 @@ import { FlowRefusal, Participant } from '../flows/participant.entity.js';
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
-  ChangeEvent, Session, ClockState, Job, Message, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
+  ChangeEvent, Session, ClockState, Job, Message, DeliveryAttempt, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
   LoginFailure, LoginRateWindow, AuditEntry,
 ];

@@ -14,7 +14,7 @@ export const DELIVERY_CONCURRENCY = 20;
  * Delivers queued messages (the `message.deliver` jobs of one claim, sent concurrently). Each
  * message is marked sent in the job's transaction: if the process dies after the transport
  * accepted it but before that commit, the job runs again and resends it with the same
- * Message-ID, never as a different message.
+ * Message-ID, never as a different message. Every try is kept as a delivery attempt (time, outcome, error).
  */
 @Injectable()
 export class MessageDelivery implements OnModuleInit {
@@ -59,6 +59,7 @@ export class MessageDelivery implements OnModuleInit {
         const last = job.attempt >= job.maxAttempts;
         if (!last) outcomes.set(job.id, { retry: reason });
         await connection.execute(`update "message" set "attempts" = "attempts" + 1, "error" = ?, "status" = ? where "id" = ?`, [reason, last ? 'failed' : 'queued', message.id], 'run', tx);
+        await connection.execute(`insert into "delivery_attempt" ("message_id", "at", "outcome", "error") values (?, ?, 'failed', ?)`, [message.id, now, reason], 'run', tx);
         return;
       }
       sent.set(result.transport, [...(sent.get(result.transport) ?? []), String(message.id)]);
@@ -66,6 +67,9 @@ export class MessageDelivery implements OnModuleInit {
     for (const [transport, ids] of sent) {
       await connection.execute(
         `update "message" set "status" = 'sent', "sent_at" = ?, "transport" = ?, "error" = null, "attempts" = "attempts" + 1 where "id" = any(?::bigint[])`,
+        [now, transport, sqlArray(ids)], 'run', tx);
+      await connection.execute(
+        `insert into "delivery_attempt" ("message_id", "at", "outcome", "transport") select "id", ?, 'sent', ? from unnest(?::bigint[]) as "id"`,
         [now, transport, sqlArray(ids)], 'run', tx);
     }
     return outcomes;

@@ -1,12 +1,16 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { MessageDetailQuery } from './message-detail.js';
 import { MessagesQuery } from './messages.query.js';
 
 @ApiTags('messages')
 @ApiBearerAuth()
 @Controller('api/messages')
 export class MessagesController {
-  constructor(private readonly messages: MessagesQuery) {}
+  constructor(
+    private readonly messages: MessagesQuery,
+    private readonly detail: MessageDetailQuery,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The outbox: every e-mail and SMS with its status, newest first' })
@@ -19,5 +23,11 @@ export class MessagesController {
   @ApiQuery({ name: 'offset', required: false })
   list(@Query() query: Record<string, unknown>) {
     return this.messages.list(query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One message: its body, the headers it is sent with, every delivery attempt, and the rule or flow and person it came from' })
+  get(@Param('id') id: string) {
+    return this.detail.get(id);
   }
 }

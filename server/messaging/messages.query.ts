@@ -63,15 +63,15 @@ export class MessagesQuery {
     if (q.key) where.key = q.key;
     const em = this.em.fork();
     const [rows, total] = await em.findAndCount(Message, where, { orderBy: { createdAt: 'desc', id: 'desc' }, limit: q.limit, offset: q.offset });
-    const nextAttempts = await this.nextAttempts(em, rows.filter((m) => m.status === 'queued'));
-    return { items: rows.map((m) => messageJson(m, nextAttempts.get(`message:${m.id}`) ?? null)), total };
+    const next = await nextAttempts(em, rows.filter((m) => m.status === 'queued'));
+    return { items: rows.map((m) => messageJson(m, next.get(`message:${m.id}`) ?? null)), total };
   }
+}
 
-  /** The due times of the pending delivery jobs (cancel key `message:<id>`) of queued messages. */
-  private async nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
-    if (queued.length === 0) return new Map();
-    const rows = await em.getConnection().execute<{ cancel_key: string; due_at: Date }[]>(
-      `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [sqlArray(queued.map((m) => `message:${m.id}`))]);
-    return new Map(rows.map((r: { cancel_key: string; due_at: Date }) => [r.cancel_key, new Date(r.due_at)]));
-  }
+/** The due times of the pending delivery jobs (cancel key `message:<id>`) of queued messages. */
+export async function nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
+  if (queued.length === 0) return new Map();
+  const rows = await em.getConnection().execute<{ cancel_key: string; due_at: Date }[]>(
+    `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [sqlArray(queued.map((m) => `message:${m.id}`))]);
+  return new Map(rows.map((r: { cancel_key: string; due_at: Date }) => [r.cancel_key, new Date(r.due_at)]));
 }

@@ -3,6 +3,7 @@ import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { EmailTransport } from './email-transport.js';
 import { MessageDelivery } from './message-delivery.js';
 import { MessagesController } from './messages.controller.js';
+import { MessageDetailQuery } from './message-detail.js';
 import { MessagesQuery } from './messages.query.js';
 import { Outbox } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
@@ -11,7 +12,7 @@ import { MessageErasure } from './message-erasure.js';
 @Module({
   imports: [SchedulingModule],
   controllers: [MessagesController],
-  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageErasure],
+  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageDetailQuery, MessageErasure],
   exports: [Outbox],
 })
 export class MessagingModule {}

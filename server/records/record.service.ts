@@ -19,6 +19,18 @@ import type { Resource } from './resource.js';
 import type { DeletionListeners } from './deletion-listeners.js';
 import type { Rename, RenameListeners } from './rename-listeners.js';
 
+/**
+ * `q` split into words; every word must occur (case-insensitive, anywhere) in one of the paths, so
+ * "jan jans" finds Jan Jansen although first and last name are two columns. A dotted path goes
+ * through a relation (`person.lastName`).
+ */
+export function textSearch(paths: readonly string[], q: string): Record<string, unknown>[] {
+  const words = q.split(/\s+/).filter(Boolean).slice(0, 8);
+  return words.map((word) => ({
+    $or: paths.map((path) => path.split('.').reduceRight<unknown>((inner, segment) => ({ [segment]: inner }), { $ilike: containsPattern(word) })),
+  }));
+}
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -32,6 +44,8 @@ export class RecordService<E extends BaseRecord> {
   private readonly createBody;
   private readonly updateBody;
   private readonly lookups: string[];
+  /** What `q` searches: the fields marked `search` and the resource's `searchAlso` paths. */
+  private readonly searchPaths: string[];
 
   constructor(
     readonly resource: Resource<E>,
@@ -45,6 +59,10 @@ export class RecordService<E extends BaseRecord> {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
     this.lookups = Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([name]) => name);
+    this.searchPaths = [
+      ...Object.entries(resource.fields).filter(([, f]) => 'search' in f && f.search).map(([name]) => name),
+      ...(resource.searchAlso ?? []),
+    ];
   }
 
   get schemas() {
@@ -55,9 +73,8 @@ export class RecordService<E extends BaseRecord> {
     const { limit, offset, q, where } = parseListQuery(query, this.resource.fields);
     const filter: Record<string, unknown> = { ...where };
     if (q) {
-      const searchable = Object.entries(this.resource.fields).filter(([, f]) => 'search' in f && f.search);
-      if (searchable.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`, undefined, { code: 'query.not_searchable', params: { entities: this.resource.plural } });
-      filter.$or = searchable.map(([name]) => ({ [name]: { $ilike: containsPattern(q) } }));
+      if (this.searchPaths.length === 0) throw new BadInputError(`q: ${this.resource.plural} cannot be searched by text`, undefined, { code: 'query.not_searchable', params: { entities: this.resource.plural } });
+      filter.$and = textSearch(this.searchPaths, q);
     }
     const em = this.em.fork();
     const [items, total] = await em.findAndCount(this.resource.entity, filter as FilterQuery<E>, {

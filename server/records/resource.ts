@@ -23,6 +23,11 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   writeRoles: readonly Role[];
   /** Roles that may delete; the writers when not given. */
   deleteRoles?: readonly Role[];
+  /**
+   * Entity property paths `q` also searches besides the fields marked `search`, through relations
+   * (`person.lastName`, `status.name`): a quote request is found by its person's name.
+   */
+  searchAlso?: readonly string[];
   /** Accept PUT as well as PATCH for updates (templates, workflows, flows: SPEC §6). */
   put?: boolean;
   /** Checks the whole record after a create or update is applied; throws a BadInputError (400) to refuse it. */

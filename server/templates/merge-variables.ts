@@ -24,7 +24,7 @@ export const MERGE_VARIABLES: Readonly<Record<string, readonly string[]>> = {
 export const SCALAR_VARIABLES: readonly string[] = ['unsubscribe_url'];
 
 /** Properties Liquid gives every string and array: `{{ person.first_name.size }}`. */
-const LIQUID_PROPERTIES: readonly string[] = ['size', 'first', 'last'];
+export const LIQUID_PROPERTIES: readonly string[] = ['size', 'first', 'last'];
 
 /** Whether a variable path (segments) is a known merge variable. */
 export function isKnownVariable(path: readonly string[]): boolean {

@@ -2,73 +2,113 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
+import { ENTITIES, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { Template } from './template.entity.js';
-import { MergeContextBuilder } from './merge-context.js';
-import { type MergeContext, renderTemplate, samplePerson, smsSegments, validateTemplate } from './template-engine.js';
+import { Clock } from '../clock/clock.js';
+import type { Language } from '../common/request-language.js';
+import { emptyVariables } from './empty-variables.js';
+import { PreviewRecords, type RecordChoice } from './preview-records.js';
+import { type MergeContext, renderTemplate, smsSegments, validateTemplate, variablesOf } from './template-engine.js';
+
+const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().nonnegative()]).transform(String);
+
+/**
+ * The record to render on: `{recordType, recordId}` (a person, task, quote request, …), or the
+ * older `{personId}`; neither gives sample data of the record kind the template is used with.
+ */
+const recordChoice = {
+  personId: recordId.optional(),
+  recordType: z.enum(ENTITIES).optional(),
+  recordId: recordId.optional(),
+};
+
+function chosenRecord<T extends { personId?: string; recordType?: Entity; recordId?: string }>(input: T): RecordChoice {
+  if ((input.recordType === undefined) !== (input.recordId === undefined)) {
+    const field = input.recordType === undefined ? 'recordType' : 'recordId';
+    throw new BadInputError(`${field}: give recordType and recordId together`, { field }, { code: 'preview.record_pair', params: { field } });
+  }
+  if (input.recordType && input.recordId) return { recordType: input.recordType, recordId: input.recordId };
+  return input.personId ? { recordType: 'person', recordId: input.personId } : {};
+}
 
 const previewBody = z.strictObject({
-  personId: z.union([z.string(), z.number()]).transform(String).optional(),
+  ...recordChoice,
   /** An unsaved draft (the editor's live preview): rendered instead of the stored text. */
   subject: z.string().max(1000).nullable().optional(),
   body: z.string().max(500_000).optional(),
 });
+
 const testSendBody = z.strictObject({
   to: z.string().min(3).max(255),
-  personId: z.union([z.string(), z.number()]).transform(String).optional(),
+  ...recordChoice,
 });
 
-/** Renders a template for a person (or the sample person) and sends test messages through the outbox. */
+/** Renders a template on a chosen record (or sample data) and sends test messages through the outbox. */
 @Injectable()
 export class TemplateSender {
   constructor(
     private readonly em: EntityManager,
-    private readonly merge: MergeContextBuilder,
+    private readonly records: PreviewRecords,
+    private readonly clock: Clock,
     private readonly outbox: Outbox,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async preview(id: string, body: unknown): Promise<{ subject: string | null; body: string; segments?: number }> {
-    const { personId, ...draft } = parseInput(previewBody, body ?? {});
-    const stored = await this.find(id);
-    const template = { channel: stored.channel, subject: draft.subject !== undefined ? draft.subject : stored.subject, body: draft.body ?? stored.body };
-    const problems = draft.subject !== undefined || draft.body !== undefined ? validateTemplate(template) : [];
+  async preview(id: string, body: unknown, language: Language = 'nl') {
+    const input = parseInput(previewBody, body ?? {});
+    const em = this.em.fork();
+    const stored = await this.find(em, id);
+    const template = { channel: stored.channel, subject: input.subject !== undefined ? input.subject : stored.subject, body: input.body ?? stored.body };
+    const problems = input.subject !== undefined || input.body !== undefined ? validateTemplate(template) : [];
     if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems }, { code: 'template.invalid' });
-    const rendered = renderTemplate(template, await this.context(personId), { zone: this.config.appTimezone });
-    return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
+    const data = await this.records.resolve(em, stored, chosenRecord(input), this.clock.now());
+    const rendered = renderTemplate(template, this.withUnsubscribe(data.context), { zone: this.config.appTimezone });
+    const variables = [...new Set([...(template.subject ? variablesOf(template.subject) : []), ...variablesOf(template.body)])];
+    return {
+      subject: template.channel === 'email' ? rendered.subject : null,
+      body: rendered.body,
+      ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}),
+      record: { type: data.subject.kind, id: data.record?.id ?? null, sample: data.subject.sample },
+      usedWith: data.usedWith,
+      empty: emptyVariables(variables, data.context, data.subject, language),
+    };
   }
 
   async testSend(id: string, body: unknown) {
     const input = parseInput(testSendBody, body);
-    const template = await this.find(id);
+    const em = this.em.fork();
+    const template = await this.find(em, id);
     if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
-    const rendered = renderTemplate(template, await this.context(input.personId), { zone: this.config.appTimezone });
-    return this.em.fork().transactional(async (em) => {
-      const result = await this.outbox.enqueue(em, {
+    const data = await this.records.resolve(em, template, chosenRecord(input), this.clock.now());
+    const rendered = renderTemplate(template, this.withUnsubscribe(data.context), { zone: this.config.appTimezone });
+    return this.em.fork().transactional(async (tx) => {
+      const result = await this.outbox.enqueue(tx, {
         channel: template.channel,
         key: `test-send:${template.key}:${randomUUID()}`,
         to: input.to,
         subject: template.channel === 'email' ? `[TEST] ${rendered.subject}` : null,
         body: rendered.body,
         segments: template.channel === 'sms' ? smsSegments(rendered.body) : null,
-        personId: input.personId ?? null,
+        personId: data.personId,
       });
       return { messageId: result.id, status: result.status };
     });
   }
 
-  private async context(personId: string | undefined): Promise<MergeContext> {
-    return personId ? this.merge.forPerson(personId) : samplePerson();
+  /** A preview's unsubscribe link leads nowhere real. */
+  private withUnsubscribe(context: MergeContext): MergeContext {
+    return context.unsubscribe_url ? context : { ...context, unsubscribe_url: `${this.config.publicUrl}/u/preview` };
   }
 
-  private async find(id: string): Promise<Template> {
-    const template = /^\d{1,18}$/.test(id) ? await this.em.fork().findOne(Template, { id }) : null;
+  private async find(em: EntityManager, id: string): Promise<Template> {
+    const template = /^\d{1,18}$/.test(id) ? await em.findOne(Template, { id }) : null;
     if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'template', id } });
     return template;
   }

@@ -2,11 +2,12 @@ import { Module } from '@nestjs/common';
 import { TemplateVariablesController } from './template-variables.controller.js';
 import { EventsModule } from '../events/events.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
+import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { PreviewRecords } from './preview-records.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { recordController } from '../records/record-controller.js';
 import { recordServiceProvider } from '../records/record-provider.js';
 import type { Resource } from '../records/resource.js';
-import { MergeContextBuilder } from './merge-context.js';
 import { TemplateActionsController } from './template-actions.controller.js';
 import { TemplateSender } from './template-sender.js';
 import { templates } from './templates.resource.js';
@@ -15,9 +16,9 @@ const resource = templates as unknown as Resource<BaseRecord>;
 const templateRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [EventsModule, MessagingModule],
+  imports: [EventsModule, MessagingModule, WorkflowsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
-  providers: [templateRecords, MergeContextBuilder, TemplateSender],
-  exports: [templateRecords, MergeContextBuilder],
+  providers: [templateRecords, PreviewRecords, TemplateSender],
+  exports: [templateRecords],
 })
 export class TemplatesModule {}

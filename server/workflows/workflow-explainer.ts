@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { compileCondition, conditionHolds, parse, resolvePath, type Condition, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { compileCondition, conditionHolds, parse, resolvePath, stripLocations, type Condition, type Value, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { z } from 'zod';
 import { NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
@@ -11,11 +11,18 @@ import { WorkflowsService } from './workflows.service.js';
 
 const explainBody = z.strictObject({ entity: z.string().min(1).max(64), id: z.union([z.string(), z.number()]).transform(String) });
 
+/**
+ * A condition as data, for a UI that words it in its own language: a leaf of the rule's `when`
+ * (without positions; `inverted` when it stands under a `not`), or the trigger's target state.
+ */
+type ConditionTest = (Exclude<Condition, { kind: 'and' | 'or' | 'not' }> & { inverted?: boolean }) | { kind: 'trigger'; field: string; to: Value };
+
 interface ConditionReport {
   condition: string;
   field?: string;
   value?: unknown;
   holds: boolean;
+  test: ConditionTest;
 }
 
 function describe(condition: Condition): string {
@@ -31,10 +38,10 @@ function describe(condition: Condition): string {
   }
 }
 
-function leaves(condition: Condition): Condition[] {
-  if (condition.kind === 'and' || condition.kind === 'or') return condition.operands.flatMap(leaves);
-  if (condition.kind === 'not') return leaves(condition.operand);
-  return [condition];
+function leaves(condition: Condition, inverted = false): { leaf: Condition; inverted: boolean }[] {
+  if (condition.kind === 'and' || condition.kind === 'or') return condition.operands.flatMap((operand) => leaves(operand, inverted));
+  if (condition.kind === 'not') return leaves(condition.operand, !inverted);
+  return [{ leaf: condition, inverted }];
 }
 
 /**
@@ -60,16 +67,21 @@ export class WorkflowExplainer {
     const trigger = ast.trigger;
     if (trigger.kind === 'field_changed' && trigger.to !== undefined) {
       const value = resolvePath(facts, `${trigger.entity}.${trigger.field}`);
-      conditions.push({ condition: `${trigger.entity}.${trigger.field} = ${JSON.stringify(trigger.to)} (the state the trigger changes to)`, field: `${trigger.entity}.${trigger.field}`, value, holds: value === trigger.to });
+      conditions.push({
+        condition: `${trigger.entity}.${trigger.field} = ${JSON.stringify(trigger.to)} (the state the trigger changes to)`, field: `${trigger.entity}.${trigger.field}`, value, holds: value === trigger.to,
+        test: { kind: 'trigger', field: `${trigger.entity}.${trigger.field}`, to: trigger.to },
+      });
     }
     if (ast.when) {
-      for (const leaf of leaves(ast.when.condition)) {
+      for (const { leaf, inverted } of leaves(ast.when.condition)) {
         const field = 'field' in leaf ? leaf.field : undefined;
-        conditions.push({ condition: describe(leaf), ...(field ? { field, value: resolvePath(facts, field) ?? null } : {}), holds: await conditionHolds(compileCondition(leaf), facts) });
+        const test = { ...stripLocations(leaf), ...(inverted ? { inverted } : {}) } as ConditionTest;
+        const holds = (await conditionHolds(compileCondition(leaf), facts)) !== inverted;
+        conditions.push({ condition: inverted ? `not (${describe(leaf)})` : describe(leaf), ...(field ? { field, value: resolvePath(facts, field) ?? null } : {}), holds, test });
       }
     }
     const whenHolds = ast.when ? await conditionHolds(compileCondition(ast.when.condition), facts) : true;
-    const matches = workflow.active && whenHolds && conditions.filter((c) => c.condition.endsWith('(the state the trigger changes to)')).every((c) => c.holds);
+    const matches = workflow.active && whenHolds && conditions.filter((c) => c.test.kind === 'trigger').every((c) => c.holds);
     const pending = await em.find(Job, { status: 'pending', cancelKey: pendingKey(String(workflow.id), entity, id) }, { orderBy: { dueAt: 'asc' } });
     return {
       workflow: { id: String(workflow.id), name: workflow.name, active: workflow.active },

@@ -58,6 +58,9 @@ export async function createFixtures(app: TestApp): Promise<FixtureIds> {
   const form = await make('forms', { key: 'matrix-form', name: 'Matrix-formulier' });
   ids.formKey = form.key;
   await make('templates', { key: 'matrix', name: 'Matrix', channel: 'email', subject: 'Hallo {{ person.first_name }}', body: '<p>Hallo</p>' });
+  const testSend = await app.call('POST', `/api/templates/${ids.templates}/test-send`, { to: 'matrix@test.example', personId: ids.persons });
+  expect(testSend.status).toBe(200);
+  ids.messages = String(testSend.body.messageId);
   await make('workflows', { source: WORKFLOW_SOURCE });
   await make('flows', { source: FLOW_SOURCE });
   const upload = new FormData();

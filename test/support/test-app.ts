@@ -17,11 +17,11 @@ export interface TestApp {
   call(method: string, path: string, body?: unknown, token?: string | null, options?: { language?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
 }
 
-/** Starts the whole application in this process on a free port. */
+/** Starts the whole application in this process on a free port (or on `PORT` when the env gives one). */
 export async function startTestApp(env: Record<string, string | undefined>): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0', ADMIN_API_TOKEN: ADMIN_TOKEN, SEED_DEMO: 'off', ADMIN_EMAIL: 'admin@test.example', ADMIN_PASSWORD: 'correct-horse-battery', ...env });
   const app = await createApp(config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
   return {

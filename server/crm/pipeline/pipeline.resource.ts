@@ -8,6 +8,9 @@ import { IntakeMeasure } from './intake-measure.entity.js';
 import { Opportunity } from './opportunity.entity.js';
 import { QuoteRequest } from './quote-request.entity.js';
 
+/** Found by `q` through their person's name and e-mail and their status (`?q=jansen aangevraagd`). */
+const PIPELINE_SEARCH = ['status.name', 'person.firstName', 'person.lastName', 'person.email'];
+
 /** A status is given by its full name and must be one of its kind's statuses (SPEC §6). */
 function pipelineFields(kind: StatusKind): Fields {
   return {
@@ -24,6 +27,7 @@ export const quoteRequests = defineResource({
   path: 'quote-requests',
   entity: QuoteRequest,
   fields: { kind: { kind: 'string', required: true, search: true }, ...pipelineFields('quote_request') },
+  searchAlso: PIPELINE_SEARCH,
   writeRoles: ['flow_admin', 'content_editor'],
 });
 
@@ -33,6 +37,7 @@ export const opportunities = defineResource({
   path: 'opportunities',
   entity: Opportunity,
   fields: pipelineFields('opportunity'),
+  searchAlso: PIPELINE_SEARCH,
   writeRoles: ['flow_admin', 'content_editor'],
 });
 
@@ -42,5 +47,6 @@ export const intakeMeasures = defineResource({
   path: 'intake-measures',
   entity: IntakeMeasure,
   fields: pipelineFields('intake_measure'),
+  searchAlso: PIPELINE_SEARCH,
   writeRoles: ['flow_admin', 'content_editor'],
 });

@@ -30,5 +30,7 @@ export const tasks = defineResource({
     dueAt: { kind: 'datetime' },
     completedAt: { kind: 'datetime' },
   },
+  /** Found by title and by their contact person's name. */
+  searchAlso: ['contact.firstName', 'contact.lastName'],
   writeRoles: ['flow_admin', 'content_editor'],
 });

@@ -6,6 +6,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
+import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
 import { plural } from '../i18n/dictionary';
@@ -26,11 +27,14 @@ interface MessageRow {
   nextAttemptAt: string | null;
 }
 
-/** The outbox (SPEC §7): every message with its status, channel, recipient and the rule or flow behind it. */
+/** The outbox (SPEC §7): every message with its status (and why it failed), channel, recipient and the rule or flow behind it; each opens its detail. */
 @Component({
   selector: 'st-messages',
-  imports: [DatePipe, FormsModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
-  styles: `.filters { display: flex; gap: 16px; flex-wrap: wrap; }`,
+  imports: [DatePipe, FormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
+  styles: `
+    .filters { display: flex; gap: 16px; flex-wrap: wrap; }
+    .reason { color: #8c1d18; display: inline-block; max-width: 36ch; overflow-wrap: anywhere; }
+  `,
   template: `
     <section class="page">
       <h1>{{ 'messages.title' | transloco }}</h1>
@@ -75,10 +79,10 @@ interface MessageRow {
       <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'messages.title' | transloco">
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m" [title]="m.error ?? ''">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}</td></ng-container>
+        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}@if (m.error) {<br /><small class="reason" data-error>{{ m.error }}</small>}</td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
         <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>{{ 'messages.recipient' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
-        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.subject }}</td></ng-container>
+        <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let m"><a [routerLink]="['/messages', m.id]" data-open-message>{{ m.subject || ('messageDetail.open' | transloco) }}</a></td></ng-container>
         <ng-container matColumnDef="source"><th mat-header-cell *matHeaderCellDef>{{ 'messages.source' | transloco }}</th><td mat-cell *matCellDef="let m">@if (sourceOf(m); as s) { {{ 'common.' + s.kind | transloco }}: {{ s.name }} }</td></ng-container>
         <ng-container matColumnDef="at"><th mat-header-cell *matHeaderCellDef>{{ 'messages.date' | transloco }}</th><td mat-cell *matCellDef="let m">{{ (m.sentAt ?? m.createdAt) | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>

@@ -4,8 +4,10 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import { TranslocoPipe } from '@jsverse/transloco';
+import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { EmailFrameComponent } from '../core/email-frame.component';
+import { type PickedRecord, RECORD_KINDS, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
 import { plural } from '../i18n/dictionary';
 
 export interface Template {
@@ -21,20 +23,33 @@ interface Preview {
   subject: string | null;
   body: string;
   segments?: number;
+  /** The record rendered on: a chosen one, or sample data of a kind (`id` null). */
+  record: { type: RecordKind; id: string | null; sample: boolean };
+  /** The record kinds of the rules that use the template. */
+  usedWith: string[];
+  /** Every variable that renders empty, with why (in the request's language). */
+  empty: { variable: string; code: string; reason: string }[];
 }
 
 const PREVIEW_DELAY_MS = 300;
 
-/** A template's editor: subject and body, a variable picker, a live preview rendered by the API, a test send. */
+/**
+ * A template's editor: subject and body, a variable picker, a live preview rendered by the API on a
+ * record chosen by name (or sample data of the kind the template is used with), and a test send.
+ */
 @Component({
   selector: 'st-template-editor',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [EmailFrameComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, RecordPickerComponent, TranslocoPipe],
   styles: `
     form, .test { display: flex; flex-direction: column; gap: 4px; }
     textarea { font-family: monospace; }
-    iframe { width: 100%; height: 260px; border: 1px solid #ccc; background: white; }
+    st-email-frame { --email-frame-height: 260px; }
     .sms { white-space: pre-wrap; border: 1px solid #ccc; padding: 8px; }
     .saved { color: #1b6e20; }
+    .on { display: grid; grid-template-columns: minmax(140px, 1fr) minmax(0, 2fr); gap: 8px; align-items: start; }
+    @media (max-width: 600px) { .on { grid-template-columns: 1fr; } }
+    .empty li { margin: 2px 0; }
+    .note { opacity: 0.8; }
   `,
   template: `
     @if (template(); as t) {
@@ -70,18 +85,38 @@ const PREVIEW_DELAY_MS = 300;
       </form>
 
       <h3>{{ 'templateEditor.preview' | transloco }}</h3>
-      <mat-form-field>
-        <mat-label>{{ 'templateEditor.previewPerson' | transloco }}</mat-label>
-        <input matInput name="personId" [(ngModel)]="personId" (ngModelChange)="changed()" />
-      </mat-form-field>
+      <div class="on">
+        <mat-form-field>
+          <mat-label>{{ 'recordPicker.kind' | transloco }}</mat-label>
+          <mat-select name="recordKind" [value]="recordKind()" (selectionChange)="chooseKind($event.value)">
+            @for (k of kinds; track k) { <mat-option [value]="k">{{ 'recordPicker.kinds.' + k | transloco }}</mat-option> }
+          </mat-select>
+        </mat-form-field>
+        <st-record-picker name="previewRecord" [kind]="recordKind()" (picked)="choose($event)"
+                          [label]="'recordPicker.record' | transloco: { kind: ('recordPicker.kinds.' + recordKind() | transloco) }" />
+      </div>
       @if (preview(); as p) {
+        <p class="note" data-preview-on>
+          @if (chosen(); as c) { {{ 'recordPicker.chosen' | transloco: { label: c.label } }} }
+          @else { {{ 'recordPicker.sample' | transloco: { one: ('recordPicker.one.' + p.record.type | transloco) } }} }
+          @if (p.usedWith.length > 0) { {{ 'recordPicker.usedWith' | transloco: { kinds: kindNames(p.usedWith) } }} }
+          @else { {{ 'recordPicker.notUsed' | transloco }} }
+        </p>
         @if (t.channel === 'email') {
-          <p><strong>{{ 'templateEditor.previewSubject' | transloco }}</strong> <span data-preview="subject">{{ p.subject }}</span></p>
-          <iframe [title]="'templateEditor.previewFrame' | transloco" sandbox="" [attr.srcdoc]="p.body"></iframe>
+          <p><strong>{{ 'templateEditor.previewSubject' | transloco }}</strong>&ngsp;<span data-preview="subject">{{ p.subject }}</span></p>
+          <st-email-frame [html]="p.body" [label]="'templateEditor.previewFrame' | transloco" />
         } @else {
           <p class="sms" data-preview="body">{{ p.body }}</p>
           <p>{{ plural('templateEditor.segments', p.segments ?? 0) | transloco: { n: p.segments } }}</p>
         }
+        <section class="empty" [attr.aria-label]="'recordPicker.empty' | transloco" data-empty-variables>
+          @if (p.empty.length > 0) {
+            <h4>{{ 'recordPicker.empty' | transloco }}</h4>
+            <ul>@for (e of p.empty; track e.variable) { <li><code>{{ e.variable }}</code>: {{ e.reason }}</li> }</ul>
+          } @else {
+            <p class="note">{{ 'recordPicker.noneEmpty' | transloco }}</p>
+          }
+        </section>
       }
 
       <h3>{{ 'templateEditor.test' | transloco }}</h3>
@@ -90,6 +125,7 @@ const PREVIEW_DELAY_MS = 300;
           <mat-label>{{ (t.channel === 'email' ? 'templateEditor.toEmail' : 'templateEditor.toPhone') | transloco }}</mat-label>
           <input matInput name="to" [(ngModel)]="to" />
         </mat-form-field>
+        <p class="note">{{ 'recordPicker.testOn' | transloco }}</p>
         <button mat-stroked-button type="button" (click)="testSend()">{{ 'templateEditor.send' | transloco }}</button>
         @if (testResult(); as r) { <p role="status">{{ r.queuedTo !== undefined ? ('templateEditor.queued' | transloco: { to: r.queuedTo }) : r.error }}</p> }
       </div>
@@ -98,6 +134,7 @@ const PREVIEW_DELAY_MS = 300;
 })
 export class TemplateEditorComponent {
   private readonly api = inject(Api);
+  private readonly transloco = inject(TranslocoService);
   readonly id = input.required<string>();
   readonly saves = output<void>();
   readonly template = signal<Template | undefined>(undefined);
@@ -111,8 +148,12 @@ export class TemplateEditorComponent {
   readonly testResult = signal<{ queuedTo?: string; error?: string } | undefined>(undefined);
   readonly plural = plural;
   private readonly bodyField = viewChild<ElementRef<HTMLTextAreaElement>>('body');
+  readonly kinds = RECORD_KINDS;
+  /** The kind of record the preview is rendered on; follows the template's use until someone chooses. */
+  readonly recordKind = signal<RecordKind>('person');
+  readonly chosen = signal<PickedRecord | null>(null);
+  private kindChosen = false;
   draft = { name: '', subject: '' as string | null, body: '' };
-  personId = '';
   to = '';
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -125,6 +166,21 @@ export class TemplateEditorComponent {
     this.saved.set(false);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.render(), PREVIEW_DELAY_MS);
+  }
+
+  chooseKind(kind: RecordKind): void {
+    this.kindChosen = true;
+    this.recordKind.set(kind);
+    this.choose(null);
+  }
+
+  choose(record: PickedRecord | null): void {
+    this.chosen.set(record);
+    void this.render();
+  }
+
+  kindNames(kinds: string[]): string {
+    return kinds.map((k) => this.transloco.translate(`recordPicker.many.${k}`)).join(', ');
   }
 
   insert(variable: string): void {
@@ -152,7 +208,7 @@ export class TemplateEditorComponent {
 
   async testSend(): Promise<void> {
     try {
-      await this.api.post(`/api/templates/${this.id()}/test-send`, { to: this.to, ...(this.personId ? { personId: this.personId } : {}) });
+      await this.api.post(`/api/templates/${this.id()}/test-send`, { to: this.to, ...this.recordChoice() });
       this.testResult.set({ queuedTo: this.to });
     } catch (error) {
       this.testResult.set({ error: errorMessage(error) });
@@ -165,6 +221,7 @@ export class TemplateEditorComponent {
     this.draft = { name: template.name, subject: template.subject, body: template.body };
     this.errors.set({});
     this.saved.set(false);
+    if (!this.chosen()) this.kindChosen = false; // a chosen record stays; otherwise the kind follows this template's use
     await this.render();
   }
 
@@ -173,12 +230,19 @@ export class TemplateEditorComponent {
     if (!template) return;
     try {
       const draft = { body: this.draft.body, ...(template.channel === 'email' ? { subject: this.draft.subject ?? '' } : {}) };
-      this.preview.set(await this.api.post<Preview>(`/api/templates/${template.id}/preview`, { ...draft, ...(this.personId ? { personId: this.personId } : {}) }));
+      const preview = await this.api.post<Preview>(`/api/templates/${template.id}/preview`, { ...draft, ...this.recordChoice() });
+      this.preview.set(preview);
+      if (!this.kindChosen && !this.chosen() && preview.record.type !== this.recordKind() && this.kinds.includes(preview.record.type)) this.recordKind.set(preview.record.type);
       this.errors.set({});
       this.message.set('');
     } catch (error) {
       this.showErrors(error);
     }
+  }
+
+  private recordChoice(): { recordType?: RecordKind; recordId?: string } {
+    const record = this.chosen();
+    return record ? { recordType: record.type, recordId: record.id } : {};
   }
 
   private showErrors(error: unknown): void {

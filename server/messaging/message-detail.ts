@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import { NotFoundError } from '../common/errors.js';
+import { Person } from '../crm/persons/person.entity.js';
+import { Flow } from '../flows/flow.entity.js';
+import { Workflow } from '../workflows/workflow.entity.js';
+import { DeliveryAttempt } from './delivery-attempt.entity.js';
+import { Message } from './message.entity.js';
+import { messageJson, nextAttempts } from './messages.query.js';
+
+/** The header lines a message was (or will be) sent with, in the order a mail client shows them. */
+export function sentHeaders(m: Message): { name: string; value: string }[] {
+  const lines: [string, string | null | undefined][] =
+    m.channel === 'email'
+      ? [['From', m.from], ['To', m.to], ['Reply-To', m.replyTo], ['Subject', m.subject], ['Message-ID', m.messageId], ...Object.entries(m.headers ?? {})]
+      : [['From', m.from], ['To', m.to]];
+  return lines.filter((line): line is [string, string] => typeof line[1] === 'string' && line[1] !== '').map(([name, value]) => ({ name, value }));
+}
+
+/** `GET /api/messages/:id`: one message with its headers, every delivery attempt, and the rule or flow and person behind it. */
+@Injectable()
+export class MessageDetailQuery {
+  constructor(private readonly em: EntityManager) {}
+
+  async get(id: string) {
+    const em = this.em.fork();
+    const message = /^\d{1,18}$/.test(id) ? await em.findOne(Message, { id }) : null;
+    if (!message) throw new NotFoundError(`No message with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'message', id } });
+    const [attempts, person, workflow, flow, next] = await Promise.all([
+      em.find(DeliveryAttempt, { message: id }, { orderBy: { at: 'asc', id: 'asc' } }),
+      message.personId ? em.findOne(Person, { id: message.personId }) : null,
+      message.workflowId ? em.findOne(Workflow, { id: message.workflowId }) : null,
+      message.flowId ? em.findOne(Flow, { id: message.flowId }) : null,
+      message.status === 'queued' ? nextAttempts(em, [message]) : new Map<string, Date>(),
+    ]);
+    return {
+      ...messageJson(message, next.get(`message:${message.id}`) ?? null),
+      stepId: message.stepId ?? null,
+      headers: sentHeaders(message),
+      deliveryAttempts: attempts.map((a) => ({ at: a.at.toISOString(), outcome: a.outcome, error: a.error ?? null, transport: a.transport ?? null })),
+      person: person ? { id: String(person.id), name: [person.firstName, person.lastName].filter(Boolean).join(' '), email: person.email ?? null } : null,
+      workflow: workflow ? { id: String(workflow.id), name: workflow.name } : null,
+      flow: flow ? { id: String(flow.id), name: flow.name } : null,
+    };
+  }
+}
