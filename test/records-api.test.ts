@@ -104,7 +104,7 @@ describe('preview on the record kind the template is used with', () => {
   });
 
   it('previews a quote-request workflow template on a sample quote request, and says why a variable is empty', async () => {
-    const res = await call('POST', `/api/templates/${template.id}/preview`, draft);
+    const res = await context.app.call('POST', `/api/templates/${template.id}/preview`, draft, undefined, { language: 'nl' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ subject: 'Uw Offertezoek', record: { type: 'quote_request', id: null, sample: true }, usedWith: ['quote_request'] });
     expect(res.body.body).toContain('Anna de Vries: Offertezoek - Offerte aangevraagd (Sanne Jansen)');
@@ -115,7 +115,7 @@ describe('preview on the record kind the template is used with', () => {
   });
 
   it("previews on a chosen quote request with its person's real data, naming what is empty there", async () => {
-    const res = await call('POST', `/api/templates/${template.id}/preview`, { ...draft, recordType: 'quote_request', recordId: quoteRequest.id });
+    const res = await context.app.call('POST', `/api/templates/${template.id}/preview`, { ...draft, recordType: 'quote_request', recordId: quoteRequest.id }, undefined, { language: 'nl' });
     expect(res.status).toBe(200);
     expect(res.body.record).toEqual({ type: 'quote_request', id: quoteRequest.id, sample: false });
     expect(res.body.body).toContain('Jan Jansen: Offertezoek - Offerte aangevraagd ()');

@@ -11,7 +11,9 @@ function codesInSources(): Set<string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.startsWith('error-messages.')) {
+      // empty-variables.ts: the reasons a preview gives for an empty variable are not errors; they have
+      // their own Dutch and English texts there, checked by its spec.
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.spec.ts') && !entry.name.startsWith('error-messages.') && entry.name !== 'empty-variables.ts') {
         const text = readFileSync(path, 'utf8');
         for (const match of text.matchAll(/\bcode: '([a-z_]+\.[a-z_]+)'/g)) codes.add(match[1]!);
         for (const match of text.matchAll(/(?:CODES[^=]*=|\bcodes[^=]*=)\s*\{([^}]*)\}/g)) {
