@@ -18,7 +18,9 @@ export function checkOneDeclaration<K extends Declaration['kind']>(
   const { ast, diagnostics } = checkSource(source, { catalog, mode: 'save' });
   if (hasErrors(diagnostics)) {
     const first = diagnostics.find((d) => d.severity === 'error')!;
-    throw new BadInputError(`source: ${first.line}:${first.column}: ${first.message}`, { field: 'source', diagnostics });
+    throw new BadInputError(`source: ${first.line}:${first.column}: ${first.message}`, { field: 'source', diagnostics }, {
+      code: 'dsl.invalid', params: { line: first.line, column: first.column, diagnostic: first.code },
+    });
   }
   const declaration = ast.declarations[0];
   if (ast.declarations.length !== 1 || declaration?.kind !== kind) {

@@ -1,0 +1,66 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { DIAGNOSTIC_CODES, diagnosticMessage, type Params } from '@stroom/dsl';
+import { catchError, map, type Observable } from 'rxjs';
+import { DomainError } from '../common/errors.js';
+import { languageOf, type Language } from '../common/request-language.js';
+
+/** Where answers carry DSL diagnostics: `{diagnostics}` of check and format, `details.diagnostics` of a refused save, `details.problems` of a refused start. */
+const DIAGNOSTIC_LISTS = ['diagnostics', 'warnings', 'problems'] as const;
+const CODES: ReadonlySet<string> = new Set(DIAGNOSTIC_CODES);
+
+interface CodedDiagnostic {
+  code?: unknown;
+  params?: Params;
+  message?: unknown;
+  line?: unknown;
+  column?: unknown;
+  severity?: unknown;
+}
+
+/**
+ * Gives every DSL diagnostic of an answer its message in the request's language (`Accept-Language`,
+ * Dutch by default). The DSL package makes messages in English beside their code and params; the
+ * services that check sources need not know the caller's language.
+ */
+@Injectable()
+export class DiagnosticsLanguageInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    if (context.getType() !== 'http') return next.handle();
+    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | string[] | undefined> }>();
+    const lang = languageOf(request.headers['accept-language']);
+    return next.handle().pipe(
+      map((body: unknown) => {
+        localizeLists(body, lang);
+        return body;
+      }),
+      catchError((error: unknown) => {
+        if (error instanceof DomainError) localizeError(error, lang);
+        throw error;
+      }),
+    );
+  }
+}
+
+function localizeLists(holder: unknown, lang: Language): boolean {
+  if (holder === null || typeof holder !== 'object') return false;
+  let found = false;
+  for (const key of DIAGNOSTIC_LISTS) {
+    const list = (holder as Record<string, unknown>)[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list as CodedDiagnostic[]) {
+      if (item && typeof item.code === 'string' && CODES.has(item.code) && typeof item.message === 'string') {
+        item.message = diagnosticMessage({ code: item.code, params: item.params ?? {}, message: item.message }, lang);
+        found = true;
+      }
+    }
+  }
+  return found;
+}
+
+/** A refused save's details and its headline (`source: 3:5: <the first error>`) in the request's language. */
+function localizeError(error: DomainError, lang: Language): void {
+  if (!localizeLists(error.details, lang)) return;
+  const details = error.details as { diagnostics?: CodedDiagnostic[] };
+  const first = details.diagnostics?.find((d) => d.severity === 'error');
+  if (first && error.message.startsWith('source: ')) error.message = `source: ${String(first.line)}:${String(first.column)}: ${String(first.message)}`;
+}
