@@ -9,7 +9,7 @@ async function call(method: string, path: string, body: unknown, language?: stri
   const headers: Record<string, string> = { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/json' };
   if (language !== undefined) headers['accept-language'] = language;
   const response = await fetch(context.app.url + path, { method, headers, body: JSON.stringify(body) });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as any };
 }
 
 const misspelled = 'workflow "Welkom" {\n  on person created\n  send email "welkon" to person\n}\n';
