@@ -32,3 +32,4 @@ export {
   type Language, type Params, type ParamValue,
 } from './messages.js';
 export { closest, editDistance } from './suggest.js';
+export { quotedNameAt, type QuotedName, type QuotedNameKind } from './quoted-names.js';

@@ -114,4 +114,11 @@ export const nl = {
     title: 'Berichten', channel: 'Kanaal', recipient: 'Ontvanger', source: 'Regel of flow', date: 'Datum', retry: 'poging {{ n }} mislukt; opnieuw om {{ at }}',
     count: { one: '{{ n }} bericht', other: '{{ n }} berichten' },
   },
+  dslEditor: {
+    new: 'Nieuw', draft: 'Nieuwe {{ kind }}, nog niet opgeslagen', problems: 'Problemen', noProblems: 'Geen problemen',
+    severity: { error: 'fout', warning: 'waarschuwing', info: 'info' }, position: 'regel {{ line }}, kolom {{ column }}',
+    fix: 'Vervang door \'{{ suggestion }}\'', formatBlocked: 'Opmaken kan niet: regel {{ line }} heeft een syntaxfout ({{ message }})',
+    diffUnsaved: 'Nog niets opgeslagen: kies een regel of maak een nieuwe; het verschil met de opgeslagen versie kan pas daarna.',
+    running: 'Deze flow loopt: pauzeer de flow eerst om hem te bewerken. De tekst is alleen te lezen.',
+  },
 };
