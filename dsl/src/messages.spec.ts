@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { InMemoryCatalog } from './catalog.js';
 import { checkSource } from './checker.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -131,5 +133,23 @@ describe('edit distance', () => {
     expect(closest('sned', ['send', 'sender'])).toBe('send');
     expect(closest('send', ['send', 'sender'])).toBeUndefined();
     expect(closest('xyz', ['send'])).toBeUndefined();
+  });
+});
+
+describe('docs/dsl-editor.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../docs/dsl-editor.md', import.meta.url)), 'utf8');
+
+  it('lists every diagnostic code with its English and Dutch message', () => {
+    const rows = [...doc.matchAll(/^\| `([a-z-]+)` \| `(.*)` \| `(.*)` \|$/gm)];
+    expect(rows.map((row) => row[1]).sort()).toEqual([...DIAGNOSTIC_CODES].sort());
+    for (const [, code, english, dutch] of rows) {
+      expect([code, english, dutch].every((text) => text!.length > 0)).toBe(true);
+    }
+  });
+
+  it('holds only valid DSL in its stroom blocks', () => {
+    const blocks = [...doc.matchAll(/```stroom\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(blocks.length).toBeGreaterThan(0);
+    for (const block of blocks) expect(checkSource(block).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
 });
