@@ -123,10 +123,9 @@ describe('the DSL editor page', () => {
     await page.keyboard.press('End');
     for (let i = 0; i < '" to person'.length; i++) await page.keyboard.press('ArrowLeft');
     await page.keyboard.type('wel');
-    const option = page.locator('.cm-tooltip-autocomplete li', { hasText: 'welkom' });
-    await option.waitFor();
-    await page.keyboard.press('Enter');
-    await until(async () => (await editorText()).includes('send email "welkom" to person'));
+    // Chosen with the mouse: CodeMirror ignores Enter for a moment after the list (re)opens.
+    await page.locator('.cm-tooltip-autocomplete li', { hasText: 'welkom' }).click();
+    await until(async () => (await editorText()).includes('send email "welkom" to person'), 15_000, editorText);
 
     await page.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByRole('status').filter({ hasText: /^\s*Opgeslagen\s*$/ }).waitFor();
@@ -176,10 +175,10 @@ describe('the DSL editor page', () => {
 });
 
 /** Polls from the test's side (the service's CSP refuses page.waitForFunction's evaluation). */
-async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+async function until(holds: () => Promise<boolean>, timeoutMs = 15_000, state?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms${state ? `: ${await state()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

@@ -7,6 +7,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
+import { forceLinting } from '@codemirror/lint';
 import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
@@ -178,6 +179,8 @@ export class DslEditorComponent implements OnDestroy {
     effect(() => {
       this.language.current();
       this.view?.dispatch({ effects: this.texts.reconfigure(this.languageTexts()) });
+      // The marks' tooltips carry messages in the language of the last check.
+      if (this.view) forceLinting(this.view);
     });
   }
 
