@@ -88,6 +88,30 @@ describe('the DSL editor page', () => {
     expect(await editorText()).toContain('when person.category = "Klant"');
   });
 
+  it('offers the quick fix in the tooltip of the marked text too', async () => {
+    await typeSource(MISSPELLED.replace('catgory', 'category'));
+    const marked = page.locator('.cm-lintRange-error', { hasText: 'welkon' });
+    await marked.waitFor();
+    await marked.hover();
+    const tooltip = page.locator('.cm-tooltip-lint');
+    await tooltip.getByText("bedoelde u 'welkom'?").waitFor();
+    await tooltip.getByRole('button', { name: "Vervang door 'welkom'" }).click();
+    await until(async () => (await editorText()).includes('send email "welkom" to person'), 15_000, editorText);
+    await panel().getByText('Geen problemen').waitFor();
+  });
+
+  it('indents a new line inside a block and closes brackets', async () => {
+    await typeSource('workflow "Inspringen" {');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('on person created');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('when person.category in [');
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('}');
+    await until(async () => (await editorText()) === 'workflow "Inspringen" {\n  on person created\n  when person.category in []\n}', 15_000, editorText);
+  });
+
   it('suggests the keyword meant for a misspelled one, and shows the messages in English after switching', async () => {
     await typeSource(MISSPELLED.replace('  send email "welkon"', '  sned email "welkom"').replace('catgory', 'category'));
     await panel().getByText("bedoelde u 'send'?").waitFor();

@@ -79,11 +79,13 @@ export function messageIn(d: ServerDiagnostic, lang: Language): string {
   return d.suggestion ? `${message} (${suggestionMessage(d.suggestion, lang)})` : message;
 }
 
-/** Indentation by the `{ }` around a line: two spaces per open block; a line starting with `}` closes one. */
-export function indentationAt(doc: Text, pos: number): number {
-  const line = doc.lineAt(pos);
+/**
+ * Indentation of a line starting at `pos` (or of the line a break at `pos` starts): two spaces per
+ * `{` open before it; a line starting with `}` (the text `after` pos) closes one.
+ */
+export function indentationAt(doc: Text, pos: number, after = doc.sliceString(pos, doc.lineAt(pos).to)): number {
+  const before = doc.sliceString(0, pos);
   let depth = 0;
-  const before = doc.sliceString(0, line.from);
   let inText = false;
   for (let i = 0; i < before.length; i++) {
     const char = before[i];
@@ -92,7 +94,7 @@ export function indentationAt(doc: Text, pos: number): number {
     else if (!inText && char === '{') depth++;
     else if (!inText && char === '}') depth = Math.max(0, depth - 1);
   }
-  if (/^\s*\}/.test(doc.sliceString(pos, line.to))) depth = Math.max(0, depth - 1);
+  if (/^\s*\}/.test(after)) depth = Math.max(0, depth - 1);
   return depth * 2;
 }
 
@@ -134,7 +136,7 @@ export function stroomLanguage(check: (source: string) => Promise<ServerDiagnost
     highlighting,
     theme,
     EditorState.languageData.of(() => [{ commentTokens: { line: '#' }, indentOnInput: /^\s*\}$/, closeBrackets: { brackets: ['(', '[', '{', '"'] } }]),
-    indentService.of((context, pos) => indentationAt(context.state.doc, pos)),
+    indentService.of((context, pos) => indentationAt(context.state.doc, pos, context.textAfterPos(pos))),
     autocompletion({ override: [completions(options)] }),
     lintGutter(),
     linter(async (view): Promise<Diagnostic[]> => {

@@ -26,6 +26,11 @@ describe('indentation and messages', () => {
     expect(indentationAt(doc, doc.line(5).from)).toBe(0);
   });
 
+  it('indents the line a break after an opening brace starts', () => {
+    const doc = Text.of(['workflow "w" {']);
+    expect(indentationAt(doc, doc.length, '')).toBe(2);
+  });
+
   it('ignores braces inside quoted texts', () => {
     const doc = Text.of(['flow "f {" {', 'wait 1 day']);
     expect(indentationAt(doc, doc.line(2).from)).toBe(2);
