@@ -60,6 +60,19 @@ describe('DSL diagnostics in two languages', () => {
     expect(res.body.details.diagnostics[0].message).toMatch(/verwacht.*gevonden/);
   });
 
+  it('gives the problems of a flow that cannot start, and of its step graph, in the request language', async () => {
+    const flow = await context.app.call('POST', '/api/flows', { source: 'flow "Zonder afzender" {\n  trigger manual\n  welkom: send email "welkom"\n}\n' });
+    expect(flow.status).toBe(201);
+    const start = await call('POST', `/api/flows/${flow.body.id}/start`, {}, 'nl');
+    expect(start.status).toBe(409);
+    expect(start.body.details.problems).toContainEqual(expect.objectContaining({
+      stepId: 'welkom', code: 'missing-sender', message: 'deze e-mailstap heeft de afzender van de flow nodig: sender "Naam <adres>"',
+    }));
+    const graph = await fetch(`${context.app.url}/api/flows/${flow.body.id}/graph`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'accept-language': 'nl' } });
+    const { nodes } = (await graph.json()) as { nodes: { problems: { code: string; message: string }[] }[] };
+    expect(nodes[0]!.problems).toContainEqual(expect.objectContaining({ code: 'missing-reply-to', message: 'deze e-mailstap heeft het reply_to-adres van de flow nodig' }));
+  });
+
   it('lists the names rules may refer to, for completion', async () => {
     await context.app.call('POST', '/api/selections', { name: 'Afmeldingen' });
     const res = await context.app.call('GET', '/api/dsl/names');

@@ -4,7 +4,10 @@ import { catchError, map, type Observable } from 'rxjs';
 import { DomainError } from '../common/errors.js';
 import { languageOf, type Language } from '../common/request-language.js';
 
-/** Where answers carry DSL diagnostics: `{diagnostics}` of check and format, `details.diagnostics` of a refused save, `details.problems` of a refused start. */
+/**
+ * Where answers carry DSL diagnostics: `{diagnostics}` of check and format, `details.diagnostics` of a
+ * refused save, `details.problems` of a refused start, `nodes[].problems` of a flow's step graph.
+ */
 const DIAGNOSTIC_LISTS = ['diagnostics', 'warnings', 'problems'] as const;
 const CODES: ReadonlySet<string> = new Set(DIAGNOSTIC_CODES);
 
@@ -31,6 +34,9 @@ export class DiagnosticsLanguageInterceptor implements NestInterceptor {
     return next.handle().pipe(
       map((body: unknown) => {
         localizeLists(body, lang);
+        // A flow's step graph: the problems of each step.
+        const nodes = (body as { nodes?: unknown } | null)?.nodes;
+        if (Array.isArray(nodes)) for (const node of nodes) localizeLists(node, lang);
         return body;
       }),
       catchError((error: unknown) => {
