@@ -9,7 +9,7 @@ const checkBody = z.strictObject({ source: z.string().max(1_000_000), mode: z.en
 const formatBody = z.strictObject({ source: z.string().max(1_000_000) });
 
 /**
- * Lint and format DSL text (SPEC §6): 200 for any text, 400 only for a body without `source`.
+ * Lint and format DSL text: 200 for any text, 400 only for a body without `source`.
  * Diagnostics carry `code`, `params` and `suggestion`; their message follows `Accept-Language`
  * (DiagnosticsLanguageInterceptor).
  */

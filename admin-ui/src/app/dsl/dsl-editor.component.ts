@@ -47,7 +47,7 @@ interface Rule {
 const LINK_PARAMS: Record<RuleKind, string> = { workflows: 'workflow', flows: 'flow' };
 
 /**
- * The DSL editor (SPEC §7): CodeMirror with the language's highlighting, live diagnostics with a
+ * The DSL editor: CodeMirror with the language's highlighting, live diagnostics with a
  * problems panel and quick fixes, completion, format, a diff against the saved version, and new rules.
  */
 @Component({
