@@ -19,21 +19,10 @@ import { plural } from '../i18n/dictionary';
 import { codeMirrorPhrases } from '../i18n/codemirror-phrases';
 import { LanguageChoice } from '../i18n/language-choice';
 import { messageIn, rangeOf, stroomLanguage, type DslNames, type ServerDiagnostic } from './dsl-language';
+import { EditImpactComponent, type EditImpact } from './edit-impact.component';
 import { ProblemsPanelComponent } from './problems-panel.component';
 import { quickFixOf } from './quick-fix';
 import { STARTERS } from './starters';
-
-interface StepImpact {
-  stepId: string;
-  kind: string;
-  participants: number;
-}
-
-interface Impact {
-  changed: StepImpact[];
-  removed: StepImpact[];
-  added: string[];
-}
 
 type RuleKind = 'workflows' | 'flows';
 
@@ -52,7 +41,7 @@ const LINK_PARAMS: Record<RuleKind, string> = { workflows: 'workflow', flows: 'f
  */
 @Component({
   selector: 'st-dsl-editor',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatMenuModule, MatSelectModule, MatSlideToggleModule, ProblemsPanelComponent, TranslocoPipe],
+  imports: [EditImpactComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatMenuModule, MatSelectModule, MatSlideToggleModule, ProblemsPanelComponent, TranslocoPipe],
   styles: `
     .bar { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; }
     .rule { width: 340px; max-width: 100%; }
@@ -93,28 +82,7 @@ const LINK_PARAMS: Record<RuleKind, string> = { workflows: 'workflow', flows: 'f
       @if (!selected() && !creating()) { <p class="hint">{{ 'dslEditor.diffUnsaved' | transloco }}</p> }
       @if (readOnly()) { <p class="note" role="note" data-running>{{ 'dslEditor.running' | transloco }}</p> }
       <p class="count" aria-live="polite" data-problems>{{ problemsText() }}</p>
-      @if (impact(); as i) {
-        <section class="impact" [attr.aria-label]="'dsl.impact' | transloco">
-          <h2>{{ 'dsl.impact' | transloco }}</h2>
-          @for (step of i.changed; track step.stepId) {
-            @if (step.participants > 0) { <p>{{ 'dsl.changed' | transloco: { step: step.stepId, n: step.participants } }}</p> }
-          }
-          @for (step of i.removed; track step.stepId) {
-            <p>{{ 'dsl.removed' | transloco: { step: step.stepId, n: step.participants } }}</p>
-            @if (step.participants > 0) {
-              <mat-form-field>
-                <mat-label>{{ 'dsl.moveTo' | transloco: { step: step.stepId } }}</mat-label>
-                <mat-select [(ngModel)]="moves[step.stepId]">
-                  <mat-option value="">{{ 'dsl.letComplete' | transloco }}</mat-option>
-                  @for (target of i.targets; track target) { <mat-option [value]="target">{{ target }}</mat-option> }
-                </mat-select>
-              </mat-form-field>
-            }
-          }
-          <button mat-flat-button type="button" (click)="confirmSave()">{{ 'common.save' | transloco }}</button>
-          <button mat-button type="button" (click)="impact.set(undefined)">{{ 'common.cancel' | transloco }}</button>
-        </section>
-      }
+      @if (impact(); as i) { <st-edit-impact [impact]="i" (confirm)="confirmSave($event)" (cancel)="impact.set(undefined)" /> }
       @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
       @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
       <div #host class="editor"></div>
@@ -144,12 +112,11 @@ export class DslEditorComponent implements OnDestroy {
   private readonly language = inject(LanguageChoice);
   readonly message = signal('');
   readonly saved = signal(false);
-  readonly impact = signal<(Impact & { targets: string[] }) | undefined>(undefined);
+  readonly impact = signal<EditImpact | undefined>(undefined);
   /** The kind of a new rule being written (not saved yet). */
   readonly creating = signal<RuleKind | undefined>(undefined);
   /** A running flow is shown read-only: it must be paused before it is edited. */
   readonly readOnly = signal(false);
-  moves: Record<string, string> = {};
   readonly selected = signal<Rule | undefined>(undefined);
   showDiff = false;
   private names: DslNames | undefined;
@@ -265,11 +232,10 @@ export class DslEditorComponent implements OnDestroy {
     const selected = this.selected();
     if (selected?.kind !== 'flows') return this.confirmSave();
     try {
-      const preview = await this.api.post<Impact & { source: string }>(`/api/flows/${selected.id}/preview-edit`, { source: this.text() });
+      const preview = await this.api.post<Omit<EditImpact, 'targets'> & { source: string }>(`/api/flows/${selected.id}/preview-edit`, { source: this.text() });
       const occupied = [...preview.changed, ...preview.removed].some((step) => step.participants > 0);
       if (!occupied) return this.confirmSave();
       const declaration = parse(preview.source).ast.declarations[0];
-      this.moves = {};
       this.impact.set({ ...preview, targets: declaration?.kind === 'flow' ? stepIdsOf(declaration) : [] });
     } catch (error) {
       this.message.set(errorMessage(error));
@@ -292,13 +258,11 @@ export class DslEditorComponent implements OnDestroy {
     }
   }
 
-  async confirmSave(): Promise<void> {
+  async confirmSave(moves: Record<string, string> = {}): Promise<void> {
     this.message.set('');
     try {
-      const moves = Object.fromEntries(Object.entries(this.moves).filter(([, target]) => target));
       const rule = await this.api.put<{ source: string }>(`/api/${this.selected()!.kind}/${this.selected()!.id}`, { source: this.text(), ...(Object.keys(moves).length > 0 ? { moves } : {}) });
       this.impact.set(undefined);
-      this.moves = {};
       this.savedSource = rule.source;
       this.replace(rule.source);
       this.saved.set(true);
