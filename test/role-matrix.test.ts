@@ -112,6 +112,7 @@ const RULES: Rules = {
   'GET /api/audit': ADMIN,
   'POST /api/dsl/check': READ,
   'POST /api/dsl/format': READ,
+  'GET /api/dsl/names': READ,
   'GET /api/export': READ,
   'POST /api/import': ADMIN,
 

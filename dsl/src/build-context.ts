@@ -3,6 +3,7 @@
 import type { IToken } from 'chevrotain';
 import type { Loc } from './ast.js';
 import { diagnosticAt, type Diagnostic, type LineIndex } from './diagnostics.js';
+import type { Params } from './messages.js';
 import { unquote } from './strings.js';
 import { UnterminatedString } from './tokens.js';
 
@@ -40,12 +41,12 @@ export class BuildContext {
     this.muted = mark.muted;
   }
 
-  error(loc: Loc | undefined, message: string): void {
-    if (this.muted === 0) this.diagnostics.push(diagnosticAt(loc ?? this.end(), 'error', message));
+  error(loc: Loc | undefined, code: string, params?: Params): void {
+    if (this.muted === 0) this.diagnostics.push(diagnosticAt(loc ?? this.end(), 'error', code, params));
   }
 
-  missingPart(loc: Loc | undefined, message: string): void {
-    if (this.muted === 0) this.missing.push(diagnosticAt(loc ?? this.end(), 'error', message));
+  missingPart(loc: Loc | undefined, code: string, params?: Params): void {
+    if (this.muted === 0) this.missing.push(diagnosticAt(loc ?? this.end(), 'error', code, params));
   }
 
   /** Registers a block for comment attachment; `items` is read after the whole parse. */
@@ -98,5 +99,5 @@ export function withPart<const T extends object>(node: T, name: string, loc: Loc
 
 /** Reports every occurrence after the first: `what` is given twice. */
 export function duplicates(ctx: BuildContext, locs: readonly (Loc | undefined)[], what: string): void {
-  for (let i = 1; i < locs.length; i++) ctx.error(locs[i], `${what} is given twice`);
+  for (let i = 1; i < locs.length; i++) ctx.error(locs[i], 'given-twice', { what });
 }

@@ -39,7 +39,7 @@ export function numberOf(ctx: BuildContext, parts: NumberParts | undefined): num
   if (!isReal(digits)) return 0;
   const magnitude = Number(digits.image);
   if (!Number.isFinite(magnitude)) {
-    ctx.error(ctx.token(digits), `the number ${digits.image.slice(0, 20)} is too large`);
+    ctx.error(ctx.token(digits), 'number-too-large', { number: digits.image.slice(0, 20) });
     return 0;
   }
   return parts!.negative ? -magnitude : magnitude;
@@ -49,7 +49,7 @@ export function numberOf(ctx: BuildContext, parts: NumberParts | undefined): num
 export function wholeNumber(ctx: BuildContext, token: IToken | undefined, what: string): number {
   if (!isReal(token)) return 0;
   const value = Number(token.image);
-  if (!Number.isSafeInteger(value)) ctx.error(ctx.token(token), `expected a whole number of ${what}, found ${token.image}`);
+  if (!Number.isSafeInteger(value)) ctx.error(ctx.token(token), 'not-whole-number', { what, found: token.image });
   return value;
 }
 
@@ -71,7 +71,7 @@ export function partyOf(ctx: BuildContext, parts: PartyParts | undefined, allowe
   const role = parts?.role;
   if (!role) return { kind: 'role', role: allowed[0] ?? 'person' };
   if (!allowed.includes(role)) {
-    ctx.error(parts.loc, `${where} takes ${[...allowed, addressWord].join(', ').replace(/, ([^,]*)$/, ' or $1')}, not ${role}`);
+    ctx.error(parts.loc, 'role-not-allowed', { where, allowed: [...allowed], address: addressWord, role });
   }
   return { kind: 'role', role };
 }
@@ -93,6 +93,6 @@ export function withLeaveActions<T extends object>(ctx: BuildContext, block: Lea
 
 export function entityOf(ctx: BuildContext, name: string, loc: Loc | undefined): Entity {
   if ((ENTITIES as readonly string[]).includes(name)) return name as Entity;
-  if (name) ctx.error(loc, `unknown record type '${name}'; expected ${ENTITIES.join(', ')}`);
+  if (name) ctx.error(loc, 'unknown-record-type', { name, expected: ENTITIES.join(', ') });
   return 'person';
 }

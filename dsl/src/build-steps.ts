@@ -23,10 +23,10 @@ export function withSteps(ctx: BuildContext, block: StepBlock | undefined, owner
 
 export function sendStepOf(ctx: BuildContext, parts: SendParts): SendEmailStep | SendSmsStep {
   for (const recipient of parts.recipients) {
-    ctx.error(recipient.loc, "a flow's messages go to the participant; use 'notify' to write to someone else");
+    ctx.error(recipient.loc, 'flow-send-recipient');
   }
   if (parts.channel === 'email') {
-    for (const option of parts.noMobile) ctx.error(option.loc, "'if no mobile' applies to an SMS");
+    for (const option of parts.noMobile) ctx.error(option.loc, 'no-mobile-not-sms');
     duplicates(ctx, parts.subjects.map((subject) => ctx.token(subject)), 'the subject');
     const step: SendEmailStep = { kind: 'send_email', template: parts.template ?? '', attachments: parts.attachments.map(text) };
     if (parts.subjects[0]) step.subject = text(parts.subjects[0]);
@@ -58,8 +58,8 @@ export function distributeOf(ctx: BuildContext, options: readonly DistributeOpti
   duplicates(ctx, amongs, "'among'");
   duplicates(ctx, groups, "'group'");
   duplicates(ctx, locsOf('fallback'), "'fallback'");
-  if (amongs.length > 0 && groups.length > 0) ctx.error(loc, "distribute among employees or to a group, not both");
-  if (amongs.length === 0 && groups.length === 0) ctx.missingPart(loc, "say among whom to distribute: among \"<e-mail>\", … or group \"<name>\"");
+  if (amongs.length > 0 && groups.length > 0) ctx.error(loc, 'distribute-both');
+  if (amongs.length === 0 && groups.length === 0) ctx.missingPart(loc, 'distribute-missing-pool');
   const group = options.find((o) => o.keyword === 'group');
   const fallback = options.find((o) => o.keyword === 'fallback');
   const step: DistributeStep = groups.length > 0 && amongs.length === 0
@@ -108,19 +108,19 @@ export function notifyOf(ctx: BuildContext, isEmail: boolean, settings: readonly
     else (setting.kind === 'template' ? templates : texts).push(setting.token);
   }
   duplicates(ctx, recipients.map((recipient) => recipient.loc), "'to'");
-  if (recipients.length === 0) ctx.missingPart(loc, "say whom to notify, as in 'to our_contact'");
+  if (recipients.length === 0) ctx.missingPart(loc, 'notify-missing-recipient');
   const to = partyOf(ctx, recipients[0], ['our_contact', 'service_contact'], "'notify … to'",
     isEmail ? 'a quoted e-mail address' : 'a quoted phone number');
   const locsOf = (tokens: IToken[]) => tokens.map((token) => ctx.token(token));
   if (isEmail) {
-    for (const extra of texts) ctx.error(ctx.token(extra), 'notify email sends a template: write template "<key>"');
+    for (const extra of texts) ctx.error(ctx.token(extra), 'notify-email-text');
     duplicates(ctx, locsOf(templates), 'the template');
-    if (templates.length === 0) ctx.missingPart(loc, 'notify email needs a template: template "<key>"');
+    if (templates.length === 0) ctx.missingPart(loc, 'notify-email-missing-template');
     return withPart({ kind: 'notify_email', to, template: text(templates[0]) }, 'template', ctx.token(templates[0]));
   }
-  for (const extra of templates) ctx.error(ctx.token(extra), 'notify sms sends the text given in quotes, not a template');
+  for (const extra of templates) ctx.error(ctx.token(extra), 'notify-sms-template');
   duplicates(ctx, locsOf(texts), 'the text');
-  if (texts.length === 0) ctx.missingPart(loc, 'notify sms needs the text of the message in quotes');
+  if (texts.length === 0) ctx.missingPart(loc, 'notify-sms-missing-text');
   return withPart({ kind: 'notify_sms', to, text: text(texts[0]) }, 'text', ctx.token(texts[0]));
 }
 

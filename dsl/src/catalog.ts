@@ -13,6 +13,9 @@ export interface TemplateInfo {
   variables: readonly string[];
 }
 
+/** The kinds of name a rule refers to, for "did you mean …". */
+export type NameKind = 'templates' | 'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups' | 'employees';
+
 export interface Catalog {
   template(key: string): TemplateInfo | undefined;
   hasSelection(name: string): boolean;
@@ -26,6 +29,10 @@ export interface Catalog {
   statuses(kind: StatusKind): readonly string[];
   /** The type of `entity.field` (snake_case), or undefined for an unknown field. */
   fieldType(entity: Entity, field: string): FieldType | undefined;
+  /** Every name of a kind (asked only to suggest a name for a misspelled one). */
+  names(kind: NameKind): readonly string[];
+  /** The fields of an entity beyond the standard ones. */
+  extraFields(entity: Entity): readonly string[];
 }
 
 /** The fields of SPEC §6's JSON shapes in snake_case: the same on every installation. */
@@ -107,28 +114,37 @@ export interface CatalogData {
 export class InMemoryCatalog implements Catalog {
   private readonly templates: Map<string, TemplateInfo>;
   private readonly employees: Set<string>;
-  private readonly names: Record<'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups', Set<string>>;
+  private readonly sets: Record<'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups', Set<string>>;
 
   constructor(private readonly data: CatalogData = {}) {
     this.templates = new Map((data.templates ?? []).map((template) => [template.key, template]));
     this.employees = new Set((data.employees ?? []).map((email) => email.toLowerCase()));
-    this.names = {
+    this.sets = {
       selections: new Set(data.selections), projects: new Set(data.projects), forms: new Set(data.forms),
       flows: new Set(data.flows), taskTypes: new Set(data.taskTypes), groups: new Set(data.groups),
     };
   }
 
   template(key: string): TemplateInfo | undefined { return this.templates.get(key); }
-  hasSelection(name: string): boolean { return this.names.selections.has(name); }
-  hasProject(name: string): boolean { return this.names.projects.has(name); }
-  hasForm(key: string): boolean { return this.names.forms.has(key); }
-  hasFlow(name: string): boolean { return this.names.flows.has(name); }
-  hasTaskType(name: string): boolean { return this.names.taskTypes.has(name); }
-  hasGroup(name: string): boolean { return this.names.groups.has(name); }
+  hasSelection(name: string): boolean { return this.sets.selections.has(name); }
+  hasProject(name: string): boolean { return this.sets.projects.has(name); }
+  hasForm(key: string): boolean { return this.sets.forms.has(key); }
+  hasFlow(name: string): boolean { return this.sets.flows.has(name); }
+  hasTaskType(name: string): boolean { return this.sets.taskTypes.has(name); }
+  hasGroup(name: string): boolean { return this.sets.groups.has(name); }
   hasEmployee(email: string): boolean { return this.employees.has(email.toLowerCase()); }
   statuses(kind: StatusKind): readonly string[] { return this.data.statuses?.[kind] ?? []; }
 
   fieldType(entity: Entity, field: string): FieldType | undefined {
     return this.data.fields?.[entity]?.[field] ?? standardFieldType(entity, field);
+  }
+
+  names(kind: NameKind): readonly string[] {
+    if (kind === 'templates') return [...this.templates.keys()];
+    return this.data[kind] ?? [];
+  }
+
+  extraFields(entity: Entity): readonly string[] {
+    return Object.keys(this.data.fields?.[entity] ?? {});
   }
 }

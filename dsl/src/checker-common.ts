@@ -1,7 +1,9 @@
 // What every check needs: the catalog (absent offline), the mode, and where findings go.
 import type { Entity, Loc } from './ast.js';
-import type { Catalog } from './catalog.js';
+import type { Catalog, NameKind } from './catalog.js';
 import { diagnosticAt, type Diagnostic, type Severity } from './diagnostics.js';
+import type { Params } from './messages.js';
+import { closest } from './suggest.js';
 
 /** `save` lets an incomplete flow be stored (warnings); `start` needs it complete (errors). */
 export type CheckMode = 'save' | 'start';
@@ -11,14 +13,18 @@ export class CheckContext {
 
   constructor(readonly catalog: Catalog | undefined, readonly mode: CheckMode) {}
 
-  report(loc: Loc | undefined, severity: Severity, code: string, message: string, stepId?: string): void {
+  report(loc: Loc | undefined, severity: Severity, code: string, params: Params, stepId?: string, suggestion?: string): void {
     const at = loc ?? { offset: 0, length: 1, line: 1, column: 1 };
-    this.diagnostics.push(diagnosticAt(at, severity, message, stepId === undefined ? { code } : { code, stepId }));
+    this.diagnostics.push(diagnosticAt(at, severity, code, params, { stepId, suggestion }));
   }
 
-  /** A name check that only runs with a catalog: offline, names are taken on trust. */
-  unknownName(loc: Loc | undefined, known: (catalog: Catalog) => boolean, code: string, message: string, stepId?: string): void {
-    if (this.catalog && !known(this.catalog)) this.report(loc, 'error', code, message, stepId);
+  /**
+   * A name check that only runs with a catalog: offline, names are taken on trust. An unknown name
+   * is reported with the catalog's nearest name of `kind` as the suggestion.
+   */
+  unknownName(loc: Loc | undefined, kind: NameKind, name: string, code: string, stepId?: string): void {
+    if (!this.catalog || hasName(this.catalog, kind, name)) return;
+    this.report(loc, 'error', code, { name }, stepId, closest(name, this.catalog.names(kind)));
   }
 }
 
@@ -67,7 +73,7 @@ export function checkVariables(
     const head = dot < 0 ? variable : variable.slice(0, dot);
     if (head === 'unsubscribe_url' || scope.records.includes(head) || missing?.has(head)) continue;
     (missing ??= new Set()).add(head);
-    ctx.report(loc, 'error', 'missing-record', `${what} uses ${variable}, but ${scope.about} has no ${head}`, stepId);
+    ctx.report(loc, 'error', 'missing-record', { what, path: variable, about: scope.about, record: head }, stepId);
   }
 }
 
@@ -77,12 +83,22 @@ export function checkTemplate(
   if (!ctx.catalog) return;
   const template = ctx.catalog.template(key);
   if (!template) {
-    ctx.report(loc, 'error', 'unknown-template', `unknown template "${key}"`, stepId);
+    ctx.report(loc, 'error', 'unknown-template', { name: key }, stepId, closest(key, ctx.catalog.names('templates')));
     return;
   }
-  if (template.channel !== channel) {
-    const [is, needs] = channel === 'email' ? ['an SMS', 'an e-mail'] : ['an e-mail', 'an SMS'];
-    ctx.report(loc, 'error', 'template-channel', `"${key}" is ${is} template; this step sends ${needs}`, stepId);
-  }
+  if (template.channel !== channel) ctx.report(loc, 'error', 'template-channel', { name: key, channel }, stepId);
   checkVariables(ctx, template.variables, scope, `template "${key}"`, loc, stepId);
+}
+
+function hasName(catalog: Catalog, kind: NameKind, name: string): boolean {
+  switch (kind) {
+    case 'templates': return catalog.template(name) !== undefined;
+    case 'selections': return catalog.hasSelection(name);
+    case 'projects': return catalog.hasProject(name);
+    case 'forms': return catalog.hasForm(name);
+    case 'flows': return catalog.hasFlow(name);
+    case 'taskTypes': return catalog.hasTaskType(name);
+    case 'groups': return catalog.hasGroup(name);
+    case 'employees': return catalog.hasEmployee(name);
+  }
 }

@@ -1,7 +1,8 @@
 // Fields and values: does `entity.field` exist, may this rule read it, and does the value fit its type.
 import { ENTITIES, type Condition, type Entity, type Loc, type Value } from './ast.js';
-import { EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, standardFieldType, type FieldType, type StatusKind } from './catalog.js';
+import { EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, STANDARD_FIELDS, standardFieldType, type FieldType, type StatusKind } from './catalog.js';
 import { EMPLOYEE_ROLES, type CheckContext, type RecordScope } from './checker-common.js';
+import { closest } from './suggest.js';
 
 const TYPE_WORDS: Record<FieldType, string> = {
   string: 'a text', number: 'a number', boolean: 'true or false', date: 'a date', list: 'a list', id: 'an id', any: 'anything',
@@ -29,19 +30,29 @@ export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope 
   } else if (head === 'participant') {
     type = PARTICIPANT_FIELDS[field];
   } else {
-    ctx.report(loc, 'error', 'unknown-record', `unknown record '${head}' in ${path}`, stepId);
+    const records = [...ENTITIES, ...EMPLOYEE_ROLES, 'participant'];
+    ctx.report(loc, 'error', 'unknown-record', { record: head, path }, stepId, closest(head, scope?.records ?? records) ?? closest(head, records));
     return undefined;
   }
   if (!type) {
-    ctx.report(loc, 'error', 'unknown-field', `unknown field '${field}' of ${head}`, stepId);
+    ctx.report(loc, 'error', 'unknown-field', { field, record: head }, stepId, closest(field, fieldsOf(ctx, head)));
     return undefined;
   }
   if (scope && !scope.records.includes(head) && head === 'participant') {
-    ctx.report(loc, 'error', 'missing-record', `${path} is behaviour in this flow: only a split's branches can use it`, stepId);
+    ctx.report(loc, 'error', 'missing-record', { variant: 'behaviour', path }, stepId);
   } else if (scope && !scope.records.includes(head)) {
-    ctx.report(loc, 'error', 'missing-record', `${path} is not available: ${scope.about} has no ${head}`, stepId);
+    ctx.report(loc, 'error', 'missing-record', { variant: 'field', path, about: scope.about, record: head }, stepId);
   }
   return type;
+}
+
+/** The field names of a record, for suggestions. */
+function fieldsOf(ctx: CheckContext, head: string): string[] {
+  if (ENTITY_NAMES.has(head)) {
+    const entity = head as Entity;
+    return [...Object.keys(STANDARD_FIELDS[entity]), ...(ctx.catalog?.extraFields(entity) ?? [])];
+  }
+  return Object.keys(EMPLOYEE_ROLE_NAMES.has(head) ? EMPLOYEE_FIELDS : PARTICIPANT_FIELDS);
 }
 
 function describe(value: Value): string {
@@ -56,11 +67,11 @@ function valueType(value: Value): FieldType {
 export function checkValue(ctx: CheckContext, path: string, type: FieldType, value: Value, loc: Loc | undefined, stepId?: string): void {
   const fits = type === 'any' || type === 'list' || valueType(value) === (type === 'id' || type === 'date' ? 'string' : type);
   if (!fits) {
-    ctx.report(loc, 'error', 'type-mismatch', `${path} is ${TYPE_WORDS[type]}, but ${describe(value)} is ${TYPE_WORDS[valueType(value)]}`, stepId);
+    ctx.report(loc, 'error', 'type-mismatch', { path, type: TYPE_WORDS[type], value: describe(value), valueType: TYPE_WORDS[valueType(value)] }, stepId);
     return;
   }
   if (type === 'date' && typeof value === 'string' && Number.isNaN(Date.parse(value))) {
-    ctx.report(loc, 'error', 'type-mismatch', `${path} is a date, but "${value}" is not a date such as "2026-12-01"`, stepId);
+    ctx.report(loc, 'error', 'type-mismatch', { variant: 'date', path, value }, stepId);
   }
   if (typeof value === 'string' && ctx.catalog && path.includes('.status')) {
     // The first two parts of the path (`quote_request.status`).
@@ -68,15 +79,14 @@ export function checkValue(ctx: CheckContext, path: string, type: FieldType, val
     const head = dot < 0 ? path : path.slice(0, dot);
     const next = dot < 0 ? -1 : path.indexOf('.', dot + 1);
     const field = dot < 0 ? undefined : path.slice(dot + 1, next < 0 ? undefined : next);
-    if (field === 'status' && STATUS_KINDS.includes(head) && !ctx.catalog.statuses(head as StatusKind).includes(value)) {
-      ctx.report(loc, 'error', 'unknown-status', `unknown ${head} status "${value}"`, stepId);
+    const statuses = field === 'status' && STATUS_KINDS.includes(head) ? ctx.catalog.statuses(head as StatusKind) : undefined;
+    if (statuses && !statuses.includes(value)) {
+      ctx.report(loc, 'error', 'unknown-status', { kind: head, name: value }, stepId, closest(value, statuses));
     }
   }
-  if (path === 'task.type' && typeof value === 'string') {
-    ctx.unknownName(loc, (catalog) => catalog.hasTaskType(value), 'unknown-task-type', `unknown task type "${value}"`, stepId);
-  }
+  if (path === 'task.type' && typeof value === 'string') ctx.unknownName(loc, 'taskTypes', value, 'unknown-task-type', stepId);
   if (path === 'sale.stage' && !SALE_STAGES.includes(value)) {
-    ctx.report(loc, 'error', 'type-mismatch', `a sale's stage is open, sold or lost, not ${describe(value)}`, stepId);
+    ctx.report(loc, 'error', 'type-mismatch', { variant: 'stage', path, value: describe(value) }, stepId, closest(String(value), ['open', 'sold', 'lost']));
   }
 }
 
@@ -97,9 +107,9 @@ export function checkCondition(ctx: CheckContext, condition: Condition, scope: R
   switch (condition.kind) {
     case 'compare':
       if (ORDERING_OPERATORS.includes(condition.operator) && !ORDERED_TYPES.includes(type)) {
-        ctx.report(at, 'error', 'type-mismatch', `${condition.operator} compares numbers and dates, but ${condition.field} is ${TYPE_WORDS[type]}`, stepId);
+        ctx.report(at, 'error', 'type-mismatch', { variant: 'ordering', operator: condition.operator, path: condition.field, type: TYPE_WORDS[type] }, stepId);
       } else if (type === 'list') {
-        ctx.report(at, 'error', 'type-mismatch', `${condition.field} is a list: test it with contains`, stepId);
+        ctx.report(at, 'error', 'type-mismatch', { variant: 'list', path: condition.field }, stepId);
       } else {
         checkValue(ctx, condition.field, type, condition.value, at, stepId);
       }
@@ -109,9 +119,9 @@ export function checkCondition(ctx: CheckContext, condition: Condition, scope: R
       return;
     case 'contains':
       if (!CONTAINER_TYPES.includes(type)) {
-        ctx.report(at, 'error', 'type-mismatch', `contains looks inside a text or a list, but ${condition.field} is ${TYPE_WORDS[type]}`, stepId);
+        ctx.report(at, 'error', 'type-mismatch', { variant: 'contains', path: condition.field, type: TYPE_WORDS[type] }, stepId);
       } else if (typeof condition.value !== 'string' && type === 'string') {
-        ctx.report(at, 'error', 'type-mismatch', `contains looks for a text in ${condition.field}, not ${describe(condition.value)}`, stepId);
+        ctx.report(at, 'error', 'type-mismatch', { variant: 'contains-value', path: condition.field, value: describe(condition.value) }, stepId);
       }
       return;
     case 'empty':

@@ -7,6 +7,7 @@ import {
   CheckContext, checkTemplate, checkVariables, FLOW_RECORDS, SPLIT_RECORDS, mergeVariablesIn, type RecordScope,
 } from './checker-common.js';
 import { checkChange, checkCondition, checkValue, fieldTypeOf } from './checker-conditions.js';
+import { closest } from './suggest.js';
 
 const PERSON_SCOPE: RecordScope = { records: FLOW_RECORDS, about: 'a flow' };
 const SPLIT_SCOPE: RecordScope = { records: SPLIT_RECORDS, about: 'a split' };
@@ -22,7 +23,7 @@ export function checkFlow(ctx: CheckContext, flow: Flow): void {
   for (const step of stepsInOrder(flow.steps)) {
     if (step.id === undefined) continue;
     if (labels.has(step.id)) {
-      ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', `the label '${step.id}' is used twice`, step.id);
+      ctx.report(step.locs?.id ?? step.loc, 'error', 'duplicate-label', { label: step.id }, step.id);
     } else {
       labels.set(step.id, step);
     }
@@ -34,20 +35,18 @@ export function checkFlow(ctx: CheckContext, flow: Flow): void {
 
 function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
   if (settings.triggers.length === 0) {
-    ctx.report(flow.locs?.name ?? flow.loc, 'warning', 'no-trigger', "the flow has no trigger; add 'trigger manual' to enrol persons by hand");
+    ctx.report(flow.locs?.name ?? flow.loc, 'warning', 'no-trigger', {});
   }
   for (const setting of flow.settings) {
     const loc = setting.loc;
     switch (setting.kind) {
       case 'timezone':
-        if (!isTimeZone(setting.zone)) ctx.report(setting.locs?.zone ?? loc, 'error', 'unknown-timezone', `unknown time zone "${setting.zone}"`);
+        if (!isTimeZone(setting.zone)) ctx.report(setting.locs?.zone ?? loc, 'error', 'unknown-timezone', { name: setting.zone });
         break;
       case 'trigger': {
         const { trigger } = setting;
-        if (trigger.kind === 'form_submitted') ctx.unknownName(loc, (c) => c.hasForm(trigger.form), 'unknown-form', `unknown form "${trigger.form}"`);
-        if (trigger.kind === 'selection_added') {
-          ctx.unknownName(loc, (c) => c.hasSelection(trigger.selection), 'unknown-selection', `unknown selection "${trigger.selection}"`);
-        }
+        if (trigger.kind === 'form_submitted') ctx.unknownName(loc, 'forms', trigger.form, 'unknown-form');
+        if (trigger.kind === 'selection_added') ctx.unknownName(loc, 'selections', trigger.selection, 'unknown-selection');
         // A trigger condition may look at whatever record changed, not only the person.
         if (trigger.kind === 'condition') checkCondition(ctx, trigger.condition, undefined);
         break;
@@ -56,12 +55,12 @@ function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
         checkCondition(ctx, setting.condition, PERSON_SCOPE);
         break;
       case 'exclude':
-        ctx.unknownName(setting.locs?.selection ?? loc, (c) => c.hasSelection(setting.selection), 'unknown-selection', `unknown selection "${setting.selection}"`);
+        ctx.unknownName(setting.locs?.selection ?? loc, 'selections', setting.selection, 'unknown-selection');
         break;
       case 'success':
         for (const criterion of setting.criteria) {
           const at = criterion.loc ?? loc;
-          if (criterion.kind === 'form_submitted') ctx.unknownName(at, (c) => c.hasForm(criterion.form), 'unknown-form', `unknown form "${criterion.form}"`);
+          if (criterion.kind === 'form_submitted') ctx.unknownName(at, 'forms', criterion.form, 'unknown-form');
           if (criterion.kind === 'added_to') checkListName(ctx, criterion.target, criterion.name, at);
           if (criterion.kind === 'field_changed') {
             const path = `${criterion.entity}.${criterion.field}`;
@@ -94,8 +93,8 @@ function isTimeZone(zone: string): boolean {
 }
 
 function checkListName(ctx: CheckContext, target: 'selection' | 'project', name: string, loc: Loc | undefined, stepId?: string): void {
-  if (target === 'selection') ctx.unknownName(loc, (c) => c.hasSelection(name), 'unknown-selection', `unknown selection "${name}"`, stepId);
-  else ctx.unknownName(loc, (c) => c.hasProject(name), 'unknown-project', `unknown project "${name}"`, stepId);
+  if (target === 'selection') ctx.unknownName(loc, 'selections', name, 'unknown-selection', stepId);
+  else ctx.unknownName(loc, 'projects', name, 'unknown-project', stepId);
 }
 
 /** Steps after a `leave` or `complete` in the same block never run; one warning per block. */
@@ -104,7 +103,7 @@ function checkBlock(check: FlowCheck, steps: readonly Step[]): void {
   let warned = false;
   for (const step of steps) {
     if (ending && !warned) {
-      check.ctx.report(step.loc, 'warning', 'unreachable', `this step is never reached: the ${ending.kind} step before it ends the flow`, step.id);
+      check.ctx.report(step.loc, 'warning', 'unreachable', { ending: ending.kind }, step.id);
       warned = true;
     }
     checkStep(check, step);
@@ -118,14 +117,14 @@ function checkStep(check: FlowCheck, step: Step): void {
 
 type StepCheck<K extends StepKind> = (check: FlowCheck, step: Extract<Step, { kind: K }>, loc: Loc | undefined) => void;
 
-function requireSetting(check: FlowCheck, present: boolean, step: Step, code: string, message: string): void {
+function requireSetting(check: FlowCheck, present: boolean, step: Step, code: string): void {
   if (present) return;
-  check.ctx.report(step.loc, check.ctx.mode === 'start' ? 'error' : 'warning', code, message, step.id);
+  check.ctx.report(step.loc, check.ctx.mode === 'start' ? 'error' : 'warning', code, {}, step.id);
 }
 
 function checkLeaveActions({ ctx }: FlowCheck, actions: readonly LeaveAction[], stepId: string | undefined): void {
   for (const action of actions) {
-    if (action.kind === 'move_to_flow') ctx.unknownName(action.loc, (c) => c.hasFlow(action.flow), 'unknown-flow', `unknown flow "${action.flow}"`, stepId);
+    if (action.kind === 'move_to_flow') ctx.unknownName(action.loc, 'flows', action.flow, 'unknown-flow', stepId);
     else checkListName(ctx, 'selection', action.selection, action.loc, stepId);
   }
 }
@@ -136,21 +135,21 @@ function checkEmployee({ ctx }: FlowCheck, party: Party | undefined, loc: Loc | 
 }
 
 function checkEmployeeEmail(ctx: CheckContext, email: string, loc: Loc | undefined, stepId: string | undefined): void {
-  ctx.unknownName(loc, (c) => c.hasEmployee(email), 'unknown-employee', `no employee has the e-mail address "${email}"`, stepId);
+  ctx.unknownName(loc, 'employees', email, 'unknown-employee', stepId);
 }
 
 const stepChecks: { [K in StepKind]: StepCheck<K> } = {
   send_email: (check, step, loc) => {
     checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
     if (step.subject !== undefined) checkVariables(check.ctx, mergeVariablesIn(step.subject), PERSON_SCOPE, 'the subject', loc, step.id);
-    requireSetting(check, check.settings.sender !== undefined, step, 'missing-sender', "this e-mail step needs the flow's sender: sender \"Name <address>\"");
-    requireSetting(check, check.settings.replyTo !== undefined, step, 'missing-reply-to', "this e-mail step needs the flow's reply_to address");
+    requireSetting(check, check.settings.sender !== undefined, step, 'missing-sender');
+    requireSetting(check, check.settings.replyTo !== undefined, step, 'missing-reply-to');
   },
   send_sms: (check, step, loc) => {
     if (step.message.kind === 'template') checkTemplate(check.ctx, step.message.template, 'sms', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
     else checkVariables(check.ctx, mergeVariablesIn(step.message.text), PERSON_SCOPE, 'the text', step.locs?.text ?? loc, step.id);
     if (step.ifNoMobile?.kind === 'leave') checkLeaveActions(check, step.ifNoMobile.actions, step.id);
-    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender', "this SMS step needs the flow's sms_sender");
+    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
   },
   update_person: ({ ctx }, step) => {
     for (const operation of step.operations) {
@@ -160,10 +159,10 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
       if (!type) continue;
       if (operation.kind === 'set') checkValue(ctx, path, type, operation.value, operation.loc, step.id);
       if ((operation.kind === 'add' || operation.kind === 'remove') && !['list', 'any'].includes(type)) {
-        ctx.report(operation.loc, 'error', 'type-mismatch', `${operation.kind} works on a list, but ${path} is not one; use set`, step.id);
+        ctx.report(operation.loc, 'error', 'type-mismatch', { variant: 'list-operation', operation: operation.kind, path }, step.id);
       }
       if (operation.kind === 'increase' && !['number', 'any'].includes(type)) {
-        ctx.report(operation.loc, 'error', 'type-mismatch', `increase works on a number, but ${path} is not one`, step.id);
+        ctx.report(operation.loc, 'error', 'type-mismatch', { variant: 'increase', path }, step.id);
       }
     }
   },
@@ -180,7 +179,7 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
   distribute: ({ ctx }, step, loc) => {
     if (step.pool.kind === 'group') {
       const { name } = step.pool;
-      ctx.unknownName(loc, (c) => c.hasGroup(name), 'unknown-group', `unknown group "${name}"`, step.id);
+      ctx.unknownName(loc, 'groups', name, 'unknown-group', step.id);
     } else {
       for (const email of step.pool.emails) checkEmployeeEmail(ctx, email, loc, step.id);
     }
@@ -189,20 +188,20 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
   run_script: () => {},
   notify_email: (check, step, loc) => checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id),
   notify_sms: (check, step) => {
-    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender', "this SMS step needs the flow's sms_sender");
+    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
   },
   wait: () => {},
   wait_until: () => {},
   wait_for: (check, step, loc) => {
     const { event } = step;
     if (event.kind === 'form_submitted') {
-      check.ctx.unknownName(loc, (c) => c.hasForm(event.form), 'unknown-form', `unknown form "${event.form}"`, step.id);
+      check.ctx.unknownName(loc, 'forms', event.form, 'unknown-form', step.id);
     } else if (event.step !== undefined) {
       const target = check.labels.get(event.step);
       const at = step.locs?.step ?? loc;
-      if (!target) check.ctx.report(at, 'error', 'unknown-label', `no step is labelled '${event.step}'`, step.id);
+      if (!target) check.ctx.report(at, 'error', 'unknown-label', { name: event.step }, step.id, closest(event.step, check.labels.keys()));
       else if (target.kind !== 'send_email') {
-        check.ctx.report(at, 'error', 'not-an-email-step', `'${event.step}' labels a ${target.kind} step, not an e-mail step`, step.id);
+        check.ctx.report(at, 'error', 'not-an-email-step', { label: event.step, kind: target.kind }, step.id);
       }
     }
     if (step.onTimeout?.kind === 'leave') checkLeaveActions(check, step.onTimeout.actions, step.id);
@@ -211,7 +210,7 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
     const names = new Set<string>();
     for (const branch of step.branches) {
       if (names.has(branch.name)) {
-        check.ctx.report(branch.locs?.name ?? branch.loc, 'warning', 'duplicate-branch', `the split already has a branch "${branch.name}"`, step.id);
+        check.ctx.report(branch.locs?.name ?? branch.loc, 'warning', 'duplicate-branch', { name: branch.name }, step.id);
       }
       names.add(branch.name);
       checkCondition(check.ctx, branch.condition, SPLIT_SCOPE, step.id);
@@ -223,7 +222,7 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
   leave: (check, step) => checkLeaveActions(check, step.actions, step.id),
   complete: ({ ctx }, step) => {
     for (const action of step.actions) {
-      ctx.unknownName(action.locs?.flow ?? action.loc, (c) => c.hasFlow(action.flow), 'unknown-flow', `unknown flow "${action.flow}"`, step.id);
+      ctx.unknownName(action.locs?.flow ?? action.loc, 'flows', action.flow, 'unknown-flow', step.id);
     }
   },
 };

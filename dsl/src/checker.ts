@@ -54,7 +54,7 @@ function checkWorkflow(ctx: CheckContext, workflow: Workflow): void {
       checkTemplate(ctx, action.template, 'email', scope, keyLoc);
       const { recipient } = action;
       if (recipient.kind === 'role' && !scope.records.includes(recipient.role)) {
-        ctx.report(action.locs?.recipient ?? action.loc, 'error', 'recipient', `${scope.about} has no ${recipient.role} to send to`);
+        ctx.report(action.locs?.recipient ?? action.loc, 'error', 'recipient', { about: scope.about, role: recipient.role });
       }
     } else if (action.message.kind === 'template') {
       checkTemplate(ctx, action.message.template, 'sms', scope, keyLoc);
@@ -62,8 +62,7 @@ function checkWorkflow(ctx: CheckContext, workflow: Workflow): void {
       checkVariables(ctx, mergeVariablesIn(action.message.text), scope, 'the text', action.locs?.text ?? action.loc);
     }
     if (action.reminder && trigger.kind !== 'field_changed') {
-      ctx.report(action.reminder.loc, 'warning', 'reminder-without-status',
-        'reminders repeat while the record keeps the value it changed to; this trigger is not a field change');
+      ctx.report(action.reminder.loc, 'warning', 'reminder-without-status', {});
     }
   }
 }

@@ -38,6 +38,31 @@ describe('stroom lint', () => {
     expect(out()).toBe("w.stroom:1:6: warning: the flow has no trigger; add 'trigger manual' to enrol persons by hand\n");
   });
 
+  it('--lang chooses the language of the messages and prints the name meant', async () => {
+    const files = { 's.stroom': 'workflow "x" {\n  on person created\n  sned email "k" to person\n}\n' };
+    const { io, out } = memoryIo({ ...files });
+    expect(await runCli(['lint', '--lang', 'nl', 's.stroom'], io)).toBe(1);
+    expect(out()).toBe("s.stroom:3:3: error: een workflowregel (on, when, after, send of remind) of '}' verwacht, maar 'sned' gevonden (bedoelde u 'send'?)\n");
+    const english = memoryIo({ ...files });
+    expect(await runCli(['lint', '--lang=en', 's.stroom'], english.io)).toBe(1);
+    expect(english.out()).toBe("s.stroom:3:3: error: expected a workflow line (on, when, after, send or remind) or '}', found 'sned' (did you mean 'send'?)\n");
+  });
+
+  it('takes the language from LANG when --lang is not given, English unless LANG is Dutch', async () => {
+    const dutch = memoryIo({ 'w.stroom': 'flow "f" {\n  wait 1 day\n}\n' });
+    expect(await runCli(['lint', 'w.stroom'], { ...dutch.io, env: { LANG: 'nl_NL.UTF-8' } })).toBe(0);
+    expect(dutch.out()).toBe("w.stroom:1:6: warning: de flow heeft geen trigger; voeg 'trigger manual' toe om personen met de hand in te schrijven\n");
+    const other = memoryIo({ 'w.stroom': 'flow "f" {\n  wait 1 day\n}\n' });
+    expect(await runCli(['lint', 'w.stroom'], { ...other.io, env: { LANG: 'de_DE.UTF-8' } })).toBe(0);
+    expect(other.out()).toMatch(/warning: the flow has no trigger/);
+  });
+
+  it('refuses a language it does not know', async () => {
+    const { io, err } = memoryIo({ 'a.stroom': canonical });
+    expect(await runCli(['lint', '--lang', 'fr', 'a.stroom'], io)).toBe(2);
+    expect(err()).toMatch(/usage: stroom lint \[--lang nl\|en\]/);
+  });
+
   it('reports a file it cannot read', async () => {
     const { io, err } = memoryIo({});
     expect(await runCli(['lint', 'missing.stroom'], io)).toBe(1);
@@ -76,7 +101,7 @@ describe('stroom fmt', () => {
   it('explains its usage on wrong arguments', async () => {
     const { io, err } = memoryIo({});
     expect(await runCli(['fmt', '--check', '--write', 'a.stroom'], io)).toBe(2);
-    expect(err()).toContain('usage: stroom lint <files…>');
+    expect(err()).toContain('usage: stroom lint [--lang nl|en] <files…>');
   });
 });
 

@@ -1,8 +1,9 @@
-// `stroom lint <files…>` and `stroom fmt [--check|--write] <files…>`: offline, on .stroom files.
+// `stroom lint [--lang nl|en] <files…>` and `stroom fmt [--check|--write] <files…>`: offline, on .stroom files.
 // The logic takes its file system and output as arguments so it is tested without processes.
 import { readFile, writeFile } from 'node:fs/promises';
 import { checkSource } from './checker.js';
 import type { Diagnostic } from './diagnostics.js';
+import { diagnosticMessage, languageOfLocale, LANGUAGES, suggestionMessage, type Language } from './messages.js';
 import { format } from './printer.js';
 
 export interface CliIo {
@@ -10,16 +11,20 @@ export interface CliIo {
   writeFile(path: string, text: string): Promise<void>;
   stdout(text: string): void;
   stderr(text: string): void;
+  /** The environment: `LANG` chooses the language of messages when `--lang` is not given. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-const USAGE = `usage: stroom lint <files…>
+const USAGE = `usage: stroom lint [--lang nl|en] <files…>
        stroom fmt [--check|--write] <files…>
 `;
 
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === 'lint' && rest.length > 0) return lint(rest, io);
-  if (command === 'fmt') {
+  if (command === 'lint') {
+    const options = lintOptions(rest, io);
+    if (options) return lint(options.files, options.lang, io);
+  } else if (command === 'fmt') {
     const flags = rest.filter((arg) => arg.startsWith('--'));
     const files = rest.filter((arg) => !arg.startsWith('--'));
     const unknown = flags.filter((flag) => flag !== '--check' && flag !== '--write');
@@ -30,8 +35,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return command === 'help' || command === '--help' ? 0 : 2;
 }
 
-function diagnosticLine(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column}: ${d.severity}: ${d.message}\n`;
+function languageOfEnv(io: CliIo): Language {
+  return languageOfLocale(io.env?.['LC_ALL'] || io.env?.['LANG']);
+}
+
+/** `--lang nl|en` (or `--lang=nl`) and the files; the language defaults to the one of `LANG`. */
+function lintOptions(args: readonly string[], io: CliIo): { files: string[]; lang: Language } | undefined {
+  let lang = languageOfEnv(io);
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--lang' || arg.startsWith('--lang=')) {
+      const value = arg === '--lang' ? args[++i] : arg.slice('--lang='.length);
+      if (!LANGUAGES.includes(value as Language)) return undefined;
+      lang = value as Language;
+    } else if (arg.startsWith('--')) {
+      return undefined;
+    } else {
+      files.push(arg);
+    }
+  }
+  return files.length > 0 ? { files, lang } : undefined;
+}
+
+function diagnosticLine(file: string, d: Diagnostic, lang: Language = 'en'): string {
+  const suggestion = d.suggestion === undefined ? '' : ` (${suggestionMessage(d.suggestion, lang)})`;
+  return `${file}:${d.line}:${d.column}: ${d.severity}: ${diagnosticMessage(d, lang)}${suggestion}\n`;
 }
 
 async function read(file: string, io: CliIo): Promise<string | undefined> {
@@ -43,7 +72,7 @@ async function read(file: string, io: CliIo): Promise<string | undefined> {
   }
 }
 
-async function lint(files: readonly string[], io: CliIo): Promise<number> {
+async function lint(files: readonly string[], lang: Language, io: CliIo): Promise<number> {
   let failed = false;
   for (const file of files) {
     const source = await read(file, io);
@@ -52,7 +81,7 @@ async function lint(files: readonly string[], io: CliIo): Promise<number> {
       continue;
     }
     const { diagnostics } = checkSource(source);
-    for (const diagnostic of diagnostics) io.stdout(diagnosticLine(file, diagnostic));
+    for (const diagnostic of diagnostics) io.stdout(diagnosticLine(file, diagnostic, lang));
     failed ||= diagnostics.some((d) => d.severity === 'error');
   }
   return failed ? 1 : 0;
@@ -68,7 +97,7 @@ async function fmt(files: readonly string[], mode: string | undefined, io: CliIo
     }
     const formatted = format(source);
     if (formatted.source === undefined) {
-      for (const diagnostic of formatted.diagnostics) io.stderr(diagnosticLine(file, diagnostic));
+      for (const diagnostic of formatted.diagnostics) io.stderr(diagnosticLine(file, diagnostic, languageOfEnv(io)));
       failed = true;
       continue;
     }
@@ -91,6 +120,7 @@ export const nodeIo: CliIo = {
   writeFile: (path, text) => writeFile(path, text, 'utf8'),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  env: process.env,
 };
 
 /** The entry point of `bin/stroom.js`. */

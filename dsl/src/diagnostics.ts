@@ -1,5 +1,6 @@
 // Diagnostics are data: every problem the package finds is one of these, never a thrown error.
 import type { Loc } from './ast.js';
+import { englishMessage, type Params } from './messages.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -11,9 +12,14 @@ export interface Diagnostic {
   /** In UTF-16 code units; at least 1 so an editor can underline it. */
   length: number;
   severity: Severity;
+  /** In English as made; `diagnosticMessage` renders it from `code` and `params` in another language. */
   message: string;
-  /** A stable identifier of the check (checker diagnostics), e.g. `unknown-template`. */
-  code?: string;
+  /** A stable identifier of the problem, e.g. `unknown-template`, `unexpected-token`. */
+  code: string;
+  /** What the message is made of (names, what was found, …). */
+  params?: Params;
+  /** The name probably meant, where a near one exists (`send` for `sned`). */
+  suggestion?: string;
   /** The flow step the diagnostic is about, when it is about one. */
   stepId?: string;
 }
@@ -65,8 +71,16 @@ export class LineIndex {
   }
 }
 
-export function diagnosticAt(loc: Loc, severity: Severity, message: string, extra: Partial<Diagnostic> = {}): Diagnostic {
-  return { line: loc.line, column: loc.column, length: Math.max(1, loc.length), severity, message, ...extra };
+/** A diagnostic with its English message; `suggestion` is left out when there is none. */
+export function diagnosticAt(
+  loc: Loc, severity: Severity, code: string, params: Params = {}, extra: { stepId?: string; suggestion?: string | undefined } = {},
+): Diagnostic {
+  const diagnostic: Diagnostic = {
+    line: loc.line, column: loc.column, length: Math.max(1, loc.length), severity, code, params, message: englishMessage(code, params),
+  };
+  if (extra.suggestion !== undefined) diagnostic.suggestion = extra.suggestion;
+  if (extra.stepId !== undefined) diagnostic.stepId = extra.stepId;
+  return diagnostic;
 }
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {

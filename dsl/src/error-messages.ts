@@ -1,5 +1,8 @@
-// Parse errors in plain words ("expected a number after 'every'"), not token dumps.
+// Parse errors in plain words (as a code and its params) ("expected a number after 'every'"), not token dumps.
 import { EOF, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import type { ParamValue, Params } from './messages.js';
+import { closest } from './suggest.js';
+import { isKeywordToken } from './tokens.js';
 
 const tokenDescriptions: Record<string, string> = {
   String: 'a quoted text',
@@ -62,10 +65,18 @@ function describeToken(type: TokenType): string {
   return `'${name}'`;
 }
 
-function topLevelMessage(found: IToken): string {
-  if (found.image === '}') return "unexpected '}': there is no block to close";
-  return `unexpected ${describeFound(found)}; expected a workflow or a flow`;
-}
+/** The keywords that may start a line inside each kind of block: what a misspelled first word may have meant. */
+const STEP_KEYWORDS = ['send', 'update', 'add', 'remove', 'create', 'distribute', 'run', 'notify', 'wait', 'split', 'leave', 'complete'];
+const blockKeywords: Record<string, readonly string[]> = {
+  workflowDeclaration: ['on', 'when', 'after', 'send', 'remind'],
+  flowDeclaration: ['sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude', 'once', 'success', ...STEP_KEYWORDS],
+  stepBlock: STEP_KEYWORDS,
+  step: STEP_KEYWORDS,
+  splitStep: ['branch', 'others'],
+  leaveBlock: ['move', 'add'],
+  completeStep: ['on'],
+  updatePersonStep: ['set', 'clear', 'add', 'remove', 'increase'],
+};
 
 /** A token's text for a message: its first line, at most 30 characters. */
 function shortImage(image: string): string {
@@ -73,25 +84,61 @@ function shortImage(image: string): string {
   return line.length > 30 || line.length < image.length ? `${line.slice(0, 30)}…` : line;
 }
 
-function describeFound(token: IToken | undefined): string {
-  if (!token || token.tokenType === EOF) return 'the end of the text';
-  return `'${shortImage(token.image)}'`;
+function isEnd(token: IToken | undefined): boolean {
+  return !token || token.tokenType === EOF;
 }
 
-function afterPrevious(previous: IToken | undefined): string {
-  if (!previous || previous.tokenType === EOF || !previous.image) return '';
-  return ` after '${shortImage(previous.image)}'`;
+/** The nearest keyword to a misspelled word, among those that could stand where it does. */
+function keywordMeant(found: IToken | undefined, keywords: readonly string[]): string | undefined {
+  if (isEnd(found) || !/^[A-Za-z_]\w*$/.test(found!.image) || keywords.length === 0) return undefined;
+  return closest(found!.image, keywords);
 }
 
-function listOf(words: string[]): string {
-  const unique = [...new Set(words)];
-  const shown = unique.length > 8 ? [...unique.slice(0, 8), '…'] : unique;
-  if (shown.length === 1) return shown[0]!;
-  return `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`;
+function keywordsOf(types: readonly TokenType[]): string[] {
+  return types.filter(isKeywordToken).map((type) => String(type.name));
 }
 
-function firstTokens(paths: TokenType[][]): string[] {
-  return paths.filter((path) => path.length > 0).map((path) => describeToken(path[0]!));
+function firstTokens(paths: TokenType[][]): TokenType[] {
+  return paths.filter((path) => path.length > 0).map((path) => path[0]!);
+}
+
+/**
+ * A syntax error as Chevrotain carries it: its message is this JSON (code, params, suggestion),
+ * which parse() turns into a diagnostic. It is only made for a syntax error, so costs nothing otherwise.
+ */
+export interface SyntaxErrorData {
+  code: string;
+  params: Params;
+  suggestion?: string;
+}
+
+function encode(code: string, params: Record<string, ParamValue | undefined>, suggestion?: string): string {
+  const defined: Record<string, ParamValue> = {};
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) defined[key] = value;
+  const data: SyntaxErrorData = suggestion === undefined ? { code, params: defined } : { code, params: defined, suggestion };
+  return JSON.stringify(data);
+}
+
+export function decodeSyntaxError(message: string): SyntaxErrorData {
+  try {
+    const data = JSON.parse(message) as SyntaxErrorData;
+    if (typeof data.code === 'string') return data;
+  } catch {
+    // not one of ours: kept as Chevrotain wrote it
+  }
+  return { code: 'unexpected-token', params: { expected: [message] } };
+}
+
+function topLevel(found: IToken): string {
+  if (found.image === '}') return encode('unexpected-close', {});
+  return encode('expected-declaration', { found: isEnd(found) ? undefined : shortImage(found.image) },
+    keywordMeant(found, ['workflow', 'flow']));
+}
+
+function expected(what: string[], actual: IToken | undefined, previous: IToken | undefined, suggestion: string | undefined): string {
+  const after = isEnd(previous) || !previous!.image ? undefined : shortImage(previous!.image);
+  const end = isEnd(actual);
+  return encode(end ? 'unexpected-end' : 'unexpected-token', { expected: what, after, found: end ? undefined : shortImage(actual!.image) }, suggestion);
 }
 
 /**
@@ -105,36 +152,39 @@ function noteAtEnd(actual: IToken | undefined, expected: TokenType[]): void {
 }
 
 export const errorMessages: IParserErrorMessageProvider = {
-  buildMismatchTokenMessage({ expected, actual, previous, ruleName }) {
-    noteAtEnd(actual, [expected]);
-    const name = String(expected.name);
-    if (expected === EOF) return topLevelMessage(actual);
+  buildMismatchTokenMessage({ expected: token, actual, previous, ruleName }) {
+    noteAtEnd(actual, [token]);
+    const name = String(token.name);
+    if (token === EOF) return topLevel(actual);
     const block = blockContents[ruleName];
     if (name === 'RCurly' && block && actual.tokenType !== EOF) {
-      return `expected ${block} or '}', found ${describeFound(actual)}`;
+      return encode('unexpected-token', { expected: [block, "'}'"], found: shortImage(actual.image) }, keywordMeant(actual, blockKeywords[ruleName] ?? []));
     }
     const what =
       placeDescriptions[`${ruleName}:${name}:${previous?.image}`] ??
       placeDescriptions[`${ruleName}:${name}`] ??
-      describeToken(expected);
-    return `expected ${what}${afterPrevious(previous)}, found ${describeFound(actual)}`;
+      describeToken(token);
+    return expected([what], actual, previous, keywordMeant(actual, keywordsOf([token])));
   },
 
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    return topLevelMessage(firstRedundant);
+    return topLevel(firstRedundant);
   },
 
   buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous, ruleName }) {
-    noteAtEnd(actual[0], expectedPathsPerAlt.flat().map((path) => path[0]!).filter(Boolean));
-    const what = ruleDescriptions[ruleName] ?? listOf(expectedPathsPerAlt.flatMap(firstTokens));
+    const starts = firstTokens(expectedPathsPerAlt.flat());
+    noteAtEnd(actual[0], starts);
+    const rule = ruleDescriptions[ruleName];
+    const what = rule ? [rule] : starts.map(describeToken);
     // Where a step should start, the token before it says nothing useful.
-    const after = ruleName === 'step' ? '' : afterPrevious(previous);
-    return `expected ${what}${after}, found ${describeFound(actual[0])}`;
+    const before = ruleName === 'step' ? undefined : previous;
+    return expected(what, actual[0], before, keywordMeant(actual[0], [...keywordsOf(starts), ...(blockKeywords[ruleName] ?? [])]));
   },
 
   buildEarlyExitMessage({ expectedIterationPaths, actual, previous, ruleName }) {
-    noteAtEnd(actual[0], expectedIterationPaths.map((path) => path[0]!).filter(Boolean));
-    const what = ruleDescriptions[ruleName] ?? listOf(firstTokens(expectedIterationPaths));
-    return `expected ${what}${afterPrevious(previous)}, found ${describeFound(actual[0])}`;
+    const starts = firstTokens(expectedIterationPaths);
+    noteAtEnd(actual[0], starts);
+    const rule = ruleDescriptions[ruleName];
+    return expected(rule ? [rule] : starts.map(describeToken), actual[0], previous, keywordMeant(actual[0], keywordsOf(starts)));
   },
 };

@@ -75,7 +75,7 @@ export function conditionGrammar(Base: ReturnType<typeof valueGrammar>) {
       }
       return this.ACTION(() => {
         if (tooDeep) {
-          if (outermost) this.ctx.error(this.locFrom(first), `conditions nest deeper than ${MAX_NESTING} levels`);
+          if (outermost) this.ctx.error(this.locFrom(first), 'too-deep-condition', { max: MAX_NESTING });
           return placeholderCondition();
         }
         if (nots === 0) return condition;

@@ -116,13 +116,12 @@ function settingsOf(ctx: BuildContext, record: RecordKind, all: readonly (Create
     if (!setting) continue;
     const { keyword, loc } = setting;
     if (!ALLOWED[record].includes(keyword)) {
-      const hint = record === 'sale' && keyword === 'after' ? "; write 'date after …'" : '';
-      ctx.error(loc, `'${keyword}' is not a setting of create ${record}${hint}`);
+      ctx.error(loc, 'unknown-create-setting', { keyword, record });
       continue;
     }
     const isDate = DATE_SETTINGS.has(keyword);
     if (isDate ? dateGiven : found[keyword] !== undefined) {
-      ctx.error(loc, `${isDate ? 'the date' : `'${keyword}'`} is given twice`);
+      ctx.error(loc, 'given-twice', { what: isDate ? 'the date' : `'${keyword}'` });
       continue;
     }
     if (isDate) dateGiven = true;
@@ -142,7 +141,7 @@ function createStepOf(
 ): CreateFollowUpStep | CreateRequestStep | CreateSaleStep {
   const s = settingsOf(ctx, record, all);
   const required = (present: boolean, what: string) => {
-    if (!present) ctx.missingPart(loc, `create ${record} needs ${what}`);
+    if (!present) ctx.missingPart(loc, 'missing-create-setting', { record, what });
   };
   required(s.type !== undefined, 'a type: type "<type>"');
   const party = (setting: CreateSetting | undefined, roles: Role[], where: string) => partyOf(ctx, setting?.party, roles, where, EMPLOYEE);

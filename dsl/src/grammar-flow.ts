@@ -190,7 +190,7 @@ export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
           return this.ACTION(() => {
             const loc = this.locFrom(first);
             const created = CREATED_RECORDS.find((record) => record === entity.image);
-            if (!created) this.ctx.error(loc, "success counts 'sale created', 'follow_up created' or 'request created'");
+            if (!created) this.ctx.error(loc, 'success-created');
             return { kind: 'record_created', entity: created ?? 'sale', loc };
           });
         },
@@ -246,7 +246,7 @@ function flowOf(
     }
     const setting = item as FlowSetting;
     if (SINGLE_SETTINGS.has(setting.kind) && seen.has(setting.kind)) {
-      ctx.error(setting.loc, `the flow already has a ${setting.kind.replaceAll('_', ' ')} setting`);
+      ctx.error(setting.loc, 'duplicate-flow-setting', { setting: setting.kind.replaceAll('_', ' ') });
       continue;
     }
     seen.add(setting.kind);
@@ -261,7 +261,7 @@ function flowOf(
 function weekdayOf(ctx: BuildContext, token: IToken | undefined): Weekday {
   const found = isReal(token) ? token.image : '';
   if ((WEEKDAYS as readonly string[]).includes(found)) return found as Weekday;
-  if (found) ctx.error(ctx.token(token), `expected a day (${WEEKDAYS.join(', ')}), found '${found}'`);
+  if (found) ctx.error(ctx.token(token), 'unknown-day', { days: WEEKDAYS.join(', '), found });
   return 'mon';
 }
 
@@ -271,7 +271,7 @@ function timeOf(ctx: BuildContext, token: IToken | undefined): string {
   const [hours = '0', minutes = '0'] = token.image.split(':');
   const time = `${hours.padStart(2, '0')}:${minutes}`;
   if (Number(hours) > 24 || Number(minutes) > 59 || (Number(hours) === 24 && Number(minutes) > 0)) {
-    ctx.error(ctx.token(token), `'${token.image}' is not a time of day`);
+    ctx.error(ctx.token(token), 'bad-time', { time: token.image });
   }
   return time;
 }
@@ -285,6 +285,6 @@ function sendWindowOf(
     : { kind: 'days', from: weekdayOf(ctx, range?.from), to: range?.to ? weekdayOf(ctx, range.to) : weekdayOf(ctx, range?.from) };
   const start = timeOf(ctx, startToken);
   const end = timeOf(ctx, endToken);
-  if (isReal(startToken) && isReal(endToken) && end <= start) ctx.error(loc, 'the send window closes before it opens');
+  if (isReal(startToken) && isReal(endToken) && end <= start) ctx.error(loc, 'send-window-order');
   return { kind: 'send_window', days, start, end };
 }

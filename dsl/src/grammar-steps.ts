@@ -54,7 +54,7 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
             return this.ACTION(() => {
               const until = text(token);
               if (isReal(token) && (!ISO_DATE_TIME.test(until) || Number.isNaN(Date.parse(until)))) {
-                this.ctx.error(this.ctx.token(token), 'expected a date and time such as "2026-12-01T09:00"');
+                this.ctx.error(this.ctx.token(token), 'bad-date-time');
               }
               return withPart({ kind: 'wait_until', until }, 'until', this.ctx.token(token));
             });
@@ -174,7 +174,7 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
         const lastBranch = branches.at(-1)?.loc;
         const first = others[0];
         if (first) {
-          if (lastBranch && first.loc && first.loc.offset < lastBranch.offset) this.ctx.error(first.loc, "'others' comes after the last branch");
+          if (lastBranch && first.loc && first.loc.offset < lastBranch.offset) this.ctx.error(first.loc, 'others-order');
           step.others = first;
         }
         this.ctx.scope(open, close, step, [...step.branches, ...(step.others ? [step.others] : [])]);

@@ -127,8 +127,8 @@ export function workflowGrammar(Base: ReturnType<typeof flowGrammar>) {
       const build = (): Reminder => {
         const everyDays = wholeNumber(this.ctx, every, 'days');
         const maxCount = wholeNumber(this.ctx, count, 'times');
-        if (isReal(every) && everyDays < 1) this.ctx.error(this.ctx.token(every), 'reminders repeat every 1 day or more');
-        if (isReal(count) && maxCount < 1) this.ctx.error(this.ctx.token(count), 'a reminder is sent at most 1 time or more');
+        if (isReal(every) && everyDays < 1) this.ctx.error(this.ctx.token(every), 'reminder-every');
+        if (isReal(count) && maxCount < 1) this.ctx.error(this.ctx.token(count), 'reminder-count');
         return { kind: 'remind', everyDays, maxCount, loc: this.locFrom(first) };
       };
       try {
@@ -160,23 +160,23 @@ function workflowOf(
   let lastAction: WorkflowAction | undefined;
   for (const item of items) {
     if (item.kind === 'when') {
-      if (workflow.when) ctx.error(item.loc, "a workflow has one 'when'; join the conditions with 'and'");
+      if (workflow.when) ctx.error(item.loc, 'duplicate-when');
       else workflow.when = item;
     } else if (item.kind === 'send_email' || item.kind === 'send_sms') {
       lastAction = item;
       workflow.actions.push(item);
     } else if (item.kind === 'remind') {
-      if (!lastAction) ctx.error(item.loc, "'remind' repeats the send before it, but there is none");
-      else if (lastAction.reminder) ctx.error(item.loc, 'this send already has a reminder');
+      if (!lastAction) ctx.error(item.loc, 'remind-without-send');
+      else if (lastAction.reminder) ctx.error(item.loc, 'duplicate-reminder');
       else lastAction.reminder = item;
     } else if (trigger) {
-      ctx.error(item.loc, 'a workflow has one trigger; this is a second one');
+      ctx.error(item.loc, 'duplicate-trigger');
     } else {
       trigger = item;
     }
   }
   if (trigger) workflow.trigger = trigger;
-  else ctx.missingPart(workflow.locs?.name ?? workflow.loc, "a workflow needs a trigger, as in 'on person created'");
+  else ctx.missingPart(workflow.locs?.name ?? workflow.loc, 'missing-trigger');
   ctx.scope(open, close, workflow, items);
   return workflow;
 }
@@ -188,12 +188,12 @@ function triggerOf(ctx: BuildContext, path: PathParts | undefined, event: IToken
   const pathLoc = path?.loc;
   const entity = entityOf(ctx, entityName, pathLoc);
   if (names.length > 2) {
-    ctx.error(pathLoc, `expected a record type or record.field, found '${names.map((name) => name.image).join('.')}'`);
+    ctx.error(pathLoc, 'bad-trigger-path', { found: names.map((name) => name.image).join('.') });
   }
   const locs = { entity: pathLoc };
   if (event === undefined) return { ...fallbackTrigger(), loc };
   if (!('tokenType' in event)) {
-    if (!field) ctx.error(pathLoc, `say which field changes, as in 'on ${entity}.status changed'`);
+    if (!field) ctx.error(pathLoc, 'missing-trigger-field', { entity });
     const changed: WorkflowTrigger = { kind: 'field_changed', entity, field: field ?? '' };
     withChange(changed, event);
     changed.loc = loc;
@@ -201,9 +201,9 @@ function triggerOf(ctx: BuildContext, path: PathParts | undefined, event: IToken
     return changed;
   }
   const name = event.tokenType.name as 'created' | 'updated' | 'deleted' | 'expired' | 'completed';
-  if (field) ctx.error(pathLoc, `'${name}' follows a record type, as in 'on ${entity} ${name}'; only 'changed' follows a field`);
+  if (field) ctx.error(pathLoc, 'event-on-field', { entity, event: name });
   if (name === 'expired' || name === 'completed') {
-    if (entity !== 'task') ctx.error(pathLoc, `only tasks are ${name}; write 'on task ${name}'`);
+    if (entity !== 'task') ctx.error(pathLoc, 'task-only-event', { event: name });
     return { kind: name === 'expired' ? 'task_expired' : 'task_completed', loc, locs };
   }
   return { kind: 'record_event', entity, event: name, loc, locs };
@@ -212,17 +212,17 @@ function triggerOf(ctx: BuildContext, path: PathParts | undefined, event: IToken
 const EMAIL_RECIPIENTS: readonly Role[] = ['person', 'contact', 'responsible', 'owner', 'our_contact', 'service_contact'];
 
 function actionOf(ctx: BuildContext, parts: SendParts, delayParts: DurationParts | undefined, loc: Loc | undefined): WorkflowAction {
-  for (const subject of parts.subjects) ctx.error(ctx.token(subject), "a workflow's e-mail takes its subject from the template");
-  for (const attachment of parts.attachments) ctx.error(ctx.token(attachment), "'attach' is only available in flows");
-  for (const option of parts.noMobile) ctx.error(option.loc, "'if no mobile' is only available in flows");
+  for (const subject of parts.subjects) ctx.error(ctx.token(subject), 'workflow-subject');
+  for (const attachment of parts.attachments) ctx.error(ctx.token(attachment), 'flows-only', { what: 'attach' });
+  for (const option of parts.noMobile) ctx.error(option.loc, 'flows-only', { what: 'if no mobile' });
   const delay = delayParts ? durationOf(ctx, delayParts) : undefined;
   // Built key by key rather than spread: `delay`, when given, comes right after `kind`.
   let action: WorkflowAction;
   if (parts.channel === 'email') {
     const { recipients } = parts;
     const recipientParts = recipients[0];
-    if (!recipientParts) ctx.missingPart(loc, "say who receives the e-mail, as in 'to person'");
-    for (let i = 1; i < recipients.length; i++) ctx.error(recipients[i]!.loc, 'the e-mail already has a recipient');
+    if (!recipientParts) ctx.missingPart(loc, 'missing-recipient');
+    for (let i = 1; i < recipients.length; i++) ctx.error(recipients[i]!.loc, 'duplicate-recipient');
     const recipient = partyOf(ctx, recipientParts, EMAIL_RECIPIENTS, "'to'", 'a quoted e-mail address');
     const template = parts.template ?? '';
     action = delay
@@ -231,7 +231,7 @@ function actionOf(ctx: BuildContext, parts: SendParts, delayParts: DurationParts
     withPart(action, 'recipient', recipientParts?.loc);
   } else {
     for (const recipient of parts.recipients) {
-      ctx.error(recipient.loc, "a workflow's SMS goes to the record's person; 'to' is not available");
+      ctx.error(recipient.loc, 'workflow-sms-recipient');
     }
     const message: SmsMessage = parts.template !== undefined
       ? { kind: 'template', template: parts.template }

@@ -10,7 +10,7 @@ export { print, format } from './printer.js';
 export { assignStepIds, stepIdsOf } from './ids.js';
 export {
   InMemoryCatalog, STANDARD_FIELDS, EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, standardFieldType,
-  type Catalog, type CatalogData, type FieldType, type StatusKind, type TemplateInfo,
+  type Catalog, type CatalogData, type NameKind, type FieldType, type StatusKind, type TemplateInfo,
 } from './catalog.js';
 export { check, checkSource, triggerEntity, type CheckOptions, type CheckMode } from './checker.js';
 export { RECORDS_OF, FLOW_RECORDS, SPLIT_RECORDS, mergeVariablesIn } from './checker-common.js';
@@ -27,3 +27,9 @@ export {
 } from './engine.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
 export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';
+export {
+  diagnosticMessage, localizeDiagnostics, suggestionMessage, languageOfLocale, DIAGNOSTIC_CODES, LANGUAGES,
+  type Language, type Params, type ParamValue,
+} from './messages.js';
+export { closest, editDistance } from './suggest.js';
+export { quotedNameAt, type QuotedName, type QuotedNameKind } from './quoted-names.js';

@@ -239,7 +239,7 @@ describe('error recovery', () => {
 
   it('reports the end of the text where a declaration stops short', () => {
     expect(errorsOf('workflow')).toEqual(["1:9+1 error: expected the workflow's name in quotes after 'workflow', found the end of the text"]);
-    expect(errorsOf('workflow "x" {')).toEqual(["1:15+1 error: expected '}' after '{', found the end of the text"]);
+    expect(errorsOf('workflow "x" {')).toEqual(['1:14+1 error: this block opened here is not closed: a } is missing']);
   });
 
   it('caps nesting depth with a diagnostic instead of overflowing the stack', () => {

@@ -4,6 +4,7 @@ import type { Declaration, Program } from './ast.js';
 import { BuildContext, MAX_NESTING } from './build-context.js';
 import { attachComments } from './comments.js';
 import { byPosition, diagnosticAt, LineIndex, MAX_DIAGNOSTICS, type Diagnostic } from './diagnostics.js';
+import { decodeSyntaxError } from './error-messages.js';
 import { parser } from './parser.js';
 import {
   K, LBracket, LCurly, lexer, LParen, RBracket, RCurly, RParen, UnterminatedString, UnterminatedTripleString,
@@ -27,8 +28,9 @@ export function parse(source: string): ParseResult {
     return parseUnguarded(String(source));
   } catch (error) {
     // A bug of ours must not become the caller's crash; report it where the text starts.
-    const message = `internal error while reading the text: ${error instanceof Error ? error.message : String(error)}`;
-    return { ast: { kind: 'program', declarations: [] }, diagnostics: [{ line: 1, column: 1, length: 1, severity: 'error', message }] };
+    const detail = error instanceof Error ? error.message : String(error);
+    const start = { offset: 0, length: 1, line: 1, column: 1 };
+    return { ast: { kind: 'program', declarations: [] }, diagnostics: [diagnosticAt(start, 'error', 'internal-error', { detail })] };
   } finally {
     errors.stackTraceLimit = stackTraceLimit;
   }
@@ -40,23 +42,25 @@ function parseUnguarded(source: string): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const lexed = lexer.tokenize(source);
   for (const error of lexed.errors) {
-    diagnostics.push(diagnosticAt(lines.loc(error.offset, error.length), 'error', error.message));
+    const found = source.slice(error.offset, error.offset + Math.min(error.length, 20));
+    diagnostics.push(diagnosticAt(lines.loc(error.offset, error.length), 'error', 'unexpected-character', { found, count: error.length }));
   }
-  const { unterminated, tooDeep } = scanTokens(lexed.tokens);
+  const { unterminated, tooDeep, unclosed } = scanTokens(lexed.tokens);
   for (const token of unterminated) {
-    const message = token.tokenType === UnterminatedString ? 'this text has no closing quote' : 'this script has no closing """';
-    diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', message));
+    diagnostics.push(diagnosticAt(ctx.token(token)!, 'error', token.tokenType === UnterminatedString ? 'unclosed-text' : 'unclosed-script'));
   }
   const hasUnterminated = unterminated.length > 0;
   if (tooDeep) {
-    diagnostics.push(diagnosticAt(ctx.token(tooDeep)!, 'error', `blocks and parentheses nest deeper than ${MAX_NESTING} levels`));
+    diagnostics.push(diagnosticAt(ctx.token(tooDeep)!, 'error', 'too-deep', { max: MAX_NESTING }));
     return finish({ kind: 'program', declarations: [] }, diagnostics);
   }
   const syntaxErrors: SyntaxError[] = [];
   const program: Program = { kind: 'program', declarations: parseDeclarations(lexed.tokens, ctx, syntaxErrors, lines) };
+  // A `{` without its `}` is reported where it opened; the parser only meets the end too early.
+  if (!hasUnterminated) for (const open of unclosed) diagnostics.push(diagnosticAt(ctx.token(open)!, 'error', 'unclosed-block'));
   for (const { atEnd, ...error } of syntaxErrors) {
-    // After an unterminated text the parser only sees the end coming too early: say nothing more.
-    if (!(hasUnterminated && atEnd)) diagnostics.push(error);
+    // After an unterminated text or an unclosed block the parser only sees the end coming too early: say nothing more.
+    if (!((hasUnterminated || unclosed.length > 0) && atEnd)) diagnostics.push(error);
   }
   for (const finding of ctx.diagnostics) diagnostics.push(finding);
   if (syntaxErrors.length === 0) for (const finding of ctx.missing) diagnostics.push(finding);
@@ -80,7 +84,8 @@ function parseDeclarations(tokens: IToken[], ctx: BuildContext, diagnostics: Syn
     let resumeAt = -1;
     for (const error of parser.errors) {
       const atEnd = error.token.tokenType === EOF || !Number.isFinite(error.token.startOffset);
-      diagnostics.push({ ...diagnosticAt(tokenLoc(error.token, lines), 'error', error.message), ...(atEnd ? { atEnd } : {}) });
+      const { code, params, suggestion } = decodeSyntaxError(error.message);
+      diagnostics.push({ ...diagnosticAt(tokenLoc(error.token, lines), 'error', code, params, { suggestion }), ...(atEnd ? { atEnd } : {}) });
       if (error.name === 'NotAllInputParsedException') resumeAt = tokens.indexOf(error.token, start);
     }
     if (resumeAt < 0) break;
@@ -108,21 +113,25 @@ function tokenLoc(token: IToken, lines: LineIndex) {
  * One pass over the tokens for what the parser cannot report well: unterminated texts and scripts,
  * and the first token that opens a block or parenthesis deeper than the grammar will follow.
  */
-function scanTokens(tokens: IToken[]): { unterminated: IToken[]; tooDeep?: IToken } {
+function scanTokens(tokens: IToken[]): { unterminated: IToken[]; tooDeep?: IToken; unclosed: IToken[] } {
   const unterminated: IToken[] = [];
   let tooDeep: IToken | undefined;
   let depth = 0;
+  // The `{` not closed yet: those left at the end have no `}`.
+  const open: IToken[] = [];
   for (const token of tokens) {
     const type = token.tokenType;
     if (type === LCurly || type === LParen || type === LBracket) {
       if (++depth > MAX_NESTING) tooDeep ??= token;
+      if (type === LCurly) open.push(token);
     } else if (type === RCurly || type === RParen || type === RBracket) {
       depth = Math.max(0, depth - 1);
+      if (type === RCurly) open.pop();
     } else if (type === UnterminatedString || type === UnterminatedTripleString) {
       unterminated.push(token);
     }
   }
-  return tooDeep ? { unterminated, tooDeep } : { unterminated };
+  return tooDeep ? { unterminated, tooDeep, unclosed: open } : { unterminated, unclosed: open };
 }
 
 function finish(ast: Program, diagnostics: Diagnostic[]): ParseResult {
@@ -136,7 +145,8 @@ function finish(ast: Program, diagnostics: Diagnostic[]): ParseResult {
   unique.sort(byPosition);
   if (unique.length > MAX_DIAGNOSTICS) {
     const last = unique[MAX_DIAGNOSTICS - 1]!;
-    unique.splice(MAX_DIAGNOSTICS - 1, Infinity, { ...last, severity: 'error', message: `too many problems; only the first ${MAX_DIAGNOSTICS - 1} are shown` });
+    const tooMany = diagnosticAt({ offset: 0, line: last.line, column: last.column, length: last.length }, 'error', 'too-many-problems', { count: MAX_DIAGNOSTICS - 1 });
+    unique.splice(MAX_DIAGNOSTICS - 1, Infinity, tooMany);
   }
   return { ast, diagnostics: unique };
 }

@@ -27,6 +27,6 @@ export function assertStartable(source: string, catalog: Catalog): void {
   const problems = checkSource(source, { catalog, mode: 'start' }).diagnostics.filter((d) => d.severity === 'error');
   if (problems.length === 0) return;
   throw new ConflictError(`The flow cannot start: ${problems.map((p) => (p.stepId ? `step ${p.stepId}: ${p.message}` : p.message)).join('; ')}`, {
-    problems: problems.map((p) => ({ stepId: p.stepId ?? null, setting: p.code ?? null, message: p.message, line: p.line, column: p.column })),
+    problems: problems.map((p) => ({ stepId: p.stepId ?? null, setting: p.code, code: p.code, params: p.params, message: p.message, line: p.line, column: p.column })),
   }, { code: 'flow.not_startable', params: { problems: problems.map((p) => (p.stepId ? `step ${p.stepId}: ${p.message}` : p.message)).join('; ') } });
 }

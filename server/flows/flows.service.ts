@@ -22,7 +22,7 @@ import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { containsPattern } from '../common/like.js';
-import { type Catalog, checkSource } from '@stroom/dsl';
+import { type Catalog, checkSource, type Params } from '@stroom/dsl';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
 const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
@@ -106,8 +106,8 @@ export class FlowsService {
     const flow = await this.find(this.em.fork(), id);
     const graph = this.graphs.of(flow);
     const diagnostics = checkSource(flow.source, { catalog: await this.catalogs.load(), mode: 'start' }).diagnostics;
-    const problems = new Map<string, { severity: string; message: string }[]>();
-    for (const d of diagnostics) if (d.stepId) problems.set(d.stepId, [...(problems.get(d.stepId) ?? []), { severity: d.severity, message: d.message }]);
+    const problems = new Map<string, { severity: string; code: string; params?: Params; message: string }[]>();
+    for (const d of diagnostics) if (d.stepId) problems.set(d.stepId, [...(problems.get(d.stepId) ?? []), { severity: d.severity, code: d.code, params: d.params, message: d.message }]);
     return {
       start: graph.start,
       nodes: graph.order.map((stepId) => ({ ...graph.nodes[stepId]!, problems: problems.get(stepId) ?? [] })),

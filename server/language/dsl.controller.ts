@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { checkSource, format, hasErrors } from '@stroom/dsl';
 import { z } from 'zod';
@@ -8,7 +8,11 @@ import { CatalogLoader } from './catalog-loader.js';
 const checkBody = z.strictObject({ source: z.string().max(1_000_000), mode: z.enum(['save', 'start']).default('save') });
 const formatBody = z.strictObject({ source: z.string().max(1_000_000) });
 
-/** Lint and format DSL text (SPEC §6): 200 for any text, 400 only for a body without `source`. */
+/**
+ * Lint and format DSL text: 200 for any text, 400 only for a body without `source`.
+ * Diagnostics carry `code`, `params` and `suggestion`; their message follows `Accept-Language`
+ * (DiagnosticsLanguageInterceptor).
+ */
 @ApiTags('dsl')
 @ApiBearerAuth()
 @Controller('api/dsl')
@@ -23,6 +27,22 @@ export class DslController {
     const { source, mode } = parseInput(checkBody, body);
     const { diagnostics } = checkSource(source, { catalog: await this.catalogs.load(), mode });
     return { ok: !hasErrors(diagnostics), diagnostics };
+  }
+
+  @Get('names')
+  @ApiOperation({ summary: 'The names rules may refer to (template keys, statuses, selections, forms, flows, projects, task types, groups), for completion in the editor' })
+  async names() {
+    const catalog = await this.catalogs.load();
+    return {
+      templates: catalog.names('templates').map((key) => ({ key, channel: catalog.template(key)?.channel })),
+      statuses: { quote_request: catalog.statuses('quote_request'), opportunity: catalog.statuses('opportunity'), intake_measure: catalog.statuses('intake_measure') },
+      selections: catalog.names('selections'),
+      forms: catalog.names('forms'),
+      flows: catalog.names('flows'),
+      projects: catalog.names('projects'),
+      taskTypes: catalog.names('taskTypes'),
+      groups: catalog.names('groups'),
+    };
   }
 
   @Post('format')

@@ -192,4 +192,11 @@ export const en: Dictionary = {
     attempts: 'Delivery attempts', noAttempts: 'No delivery attempt yet.', attemptAt: 'Time', outcome: 'Outcome', transport: 'Via',
     outcomes: { sent: 'Delivered', failed: 'Failed' }, notFound: 'This message does not exist (any more).',
   },
+  dslEditor: {
+    new: 'New', draft: 'New {{ kind }}, not saved yet', problems: 'Problems', noProblems: 'No problems',
+    severity: { error: 'error', warning: 'warning', info: 'info' }, position: 'line {{ line }}, column {{ column }}',
+    fix: 'Replace with \'{{ suggestion }}\'', formatBlocked: 'Cannot format: line {{ line }} has a syntax error ({{ message }})',
+    diffUnsaved: 'Nothing saved yet: choose a rule or create one; the comparison with the saved version comes after saving.',
+    running: 'This flow is running: pause the flow first to edit it. The text is read-only.',
+  },
 };

@@ -190,4 +190,11 @@ export const nl = {
     attempts: 'Bezorgpogingen', noAttempts: 'Nog geen bezorgpoging.', attemptAt: 'Tijdstip', outcome: 'Uitkomst', transport: 'Via',
     outcomes: { sent: 'Bezorgd', failed: 'Mislukt' }, notFound: 'Dit bericht bestaat niet (meer).',
   },
+  dslEditor: {
+    new: 'Nieuw', draft: 'Nieuwe {{ kind }}, nog niet opgeslagen', problems: 'Problemen', noProblems: 'Geen problemen',
+    severity: { error: 'fout', warning: 'waarschuwing', info: 'info' }, position: 'regel {{ line }}, kolom {{ column }}',
+    fix: 'Vervang door \'{{ suggestion }}\'', formatBlocked: 'Opmaken kan niet: regel {{ line }} heeft een syntaxfout ({{ message }})',
+    diffUnsaved: 'Nog niets opgeslagen: kies een regel of maak een nieuwe; het verschil met de opgeslagen versie kan pas daarna.',
+    running: 'Deze flow loopt: pauzeer de flow eerst om hem te bewerken. De tekst is alleen te lezen.',
+  },
 };
