@@ -1,14 +1,13 @@
 import type { Routes } from '@angular/router';
 import { signedIn } from './core/signed-in.guard';
-import { FlowsComponent } from './flows/flows.component';
 import { LoginComponent } from './login/login.component';
-import { MessagesComponent } from './messages/messages.component';
 import { ShellComponent } from './shell/shell.component';
-import { TemplatesComponent } from './templates/templates.component';
 import { unsavedWorkflowChanges } from './workflows/unsaved-changes';
-import { WorkflowsComponent } from './workflows/workflows.component';
 
-/** The routes of SPEC §7; every one is a deep link that survives a reload (the service answers index.html). Titles are text keys. */
+/**
+ * Every route is a deep link that survives a reload (the service answers index.html). Titles are text
+ * keys. Each page is loaded when first opened, so the first load brings only the shell and the login.
+ */
 export const routes: Routes = [
   { path: 'login', component: LoginComponent, title: 'titles.login' },
   {
@@ -18,13 +17,12 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'workflows/task-types' },
       { path: 'workflows', pathMatch: 'full', redirectTo: 'workflows/task-types' },
-      { path: 'workflows/:kind', component: WorkflowsComponent, title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
-      { path: 'templates', component: TemplatesComponent, title: 'titles.templates' },
-      { path: 'flows', component: FlowsComponent, title: 'titles.flows' },
+      { path: 'workflows/:kind', loadComponent: () => import('./workflows/workflows.component').then((m) => m.WorkflowsComponent), title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
+      { path: 'templates', loadComponent: () => import('./templates/templates.component').then((m) => m.TemplatesComponent), title: 'titles.templates' },
+      { path: 'flows', loadComponent: () => import('./flows/flows.component').then((m) => m.FlowsComponent), title: 'titles.flows' },
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
-      { path: 'messages', component: MessagesComponent, title: 'titles.messages' },
+      { path: 'messages', loadComponent: () => import('./messages/messages.component').then((m) => m.MessagesComponent), title: 'titles.messages' },
       { path: 'messages/:id', loadComponent: () => import('./messages/message-detail.component').then((m) => m.MessageDetailComponent), title: 'messageDetail.pageTitle' },
-      // The editor brings CodeMirror and the language package: loaded when first opened.
       { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl' },
     ],
   },
