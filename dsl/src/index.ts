@@ -28,3 +28,7 @@ export {
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
 export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';
 export { contentOf, copyFlowProgram, MISSING_CONTENT_CODES, type FlowContentRefs } from './flow-content.js';
+export {
+  containerSteps, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, newStep, stepCount, TreeEditError, updateStep,
+  type Slot, type StepContainer,
+} from './tree-edits.js';
