@@ -32,3 +32,4 @@ export {
   containerSteps, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, newStep, stepCount, TreeEditError, updateStep,
   type Slot, type StepContainer,
 } from './tree-edits.js';
+export { conditionText, durationText } from './printer.js';

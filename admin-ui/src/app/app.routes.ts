@@ -21,6 +21,9 @@ export const routes: Routes = [
       { path: 'workflows/:kind', component: WorkflowsComponent, title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
       { path: 'templates', component: TemplatesComponent, title: 'titles.templates' },
       { path: 'flows', component: FlowsComponent, title: 'titles.flows' },
+      // The designer brings the language package and the drag-and-drop canvas: loaded when first opened.
+      { path: 'flows/new', loadComponent: () => import('./flows/designer/flow-designer.component').then((m) => m.FlowDesignerComponent), title: 'designer.pageTitle' },
+      { path: 'flows/:id/edit', loadComponent: () => import('./flows/designer/flow-designer.component').then((m) => m.FlowDesignerComponent), title: 'designer.pageTitle' },
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
       { path: 'messages', component: MessagesComponent, title: 'titles.messages' },
       // The editor brings CodeMirror and the language package: loaded when first opened.

@@ -1,0 +1,195 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import axe from 'axe-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { useTestApp } from './support/lifecycle.js';
+
+// The flow designer in Chromium: a flow built from nothing by drag and drop, the keyboard and forms;
+// saved with a warning, refused at start with the problems, fixed, started; moved, undone, copied.
+
+/** The page's document, as the functions run inside Chromium see it (the tests compile without the DOM library). */
+interface PageElement { textContent: string | null; getAttribute(name: string): string | null }
+declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement> };
+
+const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
+const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
+const context = useTestApp();
+const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+let flowId: string;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  expect((await call('POST', '/api/forms', { key: 'contact', name: 'Contactformulier' })).status).toBe(201);
+  await page.goto(`${context.app.url}/login`);
+  await page.getByLabel('E-mailadres').fill('admin@test.example');
+  await page.getByLabel('Wachtwoord').fill('correct-horse-battery');
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL(/\/workflows\//);
+});
+afterAll(async () => browser?.close());
+
+/** Drags with the mouse in small moves, as the CDK needs to see a drag start and pass over the target. */
+async function drag(from: Locator, to: Locator): Promise<void> {
+  const a = (await from.boundingBox())!;
+  const b = (await to.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+  await page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 2 });
+  await page.mouse.up();
+}
+
+const palette = (key: string) => page.locator(`[data-palette="${key}"]`);
+const slot = (name: string) => page.locator(`[data-slot="${name}"]`);
+const cards = () => page.locator('.canvas [data-step]');
+const panel = () => page.locator('aside.panel');
+async function titles(): Promise<string[]> {
+  return page.locator('.canvas [data-step] .title').allTextContents();
+}
+async function storedSource(): Promise<string> {
+  return (await call('GET', `/api/flows/${flowId}`)).body.source;
+}
+
+describe('the flow designer', () => {
+  it('builds a flow from nothing: form trigger by form, e-mail by dragging, wait by keyboard, complete by dragging', async () => {
+    await page.goto(`${context.app.url}/flows/new`);
+    await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
+    // The step menu has the four groups with the seed's names.
+    for (const group of ['Bericht verzenden', 'Deelnemer bijwerken', 'Activiteit maken', 'Interne acties']) await page.getByRole('heading', { name: group }).waitFor();
+    expect(await page.locator('[data-palette]').count()).toBe(18);
+
+    await page.getByLabel('Naam', { exact: true }).fill('Leadflow');
+    await page.getByLabel('Naam', { exact: true }).press('Tab');
+    await page.getByRole('button', { name: /Start van de flow/ }).click();
+    await panel().getByRole('combobox', { name: 'Trigger' }).click();
+    await page.getByRole('option', { name: 'Formulier ingevuld' }).click();
+    await panel().getByLabel('Afzender').fill('Loket <info@loket.example>');
+    await panel().getByLabel('Afzender').press('Tab');
+
+    await drag(palette('send_email'), slot('flow:0'));
+    await expect1(cards(), 1);
+    await panel().getByLabel('Sleutel van het sjabloon (ook een nog te schrijven)').fill('welkom');
+    await panel().getByLabel('Sleutel van het sjabloon (ook een nog te schrijven)').press('Tab');
+
+    // The keyboard path: choose the slot at the end, then the step from the menu.
+    await page.getByRole('button', { name: 'Sleuf aan het eind: stap hier invoegen' }).focus();
+    await page.keyboard.press('Enter');
+    await palette('wait').focus();
+    await page.keyboard.press('Enter');
+    await expect1(cards(), 2);
+    await panel().getByLabel('Aantal').fill('2');
+    await panel().getByLabel('Aantal').press('Tab');
+
+    await drag(palette('complete'), slot('flow:2'));
+    await expect1(cards(), 3);
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Voltooid']);
+    await page.screenshot({ path: join(SCREENSHOTS, 'designer-build.png'), fullPage: true });
+  });
+
+  it('shows the live DSL text of the same tree', async () => {
+    await page.getByRole('tab', { name: 'DSL' }).click();
+    const text = await page.getByLabel('DSL-tekst van de flow').inputValue();
+    expect(text).toBe([
+      'flow "Leadflow" {', '  sender "Loket <info@loket.example>"', '  trigger form "contact" submitted', '',
+      '  s1: send email "welkom"', '  s2: wait 2 days', '  s3: complete', '}', '',
+    ].join('\n'));
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+  });
+
+  it('saves with a warning (the template does not exist yet), then start is refused with the problems', async () => {
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/\/flows\/\d+\/edit$/);
+    flowId = page.url().match(/\/flows\/(\d+)\/edit$/)![1]!;
+    const warnings = page.locator('.warnings');
+    await warnings.waitFor();
+    expect(await warnings.textContent()).toContain('welkom');
+    expect(await storedSource()).toContain('s1: send email "welkom"');
+    await page.locator('[data-step="s1"] .warning').waitFor();
+
+    await page.getByRole('button', { name: 'Starten' }).click();
+    const refused = page.getByRole('alert').filter({ hasText: 'De flow kan nog niet starten' });
+    await refused.waitFor();
+    const text = await refused.textContent();
+    expect(text).toContain('Stap s1');
+    expect(text).toMatch(/welkom/);
+    expect(text).toMatch(/reply_to/);
+    expect((await call('GET', `/api/flows/${flowId}`)).body.status).toBe('not_running');
+    await page.screenshot({ path: join(SCREENSHOTS, 'designer-start-refused.png'), fullPage: true });
+  });
+
+  it('moves a step by dragging and undoes the move', async () => {
+    await drag(page.locator('[data-step="s2"]'), slot('flow:0'));
+    await page.waitForFunction(() => document.querySelector('.canvas [data-step]')?.getAttribute('data-step') === 's2');
+    await expectTitles(['Wachttijd', 'E-mail versenden', 'Voltooid']);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Voltooid']);
+    await page.getByRole('button', { name: 'Opnieuw' }).click();
+    await expectTitles(['Wachttijd', 'E-mail versenden', 'Voltooid']);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+  });
+
+  it('deletes a split with its branch steps after a confirmation that counts them', async () => {
+    await drag(palette('split'), slot('flow:2'));
+    await page.locator('[data-branch="Tak 1"] [data-slot]').first().waitFor();
+    await drag(palette('wait'), page.locator('[data-branch="Tak 1"] [data-slot]').first());
+    await expect1(cards(), 5);
+    const split = page.locator('.card', { hasText: 'Opsplitsen' });
+    await split.getByRole('button', { name: 'Verwijderen' }).click();
+    const dialog = page.getByRole('dialog');
+    expect(await dialog.textContent()).toContain('2 stappen');
+    await dialog.getByRole('button', { name: 'Verwijderen' }).click();
+    await expect1(cards(), 3);
+  });
+
+  it('starts once the template exists and the reply-to address is filled in', async () => {
+    expect((await call('POST', '/api/templates', { key: 'welkom', name: 'Welkom', channel: 'email', subject: 'Welkom', body: '<p>Hallo</p>' })).status).toBe(201);
+    await page.getByRole('button', { name: /Start van de flow/ }).click();
+    await panel().getByLabel('Antwoordadres').fill('info@loket.example');
+    await panel().getByLabel('Antwoordadres').press('Tab');
+    await page.getByRole('button', { name: 'Starten' }).click();
+    await page.getByText('De flow wordt uitgevoerd.').waitFor();
+    expect((await call('GET', `/api/flows/${flowId}`)).body.status).toBe('running');
+    expect(await storedSource()).toContain('  reply_to "info@loket.example"\n');
+  });
+
+  it('copies the flow into a new, not running one', async () => {
+    await page.getByRole('button', { name: 'Kopiëren' }).click();
+    await page.getByText('Kopie gemaakt: Leadflow (kopie)').waitFor();
+    const copyId = page.url().match(/\/flows\/(\d+)\/edit$/)![1]!;
+    expect(copyId).not.toBe(flowId);
+    const copy = (await call('GET', `/api/flows/${copyId}`)).body;
+    expect(copy).toMatchObject({ name: 'Leadflow (kopie)', status: 'not_running' });
+    expect(await page.getByLabel('Naam', { exact: true }).inputValue()).toBe('Leadflow (kopie)');
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Voltooid']);
+  });
+
+  it('has no serious or critical violations (axe-core) on the designer with a step open', async () => {
+    await page.locator('[data-step] .card-main').first().click();
+    await page.evaluate(axe.source);
+    const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+    expect(violations).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'designer-settings.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+/** Waits until the cards' titles read `expected` (the page renders after the click's task). */
+async function expectTitles(expected: string[]): Promise<void> {
+  await page.waitForFunction((want) => JSON.stringify([...document.querySelectorAll('.canvas [data-step] .title')].map((e) => e.textContent)) === want,
+    JSON.stringify(expected), { timeout: 5000 }).catch(() => undefined);
+  expect(await titles()).toEqual(expected);
+}
+
+/** Waits until the locator matches `n` elements. */
+async function expect1(locator: Locator, n: number): Promise<void> {
+  await page.waitForFunction(([selector, count]) => document.querySelectorAll(selector as string).length === count, ['.canvas [data-step]', n] as const);
+  expect(await locator.count()).toBe(n);
+}
