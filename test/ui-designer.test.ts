@@ -1,8 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import axe from 'axe-core';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { assignStepIds, flowOf, freshStepId, insertStep, newStep, parse, print } from '@stroom/dsl';
 import { useTestApp } from './support/lifecycle.js';
 
 // The flow designer in Chromium: a flow built from nothing by drag and drop, the keyboard and forms;
@@ -14,6 +15,13 @@ declare const document: { querySelector(selector: string): PageElement | null; q
 
 const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
+const FIXTURES = join(process.cwd(), 'dsl', 'fixtures');
+/** Every fixture file of the language that holds a flow, with the text the server would store (each step labelled). */
+const flowFixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.stroom')).sort().flatMap((name) => {
+  const { ast, diagnostics } = parse(readFileSync(join(FIXTURES, name), 'utf8'));
+  if (diagnostics.some((d) => d.severity === 'error') || !ast.declarations.some((d) => d.kind === 'flow')) return [];
+  return [{ name, program: assignStepIds(ast, []) }];
+});
 const context = useTestApp();
 const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
 let browser: Browser;
@@ -27,6 +35,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   expect((await call('POST', '/api/forms', { key: 'contact', name: 'Contactformulier' })).status).toBe(201);
+  expect((await call('POST', '/api/selections', { name: 'Uitvallers' })).status).toBe(201);
   await page.goto(`${context.app.url}/login`);
   await page.getByLabel('E-mailadres').fill('admin@test.example');
   await page.getByLabel('Wachtwoord').fill('correct-horse-battery');
@@ -171,8 +180,85 @@ describe('the flow designer', () => {
     await expectTitles(['E-mail versenden', 'Wachttijd', 'Voltooid']);
   });
 
+  it('redraws the diagram from text edited on the DSL tab; a text that does not parse leaves the diagram alone', async () => {
+    await page.getByRole('tab', { name: 'DSL' }).click();
+    const text = page.getByLabel('DSL-tekst van de flow');
+    const before = await text.inputValue();
+    await text.fill(before.replace(/(\w+: wait 2 days)/, '$1\n  bel: create sale "Warmtepomp" type "Advies" stage open'));
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Verkoop maken', 'Voltooid']);
+    await page.getByRole('tab', { name: 'DSL' }).click();
+    await text.fill('flow "kapot" {');
+    await page.getByRole('tab', { name: 'DSL' }).locator('..').waitFor();
+    await page.locator('.problems[role="alert"]').waitFor();
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Verkoop maken', 'Voltooid']);
+    await page.getByRole('button', { name: 'Ongedaan maken' }).click();
+    await expectTitles(['E-mail versenden', 'Wachttijd', 'Voltooid']);
+  });
+
+  it('loses nothing of any fixture flow (comments included) when a step is placed and deleted in the designer', async () => {
+    expect(flowFixtures.length).toBeGreaterThanOrEqual(3);
+    await page.goto(`${context.app.url}/flows/new`);
+    await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
+    for (const { name, program } of flowFixtures) {
+      const stored = print(program);
+      await page.getByRole('tab', { name: 'DSL' }).click();
+      const text = page.getByLabel('DSL-tekst van de flow');
+      await text.fill(stored);
+      await text.blur();
+      expect({ name, text: await text.inputValue() }).toEqual({ name, text: stored });
+      await page.getByRole('tab', { name: 'Diagram' }).click();
+      // Placed by keyboard at the end of the flow: the text is exactly the package's own insert.
+      const id = freshStepId(program);
+      const expected = print(insertStep(program, { container: { kind: 'flow' }, index: flowOf(program).steps.length }, newStep('wait', id)));
+      await page.locator('.canvas > st-step-tree > .steps > li:last-child .slot-button').click();
+      await palette('wait').click();
+      await page.locator(`[data-step="${id}"]`).waitFor();
+      await page.getByRole('tab', { name: 'DSL' }).click();
+      expect({ name, text: await text.inputValue() }).toEqual({ name, text: expected });
+      await page.getByRole('tab', { name: 'Diagram' }).click();
+      await page.locator(`[data-step="${id}"]`).getByRole('button', { name: 'Verwijderen' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+      await page.locator(`[data-step="${id}"]`).waitFor({ state: 'detached' });
+      await page.getByRole('tab', { name: 'DSL' }).click();
+      expect({ name, text: await text.inputValue() }).toEqual({ name, text: stored });
+    }
+  });
+
+  it('shows a content editor the designer read-only', async () => {
+    expect((await call('POST', '/api/employees', { name: 'Carla Content', email: 'carla@test.example', roles: ['content_editor'], password: 'inhoud-redacteur-2026' })).status).toBe(201);
+    const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    try {
+      await other.goto(`${context.app.url}/login`);
+      await other.getByLabel('E-mailadres').fill('carla@test.example');
+      await other.getByLabel('Wachtwoord').fill('inhoud-redacteur-2026');
+      await other.getByRole('button', { name: 'Inloggen' }).click();
+      await other.waitForURL(/\/workflows\//);
+      await other.goto(`${context.app.url}/flows/${flowId}/edit`);
+      await other.getByText('U kunt deze flow bekijken maar niet wijzigen').waitFor();
+      await other.locator('[data-step]').first().waitFor();
+      for (const button of ['Opslaan', 'Starten', 'Kopiëren']) expect(await other.getByRole('button', { name: button }).isDisabled()).toBe(true);
+      expect(await other.locator('[data-palette="wait"]').isDisabled()).toBe(true);
+      expect(await other.locator('[data-step] .remove').count()).toBe(0);
+      expect(await other.locator('.slot-button').first().isDisabled()).toBe(true);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('has no serious or critical violations (axe-core) on the designer with a step open', async () => {
-    await page.locator('[data-step] .card-main').first().click();
+    const lead = await call('POST', '/api/flows', { source: [
+      'flow "Leads opvolgen" {', '  sender "Loket <info@loket.example>"', '  reply_to "info@loket.example"', '  trigger form "contact" submitted',
+      '  filter person.category = "lead"', '', '  # eerst de welkomstmail', '  welkom: send email "welkom"',
+      '  klik: wait for link clicked in welkom at most 7 days else leave {', '    add to selection "Uitvallers"', '  }',
+      '  soort: split "Soort lead" {', '    branch "Warm" when person.category = "warm" {', '      verkoop: create sale "Warmtepomp" type "Advies" stage open', '    }',
+      '    others {', '      wacht: wait 3 days', '    }', '  }', '  klaar: complete', '}', '',
+    ].join('\n') });
+    expect({ status: lead.status, body: lead.body }).toMatchObject({ status: 201 });
+    await page.goto(`${context.app.url}/flows/${lead.body.id}/edit`);
+    await page.locator('[data-step="soort"] .card-main').click();
+    await panel().getByLabel('Naam van de tak').waitFor();
     await page.evaluate(axe.source);
     const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
     expect(violations).toEqual([]);

@@ -60,13 +60,13 @@ interface StartProblem {
           <button mat-stroked-button type="button" (click)="store.redo()" [disabled]="!store.canRedo() || readOnly()">{{ 'designer.redo' | transloco }}</button>
           <button mat-flat-button type="button" (click)="save()" [disabled]="readOnly() || busy() || status() === 'running'">{{ 'common.save' | transloco }}</button>
           @if (id()) {
-            <button mat-stroked-button type="button" (click)="start()" [disabled]="readOnly() || busy() || status() === 'running'">{{ 'designer.start' | transloco }}</button>
-            <button mat-stroked-button type="button" (click)="copy()" [disabled]="readOnly() || busy()">{{ 'designer.copy' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="start()" [disabled]="!admin() || busy() || status() === 'running'">{{ 'designer.start' | transloco }}</button>
+            <button mat-stroked-button type="button" (click)="copy()" [disabled]="!admin() || busy()">{{ 'designer.copy' | transloco }}</button>
             <a mat-button [routerLink]="['/flows', id()]">{{ 'designer.view' | transloco }}</a>
           }
         </div>
       </header>
-      @if (readOnly()) { <p class="note">{{ 'designer.readOnly' | transloco }}</p> }
+      @if (!admin()) { <p class="note">{{ 'designer.readOnly' | transloco }}</p> }
       @if (status() === 'running') { <p class="note">{{ 'designer.runningNote' | transloco }}</p> }
       @if (message()) { <p class="note" role="status">{{ message() }}</p> }
       @if (warnings().length) {
@@ -119,7 +119,7 @@ interface StartProblem {
         <mat-tab [label]="'designer.dslTab' | transloco">
           <mat-form-field class="dsl">
             <mat-label>{{ 'designer.dslText' | transloco }}</mat-label>
-            <textarea matInput class="dsl-text" rows="24" [value]="store.source()" (input)="sourceTyped($event)" [readonly]="readOnly()" name="dsl" spellcheck="false"></textarea>
+            <textarea matInput class="dsl-text" rows="24" [value]="store.source()" (input)="sourceTyped($event)" (change)="sourceChanged($event)" [readonly]="readOnly()" name="dsl" spellcheck="false"></textarea>
           </mat-form-field>
           @if (textErrors().length) {
             <ul class="problems" role="alert">@for (d of textErrors(); track $index) { <li>{{ d.line }}:{{ d.column }} {{ d.message }}</li> }</ul>
@@ -140,7 +140,9 @@ export class FlowDesignerComponent implements OnDestroy {
   protected readonly never = () => false;
   protected readonly id = signal<string | null>(this.route.snapshot.paramMap.get('id'));
   protected readonly status = signal<SavedFlow['status'] | null>(null);
-  protected readonly readOnly = computed(() => !this.session.isFlowAdmin());
+  protected readonly admin = computed(() => this.session.isFlowAdmin());
+  /** A content editor only looks; a running flow is paused before it is edited. */
+  protected readonly readOnly = computed(() => !this.admin() || this.status() === 'running');
   protected readonly busy = signal(false);
   protected readonly message = signal('');
   protected readonly warnings = signal<Diagnostic[]>([]);
@@ -208,6 +210,12 @@ export class FlowDesignerComponent implements OnDestroy {
     const text = (event.target as HTMLTextAreaElement).value;
     clearTimeout(this.typeTimer);
     this.typeTimer = setTimeout(() => this.textErrors.set(this.store.replaceSource(text)), 400);
+  }
+
+  /** Leaving the text field applies it at once (typing applies after a pause). */
+  protected sourceChanged(event: Event): void {
+    clearTimeout(this.typeTimer);
+    this.textErrors.set(this.store.replaceSource((event.target as HTMLTextAreaElement).value));
   }
 
   protected async save(): Promise<void> {
