@@ -247,6 +247,30 @@ describe('the flow designer', () => {
     }
   });
 
+  it('saving a paused flow shows what the edit does to its participants and moves them as chosen', async () => {
+    const made = await call('POST', '/api/flows', { source: 'flow "Gepauzeerd" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n\n  wacht: wait 5 days\n  klaar: complete\n}\n' });
+    expect(made.status).toBe(201);
+    const id = made.body.id as string;
+    expect((await call('POST', `/api/flows/${id}/start`)).status).toBe(200);
+    const person = await call('POST', '/api/persons', { firstName: 'Pien', email: 'pien@test.example' });
+    expect((await call('POST', `/api/flows/${id}/participants`, { personIds: [person.body.id] })).body.enrolled).toBe(1);
+    expect((await call('POST', `/api/flows/${id}/pause`)).status).toBe(200);
+    await page.goto(`${context.app.url}/flows/${id}/edit`);
+    await page.locator('[data-step="wacht"]').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Verwijderen' }).click();
+    await page.locator('[data-step="wacht"]').waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('Stap wacht wordt verwijderd; 1 deelnemer(s) staan erop.').waitFor();
+    await dialog.getByRole('combobox', { name: 'Deelnemers van wacht naar' }).click();
+    await page.getByRole('option', { name: 'klaar' }).click();
+    await dialog.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen' }).waitFor();
+    expect((await call('GET', `/api/flows/${id}`)).body.source).not.toContain('wacht:');
+    const participants = (await call('GET', `/api/flows/${id}/participants`)).body.items as { stepId: string; status: string }[];
+    expect(participants).toEqual([expect.objectContaining({ stepId: 'klaar', status: 'active' })]);
+  });
+
   it('has no serious or critical violations (axe-core) on the designer with a step open', async () => {
     const lead = await call('POST', '/api/flows', { source: [
       'flow "Leads opvolgen" {', '  sender "Loket <info@loket.example>"', '  reply_to "info@loket.example"', '  trigger form "contact" submitted',

@@ -163,6 +163,10 @@ export const en: Dictionary = {
       none: 'None', manual: 'Manual enrolment', form_submitted: 'Form submitted', selection_added: 'Added to selection', link_clicked: 'Link clicked',
       condition: 'Field change (condition)',
     },
+    impact: {
+      title: 'What this does to participants', changed: 'Step {{ step }} changes: {{ n }} participant(s) stand on it.',
+      removed: 'Step {{ step }} is removed; {{ n }} participant(s) stand on it.', moveTo: 'Participants of {{ step }} go to', complete: 'Let them complete',
+    },
     summary: {
       notChosen: 'not chosen yet', sendEmail: 'Template {{ template }}', smsTemplate: 'Template {{ template }}', smsText: '{{ n }} characters',
       updatePerson: '{{ n }} field(s)', addTo: 'To {{ target }} {{ name }}', removeFrom: 'From {{ target }} {{ name }}', create: '{{ title }}, type {{ type }}',

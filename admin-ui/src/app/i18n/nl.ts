@@ -161,6 +161,10 @@ export const nl = {
       none: 'Geen', manual: 'Handmatig aanmelden', form_submitted: 'Formulier ingevuld', selection_added: 'Toegevoegd aan selectie', link_clicked: 'Link geklikt',
       condition: 'Veldwijziging (voorwaarde)',
     },
+    impact: {
+      title: 'Gevolgen voor deelnemers', changed: 'Stap {{ step }} verandert: {{ n }} deelnemer(s) staan erop.',
+      removed: 'Stap {{ step }} wordt verwijderd; {{ n }} deelnemer(s) staan erop.', moveTo: 'Deelnemers van {{ step }} naar', complete: 'Laten voltooien',
+    },
     summary: {
       notChosen: 'nog niet gekozen', sendEmail: 'Sjabloon {{ template }}', smsTemplate: 'Sjabloon {{ template }}', smsText: '{{ n }} tekens',
       updatePerson: '{{ n }} veld(en)', addTo: 'Aan {{ target }} {{ name }}', removeFrom: 'Uit {{ target }} {{ name }}', create: '{{ title }}, type {{ type }}',

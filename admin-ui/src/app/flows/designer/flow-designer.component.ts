@@ -8,12 +8,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
-import type { Diagnostic } from '@stroom/dsl';
+import { parse, stepIdsOf, type Diagnostic } from '@stroom/dsl';
 import { firstValueFrom } from 'rxjs';
 import { Api, errorMessage, type Page } from '../../core/api';
 import { Session } from '../../core/session';
 import { DeleteStepDialogComponent } from './delete-step-dialog.component';
 import { DesignerStore } from './designer-store';
+import { EditImpactDialogComponent, type EditImpact, type StepImpact } from './edit-impact-dialog.component';
 import { FlowSettingsComponent } from './flow-settings.component';
 import { PALETTE, type PaletteItem } from './step-kinds';
 import { StepSettingsComponent, type TemplateOption } from './step-settings.component';
@@ -224,7 +225,10 @@ export class FlowDesignerComponent implements OnDestroy {
     try {
       const source = this.store.source();
       const id = this.id();
-      const saved = id ? await this.api.put<SavedFlow>(`/api/flows/${id}`, { source }) : await this.api.post<SavedFlow>('/api/flows', { source });
+      const moves = id && this.status() === 'paused' ? await this.movesFor(id, source) : {};
+      if (moves === undefined) return;
+      const body = Object.keys(moves).length > 0 ? { source, moves } : { source };
+      const saved = id ? await this.api.put<SavedFlow>(`/api/flows/${id}`, body) : await this.api.post<SavedFlow>('/api/flows', { source });
       this.warnings.set((saved.warnings ?? []).filter((w) => w.severity === 'warning'));
       this.status.set(saved.status);
       this.store.load(saved.source);
@@ -239,6 +243,19 @@ export class FlowDesignerComponent implements OnDestroy {
     } finally {
       this.busy.set(false);
     }
+  }
+
+  /**
+   * A paused flow's participants stand on its steps: when the edit changes or removes an occupied
+   * step, the dialog shows how many and asks where those on a removed step go. Undefined: cancelled.
+   */
+  private async movesFor(id: string, source: string): Promise<Record<string, string> | undefined> {
+    const preview = await this.api.post<{ changed: StepImpact[]; removed: StepImpact[]; source: string }>(`/api/flows/${id}/preview-edit`, { source });
+    if (![...preview.changed, ...preview.removed].some((step) => step.participants > 0)) return {};
+    const edited = parse(preview.source).ast;
+    const targets = edited.declarations[0]?.kind === 'flow' ? stepIdsOf(edited.declarations[0]) : [];
+    const data: EditImpact = { changed: preview.changed, removed: preview.removed, targets };
+    return firstValueFrom(this.dialog.open(EditImpactDialogComponent, { data, width: '520px' }).afterClosed());
   }
 
   protected async start(): Promise<void> {
