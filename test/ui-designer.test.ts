@@ -247,6 +247,31 @@ describe('the flow designer', () => {
     }
   });
 
+  it('sets once per person, success criteria, a completion that proposes another flow and a leave into a selection by forms', async () => {
+    await page.goto(`${context.app.url}/flows/new`);
+    await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
+    await page.getByRole('button', { name: /Start van de flow/ }).click();
+    await panel().getByRole('checkbox', { name: 'Een persoon mag deze flow maar één keer starten' }).check();
+    await panel().getByRole('checkbox', { name: 'Verkoop gemaakt' }).check();
+    await panel().getByRole('combobox', { name: 'Als het succes bereikt is' }).click();
+    await page.getByRole('option', { name: 'Doorgaan met de flow' }).click();
+    await panel().getByLabel('Uitsluitingslijst (selectie)').fill('Uitvallers');
+    await panel().getByLabel('Uitsluitingslijst (selectie)').press('Tab');
+    await palette('leave').click();
+    await panel().getByLabel('Bij verlaten toevoegen aan selectie').fill('Uitvallers');
+    await panel().getByLabel('Bij verlaten toevoegen aan selectie').press('Tab');
+    await page.getByRole('button', { name: 'Sleuf 1: stap hier invoegen' }).click();
+    await palette('complete').click();
+    await panel().getByLabel('Met succes: aanbieden aan flow').fill('Nazorg');
+    await panel().getByLabel('Met succes: aanbieden aan flow').press('Tab');
+    await page.getByRole('tab', { name: 'DSL' }).click();
+    expect(await page.getByLabel('DSL-tekst van de flow').inputValue()).toBe([
+      'flow "Nieuwe flow" {', '  trigger manual', '  exclude selection "Uitvallers"', '  once per person', '  success when sale created then continue', '',
+      '  s2: complete {', '    on success move to flow "Nazorg"', '  }', '  s1: leave {', '    add to selection "Uitvallers"', '  }', '}', '',
+    ].join('\n'));
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+  });
+
   it('saving a paused flow shows what the edit does to its participants and moves them as chosen', async () => {
     const made = await call('POST', '/api/flows', { source: 'flow "Gepauzeerd" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n\n  wacht: wait 5 days\n  klaar: complete\n}\n' });
     expect(made.status).toBe(201);

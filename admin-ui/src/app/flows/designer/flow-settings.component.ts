@@ -1,9 +1,10 @@
 import { Component, computed, inject, input, signal } from '@angular/core';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { conditionText, FLOW_SETTING_ORDER, type Flow, type FlowSetting, type FlowTrigger } from '@stroom/dsl';
+import { conditionText, FLOW_SETTING_ORDER, type Flow, type FlowSetting, type FlowTrigger, type SuccessCriterion } from '@stroom/dsl';
 import { parseCondition } from './condition-text';
 import { DesignerStore } from './designer-store';
 
@@ -12,7 +13,7 @@ type TriggerKind = 'manual' | 'form_submitted' | 'selection_added' | 'link_click
 /** The flow's own settings: name, trigger, filter (checked once at enrolment), sender and reply-to. */
 @Component({
   selector: 'st-flow-settings',
-  imports: [MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
   styleUrl: './designer.css',
   template: `
     <h2>{{ 'designer.flowSettings' | transloco }}</h2>
@@ -59,6 +60,25 @@ type TriggerKind = 'manual' | 'form_submitted' | 'selection_added' | 'link_click
         <mat-label>{{ 'designer.fields.replyTo' | transloco }}</mat-label>
         <input matInput [value]="text('reply_to')" (change)="setText('reply_to', value($event))" name="replyTo" />
       </mat-form-field>
+      <mat-form-field>
+        <mat-label>{{ 'designer.fields.exclude' | transloco }}</mat-label>
+        <input matInput [value]="exclusion()" (change)="setExclusion(value($event))" name="exclude" />
+      </mat-form-field>
+      <mat-checkbox [checked]="oncePerPerson()" (change)="setOnce($event.checked)" [disabled]="readOnly()">{{ 'designer.fields.once' | transloco }}</mat-checkbox>
+      <h3>{{ 'designer.successTitle' | transloco }}</h3>
+      @for (c of simpleCriteria; track c.key) {
+        <mat-checkbox [checked]="hasCriterion(c.key)" (change)="setCriterion(c.key, $event.checked)" [disabled]="readOnly()">{{ 'designer.success.' + c.key | transloco }}</mat-checkbox>
+      }
+      @if (otherCriteria()) { <p class="hint">{{ 'designer.successOther' | transloco: { n: otherCriteria() } }}</p> }
+      @if (success(); as sc) {
+        <mat-form-field>
+          <mat-label>{{ 'designer.fields.successThen' | transloco }}</mat-label>
+          <mat-select [value]="sc.then ?? 'stop'" (selectionChange)="setThen($event.value)" [disabled]="readOnly()">
+            <mat-option value="stop">{{ 'designer.success.stop' | transloco }}</mat-option>
+            <mat-option value="continue">{{ 'designer.success.continue' | transloco }}</mat-option>
+          </mat-select>
+        </mat-form-field>
+      }
     </fieldset>
   `,
 })
@@ -74,6 +94,37 @@ export class FlowSettingsComponent {
     const filter = settingOf(this.store.flow(), 'filter');
     return filter ? conditionText(filter.condition) : '';
   });
+
+  protected readonly simpleCriteria: { key: SimpleCriterion }[] = [{ key: 'sale' }, { key: 'follow_up' }, { key: 'request' }, { key: 'link_clicked' }];
+  protected readonly success = computed(() => settingOf(this.store.flow(), 'success'));
+  protected readonly oncePerPerson = computed(() => settingOf(this.store.flow(), 'once_per_person') !== undefined);
+  protected readonly exclusion = computed(() => settingOf(this.store.flow(), 'exclude')?.selection ?? '');
+  /** Criteria the checkboxes do not show (a form, a selection, a field change): kept, and counted here. */
+  protected readonly otherCriteria = computed(() => (this.success()?.criteria ?? []).filter((c) => simpleKey(c) === undefined).length);
+
+  protected hasCriterion(key: SimpleCriterion): boolean {
+    return (this.success()?.criteria ?? []).some((c) => simpleKey(c) === key);
+  }
+
+  protected setCriterion(key: SimpleCriterion, on: boolean): void {
+    const current = this.success();
+    const criteria = (current?.criteria ?? []).filter((c) => simpleKey(c) !== key);
+    if (on) criteria.push(key === 'link_clicked' ? { kind: 'link_clicked' } : { kind: 'record_created', entity: key });
+    this.put('success', criteria.length ? { ...(current ?? { kind: 'success' }), kind: 'success', criteria } : undefined);
+  }
+
+  protected setThen(then: 'stop' | 'continue'): void {
+    const current = this.success();
+    if (current) this.put('success', { ...current, then });
+  }
+
+  protected setOnce(on: boolean): void {
+    this.put('once_per_person', on ? { kind: 'once_per_person' } : undefined);
+  }
+
+  protected setExclusion(selection: string): void {
+    this.put('exclude', selection.trim() ? { kind: 'exclude', selection: selection.trim() } : undefined);
+  }
 
   protected value(event: Event): string {
     return (event.target as HTMLInputElement).value;
@@ -131,6 +182,13 @@ export class FlowSettingsComponent {
       flow.settings.splice(at < 0 ? flow.settings.length : at, 0, setting);
     });
   }
+}
+
+type SimpleCriterion = 'sale' | 'follow_up' | 'request' | 'link_clicked';
+
+function simpleKey(criterion: SuccessCriterion): SimpleCriterion | undefined {
+  if (criterion.kind === 'link_clicked') return 'link_clicked';
+  return criterion.kind === 'record_created' ? criterion.entity : undefined;
 }
 
 function settingOf<K extends FlowSetting['kind']>(flow: Flow, kind: K): Extract<FlowSetting, { kind: K }> | undefined {

@@ -4,7 +4,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { conditionText, TIME_UNITS, type Step, type UpdateOperation } from '@stroom/dsl';
+import { NgTemplateOutlet } from '@angular/common';
+import { conditionText, TIME_UNITS, type LeaveAction, type Party, type Step, type UpdateOperation } from '@stroom/dsl';
+import { leaveTarget, setLeaveTarget } from './leave-options';
 import { parseCondition } from './condition-text';
 import { DesignerStore } from './designer-store';
 import { itemOf } from './step-kinds';
@@ -23,7 +25,7 @@ export function smsSegments(length: number): number {
 /** The settings of one step as form controls; every change is one designer edit (undoable). */
 @Component({
   selector: 'st-step-settings',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NgTemplateOutlet, TranslocoPipe],
   styleUrl: './designer.css',
   template: `
     @if (step(); as s) {
@@ -36,13 +38,7 @@ export function smsSegments(length: number): number {
       <fieldset [disabled]="readOnly()" class="settings">
         @switch (s.kind) {
           @case ('send_email') {
-            <mat-form-field>
-              <mat-label>{{ 'designer.fields.template' | transloco }}</mat-label>
-              <mat-select [value]="s.template" (selectionChange)="edit(set('template', $event.value))" [disabled]="readOnly()">
-                @for (t of emailTemplates(); track t.key) { <mat-option [value]="t.key">{{ t.name }} ({{ t.key }})</mat-option> }
-                @if (s.template && !known(s.template)) { <mat-option [value]="s.template">{{ s.template }} — {{ 'designer.notThereYet' | transloco }}</mat-option> }
-              </mat-select>
-            </mat-form-field>
+            <ng-container *ngTemplateOutlet="templatePicker; context: { $implicit: s }" />
             <mat-form-field>
               <mat-label>{{ 'designer.fields.newTemplateKey' | transloco }}</mat-label>
               <input matInput [value]="s.template" (change)="edit(set('template', value($event)))" name="templateKey" />
@@ -113,12 +109,7 @@ export function smsSegments(length: number): number {
                 <mat-option value="leave">{{ 'designer.timeout.leave' | transloco }}</mat-option>
               </mat-select>
             </mat-form-field>
-            @if (s.onTimeout?.kind === 'leave') {
-              <mat-form-field>
-                <mat-label>{{ 'designer.fields.leaveSelection' | transloco }}</mat-label>
-                <input matInput [value]="leaveSelection(s)" (change)="edit(setLeaveSelection(value($event)))" name="leaveSelection" />
-              </mat-form-field>
-            }
+            @if (s.onTimeout?.kind === 'leave') { <ng-container *ngTemplateOutlet="leaveFields; context: { $implicit: s }" /> }
           }
           @case ('split') {
             <mat-form-field>
@@ -207,11 +198,77 @@ export function smsSegments(length: number): number {
             <mat-form-field><mat-label>{{ 'designer.fields.status' | transloco }}</mat-label>
               <input matInput [value]="s.status" (change)="edit(set('status', value($event)))" name="requestStatus" /></mat-form-field>
           }
-          @case ('complete') { <p>{{ 'designer.completeHelp' | transloco }}</p> }
+          @case ('complete') {
+            <p>{{ 'designer.completeHelp' | transloco }}</p>
+            <mat-form-field>
+              <mat-label>{{ 'designer.fields.onSuccess' | transloco }}</mat-label>
+              <input matInput [value]="outcomeFlow(s, 'success')" (change)="edit(setOutcomeFlow('success', value($event)))" name="onSuccess" />
+            </mat-form-field>
+            <mat-form-field>
+              <mat-label>{{ 'designer.fields.onNoSuccess' | transloco }}</mat-label>
+              <input matInput [value]="outcomeFlow(s, 'no_success')" (change)="edit(setOutcomeFlow('no_success', value($event)))" name="onNoSuccess" />
+            </mat-form-field>
+          }
+          @case ('leave') { <ng-container *ngTemplateOutlet="leaveFields; context: { $implicit: s }" /> }
+          @case ('notify_email') {
+            <ng-container *ngTemplateOutlet="recipient; context: { $implicit: s }" />
+            <ng-container *ngTemplateOutlet="templatePicker; context: { $implicit: s }" />
+          }
+          @case ('notify_sms') {
+            <ng-container *ngTemplateOutlet="recipient; context: { $implicit: s }" />
+            <mat-form-field>
+              <mat-label>{{ 'designer.fields.smsText' | transloco }}</mat-label>
+              <textarea matInput rows="3" [value]="s.text" (change)="edit(set('text', value($event)))" name="notifyText"></textarea>
+            </mat-form-field>
+          }
+          @case ('run_script') {
+            <mat-form-field>
+              <mat-label>{{ 'designer.fields.script' | transloco }}</mat-label>
+              <textarea matInput rows="8" class="dsl-text" [value]="s.source" (change)="edit(set('source', value($event)))" name="script"></textarea>
+              <mat-hint>{{ 'designer.scriptHint' | transloco }}</mat-hint>
+            </mat-form-field>
+          }
           @default { <p>{{ 'designer.inDslTab' | transloco }}</p> }
         }
       </fieldset>
     }
+    <ng-template #leaveFields let-step>
+      <fieldset [disabled]="readOnly()" class="settings">
+        <mat-form-field>
+          <mat-label>{{ 'designer.fields.leaveFlow' | transloco }}</mat-label>
+          <input matInput [value]="leaveTarget(step, 'move_to_flow')" (change)="edit(setLeave('move_to_flow', value($event)))" name="leaveFlow" />
+        </mat-form-field>
+        <mat-form-field>
+          <mat-label>{{ 'designer.fields.leaveSelection' | transloco }}</mat-label>
+          <input matInput [value]="leaveTarget(step, 'add_to_selection')" (change)="edit(setLeave('add_to_selection', value($event)))" name="leaveSelection" />
+        </mat-form-field>
+      </fieldset>
+    </ng-template>
+    <ng-template #templatePicker let-step>
+      <mat-form-field>
+        <mat-label>{{ 'designer.fields.template' | transloco }}</mat-label>
+        <mat-select [value]="step.template" (selectionChange)="edit(set('template', $event.value))" [disabled]="readOnly()">
+          @for (t of emailTemplates(); track t.key) { <mat-option [value]="t.key">{{ t.name }} ({{ t.key }})</mat-option> }
+          @if (step.template && !known(step.template)) { <mat-option [value]="step.template">{{ step.template }} — {{ 'designer.notThereYet' | transloco }}</mat-option> }
+        </mat-select>
+      </mat-form-field>
+    </ng-template>
+    <ng-template #recipient let-step>
+      <mat-form-field>
+        <mat-label>{{ 'designer.fields.to' | transloco }}</mat-label>
+        <mat-select [value]="step.to.kind === 'role' ? step.to.role : 'address'" (selectionChange)="edit(setRecipient($event.value, step))" [disabled]="readOnly()">
+          <mat-option value="our_contact">{{ 'designer.recipients.our_contact' | transloco }}</mat-option>
+          <mat-option value="service_contact">{{ 'designer.recipients.service_contact' | transloco }}</mat-option>
+          <mat-option value="address">{{ 'designer.recipients.address' | transloco }}</mat-option>
+        </mat-select>
+      </mat-form-field>
+      @if (step.to.kind === 'address') {
+        <mat-form-field>
+          <mat-label>{{ 'designer.fields.address' | transloco }}</mat-label>
+          <input matInput [value]="step.to.address" (change)="edit(set('to', { kind: 'address', address: value($event) }))" name="address" [disabled]="readOnly()" />
+        </mat-form-field>
+      }
+    </ng-template>
   `,
 })
 export class StepSettingsComponent {
@@ -278,18 +335,33 @@ export class StepSettingsComponent {
     return (step: Extract<Step, { kind: 'split' }>) => { step.branches.splice(index, 1); };
   }
 
-  protected leaveSelection(step: Extract<Step, { kind: 'wait_for' }>): string {
-    const leave = step.onTimeout?.kind === 'leave' ? step.onTimeout : undefined;
-    const action = leave?.actions.find((a) => a.kind === 'add_to_selection');
-    return action?.kind === 'add_to_selection' ? action.selection : '';
+  protected readonly leaveTarget = leaveTarget;
+
+  protected setLeave(kind: LeaveAction['kind'], name: string) {
+    return (step: Step) => setLeaveTarget(step, kind, name.trim());
   }
 
-  protected setLeaveSelection(selection: string) {
-    return (step: Extract<Step, { kind: 'wait_for' }>) => {
-      if (step.onTimeout?.kind !== 'leave') return;
-      const others = step.onTimeout.actions.filter((a) => a.kind !== 'add_to_selection');
-      step.onTimeout.actions = selection ? [...others, { kind: 'add_to_selection', selection }] : others;
+  protected outcomeFlow(step: Extract<Step, { kind: 'complete' }>, outcome: 'success' | 'no_success'): string {
+    return step.actions.find((a) => a.outcome === outcome)?.flow ?? '';
+  }
+
+  protected setOutcomeFlow(outcome: 'success' | 'no_success', flow: string) {
+    return (step: Extract<Step, { kind: 'complete' }>) => {
+      const index = step.actions.findIndex((a) => a.outcome === outcome);
+      const action = { kind: 'on_outcome' as const, outcome, flow: flow.trim(), ...(index >= 0 && step.actions[index]!.comments ? { comments: step.actions[index]!.comments } : {}) };
+      if (index >= 0) {
+        if (action.flow) step.actions[index] = action;
+        else step.actions.splice(index, 1);
+      } else if (action.flow) {
+        step.actions.push(action);
+        step.actions.sort((a, b) => (a.outcome === b.outcome ? 0 : a.outcome === 'success' ? -1 : 1));
+      }
     };
+  }
+
+  protected setRecipient(choice: 'our_contact' | 'service_contact' | 'address', current: { to: Party }) {
+    const to: Party = choice === 'address' ? { kind: 'address', address: current.to.kind === 'address' ? current.to.address : '' } : { kind: 'role', role: choice };
+    return this.set('to', to);
   }
 
   protected operationValue(op: UpdateOperation): string {
