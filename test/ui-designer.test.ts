@@ -46,13 +46,16 @@ afterAll(async () => browser?.close());
 
 /** Drags with the mouse in small moves, as the CDK needs to see a drag start and pass over the target. */
 async function drag(from: Locator, to: Locator): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 5 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
-  await page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 2 });
+  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 10 });
+  // The drag has started once the CDK draws its preview; then the pointer travels to the target.
+  await page.locator('.cdk-drag-preview').waitFor({ timeout: 5000 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 20 });
+  await page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 3 });
   await page.mouse.up();
 }
 
