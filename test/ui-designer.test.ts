@@ -250,7 +250,7 @@ describe('the flow designer', () => {
     }
   });
 
-  it('sets once per person, success criteria, a completion that proposes another flow and a leave into a selection by forms', async () => {
+  it('sets once per person, an exclusion list picked by type-ahead, success criteria, a completion that proposes another flow and a leave into a selection by forms', async () => {
     await page.goto(`${context.app.url}/flows/new`);
     await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
     await page.getByRole('button', { name: /Start van de flow/ }).click();
@@ -258,15 +258,16 @@ describe('the flow designer', () => {
     await panel().getByRole('checkbox', { name: 'Verkoop gemaakt' }).check();
     await panel().getByRole('combobox', { name: 'Als het succes bereikt is' }).click();
     await page.getByRole('option', { name: 'Doorgaan met de flow' }).click();
-    await panel().getByLabel('Uitsluitingslijst (selectie)').fill('Uitvallers');
-    await panel().getByLabel('Uitsluitingslijst (selectie)').press('Tab');
+    // Type-ahead: the server searches the selections by name.
+    await panel().getByLabel('Uitsluitingslijst (selectie)').pressSequentially('Uitv');
+    await page.getByRole('option', { name: 'Uitvallers' }).click();
     await palette('leave').click();
-    await panel().getByLabel('Bij verlaten toevoegen aan selectie').fill('Uitvallers');
-    await panel().getByLabel('Bij verlaten toevoegen aan selectie').press('Tab');
+    await panel().getByRole('combobox', { name: 'Bij verlaten toevoegen aan selectie' }).fill('Uitvallers');
+    await panel().getByRole('combobox', { name: 'Bij verlaten toevoegen aan selectie' }).press('Tab');
     await page.getByRole('button', { name: 'Sleuf 1: stap hier invoegen' }).click();
     await palette('complete').click();
-    await panel().getByLabel('Met succes: aanbieden aan flow').fill('Nazorg');
-    await panel().getByLabel('Met succes: aanbieden aan flow').press('Tab');
+    await panel().getByRole('combobox', { name: 'Met succes: aanbieden aan flow' }).fill('Nazorg');
+    await panel().getByRole('combobox', { name: 'Met succes: aanbieden aan flow' }).press('Tab');
     await page.getByRole('tab', { name: 'DSL' }).click();
     expect(await page.getByLabel('DSL-tekst van de flow').inputValue()).toBe([
       'flow "Nieuwe flow" {', '  trigger manual', '  exclude selection "Uitvallers"', '  once per person', '  success when sale created then continue', '',

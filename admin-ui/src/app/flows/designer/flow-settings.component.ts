@@ -7,13 +7,14 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { conditionText, FLOW_SETTING_ORDER, type Flow, type FlowSetting, type FlowTrigger, type SuccessCriterion } from '@stroom/dsl';
 import { parseCondition } from './condition-text';
 import { DesignerStore } from './designer-store';
+import { NamePickerComponent } from './name-picker.component';
 
 type TriggerKind = 'manual' | 'form_submitted' | 'selection_added' | 'link_clicked';
 
 /** The flow's own settings: name, trigger, filter (checked once at enrolment), sender and reply-to. */
 @Component({
   selector: 'st-flow-settings',
-  imports: [MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslocoPipe],
+  imports: [MatCheckboxModule, MatFormFieldModule, MatInputModule, MatSelectModule, NamePickerComponent, TranslocoPipe],
   styleUrl: './designer.css',
   template: `
     <h2>{{ 'designer.flowSettings' | transloco }}</h2>
@@ -40,10 +41,8 @@ type TriggerKind = 'manual' | 'form_submitted' | 'selection_added' | 'link_click
           </mat-form-field>
         }
         @if (t.kind === 'selection_added') {
-          <mat-form-field>
-            <mat-label>{{ 'designer.fields.selection' | transloco }}</mat-label>
-            <input matInput [value]="t.selection" (change)="replaceTrigger({ kind: 'selection_added', selection: value($event) })" name="triggerSelection" />
-          </mat-form-field>
+          <st-name-picker collection="selections" [label]="'designer.fields.selection' | transloco" [value]="t.selection"
+            (picked)="replaceTrigger({ kind: 'selection_added', selection: $event })" name="triggerSelection" [disabled]="readOnly()" />
         }
       }
       <mat-form-field>
@@ -60,10 +59,8 @@ type TriggerKind = 'manual' | 'form_submitted' | 'selection_added' | 'link_click
         <mat-label>{{ 'designer.fields.replyTo' | transloco }}</mat-label>
         <input matInput [value]="text('reply_to')" (change)="setText('reply_to', value($event))" name="replyTo" />
       </mat-form-field>
-      <mat-form-field>
-        <mat-label>{{ 'designer.fields.exclude' | transloco }}</mat-label>
-        <input matInput [value]="exclusion()" (change)="setExclusion(value($event))" name="exclude" />
-      </mat-form-field>
+      <st-name-picker collection="selections" [label]="'designer.fields.exclude' | transloco" [value]="exclusion()" (picked)="setExclusion($event)"
+        name="exclude" [disabled]="readOnly()" />
       <mat-checkbox [checked]="oncePerPerson()" (change)="setOnce($event.checked)" [disabled]="readOnly()">{{ 'designer.fields.once' | transloco }}</mat-checkbox>
       <h3>{{ 'designer.successTitle' | transloco }}</h3>
       @for (c of simpleCriteria; track c.key) {

@@ -7,6 +7,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { NgTemplateOutlet } from '@angular/common';
 import { conditionText, TIME_UNITS, type LeaveAction, type Party, type Step, type UpdateOperation } from '@stroom/dsl';
 import { leaveTarget, setLeaveTarget } from './leave-options';
+import { NamePickerComponent } from './name-picker.component';
 import { parseCondition } from './condition-text';
 import { DesignerStore } from './designer-store';
 import { itemOf } from './step-kinds';
@@ -25,7 +26,7 @@ export function smsSegments(length: number): number {
 /** The settings of one step as form controls; every change is one designer edit (undoable). */
 @Component({
   selector: 'st-step-settings',
-  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NgTemplateOutlet, TranslocoPipe],
+  imports: [MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, NamePickerComponent, NgTemplateOutlet, TranslocoPipe],
   styleUrl: './designer.css',
   template: `
     @if (step(); as s) {
@@ -167,10 +168,8 @@ export function smsSegments(length: number): number {
                 <mat-option value="project">{{ 'designer.targets.project' | transloco }}</mat-option>
               </mat-select>
             </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'designer.fields.name' | transloco }}</mat-label>
-              <input matInput [value]="s.name" (change)="edit(set('name', value($event)))" name="membershipName" />
-            </mat-form-field>
+            <st-name-picker [collection]="s.target === 'project' ? 'projects' : 'selections'" [label]="'designer.fields.name' | transloco" [value]="s.name"
+              (picked)="edit(set('name', $event))" name="membershipName" [disabled]="readOnly()" />
           }
           @case ('create_sale') {
             <mat-form-field><mat-label>{{ 'designer.fields.title' | transloco }}</mat-label>
@@ -200,14 +199,10 @@ export function smsSegments(length: number): number {
           }
           @case ('complete') {
             <p>{{ 'designer.completeHelp' | transloco }}</p>
-            <mat-form-field>
-              <mat-label>{{ 'designer.fields.onSuccess' | transloco }}</mat-label>
-              <input matInput [value]="outcomeFlow(s, 'success')" (change)="edit(setOutcomeFlow('success', value($event)))" name="onSuccess" />
-            </mat-form-field>
-            <mat-form-field>
-              <mat-label>{{ 'designer.fields.onNoSuccess' | transloco }}</mat-label>
-              <input matInput [value]="outcomeFlow(s, 'no_success')" (change)="edit(setOutcomeFlow('no_success', value($event)))" name="onNoSuccess" />
-            </mat-form-field>
+            <st-name-picker collection="flows" [label]="'designer.fields.onSuccess' | transloco" [value]="outcomeFlow(s, 'success')"
+              (picked)="edit(setOutcomeFlow('success', $event))" name="onSuccess" [disabled]="readOnly()" />
+            <st-name-picker collection="flows" [label]="'designer.fields.onNoSuccess' | transloco" [value]="outcomeFlow(s, 'no_success')"
+              (picked)="edit(setOutcomeFlow('no_success', $event))" name="onNoSuccess" [disabled]="readOnly()" />
           }
           @case ('leave') { <ng-container *ngTemplateOutlet="leaveFields; context: { $implicit: s }" /> }
           @case ('notify_email') {
@@ -234,14 +229,10 @@ export function smsSegments(length: number): number {
     }
     <ng-template #leaveFields let-step>
       <fieldset [disabled]="readOnly()" class="settings">
-        <mat-form-field>
-          <mat-label>{{ 'designer.fields.leaveFlow' | transloco }}</mat-label>
-          <input matInput [value]="leaveTarget(step, 'move_to_flow')" (change)="edit(setLeave('move_to_flow', value($event)))" name="leaveFlow" />
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'designer.fields.leaveSelection' | transloco }}</mat-label>
-          <input matInput [value]="leaveTarget(step, 'add_to_selection')" (change)="edit(setLeave('add_to_selection', value($event)))" name="leaveSelection" />
-        </mat-form-field>
+        <st-name-picker collection="flows" [label]="'designer.fields.leaveFlow' | transloco" [value]="leaveTarget(step, 'move_to_flow')"
+          (picked)="edit(setLeave('move_to_flow', $event))" name="leaveFlow" [disabled]="readOnly()" />
+        <st-name-picker collection="selections" [label]="'designer.fields.leaveSelection' | transloco" [value]="leaveTarget(step, 'add_to_selection')"
+          (picked)="edit(setLeave('add_to_selection', $event))" name="leaveSelection" [disabled]="readOnly()" />
       </fieldset>
     </ng-template>
     <ng-template #templatePicker let-step>
