@@ -276,6 +276,25 @@ describe('the flow designer', () => {
     await page.getByRole('tab', { name: 'Diagram' }).click();
   });
 
+  it('sets a follow-up\'s moment and assignee and a request\'s owner by forms', async () => {
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+    await palette('create_follow_up').click();
+    await panel().getByRole('combobox', { name: 'Wanneer' }).click();
+    await page.getByRole('option', { name: 'Na een wachttijd' }).click();
+    await panel().getByRole('combobox', { name: 'Toewijzen aan' }).click();
+    await page.getByRole('option', { name: 'Onze servicecontactpersoon' }).click();
+    await palette('create_request').click();
+    await panel().getByRole('combobox', { name: 'Eigenaar' }).click();
+    await page.getByRole('option', { name: 'Een medewerker (e-mailadres)' }).click();
+    await panel().getByLabel('E-mailadres van de medewerker').fill('jan@loket.example');
+    await panel().getByLabel('E-mailadres van de medewerker').press('Tab');
+    await page.getByRole('tab', { name: 'DSL' }).click();
+    const text = await page.getByLabel('DSL-tekst van de flow').inputValue();
+    expect(text).toContain('  s3: create follow_up "" type "" after 3 workdays assign service_contact\n');
+    expect(text).toContain('  s4: create request "" type "" status "" owner "jan@loket.example"\n');
+    await page.getByRole('tab', { name: 'Diagram' }).click();
+  });
+
   it('saving a paused flow shows what the edit does to its participants and moves them as chosen', async () => {
     const made = await call('POST', '/api/flows', { source: 'flow "Gepauzeerd" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n\n  wacht: wait 5 days\n  klaar: complete\n}\n' });
     expect(made.status).toBe(201);

@@ -188,6 +188,23 @@ export function smsSegments(length: number): number {
               <input matInput [value]="s.title" (change)="edit(set('title', value($event)))" name="followUpTitle" /></mat-form-field>
             <mat-form-field><mat-label>{{ 'designer.fields.type' | transloco }}</mat-label>
               <input matInput [value]="s.type" (change)="edit(set('type', value($event)))" name="followUpType" /></mat-form-field>
+            <mat-form-field><mat-label>{{ 'designer.fields.when' | transloco }}</mat-label>
+              <mat-select [value]="s.date.kind" (selectionChange)="edit(set('date', $event.value === 'after' ? { kind: 'after', duration: { amount: 3, unit: 'workdays' } } : { kind: $event.value }))">
+                <mat-option value="first_available">{{ 'designer.followUpDate.first_available' | transloco }}</mat-option>
+                <mat-option value="after">{{ 'designer.followUpDate.after' | transloco }}</mat-option>
+                <mat-option value="task_date">{{ 'designer.followUpDate.task_date' | transloco }}</mat-option>
+              </mat-select></mat-form-field>
+            @if (s.date.kind === 'after') {
+              <div class="row">
+                <mat-form-field><mat-label>{{ 'designer.fields.amount' | transloco }}</mat-label>
+                  <input matInput type="number" min="1" [value]="s.date.duration.amount" (change)="edit(set('date', { kind: 'after', duration: { amount: number($event), unit: s.date.duration.unit } }))" name="followUpAmount" /></mat-form-field>
+                <mat-form-field><mat-label>{{ 'designer.fields.unit' | transloco }}</mat-label>
+                  <mat-select [value]="s.date.duration.unit" (selectionChange)="edit(set('date', { kind: 'after', duration: { amount: s.date.duration.amount, unit: $event.value } }))">
+                    @for (u of units; track u) { <mat-option [value]="u">{{ 'designer.units.' + u | transloco }}</mat-option> }
+                  </mat-select></mat-form-field>
+              </div>
+            }
+            <ng-container *ngTemplateOutlet="party; context: { $implicit: s, key: 'assign', roles: ['our_contact', 'service_contact'] }" />
           }
           @case ('create_request') {
             <mat-form-field><mat-label>{{ 'designer.fields.title' | transloco }}</mat-label>
@@ -196,6 +213,7 @@ export function smsSegments(length: number): number {
               <input matInput [value]="s.type" (change)="edit(set('type', value($event)))" name="requestType" /></mat-form-field>
             <mat-form-field><mat-label>{{ 'designer.fields.status' | transloco }}</mat-label>
               <input matInput [value]="s.status" (change)="edit(set('status', value($event)))" name="requestStatus" /></mat-form-field>
+            <ng-container *ngTemplateOutlet="party; context: { $implicit: s, key: 'owner', roles: ['auto', 'unassigned'] }" />
           }
           @case ('complete') {
             <p>{{ 'designer.completeHelp' | transloco }}</p>
@@ -243,6 +261,21 @@ export function smsSegments(length: number): number {
           @if (step.template && !known(step.template)) { <mat-option [value]="step.template">{{ step.template }} — {{ 'designer.notThereYet' | transloco }}</mat-option> }
         </mat-select>
       </mat-form-field>
+    </ng-template>
+    <ng-template #party let-step let-key="key" let-roles="roles">
+      <mat-form-field>
+        <mat-label>{{ 'designer.fields.' + key | transloco }}</mat-label>
+        <mat-select [value]="step[key].kind === 'role' ? step[key].role : 'address'" (selectionChange)="edit(setParty(key, $event.value, step))" [disabled]="readOnly()">
+          @for (role of roles; track role) { <mat-option [value]="role">{{ 'designer.recipients.' + role | transloco }}</mat-option> }
+          <mat-option value="address">{{ 'designer.recipients.employee' | transloco }}</mat-option>
+        </mat-select>
+      </mat-form-field>
+      @if (step[key].kind === 'address') {
+        <mat-form-field>
+          <mat-label>{{ 'designer.fields.employeeEmail' | transloco }}</mat-label>
+          <input matInput type="email" [value]="step[key].address" (change)="edit(set(key, { kind: 'address', address: value($event) }))" [name]="key + 'Address'" [disabled]="readOnly()" />
+        </mat-form-field>
+      }
     </ng-template>
     <ng-template #recipient let-step>
       <mat-form-field>
@@ -348,6 +381,12 @@ export class StepSettingsComponent {
         step.actions.sort((a, b) => (a.outcome === b.outcome ? 0 : a.outcome === 'success' ? -1 : 1));
       }
     };
+  }
+
+  protected setParty(key: 'assign' | 'owner', choice: string, current: Record<string, Party>) {
+    const before = current[key];
+    const party: Party = choice === 'address' ? { kind: 'address', address: before?.kind === 'address' ? before.address : '' } : { kind: 'role', role: choice as Extract<Party, { kind: 'role' }>['role'] };
+    return this.set(key, party);
   }
 
   protected setRecipient(choice: 'our_contact' | 'service_contact' | 'address', current: { to: Party }) {
