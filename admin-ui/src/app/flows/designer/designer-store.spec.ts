@@ -43,6 +43,14 @@ describe('DesignerStore', () => {
     expect(store.source()).not.toContain('split');
   });
 
+  it('leaves a split where it is when it is dropped into its own branch', () => {
+    store.load(source);
+    const before = store.source();
+    expect(store.move('s1', { container: { kind: 'branch', splitId: 's1', branch: 0 }, index: 0 })).toBe(false);
+    expect(store.source()).toBe(before);
+    expect(store.canUndo()).toBe(false);
+  });
+
   it('takes text that parses and refuses text that does not, leaving the tree alone', () => {
     store.load(source);
     expect(store.replaceSource(store.source().replace('wait 1 day', 'wait 3 days'))).toEqual([]);

@@ -1,6 +1,6 @@
 import { Injectable, computed, signal } from '@angular/core';
 import {
-  assignStepIds, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, parse, print, stepCount, updateStep,
+  assignStepIds, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, parse, print, stepCount, TreeEditError, updateStep,
   type Diagnostic, type Flow, type Program, type Slot, type Step,
 } from '@stroom/dsl';
 import { paletteItem, stepFor } from './step-kinds';
@@ -64,8 +64,15 @@ export class DesignerStore {
     return id;
   }
 
-  move(id: string, slot: Slot): void {
-    this.apply(moveStep(this.program(), id, slot));
+  /** Moves a step; a split dropped into one of its own branches stays where it was (answers false). */
+  move(id: string, slot: Slot): boolean {
+    try {
+      this.apply(moveStep(this.program(), id, slot));
+      return true;
+    } catch (error) {
+      if (error instanceof TreeEditError) return false;
+      throw error;
+    }
   }
 
   /** How many steps a delete of `id` takes with it (the step and everything in its branches). */
