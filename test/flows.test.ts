@@ -78,7 +78,8 @@ describe('flows: source, step ids, versions and lifecycle', () => {
   });
 
   it('refuses bad sources with diagnostics and duplicate names with 409', async () => {
-    const bad = await call('POST', '/api/flows', { source: 'flow "X" {\n  send email "bestaat-niet"\n}' });
+    // A template still to be written is only a warning (save now, finish later); an unknown selection is an error.
+    const bad = await call('POST', '/api/flows', { source: 'flow "X" {\n  add to selection "bestaat-niet"\n}' });
     expect(bad.status).toBe(400);
     expect(bad.body.details.diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ line: 2 });
     await call('POST', '/api/flows', { source: 'flow "Dubbel" {\n  trigger manual\n  complete\n}' });

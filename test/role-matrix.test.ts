@@ -104,6 +104,9 @@ const RULES: Rules = {
   'POST /api/flows/{id}/pause': ADMIN,
   'POST /api/flows/{id}/end': ADMIN,
   'POST /api/flows/{id}/participants': ADMIN,
+  // Copying makes a flow (the administrators'); the content a flow uses is the content editor's to open.
+  'POST /api/flows/{id}/copy': ADMIN,
+  'GET /api/flows/{id}/content': READ,
 
   // Reading what happened; the audit log is the administrators' alone.
   'GET /api/change-events': READ,

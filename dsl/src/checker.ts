@@ -9,6 +9,7 @@ import { checkChange, checkCondition, fieldTypeOf } from './checker-conditions.j
 import { checkFlow } from './checker-flow.js';
 import { byPosition, hasErrors, type Diagnostic } from './diagnostics.js';
 import { parse } from './parse.js';
+import { softenMissingContent } from './flow-content.js';
 
 export type { CheckMode } from './checker-common.js';
 
@@ -22,7 +23,11 @@ export function check(program: Program, options: CheckOptions = {}): Diagnostic[
   const ctx = new CheckContext(options.catalog, options.mode ?? 'save');
   for (const declaration of program.declarations) {
     if (declaration.kind === 'workflow') checkWorkflow(ctx, declaration);
-    else checkFlow(ctx, declaration);
+    else {
+      const from = ctx.diagnostics.length;
+      checkFlow(ctx, declaration);
+      softenMissingContent(ctx.diagnostics, from, ctx.mode);
+    }
   }
   return ctx.diagnostics.sort(byPosition);
 }

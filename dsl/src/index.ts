@@ -33,3 +33,9 @@ export {
 } from './messages.js';
 export { closest, editDistance } from './suggest.js';
 export { quotedNameAt, type QuotedName, type QuotedNameKind } from './quoted-names.js';
+export { contentOf, copyFlowProgram, MISSING_CONTENT_CODES, type FlowContentRefs } from './flow-content.js';
+export {
+  containerSteps, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, newStep, stepCount, TreeEditError, updateStep,
+  type Slot, type StepContainer,
+} from './tree-edits.js';
+export { conditionText, durationText } from './printer.js';

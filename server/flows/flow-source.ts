@@ -19,7 +19,10 @@ export function checkFlowSource(source: string, catalog: Catalog, usedIds: Itera
   const { program, declaration, warnings } = checkOneDeclaration(source, 'flow', catalog, givenName);
   const withIds: Program = assignStepIds(program, usedIds);
   const flow = withIds.declarations[0] as FlowAst;
-  return { ast: flow, name: declaration.name, source: print(withIds), stepIds: stepIdsOf(flow), warnings };
+  const printed = print(withIds);
+  // The warnings are answered against the stored text: its lines, and the ids just given.
+  const stored = warnings.length === 0 ? warnings : checkSource(printed, { catalog, mode: 'save' }).diagnostics;
+  return { ast: flow, name: declaration.name, source: printed, stepIds: stepIdsOf(flow), warnings: stored };
 }
 
 /** Start is refused while any required setting is missing: a 409 naming each step and setting. */

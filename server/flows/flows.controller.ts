@@ -4,6 +4,8 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { FlowsService } from './flows.service.js';
+import { FlowCopies } from './flow-copies.js';
+import { FlowContent } from './flow-content.js';
 
 const sourceBody = { schema: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' } }, required: ['source'] } };
 
@@ -11,7 +13,7 @@ const sourceBody = { schema: { type: 'object', properties: { name: { type: 'stri
 @ApiBearerAuth()
 @Controller('api/flows')
 export class FlowsController {
-  constructor(private readonly flows: FlowsService) {}
+  constructor(private readonly flows: FlowsService, private readonly copies: FlowCopies, private readonly content: FlowContent) {}
 
   @Get()
   @ApiOperation({ summary: 'List flows (filter by status; q searches the name)' })
@@ -50,6 +52,19 @@ export class FlowsController {
   @ApiBody(sourceBody)
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.flows.update(id, body, principal);
+  }
+
+  @Post(':id/copy')
+  @Roles('flow_admin')
+  @ApiOperation({ summary: 'Copy a flow: "<name> (kopie)", not running, the same steps with new ids, no participants' })
+  copy(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+    return this.copies.copy(id, principal);
+  }
+
+  @Get(':id/content')
+  @ApiOperation({ summary: 'The templates, forms and files the flow uses; names it uses that do not exist yet under missing' })
+  contentOf(@Param('id') id: string) {
+    return this.content.of(id);
   }
 
   @Post(':id/simulate')

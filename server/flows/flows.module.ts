@@ -26,6 +26,8 @@ import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { FlowsController } from './flows.controller.js';
+import { FlowCopies } from './flow-copies.js';
+import { FlowContent } from './flow-content.js';
 import { FlowsService } from './flows.service.js';
 import { ParticipationErasure } from './participation-erasure.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
@@ -34,7 +36,7 @@ import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowRenames, ParticipationErasure, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
+    FlowsService, FlowCopies, FlowContent, FlowRenames, ParticipationErasure, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
     FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
   ],
   exports: [FlowsService],

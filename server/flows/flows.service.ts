@@ -12,7 +12,7 @@ import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { assertDocumentNameFree, documentVersions, findDocument } from '../language/dsl-documents.js';
 import { Flow, FlowVersion, type FlowStatus } from './flow.entity.js';
-import { assertStartable, checkFlowSource } from './flow-source.js';
+import { assertStartable, checkFlowSource, type CheckedFlow } from './flow-source.js';
 import { Enrolment } from './enrolment.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { StepJobs } from './engine/step-jobs.js';
@@ -95,7 +95,7 @@ export class FlowsService {
     await em.flush();
     em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
     this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: null, after: auditedFlow(flow), principal });
-    return flowJson(flow);
+    return savedFlowJson(flow, checked);
   }
 
   /**
@@ -143,7 +143,7 @@ export class FlowsService {
     if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status }, { code: 'flow.running_edit' });
     const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
     if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
-    if (checked.source === flow.source) return flowJson(flow);
+    if (checked.source === flow.source) return savedFlowJson(flow, checked);
     const now = this.clock.now();
     // Participants keep their place by step id; those on a removed step move to its target or complete.
     await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
@@ -156,7 +156,7 @@ export class FlowsService {
     em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
     this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
     await FlowTriggerIndex.announce(em);
-    return flowJson(flow);
+    return savedFlowJson(flow, checked);
   }
 
   /** Starts a flow that is not running (every required setting must be valid), or resumes a paused one. */
@@ -244,6 +244,11 @@ export class FlowsService {
   private async assertNameFree(em: EntityManager, name: string): Promise<void> {
     await assertDocumentNameFree(em, Flow, 'flow', name);
   }
+}
+
+/** A save's answer: the flow, and beside it what is still missing (content to write, settings to fill in). */
+function savedFlowJson(flow: Flow, checked: CheckedFlow) {
+  return { ...flowJson(flow), warnings: checked.warnings.filter((d) => d.severity === 'warning') };
 }
 
 /** What the audit log keeps of a flow: its source and running state. */

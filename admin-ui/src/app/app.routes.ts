@@ -20,6 +20,9 @@ export const routes: Routes = [
       { path: 'workflows/:kind', loadComponent: () => import('./workflows/workflows.component').then((m) => m.WorkflowsComponent), title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
       { path: 'templates', loadComponent: () => import('./templates/templates.component').then((m) => m.TemplatesComponent), title: 'titles.templates' },
       { path: 'flows', loadComponent: () => import('./flows/flows.component').then((m) => m.FlowsComponent), title: 'titles.flows' },
+      // The designer brings the language package and the drag-and-drop canvas: loaded when first opened.
+      { path: 'flows/new', loadComponent: () => import('./flows/designer/flow-designer.component').then((m) => m.FlowDesignerComponent), title: 'designer.pageTitle' },
+      { path: 'flows/:id/edit', loadComponent: () => import('./flows/designer/flow-designer.component').then((m) => m.FlowDesignerComponent), title: 'designer.pageTitle' },
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
       { path: 'messages', loadComponent: () => import('./messages/messages.component').then((m) => m.MessagesComponent), title: 'titles.messages' },
       { path: 'messages/:id', loadComponent: () => import('./messages/message-detail.component').then((m) => m.MessageDetailComponent), title: 'messageDetail.pageTitle' },
