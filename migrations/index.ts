@@ -1,4 +1,5 @@
 import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261204183606 } from './Migration20261204183606.js';
 import { Migration20261202031345 } from './Migration20261202031345.js';
 import { Migration20261202080000 } from './Migration20261202080000.js';
 import { Migration20261202025919 } from './Migration20261202025919.js';
@@ -30,4 +31,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202025919', class: Migration20261202025919 },
   { name: 'Migration20261202031345', class: Migration20261202031345 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
+  { name: 'Migration20261204183606', class: Migration20261204183606 },
 ];

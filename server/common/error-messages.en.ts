@@ -150,6 +150,8 @@ export const en = {
   'import.file_missing': '{file}: missing from the archive',
   'import.not_json': '{file}: not valid JSON',
   'import.running_flow': 'flow "{flow}": it is running; pause it before importing a changed version',
+  'suppression.exists': '{address} is already suppressed',
+  'suppression.not_found': '{address} is not suppressed',
 } as const;
 
 export type ErrorCodeName = keyof typeof en;

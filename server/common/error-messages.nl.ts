@@ -136,4 +136,6 @@ export const nl: Record<ErrorCodeName, string> = {
   'import.file_missing': '{file}: ontbreekt in het archief',
   'import.not_json': '{file}: geen geldige JSON',
   'import.running_flow': 'flow "{flow}": deze is actief; pauzeer hem voordat u een gewijzigde versie importeert',
+  'suppression.exists': '{address} staat al op de blokkeerlijst',
+  'suppression.not_found': '{address} staat niet op de blokkeerlijst',
 };

@@ -28,6 +28,8 @@ export interface AppConfig {
   /** Failed sign-ins in a row that lock an account, and for how long. */
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Domain of the per-message return path `bounce+<token>@<domain>` (VERP); unset: the From address. */
+  bounceDomain: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +145,11 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: positiveWhole('30', 'must be a positive whole number of attempts per minute'),
   LOGIN_MAX_FAILURES: positiveWhole('5', 'must be a positive whole number of failed sign-ins'),
   LOGIN_LOCKOUT_MINUTES: positiveWhole('15', 'must be a positive whole number of minutes'),
+  BOUNCE_DOMAIN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || undefined)
+    .refine((v) => v === undefined || /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v), { message: 'must be a domain name such as bounces.example.com' }),
 });
 
 function positiveWhole(fallback: string, message: string) {
@@ -188,5 +195,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    bounceDomain: e.BOUNCE_DOMAIN,
   };
 }
