@@ -46,6 +46,7 @@ export const en = {
   'validation.custom': '{reason}',
   'validation.too_large': 'is too large',
   'clock.by_or_to': 'give either "by" (an ISO 8601 duration such as P3D) or "to"',
+  'validation.read_only': 'read-only: send it unchanged or leave it out',
   'validation.unknown_field': "unknown field '{field}'",
   'validation.failed': '{issues}',
 
