@@ -23,6 +23,7 @@ export const routes: Routes = [
       { path: 'flows', component: FlowsComponent, title: 'titles.flows' },
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
       { path: 'messages', component: MessagesComponent, title: 'titles.messages' },
+      { path: 'suppressions', loadComponent: () => import('./suppressions/suppressions.component').then((m) => m.SuppressionsComponent), title: 'suppressions.pageTitle' },
       // The editor brings CodeMirror and the language package: loaded when first opened.
       { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl' },
     ],
