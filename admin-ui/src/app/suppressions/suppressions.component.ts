@@ -8,6 +8,7 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Session } from '../core/session';
 import { plural } from '../i18n/dictionary';
 
 interface Suppression {
@@ -28,6 +29,7 @@ interface Suppression {
     <section class="page">
       <h1>{{ 'suppressions.title' | transloco }}</h1>
       <p>{{ 'suppressions.intro' | transloco }}</p>
+      @if (session.isFlowAdmin()) {
       <form class="add" (ngSubmit)="add()">
         <mat-form-field>
           <mat-label>{{ 'suppressions.address' | transloco }}</mat-label>
@@ -36,6 +38,7 @@ interface Suppression {
         <button mat-flat-button type="submit" [disabled]="!address.trim()">{{ 'suppressions.add' | transloco }}</button>
       </form>
       @if (addError()) { <p class="error" role="alert" id="suppression-add-error">{{ addError() }}</p> }
+      }
       <mat-form-field>
         <mat-label>{{ 'suppressions.search' | transloco }}</mat-label>
         <input matInput name="search" [(ngModel)]="search" (change)="reload()" />
@@ -48,7 +51,7 @@ interface Suppression {
           <ng-container matColumnDef="reason"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.reason' | transloco }}</th><td mat-cell *matCellDef="let s">{{ 'suppressions.reasons.' + s.reason | transloco }}</td></ng-container>
           <ng-container matColumnDef="createdAt"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.since' | transloco }}</th><td mat-cell *matCellDef="let s">{{ s.createdAt | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
           <ng-container matColumnDef="actions"><th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'suppressions.actions' | transloco }}</span></th><td mat-cell *matCellDef="let s">
-            <button mat-button type="button" (click)="remove(s)" [attr.aria-label]="'suppressions.removeAddress' | transloco: { address: s.address }">{{ 'suppressions.remove' | transloco }}</button>
+            @if (session.isFlowAdmin()) { <button mat-button type="button" (click)="remove(s)" [attr.aria-label]="'suppressions.removeAddress' | transloco: { address: s.address }">{{ 'suppressions.remove' | transloco }}</button> }
           </td></ng-container>
           <tr mat-header-row *matHeaderRowDef="columns"></tr>
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -60,6 +63,7 @@ interface Suppression {
 })
 export class SuppressionsComponent {
   private readonly api = inject(Api);
+  readonly session = inject(Session);
   readonly columns = ['address', 'reason', 'createdAt', 'actions'];
   readonly plural = plural;
   readonly rows = signal<Suppression[]>([]);
