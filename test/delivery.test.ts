@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { EntityManager } from '@mikro-orm/core';
+import nodemailer from 'nodemailer';
 import { Outbox } from '../server/messaging/outbox.js';
+import { BounceListener } from '../server/suppressions/bounce-listener.js';
+import { bounceFixture } from './support/bounce-fixtures.js';
 import { flowHelpers } from './support/flow-helpers.js';
 import { useTestApp } from './support/lifecycle.js';
 import { SmtpSink } from './support/smtp-sink.js';
@@ -12,7 +15,7 @@ beforeAll(async () => {
   smtp.refuse.set('busy@example.nl', 451);
 });
 afterAll(async () => smtp.stop());
-const context = useTestApp({ CLOCK: 'manual', BOUNCE_DOMAIN: 'bounces.stroom.test', get SMTP_URL() { return smtp.url; } } as Record<string, string>);
+const context = useTestApp({ CLOCK: 'manual', BOUNCE_DOMAIN: 'bounces.stroom.test', BOUNCE_SMTP_PORT: '0', get SMTP_URL() { return smtp.url; } } as Record<string, string>);
 const { call, advance, mailsTo, person, runningFlow, enrol, participant } = flowHelpers(context, smtp);
 
 interface MessageJson { id: string; status: string; attempts: number; error: string | null; to: string; messageId: string; participantId: string | null }
@@ -163,5 +166,51 @@ describe('bounce and complaint events (POST /api/events)', () => {
     expect(await call('POST', '/api/events', { type: 'email.bounced', data: { kind: 'hard' } })).toMatchObject({ status: 400 });
     expect(await call('POST', '/api/events', { type: 'email.complained', data: { address: 'geen adres' } })).toMatchObject({ status: 400 });
     expect(await call('POST', '/api/events', { type: 'link.clicked', data: {} })).toMatchObject({ status: 400 });
+  });
+});
+
+describe('the bounce listener (BOUNCE_SMTP_PORT): DSN and ARF reports sent to the return path', () => {
+  /** Sends a fixture report over SMTP to the listener, addressed to the return path of the message sent to `address`. */
+  async function report(fixture: string, address: string): Promise<void> {
+    const [message] = await messagesTo(address);
+    const returnPath = `bounce+${message!.messageId.slice(1, 41)}@bounces.stroom.test`;
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: context.app.app.get(BounceListener).port!, secure: false, ignoreTLS: true });
+    await transport.sendMail({ envelope: { from: '', to: returnPath }, raw: bounceFixture(fixture, { address, messageId: message!.messageId, returnPath }) });
+    transport.close();
+    await advance('PT0S');
+  }
+
+  async function sentTo(address: string, firstName: string): Promise<{ flowId: string; personId: string }> {
+    const flowId = await runningFlow(`Rapport ${firstName}`, FLOW);
+    const personId = await person({ firstName, email: address });
+    await enrol(flowId, [personId]);
+    await advance('PT0S');
+    expect((await messagesTo(address))[0]!.status).toBe('sent');
+    return { flowId, personId };
+  }
+
+  it('a Gmail DSN (5.1.1) and an Outlook NDR (5.1.10) suppress the address as a hard bounce', async () => {
+    await sentTo('dsn-gmail@example.nl', 'Gerrit');
+    await report('gmail-hard', 'dsn-gmail@example.nl');
+    expect(await reasonOf('dsn-gmail@example.nl')).toBe('hard_bounce');
+    await sentTo('dsn-outlook@example.nl', 'Olga');
+    await report('outlook-hard', 'dsn-outlook@example.nl');
+    expect(await reasonOf('dsn-outlook@example.nl')).toBe('hard_bounce');
+  });
+
+  it('a Postfix delay warning counts as a soft bounce (one does not suppress)', async () => {
+    await sentTo('dsn-late@example.nl', 'Pieter');
+    await report('postfix-delayed', 'dsn-late@example.nl');
+    expect(await reasonOf('dsn-late@example.nl')).toBeUndefined();
+    const events = (await call('GET', '/api/change-events?limit=1000')).body.items as { entity: string; kind: string; data: Record<string, unknown> }[];
+    expect(events.filter((e) => e.entity === 'email' && e.kind === 'bounced' && e.data.address === 'dsn-late@example.nl').map((e) => [e.data.kind, e.data.status])).toEqual([['soft', '4.4.1']]);
+  });
+
+  it('an ARF complaint suppresses the address and unsubscribes the person', async () => {
+    const { flowId, personId } = await sentTo('arf@example.nl', 'Rita');
+    await report('outlook-complaint', 'arf@example.nl');
+    expect(await reasonOf('arf@example.nl')).toBe('complaint');
+    expect((await call('GET', `/api/persons/${personId}`)).body.unsubscribed).toBe(true);
+    expect(await participant(flowId, personId)).toMatchObject({ status: 'dropout', reason: 'unsubscribed' });
   });
 });

@@ -60,5 +60,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOUNCE_DOMAIN: 'Bounces.Example.com' }).bounceDomain).toBe('bounces.example.com');
     expect(() => loadConfig({ BOUNCE_DOMAIN: 'bounce@example.com' })).toThrow(ConfigError);
     expect(() => loadConfig({ BOUNCE_DOMAIN: 'localhost' })).toThrow(/BOUNCE_DOMAIN must be a domain name/);
+    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525' }).bounceSmtpPort).toBe(2525);
+    expect(loadConfig({}).bounceSmtpPort).toBeUndefined();
+    expect(() => loadConfig({ BOUNCE_SMTP_PORT: 'smtp' })).toThrow(/BOUNCE_SMTP_PORT must be a port number/);
   });
 });

@@ -30,6 +30,8 @@ export interface AppConfig {
   loginLockoutMinutes: number;
   /** Domain of the per-message return path `bounce+<token>@<domain>` (VERP); unset: the From address. */
   bounceDomain: string | undefined;
+  /** Port of the inbound SMTP listener for bounce and complaint reports; unset: no listener. */
+  bounceSmtpPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +147,12 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: positiveWhole('30', 'must be a positive whole number of attempts per minute'),
   LOGIN_MAX_FAILURES: positiveWhole('5', 'must be a positive whole number of failed sign-ins'),
   LOGIN_LOCKOUT_MINUTES: positiveWhole('15', 'must be a positive whole number of minutes'),
+  BOUNCE_SMTP_PORT: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), { message: 'must be a port number (0-65535)' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
   BOUNCE_DOMAIN: z
     .string()
     .optional()
@@ -196,5 +204,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     bounceDomain: e.BOUNCE_DOMAIN,
+    bounceSmtpPort: e.BOUNCE_SMTP_PORT,
   };
 }
