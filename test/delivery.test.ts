@@ -117,6 +117,13 @@ describe('bounce and complaint events (POST /api/events)', () => {
     expect(await reasonOf('niemand@example.nl')).toBe('hard_bounce');
   });
 
+  it('a hard bounce naming only the person suppresses the person\'s address', async () => {
+    const only = await person({ firstName: 'Otto', email: 'otto@example.nl' });
+    expect((await call('POST', '/api/events', { type: 'email.bounced', personId: only, data: { kind: 'hard' } })).status).toBe(202);
+    await advance('PT0S');
+    expect(await reasonOf('otto@example.nl')).toBe('hard_bounce');
+  });
+
   it('three soft bounces in a row suppress the address (soft_bounces); two do not', async () => {
     const flowId = await runningFlow('Zacht', FLOW);
     const soft = await person({ firstName: 'Sam', email: 'soft@example.nl' });

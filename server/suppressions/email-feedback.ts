@@ -36,7 +36,8 @@ export class EmailFeedback implements OnModuleInit {
   async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
     if (event.entity !== 'email' || (event.kind !== 'bounced' && event.kind !== 'complained')) return;
     const data = (event.data ?? {}) as FeedbackData;
-    const address = data.address ?? (data.messageId ? (await findMessage(em, data.messageId))?.to ?? undefined : undefined);
+    const messageTo = data.messageId ? (await findMessage(em, data.messageId))?.to : undefined;
+    const address = data.address ?? messageTo ?? (data.person_id ? await emailOf(em, String(data.person_id)) : undefined);
     if (address) {
       if (event.kind === 'complained') await this.suppressions.suppress(em, address, 'complaint');
       else if (data.kind === 'soft') await this.suppressions.softBounce(em, address);
@@ -52,4 +53,9 @@ export class EmailFeedback implements OnModuleInit {
       [this.clock.now(), personId], 'all', em.getTransactionContext());
     if (changed.length > 0) this.recorder.record(em, { entity: 'person', entityId: personId, kind: 'updated', changes: { unsubscribed: { from: false, to: true } } });
   }
+}
+
+async function emailOf(em: EntityManager, personId: string): Promise<string | undefined> {
+  const rows = await em.getConnection().execute<{ email: string | null }[]>(`select "email" from "person" where "id" = ?`, [personId], 'all', em.getTransactionContext());
+  return rows[0]?.email ?? undefined;
 }
