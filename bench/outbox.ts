@@ -16,6 +16,7 @@ import { Message } from '../server/messaging/message.entity.js';
 import { Outbox } from '../server/messaging/outbox.js';
 import { SmsTransport } from '../server/messaging/sms-transport.js';
 import { JobRunner } from '../server/scheduling/job-runner.js';
+import { SuppressionList } from '../server/suppressions/suppression-list.js';
 import { deliveryReport } from '../test/support/burst.js';
 import { createTestDatabase } from '../test/support/test-database.js';
 import { SmtpSink } from '../test/support/smtp-sink.js';
@@ -53,7 +54,7 @@ async function throughOutbox(databaseUrl: string, smtpUrl: string, count: number
   const outbox = new Outbox(clock, config);
   const runner = new JobRunner(orm.em, clock);
   const email = new EmailTransport(config);
-  new MessageDelivery(runner, email, new SmsTransport(config)).onModuleInit();
+  new MessageDelivery(runner, email, new SmsTransport(config), new SuppressionList(clock)).onModuleInit();
   // As in the service, decisions are written while the scheduler delivers what is already queued;
   // as a campaign's send step writes them: a claim of 500 participants' messages in one statement.
   const started = performance.now();

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261204173349 } from './Migration20261204173349.js';
+import { Migration20261204183606 } from './Migration20261204183606.js';
 import { Migration20261202031345 } from './Migration20261202031345.js';
 import { Migration20261202080000 } from './Migration20261202080000.js';
 import { Migration20261202025919 } from './Migration20261202025919.js';
@@ -32,4 +33,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202031345', class: Migration20261202031345 },
   { name: 'Migration20261202080000', class: Migration20261202080000 },
   { name: 'Migration20261204173349', class: Migration20261204173349 },
+  { name: 'Migration20261204183606', class: Migration20261204183606 },
 ];

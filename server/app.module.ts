@@ -13,6 +13,7 @@ import { HealthModule } from './health/health.module.js';
 import { FilesModule } from './files/files.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { MessagingModule } from './messaging/messaging.module.js';
+import { SuppressionsModule } from './suppressions/suppressions.module.js';
 import { SchedulingModule } from './scheduling/scheduling.module.js';
 import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
@@ -45,6 +46,7 @@ export class AppModule {
         EventsModule,
         SchedulingModule,
         MessagingModule,
+        SuppressionsModule,
         FormsModule,
         FilesModule,
         TemplatesModule,

@@ -298,7 +298,7 @@ describe('admin UI in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await page.getByRole('tab', { name: 'Quote request statuses' }).waitFor();
     expect(await page.locator('.count').textContent()).toBe(`Results: ${statuses.total}`);
-    expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents()).toEqual(['Workflows', 'Templates', 'Flows', 'Messages', 'DSL']);
+    expect(await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link').allTextContents()).toEqual(['Workflows', 'Templates', 'Flows', 'Messages', 'Suppressions', 'DSL']);
 
     await page.reload();
     await page.getByRole('columnheader', { name: 'Description' }).waitFor();

@@ -113,6 +113,10 @@ const RULES: Rules = {
   'GET /api/messages': READ,
   'GET /api/messages/{id}': READ,
   'GET /api/audit': ADMIN,
+  // The suppression list: both roles read it, flow administrators change it.
+  'GET /api/suppressions': READ,
+  'POST /api/suppressions': ADMIN,
+  'DELETE /api/suppressions/{address}': ADMIN,
   'POST /api/dsl/check': READ,
   'POST /api/dsl/format': READ,
   'GET /api/dsl/names': READ,

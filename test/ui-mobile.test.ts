@@ -160,6 +160,7 @@ function routes(): { path: string; name: string; prepare?: (page: Page) => Promi
     { path: `${flow}/participants`, name: 'flow participants', prepare: async (page) => page.getByRole('cell', { name: 'anna@bakkerij.example' }).waitFor() },
     { path: `${flow}/source`, name: 'flow source' },
     { path: '/messages', name: 'messages' },
+    { path: '/suppressions', name: 'suppressions' },
     { path: '/dsl', name: 'dsl editor' },
   ];
 }
@@ -206,7 +207,7 @@ describe('at phone width', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu', { name: 'Hoofdmenu' });
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Workflows', 'Sjablonen', 'Flows', 'Berichten', 'DSL', 'Uitloggen']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Workflows', 'Sjablonen', 'Flows', 'Berichten', 'Blokkeerlijst', 'DSL', 'Uitloggen']);
     // The first item has the focus; arrow keys move through the items, Enter chooses.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');

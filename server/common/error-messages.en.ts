@@ -46,6 +46,7 @@ export const en = {
   'validation.custom': '{reason}',
   'validation.too_large': 'is too large',
   'clock.by_or_to': 'give either "by" (an ISO 8601 duration such as P3D) or "to"',
+  'validation.read_only': 'read-only: send it unchanged or leave it out',
   'validation.unknown_field': "unknown field '{field}'",
   'validation.failed': '{issues}',
 
@@ -151,6 +152,8 @@ export const en = {
   'import.file_missing': '{file}: missing from the archive',
   'import.not_json': '{file}: not valid JSON',
   'import.running_flow': 'flow "{flow}": it is running; pause it before importing a changed version',
+  'suppression.exists': '{address} is already suppressed',
+  'suppression.not_found': '{address} is not suppressed',
 } as const;
 
 export type ErrorCodeName = keyof typeof en;

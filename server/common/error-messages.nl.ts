@@ -41,6 +41,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'validation.custom': 'ongeldige waarde ({reason})',
   'validation.too_large': 'is te groot',
   'clock.by_or_to': 'geef "by" (een ISO 8601-duur zoals P3D) of "to"',
+  'validation.read_only': 'alleen-lezen: stuur het ongewijzigd mee of laat het weg',
   'validation.unknown_field': "onbekend veld '{field}'",
   'validation.failed': '{issues}',
 
@@ -137,4 +138,6 @@ export const nl: Record<ErrorCodeName, string> = {
   'import.file_missing': '{file}: ontbreekt in het archief',
   'import.not_json': '{file}: geen geldige JSON',
   'import.running_flow': 'flow "{flow}": deze is actief; pauzeer hem voordat u een gewijzigde versie importeert',
+  'suppression.exists': '{address} staat al op de blokkeerlijst',
+  'suppression.not_found': '{address} staat niet op de blokkeerlijst',
 };

@@ -55,4 +55,13 @@ describe('loadConfig', () => {
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
   });
+  it('reads the bounce domain of the return path and refuses one that is not a domain', () => {
+    expect(loadConfig({}).bounceDomain).toBeUndefined();
+    expect(loadConfig({ BOUNCE_DOMAIN: 'Bounces.Example.com' }).bounceDomain).toBe('bounces.example.com');
+    expect(() => loadConfig({ BOUNCE_DOMAIN: 'bounce@example.com' })).toThrow(ConfigError);
+    expect(() => loadConfig({ BOUNCE_DOMAIN: 'localhost' })).toThrow(/BOUNCE_DOMAIN must be a domain name/);
+    expect(loadConfig({ BOUNCE_SMTP_PORT: '2525' }).bounceSmtpPort).toBe(2525);
+    expect(loadConfig({}).bounceSmtpPort).toBeUndefined();
+    expect(() => loadConfig({ BOUNCE_SMTP_PORT: 'smtp' })).toThrow(/BOUNCE_SMTP_PORT must be a port number/);
+  });
 });

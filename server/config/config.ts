@@ -28,6 +28,10 @@ export interface AppConfig {
   /** Failed sign-ins in a row that lock an account, and for how long. */
   loginMaxFailures: number;
   loginLockoutMinutes: number;
+  /** Domain of the per-message return path `bounce+<token>@<domain>` (VERP); unset: the From address. */
+  bounceDomain: string | undefined;
+  /** Port of the inbound SMTP listener for bounce and complaint reports; unset: no listener. */
+  bounceSmtpPort: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +147,17 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: positiveWhole('30', 'must be a positive whole number of attempts per minute'),
   LOGIN_MAX_FAILURES: positiveWhole('5', 'must be a positive whole number of failed sign-ins'),
   LOGIN_LOCKOUT_MINUTES: positiveWhole('15', 'must be a positive whole number of minutes'),
+  BOUNCE_SMTP_PORT: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 65535), { message: 'must be a port number (0-65535)' })
+    .transform((v) => (v === undefined ? undefined : Number(v))),
+  BOUNCE_DOMAIN: z
+    .string()
+    .optional()
+    .transform((v) => v?.trim().toLowerCase() || undefined)
+    .refine((v) => v === undefined || /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v), { message: 'must be a domain name such as bounces.example.com' }),
 });
 
 function positiveWhole(fallback: string, message: string) {
@@ -188,5 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
+    bounceDomain: e.BOUNCE_DOMAIN,
+    bounceSmtpPort: e.BOUNCE_SMTP_PORT,
   };
 }

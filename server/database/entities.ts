@@ -29,11 +29,12 @@ import { Template } from '../templates/template.entity.js';
 import { RuleSetVersion, Workflow, WorkflowVersion } from '../workflows/workflow.entity.js';
 import { Flow, FlowVersion } from '../flows/flow.entity.js';
 import { FlowRefusal, Participant } from '../flows/participant.entity.js';
+import { SoftBounceStreak, Suppression } from '../suppressions/suppression.entity.js';
 
 /** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
   Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
   ChangeEvent, Session, ClockState, Job, Message, DeliveryAttempt, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
-  LoginFailure, LoginRateWindow, AuditEntry,
+  LoginFailure, LoginRateWindow, AuditEntry, Suppression, SoftBounceStreak,
 ];

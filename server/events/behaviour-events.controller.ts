@@ -7,14 +7,36 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { BadInputError } from '../common/errors.js';
 import { parseInput, recordId } from '../common/validation.js';
+import { findMessage } from '../messaging/message-lookup.js';
 import { ChangeRecorder } from './change-recorder.js';
 
 const behaviourBody = z.strictObject({
   type: z.string().max(100).regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, "expected '<entity>.<behaviour>', e.g. link.clicked")
     .refine((type) => !/\.(created|updated|deleted)$/.test(type), { message: 'record changes come from the CRM endpoints, not from events', params: { code: 'event.record_change' } }),
-  personId: recordId,
+  personId: recordId.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** Bounces and complaints name the message or the address; the person is then found from them. */
+const feedbackData = {
+  'email.bounced': z.object({ messageId: z.string().max(500).optional(), address: z.email().max(320).optional(), kind: z.enum(['hard', 'soft']), status: z.string().max(20).optional() }),
+  'email.complained': z.object({ messageId: z.string().max(500).optional(), address: z.email().max(320).optional() }),
+} as const;
+
+/** The person a bounce or complaint concerns: the message's, else the one person with that address. */
+async function personOf(em: EntityManager, data: Record<string, unknown>): Promise<string | undefined> {
+  const connection = em.getConnection();
+  const tx = em.getTransactionContext();
+  if (typeof data.messageId === 'string') {
+    const personId = (await findMessage(em, data.messageId))?.personId;
+    if (personId) return personId;
+  }
+  if (typeof data.address === 'string') {
+    const rows = await connection.execute<{ id: string }[]>(`select "id" from "person" where lower("email") = lower(?) order by "id" limit 2`, [data.address], 'all', tx);
+    if (rows.length === 1) return String(rows[0]!.id);
+  }
+  return undefined;
+}
 
 /** External behaviour events (SPEC §6), e.g. from a mail tracker: they feed flow triggers, waits and success. */
 @ApiTags('events')
@@ -33,13 +55,25 @@ export class BehaviourEventsController {
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(behaviourBody, body);
     if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' }, { code: 'data.too_large', params: { field: 'data' } });
+    const feedback = feedbackData[input.type as keyof typeof feedbackData];
+    if (feedback) {
+      const data = parseInput(z.object({ data: feedback }), { data: input.data ?? {} });
+      if (!data.data.messageId && !data.data.address && !input.personId) throw new BadInputError('data: name the messageId or the address', { field: 'data.address' }, { code: 'validation.required', params: { field: 'data.address' } });
+    } else if (!input.personId) {
+      throw new BadInputError('personId: required', { field: 'personId' }, { code: 'validation.required', params: { field: 'personId' } });
+    }
     return this.em.fork().transactional(async (em) => {
-      const found: unknown[] = await em.getConnection().execute(`select 1 from "person" where "id" = ?`, [input.personId], 'all', em.getTransactionContext());
-      if (found.length === 0) throw new BadInputError(`personId: no person with id ${input.personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [input.personId] } });
+      const personId = input.personId ?? (await personOf(em, input.data ?? {}));
+      if (input.personId) {
+        const found: unknown[] = await em.getConnection().execute(`select 1 from "person" where "id" = ?`, [input.personId], 'all', em.getTransactionContext());
+        if (found.length === 0) throw new BadInputError(`personId: no person with id ${input.personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [input.personId] } });
+      }
       const [entity, kind] = input.type.split('.') as [string, string];
-      const event = this.recorder.record(em, { entity, entityId: input.personId, kind, data: { ...input.data, person_id: input.personId }, actor: actorOf(principal) });
+      // A bounce of an address no person has is still recorded (it suppresses the address).
+      const data = personId ? { ...input.data, person_id: personId } : { ...input.data };
+      const event = this.recorder.record(em, { entity, entityId: personId ?? '0', kind, data, actor: actorOf(principal) });
       await em.flush();
-      return { id: String(event.id), type: input.type, personId: input.personId };
+      return { id: String(event.id), type: input.type, personId: personId ?? null };
     });
   }
 }

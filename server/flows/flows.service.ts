@@ -8,6 +8,7 @@ import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError } from '../common/errors.js';
 import { paging } from '../common/paging.js';
+import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { assertDocumentNameFree, documentVersions, findDocument } from '../language/dsl-documents.js';
@@ -37,6 +38,9 @@ const listQuery = z.strictObject({
   q: z.string().max(255).optional(),
   ...paging,
 });
+
+/** What GET answers beside name and source: a PUT accepts them back unchanged. */
+const FLOW_READ_ONLY = ['id', 'status', 'version', 'createdAt', 'updatedAt'];
 
 export function flowJson(f: Flow) {
   return { id: String(f.id), name: f.name, source: f.source, status: f.status, version: f.version, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() };
@@ -131,7 +135,7 @@ export class FlowsService {
   }
 
   async update(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(updateBody, body);
+    const input = parseInput(updateBody, withoutReadOnly(body, flowJson(await this.find(this.em.fork(), id)), FLOW_READ_ONLY));
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
   }

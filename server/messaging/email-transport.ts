@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Deliverable } from './deliverable.js';
+import { returnPathFor } from './message-id.js';
 
 export interface SendResult {
   transport: string;
@@ -36,6 +37,8 @@ export class EmailTransport implements OnApplicationShutdown {
       subject: message.subject ?? '',
       html: message.body,
       messageId: message.messageId,
+      // With a bounce domain each message has its own return path (VERP): a bounce names the message.
+      envelope: this.config.bounceDomain ? { from: returnPathFor(message.messageId, this.config.bounceDomain), to: message.to } : undefined,
       headers: message.headers,
       attachments: message.attachments,
     });

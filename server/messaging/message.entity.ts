@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
 export type Channel = 'email' | 'sms';
-export type MessageStatus = 'queued' | 'sent' | 'failed';
+/** `suppressed`: not sent, the address is on the suppression list (the reason is in `error`). */
+export type MessageStatus = 'queued' | 'sent' | 'failed' | 'suppressed';
 
 /**
  * The outbox: every e-mail and SMS, written in the same transaction as the decision to send it,
@@ -14,6 +15,8 @@ export type MessageStatus = 'queued' | 'sent' | 'failed';
 @Index({ properties: ['flowId'] })
 @Index({ properties: ['participantId'] })
 @Index({ properties: ['personId'] })
+// A bounce to a return path (VERP) names the Message-ID's local part: found by prefix.
+@Index({ name: 'message_message_id_prefix', expression: `create index "message_message_id_prefix" on "message" ("message_id" varchar_pattern_ops)` })
 export class Message {
   @PrimaryKey({ type: 'bigint' })
   id!: string;

@@ -15,7 +15,7 @@ export class MessagesController {
   @Get()
   @ApiOperation({ summary: 'The outbox: every e-mail and SMS with its status, newest first' })
   @ApiQuery({ name: 'to', required: false })
-  @ApiQuery({ name: 'status', required: false, enum: ['queued', 'sent', 'failed'] })
+  @ApiQuery({ name: 'status', required: false, enum: ['queued', 'sent', 'failed', 'suppressed'] })
   @ApiQuery({ name: 'channel', required: false, enum: ['email', 'sms'] })
   @ApiQuery({ name: 'rule', required: false, description: 'workflow id' })
   @ApiQuery({ name: 'flow', required: false, description: 'flow id' })

@@ -9,7 +9,7 @@ import { sqlArray } from '../common/sql-array.js';
 
 const querySchema = z.strictObject({
   to: z.string().max(255).optional(),
-  status: z.enum(['queued', 'sent', 'failed']).optional(),
+  status: z.enum(['queued', 'sent', 'failed', 'suppressed']).optional(),
   channel: z.enum(['email', 'sms']).optional(),
   rule: z.string().max(32).optional(),
   workflowId: z.string().max(32).optional(),

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
+import { SuppressionsModule } from '../suppressions/suppressions.module.js';
 import { EmailTransport } from './email-transport.js';
 import { MessageDelivery } from './message-delivery.js';
 import { MessagesController } from './messages.controller.js';
@@ -10,7 +11,7 @@ import { SmsTransport } from './sms-transport.js';
 import { MessageErasure } from './message-erasure.js';
 
 @Module({
-  imports: [SchedulingModule],
+  imports: [SchedulingModule, SuppressionsModule],
   controllers: [MessagesController],
   providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageDetailQuery, MessageErasure],
   exports: [Outbox],

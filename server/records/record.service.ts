@@ -6,6 +6,7 @@ import type { Clock } from '../clock/clock.js';
 import { toSnake } from '../common/naming.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { hashPassword } from '../common/passwords.js';
+import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ChangeRecorder } from '../events/change-recorder.js';
@@ -119,7 +120,9 @@ export class RecordService<E extends BaseRecord> {
   }
 
   async update(id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
-    const input = parseInput(this.updateBody, body);
+    // What GET answers beyond the resource's fields (id, timestamps, names of linked records) may come back unchanged.
+    const current = await this.get(id, principal);
+    const input = parseInput(this.updateBody, withoutReadOnly(body, current, Object.keys(current).filter((field) => !(field in this.resource.fields))));
     const json = await this.em.fork().transactional(async (em) => this.updateValid(em, id, input, principal));
     return redactFor(this.resource, json, principal);
   }

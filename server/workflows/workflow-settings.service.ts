@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
+import { withoutReadOnly } from '../common/read-only-fields.js';
 import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { Template } from '../templates/template.entity.js';
@@ -40,6 +41,11 @@ const statusBody = z.strictObject({
 });
 const taskPart = z.strictObject({ active: z.boolean(), templateKey: z.string().min(1).max(100).nullable().optional(), delayDays: days.nullable().optional() });
 const taskBody = z.strictObject({ onNew: taskPart.optional(), onExpired: taskPart.optional(), onCompleted: taskPart.optional() });
+
+/** Fields a GET answers that a PUT cannot change (sent back unchanged they are accepted). */
+const STATUS_READ_ONLY = ['id', 'name', 'statusActive', 'customized', 'workflowId'];
+const TASK_READ_ONLY = ['id', 'name'];
+const TASK_PART_READ_ONLY = ['customized', 'workflowId'];
 
 const statusKey = statusSettingKey;
 const taskKey = taskSettingKey;
@@ -84,7 +90,7 @@ export class WorkflowSettingsService {
    * keeps every setting. A row customized in the DSL can only be switched on or off from here.
    */
   async putStatus(kind: StatusKind, id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(statusBody, body);
+    const input = parseInput(statusBody, withoutReadOnly(body, await this.getStatus(kind, id), STATUS_READ_ONLY));
     const em = this.em.fork();
     const status = await this.findStatus(em, kind, id);
     const key = statusKey(kind, id);
@@ -136,7 +142,7 @@ export class WorkflowSettingsService {
 
   /** Saves the task type's workflows named in the body; like a status row, a field left out keeps its value. */
   async putTaskType(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(taskBody, body);
+    const input = parseInput(taskBody, this.taskBodyWithoutReadOnly(body, await this.getTaskType(id)));
     const em = this.em.fork();
     const type = await this.findTaskType(em, id);
     const linked = await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k)));
@@ -169,6 +175,17 @@ export class WorkflowSettingsService {
     }
     for (const write of writes) await write();
     return this.getTaskType(id);
+  }
+
+  /** The task type's GET answer sent back: its read-only fields, and those of each workflow part, dropped. */
+  private taskBodyWithoutReadOnly(body: unknown, current: Record<string, unknown>): unknown {
+    const top = withoutReadOnly(body, current, TASK_READ_ONLY);
+    if (typeof top !== 'object' || top === null) return top;
+    const parts: Record<string, unknown> = { ...top };
+    for (const field of Object.values(TASK_FIELDS)) {
+      if (field in parts) parts[field] = withoutReadOnly(parts[field], (current[field] ?? {}) as Record<string, unknown>, TASK_PART_READ_ONLY, `${field}.`);
+    }
+    return parts;
   }
 
   /** Creates, updates or (for a row switched off and never configured) deletes the linked workflow. */

@@ -7,6 +7,7 @@ import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { paging } from '../common/paging.js';
+import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { assertDocumentNameFree, documentVersions, findDocument } from '../language/dsl-documents.js';
@@ -19,6 +20,9 @@ import { bumpRuleSetVersion } from './rule-set-versions.js';
 const listQuery = z.strictObject({ q: z.string().max(255).optional(), ...paging });
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
+
+/** What GET answers beside name and source: a PUT accepts them back unchanged. */
+const WORKFLOW_READ_ONLY = ['id', 'active', 'settingKey', 'version', 'createdAt', 'updatedAt'];
 
 export function workflowJson(w: Workflow) {
   return {
@@ -75,7 +79,7 @@ export class WorkflowsService {
   }
 
   async update(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(updateBody, body);
+    const input = parseInput(updateBody, withoutReadOnly(body, workflowJson(await this.find(this.em.fork(), id)), WORKFLOW_READ_ONLY));
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
   }

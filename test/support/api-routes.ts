@@ -74,7 +74,7 @@ export async function createFixtures(app: TestApp): Promise<FixtureIds> {
 /**
  * Fills a documented path with real ids: `{id}` takes the id of the collection named just before it
  * (`/api/flows/{id}/start` → the flow), `{personId}` the person, `{key}` the form key, `{kind}` the
- * quote-request statuses (so `{kind}/{id}` takes the status), `{token}` an unknown tracking token.
+ * quote-request statuses (so `{kind}/{id}` takes the status), `{token}` an unknown tracking token, `{address}` an address (of the suppression list).
  */
 export function fillPath(path: string, ids: FixtureIds): string {
   const segments = path.split('/');
@@ -87,6 +87,7 @@ export function fillPath(path: string, ids: FixtureIds): string {
         case '{key}': return ids.formKey;
         case '{kind}': return 'quote-request-statuses';
         case '{token}': return 'unknownToken0123456789';
+        case '{address}': return 'matrix-suppressed@test.example';
         case '{id}': {
           const collection = before === '{kind}' ? 'statuses' : before;
           const id = ids[collection];

@@ -13,6 +13,8 @@ export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   /** Refuse this many next messages with a temporary error (451). */
   failNext = 0;
+  /** Recipients refused at RCPT TO with this reply code (550: permanent, 451: temporary). */
+  readonly refuse = new Map<string, number>();
   /** Called with each accepted message before the server answers 250. */
   onAccept?: (mail: ReceivedMail) => Promise<void> | void;
   private server!: SMTPServer;
@@ -25,6 +27,13 @@ export class SmtpSink {
       closeTimeout: 200,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      onRcptTo: (address, _session, callback) => {
+        const code = this.refuse.get(address.address.toLowerCase());
+        if (!code) return callback();
+        const error = new Error(code >= 500 ? 'No such user here' : 'Mailbox busy, try again later') as Error & { responseCode: number };
+        error.responseCode = code;
+        callback(error);
+      },
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));

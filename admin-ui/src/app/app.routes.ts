@@ -26,6 +26,7 @@ export const routes: Routes = [
       { path: 'flows/:id', title: 'titles.flow', loadChildren: () => import('./flows/page/flow-page.routes').then((m) => m.FLOW_PAGE_ROUTES) },
       { path: 'messages', loadComponent: () => import('./messages/messages.component').then((m) => m.MessagesComponent), title: 'titles.messages' },
       { path: 'messages/:id', loadComponent: () => import('./messages/message-detail.component').then((m) => m.MessageDetailComponent), title: 'messageDetail.pageTitle' },
+      { path: 'suppressions', loadComponent: () => import('./suppressions/suppressions.component').then((m) => m.SuppressionsComponent), title: 'suppressions.pageTitle' },
       { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl' },
     ],
   },

@@ -23,7 +23,7 @@ export const en: Dictionary = {
     queued: 'Waiting', active: 'Active', completed: 'Completed', completed_success: 'Completed successfully', dropout: 'Dropped out', cancelled: 'Cancelled',
   },
   refusalReason: { unsubscribed: 'Unsubscribed', excluded: 'Exclusion list', already_participated: 'Took part before', already_participating: 'Already taking part', filter: 'Filter' },
-  messageStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed' },
+  messageStatus: { queued: 'Queued', sent: 'Sent', failed: 'Failed', suppressed: 'Suppressed' },
   workflows: {
     title: 'Workflows', kinds: 'Kind of workflow', results: 'Results: {{ n }}', description: 'Description', active: 'Active',
     sendReminder: 'Send reminder', onNew: 'New', onExpired: 'Expired', onCompleted: 'Completed', settings: 'Settings',
@@ -159,7 +159,7 @@ export const en: Dictionary = {
       confirm: 'Pause',
     },
     reasons: {
-      unsubscribed: 'unsubscribed', excluded: 'on the exclusion list', failed_delivery: 'delivery failed', no_mobile_number: 'no mobile number',
+      suppressed: 'address suppressed', unsubscribed: 'unsubscribed', excluded: 'on the exclusion list', failed_delivery: 'delivery failed', no_mobile_number: 'no mobile number',
       person_deleted: 'person deleted', time_out: 'wait timed out', flow_ended: 'flow ended', no_longer_matches: 'no longer matches',
     },
   },
@@ -252,5 +252,13 @@ export const en: Dictionary = {
       distributeGroup: 'Group {{ name }}', distributeAmong: 'Among {{ n }} employee(s)', script: '{{ n }} line(s)', wait: '{{ duration }}', waitUntil: 'Until {{ until }}',
       waitFor: '{{ event }}, at most {{ duration }}', split: '{{ n }} branch(es): {{ conditions }}', leave: '{{ n }} action(s) on leaving', complete: 'End of the flow',
     },
+  },
+  suppressions: {
+    nav: 'Suppressions', pageTitle: 'Suppressions · Stroom', title: 'Suppression list',
+    intro: 'No e-mail goes to these addresses, workflow e-mail included: they bounced, complained about spam or were added by hand. Remove an address to mail it again.',
+    address: 'E-mail address', add: 'Suppress', search: 'Search by address', reason: 'Reason', since: 'Since', actions: 'Actions',
+    remove: 'Remove', removeAddress: 'Remove {{ address }} from the suppression list',
+    count: { one: '{{ n }} suppressed address', other: '{{ n }} suppressed addresses' },
+    reasons: { hard_bounce: 'address does not exist (hard bounce)', complaint: 'complaint (reported as spam)', soft_bounces: 'not delivered 3 times in a row', manual: 'suppressed by hand' },
   },
 };

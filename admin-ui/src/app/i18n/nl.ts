@@ -21,7 +21,7 @@ export const nl = {
     queued: 'Wachtend', active: 'Actief', completed: 'Voltooid', completed_success: 'Voltooid met succes', dropout: 'Uitgevallen', cancelled: 'Geannuleerd',
   },
   refusalReason: { unsubscribed: 'Afgemeld', excluded: 'Uitsluitingslijst', already_participated: 'Al eerder deelgenomen', already_participating: 'Neemt al deel', filter: 'Filter' },
-  messageStatus: { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt' },
+  messageStatus: { queued: 'In de wachtrij', sent: 'Verstuurd', failed: 'Mislukt', suppressed: 'Geblokkeerd' },
   workflows: {
     title: 'Workflows', kinds: 'Soort workflow', results: 'Resultaten: {{ n }}', description: 'Omschrijving', active: 'Actief',
     sendReminder: 'Verstuur herinnering', onNew: 'Nieuw', onExpired: 'Verlopen', onCompleted: 'Afgerond', settings: 'Instellingen',
@@ -157,7 +157,7 @@ export const nl = {
       confirm: 'Pauzeren',
     },
     reasons: {
-      unsubscribed: 'afgemeld', excluded: 'op de uitsluitingslijst', failed_delivery: 'bezorging mislukt', no_mobile_number: 'geen mobiel nummer',
+      suppressed: 'adres geblokkeerd', unsubscribed: 'afgemeld', excluded: 'op de uitsluitingslijst', failed_delivery: 'bezorging mislukt', no_mobile_number: 'geen mobiel nummer',
       person_deleted: 'persoon verwijderd', time_out: 'wachttijd verlopen', flow_ended: 'flow beëindigd', no_longer_matches: 'voldoet niet meer',
     },
   },
@@ -250,5 +250,13 @@ export const nl = {
       distributeGroup: 'Groep {{ name }}', distributeAmong: 'Over {{ n }} medewerker(s)', script: '{{ n }} regel(s)', wait: '{{ duration }}', waitUntil: 'Tot {{ until }}',
       waitFor: '{{ event }}, maximaal {{ duration }}', split: '{{ n }} tak(ken): {{ conditions }}', leave: '{{ n }} actie(s) bij verlaten', complete: 'Einde van de flow',
     },
+  },
+  suppressions: {
+    nav: 'Blokkeerlijst', pageTitle: 'Blokkeerlijst · Stroom', title: 'Blokkeerlijst',
+    intro: 'Naar deze adressen gaat geen e-mail, ook geen workflow-e-mail: ze bouncten, klaagden over spam of zijn hier met de hand gezet. Verwijder een adres om er weer naar te mailen.',
+    address: 'E-mailadres', add: 'Blokkeren', search: 'Zoeken op adres', reason: 'Reden', since: 'Sinds', actions: 'Acties',
+    remove: 'Verwijderen', removeAddress: '{{ address }} van de blokkeerlijst verwijderen',
+    count: { one: '{{ n }} geblokkeerd adres', other: '{{ n }} geblokkeerde adressen' },
+    reasons: { hard_bounce: 'adres bestaat niet (harde bounce)', complaint: 'klacht (spam gemeld)', soft_bounces: '3 keer op rij niet bezorgd', manual: 'met de hand geblokkeerd' },
   },
 };

@@ -17,7 +17,7 @@ interface MessageRow {
   channel: 'email' | 'sms';
   to: string | null;
   subject: string | null;
-  status: 'queued' | 'sent' | 'failed';
+  status: 'queued' | 'sent' | 'failed' | 'suppressed';
   workflowId: string | null;
   flowId: string | null;
   sentAt: string | null;
@@ -79,7 +79,7 @@ interface MessageRow {
       <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'messages.title' | transloco">
       <table mat-table class="full" [dataSource]="rows()">
-        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}@if (m.error) {<br /><small class="reason" data-error>{{ m.error }}</small>}</td></ng-container>
+        <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}@if (m.status === 'suppressed') {<br /><small class="reason" data-suppressed>{{ 'suppressions.reasons.' + m.error?.replace('suppressed: ', '') | transloco }}</small>} @else if (m.error) {<br /><small class="reason" data-error>{{ m.error }}</small>}</td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
         <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>{{ 'messages.recipient' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
         <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let m"><a [routerLink]="['/messages', m.id]" data-open-message>{{ m.subject || ('messageDetail.open' | transloco) }}</a></td></ng-container>

@@ -18,6 +18,7 @@ const LINKS = [
   { path: '/templates', key: 'shell.templates' },
   { path: '/flows', key: 'shell.flows' },
   { path: '/messages', key: 'shell.messages' },
+  { path: '/suppressions', key: 'suppressions.nav' },
   { path: '/dsl', key: 'shell.dsl' },
 ];
 

@@ -1,0 +1,123 @@
+import { DatePipe } from '@angular/common';
+import { Component, inject, signal } from '@angular/core';
+import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatTableModule } from '@angular/material/table';
+import { TranslocoPipe } from '@jsverse/transloco';
+import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Session } from '../core/session';
+import { plural } from '../i18n/dictionary';
+
+interface Suppression {
+  address: string;
+  reason: 'hard_bounce' | 'complaint' | 'soft_bounces' | 'manual';
+  createdAt: string;
+}
+
+/** The suppression list: addresses no e-mail goes to, why and since when; an administrator adds and removes them. */
+@Component({
+  selector: 'st-suppressions',
+  imports: [DatePipe, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatTableModule, TranslocoPipe],
+  styles: `
+    .add { display: flex; gap: 16px; flex-wrap: wrap; align-items: baseline; }
+    .add mat-form-field { flex: 1 1 260px; max-width: 420px; }
+  `,
+  template: `
+    <section class="page">
+      <h1>{{ 'suppressions.title' | transloco }}</h1>
+      <p>{{ 'suppressions.intro' | transloco }}</p>
+      @if (session.isFlowAdmin()) {
+      <form class="add" (ngSubmit)="add()">
+        <mat-form-field>
+          <mat-label>{{ 'suppressions.address' | transloco }}</mat-label>
+          <input matInput name="address" type="email" autocomplete="off" [(ngModel)]="address" [attr.aria-invalid]="addError() ? true : null" [attr.aria-describedby]="addError() ? 'suppression-add-error' : null" />
+        </mat-form-field>
+        <button mat-flat-button type="submit" [disabled]="!address.trim()">{{ 'suppressions.add' | transloco }}</button>
+      </form>
+      @if (addError()) { <p class="error" role="alert" id="suppression-add-error">{{ addError() }}</p> }
+      }
+      <mat-form-field>
+        <mat-label>{{ 'suppressions.search' | transloco }}</mat-label>
+        <input matInput name="search" [(ngModel)]="search" (change)="reload()" />
+      </mat-form-field>
+      @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
+      <p class="count">{{ plural('suppressions.count', total()) | transloco: { n: total() } }}</p>
+      <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'suppressions.title' | transloco">
+        <table mat-table class="full" [dataSource]="rows()">
+          <ng-container matColumnDef="address"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.address' | transloco }}</th><td mat-cell *matCellDef="let s">{{ s.address }}</td></ng-container>
+          <ng-container matColumnDef="reason"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.reason' | transloco }}</th><td mat-cell *matCellDef="let s">{{ 'suppressions.reasons.' + s.reason | transloco }}</td></ng-container>
+          <ng-container matColumnDef="createdAt"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.since' | transloco }}</th><td mat-cell *matCellDef="let s">{{ s.createdAt | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
+          <ng-container matColumnDef="actions"><th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">{{ 'suppressions.actions' | transloco }}</span></th><td mat-cell *matCellDef="let s">
+            @if (session.isFlowAdmin()) { <button mat-button type="button" (click)="remove(s)" [attr.aria-label]="'suppressions.removeAddress' | transloco: { address: s.address }">{{ 'suppressions.remove' | transloco }}</button> }
+          </td></ng-container>
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+      </div>
+      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
+    </section>
+  `,
+})
+export class SuppressionsComponent {
+  private readonly api = inject(Api);
+  readonly session = inject(Session);
+  readonly columns = ['address', 'reason', 'createdAt', 'actions'];
+  readonly plural = plural;
+  readonly rows = signal<Suppression[]>([]);
+  readonly total = signal(0);
+  readonly error = signal('');
+  readonly addError = signal('');
+  address = '';
+  search = '';
+  pageSize = 25;
+  private offset = 0;
+
+  constructor() {
+    void this.reload();
+  }
+
+  async add(): Promise<void> {
+    try {
+      await this.api.post('/api/suppressions', { address: this.address.trim() });
+      this.address = '';
+      this.addError.set('');
+      await this.reload();
+    } catch (error) {
+      this.addError.set(fieldErrors(error)['address'] ?? errorMessage(error));
+    }
+  }
+
+  async remove(suppression: Suppression): Promise<void> {
+    try {
+      await this.api.delete(`/api/suppressions/${encodeURIComponent(suppression.address)}`);
+      await this.load();
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+
+  page(event: PageEvent): void {
+    this.pageSize = event.pageSize;
+    this.offset = event.pageIndex * event.pageSize;
+    void this.load();
+  }
+
+  async reload(): Promise<void> {
+    this.offset = 0;
+    await this.load();
+  }
+
+  private async load(): Promise<void> {
+    try {
+      const page = await this.api.get<Page<Suppression>>('/api/suppressions', { address: this.search, limit: this.pageSize, offset: this.offset });
+      this.rows.set(page.items);
+      this.total.set(page.total);
+      this.error.set('');
+    } catch (error) {
+      this.error.set(errorMessage(error));
+    }
+  }
+}
