@@ -126,7 +126,6 @@ export const en: Dictionary = {
   },
   workflowForms: {
     openInDsl: 'Open in the DSL editor',
-    discard: { title: 'Discard changes?', text: 'The changes in this form have not been saved yet.', confirm: 'Discard' },
     validation: {
       required: 'Required', min: 'At least {{ min }}', max: 'At most {{ max }}', integer: 'A whole number', number: 'A number',
       minlength: 'At least {{ n }} characters', maxlength: 'At most {{ n }} characters', email: 'A valid email address', pattern: 'Invalid value',
@@ -199,4 +198,5 @@ export const en: Dictionary = {
     diffUnsaved: 'Nothing saved yet: choose a rule or create one; the comparison with the saved version comes after saving.',
     running: 'This flow is running: pause the flow first to edit it. The text is read-only.',
   },
+  unsaved: { title: 'Discard changes?', text: 'The changes have not been saved yet.', confirm: 'Discard' },
 };

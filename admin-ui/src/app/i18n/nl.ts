@@ -124,7 +124,6 @@ export const nl = {
   },
   workflowForms: {
     openInDsl: 'Openen in de DSL-editor',
-    discard: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen in dit formulier zijn nog niet opgeslagen.', confirm: 'Weggooien' },
     validation: {
       required: 'Verplicht', min: 'Minimaal {{ min }}', max: 'Maximaal {{ max }}', integer: 'Een geheel getal', number: 'Een getal',
       minlength: 'Minimaal {{ n }} tekens', maxlength: 'Maximaal {{ n }} tekens', email: 'Een geldig e-mailadres', pattern: 'Ongeldige waarde',
@@ -197,4 +196,5 @@ export const nl = {
     diffUnsaved: 'Nog niets opgeslagen: kies een regel of maak een nieuwe; het verschil met de opgeslagen versie kan pas daarna.',
     running: 'Deze flow loopt: pauzeer de flow eerst om hem te bewerken. De tekst is alleen te lezen.',
   },
+  unsaved: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen zijn nog niet opgeslagen.', confirm: 'Weggooien' },
 };
