@@ -156,8 +156,7 @@ function routes(): { path: string; name: string; prepare?: (page: Page) => Promi
     { path: '/templates', name: 'templates' },
     { path: '/templates', name: 'template editor with its preview', prepare: async (page) => {
       await page.getByRole('cell', { name: 'Welkomstmail', exact: true }).click();
-      await page.locator('[data-preview], iframe').first().waitFor();
-      await page.waitForLoadState('networkidle');
+      await page.locator('[data-preview="subject"]').filter({ hasText: 'Welkom bij ons' }).waitFor();
     } },
     { path: '/flows', name: 'flows as a list' },
     { path: '/flows', name: 'flows as tiles', prepare: async (page) => {
@@ -359,7 +358,8 @@ describe('the flow\'s states', () => {
   it('asks before pausing a running flow, says what pausing does, and keeps it running on cancel', async () => {
     const { page } = signed;
     await visit(page, `/flows/${flowId}/summary`);
-    const onOff = page.getByRole('switch', { name: 'AAN' });
+    // Hidden from the accessibility tree while the dialog is open (modal), so found with includeHidden.
+    const onOff = page.getByRole('switch', { name: 'AAN', includeHidden: true });
     await onOff.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Flow pauzeren' }).waitFor();

@@ -170,7 +170,7 @@ export const en: Dictionary = {
     },
     kinds: { person: 'Person', quote_request: 'Quote request', opportunity: 'Opportunity', intake_measure: 'Intake measure', task: 'Task' },
     kind: 'Kind of record', record: 'Find {{ kind }}',
-    sample: 'Sample data of {{ one }}: choose a record for real data.', chosen: 'Data of {{ label }}',
+    sample: 'Sample data of {{ one }}: choose a record for real data.', chosen: 'Data of {{ label }}.',
     usedWith: 'This template is used with {{ kinds }}.',
     one: {
       person: 'a person', company: 'a company', task: 'a task', quote_request: 'a quote request', opportunity: 'an opportunity',

@@ -168,7 +168,7 @@ export const nl = {
     },
     kinds: { person: 'Persoon', quote_request: 'Kansactie', opportunity: 'Kans', intake_measure: 'Intakemaatregel', task: 'Taak' },
     kind: 'Soort record', record: '{{ kind }} zoeken',
-    sample: 'Voorbeeldgegevens van {{ one }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}',
+    sample: 'Voorbeeldgegevens van {{ one }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}.',
     usedWith: 'Deze sjabloon wordt gebruikt bij {{ kinds }}.',
     one: {
       person: 'een persoon', company: 'een bedrijf', task: 'een taak', quote_request: 'een kansactie', opportunity: 'een kans',
