@@ -62,12 +62,16 @@ async function addExamples(api) {
   await api('POST', `/api/flows/${newsletter.id}/start`);
   await api('POST', `/api/flows/${newsletter.id}/participants`, { personIds: people });
   await api('POST', '/api/flows', { source: 'flow "Welkom nieuwe klant" {\n  trigger manual\n  send email "offerte"\n  wait 1 day\n  send sms "welkom-sms"\n}\n' });
+  // A status whose rule got a condition in the DSL editor: its form is read-only and links there.
+  const customized = await api('PUT', `/api/workflow-settings/quote-request-statuses/${statuses.items[2].id}`, { active: true, sendReminder: false, templateKey: 'offerte', delayDays: 1, recipient: 'person' });
+  const plain = (await api('GET', `/api/workflows/${customized.workflowId}`)).source;
+  await api('PUT', `/api/workflows/${customized.workflowId}`, { source: plain.replace(/\n {2}after 1 day/, '\n  when quote_request.kind = "Offertezoek"\n  after 1 day') });
   for (const to of ['eva.visser@example.nl', 'daan.smit@example.nl']) await api('POST', '/api/templates/' + (await api('GET', '/api/templates?key=herinnering')).items[0].id + '/test-send', { to });
-  return { newsletter, status: statuses.items[1] };
+  return { newsletter, status: statuses.items[1], customized: statuses.items[2] };
 }
 
 async function shoot(page, name) {
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined); // a picker may keep a search open
   await page.screenshot({ path: join(OUT, `${name}.png`) });
   console.log(`${OUT}/${name}.png`);
 }
@@ -79,7 +83,7 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
   try {
     const api = apiOf(url);
-    const { newsletter, status } = await addExamples(api);
+    const { newsletter, status, customized } = await addExamples(api);
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 
     await page.goto(`${url}/login`);
@@ -94,10 +98,26 @@ async function main() {
     await page.getByRole('complementary', { name: 'Instellingen' }).getByLabel('DSL van deze workflow').waitFor();
     await shoot(page, 'workflows-status-form');
 
+    await page.getByRole('cell', { name: customized.name, exact: true }).click();
+    await page.getByRole('complementary', { name: 'Instellingen' }).getByRole('note').filter({ hasText: 'aangepast' }).waitFor();
+    await page.getByRole('complementary', { name: 'Instellingen' }).getByLabel('DSL van deze workflow').filter({ hasText: 'Offertezoek' }).waitFor();
+    await shoot(page, 'workflows-customized-status-form');
+
     await page.goto(`${url}/templates`);
     await page.getByRole('cell', { name: 'Offerte aangevraagd' }).click();
     await page.locator('iframe').waitFor();
     await shoot(page, 'template-editor');
+
+    const person = (await api('GET', '/api/persons?limit=1')).items[0];
+    const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
+    await editor.getByRole('combobox', { name: 'Soort record' }).click();
+    await page.getByRole('option', { name: 'Persoon', exact: true }).click();
+    const picker = editor.getByRole('combobox', { name: 'Persoon zoeken' });
+    await picker.pressSequentially(`${person.firstName} ${person.lastName}`, { delay: 20 });
+    await page.getByRole('option', { name: new RegExp(person.lastName) }).first().click();
+    await editor.locator('[data-preview="subject"]').filter({ hasText: person.firstName }).waitFor();
+    await editor.locator('iframe').evaluate((frame) => frame.scrollIntoView({ block: 'end' }));
+    await shoot(page, 'template-preview-person');
 
     await page.goto(`${url}/flows`);
     await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak' }).waitFor();
@@ -123,9 +143,26 @@ async function main() {
     await page.locator('.cm-tooltip-lint').waitFor();
     await shoot(page, 'dsl-editor');
 
+    await page.mouse.move(0, 0); // away from the diagnostic's tooltip
+    await page.locator('.cm-content').focus();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.insertText('flow "Welkom nieuwe klant" {\n  trigger manual\n  send email "oferte"\n  wait 1 day\n  send sms "welkom-sm"\n}\n');
+    const problems = page.getByRole('region', { name: 'Problemen' });
+    await problems.getByText("bedoelde u 'offerte'?").waitFor();
+    await problems.scrollIntoViewIfNeeded();
+    await shoot(page, 'dsl-editor-problems');
+
     await page.goto(`${url}/messages`);
     await page.getByRole('cell', { name: 'eva.visser@example.nl' }).waitFor();
     await shoot(page, 'messages');
+
+    const message = (await api('GET', '/api/messages?to=eva.visser@example.nl')).items[0];
+    await page.goto(`${url}/messages/${message.id}`);
+    await page.locator('h1').waitFor();
+    await page.locator('iframe').first().waitFor();
+    await shoot(page, 'message-detail');
+    await page.goto(`${url}/messages`);
+    await page.getByRole('cell', { name: 'eva.visser@example.nl' }).waitFor();
 
     await page.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Messages' }).waitFor();

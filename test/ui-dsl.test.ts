@@ -137,6 +137,8 @@ describe('the DSL editor page', () => {
   it('creates a workflow from text with "Nieuw", offering template keys inside quotes; the diff toggle waits for a saved version', async () => {
     await page.getByRole('button', { name: 'Nieuw' }).click();
     await page.getByRole('menuitem', { name: 'Workflow' }).click();
+    // The text of the previous test is not saved: "Nieuw" asks before it replaces it.
+    await page.getByRole('dialog', { name: 'Wijzigingen weggooien?' }).getByRole('button', { name: 'Weggooien' }).click();
     await page.getByText('Nieuwe workflow, nog niet opgeslagen').waitFor();
     expect(await page.getByRole('switch', { name: 'Verschil met opgeslagen versie' }).isDisabled()).toBe(true);
     expect(await editorText()).toContain('send email "sjabloon-sleutel" to person');

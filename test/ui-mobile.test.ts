@@ -16,6 +16,8 @@ const pageErrors: string[] = [];
 let flowId: string;
 let pausedId: string;
 let idleId: string;
+let messageId: string;
+let workflowId: string;
 
 /** Polls from the test's side: the service's CSP refuses the page-side evaluation of waitForFunction. */
 async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
@@ -134,6 +136,8 @@ beforeAll(async () => {
   await call('POST', `/api/flows/${pausedId}/pause`);
   idleId = (await call('POST', '/api/flows', { source: source.replace('Welkomstreeks', 'Najaarsactie') })).id;
   await call('POST', `/api/templates/${template.id}/test-send`, { to: 'test@bakkerij.example' });
+  messageId = (await call('GET', '/api/messages?to=test@bakkerij.example')).items[0].id;
+  workflowId = (await call('POST', '/api/workflows', { source: 'workflow "Welkom nieuwe klant" {\n  on person created\n  when person.category = "Bakkerij"\n  send email "welkom" to person\n}\n' })).id;
 });
 afterAll(async () => browser?.close());
 
@@ -143,9 +147,17 @@ function routes(): { path: string; name: string; prepare?: (page: Page) => Promi
   return [
     { path: '/workflows/task-types', name: 'workflows: task types' },
     { path: '/workflows/quote-request-statuses', name: 'workflows: quote request statuses' },
+    { path: '/workflows/quote-request-statuses', name: 'workflows: a status form', prepare: async (page) => {
+      await page.getByRole('row').nth(1).click();
+      await page.getByRole('complementary').getByRole('heading', { level: 2 }).waitFor();
+    } },
     { path: '/workflows/opportunity-statuses', name: 'workflows: opportunity statuses' },
     { path: '/workflows/intake-measures', name: 'workflows: intake measures' },
     { path: '/templates', name: 'templates' },
+    { path: '/templates', name: 'template editor with its preview', prepare: async (page) => {
+      await page.getByRole('cell', { name: 'Welkomstmail', exact: true }).click();
+      await page.locator('[data-preview="subject"]').filter({ hasText: 'Welkom bij ons' }).waitFor();
+    } },
     { path: '/flows', name: 'flows as a list' },
     { path: '/flows', name: 'flows as tiles', prepare: async (page) => {
       await page.getByRole('radio', { name: /^(Tegels|Tiles)$/ }).click();
@@ -162,6 +174,18 @@ function routes(): { path: string; name: string; prepare?: (page: Page) => Promi
     { path: '/messages', name: 'messages' },
     { path: '/suppressions', name: 'suppressions' },
     { path: '/dsl', name: 'dsl editor' },
+    { path: `/messages/${messageId}`, name: 'message detail' },
+    { path: `/dsl?workflow=${workflowId}`, name: 'dsl editor with a rule open', prepare: async (page) => {
+      await page.locator('.cm-content').getByText('Welkom nieuwe klant').waitFor();
+    } },
+    // Last: the edited text makes leaving the page ask.
+    { path: `/dsl?workflow=${workflowId}`, name: 'dsl editor with problems', prepare: async (page) => {
+      await page.locator('.cm-content').getByText('Welkom nieuwe klant').waitFor();
+      await page.locator('.cm-content').click();
+      await page.keyboard.press('Control+a');
+      await page.keyboard.insertText('workflow "Welkom nieuwe klant" {\n  on person created\n  when person.catgory = "Bakkerij"\n  sned email "welkom" to person\n}\n');
+      await page.getByRole('region', { name: /^(Problemen|Problems)$/ }).getByText(/bedoelde u|did you mean/).waitFor();
+    } },
   ];
 }
 
@@ -335,7 +359,8 @@ describe('the flow\'s states', () => {
   it('asks before pausing a running flow, says what pausing does, and keeps it running on cancel', async () => {
     const { page } = signed;
     await visit(page, `/flows/${flowId}/summary`);
-    const onOff = page.getByRole('switch', { name: 'AAN' });
+    // Hidden from the accessibility tree while the dialog is open (modal), so found with includeHidden.
+    const onOff = page.getByRole('switch', { name: 'AAN', includeHidden: true });
     await onOff.click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('heading', { name: 'Flow pauzeren' }).waitFor();

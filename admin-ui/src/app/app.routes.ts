@@ -1,8 +1,8 @@
 import type { Routes } from '@angular/router';
 import { signedIn } from './core/signed-in.guard';
+import { unsavedChanges } from './core/unsaved-changes';
 import { LoginComponent } from './login/login.component';
 import { ShellComponent } from './shell/shell.component';
-import { unsavedWorkflowChanges } from './workflows/unsaved-changes';
 
 /**
  * Every route is a deep link that survives a reload (the service answers index.html). Titles are text
@@ -17,8 +17,8 @@ export const routes: Routes = [
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'workflows/task-types' },
       { path: 'workflows', pathMatch: 'full', redirectTo: 'workflows/task-types' },
-      { path: 'workflows/:kind', loadComponent: () => import('./workflows/workflows.component').then((m) => m.WorkflowsComponent), title: 'titles.workflows', canDeactivate: [unsavedWorkflowChanges] },
-      { path: 'templates', loadComponent: () => import('./templates/templates.component').then((m) => m.TemplatesComponent), title: 'titles.templates' },
+      { path: 'workflows/:kind', loadComponent: () => import('./workflows/workflows.component').then((m) => m.WorkflowsComponent), title: 'titles.workflows', canDeactivate: [unsavedChanges] },
+      { path: 'templates', loadComponent: () => import('./templates/templates.component').then((m) => m.TemplatesComponent), title: 'titles.templates', canDeactivate: [unsavedChanges] },
       { path: 'flows', loadComponent: () => import('./flows/flows.component').then((m) => m.FlowsComponent), title: 'titles.flows' },
       // The designer brings the language package and the drag-and-drop canvas: loaded when first opened.
       { path: 'flows/new', loadComponent: () => import('./flows/designer/flow-designer.component').then((m) => m.FlowDesignerComponent), title: 'designer.pageTitle' },
@@ -27,7 +27,7 @@ export const routes: Routes = [
       { path: 'messages', loadComponent: () => import('./messages/messages.component').then((m) => m.MessagesComponent), title: 'titles.messages' },
       { path: 'messages/:id', loadComponent: () => import('./messages/message-detail.component').then((m) => m.MessageDetailComponent), title: 'messageDetail.pageTitle' },
       { path: 'suppressions', loadComponent: () => import('./suppressions/suppressions.component').then((m) => m.SuppressionsComponent), title: 'suppressions.pageTitle' },
-      { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl' },
+      { path: 'dsl', loadComponent: () => import('./dsl/dsl-editor.component').then((m) => m.DslEditorComponent), title: 'titles.dsl', canDeactivate: [unsavedChanges] },
     ],
   },
   { path: '**', redirectTo: '' },

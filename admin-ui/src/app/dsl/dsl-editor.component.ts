@@ -1,6 +1,7 @@
-import { Component, DestroyRef, ElementRef, type OnDestroy, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
+import { Component, DestroyRef, ElementRef, HostListener, type OnDestroy, afterNextRender, computed, effect, inject, signal, viewChild } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormsModule } from '@angular/forms';
+import { MatDialog } from '@angular/material/dialog';
 import { ActivatedRoute, Router } from '@angular/router';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -15,6 +16,7 @@ import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { parse, stepIdsOf } from '@stroom/dsl';
 import { Api, errorMessage, type Page } from '../core/api';
 import { Session } from '../core/session';
+import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 import { plural } from '../i18n/dictionary';
 import { codeMirrorPhrases } from '../i18n/codemirror-phrases';
 import { LanguageChoice } from '../i18n/language-choice';
@@ -57,7 +59,7 @@ const LINK_PARAMS: Record<RuleKind, string> = { workflows: 'workflow', flows: 'f
       <div class="bar">
         <mat-form-field class="rule">
           <mat-label>{{ 'dsl.rule' | transloco }}</mat-label>
-          <mat-select [ngModel]="selected()" (ngModelChange)="selected.set($event); choose()" [compareWith]="same">
+          <mat-select [ngModel]="selected()" (ngModelChange)="choose($event)" [compareWith]="same">
             @for (rule of rules(); track rule.kind + rule.id) {
               <mat-option [value]="rule">{{ (rule.kind === 'flows' ? 'common.flow' : 'common.workflow') | transloco }}: {{ rule.name }}</mat-option>
             }
@@ -90,8 +92,9 @@ const LINK_PARAMS: Record<RuleKind, string> = { workflows: 'workflow', flows: 'f
     </section>
   `,
 })
-export class DslEditorComponent implements OnDestroy {
+export class DslEditorComponent implements OnDestroy, DirtyForm {
   private readonly api = inject(Api);
+  private readonly dialog = inject(MatDialog);
   private readonly route = inject(ActivatedRoute);
   private readonly router = inject(Router);
   private readonly destroyRef = inject(DestroyRef);
@@ -122,6 +125,8 @@ export class DslEditorComponent implements OnDestroy {
   private names: DslNames | undefined;
   private view: EditorView | undefined;
   private savedSource = '';
+  /** The text as opened, saved or started; any other text is an unsaved change. */
+  private cleanText = '';
   /** The rule in the editor (`flows:7`), so that its own link does not open it again. */
   private opened = '';
   private readonly diffMode = new Compartment();
@@ -161,10 +166,15 @@ export class DslEditorComponent implements OnDestroy {
   }
 
   /** A rule chosen in the list: opened, and the address says which (a link to it). */
-  async choose(): Promise<void> {
-    const selected = this.selected();
-    if (!selected) return;
-    const { kind, id } = selected;
+  async choose(rule: Rule | undefined): Promise<void> {
+    const previous = this.selected();
+    this.selected.set(rule);
+    if (!rule) return;
+    if (!(await mayDiscard(this.dialog, this))) {
+      this.selected.set(previous); // the list shows the rule still in the editor
+      return;
+    }
+    const { kind, id } = rule;
     await this.open(kind, id);
     await this.router.navigate([], { relativeTo: this.route, queryParams: { [LINK_PARAMS[kind]]: id }, replaceUrl: true });
   }
@@ -174,6 +184,7 @@ export class DslEditorComponent implements OnDestroy {
     const id = workflow ?? flow;
     if (!kind || !id) return;
     if (this.opened === `${kind}:${id}` && !this.creating()) return;
+    if (!(await mayDiscard(this.dialog, this))) return;
     await this.open(kind, id);
   }
 
@@ -187,6 +198,7 @@ export class DslEditorComponent implements OnDestroy {
       this.savedSource = rule.source;
       this.setReadOnly(kind === 'flows' && rule.status === 'running');
       this.replace(rule.source);
+      this.cleanText = rule.source;
       this.saved.set(false);
       this.impact.set(undefined);
       this.diff();
@@ -196,7 +208,8 @@ export class DslEditorComponent implements OnDestroy {
   }
 
   /** "Nieuw": a starter text of the kind chosen, saved as a new rule. */
-  create(kind: RuleKind): void {
+  async create(kind: RuleKind): Promise<void> {
+    if (!(await mayDiscard(this.dialog, this))) return;
     this.selected.set(undefined);
     this.opened = '';
     this.savedSource = '';
@@ -208,6 +221,7 @@ export class DslEditorComponent implements OnDestroy {
     this.message.set('');
     this.impact.set(undefined);
     this.replace(STARTERS[kind]);
+    this.cleanText = STARTERS[kind];
     void this.router.navigate([], { relativeTo: this.route, queryParams: {}, replaceUrl: true });
     this.view?.focus();
   }
@@ -251,6 +265,7 @@ export class DslEditorComponent implements OnDestroy {
       this.selected.set(this.rules().find((r) => r.kind === kind && r.id === rule.id) ?? { kind, id: rule.id, name: rule.name });
       this.savedSource = rule.source;
       this.replace(rule.source);
+      this.cleanText = rule.source;
       this.saved.set(true);
       await this.router.navigate([], { relativeTo: this.route, queryParams: { [LINK_PARAMS[kind]]: rule.id }, replaceUrl: true });
     } catch (error) {
@@ -265,6 +280,7 @@ export class DslEditorComponent implements OnDestroy {
       this.impact.set(undefined);
       this.savedSource = rule.source;
       this.replace(rule.source);
+      this.cleanText = rule.source;
       this.saved.set(true);
       this.diff();
     } catch (error) {
@@ -311,6 +327,15 @@ export class DslEditorComponent implements OnDestroy {
   private fixOf(d: ServerDiagnostic) {
     const doc = this.view?.state.doc;
     return doc ? quickFixOf(doc.toString(), rangeOf(doc, d), d) : undefined;
+  }
+
+  isDirty(): boolean {
+    return this.view !== undefined && this.text() !== this.cleanText;
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  warnBeforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(event, this);
   }
 
   ngOnDestroy(): void {

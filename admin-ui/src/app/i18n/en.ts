@@ -126,7 +126,6 @@ export const en: Dictionary = {
   },
   workflowForms: {
     openInDsl: 'Open in the DSL editor',
-    discard: { title: 'Discard changes?', text: 'The changes in this form have not been saved yet.', confirm: 'Discard' },
     validation: {
       required: 'Required', min: 'At least {{ min }}', max: 'At most {{ max }}', integer: 'A whole number', number: 'A number',
       minlength: 'At least {{ n }} characters', maxlength: 'At most {{ n }} characters', email: 'A valid email address', pattern: 'Invalid value',
@@ -171,7 +170,7 @@ export const en: Dictionary = {
     },
     kinds: { person: 'Person', quote_request: 'Quote request', opportunity: 'Opportunity', intake_measure: 'Intake measure', task: 'Task' },
     kind: 'Kind of record', record: 'Find {{ kind }}',
-    sample: 'Sample data of {{ one }}: choose a record for real data.', chosen: 'Data of {{ label }}',
+    sample: 'Sample data of {{ one }}: choose a record for real data.', chosen: 'Data of {{ label }}.',
     usedWith: 'This template is used with {{ kinds }}.',
     one: {
       person: 'a person', company: 'a company', task: 'a task', quote_request: 'a quote request', opportunity: 'an opportunity',
@@ -261,4 +260,5 @@ export const en: Dictionary = {
     count: { one: '{{ n }} suppressed address', other: '{{ n }} suppressed addresses' },
     reasons: { hard_bounce: 'address does not exist (hard bounce)', complaint: 'complaint (reported as spam)', soft_bounces: 'not delivered 3 times in a row', manual: 'suppressed by hand' },
   },
+  unsaved: { title: 'Discard changes?', text: 'The changes have not been saved yet.', confirm: 'Discard' },
 };

@@ -124,7 +124,6 @@ export const nl = {
   },
   workflowForms: {
     openInDsl: 'Openen in de DSL-editor',
-    discard: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen in dit formulier zijn nog niet opgeslagen.', confirm: 'Weggooien' },
     validation: {
       required: 'Verplicht', min: 'Minimaal {{ min }}', max: 'Maximaal {{ max }}', integer: 'Een geheel getal', number: 'Een getal',
       minlength: 'Minimaal {{ n }} tekens', maxlength: 'Maximaal {{ n }} tekens', email: 'Een geldig e-mailadres', pattern: 'Ongeldige waarde',
@@ -169,7 +168,7 @@ export const nl = {
     },
     kinds: { person: 'Persoon', quote_request: 'Kansactie', opportunity: 'Kans', intake_measure: 'Intakemaatregel', task: 'Taak' },
     kind: 'Soort record', record: '{{ kind }} zoeken',
-    sample: 'Voorbeeldgegevens van {{ one }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}',
+    sample: 'Voorbeeldgegevens van {{ one }}: kies een record voor echte gegevens.', chosen: 'Gegevens van {{ label }}.',
     usedWith: 'Deze sjabloon wordt gebruikt bij {{ kinds }}.',
     one: {
       person: 'een persoon', company: 'een bedrijf', task: 'een taak', quote_request: 'een kansactie', opportunity: 'een kans',
@@ -259,4 +258,5 @@ export const nl = {
     count: { one: '{{ n }} geblokkeerd adres', other: '{{ n }} geblokkeerde adressen' },
     reasons: { hard_bounce: 'adres bestaat niet (harde bounce)', complaint: 'klacht (spam gemeld)', soft_bounces: '3 keer op rij niet bezorgd', manual: 'met de hand geblokkeerd' },
   },
+  unsaved: { title: 'Wijzigingen weggooien?', text: 'De wijzigingen zijn nog niet opgeslagen.', confirm: 'Weggooien' },
 };

@@ -7,6 +7,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { EmailFrameComponent } from '../core/email-frame.component';
+import { changedFrom } from '../core/unsaved-changes';
 import { type PickedRecord, RECORD_KINDS, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
 import { plural } from '../i18n/dictionary';
 
@@ -160,6 +161,12 @@ export class TemplateEditorComponent {
   constructor() {
     void this.api.get<Page<string>>('/api/template-variables').then((page) => this.variables.set(page.items));
     effect(() => void this.load(this.id()));
+  }
+
+  /** Whether name, subject or body differ from the template as last loaded or saved. */
+  isDirty(): boolean {
+    const template = this.template();
+    return template !== undefined && changedFrom(this.draft, { name: template.name, subject: template.subject, body: template.body });
   }
 
   changed(): void {

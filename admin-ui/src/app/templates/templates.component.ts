@@ -1,7 +1,9 @@
-import { Component, inject, signal } from '@angular/core';
+import { Component, HostListener, inject, signal, viewChild } from '@angular/core';
+import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
+import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 import { plural } from '../i18n/dictionary';
 import { TemplateEditorComponent } from './template-editor.component';
 
@@ -37,7 +39,7 @@ interface TemplateRow {
         <ng-container matColumnDef="subject"><th mat-header-cell *matHeaderCellDef>{{ 'common.subject' | transloco }}</th><td mat-cell *matCellDef="let t">{{ t.subject }}</td></ng-container>
         <tr mat-header-row *matHeaderRowDef="columns"></tr>
         <tr mat-row *matRowDef="let row; columns: columns" class="selectable" [class.selected]="row.id === selected()"
-            tabindex="0" (click)="selected.set(row.id)" (keydown.enter)="selected.set(row.id)"></tr>
+            tabindex="0" (click)="select(row.id)" (keydown.enter)="select(row.id)"></tr>
       </table>
       @if (selected(); as id) {
         <aside [attr.aria-label]="'templates.edit' | transloco"><st-template-editor [id]="id" (saves)="load()" /></aside>
@@ -46,8 +48,10 @@ interface TemplateRow {
     </section>
   `,
 })
-export class TemplatesComponent {
+export class TemplatesComponent implements DirtyForm {
   private readonly api = inject(Api);
+  private readonly dialog = inject(MatDialog);
+  private readonly editor = viewChild(TemplateEditorComponent);
   readonly columns = ['name', 'key', 'channel', 'subject'];
   readonly rows = signal<TemplateRow[]>([]);
   readonly total = signal(0);
@@ -57,6 +61,21 @@ export class TemplatesComponent {
 
   constructor() {
     void this.load();
+  }
+
+  /** Opens a template; unsaved changes in the open one are discarded only when confirmed. */
+  async select(id: string): Promise<void> {
+    if (id === this.selected()) return;
+    if (await mayDiscard(this.dialog, this)) this.selected.set(id);
+  }
+
+  isDirty(): boolean {
+    return this.editor()?.isDirty() ?? false;
+  }
+
+  @HostListener('window:beforeunload', ['$event'])
+  warnBeforeUnload(event: BeforeUnloadEvent): void {
+    warnBeforeUnload(event, this);
   }
 
   async load(): Promise<void> {

@@ -11,7 +11,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
-import { changedFrom } from './unsaved-changes';
+import { changedFrom } from '../core/unsaved-changes';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 

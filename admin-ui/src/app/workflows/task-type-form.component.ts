@@ -11,7 +11,7 @@ import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
-import { changedFrom } from './unsaved-changes';
+import { changedFrom } from '../core/unsaved-changes';
 
 interface TaskPart {
   active: boolean;

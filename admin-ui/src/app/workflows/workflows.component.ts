@@ -8,7 +8,7 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../core/api';
 import { StatusSettingFormComponent } from './status-setting-form.component';
 import { TaskTypeFormComponent } from './task-type-form.component';
-import { mayDiscard, type DirtyForm } from './unsaved-changes';
+import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 
 interface StatusRow {
   id: string;
@@ -84,7 +84,7 @@ export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportuni
     </section>
   `,
 })
-export class WorkflowsComponent {
+export class WorkflowsComponent implements DirtyForm {
   private readonly api = inject(Api);
   readonly kind = input.required<string>();
   readonly tabs = WORKFLOW_TABS;
@@ -112,17 +112,14 @@ export class WorkflowsComponent {
     if (await mayDiscard(this.dialog, this.openForm())) this.selected.set(id);
   }
 
-  /** Asked by the route before another tab or page replaces this one. */
-  mayLeave(): Promise<boolean> {
-    return mayDiscard(this.dialog, this.openForm());
+  /** Whether the open form holds unsaved changes; asked before another tab or page replaces this one. */
+  isDirty(): boolean {
+    return this.openForm()?.isDirty() ?? false;
   }
 
-  /** A reload or closing the tab: the browser asks with its own dialog. */
   @HostListener('window:beforeunload', ['$event'])
   warnBeforeUnload(event: BeforeUnloadEvent): void {
-    if (!this.openForm()?.isDirty()) return;
-    event.preventDefault();
-    event.returnValue = true; // older browsers ask only when this is set
+    warnBeforeUnload(event, this);
   }
 
   private openForm(): DirtyForm | undefined {
