@@ -23,6 +23,8 @@ export const en = {
   'request.unsupported_media_type': 'The request body has an unsupported media type',
   'request.method_not_allowed': 'This method is not allowed here',
   'request.nul_character': '{field}: the NUL character (U+0000) is not allowed',
+  'request.unpaired_surrogate': '{field}: the text holds an unpaired UTF-16 surrogate, which is not a character',
+  'request.too_deep': '{field}: nested deeper than {max} levels',
   'route.not_found': 'Cannot {method} {path}',
 
   // Field checks (each issue of details.issues; the message names no field, the issue does).
@@ -132,6 +134,7 @@ export const en = {
   'template.subject_required': 'an e-mail template needs a subject',
   'template.sms_subject': 'an SMS template has no subject',
   'template.syntax': '{problem}',
+  'template.render_failed': '{field}: the template cannot be rendered: {problem}',
   'template.unknown_variable': 'unknown variable "{variable}"',
   'template.test_to_email': 'to: expected an e-mail address',
 
@@ -144,6 +147,7 @@ export const en = {
   'import.file_too_large': '{file}: larger than {max} bytes',
   'import.archive_too_large': 'The archive unpacks to more than {max} bytes',
   'import.unsafe_path': '{file}: not a safe path',
+  'import.nul_character': '{file}: the NUL character (U+0000) is not allowed',
   'import.wrong_format': 'manifest.json: not a {format} version {version} archive',
   'import.template_body_missing': "{file}: the template's body {body} is missing",
   'import.declaration_expected': '{file}: expected one {kind} declaration',

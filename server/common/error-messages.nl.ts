@@ -19,6 +19,8 @@ export const nl: Record<ErrorCodeName, string> = {
   'request.unsupported_media_type': 'De inhoud van het verzoek heeft een niet-ondersteund mediatype',
   'request.method_not_allowed': 'Deze methode is hier niet toegestaan',
   'request.nul_character': '{field}: het NUL-teken (U+0000) is niet toegestaan',
+  'request.unpaired_surrogate': '{field}: de tekst bevat een losse UTF-16-surrogaat, dat is geen teken',
+  'request.too_deep': '{field}: dieper genest dan {max} niveaus',
   'route.not_found': '{method} {path} bestaat niet',
 
   'validation.invalid': 'ongeldige waarde',
@@ -119,6 +121,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'template.subject_required': 'een e-mailsjabloon heeft een onderwerp nodig',
   'template.sms_subject': 'een sms-sjabloon heeft geen onderwerp',
   'template.syntax': 'fout in de Liquid-tekst: {problem}',
+  'template.render_failed': '{field}: het sjabloon kan niet worden weergegeven: {problem}',
   'template.unknown_variable': 'onbekende variabele "{variable}"',
   'template.test_to_email': 'to: verwacht een e-mailadres',
 
@@ -130,6 +133,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'import.file_too_large': '{file}: groter dan {max} bytes',
   'import.archive_too_large': 'Het archief pakt uit tot meer dan {max} bytes',
   'import.unsafe_path': '{file}: geen veilig pad',
+  'import.nul_character': '{file}: het NUL-teken (U+0000) is niet toegestaan',
   'import.wrong_format': 'manifest.json: geen {format}-archief van versie {version}',
   'import.template_body_missing': '{file}: de inhoud van het sjabloon, {body}, ontbreekt',
   'import.declaration_expected': '{file}: verwacht één {kind}-declaratie',

@@ -1,5 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import { z } from 'zod';
+import { isStorableInstant } from '../common/storable-date.js';
 import { recordId } from '../common/validation.js';
 import { ROLES } from '../crm/employees/employee.entity.js';
 
@@ -44,7 +45,10 @@ function valueSchema(field: Field): z.ZodType {
     case 'boolean':
       return z.boolean();
     case 'datetime':
-      return z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).transform((v) => new Date(v));
+      return z.iso
+        .datetime({ offset: true, message: 'expected an ISO 8601 date-time' })
+        .transform((v) => new Date(v))
+        .refine(isStorableInstant, { message: 'expected an ISO 8601 date-time', params: { code: 'validation.datetime' } });
     case 'enum':
       return z.enum(field.values as [string, ...string[]]);
     case 'stringList':

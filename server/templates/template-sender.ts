@@ -5,11 +5,11 @@ import { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { fieldIssue, parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { Template } from './template.entity.js';
 import { MergeContextBuilder } from './merge-context.js';
-import { type MergeContext, renderTemplate, samplePerson, smsSegments, validateTemplate } from './template-engine.js';
+import { type MergeContext, renderTemplate, samplePerson, smsSegments, TemplateRenderError, type TemplateSource, validateTemplate } from './template-engine.js';
 
 const previewBody = z.strictObject({
   personId: z.union([z.string(), z.number()]).transform(String).optional(),
@@ -21,6 +21,17 @@ const testSendBody = z.strictObject({
   to: z.string().min(3).max(255),
   personId: z.union([z.string(), z.number()]).transform(String).optional(),
 });
+
+/** A render that fails on the caller's text (past the cap, say) is a 400 at the part it concerns, not a 500. */
+function renderedOr400(template: TemplateSource, context: MergeContext, zone: string): { subject: string; body: string } {
+  try {
+    return renderTemplate(template, context, { zone });
+  } catch (error) {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    const issue = fieldIssue(error.field, 'template.render_failed', { field: error.field, problem: error.problem });
+    throw new BadInputError(error.message, { issues: [issue] }, { code: 'template.render_failed', params: issue.params });
+  }
+}
 
 /** Renders a template for a person (or the sample person) and sends test messages through the outbox. */
 @Injectable()
@@ -38,7 +49,7 @@ export class TemplateSender {
     const template = { channel: stored.channel, subject: draft.subject !== undefined ? draft.subject : stored.subject, body: draft.body ?? stored.body };
     const problems = draft.subject !== undefined || draft.body !== undefined ? validateTemplate(template) : [];
     if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems }, { code: 'template.invalid' });
-    const rendered = renderTemplate(template, await this.context(personId), { zone: this.config.appTimezone });
+    const rendered = renderedOr400(template, await this.context(personId), this.config.appTimezone);
     return { subject: template.channel === 'email' ? rendered.subject : null, body: rendered.body, ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}) };
   }
 
@@ -48,7 +59,7 @@ export class TemplateSender {
     if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
-    const rendered = renderTemplate(template, await this.context(input.personId), { zone: this.config.appTimezone });
+    const rendered = renderedOr400(template, await this.context(input.personId), this.config.appTimezone);
     return this.em.fork().transactional(async (em) => {
       const result = await this.outbox.enqueue(em, {
         channel: template.channel,
