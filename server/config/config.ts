@@ -154,6 +154,9 @@ function positiveWhole(fallback: string, message: string) {
     .transform(Number);
 }
 
+/** Variables that hold a secret or may carry one (a URL's password): a refusal names the rule, never the value. */
+const SECRET_VARIABLES = new Set(['ADMIN_API_TOKEN', 'ADMIN_PASSWORD', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER_URL']);
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -161,7 +164,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    throw new ConfigError(variable, `${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`);
+    const shown = value === undefined ? '' : SECRET_VARIABLES.has(variable) ? ' (its value is not shown: it may hold a secret)' : ` (got "${value}")`;
+    throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const e = parsed.data;
   return {

@@ -27,11 +27,14 @@ export type Field =
 
 export type Fields = Record<string, Field>;
 
+/** A one-line field (a name, a number, an address) holds no line breaks, tabs or other control characters. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
 function valueSchema(field: Field): z.ZodType {
   switch (field.kind) {
     case 'string': {
       const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
-      const bounded = base.max(field.max ?? 255);
+      const bounded = base.max(field.max ?? 255).refine((v) => !CONTROL_CHARACTER.test(v), { message: 'must be one line without control characters', params: { code: 'validation.control_character' } });
       return field.required ? bounded.refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { code: 'validation.not_empty' } }) : bounded;
     }
     case 'text':

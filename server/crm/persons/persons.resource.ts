@@ -1,3 +1,4 @@
+import { BadInputError } from '../../common/errors.js';
 import { defineResource } from '../../records/resource.js';
 import { Company } from '../companies/company.entity.js';
 import { Employee } from '../employees/employee.entity.js';
@@ -26,6 +27,15 @@ export const persons = defineResource({
     extra: { kind: 'object' },
   },
   unique: [{ fields: ['email'], caseInsensitive: true }],
+  validate: requireNameOrAddress,
   writeRoles: ['flow_admin', 'content_editor'],
   personalData: true,
 });
+
+const IDENTIFYING = ['firstName', 'lastName', 'email', 'mobile'] as const;
+
+/** A person nobody can name or reach is no record: at least a name, an e-mail address or a mobile number. */
+function requireNameOrAddress(json: Record<string, unknown>): void {
+  if (IDENTIFYING.some((field) => typeof json[field] === 'string' && (json[field] as string).trim() !== '')) return;
+  throw new BadInputError(`give at least one of ${IDENTIFYING.join(', ')}`, { fields: [...IDENTIFYING] }, { code: 'person.identity_required', params: { fields: [...IDENTIFYING] } });
+}
