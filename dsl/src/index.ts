@@ -27,3 +27,4 @@ export {
 } from './engine.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
 export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';
+export { emailAddressProblem, mailboxAddress, phoneNumberProblem } from './addresses.js';

@@ -45,6 +45,7 @@ export const en = {
   'validation.format': 'expected {format}',
   'validation.pattern': 'does not have the expected form',
   'validation.email': 'expected an e-mail address',
+  'validation.phone': 'expected a phone number in international form, as in +31612345678',
   'validation.datetime': 'expected an ISO 8601 date-time',
   'validation.custom': '{reason}',
   'validation.too_large': 'is too large',

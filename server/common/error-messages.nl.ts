@@ -40,6 +40,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'validation.format': 'verwacht {format}',
   'validation.pattern': 'heeft niet de verwachte vorm',
   'validation.email': 'verwacht een e-mailadres',
+  'validation.phone': 'verwacht een telefoonnummer in internationale vorm, zoals +31612345678',
   'validation.datetime': 'verwacht een ISO 8601-datum en -tijd',
   'validation.custom': 'ongeldige waarde ({reason})',
   'validation.too_large': 'is te groot',

@@ -1,3 +1,4 @@
+import { emailAddressProblem } from '@stroom/dsl';
 import { z } from 'zod';
 
 /** The typed configuration, read once at boot from the environment (SPEC §6). */
@@ -97,7 +98,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined)
-    .refine((v) => v === undefined || z.email().safeParse(v).success, { message: 'must be an e-mail address' }),
+    .refine((v) => v === undefined || emailAddressProblem(v) === undefined, { message: 'must be an e-mail address' }),
   ADMIN_PASSWORD: z
     .string()
     .optional()
@@ -132,7 +133,8 @@ const envSchema = z.object({
   MAIL_FROM: z
     .string()
     .optional()
-    .transform((v) => v || 'Stroom <stroom@localhost>'),
+    .transform((v) => v || 'Stroom <stroom@localhost>')
+    .refine((v) => emailAddressProblem(v, { displayName: true }) === undefined, { message: 'must be an e-mail address, optionally with a name (Stroom <stroom@example.nl>)' }),
   PUBLIC_URL: url(['http:', 'https:']),
   SESSION_TTL_HOURS: positiveWhole('12', 'must be a positive whole number of hours'),
   CORS_ORIGINS: z

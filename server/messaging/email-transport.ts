@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { emailAddressProblem, mailboxAddress } from '@stroom/dsl';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -6,6 +7,11 @@ import type { Deliverable } from './deliverable.js';
 
 export interface SendResult {
   transport: string;
+}
+
+function addressProblem(part: string, address: string, displayName: boolean): string | undefined {
+  const problem = emailAddressProblem(address, { displayName });
+  return problem && `${part} ${JSON.stringify(address)}: ${problem}`;
 }
 
 /**
@@ -25,13 +31,19 @@ export class EmailTransport implements OnApplicationShutdown {
 
   async send(message: Deliverable): Promise<SendResult> {
     if (!message.to) throw new Error('no e-mail address');
+    const from = message.from ?? this.config.mailFrom;
+    // Checked again here, whatever stored them: an address with a line break would change the headers.
+    const problem = addressProblem('to', message.to, false) ?? addressProblem('from', from, true) ?? (message.replyTo ? addressProblem('reply_to', message.replyTo, true) : undefined);
+    if (problem) throw new Error(problem);
     if (!this.smtp) {
       this.logger.log(`[log transport] e-mail to ${message.to}: ${message.subject ?? ''}`);
       return { transport: 'log' };
     }
     await this.smtp.sendMail({
-      from: message.from ?? this.config.mailFrom,
+      from,
       to: message.to,
+      // The envelope is exactly the recipient the outbox shows, never one nodemailer reads out of a header.
+      envelope: { from: mailboxAddress(from)!, to: [message.to] },
       replyTo: message.replyTo ?? undefined,
       subject: message.subject ?? '',
       html: message.body,

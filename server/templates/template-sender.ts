@@ -3,6 +3,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
+import { emailAddressProblem } from '@stroom/dsl';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { fieldIssue, parseInput } from '../common/validation.js';
@@ -56,7 +57,7 @@ export class TemplateSender {
   async testSend(id: string, body: unknown) {
     const input = parseInput(testSendBody, body);
     const template = await this.find(id);
-    if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
+    if (template.channel === 'email' && emailAddressProblem(input.to) !== undefined) {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
     const rendered = renderedOr400(template, await this.context(input.personId), this.config.appTimezone);

@@ -17,7 +17,7 @@ export const persons = defineResource({
     firstName: { kind: 'string', search: true },
     lastName: { kind: 'string', search: true },
     email: { kind: 'string', format: 'email', search: true },
-    mobile: { kind: 'string', max: 32, search: true },
+    mobile: { kind: 'string', format: 'phone', max: 32, search: true },
     category: { kind: 'string' },
     companyId: { kind: 'ref', property: 'company', target: () => Company, label: 'company' },
     ourContactId: { kind: 'ref', property: 'ourContact', target: () => Employee, label: 'employee' },
