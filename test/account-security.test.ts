@@ -29,3 +29,35 @@ describe('login timing', () => {
     expect(median(unknown)).toBeLessThan(median(known) * 1.6);
   });
 });
+
+describe('session revocation', () => {
+  const signIn = async (email: string, password: string) => {
+    const res = await context.app.call('POST', '/api/auth/login', { email, password }, null);
+    expect(res.status).toBe(200);
+    return res.body.token as string;
+  };
+  const signedIn = async (token: string) => (await context.app.call('GET', '/api/auth/me', undefined, token)).status === 200;
+
+  it('a changed password ends the employee\'s other sessions, keeping the one that changed it', async () => {
+    const created = await context.app.call('POST', '/api/employees', { name: 'Wissel', email: 'wissel@example.nl', roles: ['flow_admin'], password: 'eerste-wachtwoord' });
+    expect(created.status).toBe(201);
+    const here = await signIn('wissel@example.nl', 'eerste-wachtwoord');
+    const elsewhere = await signIn('wissel@example.nl', 'eerste-wachtwoord');
+    expect((await context.app.call('PATCH', `/api/employees/${created.body.id}`, { name: 'Wissel 2' }, here)).status).toBe(200);
+    expect([await signedIn(here), await signedIn(elsewhere)]).toEqual([true, true]);
+    expect((await context.app.call('PATCH', `/api/employees/${created.body.id}`, { password: 'tweede-wachtwoord' }, here)).status).toBe(200);
+    expect([await signedIn(here), await signedIn(elsewhere)]).toEqual([true, false]);
+    // Reset by an administrator (the API token): every session of the employee ends.
+    expect((await context.app.call('PATCH', `/api/employees/${created.body.id}`, { password: 'derde-wachtwoord' })).status).toBe(200);
+    expect(await signedIn(here)).toBe(false);
+  });
+
+  it('a removed role ends the employee\'s sessions; an added one does not', async () => {
+    const created = await context.app.call('POST', '/api/employees', { name: 'Rol', email: 'rol@example.nl', roles: ['content_editor'], password: 'een-wachtwoord' });
+    const token = await signIn('rol@example.nl', 'een-wachtwoord');
+    expect((await context.app.call('PATCH', `/api/employees/${created.body.id}`, { roles: ['content_editor', 'flow_admin'] })).status).toBe(200);
+    expect(await signedIn(token)).toBe(true);
+    expect((await context.app.call('PATCH', `/api/employees/${created.body.id}`, { roles: ['flow_admin'] })).status).toBe(200);
+    expect(await signedIn(token)).toBe(false);
+  });
+});
