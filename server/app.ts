@@ -9,7 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
-import { refuseNulCharacters } from './common/nul-characters.js';
+import { refuseUnstorableInput } from './common/unstorable-input.js';
 import { adminUiDir, serveAdminUi } from './admin-ui.js';
 import { hardenWeb } from './web-hardening.js';
 
@@ -27,7 +27,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(express.json({ limit: MAX_JSON_BODY }));
   // An import may come as the zip archive an export gives.
   app.use('/api/import', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: MAX_IMPORT_ARCHIVE }));
-  app.use(refuseNulCharacters);
+  app.use(refuseUnstorableInput);
   if (ui) serveAdminUi(app, ui);
   const filter = new HttpErrorFilter();
   // Body parser failures happen before routing: answer them in the same error shape.

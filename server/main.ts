@@ -1,3 +1,4 @@
+import './node-version.js';
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config.js';
 

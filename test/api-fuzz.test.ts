@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import pg from 'pg';
 import { createFixtures, documentedRoutes, fillPath, type FixtureIds, type Route } from './support/api-routes.js';
 import { useTestApp } from './support/lifecycle.js';
@@ -114,7 +115,7 @@ function queryFor(route: Route): fc.Arbitrary<string> {
 interface Sent {
   method: string;
   url: string;
-  body?: string | undefined;
+  body?: string | Buffer | undefined;
   type?: string;
 }
 
@@ -151,7 +152,7 @@ async function problemWith(request: Sent): Promise<string | undefined> {
 }
 
 function describeRequest(r: Sent): string {
-  return `${r.method} ${r.url.slice(0, 200)} ${r.type ?? ''} ${r.body === undefined ? '' : r.body.slice(0, 300)}`;
+  return `${r.method} ${r.url.slice(0, 200)} ${r.type ?? ''} ${r.body === undefined ? '' : String(r.body).slice(0, 300)}`;
 }
 
 describe('API fuzzing (fast-check, fixed seed)', () => {
@@ -179,6 +180,57 @@ describe('API fuzzing (fast-check, fixed seed)', () => {
     process.stdout.write(`slowest: ${timings.sort((a, b) => b[0] - a[0]).slice(0, 8).map(([ms, key]) => `${key} ${ms} ms`).join(', ')}\n`);
     expect(failures).toEqual([]);
   }, 60_000 + RUNS * 10_000);
+
+  // The edges a random sample can miss, tried on every field a route documents or answers with, each once.
+  const EDGE_NUMBERS = ['Infinity', '-Infinity', '1e400', '-1e400', 'NaN', '0x10', ' 5', '1e-400', '99999999999999999999', '-9223372036854775809', '1.5'];
+  const EDGE_TEXTS = ['\ud800', 'a\udfffb', '\ud83d', '\u0000', '\u001b[31m'];
+  const EDGE_DATES = ['0000-01-01T00:00:00Z', '-000001-01-01T00:00:00Z', '+275760-09-13T00:00:00.000Z', '9999-12-31T23:59:59Z', '10000-01-01T00:00:00Z', '1970-01-01T00:00:00Z'];
+  const DEEP = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
+
+  it('answers no 5xx to numbers at the edges, unpaired surrogates, extreme dates and deep nesting, in every field', async () => {
+    const failures: string[] = [];
+    const tryOne = async (request: Sent) => {
+      const problem = await problemWith(request);
+      if (problem) failures.push(`${describeRequest(request)}\n    → ${problem}`);
+    };
+    for (const route of routes) {
+      const path = fillPath(route.path, ids);
+      if (route.method === 'GET' && !route.path.includes('{')) {
+        // A list's filters are the top-level fields of its items: every one of them with every edge value.
+        const listed = await send({ method: 'GET', url: `${path}?limit=1` });
+        const item = listed.json?.items?.[0] as Record<string, unknown> | undefined;
+        for (const key of Object.keys(item ?? {})) {
+          for (const edge of [...EDGE_NUMBERS, ...EDGE_DATES, ...EDGE_TEXTS]) await tryOne({ method: 'GET', url: `${path}?${new URLSearchParams([[key, edge]])}` });
+        }
+      }
+      if (route.method === 'GET' || route.method === 'DELETE') continue;
+      for (const field of bodyFields(route)) {
+        const values = [...EDGE_TEXTS.map((t) => JSON.stringify(t)), ...EDGE_DATES.map((d) => JSON.stringify(d)), '1e400', '-1e400', '1e-400', '9007199254740993', DEEP(5_000), `{"a":${DEEP(100)}}`];
+        for (const value of values) await tryOne({ method: route.method, url: path, body: `{${JSON.stringify(field)}:${value}}`, type: 'application/json' });
+      }
+      await tryOne({ method: route.method, url: path, body: DEEP(200_000), type: 'application/json' });
+    }
+    expect(failures).toEqual([]);
+  }, 240_000);
+
+  it('answers no 5xx to an import archive with hostile file names and contents (fast-check, fixed seed)', async () => {
+    const exported = await fetch(`${context.app.url}/api/export`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
+    const files = unzipSync(new Uint8Array(await exported.arrayBuffer()));
+    const hostileText = fc.oneof(fc.string({ unit: 'binary', maxLength: 16 }), fc.constantFrom('a\u0000b', '\ud800', 'a\nb', '..', '', '/abs', 'x'.repeat(300)));
+    const hostileZip = fc.record({
+      dir: fc.constantFrom('templates/', 'flows/', 'workflows/', '', 'stroom-export/templates/'),
+      name: hostileText,
+      ext: fc.constantFrom('.json', '.liquid', '.stroom', ''),
+      content: fc.oneof(hostileText, fc.constant(JSON.stringify({ key: 'k\u0000', name: 'n', channel: 'email', subject: 's' })), fc.constant('{}')),
+      dryRun: fc.boolean(),
+    });
+    const details = await fc.check(fc.asyncProperty(hostileZip, async ({ dir, name, ext, content, dryRun }) => {
+      const zip = zipSync({ ...files, [`${dir}${name}${ext}`]: strToU8(content) });
+      const problem = await problemWith({ method: 'POST', url: `/api/import?dryRun=${dryRun}`, body: Buffer.from(zip), type: 'application/zip' });
+      if (problem) throw new Error(problem);
+    }), { seed: SEED, numRuns: 40 * RUNS, endOnFailure: true });
+    expect(details.failed ? `${JSON.stringify(details.counterexample)}: ${(details.errorInstance as Error).message}` : 'no failure').toBe('no failure');
+  }, 120_000);
 
   it('answers 413 to a JSON body over the limit on every route that takes one, and writes nothing', async () => {
     const oversized = JSON.stringify({ name: 'x'.repeat(1_100_000), source: 'y' });

@@ -71,7 +71,7 @@ describe('audit log', () => {
     expect(settingLog.items[0]!.after.source).toContain('after 2 days send email "audit-mail" to person');
 
     const person = await signedIn('rollen@stroom.test', []);
-    await call('PATCH', `/api/employees/${person.id}`, { mobile: '0612345678' }, admin.token);
+    await call('PATCH', `/api/employees/${person.id}`, { mobile: '+31612345679' }, admin.token);
     await call('PATCH', `/api/employees/${person.id}`, { roles: ['content_editor'] }, admin.token);
     const roles = await audit(`subject=employee&subjectId=${person.id}`);
     expect(roles.items.map((e) => [e.action, e.before, e.after])).toEqual([

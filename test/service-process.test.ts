@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,13 +13,31 @@ describe('the service as a process (npm start)', () => {
   it.each([
     ['PORT', 'abc'],
     ['CLOCK', 'weird'],
-    ['DATABASE_URL', 'postgres//broken'],
   ])('stops at once with one clear line when %s=%s', async (variable, value) => {
     const service = spawnService({ [variable]: value, DATA_DIR: dataDir });
     expect(await service.exited).toBe(1);
     const lines = service.output().trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Invalid configuration: ${variable} .*\\(got "${value.replace(/[/]/g, '\\/')}"\\)$`));
+  });
+
+  it.each([
+    ['DATABASE_URL', 'postgres//app:s3cr3t@broken'],
+    ['ADMIN_API_TOKEN', 's3cr3t-but-short'.slice(0, 12)],
+  ])('stops with one line naming %s and its rule, never its secret value', async (variable, value) => {
+    const service = spawnService({ [variable]: value, DATA_DIR: dataDir });
+    expect(await service.exited).toBe(1);
+    const lines = service.output().trim().split('\n');
+    expect(lines).toEqual([expect.stringMatching(new RegExp(`^Invalid configuration: ${variable} must .*its value is not shown`))]);
+    expect(service.output()).not.toContain('s3cr3t');
+  });
+
+  // The machine's own Node (outside the project) is older than the one the project brings.
+  const olderNode = ['/usr/bin/node', '/usr/local/bin/node'].find((path) => existsSync(path) && Number(execFileSync(path, ['-p', 'process.versions.node.split(".")[0]']).toString()) < 24);
+  (olderNode ? it : it.skip)('started on an older Node, stops with one line saying which Node it needs and that npm start brings it', async () => {
+    const service = spawnService({ DATA_DIR: dataDir }, olderNode);
+    expect(await service.exited).toBe(1);
+    expect(service.output().trim().split('\n')).toEqual([expect.stringMatching(/^Stroom needs Node 24 \(this is Node \d+\.\d+\.\d+\); start it with `npm start`/)]);
   });
 
   it('starts on the embedded database within 20 s, prints the first password once, and shuts down cleanly on SIGTERM, finishing an in-flight request', async () => {

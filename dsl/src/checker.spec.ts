@@ -23,7 +23,7 @@ const catalog = new InMemoryCatalog({
 
 const findings = (source: string, options: CheckOptions = { catalog }) => show(checkSource(source, options).diagnostics);
 const workflow = (...body: string[]) => lines('workflow "w" {', ...body.map((l) => `  ${l}`), '}');
-const flow = (...body: string[]) => lines('flow "f" {', '  sender "s"', '  reply_to "r"', '  sms_sender "S"', '  trigger manual', ...body.map((l) => `  ${l}`), '}');
+const flow = (...body: string[]) => lines('flow "f" {', '  sender "s@example.nl"', '  reply_to "r@example.nl"', '  sms_sender "S"', '  trigger manual', ...body.map((l) => `  ${l}`), '}');
 
 describe('checker: workflows', () => {
   it('accepts a correct workflow', () => {

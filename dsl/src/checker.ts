@@ -1,5 +1,6 @@
 // Semantic checks: names against the catalog (skipped offline), types, what a rule's trigger makes
 // available, unreachable steps and missing flow settings. Each finding is a Diagnostic with a code.
+import { checkAddresses } from './addresses.js';
 import type { Entity, Program, Workflow, WorkflowTrigger } from './ast.js';
 import type { Catalog } from './catalog.js';
 import {
@@ -29,6 +30,7 @@ export function check(program: Program, options: CheckOptions = {}): Diagnostic[
       softenMissingContent(ctx.diagnostics, from, ctx.mode);
     }
   }
+  checkAddresses(ctx, program);
   return ctx.diagnostics.sort(byPosition);
 }
 

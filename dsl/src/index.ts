@@ -39,3 +39,4 @@ export {
   type Slot, type StepContainer,
 } from './tree-edits.js';
 export { conditionText, durationText } from './printer.js';
+export { emailAddressProblem, mailboxAddress, phoneNumberProblem } from './addresses.js';

@@ -28,7 +28,7 @@ const only = (source: string): Diagnostic => {
   return found[0]!;
 };
 const workflow = (...body: string[]) => lines('workflow "w" {', ...body.map((l) => `  ${l}`), '}');
-const flow = (...body: string[]) => lines('flow "f" {', '  sender "s"', '  reply_to "r"', '  trigger manual', ...body.map((l) => `  ${l}`), '}');
+const flow = (...body: string[]) => lines('flow "f" {', '  sender "s@example.nl"', '  reply_to "r@example.nl"', '  trigger manual', ...body.map((l) => `  ${l}`), '}');
 
 describe('diagnostic codes, languages and suggestions', () => {
   it('gives a misspelled keyword a code and the keyword meant, in Dutch and English', () => {

@@ -1,11 +1,21 @@
 // The texts of diagnostics, keyed by code, in Dutch (the default) and English. A diagnostic carries
 // its code and params; its message is rendered from them in the language asked for.
 
+import { ADDRESS_PROBLEMS, type AddressProblem } from './addresses.js';
+
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
 
 export type ParamValue = string | number | readonly string[];
 export type Params = Readonly<Record<string, ParamValue>>;
+
+const DUTCH_ADDRESS_PROBLEMS: Record<AddressProblem, string> = {
+  email_control: 'een e-mailadres heeft geen regeleinden of andere stuurtekens',
+  not_email: 'geen e-mailadres (zoals naam@voorbeeld.nl)',
+  address_alone: 'geef alleen het adres (zoals naam@voorbeeld.nl), zonder naam of haakjes',
+  phone_control: 'een telefoonnummer heeft geen regeleinden of andere stuurtekens',
+  not_phone: 'geen telefoonnummer in internationale vorm (zoals +31612345678)',
+};
 
 type Render = (p: Params, t: (phrase: string) => string) => string;
 
@@ -76,6 +86,8 @@ const en: Record<string, Render> = {
   'duplicate-recipient': () => 'the e-mail already has a recipient',
   'workflow-sms-recipient': () => "a workflow's SMS goes to the record's person; 'to' is not available",
   // The checker
+  'invalid-email-address': (p) => `${JSON.stringify(s(p['address']))}: ${ADDRESS_PROBLEMS[p['reason'] as AddressProblem] ?? s(p['reason'])}`,
+  'invalid-phone-number': (p) => `${JSON.stringify(s(p['address']))}: ${ADDRESS_PROBLEMS[p['reason'] as AddressProblem] ?? s(p['reason'])}`,
   'unknown-template': (p) => `unknown template "${s(p['name'])}"`,
   'template-channel': (p) => `"${s(p['name'])}" is ${p['channel'] === 'email' ? 'an SMS' : 'an e-mail'} template; this step sends ${p['channel'] === 'email' ? 'an e-mail' : 'an SMS'}`,
   'missing-record': (p, t) => p['variant'] === 'behaviour'
@@ -160,6 +172,8 @@ const nl: Record<string, Render> = {
   'missing-recipient': () => "zeg wie de e-mail krijgt, zoals 'to person'",
   'duplicate-recipient': () => 'de e-mail heeft al een ontvanger',
   'workflow-sms-recipient': () => "de sms van een workflow gaat naar de persoon van het record; 'to' kan hier niet",
+  'invalid-email-address': (p) => `${JSON.stringify(s(p['address']))}: ${DUTCH_ADDRESS_PROBLEMS[p['reason'] as AddressProblem] ?? s(p['reason'])}`,
+  'invalid-phone-number': (p) => `${JSON.stringify(s(p['address']))}: ${DUTCH_ADDRESS_PROBLEMS[p['reason'] as AddressProblem] ?? s(p['reason'])}`,
   'unknown-template': (p) => `onbekend sjabloon "${s(p['name'])}"`,
   'template-channel': (p) => `"${s(p['name'])}" is een ${p['channel'] === 'email' ? 'sms' : 'e-mail'}sjabloon; deze stap verstuurt een ${p['channel'] === 'email' ? 'e-mail' : 'sms'}`,
   'missing-record': (p, t) => p['variant'] === 'behaviour'

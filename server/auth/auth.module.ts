@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { SessionRevocation } from './session-revocation.js';
 import { APP_GUARD } from '@nestjs/core';
 import { EventsModule } from '../events/events.module.js';
 import { AdminBootstrap } from './admin-bootstrap.js';
@@ -10,7 +11,7 @@ import { SessionService } from './session.service.js';
 @Module({
   imports: [EventsModule],
   controllers: [AuthController],
-  providers: [SessionService, LoginThrottle, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [SessionService, SessionRevocation, LoginThrottle, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [SessionService],
 })
 export class AuthModule {}

@@ -4,6 +4,8 @@ import type { Role } from '../crm/employees/employee.entity.js';
 export interface Principal {
   kind: 'employee' | 'token';
   employeeId?: string;
+  /** The session signed in with, for an employee. */
+  sessionId?: string;
   name: string;
   roles: readonly Role[];
 }

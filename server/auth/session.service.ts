@@ -57,6 +57,6 @@ export class SessionService {
     );
     if (!session) return undefined;
     const employee = session.employee.getEntity();
-    return { kind: 'employee', employeeId: String(employee.id), name: employee.name, roles: employee.roles };
+    return { kind: 'employee', employeeId: String(employee.id), sessionId: String(session.id), name: employee.name, roles: employee.roles };
   }
 }

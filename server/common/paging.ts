@@ -8,3 +8,9 @@ export const paging = {
 
 /** A query with only paging. */
 export const pagingQuery = z.strictObject(paging);
+
+/** Exact-match list filters on the top-level scalar fields of rules (workflows, flows): `?name=Welkom&version=3`. */
+export const ruleFilters = {
+  name: z.string().min(1).max(255).optional(),
+  version: z.string().regex(/^\d{1,9}$/, 'expected a whole number').transform(Number).optional(),
+};

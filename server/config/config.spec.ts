@@ -1,6 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, loadConfig } from './config.js';
 
+function refusal(variable: string, value: string): unknown {
+  try {
+    loadConfig({ [variable]: value });
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
 describe('loadConfig', () => {
   it('gives the documented defaults', () => {
     const config = loadConfig({});
@@ -44,12 +53,7 @@ describe('loadConfig', () => {
     ['SEED_DEMO', 'maybe', /^Invalid configuration: SEED_DEMO/],
     ['HOLIDAYS', '2026-13-45x', /^Invalid configuration: HOLIDAYS/],
   ])('refuses %s=%s with one line naming the variable', (variable, value, message) => {
-    let error: unknown;
-    try {
-      loadConfig({ [variable]: value });
-    } catch (e) {
-      error = e;
-    }
+    const error = refusal(variable, value);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).variable).toBe(variable);
     expect((error as Error).message).toMatch(message);
@@ -63,5 +67,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ BOUNCE_SMTP_PORT: '2525' }).bounceSmtpPort).toBe(2525);
     expect(loadConfig({}).bounceSmtpPort).toBeUndefined();
     expect(() => loadConfig({ BOUNCE_SMTP_PORT: 'smtp' })).toThrow(/BOUNCE_SMTP_PORT must be a port number/);
+  });
+
+  it.each([
+    ['ADMIN_API_TOKEN', 'short-secret-tk', /^Invalid configuration: ADMIN_API_TOKEN must be at least 16 characters long \(its value is not shown/],
+    ['ADMIN_PASSWORD', 'geheim', /^Invalid configuration: ADMIN_PASSWORD must be at least 8 characters long \(its value is not shown/],
+    ['DATABASE_URL', 'postgres//app:s3cr3t-pw@db/stroom', /^Invalid configuration: DATABASE_URL must be a URL/],
+    ['SMTP_URL', 'smtp//mail:s3cr3t-pw@mail', /^Invalid configuration: SMTP_URL must be a URL/],
+    ['SMS_PROVIDER_URL', 'ftp://key:s3cr3t-pw@sms', /^Invalid configuration: SMS_PROVIDER_URL must be a URL/],
+  ])('refuses %s with the variable and the rule but never its secret value', (variable, value, message) => {
+    const error = refusal(variable, value);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain(value);
+    expect((error as Error).message).not.toContain('s3cr3t');
   });
 });

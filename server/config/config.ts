@@ -1,3 +1,4 @@
+import { emailAddressProblem } from '@stroom/dsl';
 import { z } from 'zod';
 
 /** The typed configuration, read once at boot from the environment (SPEC §6). */
@@ -101,7 +102,7 @@ const envSchema = z.object({
     .string()
     .optional()
     .transform((v) => v || undefined)
-    .refine((v) => v === undefined || z.email().safeParse(v).success, { message: 'must be an e-mail address' }),
+    .refine((v) => v === undefined || emailAddressProblem(v) === undefined, { message: 'must be an e-mail address' }),
   ADMIN_PASSWORD: z
     .string()
     .optional()
@@ -136,7 +137,8 @@ const envSchema = z.object({
   MAIL_FROM: z
     .string()
     .optional()
-    .transform((v) => v || 'Stroom <stroom@localhost>'),
+    .transform((v) => v || 'Stroom <stroom@localhost>')
+    .refine((v) => emailAddressProblem(v, { displayName: true }) === undefined, { message: 'must be an e-mail address, optionally with a name (Stroom <stroom@example.nl>)' }),
   PUBLIC_URL: url(['http:', 'https:']),
   SESSION_TTL_HOURS: positiveWhole('12', 'must be a positive whole number of hours'),
   CORS_ORIGINS: z
@@ -169,6 +171,9 @@ function positiveWhole(fallback: string, message: string) {
     .transform(Number);
 }
 
+/** Variables that hold a secret or may carry one (a URL's password): a refusal names the rule, never the value. */
+const SECRET_VARIABLES = new Set(['ADMIN_API_TOKEN', 'ADMIN_PASSWORD', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER_URL']);
+
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
@@ -176,7 +181,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');
     const value = env[variable];
-    throw new ConfigError(variable, `${issue.message}${value !== undefined ? ` (got "${value}")` : ''}`);
+    const shown = value === undefined ? '' : SECRET_VARIABLES.has(variable) ? ' (its value is not shown: it may hold a secret)' : ` (got "${value}")`;
+    throw new ConfigError(variable, `${issue.message}${shown}`);
   }
   const e = parsed.data;
   return {

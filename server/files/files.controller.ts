@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator.js';
 import { FilesService, MAX_FILE_BYTES, type UploadedContent } from './files.service.js';
+import { FILE_RESPONSE_HEADERS, servedType } from './served-type.js';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -36,7 +37,8 @@ export class FilesController {
   @ApiOperation({ summary: 'Download the file' })
   async download(@Param('id') id: string, @Res() res: Response) {
     const file = await this.files.content(id);
-    res.setHeader('content-type', file.type);
+    res.setHeader('content-type', await servedType(file.content));
+    for (const [name, value] of Object.entries(FILE_RESPONSE_HEADERS)) res.setHeader(name, value);
     res.setHeader('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`);
     res.send(file.content);
   }

@@ -7,7 +7,7 @@ import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError } from '../common/errors.js';
-import { paging } from '../common/paging.js';
+import { paging, ruleFilters } from '../common/paging.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
@@ -36,6 +36,7 @@ const participantsQuery = z.strictObject({
 const listQuery = z.strictObject({
   status: z.enum(['not_running', 'running', 'paused']).optional(),
   q: z.string().max(255).optional(),
+  ...ruleFilters,
   ...paging,
 });
 
@@ -73,7 +74,9 @@ export class FlowsService {
     const q = parseInput(listQuery, query, 'query');
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
-    if (q.q) where.name = { $ilike: containsPattern(q.q) };
+    if (q.version !== undefined) where.version = q.version;
+    if (q.name !== undefined) where.name = q.q ? { $eq: q.name, $ilike: containsPattern(q.q) } : q.name;
+    else if (q.q) where.name = { $ilike: containsPattern(q.q) };
     const em = this.em.fork();
     const [rows, total] = await em.findAndCount(Flow, where, { orderBy: { name: 'asc' }, limit: q.limit, offset: q.offset });
     const counts = await this.participantList.countsPerFlow(em, rows.map((f) => String(f.id)));

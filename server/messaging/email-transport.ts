@@ -1,4 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { emailAddressProblem, mailboxAddress } from '@stroom/dsl';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -7,6 +8,11 @@ import { returnPathFor } from './message-id.js';
 
 export interface SendResult {
   transport: string;
+}
+
+function addressProblem(part: string, address: string, displayName: boolean): string | undefined {
+  const problem = emailAddressProblem(address, { displayName });
+  return problem && `${part} ${JSON.stringify(address)}: ${problem}`;
 }
 
 /**
@@ -26,19 +32,24 @@ export class EmailTransport implements OnApplicationShutdown {
 
   async send(message: Deliverable): Promise<SendResult> {
     if (!message.to) throw new Error('no e-mail address');
+    const from = message.from ?? this.config.mailFrom;
+    // Checked again here, whatever stored them: an address with a line break would change the headers.
+    const problem = addressProblem('to', message.to, false) ?? addressProblem('from', from, true) ?? (message.replyTo ? addressProblem('reply_to', message.replyTo, true) : undefined);
+    if (problem) throw new Error(problem);
     if (!this.smtp) {
       this.logger.log(`[log transport] e-mail to ${message.to}: ${message.subject ?? ''}`);
       return { transport: 'log' };
     }
     await this.smtp.sendMail({
-      from: message.from ?? this.config.mailFrom,
+      from,
       to: message.to,
+      // The envelope is exactly the recipient the outbox shows, never one nodemailer reads out of a header;
+      // with a bounce domain each message has its own return path (VERP), so a bounce names the message.
+      envelope: { from: this.config.bounceDomain ? returnPathFor(message.messageId, this.config.bounceDomain) : mailboxAddress(from)!, to: [message.to] },
       replyTo: message.replyTo ?? undefined,
       subject: message.subject ?? '',
       html: message.body,
       messageId: message.messageId,
-      // With a bounce domain each message has its own return path (VERP): a bounce names the message.
-      envelope: this.config.bounceDomain ? { from: returnPathFor(message.messageId, this.config.bounceDomain), to: message.to } : undefined,
       headers: message.headers,
       attachments: message.attachments,
     });

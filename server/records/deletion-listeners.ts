@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
+import { Announcements } from './announcements.js';
 
 export type DeletionListener = (em: EntityManager, id: string) => Promise<void>;
 
@@ -9,15 +10,4 @@ export type DeletionListener = (em: EntityManager, id: string) => Promise<void>;
  * here; the modules that own those rows listen, so no module reaches into another's tables.
  */
 @Injectable()
-export class DeletionListeners {
-  private readonly listeners = new Map<string, DeletionListener[]>();
-
-  /** `resource` is the record's snake_case name, e.g. `person`. */
-  listen(resource: string, listener: DeletionListener): void {
-    this.listeners.set(resource, [...(this.listeners.get(resource) ?? []), listener]);
-  }
-
-  async announce(em: EntityManager, resource: string, id: string): Promise<void> {
-    for (const listener of this.listeners.get(resource) ?? []) await listener(em, id);
-  }
-}
+export class DeletionListeners extends Announcements<DeletionListener> {}

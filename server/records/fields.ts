@@ -1,5 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
+import { emailAddressProblem, phoneNumberProblem } from '@stroom/dsl';
 import { z } from 'zod';
+import { isStorableInstant } from '../common/storable-date.js';
 import { recordId } from '../common/validation.js';
 import { ROLES } from '../crm/employees/employee.entity.js';
 
@@ -8,7 +10,7 @@ import { ROLES } from '../crm/employees/employee.entity.js';
  * drives validation, serialisation, filters, search and change events.
  */
 export type Field =
-  | { kind: 'string'; required?: boolean; max?: number; format?: 'email'; search?: boolean; default?: string }
+  | { kind: 'string'; required?: boolean; max?: number; format?: 'email' | 'phone'; search?: boolean; default?: string }
   | { kind: 'text'; required?: boolean; search?: boolean }
   | { kind: 'number'; integer?: boolean; min?: number; max?: number }
   | { kind: 'boolean'; default?: boolean }
@@ -26,11 +28,18 @@ export type Field =
 
 export type Fields = Record<string, Field>;
 
+/** A one-line field (a name, a number, an address) holds no line breaks, tabs or other control characters. */
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
 function valueSchema(field: Field): z.ZodType {
   switch (field.kind) {
     case 'string': {
-      const base = field.format === 'email' ? z.email('expected an e-mail address') : z.string();
-      const bounded = base.max(field.max ?? 255);
+      const line = z.string().max(field.max ?? 255).refine((v) => !CONTROL_CHARACTER.test(v), { message: 'must be one line without control characters', params: { code: 'validation.control_character' }, abort: true });
+      const bounded = field.format === 'email'
+        ? line.refine((v) => emailAddressProblem(v) === undefined, { message: 'expected an e-mail address', params: { code: 'validation.email' } })
+        : field.format === 'phone'
+          ? line.refine((v) => phoneNumberProblem(v) === undefined, { message: 'expected a phone number in international form, as in +31612345678', params: { code: 'validation.phone' } })
+          : line;
       return field.required ? bounded.refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { code: 'validation.not_empty' } }) : bounded;
     }
     case 'text':
@@ -44,7 +53,10 @@ function valueSchema(field: Field): z.ZodType {
     case 'boolean':
       return z.boolean();
     case 'datetime':
-      return z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).transform((v) => new Date(v));
+      return z.iso
+        .datetime({ offset: true, message: 'expected an ISO 8601 date-time' })
+        .transform((v) => new Date(v))
+        .refine(isStorableInstant, { message: 'expected an ISO 8601 date-time', params: { code: 'validation.datetime' } });
     case 'enum':
       return z.enum(field.values as [string, ...string[]]);
     case 'stringList':

@@ -1,5 +1,6 @@
 import { BadInputError } from '../common/errors.js';
-import type { Fields } from './fields.js';
+import { isStorableInstant } from '../common/storable-date.js';
+import type { Field, Fields } from './fields.js';
 import { isFilterable, propertyOf } from './fields.js';
 
 export interface ListQuery {
@@ -10,6 +11,11 @@ export interface ListQuery {
 }
 
 const RESERVED = new Set(['limit', 'offset', 'q']);
+/** A plain decimal (no `Infinity`, hex, exponent or spaces): what reaches SQL is always a finite number. */
+const DECIMAL = /^-?\d{1,15}(\.\d{1,15})?$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+/** The range of a whole-number column (PostgreSQL integer) when the field names none. */
+const INT_RANGE = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
 function whole(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -48,13 +54,12 @@ function filterValue(key: string, raw: string, field: Fields[string]): unknown {
   if (raw === '' || raw === 'null') return null;
   switch (field.kind) {
     case 'number':
-      if (Number.isNaN(Number(raw))) throw new BadInputError(`${key}: expected a number`, undefined, { code: 'query.number', params: { name: key } });
-      return Number(raw);
+      return numberFilter(key, raw, field);
     case 'boolean':
       if (raw !== 'true' && raw !== 'false') throw new BadInputError(`${key}: expected true or false`, undefined, { code: 'query.boolean', params: { name: key } });
       return raw === 'true';
     case 'datetime':
-      if (Number.isNaN(Date.parse(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`, undefined, { code: 'query.datetime', params: { name: key } });
+      if (!ISO_DATE_TIME.test(raw) || !isStorableInstant(new Date(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`, undefined, { code: 'query.datetime', params: { name: key } });
       return new Date(raw);
     case 'ref':
       if (!/^\d{1,18}$/.test(raw)) throw new BadInputError(`${key}: expected an id`, undefined, { code: 'query.id', params: { name: key } });
@@ -66,3 +71,12 @@ function filterValue(key: string, raw: string, field: Fields[string]): unknown {
   }
 }
 
+
+function numberFilter(key: string, raw: string, field: Extract<Field, { kind: 'number' }>): number {
+  const value = Number(raw);
+  if (!DECIMAL.test(raw) || (field.integer && !Number.isInteger(value))) throw new BadInputError(`${key}: expected a number`, undefined, { code: 'query.number', params: { name: key } });
+  if (field.integer && (value < INT_RANGE.min || value > INT_RANGE.max)) {
+    throw new BadInputError(`${key}: expected a whole number from ${INT_RANGE.min} to ${INT_RANGE.max}`, undefined, { code: 'query.range', params: { name: key, ...INT_RANGE } });
+  }
+  return value;
+}

@@ -8,14 +8,15 @@ import { recordServiceToken } from './record-controller.js';
 import { RecordService } from './record.service.js';
 import { DeletionListeners } from './deletion-listeners.js';
 import { RenameListeners } from './rename-listeners.js';
+import { UpdateListeners } from './update-listeners.js';
 import type { Resource } from './resource.js';
 
 /** The Nest provider of a resource's RecordService, under recordServiceToken(resource). */
 export function recordServiceProvider(resource: Resource<BaseRecord>): Provider {
   return {
     provide: recordServiceToken(resource),
-    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners, audit: AuditLog, deletions: DeletionListeners) =>
-      new RecordService(resource, em, recorder, clock, renames, audit, deletions),
-    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners, AuditLog, DeletionListeners],
+    useFactory: (em: EntityManager, recorder: ChangeRecorder, clock: Clock, renames: RenameListeners, audit: AuditLog, deletions: DeletionListeners, updates: UpdateListeners) =>
+      new RecordService(resource, em, recorder, clock, renames, audit, deletions, updates),
+    inject: [EntityManager, ChangeRecorder, Clock, RenameListeners, AuditLog, DeletionListeners, UpdateListeners],
   };
 }

@@ -18,6 +18,7 @@ import { containsPattern } from '../common/like.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
 import type { DeletionListeners } from './deletion-listeners.js';
+import type { UpdateListeners } from './update-listeners.js';
 import type { Rename, RenameListeners } from './rename-listeners.js';
 
 /**
@@ -56,6 +57,7 @@ export class RecordService<E extends BaseRecord> {
     private readonly renames?: RenameListeners,
     private readonly audit?: AuditLog,
     private readonly deletions?: DeletionListeners,
+    private readonly updates?: UpdateListeners,
   ) {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
@@ -147,6 +149,7 @@ export class RecordService<E extends BaseRecord> {
         this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
         this.audited(em, id, before, after, principal);
       }
+      await this.updates?.announce(em, this.resource.name, { id, before, after, passwordChanged, principal });
     }
     return toRecordJson(this.resource, record);
   }

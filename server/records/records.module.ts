@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { DeletionListeners } from './deletion-listeners.js';
 import { RenameListeners } from './rename-listeners.js';
+import { UpdateListeners } from './update-listeners.js';
 
-/** What every module storing records shares: the rename and deletion announcements. */
+/** What every module storing records shares: the rename, deletion and update announcements. */
 @Global()
-@Module({ providers: [RenameListeners, DeletionListeners], exports: [RenameListeners, DeletionListeners] })
+@Module({ providers: [RenameListeners, DeletionListeners, UpdateListeners], exports: [RenameListeners, DeletionListeners, UpdateListeners] })
 export class RecordsModule {}

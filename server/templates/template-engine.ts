@@ -160,13 +160,31 @@ function renderWith(engine: Liquid, text: string, scope: MergeContext): string {
   return engine.renderSync(templates, scope) as string;
 }
 
+/** A render that failed (past the time or size cap, or an error of the text itself), naming the part. */
+export class TemplateRenderError extends Error {
+  constructor(
+    readonly field: TemplateProblem['field'],
+    readonly problem: string,
+  ) {
+    super(`${field}: ${problem}`);
+  }
+}
+
+function renderPart(field: TemplateProblem['field'], render: () => string): string {
+  try {
+    return limited(render());
+  } catch (error) {
+    throw new TemplateRenderError(field, ((error as Error).message ?? String(error)).replace(/, line:\d+, col:\d+$/, ''));
+  }
+}
+
 /** Renders subject and body; e-mail bodies escape every value as HTML, subjects and SMS texts do not. */
 export function renderTemplate(source: TemplateSource, context: MergeContext, options: RenderOptions = {}): { subject: string; body: string } {
   const { plain, escaping } = enginesFor(options.zone ?? DEFAULT_ZONE);
   const scope = withFullName(context);
   const bodyEngine = source.channel === 'email' ? escaping : plain;
-  const subject = source.subject ? limited(renderWith(plain, source.subject, scope)) : '';
-  const body = limited(renderWith(bodyEngine, source.body, scope));
+  const subject = source.subject ? renderPart('subject', () => renderWith(plain, source.subject!, scope)) : '';
+  const body = renderPart('body', () => renderWith(bodyEngine, source.body, scope));
   return { subject: subject.replace(/\s+/g, ' ').trim(), body };
 }
 

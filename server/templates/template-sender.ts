@@ -2,18 +2,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
-import { ENTITIES, type Entity } from '@stroom/dsl';
+import { emailAddressProblem, ENTITIES, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { fieldIssue, parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { Template } from './template.entity.js';
 import { Clock } from '../clock/clock.js';
 import type { Language } from '../common/request-language.js';
 import { emptyVariables } from './empty-variables.js';
 import { PreviewRecords, type RecordChoice } from './preview-records.js';
-import { type MergeContext, renderTemplate, smsSegments, validateTemplate, variablesOf } from './template-engine.js';
+import { type MergeContext, renderTemplate, smsSegments, TemplateRenderError, type TemplateSource, validateTemplate, variablesOf } from './template-engine.js';
 
 const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().nonnegative()]).transform(String);
 
@@ -48,7 +48,18 @@ const testSendBody = z.strictObject({
   ...recordChoice,
 });
 
-/** Renders a template on a chosen record (or sample data) and sends test messages through the outbox. */
+/** A render that fails on the caller's text (past the cap, say) is a 400 at the part it concerns, not a 500. */
+function renderedOr400(template: TemplateSource, context: MergeContext, zone: string): { subject: string; body: string } {
+  try {
+    return renderTemplate(template, context, { zone });
+  } catch (error) {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    const issue = fieldIssue(error.field, 'template.render_failed', { field: error.field, problem: error.problem });
+    throw new BadInputError(error.message, { issues: [issue] }, { code: 'template.render_failed', params: issue.params });
+  }
+}
+
+/** Renders a template for a person (or the sample person) and sends test messages through the outbox. */
 @Injectable()
 export class TemplateSender {
   constructor(
@@ -67,7 +78,7 @@ export class TemplateSender {
     const problems = input.subject !== undefined || input.body !== undefined ? validateTemplate(template) : [];
     if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems }, { code: 'template.invalid' });
     const data = await this.records.resolve(em, stored, chosenRecord(input), this.clock.now());
-    const rendered = renderTemplate(template, this.withUnsubscribe(data.context), { zone: this.config.appTimezone });
+    const rendered = renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
     const variables = [...new Set([...(template.subject ? variablesOf(template.subject) : []), ...variablesOf(template.body)])];
     return {
       subject: template.channel === 'email' ? rendered.subject : null,
@@ -83,11 +94,11 @@ export class TemplateSender {
     const input = parseInput(testSendBody, body);
     const em = this.em.fork();
     const template = await this.find(em, id);
-    if (template.channel === 'email' && !z.email().safeParse(input.to).success) {
+    if (template.channel === 'email' && emailAddressProblem(input.to) !== undefined) {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
     const data = await this.records.resolve(em, template, chosenRecord(input), this.clock.now());
-    const rendered = renderTemplate(template, this.withUnsubscribe(data.context), { zone: this.config.appTimezone });
+    const rendered = renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
     return this.em.fork().transactional(async (tx) => {
       const result = await this.outbox.enqueue(tx, {
         channel: template.channel,

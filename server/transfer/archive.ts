@@ -4,6 +4,9 @@ import { BadInputError } from '../common/errors.js';
 /** Limits that keep a hostile archive (a zip bomb, thousands of files) from exhausting memory. */
 export const ARCHIVE_LIMITS = { files: 5_000, fileBytes: 2 * 1024 * 1024, totalBytes: 25 * 1024 * 1024 };
 
+/** Control characters and unpaired surrogates: never part of a name an export writes. */
+const UNSAFE_NAME_CHARACTER = /[\p{Cc}\p{Cs}]/u;
+
 export function zipFiles(files: Record<string, string>): Uint8Array {
   return zipSync(Object.fromEntries(Object.entries(files).map(([path, text]) => [path, strToU8(text)])), { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
 }
@@ -32,9 +35,10 @@ export function unzipFiles(archive: Uint8Array): Record<string, string> {
   const files: Record<string, string> = {};
   for (const [name, bytes] of Object.entries(entries)) {
     const path = name.replace(/^stroom-export\//, '');
-    if (path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/')) throw new BadInputError(`${name}: not a safe path`, { file: name }, { code: 'import.unsafe_path', params: { file: name } });
+    if (path.split('/').some((part) => part === '..' || part === '') || path.startsWith('/') || UNSAFE_NAME_CHARACTER.test(path)) throw new BadInputError(`${name}: not a safe path`, { file: name }, { code: 'import.unsafe_path', params: { file: name } });
     if (bytes.length > ARCHIVE_LIMITS.fileBytes) throw new BadInputError(`${name}: larger than ${ARCHIVE_LIMITS.fileBytes} bytes`, { file: name }, { code: 'import.file_too_large', params: { file: name, max: ARCHIVE_LIMITS.fileBytes } });
     files[path] = strFromU8(bytes);
+    if (files[path].includes('\u0000')) throw new BadInputError(`${path}: the NUL character (U+0000) is not allowed`, { file: path }, { code: 'import.nul_character', params: { file: path } });
   }
   return files;
 }

@@ -16,7 +16,8 @@ export interface Bundle {
 /** A workflow written by a per-status or per-task-type form, linked by names (ids differ between installations). */
 export type BundleSetting = { kind: 'status'; statusKind: StatusKind; status: string } | { kind: 'task_type'; taskType: string; which: TaskWorkflowKind };
 
-const name = z.string().trim().min(1).max(200);
+/** A name as exported, kept exactly (an import that trimmed it would give back something else). */
+const name = z.string().max(255).refine((v) => v.trim().length > 0, { message: 'must not be empty', params: { code: 'validation.not_empty' } });
 const statusKind = z.enum(['quote_request', 'opportunity', 'intake_measure']);
 const schemas = {
   statuses: z.array(z.strictObject({ kind: statusKind, name, position: z.number().int().min(0).max(100_000), active: z.boolean() })),
@@ -44,19 +45,15 @@ export function bundleToFiles(bundle: Bundle, exportedAt: Date): Record<string, 
     'task-types.json': json(bundle.taskTypes),
     'workflow-settings.json': json(bundle.workflows.filter((w) => w.setting).map((w) => ({ workflow: w.name, ...w.setting }))),
   };
+  const templateFile = uniqueFileNames();
   for (const t of bundle.templates) {
-    const base = `templates/${slug(t.key)}`;
+    const base = `templates/${templateFile(t.key)}`;
     files[`${base}.json`] = json({ key: t.key, name: t.name, channel: t.channel, subject: t.subject });
     files[`${base}.liquid`] = t.body;
   }
   const named = (dir: string, items: { name: string; source: string }[]) => {
-    const used = new Set<string>();
-    for (const item of items) {
-      let name = slug(item.name);
-      for (let n = 2; used.has(name); n++) name = `${slug(item.name)}-${n}`;
-      used.add(name);
-      files[`${dir}/${name}.stroom`] = item.source;
-    }
+    const fileName = uniqueFileNames();
+    for (const item of items) files[`${dir}/${fileName(item.name)}.stroom`] = item.source;
   };
   named('workflows', bundle.workflows);
   named('flows', bundle.flows);
@@ -123,6 +120,22 @@ function validated<S extends z.ZodType>(schema: S, files: Record<string, string>
 
 function json(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/**
+ * File names for the items of one folder: readable (the slug), never the same twice, also where
+ * names differ only in case, accents or punctuation (`lq-date_now`, `lq-date-now`). The import reads
+ * every name from the file's content, so the file name need not be decoded.
+ */
+function uniqueFileNames(): (name: string) => string {
+  const used = new Set<string>();
+  return (name) => {
+    const base = slug(name);
+    let fileName = base;
+    for (let n = 2; used.has(fileName); n++) fileName = `${base}-${n}`;
+    used.add(fileName);
+    return fileName;
+  };
 }
 
 /** A file name from a display name: lower case letters, digits and dashes. */

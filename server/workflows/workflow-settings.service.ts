@@ -4,7 +4,7 @@ import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { emailAddress, parseInput } from '../common/validation.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
@@ -29,7 +29,7 @@ const TASK_KINDS: TaskWorkflowKind[] = ['new', 'expired', 'completed'];
 const TASK_FIELDS: Record<TaskWorkflowKind, 'onNew' | 'onExpired' | 'onCompleted'> = { new: 'onNew', expired: 'onExpired', completed: 'onCompleted' };
 
 const days = z.number().int().min(0).max(3650);
-const recipient = z.union([z.enum(['person', 'owner', 'our_contact', 'service_contact']), z.email('expected person, owner, our_contact, service_contact or an e-mail address')]);
+const recipient = z.union([z.enum(['person', 'owner', 'our_contact', 'service_contact']), emailAddress('expected person, owner, our_contact, service_contact or an e-mail address')]);
 const statusBody = z.strictObject({
   active: z.boolean(),
   sendReminder: z.boolean().optional(),

@@ -6,7 +6,7 @@ import type { Principal } from '../auth/principal.js';
 import { AuditLog } from '../audit/audit-log.js';
 import { actorOf } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { paging } from '../common/paging.js';
+import { paging, ruleFilters } from '../common/paging.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
@@ -17,7 +17,7 @@ import { checkWorkflowSource } from './workflow-source.js';
 import { containsPattern } from '../common/like.js';
 import { bumpRuleSetVersion } from './rule-set-versions.js';
 
-const listQuery = z.strictObject({ q: z.string().max(255).optional(), ...paging });
+const listQuery = z.strictObject({ q: z.string().max(255).optional(), active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), ...ruleFilters, ...paging });
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 
@@ -49,8 +49,12 @@ export class WorkflowsService {
   ) {}
 
   async list(query: Record<string, unknown>) {
-    const { limit, offset, q } = parseInput(listQuery, query, 'query');
-    const where = q ? { name: { $ilike: containsPattern(q) } } : {};
+    const { limit, offset, q, name, version, active } = parseInput(listQuery, query, 'query');
+    const where: Record<string, unknown> = {};
+    if (name !== undefined) where.name = q ? { $eq: name, $ilike: containsPattern(q) } : name;
+    else if (q) where.name = { $ilike: containsPattern(q) };
+    if (version !== undefined) where.version = version;
+    if (active !== undefined) where.active = active;
     const [rows, total] = await this.em.fork().findAndCount(Workflow, where, { orderBy: { name: 'asc' }, limit, offset });
     return { items: rows.map(workflowJson), total };
   }

@@ -24,9 +24,10 @@ export interface ServiceProcess {
 /**
  * Runs the built service (`npm start`'s command) as a child process. `SERVICE_NODE_OPTIONS` is
  * handed to it as NODE_OPTIONS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile a benchmark's service.
+ * `node` is the runtime (this test's Node unless given).
  */
-export function spawnService(env: Record<string, string | undefined>): ServiceProcess {
-  const child = spawn(process.execPath, [MAIN], {
+export function spawnService(env: Record<string, string | undefined>, node = process.execPath): ServiceProcess {
+  const child = spawn(node, [MAIN], {
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS, ...env,
     } as NodeJS.ProcessEnv,

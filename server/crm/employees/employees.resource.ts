@@ -21,7 +21,7 @@ export const employees = defineResource({
   fields: {
     name: { kind: 'string', required: true, search: true },
     email: { kind: 'string', format: 'email', required: true, search: true },
-    mobile: { kind: 'string', max: 32, search: true },
+    mobile: { kind: 'string', format: 'phone', max: 32, search: true },
     groupId: { kind: 'ref', property: 'group', target: () => Group, label: 'group' },
     roles: { kind: 'roles' },
     available: { kind: 'boolean', default: true },

@@ -1,3 +1,4 @@
+import { BadInputError } from '../../common/errors.js';
 import { defineResource } from '../../records/resource.js';
 import { Company } from '../companies/company.entity.js';
 import { Employee } from '../employees/employee.entity.js';
@@ -16,7 +17,7 @@ export const persons = defineResource({
     firstName: { kind: 'string', search: true },
     lastName: { kind: 'string', search: true },
     email: { kind: 'string', format: 'email', search: true },
-    mobile: { kind: 'string', max: 32, search: true },
+    mobile: { kind: 'string', format: 'phone', max: 32, search: true },
     category: { kind: 'string' },
     companyId: { kind: 'ref', property: 'company', target: () => Company, label: 'company' },
     ourContactId: { kind: 'ref', property: 'ourContact', target: () => Employee, label: 'employee' },
@@ -26,6 +27,15 @@ export const persons = defineResource({
     extra: { kind: 'object' },
   },
   unique: [{ fields: ['email'], caseInsensitive: true }],
+  validate: requireNameOrAddress,
   writeRoles: ['flow_admin', 'content_editor'],
   personalData: true,
 });
+
+const IDENTIFYING = ['firstName', 'lastName', 'email', 'mobile'] as const;
+
+/** A person nobody can name or reach is no record: at least a name, an e-mail address or a mobile number. */
+function requireNameOrAddress(json: Record<string, unknown>): void {
+  if (IDENTIFYING.some((field) => typeof json[field] === 'string' && (json[field] as string).trim() !== '')) return;
+  throw new BadInputError(`give at least one of ${IDENTIFYING.join(', ')}`, { fields: [...IDENTIFYING] }, { code: 'person.identity_required', params: { fields: [...IDENTIFYING] } });
+}

@@ -1,15 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import type { NextFunction, Request, Response } from 'express';
 import { BadInputError } from './errors.js';
-import { refuseNulCharacters } from './nul-characters.js';
+import { MAX_JSON_DEPTH, refuseUnstorableInput } from './unstorable-input.js';
 
 function verdict(request: Partial<Request>): unknown {
   let passed: unknown = 'not called';
-  refuseNulCharacters({ path: '/api/persons', query: {}, body: undefined, ...request } as Request, {} as Response, ((error?: unknown) => { passed = error; }) as NextFunction);
+  refuseUnstorableInput({ path: '/api/persons', query: {}, body: undefined, ...request } as Request, {} as Response, ((error?: unknown) => { passed = error; }) as NextFunction);
   return passed;
 }
 
-describe('refuseNulCharacters', () => {
+describe('refuseUnstorableInput', () => {
   it('lets text without NUL through', () => {
     expect(verdict({ body: { name: 'Zoë 💩', tags: ['a'], extra: { n: 1 } }, query: { q: 'x' } })).toBeUndefined();
   });
@@ -35,5 +35,23 @@ describe('refuseNulCharacters', () => {
       expect(error).toMatchObject({ statusCode: 400, details: { field } });
       expect((error as Error).message).toBe(`${field}: the NUL character (U+0000) is not allowed`);
     }
+  });
+});
+
+describe('refuseUnstorableInput: surrogates and depth', () => {
+  it('lets surrogate pairs through and refuses an unpaired one, naming where', () => {
+    expect(verdict({ body: { name: '💩' } })).toBeUndefined();
+    for (const [request, field] of [[{ body: { a: ['x', 'b\ud800'] } }, 'a.1'], [{ body: { name: '\udc00x' } }, 'name'], [{ query: { q: '\ud83d' } }, 'q']] as [Partial<Request>, string][]) {
+      expect(verdict(request)).toMatchObject({ statusCode: 400, code: 'request.unpaired_surrogate', details: { field } });
+    }
+  });
+
+  it('refuses JSON nested deeper than the limit, even far deeper than the stack', () => {
+    let deep: unknown = [];
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(verdict({ body: { extra: deep } })).toMatchObject({ statusCode: 400, code: 'request.too_deep' });
+    let shallow: unknown = 'x';
+    for (let i = 0; i < MAX_JSON_DEPTH - 1; i++) shallow = [shallow];
+    expect(verdict({ body: shallow })).toBeUndefined();
   });
 });

@@ -1,0 +1,76 @@
+// E-mail addresses and phone numbers written in rules (sender, reply_to, quoted recipients):
+// parsed as RFC 5322 by a well-kept parser, never with control characters, phone numbers as E.164.
+import emailAddresses from 'email-addresses';
+import type { Loc, Program } from './ast.js';
+import type { CheckContext } from './checker-common.js';
+
+const CONTROL_CHARACTER = /\p{Cc}/u;
+
+/** What can be wrong with an address, in English; the diagnostic names the key (`params.reason`) for its own catalogue. */
+export const ADDRESS_PROBLEMS = {
+  email_control: 'an e-mail address has no line breaks or other control characters',
+  not_email: 'not an e-mail address (as in name@example.nl)',
+  address_alone: 'give the address alone (as in name@example.nl), without a name or brackets',
+  phone_control: 'a phone number has no line breaks or other control characters',
+  not_phone: 'not a phone number in international form (as in +31612345678)',
+} as const;
+export type AddressProblem = keyof typeof ADDRESS_PROBLEMS;
+const REASON_OF = new Map(Object.entries(ADDRESS_PROBLEMS).map(([key, text]) => [text as string, key]));
+/** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Why `text` is not one e-mail address, or undefined when it is. Without `displayName` only the bare
+ * address (`ops@example.nl`) is accepted, so what the outbox shows is the envelope recipient; with
+ * it a sender may carry a name (`Stroom <noreply@example.nl>`).
+ */
+export function emailAddressProblem(text: string, options: { displayName?: boolean } = {}): string | undefined {
+  if (CONTROL_CHARACTER.test(text)) return ADDRESS_PROBLEMS.email_control;
+  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
+  if (!parsed || parsed.type !== 'mailbox') return ADDRESS_PROBLEMS.not_email;
+  if (!options.displayName && (parsed.name !== null || parsed.parts.address.tokens.trim() !== text.trim())) return ADDRESS_PROBLEMS.address_alone;
+  return undefined;
+}
+
+/** The bare address of a mailbox that may carry a name (`Stroom <noreply@example.nl>` gives `noreply@example.nl`). */
+export function mailboxAddress(text: string): string | undefined {
+  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
+  return parsed?.type === 'mailbox' ? parsed.address : undefined;
+}
+
+/** Why `text` is not a phone number in E.164 form (`+31612345678`), or undefined when it is. */
+export function phoneNumberProblem(text: string): string | undefined {
+  if (CONTROL_CHARACTER.test(text)) return ADDRESS_PROBLEMS.phone_control;
+  if (!E164.test(text)) return ADDRESS_PROBLEMS.not_phone;
+  return undefined;
+}
+
+type Node = { kind?: unknown; loc?: Loc; locs?: Partial<Record<string, Loc>>; [key: string]: unknown };
+
+/** Reports every address in the program that does not parse, at the item that holds it. */
+export function checkAddresses(ctx: CheckContext, program: Program): void {
+  const visit = (value: unknown, loc: Loc | undefined, phone: boolean): void => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, loc, phone));
+    if (value === null || typeof value !== 'object') return;
+    const node = value as Node;
+    const at = node.loc ?? loc;
+    if ((node.kind === 'sender' || node.kind === 'reply_to') && typeof node.address === 'string') {
+      report(ctx, node.locs?.address ?? at, emailAddressProblem(node.address, { displayName: node.kind === 'sender' }), node.address);
+      return;
+    }
+    if (node.kind === 'address' && typeof node.address === 'string') {
+      report(ctx, at, phone ? phoneNumberProblem(node.address) : emailAddressProblem(node.address), node.address, phone);
+      return;
+    }
+    for (const [key, child] of Object.entries(node)) {
+      if (key === 'loc' || key === 'locs') continue;
+      // The position of the part itself (`to "…"`) where the parser kept one, else the item's.
+      visit(child, node.locs?.[key] ?? at, node.kind === 'notify_sms' && key === 'to');
+    }
+  };
+  visit(program, undefined, false);
+}
+
+function report(ctx: CheckContext, loc: Loc | undefined, problem: string | undefined, text: string, phone = false): void {
+  if (problem) ctx.report(loc, 'error', phone ? 'invalid-phone-number' : 'invalid-email-address', { address: text, reason: REASON_OF.get(problem) ?? problem });
+}
