@@ -62,9 +62,9 @@ describe('DesignerStore', () => {
 
   it('keeps per-step problems, the flow\'s own under the empty key', () => {
     store.setProblems([
-      { line: 1, column: 1, length: 1, severity: 'warning', message: 'a', stepId: 'welkom' },
-      { line: 1, column: 1, length: 1, severity: 'error', message: 'b' },
-      { line: 1, column: 1, length: 1, severity: 'info', message: 'c', stepId: 'welkom' },
+      { line: 1, column: 1, length: 1, severity: 'warning', code: 'missing-template', message: 'a', stepId: 'welkom' },
+      { line: 1, column: 1, length: 1, severity: 'error', code: 'no-trigger', message: 'b' },
+      { line: 1, column: 1, length: 1, severity: 'info', code: 'unreachable', message: 'c', stepId: 'welkom' },
     ]);
     expect(store.problems().get('welkom')!.map((d) => d.message)).toEqual(['a']);
     expect(store.problems().get('')!.map((d) => d.message)).toEqual(['b']);
