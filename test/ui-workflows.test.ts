@@ -94,7 +94,7 @@ describe('nothing silently lost', () => {
     const use = form.getByRole('checkbox', { name: 'Gebruikt workflow afgehandelde taak' });
     expect(await use.isChecked()).toBe(true);
     await use.uncheck();
-    expect(await form.getByLabel('Aantal dagen email na afgehandelde taak').count()).toBe(0);
+    await form.getByLabel('Aantal dagen email na afgehandelde taak').waitFor({ state: 'detached' });
     await form.getByRole('button', { name: 'Opslaan' }).click();
     await form.getByRole('status').waitFor();
 
