@@ -68,6 +68,8 @@ describe('the suppression list in the admin UI', () => {
 
     // The messages list says why the e-mail to the bounced address was not sent.
     await page.getByRole('link', { name: 'Berichten' }).click();
+    await page.waitForURL(/\/messages$/);
+    await page.getByRole('columnheader').first().waitFor();
     const message = page.getByRole('row', { name: /weg@example\.nl/ });
     await message.waitFor();
     expect(await message.textContent()).toContain('Geblokkeerd');
