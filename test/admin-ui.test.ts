@@ -1,23 +1,8 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchChromium, until } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
-/**
- * Polls from the test's side until `holds`: page.waitForFunction evaluates its predicate in the page
- * when the first check fails, and the service's CSP (no 'unsafe-eval') refuses that.
- */
-async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-// Debian's Chromium (`.ci/run` installs it); no tool downloads a browser of its own.
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
 let browser: Browser;
 let page: Page;
@@ -25,8 +10,7 @@ const pageErrors: string[] = [];
 let statuses: { items: { id: string; name: string }[]; total: number };
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   statuses = (await context.app.call('GET', '/api/workflow-settings/quote-request-statuses')).body;
@@ -342,8 +326,7 @@ describe('admin UI in Chromium', () => {
       await page.locator('h1').first().waitFor();
       await page.waitForLoadState('networkidle');
       // Evaluated rather than added as a <script>: the service's CSP allows no inline scripts.
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+      const violations = await axeViolations(page);
       if (violations.length > 0) found[path] = violations;
     }
     expect(found).toEqual({});

@@ -1,19 +1,16 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
 import { EntityManager } from '@mikro-orm/core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchChromium } from './support/browser.js';
 import { Outbox } from '../server/messaging/outbox.js';
 import { useTestApp } from './support/lifecycle.js';
 
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp({ CLOCK: 'manual' });
 let browser: Browser;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   // A hard bounce reported by a provider, and a transactional e-mail to that address afterwards.
   expect((await context.app.call('POST', '/api/events', { type: 'email.bounced', data: { address: 'weg@example.nl', kind: 'hard', status: '5.1.1' } })).status).toBe(202);
   expect((await context.app.call('POST', '/api/clock/advance', { by: 'PT0S' })).status).toBe(200);
@@ -32,13 +29,6 @@ async function signedIn(width: number): Promise<Page> {
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL(/workflows/);
   return page;
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axe.source);
-  return page.evaluate(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-  ) as Promise<string[]>;
 }
 
 describe('the suppression list in the admin UI', () => {

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { axeViolations, launchChromium } from './support/browser.js';
 import { assignStepIds, flowOf, freshStepId, insertStep, newStep, parse, print } from '@stroom/dsl';
 import { useTestApp } from './support/lifecycle.js';
 
@@ -13,7 +13,6 @@ import { useTestApp } from './support/lifecycle.js';
 interface PageElement { textContent: string | null; getAttribute(name: string): string | null }
 declare const document: { querySelector(selector: string): PageElement | null; querySelectorAll(selector: string): ArrayLike<PageElement> & Iterable<PageElement> };
 
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'docs', 'screenshots');
 const FIXTURES = join(process.cwd(), 'dsl', 'fixtures');
 /** Every fixture file of the language that holds a flow, with the text the server would store (each step labelled). */
@@ -30,8 +29,7 @@ const pageErrors: string[] = [];
 let flowId: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1400, height: 1400 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   expect((await call('POST', '/api/forms', { key: 'contact', name: 'Contactformulier' })).status).toBe(201);
@@ -332,8 +330,7 @@ describe('the flow designer', () => {
     await page.goto(`${context.app.url}/flows/${lead.body.id}/edit`);
     await page.locator('[data-step="soort"] .card-main').click();
     await panel().getByLabel('Naam van de tak').waitFor();
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'designer-settings.png'), fullPage: true });
     expect(pageErrors).toEqual([]);

@@ -1,12 +1,10 @@
 // The DSL editor page in Chromium: problems panel, did-you-mean and its quick fix, new rules,
 // completion inside quotes, Format's reason, the diff toggle, a running flow, deep links, axe-core.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchChromium, until } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
 let browser: Browser;
 let page: Page;
@@ -30,7 +28,6 @@ async function typeSource(source: string): Promise<void> {
 const panel = () => page.getByRole('region', { name: 'Problemen' });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}`);
   const call = context.app.call.bind(context.app);
   expect((await call('POST', '/api/templates', { key: 'welkom', name: 'Welkom', channel: 'email', subject: 'Welkom', body: '<p>Hallo</p>' })).status).toBe(201);
   expect((await call('POST', '/api/selections', { name: 'Afmeldingen' })).status).toBe(201);
@@ -43,7 +40,7 @@ beforeAll(async () => {
   runningFlowId = flow.body.id;
   expect((await call('POST', `/api/flows/${runningFlowId}/start`)).status).toBe(200);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(`${context.app.url}/login`);
@@ -190,8 +187,7 @@ describe('the DSL editor page', () => {
   it('has no serious or critical accessibility violations (axe-core) with problems listed', async () => {
     await typeSource(MISSPELLED);
     await until(async () => (await panel().getByRole('listitem').count()) === 2);
-    await page.evaluate(axe.source);
-    const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+    const violations = await axeViolations(page);
     expect(violations).toEqual([]);
   });
 
@@ -200,11 +196,3 @@ describe('the DSL editor page', () => {
   });
 });
 
-/** Polls from the test's side (the service's CSP refuses page.waitForFunction's evaluation). */
-async function until(holds: () => Promise<boolean>, timeoutMs = 15_000, state?: () => Promise<string>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms${state ? `: ${await state()}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

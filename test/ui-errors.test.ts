@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
-// Debian's Chromium (`.ci/run` installs it); no tool downloads a browser of its own.
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
 let browser: Browser;
 let page: Page;
@@ -13,8 +11,7 @@ const pageErrors: string[] = [];
 const asked: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   // The browser's own language is English: the UI's choice, not the browser's, decides what the server is asked for.
   page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   page.on('pageerror', (error) => pageErrors.push(error.message));

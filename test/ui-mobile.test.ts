@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { axeViolations, launchChromium, until } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
-// Debian's Chromium; no tool downloads a browser of its own.
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 375, height: 740 };
 /** Fifteen pages, each checked by axe-core: more than the default minute on a busy machine. */
@@ -18,15 +15,6 @@ let pausedId: string;
 let idleId: string;
 let messageId: string;
 let workflowId: string;
-
-/** Polls from the test's side: the service's CSP refuses the page-side evaluation of waitForFunction. */
-async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function call(method: string, path: string, body?: unknown, status = method === 'POST' ? [200, 201] : [200]) {
   const answer = await context.app.call(method, path, body);
@@ -62,15 +50,6 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.waitForLoadState('networkidle');
 }
 
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated rather than added as a <script>: the service's CSP allows no inline scripts.
-  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axe.source);
-  return page.evaluate(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))",
-  ) as Promise<string[]>;
-}
-
 /** How far the page is wider than the window (0: nothing makes the whole page scroll sideways). */
 async function sidewaysOverflow(page: Page): Promise<number> {
   return page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth') as Promise<number>;
@@ -97,8 +76,7 @@ async function visibleText(page: Page): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
 
   // Demo-like data: a template, a task type, companies and persons, a running flow with steps and
   // participants, a paused and an idle flow, and a message in the outbox.

@@ -1,11 +1,10 @@
 // Unsaved changes in the template editor and the DSL editor, in Chromium: choosing another template or
 // rule, "Nieuw", another page and a reload ask before an edit is thrown away.
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
 const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
 let browser: Browser;
@@ -45,7 +44,6 @@ async function answer(button: 'Annuleren' | 'Weggooien'): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
   const welkom = await call('POST', '/api/templates', { key: 'welkom', name: 'Welkom', channel: 'email', subject: 'Welkom bij ons', body: '<p>Hallo</p>' });
   expect(welkom.status).toBe(201);
   welkomId = welkom.body.id;
@@ -54,7 +52,7 @@ beforeAll(async () => {
   expect(first.status).toBe(201);
   firstRule = first.body.id;
   expect((await call('POST', '/api/workflows', { source: SECOND })).status).toBe(201);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await signIn(page);

@@ -101,6 +101,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await editor.getByRole('status').filter({ hasText: 'wachtrij' }).waitFor();
     const sent = (await call('GET', '/api/messages?to=proef@loket.test')).body.items[0];
     expect(sent).toMatchObject({ personId: jan.id, subject: '[TEST] Offerte voor Jan' });
+    await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -138,6 +139,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     const row = page.getByRole('row').filter({ hasText: 'jan.jansen@voorbeeld.test' });
     await row.locator('[data-error]').filter({ hasText: '451 Mailbox temporarily unavailable' }).waitFor();
     expect(await row.locator('[data-error]').isVisible()).toBe(true);
+    await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
 
     await call('POST', '/api/clock/advance', { by: 'PT1M' });
@@ -161,6 +163,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     expect(attempts).toHaveLength(2);
     expect(attempts[0]).toMatch(/Mislukt.*451 Mailbox temporarily unavailable/);
     expect(attempts[1]).toMatch(/Bezorgd.*smtp/);
+    await page.waitForLoadState('networkidle');
     expect(await axeViolations(page)).toEqual([]);
 
     // A deep link survives a reload; an unknown one says so.

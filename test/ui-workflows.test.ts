@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import axe from 'axe-core';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { axeViolations, launchChromium } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
 // The workflow forms in Chromium: nothing silently lost (switching off, rules customized in the DSL),
 // unsaved changes that ask before they go, validator messages that say what is wrong.
 
-const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
 const context = useTestApp();
 const call = (method: string, path: string, body?: unknown) => context.app.call(method, path, body);
 let browser: Browser;
@@ -25,8 +23,7 @@ async function signIn(target: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (or set CHROME_BIN)`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.message));
   for (const [key, name] of [['offerte', 'Offerte aangevraagd'], ['herinnering', 'Herinnering offerte'], ['taak', 'Taak afgehandeld']]) {
@@ -302,8 +299,7 @@ describe('accessibility', () => {
     const found: Record<string, string[]> = {};
     const check = async (label: string) => {
       await page.waitForLoadState('networkidle');
-      await page.evaluate(axe.source);
-      const violations = await page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as string[];
+      const violations = await axeViolations(page);
       if (violations.length > 0) found[label] = violations;
     };
     await page.goto(`${context.app.url}/workflows/quote-request-statuses`);

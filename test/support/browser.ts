@@ -14,17 +14,19 @@ export async function launchChromium(): Promise<Browser> {
  * Polls from the test's side until `holds`: page.waitForFunction evaluates its predicate in the page
  * when the first check fails, and the service's CSP (no 'unsafe-eval') refuses that.
  */
-export async function until(holds: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+export async function until(holds: () => Promise<boolean>, timeoutMs = 15_000, state?: () => Promise<string>): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await holds())) {
-    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`not within ${timeoutMs} ms${state ? `: ${await state()}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-/** The serious and critical axe-core violations of the page as it stands (evaluated: the CSP allows no inline script). */
+/**
+ * The serious and critical axe-core violations of the page as it stands. axe is evaluated rather than
+ * added as a <script> (the service's CSP allows no inline script), once per document.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(axe.source);
+  if (!(await page.evaluate('typeof axe !== "undefined"'))) await page.evaluate(axe.source);
   return page.evaluate("axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))") as Promise<string[]>;
 }
