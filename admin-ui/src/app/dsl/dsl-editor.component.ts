@@ -13,7 +13,6 @@ import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { parse, stepIdsOf } from '@stroom/dsl';
 import { Api, errorMessage, type Page } from '../core/api';
 import { Session } from '../core/session';
 import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
@@ -21,7 +20,8 @@ import { plural } from '../i18n/dictionary';
 import { codeMirrorPhrases } from '../i18n/codemirror-phrases';
 import { LanguageChoice } from '../i18n/language-choice';
 import { messageIn, rangeOf, stroomLanguage, type DslNames, type ServerDiagnostic } from './dsl-language';
-import { EditImpactComponent, type EditImpact } from './edit-impact.component';
+import { editImpactOf, type EditImpact } from '../core/edit-impact';
+import { EditImpactComponent } from './edit-impact.component';
 import { ProblemsPanelComponent } from './problems-panel.component';
 import { quickFixOf } from './quick-fix';
 import { STARTERS } from './starters';
@@ -246,11 +246,9 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
     const selected = this.selected();
     if (selected?.kind !== 'flows') return this.confirmSave();
     try {
-      const preview = await this.api.post<Omit<EditImpact, 'targets'> & { source: string }>(`/api/flows/${selected.id}/preview-edit`, { source: this.text() });
-      const occupied = [...preview.changed, ...preview.removed].some((step) => step.participants > 0);
-      if (!occupied) return this.confirmSave();
-      const declaration = parse(preview.source).ast.declarations[0];
-      this.impact.set({ ...preview, targets: declaration?.kind === 'flow' ? stepIdsOf(declaration) : [] });
+      const impact = await editImpactOf(this.api, selected.id, this.text());
+      if (!impact) return this.confirmSave();
+      this.impact.set(impact);
     } catch (error) {
       this.message.set(errorMessage(error));
     }

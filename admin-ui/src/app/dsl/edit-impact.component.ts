@@ -4,20 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-
-export interface StepImpact {
-  stepId: string;
-  kind: string;
-  participants: number;
-}
-
-/** What an edit of a paused flow does to its participants (`POST /api/flows/:id/preview-edit`), and the steps they may move to. */
-export interface EditImpact {
-  changed: StepImpact[];
-  removed: StepImpact[];
-  added: string[];
-  targets: string[];
-}
+import type { EditImpact } from '../core/edit-impact';
 
 /** The participants on changed or removed steps of a flow edit; those on a removed step may be moved before saving. */
 @Component({

@@ -3,12 +3,13 @@ import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../core/api';
+import { Api, type Page } from '../core/api';
+import { PagedList } from '../core/paged-list';
 import { plural } from '../i18n/dictionary';
 import { nl } from '../i18n/nl';
 
@@ -41,14 +42,14 @@ interface MessageRow {
       <div class="filters">
         <mat-form-field>
           <mat-label>{{ 'common.status' | transloco }}</mat-label>
-          <mat-select [(ngModel)]="status" (selectionChange)="reload()">
+          <mat-select [(ngModel)]="status" (selectionChange)="list.reload()">
             <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             @for (s of statuses; track s) { <mat-option [value]="s">{{ 'messageStatus.' + s | transloco }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'messages.channel' | transloco }}</mat-label>
-          <mat-select [(ngModel)]="channel" (selectionChange)="reload()">
+          <mat-select [(ngModel)]="channel" (selectionChange)="list.reload()">
             <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             <mat-option value="email">{{ 'common.email' | transloco }}</mat-option>
             <mat-option value="sms">{{ 'common.sms' | transloco }}</mat-option>
@@ -56,29 +57,29 @@ interface MessageRow {
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'common.flow' | transloco }}</mat-label>
-          <mat-select [(ngModel)]="flow" (selectionChange)="reload()">
+          <mat-select [(ngModel)]="flow" (selectionChange)="list.reload()">
             <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             @for (f of flows(); track f.id) { <mat-option [value]="f.id">{{ f.name }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'common.workflow' | transloco }}</mat-label>
-          <mat-select [(ngModel)]="rule" (selectionChange)="reload()">
+          <mat-select [(ngModel)]="rule" (selectionChange)="list.reload()">
             <mat-option value="">{{ 'common.all' | transloco }}</mat-option>
             @for (w of workflows(); track w.id) { <mat-option [value]="w.id">{{ w.name }}</mat-option> }
           </mat-select>
         </mat-form-field>
         <mat-form-field>
           <mat-label>{{ 'messages.recipient' | transloco }}</mat-label>
-          <input matInput [(ngModel)]="to" (change)="reload()" />
+          <input matInput [(ngModel)]="to" (change)="list.reload()" />
         </mat-form-field>
       </div>
-      @if (error()) {
-        <p class="error" role="alert">{{ error() }}</p>
+      @if (list.error()) {
+        <p class="error" role="alert">{{ list.error() }}</p>
       }
-      <p class="count">{{ plural('messages.count', total()) | transloco: { n: total() } }}</p>
+      <p class="count">{{ plural('messages.count', list.total()) | transloco: { n: list.total() } }}</p>
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'messages.title' | transloco">
-      <table mat-table class="full" [dataSource]="rows()">
+      <table mat-table class="full" [dataSource]="list.rows()">
         <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'messageStatus.' + m.status | transloco }}@if (m.status === 'queued' && m.nextAttemptAt && m.attempts > 0) {<br /><small data-retry>{{ 'messages.retry' | transloco: { n: m.attempts, at: (m.nextAttemptAt | date: 'HH:mm:ss') } }}</small>}@if (m.status === 'suppressed') {<br /><small class="reason" data-suppressed>{{ 'suppressions.reasons.' + m.error?.replace('suppressed: ', '') | transloco }}</small>} @else if (m.error) {<br /><small class="reason" data-error>{{ m.error }}</small>}</td></ng-container>
         <ng-container matColumnDef="channel"><th mat-header-cell *matHeaderCellDef>{{ 'messages.channel' | transloco }}</th><td mat-cell *matCellDef="let m">{{ 'common.' + m.channel | transloco }}</td></ng-container>
         <ng-container matColumnDef="to"><th mat-header-cell *matHeaderCellDef>{{ 'messages.recipient' | transloco }}</th><td mat-cell *matCellDef="let m">{{ m.to }}</td></ng-container>
@@ -89,7 +90,7 @@ interface MessageRow {
         <tr mat-row *matRowDef="let row; columns: columns"></tr>
       </table>
       </div>
-      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
+      <mat-paginator [length]="list.total()" [pageSize]="list.pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="list.page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
     </section>
   `,
 })
@@ -98,9 +99,7 @@ export class MessagesComponent {
   readonly columns = ['status', 'channel', 'to', 'subject', 'source', 'at'];
   readonly statuses = Object.keys(nl.messageStatus);
   readonly plural = plural;
-  readonly rows = signal<MessageRow[]>([]);
-  readonly total = signal(0);
-  readonly error = signal('');
+  readonly list = new PagedList<MessageRow>((paging) => this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, flow: this.flow, rule: this.rule, ...paging }));
   readonly flows = signal<{ id: string; name: string }[]>([]);
   readonly workflows = signal<{ id: string; name: string }[]>([]);
   status = '';
@@ -108,11 +107,9 @@ export class MessagesComponent {
   flow = '';
   rule = '';
   to = '';
-  pageSize = 25;
-  private offset = 0;
 
   constructor() {
-    void this.reload();
+    void this.list.reload();
     void this.api.get<Page<{ id: string; name: string }>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
     void this.api.get<Page<{ id: string; name: string }>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
   }
@@ -124,25 +121,4 @@ export class MessagesComponent {
     return undefined;
   }
 
-  page(event: PageEvent): void {
-    this.pageSize = event.pageSize;
-    this.offset = event.pageIndex * event.pageSize;
-    void this.load();
-  }
-
-  async reload(): Promise<void> {
-    this.offset = 0;
-    await this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const page = await this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, flow: this.flow, rule: this.rule, limit: this.pageSize, offset: this.offset });
-      this.rows.set(page.items);
-      this.total.set(page.total);
-      this.error.set('');
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    }
-  }
 }

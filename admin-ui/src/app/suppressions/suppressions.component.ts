@@ -4,10 +4,11 @@ import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { PagedList } from '../core/paged-list';
 import { Session } from '../core/session';
 import { plural } from '../i18n/dictionary';
 
@@ -41,12 +42,12 @@ interface Suppression {
       }
       <mat-form-field>
         <mat-label>{{ 'suppressions.search' | transloco }}</mat-label>
-        <input matInput name="search" [(ngModel)]="search" (change)="reload()" />
+        <input matInput name="search" [(ngModel)]="search" (change)="list.reload()" />
       </mat-form-field>
-      @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
-      <p class="count">{{ plural('suppressions.count', total()) | transloco: { n: total() } }}</p>
+      @if (list.error()) { <p class="error" role="alert">{{ list.error() }}</p> }
+      <p class="count">{{ plural('suppressions.count', list.total()) | transloco: { n: list.total() } }}</p>
       <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'suppressions.title' | transloco">
-        <table mat-table class="full" [dataSource]="rows()">
+        <table mat-table class="full" [dataSource]="list.rows()">
           <ng-container matColumnDef="address"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.address' | transloco }}</th><td mat-cell *matCellDef="let s">{{ s.address }}</td></ng-container>
           <ng-container matColumnDef="reason"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.reason' | transloco }}</th><td mat-cell *matCellDef="let s">{{ 'suppressions.reasons.' + s.reason | transloco }}</td></ng-container>
           <ng-container matColumnDef="createdAt"><th mat-header-cell *matHeaderCellDef>{{ 'suppressions.since' | transloco }}</th><td mat-cell *matCellDef="let s">{{ s.createdAt | date: 'dd-MM-yyyy HH:mm' }}</td></ng-container>
@@ -57,7 +58,7 @@ interface Suppression {
           <tr mat-row *matRowDef="let row; columns: columns"></tr>
         </table>
       </div>
-      <mat-paginator [length]="total()" [pageSize]="pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
+      <mat-paginator [length]="list.total()" [pageSize]="list.pageSize" [pageSizeOptions]="[25, 50, 100]" (page)="list.page($event)" [attr.aria-label]="'paginator.pages' | transloco" />
     </section>
   `,
 })
@@ -66,17 +67,13 @@ export class SuppressionsComponent {
   readonly session = inject(Session);
   readonly columns = ['address', 'reason', 'createdAt', 'actions'];
   readonly plural = plural;
-  readonly rows = signal<Suppression[]>([]);
-  readonly total = signal(0);
-  readonly error = signal('');
+  readonly list = new PagedList<Suppression>((paging) => this.api.get<Page<Suppression>>('/api/suppressions', { address: this.search, ...paging }));
   readonly addError = signal('');
   address = '';
   search = '';
-  pageSize = 25;
-  private offset = 0;
 
   constructor() {
-    void this.reload();
+    void this.list.reload();
   }
 
   async add(): Promise<void> {
@@ -84,7 +81,7 @@ export class SuppressionsComponent {
       await this.api.post('/api/suppressions', { address: this.address.trim() });
       this.address = '';
       this.addError.set('');
-      await this.reload();
+      await this.list.reload();
     } catch (error) {
       this.addError.set(fieldErrors(error)['address'] ?? errorMessage(error));
     }
@@ -93,31 +90,10 @@ export class SuppressionsComponent {
   async remove(suppression: Suppression): Promise<void> {
     try {
       await this.api.delete(`/api/suppressions/${encodeURIComponent(suppression.address)}`);
-      await this.load();
+      await this.list.load();
     } catch (error) {
-      this.error.set(errorMessage(error));
+      this.list.error.set(errorMessage(error));
     }
   }
 
-  page(event: PageEvent): void {
-    this.pageSize = event.pageSize;
-    this.offset = event.pageIndex * event.pageSize;
-    void this.load();
-  }
-
-  async reload(): Promise<void> {
-    this.offset = 0;
-    await this.load();
-  }
-
-  private async load(): Promise<void> {
-    try {
-      const page = await this.api.get<Page<Suppression>>('/api/suppressions', { address: this.search, limit: this.pageSize, offset: this.offset });
-      this.rows.set(page.items);
-      this.total.set(page.total);
-      this.error.set('');
-    } catch (error) {
-      this.error.set(errorMessage(error));
-    }
-  }
 }

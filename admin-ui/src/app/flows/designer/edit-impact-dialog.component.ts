@@ -5,19 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe } from '@jsverse/transloco';
-
-export interface StepImpact {
-  stepId: string;
-  kind: string;
-  participants: number;
-}
-
-export interface EditImpact {
-  changed: StepImpact[];
-  removed: StepImpact[];
-  /** Step ids of the edited flow, where participants of a removed step may go. */
-  targets: string[];
-}
+import type { EditImpact, StepImpact } from '../../core/edit-impact';
 
 /**
  * Before a paused flow's edit is saved: how many participants stand on each step the edit changes

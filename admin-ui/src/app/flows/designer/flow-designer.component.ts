@@ -8,13 +8,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTabsModule } from '@angular/material/tabs';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
-import { parse, stepIdsOf, type Diagnostic } from '@stroom/dsl';
+import type { Diagnostic } from '@stroom/dsl';
 import { firstValueFrom } from 'rxjs';
 import { Api, errorMessage, type Page } from '../../core/api';
 import { Session } from '../../core/session';
 import { DeleteStepDialogComponent } from './delete-step-dialog.component';
 import { DesignerStore } from './designer-store';
-import { EditImpactDialogComponent, type EditImpact, type StepImpact } from './edit-impact-dialog.component';
+import { editImpactOf } from '../../core/edit-impact';
+import { EditImpactDialogComponent } from './edit-impact-dialog.component';
 import { FlowSettingsComponent } from './flow-settings.component';
 import { PALETTE, type PaletteItem } from './step-kinds';
 import { StepSettingsComponent, type TemplateOption } from './step-settings.component';
@@ -250,11 +251,8 @@ export class FlowDesignerComponent implements OnDestroy {
    * step, the dialog shows how many and asks where those on a removed step go. Undefined: cancelled.
    */
   private async movesFor(id: string, source: string): Promise<Record<string, string> | undefined> {
-    const preview = await this.api.post<{ changed: StepImpact[]; removed: StepImpact[]; source: string }>(`/api/flows/${id}/preview-edit`, { source });
-    if (![...preview.changed, ...preview.removed].some((step) => step.participants > 0)) return {};
-    const edited = parse(preview.source).ast;
-    const targets = edited.declarations[0]?.kind === 'flow' ? stepIdsOf(edited.declarations[0]) : [];
-    const data: EditImpact = { changed: preview.changed, removed: preview.removed, targets };
+    const data = await editImpactOf(this.api, id, source);
+    if (!data) return {};
     return firstValueFrom(this.dialog.open(EditImpactDialogComponent, { data, width: '520px' }).afterClosed());
   }
 
