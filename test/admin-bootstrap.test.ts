@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { freePort, spawnService, waitForHealth, type ServiceProcess } from './support/service-process.js';
 import { createTestDatabase, type TestDatabase } from './support/test-database.js';
 
-// Several instances may start at the same moment on a new database (SPEC §9): they take turns, so
+// Several instances may start at the same moment on a new database (see docs/operations.md): they take turns, so
 // exactly one administrator is made and no instance dies on a unique violation.
 let db: TestDatabase | undefined;
 let services: ServiceProcess[] = [];

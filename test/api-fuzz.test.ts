@@ -8,7 +8,7 @@ import { ADMIN_TOKEN } from './support/test-app.js';
 
 /**
  * Every route of the OpenAPI document fed malformed, oversized, wrongly typed and boundary input
- * (SPEC §6: never a 500 for bad input): no answer is a 5xx, every refusal has the error shape, and
+ * (never a 500 for bad input): no answer is a 5xx, every refusal has the error shape, and
  * a refused call leaves the database as it was. The seed is fixed and printed; FUZZ_SEED and
  * FUZZ_RUNS (calls per route) replay or lengthen a run.
  */

@@ -83,7 +83,7 @@ describe('authentication', () => {
   });
 });
 
-describe('roles (SPEC §3)', () => {
+describe('roles', () => {
   it('lets a content editor read and write CRM records but not employees, statuses or task types', async () => {
     const editor = await employee('editor@test.example', ['content_editor']);
     const person = await context.app.call('POST', '/api/persons', { firstName: 'Door editor' }, editor);

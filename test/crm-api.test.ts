@@ -9,7 +9,7 @@ async function create(path: string, body: Record<string, unknown>): Promise<any>
   return res.body;
 }
 
-describe('CRM records: the conventions of SPEC §6 on every resource', () => {
+describe('CRM records: the API conventions on every resource', () => {
   // For each resource: a valid body, a change to PATCH, and a bad body with the field the 400 must name.
   const cases: [string, () => Promise<Record<string, unknown>>, Record<string, unknown>, Record<string, unknown>, string][] = [
     ['groups', async () => ({ name: 'Team Zuid' }), { name: 'Team Noord' }, { name: 12 }, 'name'],

@@ -4,7 +4,7 @@ import { useTestApp } from './support/lifecycle.js';
 import { ADMIN_TOKEN } from './support/test-app.js';
 
 /**
- * SPEC §3 (Rights) and §6, route by route: every operation of the OpenAPI document × every kind of
+ * The rights of the two roles (docs/security.md), route by route: every operation of the OpenAPI document × every kind of
  * caller. A documented route without a rule here fails the test, so no new route goes unjudged.
  */
 const context = useTestApp({ CLOCK: 'manual' });
@@ -37,7 +37,7 @@ function crud(collection: string, write: readonly Caller[], remove: readonly Cal
 }
 
 const RULES: Rules = {
-  // Public (SPEC §6): health, login and the tracked link, pixel and unsubscribe addresses.
+  // Public: health, login and the tracked link, pixel and unsubscribe addresses.
   'GET /api/health': PUBLIC,
   'POST /api/auth/login': PUBLIC,
   'GET /l/{token}': PUBLIC,
@@ -160,13 +160,13 @@ beforeAll(async () => {
   tokens['admin token'] = ADMIN_TOKEN;
 });
 
-describe('role matrix (SPEC §3, §6)', () => {
+describe('role matrix', () => {
   it('has a rule for every route of the OpenAPI document', () => {
     expect(routes.length).toBeGreaterThan(100);
     expect(routes.filter((r) => !RULES[r.key]).map((r) => r.key)).toEqual([]);
   });
 
-  it('lists every public address of SPEC §6 in the OpenAPI document', () => {
+  it('lists every public address in the OpenAPI document', () => {
     const keys = new Set(routes.map((r) => r.key));
     for (const key of ['GET /api/health', 'POST /api/auth/login', 'GET /l/{token}', 'GET /o/{token}', 'GET /u/{token}', 'POST /u/{token}']) expect(keys).toContain(key);
   });
@@ -190,7 +190,7 @@ describe('role matrix (SPEC §3, §6)', () => {
   });
 });
 
-describe("employees' roles are the administrators' to read (SPEC §3)", () => {
+describe("employees' roles are the administrators' to read", () => {
   it('leaves roles out of employees read by a content editor, also in their change events', async () => {
     // The matrix signed everyone out at its end.
     const editor = await logIn('matrix-editor@test.example');

@@ -35,7 +35,7 @@ export interface Catalog {
   extraFields(entity: Entity): readonly string[];
 }
 
-/** The fields of SPEC §6's JSON shapes in snake_case: the same on every installation. */
+/** The fields of the API's JSON shapes in snake_case: the same on every installation. */
 export const STANDARD_FIELDS: { readonly [E in Entity]: Readonly<Record<string, FieldType>> } = {
   person: {
     id: 'id', first_name: 'string', last_name: 'string', full_name: 'string', email: 'string',

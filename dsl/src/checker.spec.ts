@@ -67,7 +67,7 @@ describe('checker: workflows', () => {
 });
 
 describe('checker: flows', () => {
-  it('accepts the SPEC example offline except for its SMS sender', () => {
+  it('accepts the reference example offline except for its SMS sender', () => {
     expect(findings(fixture('spec-example.stroom'), {})).toEqual([
       "31:3+60 warning: this SMS step needs the flow's sms_sender",
     ]);

@@ -10,7 +10,7 @@ const graphOf = (source: string) => compileFlow(parse(source).ast.declarations.f
 describe('flow graph', () => {
   const graph = graphOf(fixture('spec-example.stroom'));
 
-  it('links the SPEC example step by step', () => {
+  it('links the reference example flow step by step', () => {
     expect(graph.start).toBe('welkom');
     expect(graph.order).toEqual(['welkom', 's1', 's2', 's3', 's4', 's5', 's6']);
     expect(graph.nodes['welkom']).toEqual({

@@ -23,7 +23,7 @@ describe('fixtures', () => {
 });
 
 describe('workflows', () => {
-  it('reads the SPEC example workflow', () => {
+  it('reads the reference example workflow', () => {
     const [declaration] = parse(workflow(
       'on quote_request.status changed to "Offertezoek - Offerte aangevraagd"',
       'when quote_request.kind = "Offertezoek"',

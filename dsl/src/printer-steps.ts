@@ -1,4 +1,4 @@
-// Printing flow steps: one small handler per kind, settings in the order SPEC §4 shows them.
+// Printing flow steps: one small handler per kind, settings in the canonical order of the DSL reference.
 import type { Step, StepKind, UpdateOperation } from './ast.js';
 import {
   conditionText, durationText, Lines, numberText, partyText, printLeaveBlock, valueText,

@@ -13,7 +13,7 @@ describe('printer', () => {
     ));
   });
 
-  it('writes step settings in the order SPEC §4 shows, whatever order the source used', () => {
+  it('writes step settings in the canonical order of the DSL reference, whatever order the source used', () => {
     expect(formatted('flow "f" {\n  create follow_up "t" agenda "a" assign our_contact at first_available type "x" project "p"\n}')).toBe(
       'flow "f" {\n  create follow_up "t" type "x" project "p" at first_available assign our_contact agenda "a"\n}\n');
   });

@@ -1,4 +1,4 @@
-// Renaming a name that rules refer to (SPEC §6): a template key, selection, project, form, flow,
+// Renaming a name that rules refer to: a template key, selection, project, form, flow,
 // status, task type, employee e-mail or group. The source is parsed, every reference of that kind
 // is rewritten in the AST by one small handler per node kind, and the program is printed again
 // (comments travel with the AST, so the printer keeps them).
@@ -201,7 +201,7 @@ const stepHandlers: HandlerTable<Step> = {
   update_person: nothing,
   membership: (r, step) => { step.name = r.name(step.target, step.name); },
   create_follow_up: (r, step) => {
-    // `type` is a follow-up type, not one of the task types (SPEC §1): left alone.
+    // `type` is a follow-up type, not one of the task types: left alone.
     if (step.project !== undefined) step.project = r.name('project', step.project);
     renameEmployee(r, step.assign);
   },

@@ -15,7 +15,7 @@ const ADMIN_BOOTSTRAP_LOCK = 726_130_002;
 
 /**
  * ADMIN_EMAIL + ADMIN_PASSWORD create or update an administrator at start; with neither and no
- * administrator yet, one is created with a random password that is printed once (SPEC §6).
+ * administrator yet, one is created with a random password that is printed once.
  */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {

@@ -10,7 +10,7 @@ import { CSRF_HEADER, csrfToken, SESSION_COOKIE, sameSecret } from './tokens.js'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Every route needs credentials and a role unless marked otherwise (SPEC §3, §6). */
+/** Every route needs credentials and a role unless marked otherwise. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(

@@ -11,8 +11,8 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** The caller needs one of these roles. Routes with no marker need any role (read access). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-/** Any signed-in caller, even one with no role (SPEC §3: /api/auth/me). */
+/** Any signed-in caller, even one with no role (`/api/auth/me`). */
 export const SignedIn = () => SetMetadata(SIGNED_IN_KEY, true);
 
-/** Both roles of SPEC §3: the default for reading. */
+/** Both roles, flow administrator and content editor: the default for reading. */
 export const ANY_ROLE: Role[] = ['flow_admin', 'content_editor'];

@@ -1,4 +1,4 @@
-/** One injectable source of time for all code (SPEC §5). */
+/** One injectable source of time for all code. */
 export abstract class Clock {
   abstract now(): Date;
   /** True for the virtual clock of CLOCK=manual. */

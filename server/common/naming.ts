@@ -1,5 +1,5 @@
 /**
- * The HTTP API speaks camelCase, the DSL, templates and change events speak snake_case (SPEC §1).
+ * The HTTP API speaks camelCase, the DSL, templates and change events speak snake_case.
  * This is the one place that converts between them.
  */
 export function toSnake(name: string): string {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** `limit` (default 50, at most 1000) and `offset` of every paged list (SPEC §6). */
+/** `limit` (default 50, at most 1000) and `offset` of every paged list. */
 export const paging = {
   limit: z.coerce.number().int().min(1).max(1000).default(50),
   offset: z.coerce.number().int().min(0).default(0),

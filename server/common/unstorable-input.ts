@@ -8,7 +8,7 @@ const UNPAIRED_SURROGATE = /\p{Cs}/u;
 /** Deeper than any body the API documents; a deeper one is refused before anything walks it recursively. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Routes that only lint the text they are given and store nothing: any text is a 200 there (SPEC §6). */
+/** Routes that only lint the text they are given and store nothing: any text is a 200 there. */
 const TEXT_ONLY_ROUTES = new Set(['/api/dsl/check', '/api/dsl/format']);
 
 type Problem = { field: string; code: 'request.nul_character' | 'request.unpaired_surrogate' | 'request.too_deep' };

@@ -1,7 +1,7 @@
 import { emailAddressProblem } from '@stroom/dsl';
 import { z } from 'zod';
 
-/** The typed configuration, read once at boot from the environment (SPEC §6). */
+/** The typed configuration, read once at boot from the environment. */
 export interface AppConfig {
   port: number;
   host: string;

@@ -23,7 +23,7 @@ import { sales } from './sales/sales.resource.js';
 import { statuses } from './statuses/statuses.resource.js';
 import { taskTypes, tasks } from './tasks/tasks.resource.js';
 
-/** The CRM records of SPEC §1, each served by the same record service and controller shape. */
+/** The CRM records, each served by the same record service and controller shape. */
 export const CRM_RESOURCES = [
   employees, groups, companies, persons, selections, projects, statuses, taskTypes, tasks,
   quoteRequests, opportunities, intakeMeasures, sales, requests, followUps,

@@ -38,7 +38,7 @@ async function personOf(em: EntityManager, data: Record<string, unknown>): Promi
   return undefined;
 }
 
-/** External behaviour events (SPEC §6), e.g. from a mail tracker: they feed flow triggers, waits and success. */
+/** External behaviour events, e.g. from a mail tracker: they feed flow triggers, waits and success. */
 @ApiTags('events')
 @ApiBearerAuth()
 @Controller('api/events')

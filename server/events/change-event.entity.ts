@@ -4,7 +4,7 @@ export type ChangeKind = 'created' | 'updated' | 'deleted' | string;
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
 /**
- * A change or behaviour event (SPEC §1), written in the same transaction as the change.
+ * A change or behaviour event, written in the same transaction as the change.
  * Ids are not commit-ordered: consumers claim unprocessed rows instead of reading "after id N".
  */
 @Entity()

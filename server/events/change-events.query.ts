@@ -15,7 +15,7 @@ const querySchema = z.strictObject({
   ...paging,
 });
 
-/** Fields only some roles may read (employees' roles, SPEC §3) stay out of their change events too. */
+/** Fields only some roles may read (employees' roles) stay out of their change events too. */
 const RESTRICTED = new Map([employees].map((r) => [r.name, (r.restrictedFields ?? []).map((rule) => ({ key: toSnake(rule.field), roles: rule.roles }))]));
 
 function visibleChanges(event: ChangeEvent, viewer: Principal | undefined): Changes {

@@ -4,7 +4,7 @@ import type { Changes } from './change-event.entity.js';
 type Json = Record<string, unknown>;
 
 /**
- * The field changes between two API-shaped snapshots, keyed in snake_case (SPEC §1).
+ * The field changes between two API-shaped snapshots, keyed in snake_case.
  * A missing snapshot stands for "nothing": created lists every set field from null,
  * deleted every set field to null.
  */

@@ -29,7 +29,7 @@ export interface EnrolResult {
 export type Admission = 'enrolled' | 'queued' | RefusalReason;
 
 /**
- * Admits persons to a flow (SPEC §3): the exclusion list, "once per person" and the filter are
+ * Admits persons to a flow: the exclusion list, "once per person" and the filter are
  * checked once, here; refusals are only counted. A paused flow queues new participants.
  */
 @Injectable()

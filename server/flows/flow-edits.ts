@@ -20,7 +20,7 @@ export interface EditImpact {
 }
 
 /**
- * What an edit of a paused flow does to its participants (SPEC §3): they keep their place by step
+ * What an edit of a paused flow does to its participants: they keep their place by step
  * id, so only steps that change or disappear matter. Participants on a removed step go to the
  * target step the edit names for it (`moves`), or complete.
  */

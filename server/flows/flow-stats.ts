@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 type Counts = Record<string, number>;
 type GroupRow = { key: string | null; n: string };
 
-/** The flow statistics of SPEC §6: enrolments, participants per status and step, refusals, success rate, messages. */
+/** The flow statistics: enrolments, participants per status and step, refusals, success rate, messages. */
 @Injectable()
 export class FlowStats {
   async of(em: EntityManager, flowId: string) {

@@ -47,7 +47,7 @@ export function flowJson(f: Flow) {
   return { id: String(f.id), name: f.name, source: f.source, status: f.status, version: f.version, createdAt: f.createdAt.toISOString(), updatedAt: f.updatedAt.toISOString() };
 }
 
-/** Flows as DSL source, versioned, with the lifecycle of SPEC §3: start, pause, resume, end, delete. */
+/** Flows as DSL source, versioned, with their lifecycle: start, pause, resume, end, delete. */
 @Injectable()
 export class FlowsService {
   constructor(

@@ -26,7 +26,7 @@ interface Row {
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-/** The participants tab (SPEC §3): one query, paged on the server, fine with 100,000 participants. */
+/** The participants tab: one query, paged on the server, fine with 100,000 participants. */
 @Injectable()
 export class ParticipantList {
   async page(em: EntityManager, flowId: string, q: { status?: string; stepId?: string; limit: number; offset: number }) {

@@ -71,7 +71,7 @@ export class Participant {
   updatedAt!: Date;
 }
 
-/** A person refused at enrolment: no participant, only a count per reason (SPEC §3). */
+/** A person refused at enrolment: no participant, only a count per reason. */
 @Entity()
 @Index({ properties: ['flow', 'reason'] })
 @Index({ properties: ['personId'] })

@@ -25,7 +25,7 @@ const submissionBody = z.strictObject({
 });
 
 /**
- * A web form submitted (SPEC §6): the person is found by e-mail (any case) or created with the
+ * A web form submitted: the person is found by e-mail (any case) or created with the
  * given fields, and `form.submitted` is recorded with the answers, all in one transaction.
  */
 @Injectable()

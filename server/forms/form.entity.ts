@@ -1,7 +1,7 @@
 import { Entity, Property } from '@mikro-orm/decorators/legacy';
 import { BaseRecord } from '../records/base-record.js';
 
-/** A web form people submit (SPEC §1); flows are triggered by its key. */
+/** A web form people submit; flows are triggered by its key. */
 @Entity()
 export class Form extends BaseRecord {
   @Property({ type: 'string', unique: true })

@@ -1,7 +1,7 @@
 import { defineResource } from '../records/resource.js';
 import { Form } from './form.entity.js';
 
-/** Content editors create and edit forms but delete none (SPEC §3). */
+/** Content editors create and edit forms but delete none. */
 export const forms = defineResource({
   name: 'form',
   plural: 'forms',

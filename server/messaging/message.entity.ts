@@ -6,7 +6,7 @@ export type MessageStatus = 'queued' | 'sent' | 'failed' | 'suppressed';
 
 /**
  * The outbox: every e-mail and SMS, written in the same transaction as the decision to send it,
- * under a unique idempotency key, so a message is never decided twice (SPEC §5).
+ * under a unique idempotency key, so a message is never decided twice.
  */
 @Entity()
 @Index({ properties: ['to'] })

@@ -1,6 +1,6 @@
 import { PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-/** Columns every CRM record has. Ids are bigints, exposed as strings (SPEC §6). */
+/** Columns every CRM record has. Ids are bigints, exposed as strings. */
 export abstract class BaseRecord {
   @PrimaryKey({ type: 'bigint' })
   id!: string;

@@ -25,7 +25,7 @@ function whole(name: string, raw: string | undefined, fallback: number, min: num
   return Number(raw);
 }
 
-/** Turns `?limit&offset&q&<field>=<value>` into a paged, filtered query (SPEC §6). */
+/** Turns `?limit&offset&q&<field>=<value>` into a paged, filtered query. */
 export function parseListQuery(query: Record<string, unknown>, fields: Fields): ListQuery {
   const single = (key: string): string | undefined => {
     const value = query[key];

@@ -19,7 +19,7 @@ function jsonSchema(schema: z.ZodType): Record<string, unknown> {
 }
 
 /**
- * A thin REST controller for one CRM resource (SPEC §6): POST 201, GET list and one, PATCH, DELETE 204.
+ * A thin REST controller for one CRM resource: POST 201, GET list and one, PATCH, DELETE 204.
  * Every resource gets the same routes, so they are made here rather than copied fifteen times.
  */
 export function recordController<E extends BaseRecord>(resource: Resource<E>): Type<unknown> {

@@ -19,7 +19,7 @@ function lookupName(value: unknown): string | null {
   return entity.name ?? null;
 }
 
-/** The API shape of a record (SPEC §6): camelCase, ids as strings, times ISO 8601. Lookups must be loaded. */
+/** The API shape of a record: camelCase, ids as strings, times ISO 8601. Lookups must be loaded. */
 export function toRecordJson<E extends BaseRecord>(resource: Resource<E>, record: E): RecordJson {
   const json: RecordJson = { id: String(record.id) };
   const source = record as unknown as Record<string, unknown>;

@@ -40,7 +40,7 @@ export interface Page<T> {
 
 /**
  * Create, read, update and delete for one CRM resource, with its change event written in the
- * same transaction as every write (SPEC §1).
+ * same transaction as every write.
  */
 export class RecordService<E extends BaseRecord> {
   private readonly createBody;

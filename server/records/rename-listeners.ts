@@ -16,7 +16,7 @@ export type UsageFinder = (em: EntityManager, reference: Omit<Rename, 'to'>) => 
 
 /**
  * Renaming a name that rules refer to rewrites those references in the same transaction
- * (SPEC §6), and deleting a name rules still use is refused. Record services announce renames
+ *, and deleting a name rules still use is refused. Record services announce renames
  * and ask for usages here; the modules that store DSL listen and answer.
  */
 @Injectable()

@@ -19,7 +19,7 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   unique?: { fields: string[]; caseInsensitive?: boolean }[];
   /** Rows elsewhere that make a delete a 409 naming them. */
   referencedBy?: { entity: () => EntityClass<object>; property: string; plural: string }[];
-  /** Roles that may create and update (reading needs any role of SPEC §3). */
+  /** Roles that may create and update (reading needs either role). */
   writeRoles: readonly Role[];
   /** Roles that may delete; the writers when not given. */
   deleteRoles?: readonly Role[];
@@ -28,7 +28,7 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
    * (`person.lastName`, `status.name`): a quote request is found by its person's name.
    */
   searchAlso?: readonly string[];
-  /** Accept PUT as well as PATCH for updates (templates, workflows, flows: SPEC §6). */
+  /** Accept PUT as well as PATCH for updates (templates, workflows, flows). */
   put?: boolean;
   /** Checks the whole record after a create or update is applied; throws a BadInputError (400) to refuse it. */
   validate?: (json: Record<string, unknown>) => void;

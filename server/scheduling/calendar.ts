@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 
 /**
- * Time maths in a time zone (SPEC §5): minutes and hours are elapsed time; days and weeks keep the
+ * Time maths in a time zone: minutes and hours are elapsed time; days and weeks keep the
  * local wall-clock time across DST changes; workdays skip weekends, the Dutch public holidays of
  * date-holidays (type "public": Nieuwjaar, Pasen, Koningsdag, Hemelvaart, Pinksteren, Kerst) and
  * the configured extra dates. Bevrijdingsdag is not a public holiday there (only a day off in some

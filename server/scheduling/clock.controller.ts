@@ -16,7 +16,7 @@ const advanceBody = z
   })
   .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"', params: { code: 'clock.by_or_to' } });
 
-/** The virtual clock of CLOCK=manual (SPEC §5); 404 in normal mode. */
+/** The virtual clock of CLOCK=manual; 404 in normal mode. */
 @ApiTags('clock')
 @ApiBearerAuth()
 @Controller('api/clock')

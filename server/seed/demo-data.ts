@@ -1,4 +1,4 @@
-/** Demo records for a new embedded installation: enough to click around in (SPEC §1 shapes). */
+/** Demo records for a new embedded installation: enough to click around in (the API's JSON shapes). */
 export const DEMO_EMPLOYEES = [
   { name: 'Sanne de Vries', email: 'sanne@energieloket.example', mobile: '+31612345001', roles: ['content_editor'] },
   { name: 'Ahmed Bakker', email: 'ahmed@energieloket.example', mobile: '+31612345002', roles: [] },

@@ -1,5 +1,5 @@
 /**
- * The merge variables of SPEC §1, by root: the fields of the §6 shapes in snake_case, the
+ * The merge variables, by root (listed in docs/dsl-reference.md): the fields of the API's JSON shapes in snake_case, the
  * employee fields under each employee role, and the unsubscribe link. `person.extra.<name>` is free-form.
  */
 const EMPLOYEE = ['name', 'email', 'mobile'];

@@ -11,7 +11,7 @@ const RECORD_CHOICE = {
   personId: { type: 'string', description: 'the same as recordType person' },
 };
 
-/** Preview and test send (SPEC §6); the CRUD routes come from the shared record controller. */
+/** Preview and test send; the CRUD routes come from the shared record controller. */
 @ApiTags('templates')
 @ApiBearerAuth()
 @Controller('api/templates/:id')

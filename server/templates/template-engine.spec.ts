@@ -4,7 +4,7 @@ import { renderTemplate, samplePerson, smsSegments, TemplateRenderError, templat
 const email = (body: string, subject = 'Hallo') => ({ channel: 'email' as const, subject, body });
 
 describe('validateTemplate', () => {
-  it('accepts the merge variables of SPEC §1 with filters and tags', () => {
+  it('accepts the merge variables with filters and tags', () => {
     expect(validateTemplate(email('{{ person.first_name | upcase }} {{ person.full_name }} {{ company.name }} {{ our_contact.email }} {{ task.due_at | date: "%d-%m-%Y" }} {{ person.extra.huisnummer }} {{ unsubscribe_url }}'))).toEqual([]);
     expect(validateTemplate(email('{% assign naam = person.first_name %}{{ naam }}{% for i in person.interests %}{{ i }} {{ forloop.index }}{% endfor %}'))).toEqual([]);
   });

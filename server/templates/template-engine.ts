@@ -108,7 +108,7 @@ export function templateRoots(source: TemplateSource): string[] {
   return [...roots];
 }
 
-/** Everything wrong with a template, for a 400 at save time (SPEC §1). */
+/** Everything wrong with a template, for a 400 at save time . */
 export function validateTemplate(source: TemplateSource): TemplateProblem[] {
   const problems: TemplateProblem[] = [];
   if (source.channel === 'email' && !source.subject?.trim()) problems.push({ field: 'subject', code: 'template.subject_required', params: {}, message: 'an e-mail template needs a subject' });

@@ -5,7 +5,7 @@ import { Template } from './template.entity.js';
 
 /**
  * Templates are refused at save when their Liquid does not parse, names an unknown variable or
- * filter, or an e-mail lacks a subject (SPEC §1). Content editors create and edit, never delete.
+ * filter, or an e-mail lacks a subject . Content editors create and edit, never delete.
  */
 export const templates = defineResource({
   name: 'template',

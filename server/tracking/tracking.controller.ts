@@ -18,7 +18,7 @@ function page(title: string, content: string): string {
 }
 
 /**
- * The public addresses in marketing e-mails (SPEC §5): `/l/<token>` records `link.clicked` and
+ * The public addresses in marketing e-mails: `/l/<token>` records `link.clicked` and
  * redirects, `/o/<token>` records `email.opened`, `/u/<token>` unsubscribes (GET asks, POST does,
  * also as the one-click POST of RFC 8058).
  */

@@ -1,4 +1,4 @@
-// The two-way mapping between the workflow-settings forms (SPEC §2, §6) and DSL workflows.
+// The two-way mapping between the workflow-settings forms and DSL workflows.
 // Every form row IS a DSL rule: saving a row writes its canonical DSL source, and reading a linked
 // workflow back fills the row — or says `customized` when the DSL holds more than the form can show.
 // Pure: no database, no framework.

@@ -12,7 +12,7 @@ export const TASK_EXPIRE_JOB = 'task.expire';
 const expiryKey = (taskId: string) => `task-expiry:${taskId}`;
 
 /**
- * `task.expired` (SPEC §1): a due job at each open task's due time. Moving the due time
+ * `task.expired`: a due job at each open task's due time. Moving the due time
  * reschedules it, completing or deleting the task cancels it, and a task expires at most once.
  */
 @Injectable()

@@ -39,7 +39,7 @@ function address(party: Party, channel: 'email' | 'sms', facts: Facts): string |
 
 /**
  * Turns a matched workflow action into messages: now into the outbox, or later as a due job, and
- * each reminder as the next job while the record still qualifies (SPEC §4). Idempotency key:
+ * each reminder as the next job while the record still qualifies. Idempotency key:
  * rule + event + action + reminder number. Messages are composed here and enqueued by the caller,
  * so an event's messages go to the outbox in one statement.
  */

@@ -12,7 +12,7 @@ function statusKind(path: string) {
   return kind;
 }
 
-/** The per-status and per-task-type forms of seed 004 (SPEC §2, §6). */
+/** The per-status and per-task-type forms of seed 004. */
 @ApiTags('workflow-settings')
 @ApiBearerAuth()
 @Controller('api/workflow-settings')

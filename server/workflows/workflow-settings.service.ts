@@ -60,7 +60,7 @@ function require(condition: unknown, field: string, message: string): void {
 }
 
 /**
- * The forms of seed 004 over DSL workflows, one source of truth (SPEC §2): a PUT writes the linked
+ * The forms of seed 004 over DSL workflows, one source of truth: a PUT writes the linked
  * workflow's DSL, a GET reads it back (`customized` when the DSL says more than the form can show).
  */
 @Injectable()

@@ -10,7 +10,7 @@ export function membersServiceToken(path: string): string {
   return `MembersService:${path}`;
 }
 
-/** `/api/<selections|projects>/:id/members` (SPEC §6). */
+/** `/api/<selections|projects>/:id/members`. */
 export function membersController(path: 'selections' | 'projects'): Type<unknown> {
   @ApiTags(path)
   @ApiBearerAuth()

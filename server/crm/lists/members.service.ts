@@ -24,7 +24,7 @@ interface MemberRow {
 
 /**
  * Members of a static selection or a project. Adding and removing emit `<list>.added` and
- * `<list>.removed` events (SPEC §6) in the same transaction.
+ * `<list>.removed` events in the same transaction.
  */
 export class MembersService {
   constructor(

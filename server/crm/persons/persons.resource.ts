@@ -6,7 +6,7 @@ import { Person } from './person.entity.js';
 
 /**
  * Deleting a person is allowed: its memberships, participations, messages, tracking tokens and
- * change events go with it; records that named it keep no link (SPEC §6).
+ * change events go with it; records that named it keep no link.
  */
 export const persons = defineResource({
   name: 'person',

@@ -11,7 +11,7 @@ import { QuoteRequest } from './quote-request.entity.js';
 /** Found by `q` through their person's name and e-mail and their status (`?q=jansen aangevraagd`). */
 const PIPELINE_SEARCH = ['status.name', 'person.firstName', 'person.lastName', 'person.email'];
 
-/** A status is given by its full name and must be one of its kind's statuses (SPEC §6). */
+/** A status is given by its full name and must be one of its kind's statuses. */
 function pipelineFields(kind: StatusKind): Fields {
   return {
     status: { kind: 'lookup', target: () => Status, label: `${kind.replace(/_/g, ' ')} status`, where: { kind }, required: true },

@@ -17,7 +17,7 @@ import { endParticipant } from './step-run.js';
 const RECORD_EVENTS = new Set(['created', 'updated', 'deleted']);
 
 /**
- * Flows listening to change and behaviour events (SPEC §3): an unsubscribe or an exclusion ends a
+ * Flows listening to change and behaviour events: an unsubscribe or an exclusion ends a
  * participation, a success criterion met anywhere counts, an awaited click or form moves a waiting
  * participant on, and triggers of running and paused flows enrol the person.
  */

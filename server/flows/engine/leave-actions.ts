@@ -6,7 +6,7 @@ import { Flow } from '../flow.entity.js';
 import { Memberships } from './memberships.js';
 
 /**
- * What a participant does on its way out (SPEC §3 "leave flow" options): proposed to another flow,
+ * What a participant does on its way out (the "leave flow" options): proposed to another flow,
  * whose own filter, exclusion list and once-per-person rule decide, and/or added to a static selection.
  */
 @Injectable()

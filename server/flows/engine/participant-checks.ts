@@ -8,7 +8,7 @@ const CREATED_TABLES: Record<'sale' | 'follow_up' | 'request', string> = { sale:
 const MEMBER_TABLES: Record<'selection' | 'project', [string, string]> = { selection: ['selection_member', 'selection'], project: ['project_member', 'project'] };
 
 /**
- * Before each step the participant's situation is re-evaluated (SPEC §3): on the exclusion list,
+ * Before each step the participant's situation is re-evaluated: on the exclusion list,
  * unsubscribed, or successful since it was enrolled (also by a change whose event is not handled yet).
  */
 @Injectable()

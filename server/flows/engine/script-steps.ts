@@ -27,7 +27,7 @@ interface ScriptOrder {
 }
 
 /**
- * The run-script step (SPEC §3): fire-and-forget. The step only orders a `flow.script` job, in its
+ * The run-script step: fire-and-forget. The step only orders a `flow.script` job, in its
  * transaction, and the participant moves on at once; the job runs the script in the sandbox with
  * the person and the flow's data, applies the field updates it returns through the person record
  * service (with its change event), and writes any failure on the participant as a note.

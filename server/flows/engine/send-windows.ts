@@ -9,7 +9,7 @@ import { flowCalendar } from './step-run.js';
 const WINDOWED: ReadonlySet<StepKind> = new Set(['send_email', 'send_sms']);
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
-/** A flow's `send_window` (SPEC §3): a send due outside it waits for the next opening, in the flow's time zone. */
+/** A flow's `send_window`: a send due outside it waits for the next opening, in the flow's time zone. */
 @Injectable()
 export class SendWindows {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}

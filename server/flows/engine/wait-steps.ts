@@ -9,7 +9,7 @@ import type { AwaitedEvent } from '../participant.entity.js';
 import type { LeaveActions } from './leave-actions.js';
 import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
-/** SPEC §3: a wait for an action lasts at most 7 days unless the step says otherwise. */
+/** A wait for an action lasts at most 7 days unless the step says otherwise. */
 export const DEFAULT_MAX_WAIT: Duration = { amount: 7, unit: 'days' };
 
 /** Wait (a duration or until a moment) and wait for an action, each ending at an absolute time. */

@@ -238,7 +238,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
     this.message.set(this.transloco.translate('dslEditor.formatBlocked', { line: first?.line ?? 1, message: first ? messageIn(first, this.language.current()) : '' }));
   }
 
-  /** A flow edit first shows what it does to participants on changed or removed steps (SPEC §3). */
+  /** A flow edit first shows what it does to participants on changed or removed steps. */
   async save(): Promise<void> {
     this.message.set('');
     const kind = this.creating();

@@ -28,7 +28,7 @@ interface MessageRow {
   nextAttemptAt: string | null;
 }
 
-/** The outbox (SPEC §7): every message with its status (and why it failed), channel, recipient and the rule or flow behind it; each opens its detail. */
+/** The outbox: every message with its status (and why it failed), channel, recipient and the rule or flow behind it; each opens its detail. */
 @Component({
   selector: 'st-messages',
   imports: [DatePipe, FormsModule, RouterLink, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],

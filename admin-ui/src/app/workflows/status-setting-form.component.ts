@@ -144,7 +144,7 @@ export class StatusSettingFormComponent {
   readonly busy = signal(false);
   /** Bumped on every save, so the change log reloads. */
   readonly revision = signal(0);
-  /** Content editors may look but not change workflow settings (SPEC §3). */
+  /** Content editors may look but not change workflow settings. */
   readonly canEdit = computed(() => this.session.isFlowAdmin());
   /** A row changed in the DSL into what the form cannot show is only shown: a save would drop those parts. */
   readonly readOnly = computed(() => !this.canEdit() || (this.setting()?.customized ?? false));

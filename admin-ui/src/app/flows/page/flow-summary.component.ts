@@ -16,7 +16,7 @@ interface Stats {
 }
 
 
-/** The flow's summary with its statistics (SPEC §6 flow statistics). */
+/** The flow's summary with its statistics. */
 @Component({
   selector: 'st-flow-summary',
   imports: [LocaleNumberPipe, MatCardModule, TranslocoPipe],
