@@ -67,6 +67,7 @@ describe('run-script sandbox escapes', () => {
   });
 
   it('is stopped at its memory limit, whatever the bomb, and the service lives on', async () => {
+    const before = process.memoryUsage().rss;
     for (const bomb of [
       'const a = []; for (;;) a.push(new Array(1000).fill(1))',
       'let s = "x"; for (;;) s += s',
@@ -76,7 +77,8 @@ describe('run-script sandbox escapes', () => {
     ]) {
       expect(await runScript(bomb, input, { memoryMb: 16, timeoutMs: 3000 })).toMatchObject({ ok: false });
     }
-    expect(process.memoryUsage().rss).toBeLessThan(2 * 1024 * 1024 * 1024);
+    // The process's own growth: Jest runs many spec files in one worker, whose memory before this test is theirs.
+    expect(process.memoryUsage().rss - before).toBeLessThan(512 * 1024 * 1024);
     expect(await value('return 1 + 1')).toBe(2);
   });
 });
