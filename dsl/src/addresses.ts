@@ -6,15 +6,9 @@ import type { CheckContext } from './checker-common.js';
 
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
-/** What can be wrong with an address, in English; the diagnostic names the key (`params.reason`) for its own catalogue. */
-export const ADDRESS_PROBLEMS = {
-  email_control: 'an e-mail address has no line breaks or other control characters',
-  not_email: 'not an e-mail address (as in name@example.nl)',
-  address_alone: 'give the address alone (as in name@example.nl), without a name or brackets',
-  phone_control: 'a phone number has no line breaks or other control characters',
-  not_phone: 'not a phone number in international form (as in +31612345678)',
-} as const;
-export type AddressProblem = keyof typeof ADDRESS_PROBLEMS;
+import { ADDRESS_PROBLEMS } from './address-problems.js';
+
+export { ADDRESS_PROBLEMS, type AddressProblem } from './address-problems.js';
 const REASON_OF = new Map(Object.entries(ADDRESS_PROBLEMS).map(([key, text]) => [text as string, key]));
 /** E.164: a plus, a country code not starting with 0, at most 15 digits in all. */
 const E164 = /^\+[1-9]\d{6,14}$/;

@@ -38,5 +38,5 @@ export {
   containerSteps, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, newStep, stepCount, TreeEditError, updateStep,
   type Slot, type StepContainer,
 } from './tree-edits.js';
-export { conditionText, durationText } from './printer.js';
+export { conditionText, durationText } from './printer-text.js';
 export { emailAddressProblem, mailboxAddress, phoneNumberProblem } from './addresses.js';

@@ -1,7 +1,7 @@
 // The texts of diagnostics, keyed by code, in Dutch (the default) and English. A diagnostic carries
 // its code and params; its message is rendered from them in the language asked for.
 
-import { ADDRESS_PROBLEMS, type AddressProblem } from './addresses.js';
+import { ADDRESS_PROBLEMS, type AddressProblem } from './address-problems.js';
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];

@@ -2,7 +2,7 @@
 import type { Step, StepKind, UpdateOperation } from './ast.js';
 import {
   conditionText, durationText, Lines, numberText, partyText, printLeaveBlock, valueText,
-} from './printer.js';
+} from './printer-text.js';
 import { quote, quoteScript } from './strings.js';
 
 type StepPrinter<K extends StepKind> = (out: Lines, depth: number, head: string, step: Extract<Step, { kind: K }>) => void;
