@@ -1,8 +1,9 @@
 /**
  * Scheduler at scale, in one run per database:
  * - throughput: due jobs (100,000; 1,000,000 with --full) drained by Stroom's JobRunner beside a
- *   bare SQL batch loop (`… limit 1000 for update skip locked`) with as many connections, alternated,
- *   after a warm-up; the median of the runs, and the peak RSS while the runners drained;
+ *   bare SQL batch loop (`… limit 1000 for update skip locked`) with as many connections, and on
+ *   the server beside graphile-worker (batched mode) and pg-boss with as many connections as the
+ *   runners, alternated, after a warm-up; the median of the runs, and the peak RSS while the runners drained;
  * - timer latency on the real clock: 50,000 jobs due over 5 s, run by the service's JobPoller;
  *   p50/p99 of commit time minus due time.
  * On the PostgreSQL server (2 runners, 2 connections), then on the embedded PGlite (1 of each;
@@ -12,6 +13,7 @@
 import { jobDatabaseEmbedded, jobDatabaseOnPostgres, type JobDatabase } from './support/job-databases.js';
 import { bareSqlDrain, fillDueJobs, pendingJobs, runnerDrain } from './support/job-drains.js';
 import { FULL, sizeOption } from './support/options.js';
+import { graphileWorkerDrain, pgBossDrain, type PeerDrain } from './support/peer-drains.js';
 import { fmt, median, percentile, rate, ratio } from './support/stats.js';
 import { timerLatencies } from './support/timer-latency.js';
 
@@ -21,6 +23,8 @@ const TIMER_JOBS = sizeOption('timer-jobs', 50_000);
 interface SchedulerFigures {
   bare: number;
   runner: number;
+  /** Jobs per second of each peer queue, by label (server only). */
+  peers: Record<string, number>;
   peakRssMb: number;
   latency: { p50: number; p99: number };
 }
@@ -29,6 +33,10 @@ async function measure(db: JobDatabase, jobs: number, timerJobs: number): Promis
   await db.sessions[0]!.transaction((query) => query('create table if not exists bare_job (like job including all)'));
   const bareRates: number[] = [];
   const runnerRates: number[] = [];
+  const peers: PeerDrain[] = db.url && !process.argv.includes('--no-peers')
+    ? [await graphileWorkerDrain(db.url, 2 * db.orms.length), await pgBossDrain(db.url, 2 * db.orms.length)]
+    : [];
+  const peerRates = new Map<PeerDrain, number[]>(peers.map((peer) => [peer, []]));
   let peakRssMb = 0;
   for (let run = -1; run < RUNS; run++) {
     const size = run < 0 ? Math.min(jobs, 10_000) : jobs; // run -1 warms up
@@ -38,16 +46,28 @@ async function measure(db: JobDatabase, jobs: number, timerJobs: number): Promis
     const drained = await runnerDrain(db);
     const left = await pendingJobs(db, 'job');
     if (left > 0) throw new Error(`${left} jobs left pending`);
+    const peerMs = new Map<PeerDrain, number>();
+    for (const peer of peers) {
+      await peer.fill(size);
+      peerMs.set(peer, await peer.drain(size));
+    }
     if (run < 0) continue;
+    for (const [peer, ms] of peerMs) peerRates.get(peer)!.push(rate(size, ms));
     bareRates.push(rate(size, bareMs));
     runnerRates.push(rate(size, drained.ms));
     peakRssMb = Math.max(peakRssMb, drained.peakRssMb);
   }
+  await Promise.all(peers.map((peer) => peer.close()));
   const latencies = await timerLatencies(db, timerJobs, 5);
-  const figures = { bare: median(bareRates), runner: median(runnerRates), peakRssMb, latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) } };
+  const peerFigures = Object.fromEntries(peers.map((peer) => [peer.label, median(peerRates.get(peer)!)]));
+  const figures = { bare: median(bareRates), runner: median(runnerRates), peers: peerFigures, peakRssMb, latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99) } };
   console.log(`${db.label}: ${fmt(jobs)} due jobs, ${RUNS} runs each, ${db.sessions.length} connection(s) / runner(s)`);
   console.log(`  bare SQL batch claim:  ${fmt(figures.bare).padStart(9)} jobs/s (runs: ${bareRates.map((r) => fmt(r)).join(', ')})`);
   console.log(`  Stroom JobRunner:      ${fmt(figures.runner).padStart(9)} jobs/s (runs: ${runnerRates.map((r) => fmt(r)).join(', ')}); peak RSS ${fmt(peakRssMb)} MB (target < 400 MB)`);
+  for (const peer of peers) {
+    const rates = peerRates.get(peer)!;
+    console.log(`  ${`${peer.label}:`.padEnd(22)} ${fmt(median(rates)).padStart(9)} jobs/s (runs: ${rates.map((r) => fmt(r)).join(', ')}); Stroom ${ratio(figures.runner, median(rates))}`);
+  }
   console.log(`  timer latency, ${fmt(timerJobs)} jobs due over 5 s on the real clock: p50 ${fmt(figures.latency.p50)} ms, p99 ${fmt(figures.latency.p99)} ms (target p99 < 1,000 ms)`);
   console.log(`  ratio: ${ratio(figures.runner, figures.bare)}`);
   return figures;
@@ -67,4 +87,8 @@ if (!process.argv.includes('--no-embedded')) {
   const embedded = await on(jobDatabaseEmbedded, sizeOption('embedded-jobs', 20_000, 100_000), sizeOption('embedded-timer-jobs', 20_000, TIMER_JOBS));
   console.log(`embedded vs server: JobRunner ${ratio(embedded.runner, server.runner)}, timer p99 ${fmt(embedded.latency.p99)} vs ${fmt(server.latency.p99)} ms`);
 }
-console.log(`ratio: ${ratio(server.runner, server.bare)} (JobRunner vs bare SQL on the PostgreSQL server; target >= 0.6x${FULL ? '' : '; --full for 1,000,000 jobs'})`);
+console.log(`ratio: ${ratio(server.runner, server.bare)} (JobRunner vs bare SQL on the PostgreSQL server; target >= 0.8x${FULL ? '' : '; --full for 1,000,000 jobs'})`);
+const TARGETS: Record<string, number> = { 'graphile-worker (batched)': 1.5, 'pg-boss (batches of 1,000)': 2 };
+for (const [label, jobsPerSecond] of Object.entries(server.peers)) {
+  console.log(`ratio: ${ratio(server.runner, jobsPerSecond)} (JobRunner vs ${label}; target >= ${TARGETS[label]}x)`);
+}

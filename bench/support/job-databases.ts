@@ -15,6 +15,8 @@ export interface SqlSession {
 /** A migrated database for the scheduler benchmarks: bare SQL sessions and ORMs for job runners. */
 export interface JobDatabase {
   label: string;
+  /** The server's address, for the peer job queues (none on the embedded database). */
+  url?: string;
   /** Connections for the bare SQL loop (as many as the job runners get). */
   sessions: SqlSession[];
   /** One ORM per job runner. */
@@ -48,6 +50,7 @@ export async function jobDatabaseOnPostgres(runners: number): Promise<JobDatabas
   const orms = await Promise.all(Array.from({ length: runners }, () => MikroORM.init({ ...benchOrmOptions({ databaseUrl: db.url, dataDir: '' }), pool: { min: 1, max: 2 } })));
   return {
     label: 'PostgreSQL server',
+    url: db.url,
     sessions: clients.map((client) => ({
       async transaction(work) {
         await client.query('begin');
