@@ -20,4 +20,7 @@ export default {
   testMatch: ['<rootDir>/server/**/*.spec.ts', '<rootDir>/dsl/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   testTimeout: 60000,
+  // Test files run in a worker process that is replaced once it holds this much: every file re-imports the
+  // server under the VM-modules loader, and a single process running all of them in band outgrows its heap.
+  workerIdleMemoryLimit: '1536MB',
 };

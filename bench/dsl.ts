@@ -15,6 +15,7 @@ import {
 } from '../dsl/src/index.js';
 import { Worker } from 'node:worker_threads';
 import type { BareSubset } from './support/dsl-bare-worker.js';
+import { reportResult } from './support/report.js';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(name);
@@ -244,7 +245,7 @@ function flowSource(i: number): string {
   const settings = [
     'sender "Energieloket <info@energieloket.example>"',
     'reply_to "info@energieloket.example"',
-    'sms_sender "Energieloket"',
+    'sms_sender "Loket"',
     ...(chance(0.5) ? [pick(['send_window workdays 08:00-20:00', 'send_window mon-sat 09:00-17:00'])] : []),
     ...(chance(0.5) ? ['timezone "Europe/Amsterdam"'] : []),
     ...Array.from({ length: int(1, 3) }, () => pick([
@@ -395,4 +396,5 @@ const fastest = rules / Math.min(...pipelineTimes);
 const verdict = (rate: number) => (rate >= 20_000 ? 'met' : 'missed');
 // The rate target is judged by the fastest round, as timeit does: interference on a shared machine
 // only ever adds time, and slows the baseline's rounds as much (see the medians above).
-console.log(`ratio: ${ratio.toFixed(2)}x (target >= 0.4x); >= 20,000 rules/s: ${verdict(fastest)} by the fastest round (${verdict(rulesPerSecond)} by the median)`);
+console.log(`ratio: ${ratio.toFixed(2)}x (target >= 0.5x); >= 20,000 rules/s: ${verdict(fastest)} by the fastest round (${verdict(rulesPerSecond)} by the median)`);
+reportResult({ key: 'dsl', figure: `DSL parse + check + compile, ${fmt(rules)} rules (median of ${ROUNDS} rounds) vs bare Chevrotain CST parse`, value: `${fmt(rulesPerSecond)} rules/s`, baseline: `${fmt(rules / bare)} rules/s`, ratio, target: '>= 0.5x and >= 20,000 rules/s by the median', met: ratio >= 0.5 && rulesPerSecond >= 20_000 });

@@ -10,6 +10,7 @@ import { serviceOnPostgres } from './support/bench-services.js';
 import { sizeOption } from './support/options.js';
 import { fmt, median, rate } from './support/stats.js';
 import { createQuoteRequests } from './support/status-changes.js';
+import { reportResult } from './support/report.js';
 
 const EVENTS = sizeOption('events', 200, 2000);
 const RUNS = sizeOption('runs', 2, 3);
@@ -42,6 +43,7 @@ try {
   }
   console.log(`backlog: ${fmt(EVENTS)} quote-request status changes per run, ${WORKFLOWS} workflows, one PostgreSQL server; 2 cores shared by PostgreSQL and every instance`);
   console.log(`ratio: scaling factor 2 instances ${(rates.get(2)! / rates.get(1)!).toFixed(2)}x, 3 instances ${(rates.get(3)! / rates.get(1)!).toFixed(2)}x (against 1)`);
+  reportResult({ key: 'instances.2', figure: 'status-change backlog, 2 service instances vs 1 (2 shared cores)', value: `${fmt(rates.get(2)!)} events/s`, baseline: `${fmt(rates.get(1)!)} events/s`, ratio: rates.get(2)! / rates.get(1)!, target: 'information (no target on 2 cores)', met: true });
 } finally {
   await service.stop();
 }

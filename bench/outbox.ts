@@ -23,6 +23,7 @@ import { SmtpSink } from '../test/support/smtp-sink.js';
 import { benchOrmOptions } from './support/job-databases.js';
 import { sizeOption } from './support/options.js';
 import { fmt, median, ratio } from './support/stats.js';
+import { reportResult } from './support/report.js';
 
 // Quick: the median of 3 runs of 5,000 (one run of 10,000 varied 0.66–0.87× here); full: 3 of 10,000.
 const MESSAGES = sizeOption('messages', 5_000, 10_000);
@@ -109,6 +110,7 @@ try {
   console.log(`raw nodemailer pool:               ${fmt(median(raw))} e-mails/s (runs: ${raw.map((r) => fmt(r)).join(', ')})`);
   console.log(`Stroom outbox (write + deliver):   ${fmt(median(stroom))} e-mails/s (runs: ${stroom.map((r) => fmt(r)).join(', ')})`);
   console.log(`ratio: ${ratio(median(stroom), median(raw))} (target >= 0.8x, zero duplicates)`);
+  reportResult({ key: 'outbox', figure: `outbox, ${fmt(MESSAGES)} e-mails written and delivered vs raw nodemailer`, value: `${fmt(median(stroom))} e-mails/s`, baseline: `${fmt(median(raw))} e-mails/s`, ratio: median(stroom) / median(raw), target: '>= 0.8x, 0 duplicates', met: median(stroom) / median(raw) >= 0.8 && duplicates === 0 });
 } finally {
   await smtp.stop();
   await db.drop();

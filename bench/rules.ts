@@ -9,6 +9,7 @@ import 'reflect-metadata';
 import { buildEngine, parse, type Workflow } from '@stroom/dsl';
 import { installRule, RuleIndex, type InstalledRule } from '../server/workflows/rule-index.js';
 import { sizeOption } from './support/options.js';
+import { reportResult } from './support/report.js';
 
 const EVENTS = sizeOption('events', 10_000, 100_000);
 /** The naive baseline runs every rule per event (about 60 events/s): a sample of 500 events, 2,000 with --full. */
@@ -78,3 +79,4 @@ console.log(`installed workflows: ${rules.length}; matches agree on the ${SAMPLE
 console.log(`naive: every rule per event (${SAMPLE.toLocaleString('en')} events):`.padEnd(47) + `${Math.round(naive.rate).toLocaleString('en')} events/s`);
 console.log(`indexed runtime (${EVENTS.toLocaleString('en')} events):`.padEnd(47) + `${Math.round(indexed.rate).toLocaleString('en')} events/s`);
 console.log(`ratio: ${(indexed.rate / naive.rate).toFixed(1)}x (target >= 10x)`);
+reportResult({ key: 'rules', figure: 'change events against 1,000 workflows: indexed runtime vs json-rules-engine over all rules', value: `${Math.round(indexed.rate).toLocaleString('en')} events/s`, baseline: `${Math.round(naive.rate).toLocaleString('en')} events/s`, ratio: indexed.rate / naive.rate, target: '>= 10x', met: indexed.rate / naive.rate >= 10 });

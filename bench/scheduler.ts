@@ -16,6 +16,7 @@ import { FULL, sizeOption } from './support/options.js';
 import { graphileWorkerDrain, pgBossDrain, type PeerDrain } from './support/peer-drains.js';
 import { fmt, median, percentile, rate, ratio } from './support/stats.js';
 import { timerLatencies } from './support/timer-latency.js';
+import { reportResult } from './support/report.js';
 
 const RUNS = sizeOption('runs', 3);
 const TIMER_JOBS = sizeOption('timer-jobs', 50_000);
@@ -86,9 +87,17 @@ const server = await on(() => jobDatabaseOnPostgres(2), sizeOption('jobs', 100_0
 if (!process.argv.includes('--no-embedded')) {
   const embedded = await on(jobDatabaseEmbedded, sizeOption('embedded-jobs', 20_000, 100_000), sizeOption('embedded-timer-jobs', 20_000, TIMER_JOBS));
   console.log(`embedded vs server: JobRunner ${ratio(embedded.runner, server.runner)}, timer p99 ${fmt(embedded.latency.p99)} vs ${fmt(server.latency.p99)} ms`);
+  reportResult({ key: 'scheduler.embedded-rss', figure: `embedded PGlite scheduler, ${fmt(sizeOption('embedded-jobs', 20_000, 100_000))} due jobs: peak RSS`, value: `${fmt(embedded.peakRssMb)} MB`, baseline: '400 MB', ratio: embedded.peakRssMb / 400, target: '< 1.0x (< 400 MB)', met: embedded.peakRssMb < 400 });
 }
 console.log(`ratio: ${ratio(server.runner, server.bare)} (JobRunner vs bare SQL on the PostgreSQL server; target >= 0.8x${FULL ? '' : '; --full for 1,000,000 jobs'})`);
 const TARGETS: Record<string, number> = { 'graphile-worker (batched)': 1.5, 'pg-boss (batches of 1,000)': 2 };
 for (const [label, jobsPerSecond] of Object.entries(server.peers)) {
   console.log(`ratio: ${ratio(server.runner, jobsPerSecond)} (JobRunner vs ${label}; target >= ${TARGETS[label]}x)`);
 }
+const jobsSize = fmt(sizeOption('jobs', 100_000, 1_000_000));
+reportResult({ key: 'scheduler.bare', figure: `scheduler, ${jobsSize} due jobs: JobRunner vs bare SQL`, value: `${fmt(server.runner)} jobs/s`, baseline: `${fmt(server.bare)} jobs/s`, ratio: server.runner / server.bare, target: '>= 0.8x', met: server.runner / server.bare >= 0.8 });
+for (const [label, jobsPerSecond] of Object.entries(server.peers)) {
+  const key = label.startsWith('graphile') ? 'scheduler.graphile-worker' : 'scheduler.pg-boss';
+  reportResult({ key, figure: `scheduler, ${jobsSize} due jobs: JobRunner vs ${label}`, value: `${fmt(server.runner)} jobs/s`, baseline: `${fmt(jobsPerSecond)} jobs/s`, ratio: server.runner / jobsPerSecond, target: `>= ${TARGETS[label]}x`, met: server.runner / jobsPerSecond >= TARGETS[label]! });
+}
+reportResult({ key: 'scheduler.rss', figure: 'scheduler: peak RSS of the JobRunner process (PostgreSQL server)', value: `${fmt(server.peakRssMb)} MB`, baseline: '400 MB', ratio: server.peakRssMb / 400, target: '< 1.0x (< 400 MB)', met: server.peakRssMb < 400 });

@@ -1,6 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261204173349 } from './Migration20261204173349.js';
 import { Migration20261204183606 } from './Migration20261204183606.js';
+import { Migration20261205030000 } from './Migration20261205030000.js';
+import { Migration20261205091200Seedfix } from './Migration20261205091200Seedfix.js';
+import { Migration20261205091000JobLanes } from './Migration20261205091000JobLanes.js';
 import { Migration20261202031345 } from './Migration20261202031345.js';
 import { Migration20261202080000 } from './Migration20261202080000.js';
 import { Migration20261202025919 } from './Migration20261202025919.js';
@@ -15,6 +18,11 @@ import { Migration20261123201807 } from './Migration20261123201807.js';
 import { Migration20261123201431 } from './Migration20261123201431.js';
 import { Migration20261123200355 } from './Migration20261123200355.js';
 import { Migration20261123200400_reference_data } from './Migration20261123200400_reference_data.js';
+import { Migration20261205090100Content } from './Migration20261205090100Content.js';
+import { Migration20261205090500FreezeJobLease } from './Migration20261205090500FreezeJobLease.js';
+import { Migration20261205093000ext25 } from './Migration20261205093000ext25.js';
+import { Migration20261205090100_policy } from './Migration20261205090100_policy.js';
+import { Migration20261205090200_experiments } from './Migration20261205090200_experiments.js';
 
 /** Every migration, in order. Generated files are added here by `npm run migration:create`. */
 export const MIGRATIONS: MigrationObject[] = [
@@ -34,4 +42,12 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261202080000', class: Migration20261202080000 },
   { name: 'Migration20261204173349', class: Migration20261204173349 },
   { name: 'Migration20261204183606', class: Migration20261204183606 },
+  { name: 'Migration20261205030000', class: Migration20261205030000 },
+  { name: 'Migration20261205091200Seedfix', class: Migration20261205091200Seedfix },
+  { name: 'Migration20261205090100Content', class: Migration20261205090100Content },
+  { name: 'Migration20261205091000JobLanes', class: Migration20261205091000JobLanes },
+  { name: 'Migration20261205090500FreezeJobLease', class: Migration20261205090500FreezeJobLease },
+  { name: 'Migration20261205093000ext25', class: Migration20261205093000ext25 },
+  { name: 'Migration20261205090100_policy', class: Migration20261205090100_policy },
+  { name: 'Migration20261205090200_experiments', class: Migration20261205090200_experiments },
 ];

@@ -98,15 +98,30 @@ async function main() {
     await page.getByRole('complementary', { name: 'Instellingen' }).getByLabel('DSL van deze workflow').waitFor();
     await shoot(page, 'workflows-status-form');
 
-    await page.getByRole('cell', { name: customized.name, exact: true }).click();
+    // Its cell also holds the link "Aangepast in DSL: openen".
+    await page.getByRole('cell', { name: customized.name }).click();
     await page.getByRole('complementary', { name: 'Instellingen' }).getByRole('note').filter({ hasText: 'aangepast' }).waitFor();
     await page.getByRole('complementary', { name: 'Instellingen' }).getByLabel('DSL van deze workflow').filter({ hasText: 'Offertezoek' }).waitFor();
     await shoot(page, 'workflows-customized-status-form');
 
     await page.goto(`${url}/templates`);
-    await page.getByRole('cell', { name: 'Offerte aangevraagd' }).click();
+    await page.getByRole('cell', { name: 'Offerte aangevraagd', exact: true }).click();
     await page.locator('iframe').waitFor();
     await shoot(page, 'template-editor');
+
+    await page.getByRole('cell', { name: 'Welkom (SMS)', exact: true }).click();
+    const sms = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
+    await sms.getByRole('button', { name: 'Achternaam', exact: true }).waitFor();
+    await sms.getByLabel('Tekst').click();
+    await sms.getByLabel('Tekst').press('End');
+    await sms.getByLabel('Tekst').pressSequentially(' Uw adviseur: ');
+    await sms.getByRole('button', { name: 'Naam', exact: true }).click();
+    await sms.locator('[data-preview="body"]').filter({ hasText: 'adviseur' }).waitFor();
+    await shoot(page, 'sms-editor');
+    await page.getByRole('cell', { name: 'Offerte aangevraagd', exact: true }).click();
+    const discard = page.getByRole('button', { name: 'Weggooien' });
+    if (await discard.isVisible().catch(() => false)) await discard.click();
+    await page.locator('iframe').waitFor();
 
     const person = (await api('GET', '/api/persons?limit=1')).items[0];
     const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
@@ -120,8 +135,18 @@ async function main() {
     await shoot(page, 'template-preview-person');
 
     await page.goto(`${url}/flows`);
-    await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak' }).waitFor();
+    await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak', exact: true }).waitFor();
     await shoot(page, 'flows');
+
+    // The demo's own lead flow (its history made by the engine at the first start) and its contact form.
+    const leads = (await api('GET', '/api/flows')).items.find((f) => f.name === 'Nieuwe leads opvolgen');
+    await page.goto(`${url}/flows/${leads.id}/summary`);
+    await page.getByText('Voltooid met succes').first().waitFor();
+    await shoot(page, 'demo-flow-summary');
+    await page.goto(`${url}/forms`);
+    await page.getByRole('button', { name: 'Formulier Neem contact met me op openen' }).click();
+    await page.locator('[data-snippet]').waitFor();
+    await shoot(page, 'forms');
 
     await page.goto(`${url}/flows/${newsletter.id}/diagram`);
     await page.locator('[data-step="welkom"]').click();
@@ -153,7 +178,7 @@ async function main() {
     await shoot(page, 'dsl-editor-problems');
 
     await page.goto(`${url}/messages`);
-    await page.getByRole('cell', { name: 'eva.visser@example.nl' }).waitFor();
+    await page.getByRole('cell', { name: 'eva.visser@example.nl', exact: true }).waitFor();
     await shoot(page, 'messages');
 
     const message = (await api('GET', '/api/messages?to=eva.visser@example.nl')).items[0];
@@ -162,7 +187,7 @@ async function main() {
     await page.locator('iframe').first().waitFor();
     await shoot(page, 'message-detail');
     await page.goto(`${url}/messages`);
-    await page.getByRole('cell', { name: 'eva.visser@example.nl' }).waitFor();
+    await page.getByRole('cell', { name: 'eva.visser@example.nl', exact: true }).waitFor();
 
     await page.getByRole('radio', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Messages' }).waitFor();
@@ -183,7 +208,7 @@ async function main() {
 
     await page.setViewportSize({ width: 375, height: 740 });
     await page.goto(`${url}/flows`);
-    await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak' }).waitFor();
+    await page.getByRole('cell', { name: 'Nieuwsbrief Buurtaanpak', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Menu openen' }).click();
     await page.getByRole('menu').waitFor();
     await shoot(page, 'phone-menu');

@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 
 /** Paths the service answers itself; every other GET for a page is the admin UI's. */
-const SERVICE_PATHS = /^\/(api|l|o|u)(\/|$)/;
+const SERVICE_PATHS = /^\/(api|f|l|o|u|img)(\/|$)/;
 
 /** The built admin UI (`npm install` builds it into admin-ui/dist/browser), found from here or dist/server. */
 export function adminUiDir(): string | undefined {

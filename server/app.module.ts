@@ -19,6 +19,7 @@ import { TemplatesModule } from './templates/templates.module.js';
 import { LanguageModule } from './language/language.module.js';
 import { WorkflowsModule } from './workflows/workflows.module.js';
 import { FlowsModule } from './flows/flows.module.js';
+import { ContactPolicyModule } from './contact-policy/contact-policy.module.js';
 import { TrackingModule } from './tracking/tracking.module.js';
 import { TransferModule } from './transfer/transfer.module.js';
 import { RecordsModule } from './records/records.module.js';
@@ -53,6 +54,7 @@ export class AppModule {
         LanguageModule,
         WorkflowsModule,
         FlowsModule,
+        ContactPolicyModule,
         TrackingModule,
         TransferModule,
         AuthModule,

@@ -9,15 +9,19 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
 import { HttpErrorFilter } from './common/http-error.filter.js';
+import { completeDocument } from './common/openapi-components.js';
 import { refuseUnstorableInput } from './common/unstorable-input.js';
 import { adminUiDir, serveAdminUi } from './admin-ui.js';
 import { hardenWeb } from './web-hardening.js';
+import { createEmbeddedCluster } from './database/embedded-cluster.js';
+import { embeddedDatabaseDir } from './database/orm-config.js';
 
 export const MAX_JSON_BODY = '1mb';
 export const MAX_IMPORT_ARCHIVE = '20mb';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
 export async function createApp(config: AppConfig): Promise<INestApplication> {
+  if (!config.databaseUrl) await createEmbeddedCluster(embeddedDatabaseDir(config));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
@@ -25,6 +29,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   hardenWeb(app, config, ui);
   app.use(cookieParser());
   app.use(express.json({ limit: MAX_JSON_BODY }));
+  // A web form posts to its public address form-encoded.
+  app.use('/f', express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
   // An import may come as the zip archive an export gives.
   app.use('/api/import', express.raw({ type: ['application/zip', 'application/octet-stream'], limit: MAX_IMPORT_ARCHIVE }));
   app.use(refuseUnstorableInput);
@@ -43,6 +49,6 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     .setVersion('0.1.0')
     .addBearerAuth()
     .build();
-  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, document), { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, () => completeDocument(SwaggerModule.createDocument(app, document)), { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

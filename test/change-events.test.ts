@@ -154,5 +154,6 @@ describe('change event consumers', () => {
     } finally {
       await app.close();
     }
-  });
+    // Its own service start and the 40 s bound above: on a loaded machine more than the default minute.
+  }, 120_000);
 });

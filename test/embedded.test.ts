@@ -2,7 +2,11 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEMO_LEADS, DEMO_PERSONS } from '../server/seed/demo-data.js';
 import { startTestApp } from './support/test-app.js';
+
+/** The demo's persons: the CRM records and the leads that sent the contact form. */
+const DEMO_PERSON_COUNT = new Set([...DEMO_PERSONS.map((p) => p.email), ...DEMO_LEADS.map((l) => l.person.email)]).size;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'stroom-embedded-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -17,7 +21,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     try {
       expect((await first.call('GET', '/api/health', undefined, null)).body).toEqual({ status: 'ok', database: 'embedded' });
       const demo = await first.call('GET', '/api/persons');
-      expect(demo.body.total).toBe(5);
+      expect(demo.body.total).toBe(DEMO_PERSON_COUNT);
       expect((await first.call('GET', '/api/statuses?kind=quote_request&limit=100')).body.total).toBe(17);
       const created = await first.call('POST', '/api/persons', { firstName: 'Blijft', email: 'blijft@example.nl' });
       expect(created.status).toBe(201);
@@ -30,7 +34,7 @@ describe('embedded PostgreSQL (no DATABASE_URL)', () => {
     try {
       const found = await second.call('GET', `/api/persons/${personId}`);
       expect(found).toMatchObject({ status: 200, body: { firstName: 'Blijft' } });
-      expect((await second.call('GET', '/api/persons')).body.total).toBe(6);
+      expect((await second.call('GET', '/api/persons')).body.total).toBe(DEMO_PERSON_COUNT + 1);
       const events = await second.call('GET', `/api/change-events?entity=person&id=${personId}`);
       expect(events.body.items[0]).toMatchObject({ kind: 'created' });
     } finally {

@@ -50,6 +50,8 @@ describe('export → import round trip', () => {
       const res = await source.app.call('POST', '/api/templates', { key, name: generated!.names[i], channel: i % 3 === 2 ? 'sms' : 'email', subject: i % 3 === 2 ? null : generated!.names[(i + 1) % 13], body: generated!.bodies[i] || 'x' });
       expect([key, res.status, res.body?.message]).toEqual([key, 201, undefined]);
     }
+    const mjml = '<mjml><mj-body><mj-section><mj-column><mj-text>Beste {{ person.first_name }}</mj-text></mj-column></mj-section></mj-body></mjml>';
+    expect((await source.app.call('POST', '/api/templates', { key: 'ontworpen', name: 'Ontworpen', channel: 'email', format: 'mjml', subject: 'Ontwerp', body: mjml })).status).toBe(201);
     for (const [i, name] of generated!.statuses.entries()) expect((await source.app.call('POST', '/api/statuses', { kind: 'opportunity', name, position: 50 + i })).status).toBe(201);
     for (const name of generated!.taskTypes) expect((await source.app.call('POST', '/api/task-types', { name })).status).toBe(201);
     for (const name of ['Welkom klant', 'welkom-klant', 'Wélkom  klant!']) {
@@ -57,7 +59,8 @@ describe('export → import round trip', () => {
     }
 
     const before = await exported(source);
-    expect(Object.keys(before).filter((p) => /templates\/[^/]+\.json$/.test(p))).toHaveLength(keys.length);
+    expect(Object.keys(before).filter((p) => /templates\/[^/]+\.json$/.test(p))).toHaveLength(keys.length + 1);
+    expect(JSON.parse(before['templates/ontworpen.json']!)).toMatchObject({ format: 'mjml' });
     expect(Object.keys(before).filter((p) => /flows\/[^/]+\.stroom$/.test(p))).toHaveLength(3);
     // Unique also where a file system ignores case.
     const lower = Object.keys(before).map((p) => p.toLowerCase());
@@ -67,5 +70,7 @@ describe('export → import round trip', () => {
     const imported = await fetch(`${target.app.url}/api/import?dryRun=false`, { method: 'POST', headers: { authorization: `Bearer ${ADMIN_TOKEN}`, 'content-type': 'application/zip', 'accept-language': 'en' }, body: Buffer.from(zip) });
     expect([imported.status, imported.status === 200 ? '' : await imported.text()]).toEqual([200, '']);
     expect(content(await exported(target))).toEqual(content(before));
+    const designed = (await target.app.call('GET', '/api/templates?key=ontworpen')).body.items[0];
+    expect(designed).toMatchObject({ format: 'mjml', body: mjml, html: expect.stringContaining('Beste {{ person.first_name }}') });
   }, 60_000);
 });

@@ -17,6 +17,9 @@ describe('files', () => {
     expect(made.status).toBe(201);
     expect(made.body).toMatchObject({ name: 'Folder zonnepanelen.pdf', type: 'application/pdf', size: 15 });
     expect((await context.app.call('GET', '/api/files')).body.items.map((f: { id: string }) => f.id)).toContain(made.body.id);
+    // `q` finds a file by part of its name (case-insensitive), for the designer's attachment picker.
+    expect((await context.app.call('GET', '/api/files?q=ZONNE')).body.items.map((f: { id: string }) => f.id)).toEqual([made.body.id]);
+    expect((await context.app.call('GET', '/api/files?q=offerte')).body).toMatchObject({ items: [], total: 0 });
     const download = await fetch(`${context.app.url}/api/files/${made.body.id}/content`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
     expect(download.headers.get('content-type')).toBe('application/pdf');
     expect(await download.text()).toBe('%PDF-1.4 folder');

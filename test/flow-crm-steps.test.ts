@@ -82,7 +82,7 @@ describe('CRM-action steps', () => {
   });
 
   it('distributes unassigned persons evenly over the available members of a group, and leaves assigned ones alone', async () => {
-    const flowId = await runningFlow('Verdelen', '  trigger manual\n  distribute to owner group "Adviseurs" fallback "vik@loket.example"\n');
+    const flowId = await runningFlow('Verdelen', '  trigger manual\n  distribute to owner group "Adviseurs" fallback "vik@loket.example" if unassigned\n');
     const ids: string[] = [];
     for (let i = 0; i < 4; i++) ids.push(await person({ firstName: `D${i}`, email: `d${i}@example.nl` }));
     const assigned = await person({ firstName: 'Vast', email: 'vast@example.nl', ourContactId: employees.vik });

@@ -214,7 +214,9 @@ describe('flow steps on the manual clock', () => {
     expect(await participant(flowId, lies)).toMatchObject({ status: 'completed_success' });
     expect(await participant(continuing, mark)).toMatchObject({ status: 'active' });
     await advance('P8D');
-    expect(mailsTo('lies@example.nl')).toHaveLength(1);
+    // Stopped on success: no more of this flow, but moved on to "Upsell" (its first e-mail).
+    expect(mailsTo('lies@example.nl').map((m) => m.subject)).toEqual(['Welkom Lies', 'Nog even Lies']);
+    expect(await participant(upsell, lies)).toMatchObject({ status: 'completed' });
     expect(await participant(continuing, mark)).toMatchObject({ status: 'completed_success' });
     expect(await participant(upsell, mark)).toMatchObject({ status: 'completed' });
     expect((await call('GET', `/api/flows/${continuing}/stats`)).body).toMatchObject({ enrolled: 1, successRate: 1 });

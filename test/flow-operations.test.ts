@@ -145,6 +145,14 @@ describe('simulation', () => {
     expect(virtual.body.steps.map((s: { kind: string }) => s.kind)).toEqual(['send_email', 'wait', 'wait_for', 'split', 'update_person', 'wait', 'send_email']);
     expect(virtual.body.messages).toHaveLength(2);
     expect(await counts()).toEqual(before);
+
+    // The flow's real participants (here one whose first step is due) take no part in a simulation.
+    expect((await call('POST', `/api/flows/${flowId}/start`)).status).toBe(200);
+    const real = await person({ firstName: 'Echt', email: 'echt@example.nl', category: 'Klant' });
+    expect((await call('POST', `/api/flows/${flowId}/participants`, { personIds: [real] })).body.enrolled).toBe(1);
+    const beside = await call('POST', `/api/flows/${flowId}/simulate`, { personId: zoe, days: 30 });
+    expect(beside.body.steps.map((s: { kind: string }) => s.kind)).toEqual(['send_email', 'wait', 'wait_for', 'split', 'create_sale', 'update_person', 'wait']);
+    expect(beside.body.changes.map((c: { entity: string; kind: string }) => `${c.entity}.${c.kind}`)).toEqual(['sale.created', 'person.updated']);
     expect((await call('POST', `/api/flows/${flowId}/simulate`, { personId: '99999999' })).status).toBe(400);
     expect((await call('POST', `/api/flows/${flowId}/simulate`, { person: { email: 'geen' } })).status).toBe(400);
   });

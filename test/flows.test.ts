@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { ENROL_BATCH } from '../server/flows/enrolment.js';
 import { useTestApp } from './support/lifecycle.js';
 
 const context = useTestApp();
@@ -136,4 +137,38 @@ describe('manual enrolment and participants', () => {
     expect(stats).toMatchObject({ enrolled: 2, byStatus: { cancelled: 2 }, refused: { filter: 1, excluded: 1, already_participating: 2, already_participated: 1 }, bySteps: {}, successRate: 0, messages: {} });
     expect(stats.enrolmentsPerDay.reduce((sum: number, d: { n: number }) => sum + d.n, 0)).toBe(2);
   });
+
+  it('enrols a selection larger than a batch with one call: every member once, unsubscribed and excluded members refused', async () => {
+    const size = ENROL_BATCH + 7;
+    const db = context.db;
+    await db.query(`insert into "person" ("first_name", "last_name", "email", "unsubscribed", "interests", "extra", "created_at", "updated_at")
+      select 'Lid', g::text, 'lid' || g || '@example.nl', g % 1000 = 0, '[]', '{}', now(), now() from generate_series(1, $1::int) g`, [size]);
+    const members = (await call('POST', '/api/selections', { name: 'Nieuwsbrief' })).body;
+    const blocked = (await call('POST', '/api/selections', { name: 'Geblokkeerd' })).body;
+    await db.query(`insert into "selection_member" ("selection_id", "person_id", "added_at") select $1, "id", now() from "person" where "email" like 'lid%@example.nl'`, [members.id]);
+    await db.query(`insert into "selection_member" ("selection_id", "person_id", "added_at") select $1, "id", now() from "person" where "email" in ('lid1@example.nl', 'lid5002@example.nl')`, [blocked.id]);
+    const flow = (await call('POST', '/api/flows', { source: `flow "Nieuwsbrief" {
+  sender "Energieloket <info@energieloket.example>"
+  reply_to "info@energieloket.example"
+  trigger manual
+  exclude selection "Geblokkeerd"
+  s1: wait 1 day
+  send email "welkom"
+}` })).body;
+    // Paused: the members are queued, so the scheduler has nothing to move while the test looks.
+    await call('POST', `/api/flows/${flow.id}/start`);
+    await call('POST', `/api/flows/${flow.id}/pause`);
+    const res = await call('POST', `/api/flows/${flow.id}/participants`, { selectionId: members.id });
+    expect(res.status).toBe(200);
+    const unsubscribed = Math.floor(size / 1000);
+    expect(res.body).toMatchObject({ enrolled: 0, queued: size - unsubscribed - 2 });
+    expect(res.body.refused.filter((r: { reason: string }) => r.reason === 'unsubscribed')).toHaveLength(unsubscribed);
+    expect(res.body.refused.filter((r: { reason: string }) => r.reason === 'excluded')).toHaveLength(2);
+    const [counts] = await db.query(`select count(*)::int as "participants", count(distinct "person_id")::int as "persons",
+      count(*) filter (where "status" = 'queued')::int as "queued" from "participant" where "flow_id" = $1`, [flow.id]);
+    expect(counts).toEqual({ participants: size - unsubscribed - 2, persons: size - unsubscribed - 2, queued: size - unsubscribed - 2 });
+    const again = await call('POST', `/api/flows/${flow.id}/participants`, { selectionId: members.id });
+    expect(again.body).toMatchObject({ enrolled: 0, queued: 0 });
+    expect(again.body.refused.filter((r: { reason: string }) => r.reason === 'already_participating')).toHaveLength(size - unsubscribed - 2);
+  }, 120_000);
 });

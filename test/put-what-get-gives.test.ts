@@ -29,6 +29,7 @@ const record = (collection: string, field: string, value: unknown): Resource => 
 
 const RESOURCES: Resource[] = [
   record('groups', 'name', 'Matrix-groep 2'),
+  record('assignment-rules', 'requestType', 'Matrix 2'),
   record('companies', 'name', 'Matrix BV 2'),
   record('persons', 'lastName', 'Trix-Nieuw'),
   record('selections', 'name', 'Matrix-selectie 2'),

@@ -42,8 +42,11 @@ const RULES: Rules = {
   'POST /api/auth/login': PUBLIC,
   'GET /l/{token}': PUBLIC,
   'GET /o/{token}': PUBLIC,
+  'GET /img/{token}': PUBLIC,
   'GET /u/{token}': PUBLIC,
   'POST /u/{token}': PUBLIC,
+  // A web form's public address: a web site's <form> posts to it.
+  'POST /f/{key}': PUBLIC,
   // An employee with no role may only learn who it is, and sign out.
   'GET /api/auth/me': SIGNED_IN,
   'POST /api/auth/logout': SIGNED_IN,
@@ -64,16 +67,20 @@ const RULES: Rules = {
   // Employees and their groups and roles, statuses and task types: read by both, changed by administrators.
   ...crud('employees', ADMIN, ADMIN),
   ...crud('groups', ADMIN, ADMIN),
+  ...crud('assignment-rules', ADMIN, ADMIN, true),
   ...crud('statuses', ADMIN, ADMIN),
   ...crud('task-types', ADMIN, ADMIN),
 
   // Content: a content editor creates and edits templates, forms and files, and deletes none.
   ...crud('templates', EDIT, ADMIN, true),
   'POST /api/templates/{id}/preview': READ,
+  'GET /api/templates/{id}/usage': READ,
   'POST /api/templates/{id}/test-send': EDIT,
   'GET /api/template-variables': READ,
   ...crud('forms', EDIT, ADMIN),
+  'GET /api/form-usage': READ,
   'POST /api/files': EDIT,
+  'POST /api/files/images': EDIT,
   'GET /api/files': READ,
   'GET /api/files/{id}': READ,
   'GET /api/files/{id}/content': READ,
@@ -98,6 +105,8 @@ const RULES: Rules = {
   'GET /api/flows/{id}/participants': READ,
   'GET /api/flows/{id}/graph': READ,
   'GET /api/flows/{id}/stats': READ,
+  'GET /api/flows/{id}/step-stats': READ,
+  'GET /api/flows/{id}/experiments': READ,
   'POST /api/flows/{id}/simulate': READ,
   'POST /api/flows/{id}/preview-edit': ADMIN,
   'POST /api/flows/{id}/start': ADMIN,
@@ -117,6 +126,10 @@ const RULES: Rules = {
   'GET /api/suppressions': READ,
   'POST /api/suppressions': ADMIN,
   'DELETE /api/suppressions/{address}': ADMIN,
+  // The contact policy: both roles read it and a person's contact history, flow administrators change it.
+  'GET /api/contact-policy': READ,
+  'PUT /api/contact-policy': ADMIN,
+  'GET /api/persons/{id}/contact-history': READ,
   'POST /api/dsl/check': READ,
   'POST /api/dsl/format': READ,
   'GET /api/dsl/names': READ,
@@ -168,7 +181,7 @@ describe('role matrix', () => {
 
   it('lists every public address in the OpenAPI document', () => {
     const keys = new Set(routes.map((r) => r.key));
-    for (const key of ['GET /api/health', 'POST /api/auth/login', 'GET /l/{token}', 'GET /o/{token}', 'GET /u/{token}', 'POST /u/{token}']) expect(keys).toContain(key);
+    for (const key of ['GET /api/health', 'POST /api/auth/login', 'GET /l/{token}', 'GET /o/{token}', 'GET /u/{token}', 'POST /u/{token}', 'POST /f/{key}']) expect(keys).toContain(key);
   });
 
   it('lets each caller in or refuses it exactly as the rules say, on every route', async () => {

@@ -49,6 +49,10 @@ describe('manual clock', () => {
     expect((await app.call('POST', '/api/clock/advance', { by: 'three days' })).status).toBe(400);
     expect((await app.call('POST', '/api/clock/advance', {})).status).toBe(400);
     expect((await app.call('POST', '/api/clock/advance', { by: 'P1D', to: target })).status).toBe(400);
+    const tooFar = await app.call('POST', '/api/clock/advance', { to: '9999-12-31T23:59:59Z' });
+    expect(tooFar.status).toBe(400);
+    expect(tooFar.body).toMatchObject({ code: 'clock.too_far', details: { field: 'to' } });
+    expect((await app.call('POST', '/api/clock/advance', { by: 'P1828D' })).body).toMatchObject({ code: 'clock.too_far', details: { field: 'by' } });
     expect(await now(app)).toEqual(new Date(target));
   });
 
@@ -134,6 +138,34 @@ describe('manual clock', () => {
     expect((await sql.query(`select status, last_error from job where kind = 'test.throws'`)).rows[0]).toEqual({ status: 'failed', last_error: 'boom' });
   });
 
+  it('claims a lane (deliveries) apart: a slow job of a lane does not hold the other jobs back', async () => {
+    const app = context.app;
+    const runner = app.app.get(JobRunner);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let entered = false;
+    runner.registerBatch('test.slow', async () => {
+      entered = true;
+      await released;
+      return new Map();
+    }, { lane: 'test-lane' });
+    runner.register('test.record', record());
+    expect(runner.lanes()).toEqual(['default', 'delivery', 'test-lane']);
+    await sql.query('delete from ran');
+    const t0 = await now(app);
+    await schedule(app, { kind: 'test.slow', dueAt: t0 }, { kind: 'test.record', dueAt: t0, payload: { label: 'beside' } });
+    const waitFor = async (what: () => Promise<boolean> | boolean) => {
+      for (let i = 0; i < 200 && !(await what()); i++) await new Promise((r) => setTimeout(r, 25));
+      return what();
+    };
+    expect(await waitFor(() => entered)).toBe(true);
+    // The slow lane's claim is still open; the default lane ran and committed its job meanwhile.
+    expect(await waitFor(async () => (await sql.query(`select 1 from ran where label = 'beside'`)).rows.length === 1)).toBe(true);
+    expect((await sql.query(`select status from job where kind = 'test.slow'`)).rows[0].status).toBe('pending');
+    release();
+    expect(await waitFor(async () => (await sql.query(`select status from job where kind = 'test.slow'`)).rows[0].status === 'done')).toBe(true);
+  });
+
   it('keeps the virtual time across a restart and shares it between instances', async () => {
     const before = await now(context.app);
     const other = await startTestApp({ DATABASE_URL: context.db.url, CLOCK: 'manual' });
@@ -180,6 +212,77 @@ describe('real clock', () => {
   it('answers 404 on the clock routes', async () => {
     expect((await real.app.call('GET', '/api/clock')).status).toBe(404);
     expect((await real.app.call('POST', '/api/clock/advance', { by: 'P1D' })).status).toBe(404);
+  });
+
+  it('commits the writes of a detached run that answers a retry, and counts the back-off from the end of the run', async () => {
+    const app = real.app;
+    const connection = app.app.get(EntityManager).getConnection();
+    await connection.execute('create table detached_ran (job_id bigint)');
+    let ended = 0;
+    // The slow work is real time here: the back-off must start when the run ended, not when it was claimed.
+    app.app.get(JobRunner).registerDetached('test.slow-retry', async (job) => {
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      ended = Date.now();
+      return async (em) => {
+        await em.getConnection().execute('insert into detached_ran (job_id) values (?)', [job.id], 'run', em.getTransactionContext());
+        return { retry: 'try again' };
+      };
+    }, { concurrency: 1, leaseMs: 60_000 });
+    await schedule(app, { kind: 'test.slow-retry', dueAt: new Date(), maxAttempts: 3 });
+    const deadline = Date.now() + 10_000;
+    let job: { id: string; status: string; attempts: number; last_error: string; due_at: Date } | undefined;
+    while (Date.now() < deadline) {
+      [job] = await connection.execute(`select "id", "status", "attempts", "last_error", "due_at" from "job" where "kind" = 'test.slow-retry'`);
+      if (job?.attempts === 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(job).toMatchObject({ status: 'pending', attempts: 1, last_error: 'try again' });
+    expect(new Date(job!.due_at).getTime()).toBeGreaterThanOrEqual(ended + 30_000);
+    expect(await connection.execute('select job_id from detached_ran')).toEqual([{ job_id: job!.id }]);
+  });
+
+  it('renews the lease of a detached batch run that takes longer than it, and commits only for the jobs still its own', async () => {
+    const app = real.app;
+    const connection = app.app.get(EntityManager).getConnection();
+    await connection.execute('create table batch_ran (job_id bigint)');
+    let taken: string | undefined;
+    app.app.get(JobRunner).registerDetachedBatch('test.long-batch', async (jobs) => {
+      // Another instance takes one job over (its lease ran out there, say) while this run goes on.
+      taken = jobs[0]!.id;
+      await connection.execute(`update "job" set "locked_until" = now() + interval '1 hour' where "id" = ?`, [taken]);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      return async (em, owned) => {
+        for (const id of owned) await em.getConnection().execute('insert into batch_ran (job_id) values (?)', [id], 'run', em.getTransactionContext());
+        return new Map();
+      };
+    }, { batchSize: 3, concurrency: 1, leaseMs: 600, renew: true });
+    await schedule(app, ...[1, 2, 3].map(() => ({ kind: 'test.long-batch', dueAt: new Date() })));
+    const deadline = Date.now() + 15_000;
+    let jobs: { id: string; status: string; attempts: number }[] = [];
+    while (Date.now() < deadline) {
+      jobs = await connection.execute(`select "id", "status", "attempts" from "job" where "kind" = 'test.long-batch' order by "id"`);
+      if (jobs.filter((job) => job.status === 'done').length === 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // The run took over three times its lease, yet no job was taken to be lost: the lease was renewed.
+    expect(jobs.map((job) => (job.id === taken ? { status: 'running', attempts: 0 } : { status: 'done', attempts: 1 }))).toEqual(jobs.map(({ status, attempts }) => ({ status, attempts })));
+    const ran = (await connection.execute('select job_id from batch_ran order by job_id')).map((row: { job_id: string }) => String(row.job_id));
+    expect(ran).toEqual(jobs.filter((job) => job.id !== taken).map((job) => String(job.id)));
+  });
+
+  it('parks a detached job whose last attempt outlived its lease, and lets its kind fail what it was for', async () => {
+    const app = real.app;
+    const connection = app.app.get(EntityManager).getConnection();
+    const parked: string[] = [];
+    app.app.get(JobRunner).registerDetachedBatch('test.lost', async () => async () => new Map(), {
+      batchSize: 10, concurrency: 1, leaseMs: 1000, onParked: async (_em, jobs) => void parked.push(...jobs.map((job) => job.id)),
+    });
+    const [lost] = await connection.execute(`insert into "job" ("kind", "payload", "due_at", "status", "attempts", "max_attempts", "locked_until", "created_at")
+      values ('test.lost', '{}', now(), 'running', 2, 3, now() - interval '1 second', now()) returning "id"`);
+    await app.app.get(JobRunner).runDue(10, undefined, { waitForDetached: false });
+    const [job] = await connection.execute(`select "status", "attempts", "last_error" from "job" where "id" = ?`, [lost.id]);
+    expect(job).toMatchObject({ status: 'failed', attempts: 3, last_error: expect.stringContaining('did not finish within its lease') });
+    expect(parked).toEqual([String(lost.id)]);
   });
 
   it('runs a job within a second of its due time', async () => {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, launchChromium } from './support/browser.js';
+import { axeViolations, dragTo, launchChromium } from './support/browser.js';
 import { assignStepIds, flowOf, freshStepId, insertStep, newStep, parse, print } from '@stroom/dsl';
 import { useTestApp } from './support/lifecycle.js';
 
@@ -42,20 +42,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Drags with the mouse in small moves, as the CDK needs to see a drag start and pass over the target. */
-async function drag(from: Locator, to: Locator): Promise<void> {
-  await from.scrollIntoViewIfNeeded();
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 10, { steps: 10 });
-  // The drag has started once the CDK draws its preview; then the pointer travels to the target.
-  await page.locator('.cdk-drag-preview').waitFor({ timeout: 5000 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 20 });
-  await page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 3 });
-  await page.mouse.up();
-}
+const drag = (from: Locator, to: Locator) => dragTo(page, from, to);
 
 const palette = (key: string) => page.locator(`[data-palette="${key}"]`);
 const slot = (name: string) => page.locator(`[data-slot="${name}"]`);
@@ -74,15 +61,15 @@ describe('the flow designer', () => {
     await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
     // The step menu has the four groups with the seed's names.
     for (const group of ['Bericht verzenden', 'Deelnemer bijwerken', 'Activiteit maken', 'Interne acties']) await page.getByRole('heading', { name: group }).waitFor();
-    expect(await page.locator('[data-palette]').count()).toBe(18);
+    expect(await page.locator('[data-palette]').count()).toBe(19);
 
     await page.getByLabel('Naam', { exact: true }).fill('Leadflow');
     await page.getByLabel('Naam', { exact: true }).press('Tab');
     await page.getByRole('button', { name: /Start van de flow/ }).click();
     await panel().getByRole('combobox', { name: 'Trigger' }).click();
     await page.getByRole('option', { name: 'Formulier ingevuld' }).click();
-    await panel().getByLabel('Afzender').fill('Loket <info@loket.example>');
-    await panel().getByLabel('Afzender').press('Tab');
+    await panel().getByLabel('Afzender', { exact: true }).fill('Loket <info@loket.example>');
+    await panel().getByLabel('Afzender', { exact: true }).press('Tab');
 
     await drag(palette('send_email'), slot('flow:0'));
     await expect1(cards(), 1);
@@ -253,7 +240,8 @@ describe('the flow designer', () => {
     await page.goto(`${context.app.url}/flows/new`);
     await page.getByRole('heading', { name: 'Nieuwe flow' }).waitFor();
     await page.getByRole('button', { name: /Start van de flow/ }).click();
-    await panel().getByRole('checkbox', { name: 'Een persoon mag deze flow maar één keer starten' }).check();
+    await panel().getByRole('combobox', { name: 'Opnieuw starten', exact: true }).click();
+    await page.getByRole('option', { name: 'Eén keer per persoon', exact: true }).click();
     await panel().getByRole('checkbox', { name: 'Verkoop gemaakt' }).check();
     await panel().getByRole('combobox', { name: 'Als het succes bereikt is' }).click();
     await page.getByRole('option', { name: 'Doorgaan met de flow' }).click();
@@ -285,8 +273,8 @@ describe('the flow designer', () => {
     await palette('create_request').click();
     await panel().getByRole('combobox', { name: 'Eigenaar' }).click();
     await page.getByRole('option', { name: 'Een medewerker (e-mailadres)' }).click();
-    await panel().getByLabel('E-mailadres van de medewerker').fill('jan@loket.example');
-    await panel().getByLabel('E-mailadres van de medewerker').press('Tab');
+    await panel().getByRole('combobox', { name: 'E-mailadres van de medewerker' }).fill('jan@loket.example');
+    await panel().getByRole('combobox', { name: 'E-mailadres van de medewerker' }).press('Tab');
     await page.getByRole('tab', { name: 'DSL' }).click();
     const text = await page.getByLabel('DSL-tekst van de flow').inputValue();
     expect(text).toContain('  s3: create follow_up "" type "" after 3 workdays assign service_contact\n');

@@ -46,7 +46,7 @@ describe("the server's messages in the UI's language", () => {
     await page.getByLabel('Password').fill('correct-horse-battery');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('link', { name: 'Templates' }).click();
-    await page.getByRole('cell', { name: 'Offerte aangevraagd' }).click();
+    await page.getByRole('cell', { name: 'Offerte aangevraagd', exact: true }).click();
     const english = page.getByRole('complementary', { name: 'Edit template' });
     await english.locator('[data-preview="subject"]').waitFor();
     // Only the server knows the merge variables: the preview's 400 names the field and the variable.

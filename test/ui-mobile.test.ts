@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { axeViolations, launchChromium, until } from './support/browser.js';
+import { axeViolations, launchChromium, until, quiet } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -47,7 +47,7 @@ function useSignedInPage(viewport: { width: number; height: number }): { page: P
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${context.app.url}${path}`);
   await page.locator('h1').first().waitFor();
-  await page.waitForLoadState('networkidle');
+  await quiet(page);
 }
 
 /** How far the page is wider than the window (0: nothing makes the whole page scroll sideways). */
@@ -144,7 +144,7 @@ function routes(): { path: string; name: string; prepare?: (page: Page) => Promi
     { path: `${flow}/summary`, name: 'flow summary', prepare: async (page) => page.locator('[data-stat="enrolled"]').waitFor() },
     { path: `${flow}/diagram`, name: 'flow diagram', prepare: async (page) => {
       await page.locator('[data-step="welkom"]').click();
-      await page.locator('[data-step-source]').waitFor();
+      await page.locator('[data-step-words]').waitFor();
     } },
     { path: `${flow}/reports`, name: 'flow reports', prepare: async (page) => page.locator('[data-success]').waitFor() },
     { path: `${flow}/participants`, name: 'flow participants', prepare: async (page) => page.getByRole('cell', { name: 'anna@bakkerij.example' }).waitFor() },
@@ -209,7 +209,7 @@ describe('at phone width', () => {
     await page.keyboard.press('Enter');
     const menu = page.getByRole('menu', { name: 'Hoofdmenu' });
     await menu.waitFor();
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Workflows', 'Sjablonen', 'Flows', 'Berichten', 'Blokkeerlijst', 'DSL', 'Uitloggen']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Workflows', 'Sjablonen', 'Flows', 'Formulieren', 'Berichten', 'Blokkeerlijst', 'Contactbeleid', 'Toewijzingsregels', 'DSL', 'Uitloggen']);
     // The first item has the focus; arrow keys move through the items, Enter chooses.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
@@ -245,7 +245,7 @@ describe('at phone width', () => {
     expect(formBox!.x + formBox!.width).toBeLessThanOrEqual(PHONE.width);
 
     await visit(page, '/templates');
-    await page.getByRole('cell', { name: 'Welkomstmail' }).click();
+    await page.getByRole('cell', { name: 'Welkomstmail', exact: true }).click();
     const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
     await editor.getByLabel('Onderwerp').waitFor();
     const [listBox, editorBox] = [await page.locator('table').first().boundingBox(), await editor.boundingBox()];
@@ -308,7 +308,7 @@ describe('the flow\'s states', () => {
     const { page } = signed;
     await visit(page, '/flows');
     const stateOf = (name: string) => page.getByRole('row', { name: new RegExp(name) }).locator('.state');
-    await page.getByRole('cell', { name: 'Najaarsactie' }).waitFor();
+    await page.getByRole('cell', { name: 'Najaarsactie', exact: true }).waitFor();
     expect(await stateOf('Welkomstreeks').textContent()).toBe('Wordt uitgevoerd');
     expect(await stateOf('Zomeractie').textContent()).toBe('Gepauzeerd');
     expect(await stateOf('Najaarsactie').textContent()).toBe('Wordt niet uitgevoerd');
@@ -327,7 +327,7 @@ describe('the flow\'s states', () => {
     await page.getByRole('radio', { name: 'English' }).click();
     await page.locator('[data-status]').filter({ hasText: 'Not running' }).waitFor();
     await visit(page, '/flows');
-    await page.getByRole('cell', { name: 'Zomeractie' }).waitFor();
+    await page.getByRole('cell', { name: 'Zomeractie', exact: true }).waitFor();
     expect(await stateOf('Zomeractie').textContent()).toBe('Paused');
     expect(await stateOf('Welkomstreeks').textContent()).toBe('Running');
     await page.getByRole('radio', { name: 'Nederlands' }).click();

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchChromium, until } from './support/browser.js';
+import { axeViolations, launchChromium, until, quiet } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 import { SmtpSink } from './support/smtp-sink.js';
 
@@ -72,7 +72,7 @@ afterAll(async () => {
 describe('records chosen by name, and the message detail (Chromium)', () => {
   it('previews a template on a person chosen by typing part of the name, and says why a variable is empty', async () => {
     await page.goto(`${context.app.url}/templates`);
-    await page.getByRole('cell', { name: 'Offerte picker' }).click();
+    await page.getByRole('cell', { name: 'Offerte picker', exact: true }).click();
     const editor = page.getByRole('complementary', { name: 'Sjabloon bewerken' });
     // A quote-request workflow uses it: sample data of a quote request until a record is chosen.
     await editor.locator('[data-preview-on]').filter({ hasText: 'Voorbeeldgegevens van een kansactie: kies een record voor echte gegevens. Deze sjabloon wordt gebruikt bij kansacties.' }).waitFor();
@@ -101,7 +101,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await editor.getByRole('status').filter({ hasText: 'wachtrij' }).waitFor();
     const sent = (await call('GET', '/api/messages?to=proef@loket.test')).body.items[0];
     expect(sent).toMatchObject({ personId: jan.id, subject: '[TEST] Offerte voor Jan' });
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -139,7 +139,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     const row = page.getByRole('row').filter({ hasText: 'jan.jansen@voorbeeld.test' });
     await row.locator('[data-error]').filter({ hasText: '451 Mailbox temporarily unavailable' }).waitFor();
     expect(await row.locator('[data-error]').isVisible()).toBe(true);
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     expect(await axeViolations(page)).toEqual([]);
 
     await call('POST', '/api/clock/advance', { by: 'PT1M' });
@@ -163,7 +163,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     expect(attempts).toHaveLength(2);
     expect(attempts[0]).toMatch(/Mislukt.*451 Mailbox temporarily unavailable/);
     expect(attempts[1]).toMatch(/Bezorgd.*smtp/);
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     expect(await axeViolations(page)).toEqual([]);
 
     // A deep link survives a reload; an unknown one says so.
@@ -189,7 +189,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     await signIn();
     await page.goto(`${context.app.url}/messages/${message.id}`);
     await page.locator('[data-attempts]').waitFor();
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     page.removeAllListeners('response');
     expect(loaded.filter((url) => /\/[olu]\//.test(new URL(url).pathname))).toEqual([]);
     expect((await call('GET', `/api/change-events?entity=email&id=${jan.id}`)).body.items).toEqual([]);
@@ -206,7 +206,7 @@ describe('records chosen by name, and the message detail (Chromium)', () => {
     page.on('response', (response) => loaded.push(response.url()));
     await page.goto(`${context.app.url}/messages/${sent.messageId}`);
     await page.getByRole('heading', { name: '[TEST] Pixel' }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await quiet(page);
     page.removeAllListeners('response');
     expect(await page.locator('[data-message-body] iframe').getAttribute('srcdoc')).toContain('/o/bekeken');
     expect(loaded.filter((url) => url.includes('/o/'))).toEqual([]);

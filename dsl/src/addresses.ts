@@ -39,6 +39,15 @@ export function phoneNumberProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** An alphanumeric sender id as SMS networks accept it: 1 to 11 letters and digits. */
+const SMS_SENDER_ID = /^[A-Za-z0-9]{1,11}$/;
+
+/** Why `text` cannot be an SMS sender (an alphanumeric id or an E.164 number), or undefined when it can. */
+export function smsSenderProblem(text: string): string | undefined {
+  if (text.startsWith('+')) return phoneNumberProblem(text);
+  return SMS_SENDER_ID.test(text) ? undefined : 'not an SMS sender: up to 11 letters and digits, or a phone number in international form';
+}
+
 type Node = { kind?: unknown; loc?: Loc; locs?: Partial<Record<string, Loc>>; [key: string]: unknown };
 
 /** Reports every address in the program that does not parse, at the item that holds it. */

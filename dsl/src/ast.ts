@@ -125,12 +125,35 @@ export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as con
 export type Weekday = (typeof WEEKDAYS)[number];
 export type SendWindowDays = { kind: 'workdays' } | { kind: 'days'; from: Weekday; to: Weekday };
 
+/** The records whose date fields a date trigger can watch; each belongs to one person. */
+export const DATE_TRIGGER_ENTITIES = ['person', 'sale', 'quote_request', 'opportunity'] as const;
+export type DateTriggerEntity = (typeof DATE_TRIGGER_ENTITIES)[number];
+
+/** `trigger 30 days before person.extra.contract_end`: enrols on the day the offset lands on. */
+export interface DateTrigger {
+  kind: 'date';
+  amount: number;
+  unit: 'days' | 'workdays';
+  direction: 'before' | 'after';
+  entity: DateTriggerEntity;
+  field: string;
+}
+
+/** `trigger yearly on person.extra.birthday`: enrols every year on the day and month. */
+export interface YearlyTrigger {
+  kind: 'yearly';
+  entity: 'person';
+  field: string;
+}
+
 export type FlowTrigger =
   | { kind: 'manual' }
   | { kind: 'form_submitted'; form: string }
   | { kind: 'selection_added'; selection: string }
   | { kind: 'link_clicked' }
-  | { kind: 'condition'; condition: Condition };
+  | { kind: 'condition'; condition: Condition }
+  | DateTrigger
+  | YearlyTrigger;
 
 export type SuccessCriterion = Positioned &
   (
@@ -149,16 +172,20 @@ export type FlowSetting = Item &
     | { kind: 'sms_sender'; name: string }
     | { kind: 'send_window'; days: SendWindowDays; start: string; end: string }
     | { kind: 'timezone'; zone: string }
+    /** `when limited skip|defer`: this flow's answer to a message the contact policy stops (the policy's own when absent). */
+    | { kind: 'when_limited'; action: 'defer' | 'skip' }
     | { kind: 'trigger'; trigger: FlowTrigger }
     | { kind: 'filter'; condition: Condition }
     | { kind: 'exclude'; selection: string }
+    | ({ kind: 'exit'; condition: Condition } & LeaveOptions)
     | { kind: 'once_per_person' }
+    | { kind: 'restart'; afterDays: number }
     | { kind: 'success'; criteria: SuccessCriterion[]; then?: 'stop' | 'continue' }
   );
 export type FlowSettingKind = FlowSetting['kind'];
 export const FLOW_SETTING_ORDER: readonly FlowSettingKind[] = [
-  'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude',
-  'once_per_person', 'success',
+  'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'when_limited', 'trigger', 'filter', 'exclude', 'exit',
+  'once_per_person', 'restart', 'success',
 ];
 
 // ---- flows: steps -----------------------------------------------------------------------------
@@ -197,8 +224,19 @@ export type CompleteAction = Item & { kind: 'on_outcome'; outcome: 'success' | '
 export interface Branch extends Item, Block {
   kind: 'branch';
   name: string;
+  /** In a random split: always true (an empty `and`); the branch is chosen by `percent`. */
   condition: Condition;
+  /** In a random split: the share of enrolled people this branch gets. */
+  percent?: number;
   steps: Step[];
+}
+
+/** `split random`: an experiment whose branches take shares of the people, by a stable hash of flow and person. */
+export interface RandomSplit {
+  /** The share that gets nothing of the flow from here (completes at once), to measure lift against doing nothing. */
+  holdout?: number;
+  /** `pick winner after <n> per branch at <95|99>%`: later participants all go to the winning branch. */
+  pickWinner?: { after: number; confidence: 95 | 99 };
 }
 
 export type Others = Item &
@@ -218,10 +256,16 @@ export interface SendEmailStep extends StepBase {
   template: string;
   subject?: string;
   attachments: string[];
+  /** Exempt from the contact policy (a flow's messages are marketing otherwise). */
+  transactional?: true;
 }
 export interface SendSmsStep extends StepBase {
   kind: 'send_sms';
   message: SmsMessage;
+  /** Exempt from the contact policy (a flow's messages are marketing otherwise). */
+  transactional?: true;
+  /** The step's own sender (`from "…"`); the flow's `sms_sender` when absent. */
+  from?: string;
   ifNoMobile?: { kind: 'skip' } | ({ kind: 'leave' } & LeaveOptions);
 }
 export interface UpdatePersonStep extends StepBase, Block {
@@ -268,6 +312,8 @@ export interface DistributeStep extends StepBase {
   kind: 'distribute';
   pool: DistributionPool;
   fallback?: string;
+  /** `if unassigned`: only a person without an owner gets one; otherwise the owner is always (re)assigned. */
+  onlyIfUnassigned?: true;
 }
 export interface RunScriptStep extends StepBase {
   kind: 'run_script';
@@ -275,15 +321,20 @@ export interface RunScriptStep extends StepBase {
   timeoutMs?: number;
   memoryMb?: number;
 }
+/** A notification e-mail: a template, or its own subject and text (both with merge variables). */
 export interface NotifyEmailStep extends StepBase {
   kind: 'notify_email';
   to: Party;
-  template: string;
+  template?: string;
+  subject?: string;
+  text?: string;
 }
 export interface NotifySmsStep extends StepBase {
   kind: 'notify_sms';
   to: Party;
   text: string;
+  /** The step's own sender (`from "…"`); the flow's `sms_sender` when absent. */
+  from?: string;
 }
 export interface WaitStep extends StepBase {
   kind: 'wait';
@@ -299,9 +350,28 @@ export interface WaitForStep extends StepBase {
   atMost?: Duration;
   onTimeout?: { kind: 'continue' } | ({ kind: 'leave' } & LeaveOptions);
 }
+export const WEBHOOK_METHODS = ['GET', 'POST', 'PUT'] as const;
+export type WebhookMethod = (typeof WEBHOOK_METHODS)[number];
+/** A request header whose value is a named secret of the installation (never written in the rule). */
+export interface WebhookHeader {
+  name: string;
+  secret: string;
+}
+export interface CallWebhookStep extends StepBase {
+  kind: 'call_webhook';
+  method: WebhookMethod;
+  /** The address, with merge variables. */
+  url: string;
+  headers: WebhookHeader[];
+  /** JSON with merge variables. */
+  body?: string;
+  timeoutMs?: number;
+}
 export interface SplitStep extends StepBase, Block {
   kind: 'split';
   name: string;
+  /** Present on `split random`: an experiment (its branches have `percent` and no `others`). */
+  random?: RandomSplit;
   branches: Branch[];
   others?: Others;
 }
@@ -316,7 +386,8 @@ export interface CompleteStep extends StepBase, Block {
 export type Step =
   | SendEmailStep | SendSmsStep | UpdatePersonStep | MembershipStep | CreateFollowUpStep
   | CreateRequestStep | CreateSaleStep | DistributeStep | RunScriptStep | NotifyEmailStep
-  | NotifySmsStep | WaitStep | WaitUntilStep | WaitForStep | SplitStep | LeaveStep | CompleteStep;
+  | NotifySmsStep | WaitStep | WaitUntilStep | WaitForStep | SplitStep | LeaveStep | CompleteStep
+  | CallWebhookStep;
 export type StepKind = Step['kind'];
 
 export interface Flow extends Item, Block {
@@ -401,10 +472,16 @@ export interface FlowSettingsView {
   smsSender?: string;
   sendWindow?: { days: SendWindowDays; start: string; end: string };
   timezone?: string;
+  /** What a message the contact policy stops does in this flow; the policy's `when limited` when absent. */
+  whenLimited?: 'defer' | 'skip';
   triggers: FlowTrigger[];
   filter?: Condition;
   exclusions: string[];
+  /** Checked before every step and on every change of the person: when it holds, the participant leaves. */
+  exit?: { condition: Condition; actions: LeaveAction[] };
   oncePerPerson: boolean;
+  /** A person may take the flow again this many days after their previous participation ended. */
+  restartAfterDays?: number;
   success?: { criteria: SuccessCriterion[]; then: 'stop' | 'continue' };
 }
 
@@ -419,10 +496,13 @@ export function flowSettingsOf(flow: Flow): FlowSettingsView {
         view.sendWindow = { days: setting.days, start: setting.start, end: setting.end };
         break;
       case 'timezone': view.timezone = setting.zone; break;
+      case 'when_limited': view.whenLimited = setting.action; break;
       case 'trigger': view.triggers.push(setting.trigger); break;
       case 'filter': view.filter = setting.condition; break;
       case 'exclude': view.exclusions.push(setting.selection); break;
+      case 'exit': view.exit = { condition: setting.condition, actions: setting.actions }; break;
       case 'once_per_person': view.oncePerPerson = true; break;
+      case 'restart': view.restartAfterDays = setting.afterDays; break;
       case 'success':
         // A success rule stops the flow unless it says `then continue`.
         view.success = { criteria: setting.criteria, then: setting.then ?? 'stop' };

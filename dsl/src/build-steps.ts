@@ -30,13 +30,17 @@ export function sendStepOf(ctx: BuildContext, parts: SendParts): SendEmailStep |
     duplicates(ctx, parts.subjects.map((subject) => ctx.token(subject)), 'the subject');
     const step: SendEmailStep = { kind: 'send_email', template: parts.template ?? '', attachments: parts.attachments.map(text) };
     if (parts.subjects[0]) step.subject = text(parts.subjects[0]);
+    if (transactional(ctx, parts)) step.transactional = true;
     return withPart(step, 'template', parts.keyLoc);
   }
   const step: SendSmsStep = {
     kind: 'send_sms',
     message: parts.template !== undefined ? { kind: 'template', template: parts.template } : { kind: 'text', text: parts.smsText ?? '' },
   };
+  if (transactional(ctx, parts)) step.transactional = true;
   duplicates(ctx, parts.noMobile.map((option) => option.loc), "'if no mobile'");
+  duplicates(ctx, parts.senders.map((sender) => ctx.token(sender)), "'from'");
+  if (parts.senders[0]) withPart(Object.assign(step, { from: text(parts.senders[0]) }), 'from', ctx.token(parts.senders[0]));
   const noMobile = parts.noMobile[0];
   if (noMobile) {
     step.ifNoMobile = noMobile.skip ? { kind: 'skip' } : withLeaveActions(ctx, noMobile.leave, { kind: 'leave' as const });
@@ -44,9 +48,14 @@ export function sendStepOf(ctx: BuildContext, parts: SendParts): SendEmailStep |
   return withPart(step, parts.template !== undefined ? 'template' : 'text', parts.keyLoc);
 }
 
+function transactional(ctx: BuildContext, parts: SendParts): boolean {
+  duplicates(ctx, parts.transactional.map((token) => ctx.token(token)), "'transactional'");
+  return parts.transactional.length > 0;
+}
+
 /** `among "…", "…"`, `group "…"` or `fallback "…"`, in source order. */
 export interface DistributeOption {
-  keyword: 'among' | 'group' | 'fallback';
+  keyword: 'among' | 'group' | 'fallback' | 'if_unassigned';
   keywordLoc?: Loc;
   strings: IToken[];
 }
@@ -58,6 +67,7 @@ export function distributeOf(ctx: BuildContext, options: readonly DistributeOpti
   duplicates(ctx, amongs, "'among'");
   duplicates(ctx, groups, "'group'");
   duplicates(ctx, locsOf('fallback'), "'fallback'");
+  duplicates(ctx, locsOf('if_unassigned'), "'if unassigned'");
   if (amongs.length > 0 && groups.length > 0) ctx.error(loc, 'distribute-both');
   if (amongs.length === 0 && groups.length === 0) ctx.missingPart(loc, 'distribute-missing-pool');
   const group = options.find((o) => o.keyword === 'group');
@@ -66,6 +76,7 @@ export function distributeOf(ctx: BuildContext, options: readonly DistributeOpti
     ? { kind: 'distribute', pool: { kind: 'group', name: text(group?.strings[0]) } }
     : { kind: 'distribute', pool: { kind: 'employees', emails: amongEmails(options) } };
   if (fallback) step.fallback = text(fallback.strings[0]);
+  if (options.some((o) => o.keyword === 'if_unassigned')) step.onlyIfUnassigned = true;
   return step;
 }
 
@@ -97,31 +108,46 @@ export function runScriptOf(ctx: BuildContext, source: string, sourceLoc: Loc | 
   return withPart(step, 'source', sourceLoc);
 }
 
-export type NotifySetting = { kind: 'to'; party: PartyParts } | { kind: 'template' | 'text'; token: IToken };
+export type NotifySetting = { kind: 'to'; party: PartyParts } | { kind: 'template' | 'text' | 'subject' | 'from'; token: IToken };
 
 export function notifyOf(ctx: BuildContext, isEmail: boolean, settings: readonly NotifySetting[], loc: Loc | undefined): NotifyEmailStep | NotifySmsStep {
   const recipients: PartyParts[] = [];
-  const templates: IToken[] = [];
-  const texts: IToken[] = [];
+  const tokens: Record<'template' | 'text' | 'subject' | 'from', IToken[]> = { template: [], text: [], subject: [], from: [] };
   for (const setting of settings) {
     if (setting.kind === 'to') recipients.push(setting.party);
-    else (setting.kind === 'template' ? templates : texts).push(setting.token);
+    else tokens[setting.kind].push(setting.token);
   }
   duplicates(ctx, recipients.map((recipient) => recipient.loc), "'to'");
   if (recipients.length === 0) ctx.missingPart(loc, 'notify-missing-recipient');
   const to = partyOf(ctx, recipients[0], ['our_contact', 'service_contact'], "'notify … to'",
     isEmail ? 'a quoted e-mail address' : 'a quoted phone number');
-  const locsOf = (tokens: IToken[]) => tokens.map((token) => ctx.token(token));
-  if (isEmail) {
-    for (const extra of texts) ctx.error(ctx.token(extra), 'notify-email-text');
-    duplicates(ctx, locsOf(templates), 'the template');
-    if (templates.length === 0) ctx.missingPart(loc, 'notify-email-missing-template');
-    return withPart({ kind: 'notify_email', to, template: text(templates[0]) }, 'template', ctx.token(templates[0]));
-  }
-  for (const extra of templates) ctx.error(ctx.token(extra), 'notify-sms-template');
-  duplicates(ctx, locsOf(texts), 'the text');
-  if (texts.length === 0) ctx.missingPart(loc, 'notify-sms-missing-text');
-  return withPart({ kind: 'notify_sms', to, text: text(texts[0]) }, 'text', ctx.token(texts[0]));
+  const locsOf = (list: IToken[]) => list.map((token) => ctx.token(token));
+  duplicates(ctx, locsOf(tokens.template), 'the template');
+  duplicates(ctx, locsOf(tokens.text), 'the text');
+  duplicates(ctx, locsOf(tokens.subject), 'the subject');
+  duplicates(ctx, locsOf(tokens.from), "'from'");
+  if (isEmail) return notifyEmailOf(ctx, to, tokens, loc);
+  for (const extra of tokens.template) ctx.error(ctx.token(extra), 'notify-sms-template');
+  for (const extra of tokens.subject) ctx.error(ctx.token(extra), 'notify-sms-subject');
+  if (tokens.text.length === 0) ctx.missingPart(loc, 'notify-sms-missing-text');
+  const step: NotifySmsStep = { kind: 'notify_sms', to, text: text(tokens.text[0]) };
+  if (tokens.from[0]) withPart(Object.assign(step, { from: text(tokens.from[0]) }), 'from', ctx.token(tokens.from[0]));
+  return withPart(step, 'text', ctx.token(tokens.text[0]));
+}
+
+/** A template, or a subject and a text of its own: one or the other. */
+function notifyEmailOf(ctx: BuildContext, to: NotifyEmailStep['to'], tokens: Record<'template' | 'text' | 'subject' | 'from', IToken[]>, loc: Loc | undefined): NotifyEmailStep {
+  for (const extra of tokens.from) ctx.error(ctx.token(extra), 'notify-email-from');
+  const [template] = tokens.template;
+  const [subject] = tokens.subject;
+  const [body] = tokens.text;
+  if (template && (subject || body)) ctx.error(ctx.token(subject ?? body), 'notify-email-text');
+  if (!template && !subject && !body) ctx.missingPart(loc, 'notify-email-missing-template');
+  else if (!template && (!subject || !body)) ctx.missingPart(loc, subject ? 'notify-email-missing-text' : 'notify-email-missing-subject');
+  if (template) return withPart({ kind: 'notify_email', to, template: text(template) }, 'template', ctx.token(template));
+  const step: NotifyEmailStep = { kind: 'notify_email', to, subject: text(subject), text: text(body) };
+  withPart(step, 'subject', ctx.token(subject));
+  return withPart(step, 'text', ctx.token(body));
 }
 
 /** `at most …` or `else continue` / `else leave { … }` (null: continue). */

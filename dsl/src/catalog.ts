@@ -14,7 +14,7 @@ export interface TemplateInfo {
 }
 
 /** The kinds of name a rule refers to, for "did you mean …". */
-export type NameKind = 'templates' | 'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups' | 'employees';
+export type NameKind = 'templates' | 'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups' | 'employees' | 'files';
 
 export interface Catalog {
   template(key: string): TemplateInfo | undefined;
@@ -25,6 +25,8 @@ export interface Catalog {
   hasTaskType(name: string): boolean;
   hasGroup(name: string): boolean;
   hasEmployee(email: string): boolean;
+  /** An uploaded file by its name (an e-mail step's attachment), with its size in bytes. */
+  file(name: string): { size: number } | undefined;
   /** Status names of a kind, e.g. `Offertezoek - Offerte aangevraagd`. */
   statuses(kind: StatusKind): readonly string[];
   /** The type of `entity.field` (snake_case), or undefined for an unknown field. */
@@ -33,6 +35,8 @@ export interface Catalog {
   names(kind: NameKind): readonly string[];
   /** The fields of an entity beyond the standard ones. */
   extraFields(entity: Entity): readonly string[];
+  /** The names of the secrets webhook headers may use; absent where the configuration is not known. */
+  secretNames?(): readonly string[] | undefined;
 }
 
 /** The fields of the API's JSON shapes in snake_case: the same on every installation. */
@@ -90,6 +94,11 @@ export const PARTICIPANT_FIELDS: Readonly<Record<string, FieldType>> = {
   clicked: 'boolean', opened: 'boolean', clicks: 'number', opens: 'number', forms: 'list', emails: 'number',
 };
 
+/** `webhook.<label>.status`: the HTTP status a webhook step got (0 when no answer came), for split branches. */
+export function webhookFieldType(field: string): FieldType | undefined {
+  return /^[A-Za-z_]\w*\.status$/.test(field) ? 'number' : undefined;
+}
+
 /** `person.extra.<name>` is free-form: any name, any type. */
 export function standardFieldType(entity: Entity, field: string): FieldType | undefined {
   if (entity === 'person' && field.startsWith('extra.') && /^extra\.[A-Za-z_]\w*$/.test(field)) return 'any';
@@ -105,20 +114,25 @@ export interface CatalogData {
   taskTypes?: string[];
   groups?: string[];
   employees?: string[];
+  files?: { name: string; size: number }[];
   statuses?: Partial<Record<StatusKind, string[]>>;
   /** Extra fields per entity on top of the standard ones. */
   fields?: Partial<Record<Entity, Record<string, FieldType>>>;
+  /** Secret names for webhook headers; absent: not checked. */
+  secrets?: string[];
 }
 
 /** A catalog over plain lists (looked up through sets); e-mail addresses compare case-insensitively. */
 export class InMemoryCatalog implements Catalog {
   private readonly templates: Map<string, TemplateInfo>;
   private readonly employees: Set<string>;
+  private readonly files: Map<string, { size: number }>;
   private readonly sets: Record<'selections' | 'projects' | 'forms' | 'flows' | 'taskTypes' | 'groups', Set<string>>;
 
   constructor(private readonly data: CatalogData = {}) {
     this.templates = new Map((data.templates ?? []).map((template) => [template.key, template]));
     this.employees = new Set((data.employees ?? []).map((email) => email.toLowerCase()));
+    this.files = new Map((data.files ?? []).map((file) => [file.name, { size: file.size }]));
     this.sets = {
       selections: new Set(data.selections), projects: new Set(data.projects), forms: new Set(data.forms),
       flows: new Set(data.flows), taskTypes: new Set(data.taskTypes), groups: new Set(data.groups),
@@ -133,6 +147,7 @@ export class InMemoryCatalog implements Catalog {
   hasTaskType(name: string): boolean { return this.sets.taskTypes.has(name); }
   hasGroup(name: string): boolean { return this.sets.groups.has(name); }
   hasEmployee(email: string): boolean { return this.employees.has(email.toLowerCase()); }
+  file(name: string): { size: number } | undefined { return this.files.get(name); }
   statuses(kind: StatusKind): readonly string[] { return this.data.statuses?.[kind] ?? []; }
 
   fieldType(entity: Entity, field: string): FieldType | undefined {
@@ -141,10 +156,15 @@ export class InMemoryCatalog implements Catalog {
 
   names(kind: NameKind): readonly string[] {
     if (kind === 'templates') return [...this.templates.keys()];
+    if (kind === 'files') return [...this.files.keys()];
     return this.data[kind] ?? [];
   }
 
   extraFields(entity: Entity): readonly string[] {
     return Object.keys(this.data.fields?.[entity] ?? {});
+  }
+
+  secretNames(): readonly string[] | undefined {
+    return this.data.secrets;
   }
 }

@@ -45,8 +45,8 @@ export const RECORDS_OF: { readonly [E in Entity]: readonly string[] } = {
 
 /** A flow is about its participant: the person, their company and contacts. */
 export const FLOW_RECORDS: readonly string[] = ['person', 'company', 'our_contact', 'service_contact'];
-/** A split also sees the participant's behaviour (`participant.clicked`, …). */
-export const SPLIT_RECORDS: readonly string[] = [...FLOW_RECORDS, 'participant'];
+/** A split also sees the participant's behaviour (`participant.clicked`, …) and its webhook answers (`webhook.crm.status`). */
+export const SPLIT_RECORDS: readonly string[] = [...FLOW_RECORDS, 'participant', 'webhook'];
 
 /** What records a rule can read; `about` names the rule in messages ("a quote_request workflow"). */
 export interface RecordScope {
@@ -100,5 +100,6 @@ function hasName(catalog: Catalog, kind: NameKind, name: string): boolean {
     case 'taskTypes': return catalog.hasTaskType(name);
     case 'groups': return catalog.hasGroup(name);
     case 'employees': return catalog.hasEmployee(name);
+    case 'files': return catalog.file(name) !== undefined;
   }
 }

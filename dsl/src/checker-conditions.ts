@@ -1,6 +1,6 @@
 // Fields and values: does `entity.field` exist, may this rule read it, and does the value fit its type.
 import { ENTITIES, type Condition, type Entity, type Loc, type Value } from './ast.js';
-import { EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, STANDARD_FIELDS, standardFieldType, type FieldType, type StatusKind } from './catalog.js';
+import { EMPLOYEE_FIELDS, PARTICIPANT_FIELDS, STANDARD_FIELDS, standardFieldType, webhookFieldType, type FieldType, type StatusKind } from './catalog.js';
 import { EMPLOYEE_ROLES, type CheckContext, type RecordScope } from './checker-common.js';
 import { closest } from './suggest.js';
 
@@ -29,8 +29,10 @@ export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope 
     type = EMPLOYEE_FIELDS[field];
   } else if (head === 'participant') {
     type = PARTICIPANT_FIELDS[field];
+  } else if (head === 'webhook') {
+    type = webhookFieldType(field);
   } else {
-    const records = [...ENTITIES, ...EMPLOYEE_ROLES, 'participant'];
+    const records = [...ENTITIES, ...EMPLOYEE_ROLES, 'participant', 'webhook'];
     ctx.report(loc, 'error', 'unknown-record', { record: head, path }, stepId, closest(head, scope?.records ?? records) ?? closest(head, records));
     return undefined;
   }
@@ -38,7 +40,7 @@ export function fieldTypeOf(ctx: CheckContext, path: string, scope: RecordScope 
     ctx.report(loc, 'error', 'unknown-field', { field, record: head }, stepId, closest(field, fieldsOf(ctx, head)));
     return undefined;
   }
-  if (scope && !scope.records.includes(head) && head === 'participant') {
+  if (scope && !scope.records.includes(head) && (head === 'participant' || head === 'webhook')) {
     ctx.report(loc, 'error', 'missing-record', { variant: 'behaviour', path }, stepId);
   } else if (scope && !scope.records.includes(head)) {
     ctx.report(loc, 'error', 'missing-record', { variant: 'field', path, about: scope.about, record: head }, stepId);
@@ -52,6 +54,7 @@ function fieldsOf(ctx: CheckContext, head: string): string[] {
     const entity = head as Entity;
     return [...Object.keys(STANDARD_FIELDS[entity]), ...(ctx.catalog?.extraFields(entity) ?? [])];
   }
+  if (head === 'webhook') return [];
   return Object.keys(EMPLOYEE_ROLE_NAMES.has(head) ? EMPLOYEE_FIELDS : PARTICIPANT_FIELDS);
 }
 

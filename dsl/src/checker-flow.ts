@@ -6,8 +6,14 @@ import {
 import {
   CheckContext, checkTemplate, checkVariables, FLOW_RECORDS, SPLIT_RECORDS, mergeVariablesIn, type RecordScope,
 } from './checker-common.js';
+import type { Params } from './messages.js';
 import { checkChange, checkCondition, checkValue, fieldTypeOf } from './checker-conditions.js';
+import { checkDateTrigger, checkEntryRules, checkWebhook, checkWebhookLabels, checkYearlyOnce } from './checker-flow-rules.js';
+import { smsSenderProblem } from './addresses.js';
 import { closest } from './suggest.js';
+
+/** The attachments of one e-mail step together, as mail servers commonly accept them. */
+export const MAX_ATTACHMENTS_BYTES = 25 * 1024 * 1024;
 
 const PERSON_SCOPE: RecordScope = { records: FLOW_RECORDS, about: 'a flow' };
 const SPLIT_SCOPE: RecordScope = { records: SPLIT_RECORDS, about: 'a split' };
@@ -33,13 +39,18 @@ export function checkFlow(ctx: CheckContext, flow: Flow): void {
   checkBlock(check, flow.steps);
 }
 
-function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
+function checkSettings(check: FlowCheck, flow: Flow): void {
+  const { ctx, settings } = check;
   if (settings.triggers.length === 0) {
     ctx.report(flow.locs?.name ?? flow.loc, 'warning', 'no-trigger', {});
   }
+  checkYearlyOnce(ctx, settings, flow.locs?.name ?? flow.loc);
   for (const setting of flow.settings) {
     const loc = setting.loc;
     switch (setting.kind) {
+      case 'sms_sender':
+        checkSmsSender(check, setting.name, setting.locs?.name ?? loc);
+        break;
       case 'timezone':
         if (!isTimeZone(setting.zone)) ctx.report(setting.locs?.zone ?? loc, 'error', 'unknown-timezone', { name: setting.zone });
         break;
@@ -49,8 +60,16 @@ function checkSettings({ ctx, settings }: FlowCheck, flow: Flow): void {
         if (trigger.kind === 'selection_added') ctx.unknownName(loc, 'selections', trigger.selection, 'unknown-selection');
         // A trigger condition may look at whatever record changed, not only the person.
         if (trigger.kind === 'condition') checkCondition(ctx, trigger.condition, undefined);
+        checkDateTrigger(ctx, trigger, loc);
         break;
       }
+      case 'exit':
+        checkCondition(ctx, setting.condition, PERSON_SCOPE);
+        checkLeaveActions({ ctx }, setting.actions, undefined);
+        break;
+      case 'restart':
+        checkEntryRules(ctx, setting, settings);
+        break;
       case 'filter':
         checkCondition(ctx, setting.condition, PERSON_SCOPE);
         break;
@@ -122,7 +141,31 @@ function requireSetting(check: FlowCheck, present: boolean, step: Step, code: st
   check.ctx.report(step.loc, check.ctx.mode === 'start' ? 'error' : 'warning', code, {}, step.id);
 }
 
-function checkLeaveActions({ ctx }: FlowCheck, actions: readonly LeaveAction[], stepId: string | undefined): void {
+/** A value that only blocks a start: saving a flow that is still being written stays possible. */
+function startProblem(check: FlowCheck, loc: Loc | undefined, code: string, params: Params, stepId?: string): void {
+  check.ctx.report(loc, check.ctx.mode === 'start' ? 'error' : 'warning', code, params, stepId);
+}
+
+function checkSmsSender(check: FlowCheck, sender: string, loc: Loc | undefined, stepId?: string): void {
+  if (smsSenderProblem(sender)) startProblem(check, loc, 'invalid-sms-sender', { sender }, stepId);
+}
+
+/** Every attachment is an uploaded file, and together they stay within the limit. */
+function checkAttachments(check: FlowCheck, names: readonly string[], loc: Loc | undefined, stepId?: string): void {
+  const { catalog } = check.ctx;
+  if (!catalog || names.length === 0) return;
+  let total = 0;
+  for (const name of names) {
+    const file = catalog.file(name);
+    if (!file) check.ctx.report(loc, 'error', 'unknown-file', { name }, stepId, closest(name, catalog.names('files')));
+    total += file?.size ?? 0;
+  }
+  if (total > MAX_ATTACHMENTS_BYTES) {
+    startProblem(check, loc, 'attachments-too-large', { size: (total / 1024 / 1024).toFixed(1), max: MAX_ATTACHMENTS_BYTES / 1024 / 1024 }, stepId);
+  }
+}
+
+function checkLeaveActions({ ctx }: Pick<FlowCheck, 'ctx'>, actions: readonly LeaveAction[], stepId: string | undefined): void {
   for (const action of actions) {
     if (action.kind === 'move_to_flow') ctx.unknownName(action.loc, 'flows', action.flow, 'unknown-flow', stepId);
     else checkListName(ctx, 'selection', action.selection, action.loc, stepId);
@@ -144,12 +187,14 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
     if (step.subject !== undefined) checkVariables(check.ctx, mergeVariablesIn(step.subject), PERSON_SCOPE, 'the subject', loc, step.id);
     requireSetting(check, check.settings.sender !== undefined, step, 'missing-sender');
     requireSetting(check, check.settings.replyTo !== undefined, step, 'missing-reply-to');
+    checkAttachments(check, step.attachments, step.locs?.attachments ?? loc, step.id);
   },
   send_sms: (check, step, loc) => {
     if (step.message.kind === 'template') checkTemplate(check.ctx, step.message.template, 'sms', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
     else checkVariables(check.ctx, mergeVariablesIn(step.message.text), PERSON_SCOPE, 'the text', step.locs?.text ?? loc, step.id);
     if (step.ifNoMobile?.kind === 'leave') checkLeaveActions(check, step.ifNoMobile.actions, step.id);
-    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
+    if (step.from !== undefined) checkSmsSender(check, step.from, step.locs?.from ?? loc, step.id);
+    else requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
   },
   update_person: ({ ctx }, step) => {
     for (const operation of step.operations) {
@@ -186,9 +231,16 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
     if (step.fallback !== undefined) checkEmployeeEmail(ctx, step.fallback, loc, step.id);
   },
   run_script: () => {},
-  notify_email: (check, step, loc) => checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id),
-  notify_sms: (check, step) => {
-    requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
+  call_webhook: ({ ctx }, step) => checkWebhook(ctx, step, PERSON_SCOPE),
+  notify_email: (check, step, loc) => {
+    if (step.template !== undefined) checkTemplate(check.ctx, step.template, 'email', PERSON_SCOPE, step.locs?.template ?? loc, step.id);
+    if (step.subject !== undefined) checkVariables(check.ctx, mergeVariablesIn(step.subject), PERSON_SCOPE, 'the subject', step.locs?.subject ?? loc, step.id);
+    if (step.text !== undefined) checkVariables(check.ctx, mergeVariablesIn(step.text), PERSON_SCOPE, 'the text', step.locs?.text ?? loc, step.id);
+  },
+  notify_sms: (check, step, loc) => {
+    checkVariables(check.ctx, mergeVariablesIn(step.text), PERSON_SCOPE, 'the text', step.locs?.text ?? loc, step.id);
+    if (step.from !== undefined) checkSmsSender(check, step.from, step.locs?.from ?? loc, step.id);
+    else requireSetting(check, check.settings.smsSender !== undefined, step, 'missing-sms-sender');
   },
   wait: () => {},
   wait_until: () => {},
@@ -214,6 +266,7 @@ const stepChecks: { [K in StepKind]: StepCheck<K> } = {
       }
       names.add(branch.name);
       checkCondition(check.ctx, branch.condition, SPLIT_SCOPE, step.id);
+      checkWebhookLabels(check.ctx, branch.condition, check.labels, step.id);
       checkBlock(check, branch.steps);
     }
     if (step.others?.kind === 'steps') checkBlock(check, step.others.steps);

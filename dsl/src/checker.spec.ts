@@ -17,6 +17,7 @@ const catalog = new InMemoryCatalog({
   taskTypes: ['Bellen'],
   groups: ['Adviseurs'],
   employees: ['Adviseur@energieloket.example'],
+  files: [{ name: 'brochure.pdf', size: 20 * 1024 * 1024 }, { name: 'tarieven.pdf', size: 6 * 1024 * 1024 }],
   statuses: { quote_request: ['Offertezoek - Offerte aangevraagd'], opportunity: ['Gewonnen'] },
   fields: { person: { score: 'number' } },
 });
@@ -123,5 +124,37 @@ describe('checker: flows', () => {
 
   it('does not check a text with syntax errors', () => {
     expect(findings(workflow('on person created', 'send email'))).toEqual(["4:1+1 error: expected a template key in quotes after 'email', found '}'"]);
+  });
+});
+
+describe('checker: step settings of seed 003 and the values a start needs', () => {
+  const start = (source: string) => show(checkSource(source, { catalog, mode: 'start' }).diagnostics);
+
+  it('accepts an SMS sender id or number of its own, a notification with its own subject and text, and attachments within 25 MB', () => {
+    expect(findings(flow(
+      'send sms "Hoi {{ person.first_name }}" from "Loket2"',
+      'notify sms to our_contact "Lead {{ person.full_name }}" from "+31201234567"',
+      'notify email to our_contact subject "Lead {{ person.full_name }}" "Bel {{ person.first_name }}"',
+      'send email "welkom" attach "brochure.pdf"',
+      'distribute to owner group "Adviseurs" if unassigned',
+    ))).toEqual([]);
+  });
+
+  it('checks the merge variables of a notification text', () => {
+    expect(findings(flow('notify email to our_contact subject "{{ task.title }}" "x"'))).toEqual([
+      '6:39+18 error: the subject uses task.title, but a flow has no task',
+    ]);
+  });
+
+  it('an invalid SMS sender and attachments that are missing or too large warn on save and block a start', () => {
+    const source = lines('flow "f" {', '  sender "s@example.nl"', '  reply_to "r@example.nl"', '  sms_sender "Energieloket"', '  trigger manual',
+      '  send sms "x" from "Loket Noord"', '  send email "welkom" attach "brochure.pdf" attach "tarieven.pdf"', '  send email "welkom" attach "brochur.pdf"', '}');
+    expect(findings(source)).toEqual([
+      '4:14+14 warning: "Energieloket" is not an SMS sender: up to 11 letters and digits, or a phone number in international form (+31612345678)',
+      '6:21+13 warning: "Loket Noord" is not an SMS sender: up to 11 letters and digits, or a phone number in international form (+31612345678)',
+      '7:3+63 warning: the attachments of this step are 26.0 MB together; at most 25 MB',
+      '8:3+40 warning: unknown attachment "brochur.pdf": upload it under Files first',
+    ]);
+    expect(start(source).filter((line) => line.includes('error'))).toHaveLength(4);
   });
 });

@@ -64,12 +64,12 @@ function labelsIn(source: string): Completion[] {
 
 const RECORDS: Completion[] = [...ENTITIES, ...EMPLOYEE_ROLES].map((label) => ({ label, kind: 'record' }));
 
-const STEP_STARTS = ['send', 'update', 'add', 'remove', 'create', 'distribute', 'run', 'notify', 'wait', 'split', 'leave', 'complete'];
+const STEP_STARTS = ['send', 'update', 'add', 'remove', 'create', 'distribute', 'run', 'call', 'notify', 'wait', 'split', 'leave', 'complete'];
 /** What may start a line, by the keyword that opened the enclosing block. */
 const LINE_STARTS: Record<string, string[]> = {
   top: ['workflow', 'flow'],
   workflow: ['on', 'when', 'after', 'send', 'remind'],
-  flow: ['sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude', 'once', 'success', ...STEP_STARTS],
+  flow: ['sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'when', 'trigger', 'filter', 'exclude', 'exit', 'once', 'restart', 'may', 'success', ...STEP_STARTS],
   branch: STEP_STARTS,
   others: STEP_STARTS,
   split: ['branch', 'others'],
@@ -80,11 +80,11 @@ const LINE_STARTS: Record<string, string[]> = {
 const BLOCK_OPENERS = Object.keys(LINE_STARTS);
 /** The optional settings that may follow a step's required words on its line. */
 const LINE_OPTIONS: Record<string, string[]> = {
-  send: ['subject', 'attach', 'to', 'if'],
+  send: ['subject', 'attach', 'to', 'from', 'if'],
   create: ['type', 'project', 'at', 'after', 'on', 'assign', 'agenda', 'status', 'category', 'priority', 'owner', 'message', 'stage', 'amount', 'description', 'date'],
-  distribute: ['among', 'group', 'fallback'],
+  distribute: ['among', 'group', 'fallback', 'if'],
   run: ['timeout', 'memory'],
-  notify: ['to', 'template'],
+  notify: ['to', 'template', 'subject', 'from'],
   wait: ['at', 'else'],
   success: ['or', 'then'],
   when: ['and', 'or'],

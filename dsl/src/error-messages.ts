@@ -17,7 +17,7 @@ const tokenDescriptions: Record<string, string> = {
 
 /** What a whole alternation expects, where listing its first tokens would say it badly. */
 const ruleDescriptions: Record<string, string> = {
-  step: 'a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave or complete)',
+  step: 'a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave, complete or call)',
   value: 'a value (a quoted text, a number, true or false)',
   party: 'a recipient (person, contact, responsible, owner, our_contact, service_contact or a quoted address)',
   duration: 'a unit: minutes, hours, days, workdays or weeks',
@@ -25,7 +25,7 @@ const ruleDescriptions: Record<string, string> = {
   workflowTrigger: 'created, updated, deleted, expired, completed or changed',
   notCondition: 'a condition, as in person.category = "Klant"',
   fieldPath: 'a field, as in person.first_name',
-  flowTrigger: 'manual, form, selection, link or when',
+  flowTrigger: 'manual, form, selection, link, when, a number of days or yearly',
   successCriterion: 'a success criterion (sale created, form "…" submitted, link clicked, added to …, or a field change)',
   createSetting: 'a setting of the step',
   waitStep: "a duration, 'until' or 'for'",
@@ -66,10 +66,10 @@ function describeToken(type: TokenType): string {
 }
 
 /** The keywords that may start a line inside each kind of block: what a misspelled first word may have meant. */
-const STEP_KEYWORDS = ['send', 'update', 'add', 'remove', 'create', 'distribute', 'run', 'notify', 'wait', 'split', 'leave', 'complete'];
+const STEP_KEYWORDS = ['send', 'update', 'add', 'remove', 'create', 'distribute', 'run', 'notify', 'wait', 'split', 'leave', 'complete', 'call'];
 const blockKeywords: Record<string, readonly string[]> = {
   workflowDeclaration: ['on', 'when', 'after', 'send', 'remind'],
-  flowDeclaration: ['sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude', 'once', 'success', ...STEP_KEYWORDS],
+  flowDeclaration: ['sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'trigger', 'filter', 'exclude', 'exit', 'once', 'restart', 'success', ...STEP_KEYWORDS],
   stepBlock: STEP_KEYWORDS,
   step: STEP_KEYWORDS,
   splitStep: ['branch', 'others'],

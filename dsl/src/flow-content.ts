@@ -36,7 +36,7 @@ export function contentOf(flow: Flow): FlowContentRefs {
     if (step.kind === 'send_email') {
       templates.set(step.template, 'email');
       for (const file of step.attachments) files.add(file);
-    } else if (step.kind === 'notify_email') templates.set(step.template, 'email');
+    } else if (step.kind === 'notify_email' && step.template !== undefined) templates.set(step.template, 'email');
     else if (step.kind === 'send_sms' && step.message.kind === 'template') templates.set(step.message.template, 'sms');
     else if (step.kind === 'wait_for' && step.event.kind === 'form_submitted') forms.add(step.event.form);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Flow } from './ast.js';
 import { conditionHolds } from './engine.js';
-import { compileFlow } from './flow-graph.js';
+import { compileFlow, completionMoves } from './flow-graph.js';
 import { parse } from './parse.js';
 import { fixture } from './testing/test-support.js';
 
@@ -57,5 +57,32 @@ describe('flow graph', () => {
     const inner = empty!.branches!.find((b) => b.name === 'Leeg')!;
     expect(inner.next).toBe(empty!.others!.kind === 'next' ? empty!.others!.next : undefined);
     expect(split.nodes[afmelden!]!.others).toEqual({ kind: 'leave', actions: [{ kind: 'add_to_selection', selection: 'Controle' }] });
+  });
+
+  it('finds the moves of the complete steps a participant can still reach', () => {
+    const split = graphOf(`flow "F" {
+  trigger manual
+  a: wait 1 days
+  split "Soort" {
+    branch "Klant" when person.category = "Klant" {
+      k: complete {
+        on success move to flow "Upsell"
+        on no_success move to flow "Nazorg"
+      }
+    }
+    others continue
+  }
+  b: wait 2 days
+  c: complete {
+    on success move to flow "Upsell"
+    on success move to flow "Ambassadeurs"
+  }
+}
+`);
+    expect(completionMoves(split, 'a', 'success')).toEqual(['Upsell', 'Ambassadeurs']);
+    expect(completionMoves(split, 'a', 'no_success')).toEqual(['Nazorg']);
+    expect(completionMoves(split, 'b', 'success')).toEqual(['Upsell', 'Ambassadeurs']);
+    expect(completionMoves(split, 'b', 'no_success')).toEqual([]);
+    expect(completionMoves(split, null, 'success')).toEqual([]);
   });
 });

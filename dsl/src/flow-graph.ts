@@ -2,8 +2,8 @@
 // next; splits carry their branches with compiled conditions.
 import type { TopLevelCondition } from 'json-rules-engine';
 import {
-  flowSettingsOf, stripLocations, type Flow, type FlowSettingsView, type LeaveAction, type Step,
-  type StepKind,
+  flowSettingsOf, stripLocations, type DateTrigger, type Flow, type FlowSettingsView, type LeaveAction, type Step,
+  type StepKind, type YearlyTrigger,
 } from './ast.js';
 import { changedConditions, compileCondition } from './compiler.js';
 import { leaveActionsOf, nodeSettingsOf } from './flow-node-settings.js';
@@ -29,7 +29,9 @@ export type CompiledFlowTrigger =
   | { kind: 'form_submitted'; form: string }
   | { kind: 'selection_added'; selection: string }
   | { kind: 'link_clicked' }
-  | { kind: 'condition'; condition: TopLevelCondition };
+  | { kind: 'condition'; condition: TopLevelCondition }
+  | DateTrigger
+  | YearlyTrigger;
 
 export type CompiledSuccessCriterion =
   | { kind: 'record_created'; entity: 'sale' | 'follow_up' | 'request' }
@@ -40,12 +42,16 @@ export type CompiledSuccessCriterion =
 
 export interface FlowGraph {
   name: string;
-  settings: Pick<FlowSettingsView, 'sender' | 'replyTo' | 'smsSender' | 'sendWindow' | 'timezone'>;
+  settings: Pick<FlowSettingsView, 'sender' | 'replyTo' | 'smsSender' | 'sendWindow' | 'timezone' | 'whenLimited'>;
   triggers: CompiledFlowTrigger[];
   /** Checked once, at enrolment, on the person's facts. */
   filter?: TopLevelCondition;
   exclusions: string[];
+  /** Checked before every step and on every change of the person: when it holds, the participant leaves. */
+  exit?: { condition: TopLevelCondition; actions: LeaveAction[] };
   oncePerPerson: boolean;
+  /** Days after a participation ended before the person may be enrolled again. */
+  restartAfterDays?: number;
   success?: { criteria: CompiledSuccessCriterion[]; then: 'stop' | 'continue' };
   start: Target;
   nodes: Record<string, FlowNode>;
@@ -62,6 +68,7 @@ export function compileFlow(flow: Flow): FlowGraph {
     name: flow.name,
     settings: stripLocations({
       sender: view.sender, replyTo: view.replyTo, smsSender: view.smsSender, sendWindow: view.sendWindow, timezone: view.timezone,
+      whenLimited: view.whenLimited,
     }),
     triggers: view.triggers.map(compileTrigger),
     exclusions: [...view.exclusions],
@@ -72,6 +79,8 @@ export function compileFlow(flow: Flow): FlowGraph {
     edges: [],
   };
   if (view.filter) graph.filter = compileCondition(view.filter);
+  if (view.exit) graph.exit = { condition: compileCondition(view.exit.condition), actions: leaveActionsOf(view.exit.actions) };
+  if (view.restartAfterDays !== undefined) graph.restartAfterDays = view.restartAfterDays;
   if (view.success) {
     graph.success = { criteria: view.success.criteria.map(compileCriterion), then: view.success.then };
   }
@@ -82,7 +91,7 @@ export function compileFlow(flow: Flow): FlowGraph {
 }
 
 function compileTrigger(trigger: FlowSettingsView['triggers'][number]): CompiledFlowTrigger {
-  return trigger.kind === 'condition' ? { kind: 'condition', condition: compileCondition(trigger.condition) } : { ...trigger };
+  return trigger.kind === 'condition' ? { kind: 'condition', condition: compileCondition(trigger.condition) } : stripLocations(trigger);
 }
 
 function compileCriterion(criterion: NonNullable<FlowSettingsView['success']>['criteria'][number]): CompiledSuccessCriterion {
@@ -125,4 +134,32 @@ function addEdges(graph: FlowGraph, node: FlowNode): void {
   }
   for (const branch of node.branches ?? []) graph.edges.push({ from: node.id, to: branch.next, label: branch.name });
   if (node.others?.kind === 'next') graph.edges.push({ from: node.id, to: node.others.next, label: 'others' });
+}
+
+/**
+ * The flows a participant moves to when it finishes with `outcome` while on step `from` without
+ * walking to the end (a success that stops the flow): the `on success` / `on no_success` moves of
+ * the complete steps it could still reach from there, in document order, each flow once.
+ */
+export function completionMoves(graph: FlowGraph, from: Target, outcome: 'success' | 'no_success'): string[] {
+  const reachable = new Set<string>();
+  const pending: Target[] = [from];
+  while (pending.length > 0) {
+    const id = pending.pop();
+    if (!id || reachable.has(id)) continue;
+    const node = graph.nodes[id];
+    if (!node) continue;
+    reachable.add(id);
+    pending.push(node.next, ...(node.branches ?? []).map((branch) => branch.next));
+    if (node.others?.kind === 'next') pending.push(node.others.next);
+  }
+  const flows = new Set<string>();
+  for (const id of graph.order) {
+    const node = graph.nodes[id]!;
+    if (node.kind !== 'complete' || !reachable.has(id)) continue;
+    for (const action of (node.settings.actions ?? []) as { outcome: string; flow: string }[]) {
+      if (action.outcome === outcome) flows.add(action.flow);
+    }
+  }
+  return [...flows];
 }

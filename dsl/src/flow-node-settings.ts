@@ -14,12 +14,14 @@ export function nodeSettingsOf(step: Step): Settings {
       const settings: Settings = { template: step.template };
       put(settings, 'subject', step.subject);
       settings['attachments'] = step.attachments.slice();
-      return settings;
+      return put(settings, 'transactional', step.transactional);
     }
     case 'send_sms': {
       const settings: Settings = {
         message: step.message.kind === 'text' ? { kind: 'text', text: step.message.text } : { kind: 'template', template: step.message.template },
       };
+      put(settings, 'transactional', step.transactional);
+      put(settings, 'from', step.from);
       return put(settings, 'ifNoMobile', step.ifNoMobile && (step.ifNoMobile.kind === 'skip' ? { kind: 'skip' } : leave(step.ifNoMobile)));
     }
     case 'update_person':
@@ -50,17 +52,26 @@ export function nodeSettingsOf(step: Step): Settings {
     }
     case 'distribute': {
       const pool = step.pool.kind === 'group' ? { kind: 'group', name: step.pool.name } : { kind: 'employees', emails: step.pool.emails.slice() };
-      return put({ pool }, 'fallback', step.fallback);
+      return put(put({ pool }, 'fallback', step.fallback), 'onlyIfUnassigned', step.onlyIfUnassigned);
     }
     case 'run_script': {
       const settings: Settings = { source: step.source };
       put(settings, 'timeoutMs', step.timeoutMs);
       return put(settings, 'memoryMb', step.memoryMb);
     }
-    case 'notify_email':
-      return { to: party(step.to), template: step.template };
+    case 'call_webhook': {
+      const settings: Settings = { method: step.method, url: step.url, headers: step.headers.map((h) => ({ name: h.name, secret: h.secret })) };
+      put(settings, 'body', step.body);
+      return put(settings, 'timeoutMs', step.timeoutMs);
+    }
+    case 'notify_email': {
+      const settings: Settings = { to: party(step.to) };
+      put(settings, 'template', step.template);
+      put(settings, 'subject', step.subject);
+      return put(settings, 'text', step.text);
+    }
     case 'notify_sms':
-      return { to: party(step.to), text: step.text };
+      return put({ to: party(step.to), text: step.text }, 'from', step.from);
     case 'wait':
       return { duration: duration(step.duration) };
     case 'wait_until':
@@ -70,9 +81,15 @@ export function nodeSettingsOf(step: Step): Settings {
       put(settings, 'atMost', step.atMost && duration(step.atMost));
       return put(settings, 'onTimeout', step.onTimeout && (step.onTimeout.kind === 'continue' ? { kind: 'continue' } : leave(step.onTimeout)));
     }
-    case 'split':
+    case 'split': {
       // Its branches become nodes of their own.
-      return { name: step.name };
+      const settings: Settings = { name: step.name };
+      if (!step.random) return settings;
+      const random: Settings = { shares: step.branches.map((branch) => ({ branch: branch.name, percent: branch.percent ?? 0 })) };
+      put(random, 'holdout', step.random.holdout);
+      put(random, 'pickWinner', step.random.pickWinner && { ...step.random.pickWinner });
+      return put(settings, 'random', random);
+    }
     case 'leave':
       return { actions: leaveActionsOf(step.actions) };
     case 'complete':

@@ -6,17 +6,17 @@ import {
 } from './ast.js';
 import { isReal, text, withPart, type BuildContext } from './build-context.js';
 import { entityOf, pathOf, withChange } from './build-parts.js';
-import type { stepGrammar } from './grammar-steps.js';
+import type { flowRulesGrammar } from './grammar-flow-rules.js';
 import { Identifier, K, LCurly, Minus, Name, RCurly, StringLiteral, Time } from './tokens.js';
 
 /** Settings a flow has at most once. */
 const SINGLE_SETTINGS = new Set<FlowSettingKind>([
-  'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'filter', 'once_per_person', 'success',
+  'sender', 'reply_to', 'sms_sender', 'send_window', 'timezone', 'filter', 'exit', 'once_per_person', 'restart', 'success',
 ]);
 const SETTING_KINDS: ReadonlySet<string> = new Set(FLOW_SETTING_ORDER);
 const CREATED_RECORDS = ['sale', 'follow_up', 'request'] as const;
 
-export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
+export function flowGrammar(Base: ReturnType<typeof flowRulesGrammar>) {
   return class FlowGrammar extends Base {
     /** `keyword "text"` as a setting. */
     private stringSetting(idx: number, keyword: TokenType, build: (value: string, loc: Loc | undefined) => FlowSetting): IOrAlt<FlowSetting> {
@@ -73,7 +73,10 @@ export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
             },
           },
           { ALT: () => { this.CONSUME(K.once); this.CONSUME(K.per); this.CONSUME(K.person); return this.ACTION(() => ({ kind: 'once_per_person' })); } },
+          { ALT: () => this.SUBRULE(this.whenLimitedSetting) },
           { ALT: () => this.SUBRULE(this.successRule) },
+          { ALT: () => this.SUBRULE(this.exitSetting) },
+          { ALT: () => this.SUBRULE(this.restartSetting) },
         ]);
       } catch (error) {
         const unfinished = this.salvaged<FlowSetting>(error, 'sendWindow') ?? unfinishedSetting(first);
@@ -133,6 +136,7 @@ export function flowGrammar(Base: ReturnType<typeof stepGrammar>) {
       },
       { ALT: () => { this.CONSUME(K.link); this.CONSUME(K.clicked); return this.ACTION(() => ({ kind: 'link_clicked' })); } },
       { ALT: () => { this.CONSUME(K.when); const condition = this.SUBRULE(this.condition); return this.ACTION(() => ({ kind: 'condition', condition })); } },
+      { ALT: () => this.SUBRULE(this.dateTrigger) },
     ]), { recoveryValueFunc: (): FlowTrigger => ({ kind: 'manual' }) });
 
     successRule = this.RULE('successRule', (): FlowSetting => {
@@ -227,6 +231,9 @@ function unfinishedSetting(first: IToken): FlowSetting {
     case K.filter: return { kind: 'filter', condition: { kind: 'or', operands: [] } };
     case K.exclude: return { kind: 'exclude', selection: '' };
     case K.once: return { kind: 'once_per_person' };
+    case K.when: return { kind: 'when_limited', action: 'defer' };
+    case K.exit: return { kind: 'exit', condition: { kind: 'or', operands: [] }, actions: [] };
+    case K.may: case K.restart: return { kind: 'restart', afterDays: 0 };
     default: return { kind: 'success', criteria: [] };
   }
 }

@@ -21,18 +21,23 @@ export interface SendParts {
   keyLoc?: Loc;
   subjects: IToken[];
   attachments: IToken[];
+  /** An SMS's own sender (`from "…"`). */
+  senders: IToken[];
   recipients: PartyParts[];
   /** The `if no mobile …` options. */
   noMobile: NoMobile[];
+  /** `transactional`: exempt from the contact policy. */
+  transactional: IToken[];
 }
 
 type SendOption =
-  | { kind: 'subject' | 'attach'; token: IToken }
+  | { kind: 'subject' | 'attach' | 'from'; token: IToken }
   | { kind: 'to'; party: PartyParts }
-  | { kind: 'noMobile'; noMobile: NoMobile };
+  | { kind: 'noMobile'; noMobile: NoMobile }
+  | { kind: 'transactional'; token: IToken };
 
 function sendParts(ctx: BuildContext | undefined, channel: SendParts['channel'], key: IToken | undefined, isTemplate: boolean): SendParts {
-  const parts: SendParts = { channel, keyLoc: ctx?.token(key), subjects: [], attachments: [], recipients: [], noMobile: [] };
+  const parts: SendParts = { channel, keyLoc: ctx?.token(key), subjects: [], attachments: [], senders: [], recipients: [], noMobile: [], transactional: [] };
   if (isTemplate) parts.template = text(key);
   else parts.smsText = text(key);
   return parts;
@@ -42,8 +47,10 @@ function addOption(parts: SendParts, option: SendOption | undefined): void {
   if (option === undefined) return;
   if (option.kind === 'subject') parts.subjects.push(option.token);
   else if (option.kind === 'attach') parts.attachments.push(option.token);
+  else if (option.kind === 'from') parts.senders.push(option.token);
   else if (option.kind === 'to') parts.recipients.push(option.party);
   else if (option.kind === 'noMobile') parts.noMobile.push(option.noMobile);
+  else if (option.kind === 'transactional') parts.transactional.push(option.token);
 }
 
 /** What a `send` the parser could not read stands for: an e-mail without a template. */
@@ -135,10 +142,13 @@ export function sendGrammar(Base: ReturnType<typeof conditionGrammar>) {
       { ALT: () => { this.CONSUME(K.subject); const token = this.CONSUME(StringLiteral); return this.ACTION(() => ({ kind: 'subject', token })); } },
       { ALT: () => { this.CONSUME(K.attach); const token = this.CONSUME2(StringLiteral); return this.ACTION(() => ({ kind: 'attach', token })); } },
       { ALT: () => { this.CONSUME(K.to); const party = this.SUBRULE(this.party); return this.ACTION(() => ({ kind: 'to', party })); } },
+      { ALT: () => ({ kind: 'transactional', token: this.CONSUME(K.transactional) }) },
     ]));
 
     smsOption = this.RULE('smsOption', (): SendOption => this.OR<IOrAlt<SendOption>[]>(this.alts.smsOption ??= [
       { ALT: () => { this.CONSUME(K.to); const party = this.SUBRULE(this.party); return this.ACTION(() => ({ kind: 'to', party })); } },
+      { ALT: () => ({ kind: 'transactional', token: this.CONSUME2(K.transactional) }) },
+      { ALT: () => { this.CONSUME(K.from); const token = this.CONSUME(StringLiteral); return this.ACTION(() => ({ kind: 'from', token })); } },
       {
         ALT: () => {
           const first = this.LA(1);

@@ -132,6 +132,13 @@ export function stepKindGrammar(Base: ReturnType<typeof createGrammar>) {
             return this.ACTION(() => ({ keyword: 'fallback', keywordLoc: this.ctx.token(keyword), strings: [name] }));
           },
         },
+        {
+          ALT: () => {
+            const keyword = this.CONSUME(K.if);
+            this.CONSUME(K.unassigned);
+            return this.ACTION(() => ({ keyword: 'if_unassigned', keywordLoc: this.ctx.token(keyword), strings: [] }));
+          },
+        },
       ])));
       return this.ACTION(() => distributeOf(this.ctx, options, this.locFrom(first)));
     });
@@ -184,6 +191,8 @@ export function stepKindGrammar(Base: ReturnType<typeof createGrammar>) {
           return this.ACTION(() => ({ kind: 'template', token }));
         },
       },
+      { ALT: () => { this.CONSUME(K.subject); const token = this.CONSUME3(StringLiteral); return this.ACTION(() => ({ kind: 'subject', token })); } },
+      { ALT: () => { this.CONSUME(K.from); const token = this.CONSUME4(StringLiteral); return this.ACTION(() => ({ kind: 'from', token })); } },
       { ALT: () => { const token = this.CONSUME2(StringLiteral); return this.ACTION(() => ({ kind: 'text', token })); } },
     ]));
 

@@ -5,12 +5,13 @@ import { duplicates, isReal, text, withPart } from './build-context.js';
 import { durationOf, withLeaveActions, type LeaveBlock } from './build-parts.js';
 import { sendStepOf, waitForOf, withSteps, type StepBlock, type WaitOption } from './build-steps.js';
 import { defined } from './grammar-send.js';
-import type { stepKindGrammar } from './grammar-step-kinds.js';
+import { ALWAYS, withExperiment, type ExperimentClause, type experimentGrammar } from './grammar-experiment.js';
+import type { webhookGrammar } from './grammar-webhook.js';
 import { Colon, Identifier, K, LCurly, RCurly, StringLiteral } from './tokens.js';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
+export function stepGrammar(Base: ReturnType<typeof experimentGrammar>) {
   return class StepGrammar extends Base {
     step = this.RULE('step', (): Step | undefined => {
       const first = this.LA(1);
@@ -31,6 +32,7 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
         { ALT: () => this.SUBRULE(this.splitStep) },
         { ALT: () => this.SUBRULE(this.leaveStep) },
         { ALT: () => this.SUBRULE(this.completeStep) },
+        { ALT: () => this.SUBRULE(this.callWebhookStep) },
       ]);
       return this.ACTION(() => {
         if (!step) return undefined; // nothing recognisable: the parser has reported it
@@ -145,22 +147,27 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
     });
 
     splitStep = this.RULE('splitStep', (): SplitStep => {
+      const start = this.LA(1);
       this.CONSUME(K.split);
+      const random = this.OPTION(() => this.CONSUME(K.random));
       const name = this.CONSUME(StringLiteral);
       const open = this.CONSUME(LCurly);
       const branches: Branch[] = [];
       const others: Others[] = [];
+      const experiment: ExperimentClause[] = [];
       this.MANY(() => {
         // Only the first `others` counts: a later one is read but neither built nor checked.
         const ignored = others.length > 0 && this.LA(1).tokenType === K.others;
         if (ignored) this.ctx.muted++;
         try {
-          const clause = this.OR<IOrAlt<Branch | Others | undefined>[]>(this.alts.splitStep ??= [
+          const clause = this.OR<IOrAlt<Branch | Others | ExperimentClause | undefined>[]>(this.alts.splitStep ??= [
             { ALT: () => this.SUBRULE(this.branchClause) },
             { ALT: () => this.SUBRULE(this.othersClause) },
+            { ALT: () => this.SUBRULE(this.experimentClause) },
           ]);
           this.ACTION(() => {
             if (clause?.kind === 'branch') branches.push(clause);
+            else if (clause?.kind === 'holdout' || clause?.kind === 'pick_winner') experiment.push(clause);
             else if (clause) others.push(clause);
           });
         } finally {
@@ -177,6 +184,7 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
           if (lastBranch && first.loc && first.loc.offset < lastBranch.offset) this.ctx.error(first.loc, 'others-order');
           step.others = first;
         }
+        withExperiment(this.ctx, step, random, experiment, this.locFrom(start));
         this.ctx.scope(open, close, step, [...step.branches, ...(step.others ? [step.others] : [])]);
         return step;
       });
@@ -186,11 +194,14 @@ export function stepGrammar(Base: ReturnType<typeof stepKindGrammar>) {
       const first = this.LA(1);
       this.CONSUME(K.branch);
       const name = this.CONSUME(StringLiteral);
-      this.CONSUME(K.when);
-      const condition = this.SUBRULE(this.condition);
+      const rule = this.OR<IOrAlt<{ condition: Branch['condition']; percent?: number }>[]>(this.alts.branchClause ??= [
+        { ALT: () => { this.CONSUME(K.when); const condition = this.SUBRULE(this.condition); return this.ACTION(() => ({ condition })); } },
+        { ALT: () => { const percent = this.SUBRULE(this.percentShare); return this.ACTION(() => ({ condition: { ...ALWAYS, operands: [] }, percent })); } },
+      ]);
       const block = this.SUBRULE(this.stepBlock);
       return this.ACTION(() => {
-        const branch: Branch = { kind: 'branch', name: text(name), condition, steps: [], loc: this.locFrom(first) };
+        const branch: Branch = { kind: 'branch', name: text(name), condition: rule.condition, steps: [], loc: this.locFrom(first) };
+        if (rule.percent !== undefined) branch.percent = rule.percent;
         withSteps(this.ctx, block, branch);
         return withPart(branch, 'name', this.ctx.token(name));
       });

@@ -215,6 +215,9 @@ function actionOf(ctx: BuildContext, parts: SendParts, delayParts: DurationParts
   for (const subject of parts.subjects) ctx.error(ctx.token(subject), 'workflow-subject');
   for (const attachment of parts.attachments) ctx.error(ctx.token(attachment), 'flows-only', { what: 'attach' });
   for (const option of parts.noMobile) ctx.error(option.loc, 'flows-only', { what: 'if no mobile' });
+  // A workflow's messages are transactional already.
+  for (const token of parts.transactional) ctx.error(ctx.token(token), 'flows-only', { what: 'transactional' });
+  for (const sender of parts.senders) ctx.error(ctx.token(sender), 'flows-only', { what: 'from' });
   const delay = delayParts ? durationOf(ctx, delayParts) : undefined;
   // Built key by key rather than spread: `delay`, when given, comes right after `kind`.
   let action: WorkflowAction;

@@ -19,7 +19,7 @@ export {
   type ActionDescriptor, type CompiledWorkflow, type TriggerKey,
 } from './compiler.js';
 export {
-  compileFlow, type FlowGraph, type FlowNode, type Target, type CompiledFlowTrigger, type CompiledSuccessCriterion,
+  compileFlow, completionMoves, type FlowGraph, type FlowNode, type Target, type CompiledFlowTrigger, type CompiledSuccessCriterion,
 } from './flow-graph.js';
 export {
   buildEngine, EnginePool, registerOperators, evaluate, conditionHolds, resolvePath, isEmptyValue, sameValue, stroomOperators,
@@ -34,9 +34,18 @@ export {
 export { closest, editDistance } from './suggest.js';
 export { quotedNameAt, type QuotedName, type QuotedNameKind } from './quoted-names.js';
 export { contentOf, copyFlowProgram, MISSING_CONTENT_CODES, type FlowContentRefs } from './flow-content.js';
+export { formUsesOf, type FormUse } from './form-uses.js';
 export {
   containerSteps, deleteStep, findStep, flowOf, freshStepId, insertStep, moveStep, newStep, stepCount, TreeEditError, updateStep,
   type Slot, type StepContainer,
 } from './tree-edits.js';
 export { conditionText, durationText } from './printer-text.js';
-export { emailAddressProblem, mailboxAddress, phoneNumberProblem } from './addresses.js';
+export { emailAddressProblem, mailboxAddress, phoneNumberProblem, smsSenderProblem } from './addresses.js';
+export { quote } from './strings.js';
+export * from './policy-ast.js';
+export { parsePolicy, type PolicyParseResult } from './policy-parse.js';
+export { printPolicy, policyRuleText, spanText } from './policy-printer.js';
+export {
+  checkPolicy, compilePolicy, readPolicy, OPEN_POLICY, type CompiledContactPolicy, type CompiledQuietHours,
+} from './policy-check.js';
+export { smsCount, smsSegments, type SmsCount, type SmsEncoding } from './sms-segments.js';

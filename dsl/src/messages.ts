@@ -2,6 +2,7 @@
 // its code and params; its message is rendered from them in the language asked for.
 
 import { ADDRESS_PROBLEMS, type AddressProblem } from './address-problems.js';
+import { POLICY_EN, POLICY_NL, POLICY_NL_PHRASES } from './policy-messages.js';
 
 export type Language = 'nl' | 'en';
 export const LANGUAGES: readonly Language[] = ['nl', 'en'];
@@ -56,8 +57,12 @@ const en: Record<string, Render> = {
   'distribute-both': () => 'distribute among employees or to a group, not both',
   'distribute-missing-pool': () => 'say among whom to distribute: among "<e-mail>", … or group "<name>"',
   'notify-missing-recipient': () => "say whom to notify, as in 'to our_contact'",
-  'notify-email-text': () => 'notify email sends a template: write template "<key>"',
-  'notify-email-missing-template': () => 'notify email needs a template: template "<key>"',
+  'notify-email-text': () => 'notify email sends a template or a subject and text of its own, not both',
+  'notify-email-missing-template': () => 'notify email needs a template (template "<key>") or a subject and text (subject "<subject>" "<text>")',
+  'notify-email-missing-subject': () => 'notify email with a text of its own needs a subject: subject "<subject>"',
+  'notify-email-missing-text': () => 'notify email with a subject needs the text of the message in quotes',
+  'notify-email-from': () => "an e-mail goes out from the flow's sender; 'from' is for SMS",
+  'notify-sms-subject': () => 'an SMS has no subject',
   'notify-sms-template': () => 'notify sms sends the text given in quotes, not a template',
   'notify-sms-missing-text': () => 'notify sms needs the text of the message in quotes',
   'unknown-create-setting': (p) => `'${s(p['keyword'])}' is not a setting of create ${s(p['record'])}${p['record'] === 'sale' && p['keyword'] === 'after' ? "; write 'date after …'" : ''}`,
@@ -118,6 +123,22 @@ const en: Record<string, Render> = {
   'missing-sender': () => "this e-mail step needs the flow's sender: sender \"Name <address>\"",
   'missing-reply-to': () => "this e-mail step needs the flow's reply_to address",
   'missing-sms-sender': () => "this SMS step needs the flow's sms_sender",
+  ...POLICY_EN,
+  'invalid-sms-sender': (p) => `${JSON.stringify(s(p['sender']))} is not an SMS sender: up to 11 letters and digits, or a phone number in international form (+31612345678)`,
+  'unknown-file': (p) => `unknown attachment "${s(p['name'])}": upload it under Files first`,
+  'attachments-too-large': (p) => `the attachments of this step are ${s(p['size'])} MB together; at most ${s(p['max'])} MB`,
+  // Date triggers, exit rules, re-entry and webhooks
+  'date-trigger-field': (p) => `${s(p['path'])} is not a date field; a date trigger needs one (e.g. person.extra.contract_end)`,
+  'restart-and-once': () => "a flow is either 'once per person' or 'restart after <n> days', not both",
+  'restart-days': () => "'restart after' needs 1 day or more",
+  'yearly-once': () => "a yearly trigger enrols a person every year, but 'once per person' admits them only once",
+  'webhook-url': () => 'a webhook address starts with https:// (or http:// for an address WEBHOOK_ALLOW_PRIVATE names), as in "https://example.nl/hook"',
+  'webhook-body-json': (p) => `the body is not JSON: ${s(p['detail'])}`,
+  'webhook-get-body': () => 'a GET request has no body; use POST or PUT',
+  'webhook-header-name': (p) => `"${s(p['name'])}" cannot be a header of the webhook`,
+  'webhook-timeout': () => 'a webhook waits 1 to 30000 ms',
+  'unknown-secret': (p) => `no secret is named "${s(p['name'])}" (WEBHOOK_SECRETS)`,
+  'not-a-webhook-step': (p) => `no webhook step is labelled '${s(p['name'])}'`,
 };
 
 const nl: Record<string, Render> = {
@@ -143,8 +164,12 @@ const nl: Record<string, Render> = {
   'distribute-both': () => 'verdeel onder medewerkers of over een groep, niet allebei',
   'distribute-missing-pool': () => 'zeg onder wie verdeeld wordt: among "<e-mail>", … of group "<naam>"',
   'notify-missing-recipient': () => "zeg wie een bericht krijgt, zoals 'to our_contact'",
-  'notify-email-text': () => 'notify email verstuurt een sjabloon: schrijf template "<sleutel>"',
-  'notify-email-missing-template': () => 'notify email heeft een sjabloon nodig: template "<sleutel>"',
+  'notify-email-text': () => 'notify email verstuurt een sjabloon of een eigen onderwerp en tekst, niet allebei',
+  'notify-email-missing-template': () => 'notify email heeft een sjabloon (template "<sleutel>") of een onderwerp en tekst (subject "<onderwerp>" "<tekst>") nodig',
+  'notify-email-missing-subject': () => 'notify email met een eigen tekst heeft een onderwerp nodig: subject "<onderwerp>"',
+  'notify-email-missing-text': () => 'notify email met een onderwerp heeft de tekst van het bericht tussen aanhalingstekens nodig',
+  'notify-email-from': () => "een e-mail gaat uit van de afzender van de flow; 'from' hoort bij een sms",
+  'notify-sms-subject': () => 'een sms heeft geen onderwerp',
   'notify-sms-template': () => 'notify sms verstuurt de tekst tussen aanhalingstekens, geen sjabloon',
   'notify-sms-missing-text': () => 'notify sms heeft de tekst van het bericht tussen aanhalingstekens nodig',
   'unknown-create-setting': (p) => `'${s(p['keyword'])}' is geen instelling van create ${s(p['record'])}${p['record'] === 'sale' && p['keyword'] === 'after' ? "; schrijf 'date after …'" : ''}`,
@@ -204,6 +229,22 @@ const nl: Record<string, Render> = {
   'missing-sender': () => "deze e-mailstap heeft de afzender van de flow nodig: sender \"Naam <adres>\"",
   'missing-reply-to': () => 'deze e-mailstap heeft het reply_to-adres van de flow nodig',
   'missing-sms-sender': () => 'deze sms-stap heeft de sms_sender van de flow nodig',
+  ...POLICY_NL,
+  'invalid-sms-sender': (p) => `${JSON.stringify(s(p['sender']))} is geen sms-afzender: hoogstens 11 letters en cijfers, of een telefoonnummer in internationale vorm (+31612345678)`,
+  'unknown-file': (p) => `onbekende bijlage "${s(p['name'])}": upload die eerst onder Bestanden`,
+  'attachments-too-large': (p) => `de bijlagen van deze stap zijn samen ${s(p['size'])} MB; hoogstens ${s(p['max'])} MB`,
+  // Datumtriggers, uitstapregels, opnieuw instromen en webhooks
+  'date-trigger-field': (p) => `${s(p['path'])} is geen datumveld; een datumtrigger heeft er een nodig (bv. person.extra.contract_end)`,
+  'restart-and-once': () => "een flow is 'once per person' of 'restart after <n> days', niet allebei",
+  'restart-days': () => "'restart after' is 1 dag of meer",
+  'yearly-once': () => "een jaarlijkse trigger schrijft een persoon elk jaar in, maar 'once per person' laat hem maar één keer toe",
+  'webhook-url': () => 'een webhookadres begint met https:// (of http:// voor een adres uit WEBHOOK_ALLOW_PRIVATE), zoals "https://example.nl/hook"',
+  'webhook-body-json': (p) => `de body is geen JSON: ${s(p['detail'])}`,
+  'webhook-get-body': () => 'een GET-verzoek heeft geen body; gebruik POST of PUT',
+  'webhook-header-name': (p) => `"${s(p['name'])}" kan geen header van de webhook zijn`,
+  'webhook-timeout': () => 'een webhook wacht 1 tot 30000 ms',
+  'unknown-secret': (p) => `er is geen geheim met de naam "${s(p['name'])}" (WEBHOOK_SECRETS)`,
+  'not-a-webhook-step': (p) => `geen webhookstap heeft het label '${s(p['name'])}'`,
 };
 
 /** `type-mismatch` says one of several things; `params.variant` picks which. */
@@ -240,14 +281,15 @@ const typeMismatch: Record<Language, Render> = {
 
 /** Dutch for the English phrases that diagnostics pass as parameters (descriptions of what was expected, …). */
 const NL_PHRASES: Readonly<Record<string, string>> = {
+  ...POLICY_NL_PHRASES,
   'a quoted text': 'een tekst tussen aanhalingstekens',
   'a script in triple quotes (""" … """)': 'een script tussen drie aanhalingstekens (""" … """)',
   'a number': 'een getal',
   'a name': 'een naam',
   'a time such as 08:00': 'een tijd zoals 08:00',
   'more text': 'meer tekst',
-  'a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave or complete)':
-    'een stap (send, update, add, remove, create, distribute, run, notify, wait, split, leave of complete)',
+  'a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave, complete or call)':
+    'een stap (send, update, add, remove, create, distribute, run, notify, wait, split, leave, complete of call)',
   'a value (a quoted text, a number, true or false)': 'een waarde (een tekst tussen aanhalingstekens, een getal, true of false)',
   'a recipient (person, contact, responsible, owner, our_contact, service_contact or a quoted address)':
     'een ontvanger (person, contact, responsible, owner, our_contact, service_contact of een adres tussen aanhalingstekens)',
@@ -256,7 +298,7 @@ const NL_PHRASES: Readonly<Record<string, string>> = {
   'created, updated, deleted, expired, completed or changed': 'created, updated, deleted, expired, completed of changed',
   'a condition, as in person.category = "Klant"': 'een voorwaarde, zoals person.category = "Klant"',
   'a field, as in person.first_name': 'een veld, zoals person.first_name',
-  'manual, form, selection, link or when': 'manual, form, selection, link of when',
+  'manual, form, selection, link, when, a number of days or yearly': 'manual, form, selection, link, when, een aantal dagen of yearly',
   'a success criterion (sale created, form "…" submitted, link clicked, added to …, or a field change)':
     'een succescriterium (sale created, form "…" submitted, link clicked, added to … of een veldwijziging)',
   'a setting of the step': 'een instelling van de stap',

@@ -63,6 +63,7 @@ describe('workflows', () => {
     [workflow('on person created', 'remind every 7 days at most 3 times'),
       ["3:3+35 error: 'remind' repeats the send before it, but there is none"]],
     [workflow('send email "k" to person'), ["1:10+3 error: a workflow needs a trigger, as in 'on person created'"]],
+    [workflow('on person created', 'send sms "hoi" from "Loket"'), ["3:23+7 error: 'from' is only available in flows"]],
     [workflow('on person created', 'on person updated', 'send email "k" to person'),
       ['3:3+17 error: a workflow has one trigger; this is a second one']],
     [workflow('on person created', 'when person.a = 1', 'when person.b = 2', 'send email "k" to person'),
@@ -168,10 +169,25 @@ describe('flows', () => {
     [flow('distribute to owner'), ['2:3+19 error: say among whom to distribute: among "<e-mail>", … or group "<name>"']],
     [flow('distribute to owner among "a" group "g"'), ['2:3+39 error: distribute among employees or to a group, not both']],
     [flow('notify email to person "text"'), [
-      '2:3+29 error: notify email needs a template: template "<key>"',
+      '2:3+29 error: notify email with a text of its own needs a subject: subject "<subject>"',
       "2:19+6 error: 'notify … to' takes our_contact, service_contact or a quoted e-mail address, not person",
-      '2:26+6 error: notify email sends a template: write template "<key>"',
     ]],
+    [flow('notify email to our_contact'), [
+      '2:3+27 error: notify email needs a template (template "<key>") or a subject and text (subject "<subject>" "<text>")',
+    ]],
+    [flow('notify email to our_contact template "t" subject "s"'), [
+      '2:52+3 error: notify email sends a template or a subject and text of its own, not both',
+    ]],
+    [flow('notify email to our_contact subject "s" from "Loket"'), [
+      "2:3+52 error: notify email with a subject needs the text of the message in quotes",
+      "2:48+7 error: an e-mail goes out from the flow's sender; 'from' is for SMS",
+    ]],
+    [flow('notify sms to our_contact "hoi" subject "s" from "A" from "B"'), [
+      '2:43+3 error: an SMS has no subject',
+      "2:61+3 error: 'from' is given twice",
+    ]],
+    [flow('send sms "hoi" from "A" from "B"'), ["2:32+3 error: 'from' is given twice"]],
+    [flow('distribute to owner group "g" if unassigned if unassigned'), ["2:47+2 error: 'if unassigned' is given twice"]],
     [flow('wait until "morgen"'), ['2:14+8 error: expected a date and time such as "2026-12-01T09:00"']],
     [flow('wait for link clicked at most 2 days at most 3 days else continue else leave'),
       ["2:40+14 error: 'at most' is given twice", "2:69+10 error: 'else' is given twice"]],
@@ -183,7 +199,7 @@ describe('flows', () => {
     [flow('wait 1.5 days'), ['2:8+3 error: expected a whole number of days, found 1.5']],
     [flow('update person {', '  set x 3', '}'), ["3:11+1 error: expected '=' after 'x', found '3'"]],
     [flow('sned email "x"', 'wait 2 days'),
-      ["2:3+4 error: expected a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave or complete), found 'sned'"]],
+      ["2:3+4 error: expected a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave, complete or call), found 'sned'"]],
     [flow('wait 2'), ["3:1+1 error: expected a unit: minutes, hours, days, workdays or weeks after '2', found '}'"]],
   ])('reports %j exactly', (source, expected) => {
     expect(errorsOf(source)).toEqual(expected);
@@ -254,7 +270,7 @@ describe('error recovery', () => {
 
   it('counts columns and lengths in UTF-16 code units', () => {
     expect(errorsOf('flow "🌷🌷" {\n  sned\n}')).toEqual([
-      "2:3+4 error: expected a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave or complete), found 'sned'",
+      "2:3+4 error: expected a step (send, update, add, remove, create, distribute, run, notify, wait, split, leave, complete or call), found 'sned'",
     ]);
     expect(errorsOf('flow "🌷" { wait 1 day } §')).toEqual(['1:26+1 error: unexpected character "§"']);
   });

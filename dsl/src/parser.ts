@@ -9,10 +9,13 @@ import { LineIndex } from './diagnostics.js';
 import { errorMessages } from './error-messages.js';
 import { conditionGrammar } from './grammar-conditions.js';
 import { createGrammar } from './grammar-create.js';
+import { experimentGrammar } from './grammar-experiment.js';
 import { flowGrammar } from './grammar-flow.js';
+import { flowRulesGrammar } from './grammar-flow-rules.js';
 import { sendGrammar } from './grammar-send.js';
 import { stepKindGrammar } from './grammar-step-kinds.js';
 import { stepGrammar } from './grammar-steps.js';
+import { webhookGrammar } from './grammar-webhook.js';
 import { valueGrammar } from './grammar-values.js';
 import { workflowGrammar } from './grammar-workflow.js';
 import { allTokens } from './tokens.js';
@@ -24,7 +27,7 @@ const config: IParserConfig = { recoveryEnabled: true, maxLookahead: 3, errorMes
 
 /** The whole grammar over `Base`: an EmbeddedActionsParser, or a CstParser for the baseline below. */
 function stroomGrammar(Base: typeof EmbeddedActionsParser) {
-  return workflowGrammar(flowGrammar(stepGrammar(stepKindGrammar(createGrammar(sendGrammar(conditionGrammar(valueGrammar(Base))))))));
+  return workflowGrammar(flowGrammar(flowRulesGrammar(stepGrammar(experimentGrammar(webhookGrammar(stepKindGrammar(createGrammar(sendGrammar(conditionGrammar(valueGrammar(Base)))))))))));
 }
 
 /** Chevrotain's switch for recovery within repetitions: set on the instance when recovery is enabled. */

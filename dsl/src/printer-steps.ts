@@ -15,10 +15,10 @@ const oneLine = <K extends StepKind>(text: (step: Extract<Step, { kind: K }>) =>
 
 const printers: { [K in StepKind]: StepPrinter<K> } = {
   send_email: oneLine((step) =>
-    `send email ${quote(step.template)}${optional('subject', step.subject)}${step.attachments.map((a) => ` attach ${quote(a)}`).join('')}`),
+    `send email ${quote(step.template)}${optional('subject', step.subject)}${step.attachments.map((a) => ` attach ${quote(a)}`).join('')}${step.transactional ? ' transactional' : ''}`),
   send_sms: (out, depth, head, step) => {
     const message = step.message.kind === 'template' ? `template ${quote(step.message.template)}` : quote(step.message.text);
-    const text = `${head}send sms ${message}`;
+    const text = `${head}send sms ${message}${optional('from', step.from)}${step.transactional ? ' transactional' : ''}`;
     if (!step.ifNoMobile) out.add(depth, text);
     else if (step.ifNoMobile.kind === 'skip') out.add(depth, `${text} if no mobile skip`);
     else printLeaveBlock(out, depth, `${text} if no mobile leave`, step.ifNoMobile);
@@ -52,15 +52,22 @@ const printers: { [K in StepKind]: StepPrinter<K> } = {
   }),
   distribute: oneLine((step) => {
     const pool = step.pool.kind === 'group' ? `group ${quote(step.pool.name)}` : `among ${step.pool.emails.map(quote).join(', ')}`;
-    return `distribute to owner ${pool}${optional('fallback', step.fallback)}`;
+    return `distribute to owner ${pool}${optional('fallback', step.fallback)}${step.onlyIfUnassigned ? ' if unassigned' : ''}`;
   }),
   run_script: oneLine((step) => {
     const timeout = step.timeoutMs === undefined ? '' : ` timeout ${step.timeoutMs} ms`;
     const memory = step.memoryMb === undefined ? '' : ` memory ${step.memoryMb} MB`;
     return `run script ${quoteScript(step.source)}${timeout}${memory}`;
   }),
-  notify_email: oneLine((step) => `notify email to ${partyText(step.to)} template ${quote(step.template)}`),
-  notify_sms: oneLine((step) => `notify sms to ${partyText(step.to)} ${quote(step.text)}`),
+  call_webhook: oneLine((step) => {
+    const headers = step.headers.map((header) => ` header ${quote(header.name)} secret ${quote(header.secret)}`).join('');
+    const body = step.body === undefined ? '' : ` body ${quoteScript(step.body)}`;
+    const timeout = step.timeoutMs === undefined ? '' : ` timeout ${step.timeoutMs} ms`;
+    return `call webhook ${step.method} ${quote(step.url)}${headers}${body}${timeout}`;
+  }),
+  notify_email: oneLine((step) => `notify email to ${partyText(step.to)}${optional('template', step.template)}${optional('subject', step.subject)}`
+    + (step.text === undefined ? '' : ` ${quote(step.text)}`)),
+  notify_sms: oneLine((step) => `notify sms to ${partyText(step.to)} ${quote(step.text)}${optional('from', step.from)}`),
   wait: oneLine((step) => `wait ${durationText(step.duration)}`),
   wait_until: oneLine((step) => `wait until ${quote(step.until)}`),
   wait_for: (out, depth, head, step) => {
@@ -74,13 +81,17 @@ const printers: { [K in StepKind]: StepPrinter<K> } = {
     else printLeaveBlock(out, depth, `${text} else leave`, step.onTimeout);
   },
   split: (out, depth, head, step) => {
-    out.add(depth, `${head}split ${quote(step.name)} {`);
+    out.add(depth, `${head}split ${step.random ? 'random ' : ''}${quote(step.name)} {`);
     for (const branch of step.branches) {
       out.comments(depth + 1, branch.comments);
-      out.add(depth + 1, `branch ${quote(branch.name)} when ${conditionText(branch.condition)} {`);
+      const rule = branch.percent !== undefined ? `${branch.percent}%` : `when ${conditionText(branch.condition)}`;
+      out.add(depth + 1, `branch ${quote(branch.name)} ${rule} {`);
       printBlockBody(out, depth + 2, branch.steps, branch.endComments);
       out.add(depth + 1, '}');
     }
+    if (step.random?.holdout !== undefined) out.add(depth + 1, `holdout ${step.random.holdout}%`);
+    const winner = step.random?.pickWinner;
+    if (winner) out.add(depth + 1, `pick winner after ${winner.after} per branch at ${winner.confidence}%`);
     const { others } = step;
     if (others) {
       out.comments(depth + 1, others.comments);

@@ -69,12 +69,13 @@ function operandText(condition: Condition, parenthesise: boolean): string {
 }
 
 /** ` { … }` lines for a leave block, or nothing when it has no actions and no comments. */
-export function printLeaveBlock(out: Lines, depth: number, head: string, options: LeaveOptions): void {
+/** `head` alone when there is nothing to do on leaving; else `head [leaveWord] { … }`. */
+export function printLeaveBlock(out: Lines, depth: number, head: string, options: LeaveOptions, leaveWord?: string): void {
   if (options.actions.length === 0 && !options.endComments?.length) {
     out.add(depth, head);
     return;
   }
-  out.add(depth, `${head} {`);
+  out.add(depth, `${head}${leaveWord ? ` ${leaveWord}` : ''} {`);
   for (const action of options.actions) {
     out.comments(depth + 1, action.comments);
     out.add(depth + 1, action.kind === 'move_to_flow' ? `move to flow ${quote(action.flow)}` : `add to selection ${quote(action.selection)}`);

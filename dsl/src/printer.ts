@@ -70,7 +70,8 @@ function printFlow(out: Lines, flow: Flow): void {
   out.add(0, `flow ${quote(flow.name)} {`);
   for (const setting of flow.settings) {
     out.comments(1, setting.comments);
-    out.add(1, settingText(setting));
+    if (setting.kind === 'exit') printLeaveBlock(out, 1, settingText(setting), setting, 'then leave');
+    else out.add(1, settingText(setting));
   }
   if (flow.settings.length > 0 && flow.steps.length > 0) out.blank();
   printSteps(out, 1, flow.steps);
@@ -93,6 +94,9 @@ function settingText(setting: FlowSetting): string {
     case 'filter': return `filter ${conditionText(setting.condition)}`;
     case 'exclude': return `exclude selection ${quote(setting.selection)}`;
     case 'once_per_person': return 'once per person';
+    case 'when_limited': return `when limited ${setting.action}`;
+    case 'restart': return `restart after ${durationText({ amount: setting.afterDays, unit: 'days' })}`;
+    case 'exit': return `exit when ${conditionText(setting.condition)}`;
     case 'success': {
       const then = setting.then ? ` then ${setting.then}` : '';
       return `success when ${setting.criteria.map(criterionText).join(' or ')}${then}`;
@@ -107,6 +111,8 @@ function flowTriggerText(trigger: FlowTrigger): string {
     case 'selection_added': return `selection ${quote(trigger.selection)} added`;
     case 'link_clicked': return 'link clicked';
     case 'condition': return `when ${conditionText(trigger.condition)}`;
+    case 'date': return `${durationText({ amount: trigger.amount, unit: trigger.unit })} ${trigger.direction} ${trigger.entity}.${trigger.field}`;
+    case 'yearly': return `yearly on ${trigger.entity}.${trigger.field}`;
   }
 }
 

@@ -2,7 +2,7 @@
 // key), so that an editor can offer the names that exist.
 import type { NameKind, StatusKind } from './catalog.js';
 
-export type QuotedNameKind = Exclude<NameKind, 'employees'> | 'statuses';
+export type QuotedNameKind = Exclude<NameKind, 'employees' | 'files'> | 'statuses';
 
 export interface QuotedName {
   kind: QuotedNameKind;

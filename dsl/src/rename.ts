@@ -158,6 +158,8 @@ const flowTriggerHandlers: HandlerTable<FlowTrigger> = {
   selection_added: (r, node) => { node.selection = r.name('selection', node.selection); },
   link_clicked: nothing,
   condition: (r, node) => dispatch(conditionHandlers, r, node.condition),
+  date: nothing,
+  yearly: nothing,
 };
 
 const criterionHandlers: HandlerTable<SuccessCriterion> = {
@@ -177,7 +179,13 @@ const settingHandlers: HandlerTable<FlowSetting> = {
   trigger: (r, node) => dispatch(flowTriggerHandlers, r, node.trigger),
   filter: (r, node) => dispatch(conditionHandlers, r, node.condition),
   exclude: (r, node) => { node.selection = r.name('selection', node.selection); },
+  exit: (r, node) => {
+    dispatch(conditionHandlers, r, node.condition);
+    renameLeave(r, node);
+  },
   once_per_person: nothing,
+  when_limited: nothing,
+  restart: nothing,
   success: (r, node) => node.criteria.forEach((criterion) => dispatch(criterionHandlers, r, criterion)),
 };
 
@@ -193,6 +201,8 @@ const completeActionHandlers: HandlerTable<CompleteAction> = {
 };
 
 const stepHandlers: HandlerTable<Step> = {
+  // A webhook names secrets of the installation's configuration, which no rename touches.
+  call_webhook: nothing,
   send_email: (r, step) => { step.template = r.name('template', step.template); },
   send_sms: (r, step) => {
     if (step.message.kind === 'template') step.message.template = r.name('template', step.message.template);
@@ -221,7 +231,7 @@ const stepHandlers: HandlerTable<Step> = {
   },
   run_script: nothing,
   // `to "<address>"` is any address (or number), not necessarily an employee's.
-  notify_email: (r, step) => { step.template = r.name('template', step.template); },
+  notify_email: (r, step) => { if (step.template !== undefined) step.template = r.name('template', step.template); },
   notify_sms: nothing,
   wait: nothing,
   wait_until: nothing,

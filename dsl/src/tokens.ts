@@ -35,6 +35,10 @@ export const KEYWORDS = [
   'open', 'sold', 'lost', 'amount', 'description', 'date', 'by_type', 'distribute', 'among', 'group',
   'fallback', 'run', 'script', 'timeout', 'ms', 'memory', 'MB', 'notify', 'wait', 'until', 'for',
   'opened', 'else', 'split', 'branch', 'others', 'move', 'complete',
+  'transactional', 'random', 'holdout', 'pick', 'winner',
+  // date triggers, exit rules and re-entry, webhooks
+  'before', 'yearly', 'exit', 'restart', 'may', 'call', 'webhook', 'header', 'secret', 'body', 'GET', 'POST',
+  'PUT',
 ] as const;
 export type Keyword = (typeof KEYWORDS)[number];
 
@@ -89,6 +93,7 @@ export const Comma = punctuation('Comma', ',', "','");
 export const Dot = punctuation('Dot', '.', "'.'");
 export const Colon = punctuation('Colon', ':', "':'");
 export const Minus = punctuation('Minus', '-', "'-'");
+export const Percent = punctuation('Percent', '%', "'%'");
 
 export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*/, group: 'comments' });
 export const WhiteSpace = createToken({
@@ -105,7 +110,7 @@ const keywordTokens = Object.values(K).sort(
 export const allTokens: TokenType[] = [
   WhiteSpace, Comment, TripleString, UnterminatedTripleString, StringLiteral, UnterminatedString,
   Time, NumberLiteral, LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater,
-  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus,
+  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus, Percent,
   ...keywordTokens, Identifier, Name, AnyToken,
 ];
 
@@ -195,7 +200,7 @@ class KeywordLexer extends Lexer {
 /** What the lexer itself tries: no keywords and one pattern for every quoted form (see `KeywordLexer`). */
 const lexedTokens: TokenType[] = [
   WhiteSpace, Comment, Quoted, Time, NumberLiteral, LessOrEqual, GreaterOrEqual, NotEqual, Equals, Less, Greater,
-  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus, Identifier,
+  LParen, RParen, LBracket, RBracket, LCurly, RCurly, Comma, Dot, Colon, Minus, Percent, Identifier,
 ];
 
 // Offsets only: lines and columns are computed from offsets (diagnostics.ts's LineIndex) for the

@@ -48,6 +48,7 @@ export function newStep(kind: StepKind, id: string): Step {
     }),
     leave: () => ({ kind: 'leave', id, actions: [] }),
     complete: () => ({ kind: 'complete', id, actions: [] }),
+    call_webhook: () => ({ kind: 'call_webhook', id, method: 'POST', url: 'https://', headers: [] }),
   };
   return steps[kind]();
 }

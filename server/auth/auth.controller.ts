@@ -8,10 +8,19 @@ import { parseInput } from '../common/validation.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
 import type { Principal } from './principal.js';
 import { Public, SignedIn } from './roles.decorator.js';
+import { ApiAnswers, registerComponentSchema } from '../common/openapi-components.js';
 import { SessionService } from './session.service.js';
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './tokens.js';
 import { clearSessionCookies, setCsrfCookie, setSessionCookies } from './session-cookies.js';
 
+const signedIn = {
+  $ref: registerComponentSchema('Login', {
+    type: 'object',
+    required: ['token', 'expiresAt'],
+    additionalProperties: false,
+    properties: { token: { type: 'string', description: 'The bearer token (also set as the session cookie)' }, expiresAt: { type: 'string', format: 'date-time' } },
+  }),
+};
 const loginBody = z.strictObject({ email: z.string().min(1).max(255), password: z.string().min(1).max(200) });
 
 @ApiTags('auth')
@@ -27,6 +36,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: answers a bearer token and sets the session cookie' })
   @ApiBody({ schema: z.toJSONSchema(loginBody, { target: 'openapi-3.0' }) as Record<string, unknown> })
+  @ApiAnswers(200, signedIn, [400, 401, 413, 429])
   async login(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const { email, password } = parseInput(loginBody, body);
     const { token, expiresAt } = await this.sessions.login(email, password, request.ip ?? 'unknown');

@@ -1,6 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '../crm/employees/employee.entity.js';
+import type { Role } from './roles.js';
 import { ForbiddenError, UnauthenticatedError } from '../common/errors.js';
 import type { AuthenticatedRequest } from './current-principal.js';
 import { hasAnyRole } from './principal.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../crm/employees/employee.entity.js';
+import type { Role } from './roles.js';
 
 /** Who is calling: a signed-in employee or the ADMIN_API_TOKEN. */
 export interface Principal {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../crm/employees/employee.entity.js';
+import type { Role } from './roles.js';
 
 export const PUBLIC_KEY = 'stroom:public';
 export const ROLES_KEY = 'stroom:roles';

@@ -49,6 +49,7 @@ const DUTCH_NOUNS: Record<string, string> = {
   selection: 'selectie', selections: 'selecties', project: 'project', projects: 'projecten',
   template: 'sjabloon', templates: 'sjablonen', form: 'formulier', forms: 'formulieren', file: 'bestand',
   workflow: 'workflow', flow: 'flow', message: 'bericht',
+  'assignment rule': 'toewijzingsregel', 'assignment rules': 'toewijzingsregels',
   'not running': 'niet actief', running: 'actief', paused: 'gepauzeerd',
 };
 

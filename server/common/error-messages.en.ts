@@ -74,7 +74,9 @@ export const en = {
   'record.in_use': 'Cannot delete {entity|noun} {id}: it is used by {references|counts}',
   'record.used_by_rules': 'Cannot delete {entity|noun} "{name}": it is used by {rules}',
   'record.name_taken': 'A {entity|noun} named "{name}" already exists (id {id})',
+  'assignment_rule.pool': 'give either {fields}: the group or the employees whose members get the requests of this type',
   'person.identity_required': 'give at least one of {fields}: a name, an e-mail address or a mobile number',
+  'person.unknown_time_zone': 'timeZone: unknown time zone "{zone}" (an IANA name such as "Europe/Amsterdam")',
   'person.unknown_ids': '{field}: no person with id {ids}',
   'person.not_member': 'Person {personId} is not a member',
   'person.not_member_of': 'Person {personId} is not a member of {list|noun} {listId}',
@@ -96,6 +98,7 @@ export const en = {
   'clock.months_or_years': 'by: use days, hours or minutes rather than months or years',
   'clock.backwards': 'by: the clock cannot go back',
   'clock.in_the_past': 'to: {to} is in the past (the clock is at {now})',
+  'clock.too_far': '{field}: the clock moves at most {days} days at a time (every due job on the way runs at its own time)',
 
   // DSL sources (the diagnostics themselves are in details.diagnostics).
   'source.invalid': 'source: {line}:{column}: {diagnostic}',
@@ -141,6 +144,11 @@ export const en = {
   'template.render_failed': '{field}: the template cannot be rendered: {problem}',
   'template.unknown_variable': 'unknown variable "{variable}"',
   'template.test_to_email': 'to: expected an e-mail address',
+  'template.sms_mjml': 'format: an SMS text is plain text, not MJML',
+  'template.mjml_invalid': 'body: the MJML does not compile: {problems}',
+  'file.not_image': 'file: the content is not a PNG, JPEG, GIF or WebP image',
+  'file.type_mismatch': 'file: the file says it is {claimed} but its content is {detected}',
+  'flow.attachments_too_large': 'source: step {stepId} attaches {size} MB; an e-mail step may attach at most 25 MB in total',
   'preview.record_pair': '{field}: give recordType and recordId together',
 
   // Files, import and export.
@@ -159,6 +167,7 @@ export const en = {
   'import.file_missing': '{file}: missing from the archive',
   'import.not_json': '{file}: not valid JSON',
   'import.running_flow': 'flow "{flow}": it is running; pause it before importing a changed version',
+  'import.too_many': '{kind}: {count} in one import, at most {limit}',
   'suppression.exists': '{address} is already suppressed',
   'suppression.not_found': '{address} is not suppressed',
 } as const;

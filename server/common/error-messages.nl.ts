@@ -67,7 +67,9 @@ export const nl: Record<ErrorCodeName, string> = {
   'record.in_use': 'Kan {entity|noun} {id} niet verwijderen: in gebruik bij {references|counts}',
   'record.used_by_rules': 'Kan {entity|noun} "{name}" niet verwijderen: in gebruik bij {rules}',
   'record.name_taken': 'Er bestaat al een {entity|noun} met de naam "{name}" (id {id})',
+  'assignment_rule.pool': 'vul een van {fields} in: de groep of de medewerkers die de verzoeken van dit type krijgen',
   'person.identity_required': 'vul minstens een van {fields} in: een naam, een e-mailadres of een mobiel nummer',
+  'person.unknown_time_zone': 'timeZone: onbekende tijdzone "{zone}" (een IANA-naam zoals "Europe/Amsterdam")',
   'person.unknown_ids': '{field}: geen persoon met id {ids}',
   'person.not_member': 'Persoon {personId} is geen lid',
   'person.not_member_of': 'Persoon {personId} is geen lid van {list|noun} {listId}',
@@ -87,6 +89,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'clock.months_or_years': 'by: gebruik dagen, uren of minuten in plaats van maanden of jaren',
   'clock.backwards': 'by: de klok kan niet terug',
   'clock.in_the_past': 'to: {to} ligt in het verleden (de klok staat op {now})',
+  'clock.too_far': '{field}: de klok gaat per keer hooguit {days} dagen vooruit (elke taak onderweg loopt op haar eigen tijd)',
 
   'source.invalid': 'source: regel {line}, kolom {column}: {diagnostic}',
   'source.declaration_count': 'source: een {kind}-bron bevat precies één {kind}-declaratie',
@@ -128,6 +131,11 @@ export const nl: Record<ErrorCodeName, string> = {
   'template.render_failed': '{field}: het sjabloon kan niet worden weergegeven: {problem}',
   'template.unknown_variable': 'onbekende variabele "{variable}"',
   'template.test_to_email': 'to: verwacht een e-mailadres',
+  'template.sms_mjml': 'format: een sms is platte tekst, geen MJML',
+  'template.mjml_invalid': 'body: de MJML is niet te compileren: {problems}',
+  'file.not_image': 'file: de inhoud is geen PNG-, JPEG-, GIF- of WebP-afbeelding',
+  'file.type_mismatch': 'file: het bestand zegt {claimed} te zijn, maar de inhoud is {detected}',
+  'flow.attachments_too_large': 'source: stap {stepId} voegt {size} MB bij; een e-mailstap mag samen hoogstens 25 MB bijvoegen',
   'preview.record_pair': '{field}: geef recordType en recordId samen op',
 
   'file.missing': 'file: stuur het bestand als multipart/form-data in een veld met de naam "file"',
@@ -145,6 +153,7 @@ export const nl: Record<ErrorCodeName, string> = {
   'import.file_missing': '{file}: ontbreekt in het archief',
   'import.not_json': '{file}: geen geldige JSON',
   'import.running_flow': 'flow "{flow}": deze is actief; pauzeer hem voordat u een gewijzigde versie importeert',
+  'import.too_many': '{kind}: {count} in één import, hoogstens {limit}',
   'suppression.exists': '{address} staat al op de blokkeerlijst',
   'suppression.not_found': '{address} staat niet op de blokkeerlijst',
 };

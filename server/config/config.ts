@@ -1,5 +1,6 @@
 import { emailAddressProblem } from '@stroom/dsl';
 import { z } from 'zod';
+import { webhookAllowListProblem, webhookSecretsFrom } from './webhook-config.js';
 
 /** The typed configuration, read once at boot from the environment. */
 export interface AppConfig {
@@ -33,6 +34,10 @@ export interface AppConfig {
   bounceDomain: string | undefined;
   /** Port of the inbound SMTP listener for bounce and complaint reports; unset: no listener. */
   bounceSmtpPort: number | undefined;
+  /** Named secrets webhook headers may use (`header "Authorization" secret "crm"`), from WEBHOOK_SECRETS. */
+  webhookSecrets: Readonly<Record<string, string>>;
+  /** Private, loopback or link-local hosts and CIDRs webhooks may call all the same (WEBHOOK_ALLOW_PRIVATE). */
+  webhookAllowPrivate: string[];
 }
 
 export class ConfigError extends Error {
@@ -160,6 +165,25 @@ const envSchema = z.object({
     .optional()
     .transform((v) => v?.trim().toLowerCase() || undefined)
     .refine((v) => v === undefined || /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(v), { message: 'must be a domain name such as bounces.example.com' }),
+  WEBHOOK_SECRETS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const secrets = webhookSecretsFrom(v);
+      if (typeof secrets === 'string') {
+        ctx.addIssue({ code: 'custom', message: secrets });
+        return z.NEVER;
+      }
+      return secrets;
+    }),
+  WEBHOOK_ALLOW_PRIVATE: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(',').map((entry) => entry.trim()).filter(Boolean) : []))
+    .superRefine((entries, ctx) => {
+      const problem = webhookAllowListProblem(entries);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
 });
 
 function positiveWhole(fallback: string, message: string) {
@@ -172,7 +196,7 @@ function positiveWhole(fallback: string, message: string) {
 }
 
 /** Variables that hold a secret or may carry one (a URL's password): a refusal names the rule, never the value. */
-const SECRET_VARIABLES = new Set(['ADMIN_API_TOKEN', 'ADMIN_PASSWORD', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER_URL']);
+const SECRET_VARIABLES = new Set(['ADMIN_API_TOKEN', 'ADMIN_PASSWORD', 'DATABASE_URL', 'SMTP_URL', 'SMS_PROVIDER_URL', 'WEBHOOK_SECRETS']);
 
 /** Parses the environment; throws a ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
@@ -211,5 +235,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginLockoutMinutes: e.LOGIN_LOCKOUT_MINUTES,
     bounceDomain: e.BOUNCE_DOMAIN,
     bounceSmtpPort: e.BOUNCE_SMTP_PORT,
+    webhookSecrets: e.WEBHOOK_SECRETS,
+    webhookAllowPrivate: e.WEBHOOK_ALLOW_PRIVATE,
   };
 }

@@ -3,6 +3,8 @@ import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import { EventsModule } from '../events/events.module.js';
+import { assignmentRules } from './assignment-rules/assignment-rules.resource.js';
+import { EmployeePools } from './assignment-rules/employee-pools.js';
 import { companies } from './companies/companies.resource.js';
 import { employees, groups } from './employees/employees.resource.js';
 import { followUps } from './follow-ups/follow-ups.resource.js';
@@ -26,7 +28,7 @@ import { taskTypes, tasks } from './tasks/tasks.resource.js';
 /** The CRM records, each served by the same record service and controller shape. */
 export const CRM_RESOURCES = [
   employees, groups, companies, persons, selections, projects, statuses, taskTypes, tasks,
-  quoteRequests, opportunities, intakeMeasures, sales, requests, followUps,
+  quoteRequests, opportunities, intakeMeasures, sales, requests, followUps, assignmentRules,
 ] as unknown as Resource<BaseRecord>[];
 
 const recordServices: Provider[] = CRM_RESOURCES.map(recordServiceProvider);
@@ -48,7 +50,7 @@ const membersServices: Provider[] = [
     membersController('selections'),
     membersController('projects'),
   ],
-  providers: [...recordServices, ...membersServices],
-  exports: [...recordServices.map((p) => (p as { provide: string }).provide)],
+  providers: [...recordServices, ...membersServices, EmployeePools],
+  exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools],
 })
 export class CrmModule {}

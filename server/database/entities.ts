@@ -5,6 +5,7 @@ import { AuditEntry } from '../audit/audit-entry.entity.js';
 import { Company } from '../crm/companies/company.entity.js';
 import { Employee } from '../crm/employees/employee.entity.js';
 import { Group } from '../crm/employees/group.entity.js';
+import { AssignmentRule } from '../crm/assignment-rules/assignment-rule.entity.js';
 import { FollowUp } from '../crm/follow-ups/follow-up.entity.js';
 import { Project, ProjectMember } from '../crm/lists/project.entity.js';
 import { Selection, SelectionMember } from '../crm/lists/selection.entity.js';
@@ -30,11 +31,15 @@ import { RuleSetVersion, Workflow, WorkflowVersion } from '../workflows/workflow
 import { Flow, FlowVersion } from '../flows/flow.entity.js';
 import { FlowRefusal, Participant } from '../flows/participant.entity.js';
 import { SoftBounceStreak, Suppression } from '../suppressions/suppression.entity.js';
+import { ContactDecision, ContactPolicyDocumentRow } from '../contact-policy/contact-policy.entity.js';
+import { WebhookCall } from '../webhooks/webhook-call.entity.js';
 
 /** Every entity the ORM knows; each module owns its own, this list only gathers them for the ORM. */
 export const ENTITIES = [
   Group, Employee, Company, Person, Selection, SelectionMember, Project, ProjectMember,
-  Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp,
+  Status, TaskType, Task, QuoteRequest, Opportunity, IntakeMeasure, Sale, CrmRequest, FollowUp, AssignmentRule,
   ChangeEvent, Session, ClockState, Job, Message, DeliveryAttempt, Form, StoredFile, Template, Workflow, WorkflowVersion, RuleSetVersion, Flow, FlowVersion, Participant, FlowRefusal, TrackingToken,
   LoginFailure, LoginRateWindow, AuditEntry, Suppression, SoftBounceStreak,
+  ContactPolicyDocumentRow, ContactDecision,
+  WebhookCall,
 ];

@@ -7,6 +7,7 @@ import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { AppConfig } from '../config/config.js';
+import { EMBEDDED_START_PARAMS } from './embedded-cluster.js';
 import { ENTITIES } from './entities.js';
 
 /** Where the embedded database keeps its files. */
@@ -36,5 +37,5 @@ export function ormOptions(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): 
   }
   const dir = embeddedDatabaseDir(config);
   mkdirSync(resolve(dir, '..'), { recursive: true });
-  return { ...common, driver: PgliteDriver, dbName: dir } as Partial<Options>;
+  return { ...common, driver: PgliteDriver, dbName: dir, driverOptions: { startParams: [...EMBEDDED_START_PARAMS] } } as Partial<Options>;
 }

@@ -23,19 +23,20 @@ const feedbackData = {
   'email.complained': z.object({ messageId: z.string().max(500).optional(), address: z.email().max(320).optional() }),
 } as const;
 
-/** The person a bounce or complaint concerns: the message's, else the one person with that address. */
-async function personOf(em: EntityManager, data: Record<string, unknown>): Promise<string | undefined> {
+/**
+ * What a bounce or complaint concerns: the message it names (our id, for the statistics) and its
+ * person, else the one person with that address.
+ */
+async function concerned(em: EntityManager, data: Record<string, unknown>): Promise<{ personId?: string; messageId?: string }> {
   const connection = em.getConnection();
   const tx = em.getTransactionContext();
-  if (typeof data.messageId === 'string') {
-    const personId = (await findMessage(em, data.messageId))?.personId;
-    if (personId) return personId;
-  }
+  const message = typeof data.messageId === 'string' ? await findMessage(em, data.messageId) : undefined;
+  if (message?.personId) return { personId: message.personId, messageId: message.id };
   if (typeof data.address === 'string') {
     const rows = await connection.execute<{ id: string }[]>(`select "id" from "person" where lower("email") = lower(?) order by "id" limit 2`, [data.address], 'all', tx);
-    if (rows.length === 1) return String(rows[0]!.id);
+    if (rows.length === 1) return { personId: String(rows[0]!.id), messageId: message?.id };
   }
-  return undefined;
+  return { messageId: message?.id };
 }
 
 /** External behaviour events, e.g. from a mail tracker: they feed flow triggers, waits and success. */
@@ -63,14 +64,15 @@ export class BehaviourEventsController {
       throw new BadInputError('personId: required', { field: 'personId' }, { code: 'validation.required', params: { field: 'personId' } });
     }
     return this.em.fork().transactional(async (em) => {
-      const personId = input.personId ?? (await personOf(em, input.data ?? {}));
+      const concern = feedback ? await concerned(em, input.data ?? {}) : {};
+      const personId = input.personId ?? concern.personId;
       if (input.personId) {
         const found: unknown[] = await em.getConnection().execute(`select 1 from "person" where "id" = ?`, [input.personId], 'all', em.getTransactionContext());
         if (found.length === 0) throw new BadInputError(`personId: no person with id ${input.personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [input.personId] } });
       }
       const [entity, kind] = input.type.split('.') as [string, string];
       // A bounce of an address no person has is still recorded (it suppresses the address).
-      const data = personId ? { ...input.data, person_id: personId } : { ...input.data };
+      const data = { ...input.data, ...(personId ? { person_id: personId } : {}), ...(concern.messageId ? { message: concern.messageId } : {}) };
       const event = this.recorder.record(em, { entity, entityId: personId ?? '0', kind, data, actor: actorOf(principal) });
       await em.flush();
       return { id: String(event.id), type: input.type, personId: personId ?? null };

@@ -22,6 +22,16 @@ export class FilesController {
     return this.files.upload(file);
   }
 
+  @Post('images')
+  @Roles('flow_admin', 'content_editor')
+  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_FILE_BYTES, files: 1 } }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
+  @ApiOperation({ summary: 'Upload an image for e-mails (PNG, JPEG, GIF or WebP by its bytes): answers the file with its public url /img/<token>' })
+  uploadImage(@UploadedFile() file: UploadedContent | undefined) {
+    return this.files.uploadImage(file);
+  }
+
   @Get()
   @ApiOperation({ summary: 'List uploaded files, newest first' })
   list(@Query() query: Record<string, unknown>) {

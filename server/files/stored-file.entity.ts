@@ -20,4 +20,8 @@ export class StoredFile {
 
   @Property({ type: 'datetime' })
   createdAt!: Date;
+
+  /** Set for an image placed in an e-mail: it is served without a login at /img/<token>. */
+  @Property({ type: 'string', nullable: true, unique: true })
+  publicToken?: string | null;
 }

@@ -4,21 +4,22 @@ import { conditionHolds, type FlowGraph } from '@stroom/dsl';
 import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
+import { sqlArray } from '../common/sql-array.js';
 import { parseInput, recordId } from '../common/validation.js';
-import { SelectionMember } from '../crm/lists/selection.entity.js';
-import { Person } from '../crm/persons/person.entity.js';
 import { RecordFacts } from '../workflows/record-facts.js';
 import type { Flow } from './flow.entity.js';
-import { FlowRefusal, Participant } from './participant.entity.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
-import { StepJobs } from './engine/step-jobs.js';
+import { FLOW_STEP_JOB, participantJobKey } from './engine/step-jobs.js';
+import { restartCutoff } from './admission-rules.js';
 
 const enrolBody = z.union([
   z.strictObject({ personIds: z.array(recordId).min(1).max(10_000) }),
   z.strictObject({ selectionId: recordId }),
 ]);
 
-export type RefusalReason = 'unsubscribed' | 'excluded' | 'already_participated' | 'already_participating' | 'filter';
+export type EnrolRequest = { personIds: string[] } | { selectionId: string };
+
+export type RefusalReason = 'unsubscribed' | 'excluded' | 'already_participated' | 'already_participating' | 'restart_too_soon' | 'filter';
 
 export interface EnrolResult {
   enrolled: number;
@@ -28,9 +29,54 @@ export interface EnrolResult {
 
 export type Admission = 'enrolled' | 'queued' | RefusalReason;
 
+/** Members admitted per statement (and per transaction of a manual enrolment). */
+export const ENROL_BATCH = 5_000;
+
 /**
- * Admits persons to a flow: the exclusion list, "once per person" and the filter are
- * checked once, here; refusals are only counted. A paused flow queues new participants.
+ * Which of `ids` a flow refuses, in one statement: unsubscribed, on an exclusion list, already in
+ * the flow, (once per person) in it before, or (restart after n days) out of it for less than that.
+ * The rest (reason null) still face the filter.
+ */
+const VERDICTS = `
+  select c."id"::text as "person_id",
+    case
+      when p."unsubscribed" then 'unsubscribed'
+      when exists (select 1 from "selection_member" m join "selection" s on s."id" = m."selection_id"
+                   where m."person_id" = c."id" and s."name" = any(?::text[])) then 'excluded'
+      when exists (select 1 from "participant" e where e."person_id" = c."id" and e."flow_id" = ? and e."status" in ('queued', 'active')) then 'already_participating'
+      when ?::boolean and exists (select 1 from "participant" e where e."person_id" = c."id" and e."flow_id" = ?) then 'already_participated'
+      when exists (select 1 from "participant" e where e."person_id" = c."id" and e."flow_id" = ? and e."updated_at" > ?::timestamptz) then 'restart_too_soon'
+    end as "reason"
+  from unnest(?::bigint[]) as c("id") join "person" p on p."id" = c."id"`;
+
+/**
+ * The admitted become participants (on the first step, or queued while the flow is paused) and a
+ * running flow's get their first step job, due now: one statement for any number of them. A person
+ * a concurrent enrolment has just made a participant is skipped (not among the returned ids).
+ */
+const ADMIT = `
+  with "admitted" as (
+    insert into "participant" ("flow_id", "person_id", "status", "step_id", "seq", "visits", "path", "notes", "enrolled_at", "updated_at")
+    select ?, c."id", ?, ?, ?, 0, '[]', '[]', ?, ?
+    from unnest(?::bigint[]) as c("id")
+    on conflict ("flow_id", "person_id") where "status" in ('queued', 'active') do nothing
+    returning "id", "seq", "person_id"
+  ), "jobs" as (
+    insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
+    select ?, json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb, ?, 'pending', ? || "id", 0, 5, ?
+    from "admitted" where "seq" > 0
+  )
+  select "person_id"::text as "person_id" from "admitted"`;
+
+const REFUSE = `
+  insert into "flow_refusal" ("flow_id", "person_id", "reason", "at")
+  select ?, r."person_id", r."reason", ? from unnest(?::text[], ?::text[]) as r("person_id", "reason")`;
+
+/**
+ * Admits persons to a flow, set-based: the refusal rules (unsubscribed, exclusion lists, once per
+ * person, already in it) are one statement per batch, the filter is evaluated on the batch's facts
+ * loaded together, and the participants with their first step jobs and the refusals are one
+ * statement each. Refusals are only counted. A paused flow queues new participants.
  */
 @Injectable()
 export class Enrolment {
@@ -38,73 +84,120 @@ export class Enrolment {
     private readonly clock: Clock,
     private readonly facts: RecordFacts,
     private readonly graphs: FlowGraphs,
-    private readonly stepJobs: StepJobs,
   ) {}
 
-  parse(body: unknown): { personIds: string[] } | { selectionId: string } {
+  parse(body: unknown): EnrolRequest {
     return parseInput(enrolBody, body);
   }
 
-  async enrol(em: EntityManager, flow: Flow, request: { personIds: string[] } | { selectionId: string }): Promise<EnrolResult> {
+  /**
+   * A manual enrolment, batch by batch: `inBatch` runs each batch in a transaction of its own that
+   * has locked the flow, so the first participants move (and get their e-mail) while later batches
+   * are admitted. A failure stops at its batch; the batches before it stay enrolled.
+   */
+  async enrol(em: EntityManager, flow: Flow, request: EnrolRequest, inBatch: (admit: (em: EntityManager, flow: Flow) => Promise<EnrolResult>) => Promise<EnrolResult>): Promise<EnrolResult> {
     if (flow.status === 'not_running') throw new ConflictError('The flow is not running: start it before enrolling persons', { status: flow.status }, { code: 'flow.not_running' });
-    const personIds = 'personIds' in request ? [...new Set(request.personIds)] : await this.selectionMembers(em, request.selectionId);
-    const known = new Set((await em.find(Person, { id: { $in: personIds } }, { fields: ['id'] })).map((p) => String(p.id)));
-    const unknown = personIds.filter((p) => !known.has(p));
-    if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown }, { code: 'person.unknown_ids', params: { field: 'personIds', ids: unknown.slice(0, 5) } });
-    const now = this.clock.now();
     const result: EnrolResult = { enrolled: 0, queued: 0, refused: [] };
-    for (const personId of personIds) {
-      const admission = await this.admit(em, flow, personId, now);
-      if (admission === 'enrolled') result.enrolled++;
-      else if (admission === 'queued') result.queued++;
-      else result.refused.push({ personId, reason: admission });
+    const batches = 'personIds' in request ? this.givenPersons(em, [...new Set(request.personIds)]) : this.selectionMembers(em, request.selectionId);
+    for await (const ids of batches) {
+      const part = await inBatch(async (batchEm, flow) => {
+        if (flow.status === 'not_running') throw new ConflictError('The flow is not running: start it before enrolling persons', { status: flow.status, enrolledBefore: result.enrolled + result.queued }, { code: 'flow.not_running' });
+        return this.admitMany(batchEm, flow, ids, this.clock.now());
+      });
+      result.enrolled += part.enrolled;
+      result.queued += part.queued;
+      for (const refusal of part.refused) result.refused.push(refusal);
     }
-    await em.flush();
     return result;
   }
 
   /**
-   * Admits one person to a running or paused flow (a trigger, a manual enrolment, a move from
-   * another flow): refused ones are counted; a running flow's new participant gets its first step job.
+   * Admits one person to a running or paused flow (a trigger, a move from another flow, a
+   * simulation): the same rules as a batch.
    */
   async admit(em: EntityManager, flow: Flow, personId: string, now: Date): Promise<Admission> {
-    const graph = this.graphs.of(flow);
-    const reason = await this.refusal(em, flow, graph, personId);
-    if (reason) {
-      em.create(FlowRefusal, { flow, personId, reason, at: now });
-      return reason;
-    }
-    const queued = flow.status === 'paused';
-    const participant = em.create(Participant, {
-      flow, person: personId, status: queued ? 'queued' : 'active', stepId: queued ? null : graph.start, reason: null,
-      seq: 0, visits: 0, notes: [], waitUntil: null, waitingFor: null, successAt: null, enrolledAt: now, updatedAt: now,
-    });
-    if (queued) return 'queued';
+    const result = await this.admitMany(em, flow, [personId], now);
+    if (result.refused.length > 0) return result.refused[0]!.reason;
+    if (result.queued > 0) return 'queued';
+    if (result.enrolled > 0) return 'enrolled';
+    throw new BadInputError(`personId: no person with id ${personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [personId] } });
+  }
+
+  /** Admits `personIds` (existing, distinct) to a running or paused flow; refusals in their order. */
+  async admitMany(em: EntityManager, flow: Flow, personIds: readonly string[], now: Date): Promise<EnrolResult> {
+    // Statuses this transaction changed but has not written yet (a participant that just left) count.
     await em.flush();
-    this.stepJobs.schedule(em, participant, now, String(flow.id));
-    return 'enrolled';
-  }
-
-  private async refusal(em: EntityManager, flow: Flow, graph: FlowGraph, personId: string): Promise<RefusalReason | undefined> {
-    // Unsubscribed people are never enrolled (they would drop out at their first step anyway).
-    const [person]: { unsubscribed: boolean }[] = await em.getConnection().execute(`select "unsubscribed" from "person" where "id" = ?`, [personId], 'all', em.getTransactionContext());
-    if (person?.unsubscribed) return 'unsubscribed';
-    if (graph.exclusions.length > 0) {
-      const excluded = await em.count(SelectionMember, { person: personId, selection: { name: { $in: graph.exclusions } } } as never);
-      if (excluded > 0) return 'excluded';
+    const graph = this.graphs.of(flow);
+    const flowId = String(flow.id);
+    const tx = em.getTransactionContext();
+    const connection = em.getConnection();
+    const rows: { person_id: string; reason: RefusalReason | null }[] = await connection.execute(
+      VERDICTS, [sqlArray(graph.exclusions.map(quoteElement)), flowId, graph.oncePerPerson, flowId, flowId, restartCutoff(graph, now), sqlArray(personIds)], 'all', tx);
+    const reasons = new Map<string, RefusalReason | undefined>(rows.map((row) => [String(row.person_id), row.reason ?? undefined]));
+    if (graph.filter) await this.applyFilter(em, graph, reasons);
+    const admissible = personIds.filter((personId) => reasons.has(personId) && !reasons.get(personId));
+    const queued = flow.status === 'paused';
+    let admitted = 0;
+    if (admissible.length > 0) {
+      const inserted: { person_id: string }[] = await connection.execute(ADMIT, [
+        flowId, queued ? 'queued' : 'active', queued ? null : graph.start, queued ? 0 : 1, now, now, sqlArray(admissible),
+        FLOW_STEP_JOB, now, participantJobKey(flowId, ''), now,
+      ], 'all', tx);
+      admitted = inserted.length;
+      if (admitted < admissible.length) {
+        const made = new Set(inserted.map((row) => String(row.person_id)));
+        for (const personId of admissible) if (!made.has(personId)) reasons.set(personId, 'already_participating');
+      }
     }
-    const earlier = await em.find(Participant, { flow, person: personId }, { fields: ['status'] });
-    if (earlier.some((p) => p.status === 'queued' || p.status === 'active')) return 'already_participating';
-    if (graph.oncePerPerson && earlier.length > 0) return 'already_participated';
-    if (graph.filter && !(await conditionHolds(graph.filter, await this.facts.load(em, 'person', personId)))) return 'filter';
-    return undefined;
+    const refused: EnrolResult['refused'] = [];
+    for (const personId of personIds) {
+      const reason = reasons.get(personId); // a person removed meanwhile has no verdict
+      if (reason) refused.push({ personId, reason });
+    }
+    if (refused.length > 0) {
+      await connection.execute(REFUSE, [flowId, now, sqlArray(refused.map((r) => r.personId)), sqlArray(refused.map((r) => r.reason))], 'run', tx);
+    }
+    return { enrolled: queued ? 0 : admitted, queued: queued ? admitted : 0, refused };
   }
 
-  private async selectionMembers(em: EntityManager, selectionId: string): Promise<string[]> {
-    const rows = await em.find(SelectionMember, { selection: selectionId } as never, { fields: ['person'] as never });
-    if (rows.length === 0 && !(await em.getConnection().execute(`select 1 from "selection" where "id" = ?`, [selectionId])).length) {
+  /** The filter on the facts of every person not refused yet, loaded together. */
+  private async applyFilter(em: EntityManager, graph: FlowGraph, reasons: Map<string, RefusalReason | undefined>): Promise<void> {
+    const open = [...reasons].filter(([, reason]) => !reason).map(([id]) => id);
+    if (open.length === 0) return;
+    const people = await this.facts.loadPeople(em.fork({ clear: true, keepTransactionContext: true }), open);
+    for (const id of open) {
+      if (!(await conditionHolds(graph.filter!, people.get(id) ?? {}))) reasons.set(id, 'filter');
+    }
+  }
+
+  private async *givenPersons(em: EntityManager, personIds: string[]): AsyncGenerator<string[]> {
+    const rows: { id: string }[] = await em.getConnection().execute(`select "id"::text as "id" from "person" where "id" = any(?::bigint[])`, [sqlArray(personIds)]);
+    const known = new Set(rows.map((row) => String(row.id)));
+    const unknown = personIds.filter((p) => !known.has(p));
+    if (unknown.length > 0) throw new BadInputError(`personIds: no person with id ${unknown.slice(0, 5).join(', ')}`, { field: 'personIds', unknown }, { code: 'person.unknown_ids', params: { field: 'personIds', ids: unknown.slice(0, 5) } });
+    for (let from = 0; from < personIds.length; from += ENROL_BATCH) yield personIds.slice(from, from + ENROL_BATCH);
+  }
+
+  /** A selection's members in batches, in person id order, read one batch at a time (a selection may hold millions). */
+  private async *selectionMembers(em: EntityManager, selectionId: string): AsyncGenerator<string[]> {
+    if (!(await em.getConnection().execute(`select 1 from "selection" where "id" = ?`, [selectionId])).length) {
       throw new BadInputError(`selectionId: no selection with id ${selectionId}`, { field: 'selectionId' }, { code: 'selection.unknown_id', params: { field: 'selectionId', id: selectionId } });
     }
-    return rows.map((row) => String((row.person as unknown as { id: string }).id));
+    let after = '0';
+    for (;;) {
+      // Ordered by the bigint column (an alias of its text would order as text).
+      const rows: { id: string }[] = await em.getConnection().execute(
+        `select "person_id"::text as "id" from "selection_member" where "selection_id" = ? and "person_id" > ? order by "person_id" limit ?`,
+        [selectionId, after, ENROL_BATCH]);
+      if (rows.length === 0) return;
+      const ids = rows.map((row) => String(row.id));
+      yield ids;
+      after = ids[ids.length - 1]!;
+    }
   }
+}
+
+/** An element of a PostgreSQL text array literal: quoted, so names with commas, quotes or spaces stay whole. */
+function quoteElement(value: string): string {
+  return `"${value.replace(/["\\]/g, (c) => `\\${c}`)}"`;
 }

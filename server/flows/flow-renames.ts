@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { documentsUsing, renameAuthor, rewriteDocuments } from '../language/dsl-references.js';
-import { RenameListeners, type Rename } from '../records/rename-listeners.js';
+import { RenameListeners, type Rename, type RuleUsage } from '../records/rename-listeners.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { Flow, FlowVersion } from './flow.entity.js';
 
@@ -18,8 +18,8 @@ export class FlowRenames implements OnModuleInit {
     this.listeners.listen((em, rename) => this.rewrite(em, rename), (em, reference) => this.usages(em, reference));
   }
 
-  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
-    return (await documentsUsing(em, Flow, reference)).map((flow) => `flow "${flow.name}"`);
+  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<RuleUsage[]> {
+    return (await documentsUsing(em, Flow, reference)).map((flow) => ({ kind: 'flow', id: String(flow.id), name: flow.name }));
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {

@@ -3,9 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { FLOW_LIST_REF, FLOW_REF } from './flow-openapi.js';
 import { FlowsService } from './flows.service.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
+import { FlowStepStats } from './flow-step-stats.js';
+import { FlowExperiments } from './flow-experiments.js';
 
 const sourceBody = { schema: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' } }, required: ['source'] } };
 
@@ -13,15 +17,29 @@ const sourceBody = { schema: { type: 'object', properties: { name: { type: 'stri
 @ApiBearerAuth()
 @Controller('api/flows')
 export class FlowsController {
-  constructor(private readonly flows: FlowsService, private readonly copies: FlowCopies, private readonly content: FlowContent) {}
+  constructor(
+    private readonly flows: FlowsService,
+    private readonly copies: FlowCopies,
+    private readonly content: FlowContent,
+    private readonly stepStats: FlowStepStats,
+    private readonly experiments: FlowExperiments,
+  ) {}
+
+  @Get(':id/experiments')
+  @ApiOperation({ summary: 'Per random split: each branch\'s participants, success rate, unique opens and clicks, the difference to the control with a 95% interval and p-value, the winner and a verdict' })
+  experimentReadout(@Param('id') id: string) {
+    return this.experiments.of(id);
+  }
 
   @Get()
   @ApiOperation({ summary: 'List flows (filter by status; q searches the name)' })
+  @ApiAnswers(200, FLOW_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
     return this.flows.list(query);
   }
 
   @Get(':id')
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404])
   get(@Param('id') id: string) {
     return this.flows.get(id);
   }
@@ -35,6 +53,7 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Create a flow from DSL source; unlabelled steps get ids' })
   @ApiBody(sourceBody)
+  @ApiAnswers(201, FLOW_REF, [400, 401, 403, 409, 413])
   create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.flows.create(body, principal);
   }
@@ -43,6 +62,7 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Edit a flow that is not running (409 when running)' })
   @ApiBody(sourceBody)
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
   update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.flows.update(id, body, principal);
   }
@@ -50,6 +70,7 @@ export class FlowsController {
   @Patch(':id')
   @Roles('flow_admin')
   @ApiBody(sourceBody)
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.flows.update(id, body, principal);
   }
@@ -57,6 +78,7 @@ export class FlowsController {
   @Post(':id/copy')
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Copy a flow: "<name> (kopie)", not running, the same steps with new ids, no participants' })
+  @ApiAnswers(201, FLOW_REF, [400, 401, 403, 404, 409])
   copy(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.copies.copy(id, principal);
   }
@@ -87,6 +109,7 @@ export class FlowsController {
   @HttpCode(200)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Start (or resume a paused flow); 409 naming each step and setting that blocks it' })
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   start(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.flows.start(id, principal);
   }
@@ -94,6 +117,7 @@ export class FlowsController {
   @Post(':id/pause')
   @HttpCode(200)
   @Roles('flow_admin')
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   pause(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.flows.pause(id, principal);
   }
@@ -101,6 +125,7 @@ export class FlowsController {
   @Post(':id/end')
   @HttpCode(200)
   @Roles('flow_admin')
+  @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   end(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.flows.end(id, principal);
   }
@@ -126,6 +151,12 @@ export class FlowsController {
     return this.flows.statistics(id);
   }
 
+  @Get(':id/step-stats')
+  @ApiOperation({ summary: 'Per step: participants on it now, passed it, messages sent, unique opens and clicks → {items: [{stepId, now, passed, sent, opened, clicked}]}' })
+  stepFigures(@Param('id') id: string) {
+    return this.stepStats.of(id);
+  }
+
   @Get(':id/participants')
   @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
   participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {
@@ -136,6 +167,7 @@ export class FlowsController {
   @HttpCode(204)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Delete a flow that is not running (409 when running)' })
+  @ApiAnswers(204, undefined, [400, 401, 403, 404, 409])
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.flows.remove(id, principal);
   }

@@ -5,8 +5,14 @@ import { LanguageModule } from '../language/language.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { TrackingModule } from '../tracking/tracking.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { WorkflowsModule } from '../workflows/workflows.module.js';
+import { ContactPolicyModule } from '../contact-policy/contact-policy.module.js';
+import { WebhookSteps } from './engine/webhook-steps.js';
+import { DateTriggerScan } from './date-triggers/date-trigger-scan.js';
 import { CrmSteps } from './engine/crm-steps.js';
+import { ExperimentSteps } from './engine/experiment-steps.js';
+import { FlowExperiments } from './flow-experiments.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { Memberships } from './engine/memberships.js';
 import { FlowEvents } from './engine/flow-events.js';
@@ -22,22 +28,26 @@ import { WaitSteps } from './engine/wait-steps.js';
 import { Enrolment } from './enrolment.js';
 import { FlowRenames } from './flow-renames.js';
 import { FlowStats } from './flow-stats.js';
+import { FlowStepStats } from './flow-step-stats.js';
 import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
+import { AttachmentLimit } from './attachment-limit.js';
+import { FilesModule } from '../files/files.module.js';
 import { FlowsService } from './flows.service.js';
 import { ParticipationErasure } from './participation-erasure.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 
 @Module({
-  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule],
+  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowCopies, FlowContent, FlowRenames, ParticipationErasure, Enrolment, FlowStats, ParticipantList, FlowEdits, FlowSimulator,
-    FlowGraphs, StepJobs, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
+    FlowsService, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator,
+    FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
+    WebhookSteps, DateTriggerScan,
   ],
   exports: [FlowsService],
 })

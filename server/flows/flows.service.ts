@@ -22,8 +22,10 @@ import { FlowStats } from './flow-stats.js';
 import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
+import { AttachmentLimit } from './attachment-limit.js';
 import { containsPattern } from '../common/like.js';
-import { type Catalog, checkSource, type Params } from '@stroom/dsl';
+import { type Catalog, checkSource, compileFlow, type Flow as FlowAst, type FlowGraph, type Params, parse } from '@stroom/dsl';
+import { assertTemplatesRenderOnSample } from '../templates/sample-render.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
 const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
@@ -62,12 +64,13 @@ export class FlowsService {
     private readonly edits: FlowEdits,
     private readonly simulator: FlowSimulator,
     private readonly audit: AuditLog,
+    private readonly attachmentLimit: AttachmentLimit,
   ) {}
 
   async statistics(id: string) {
     const em = this.em.fork();
     const flow = await this.find(em, id);
-    return this.stats.of(em, String(flow.id));
+    return this.stats.of(em, flow);
   }
 
   async list(query: Record<string, unknown>) {
@@ -89,6 +92,7 @@ export class FlowsService {
 
   async create(body: unknown, principal?: Principal) {
     const input = parseInput(sourceBody, body);
+    await this.assertTemplatesRender(input.source);
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.createIn(em, input, principal, catalog));
   }
@@ -96,6 +100,7 @@ export class FlowsService {
   /** Creates inside the caller's transaction; the source is checked against what that transaction sees. */
   async createIn(em: EntityManager, input: { name?: string; source: string }, principal?: Principal, catalog?: Catalog) {
     const checked = checkFlowSource(input.source, catalog ?? (await this.catalogs.load(em)), [], input.name);
+    await this.attachmentLimit.assert(checked.ast);
     await this.assertNameFree(em, checked.name);
     const now = this.clock.now();
     const flow = em.create(Flow, { name: checked.name, source: checked.source, status: 'not_running', version: 1, usedStepIds: checked.stepIds, createdAt: now, updatedAt: now });
@@ -137,8 +142,24 @@ export class FlowsService {
     return { source: checked.source, ...(await this.edits.impact(em, flow, checked.ast)) };
   }
 
+  /**
+   * The templates the flow sends must render on the sample person, checked before the save's
+   * transaction: otherwise the flow saves and its messages can reach no one.
+   */
+  private async assertTemplatesRender(source: string): Promise<void> {
+    let graph: FlowGraph;
+    try {
+      graph = compileFlow(parse(source).ast.declarations[0] as FlowAst);
+    } catch {
+      return; // not a flow: the source check in the transaction says what is wrong
+    }
+    const keys = Object.values(graph.nodes).flatMap((node) => [node.settings.template, (node.settings.message as { template?: unknown } | undefined)?.template]);
+    await assertTemplatesRenderOnSample(this.em.fork(), [...new Set(keys.filter((key): key is string => typeof key === 'string'))]);
+  }
+
   async update(id: string, body: unknown, principal?: Principal) {
     const input = parseInput(updateBody, withoutReadOnly(body, flowJson(await this.find(this.em.fork(), id)), FLOW_READ_ONLY));
+    await this.assertTemplatesRender(input.source);
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
   }
@@ -149,6 +170,7 @@ export class FlowsService {
     const flow = await this.find(em, id, true);
     if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status }, { code: 'flow.running_edit' });
     const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
+    await this.attachmentLimit.assert(checked.ast);
     if (checked.name !== flow.name) await this.assertNameFree(em, checked.name);
     if (checked.source === flow.source) return savedFlowJson(flow, checked);
     const now = this.clock.now();
@@ -195,7 +217,8 @@ export class FlowsService {
   /** Manual enrolment: `{personIds}` or `{selectionId}` → `{enrolled, queued, refused}`. */
   async enrol(id: string, body: unknown) {
     const request = this.enrolment.parse(body);
-    return this.em.fork().transactional(async (em) => this.enrolment.enrol(em, await this.find(em, id, true), request));
+    const em = this.em.fork();
+    return this.enrolment.enrol(em, await this.find(em, id), request, (admit) => this.em.fork().transactional(async (batch) => admit(batch, await this.find(batch, id, 'share'))));
   }
 
   /** Participants with what the flow page shows: person, company, place, and the last message with its delivery status. */
@@ -226,8 +249,12 @@ export class FlowsService {
    * for steps in progress (which hold it FOR SHARE), but not for new participants being inserted
    * (their foreign key takes FOR KEY SHARE). Lock order everywhere: the flow, then its participants.
    */
-  async find(em: EntityManager, id: string, lock = false): Promise<Flow> {
-    if (lock && /^\d{1,18}$/.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? for no key update`, [id], 'all', em.getTransactionContext());
+  /**
+   * A flow by id; `lock` holds it for this transaction: `true` against every other writer, `'share'`
+   * only against status changes (an enrolment batch runs beside the steps, which share it too).
+   */
+  async find(em: EntityManager, id: string, lock: boolean | 'share' = false): Promise<Flow> {
+    if (lock && /^\d{1,18}$/.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? ${lock === 'share' ? 'for share' : 'for no key update'}`, [id], 'all', em.getTransactionContext());
     return findDocument(em, Flow, 'flow', id);
   }
 

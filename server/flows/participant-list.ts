@@ -12,6 +12,8 @@ interface Row {
   wait_until: Date | null;
   success_at: Date | null;
   notes: unknown;
+  experiments: unknown;
+  webhooks: unknown;
   email: string | null;
   first_name: string | null;
   last_name: string | null;
@@ -35,7 +37,7 @@ export class ParticipantList {
     if (q.status) { where.push('p."status" = ?'); params.push(q.status); }
     if (q.stepId) { where.push('p."step_id" = ?'); params.push(q.stepId); }
     const rows: Row[] = await em.getConnection().execute(
-      `select p."id", p."person_id", p."status", p."step_id", p."reason", p."enrolled_at", p."updated_at", p."wait_until", p."success_at", p."notes",
+      `select p."id", p."person_id", p."status", p."step_id", p."reason", p."enrolled_at", p."updated_at", p."wait_until", p."success_at", p."notes", p."experiments", p."webhooks",
               pe."email", pe."first_name", pe."last_name", c."name" as "company",
               m."id" as "message_id", m."channel" as "message_channel", m."subject" as "message_subject", m."status" as "message_status",
               coalesce(m."sent_at", m."created_at") as "message_at", count(*) over () as "total"
@@ -51,6 +53,8 @@ export class ParticipantList {
         id: String(r.id), personId: String(r.person_id), email: r.email, name: [r.first_name, r.last_name].filter(Boolean).join(' '), company: r.company,
         status: r.status, stepId: r.step_id, reason: r.reason, enrolledAt: iso(r.enrolled_at), updatedAt: iso(r.updated_at),
         waitUntil: iso(r.wait_until), successAt: iso(r.success_at), notes: typeof r.notes === 'string' ? JSON.parse(r.notes) : r.notes,
+        experiments: typeof r.experiments === 'string' ? JSON.parse(r.experiments) : r.experiments ?? {},
+        webhooks: typeof r.webhooks === 'string' ? JSON.parse(r.webhooks) : r.webhooks,
         lastMessage: r.message_id ? { id: String(r.message_id), channel: r.message_channel, subject: r.message_subject, status: r.message_status, at: iso(r.message_at) } : null,
       })),
       total,

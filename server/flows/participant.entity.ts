@@ -7,7 +7,11 @@ import { Flow } from './flow.entity.js';
 export type AwaitedEvent =
   | { kind: 'link_clicked'; step?: string }
   | { kind: 'email_opened'; step?: string }
-  | { kind: 'form_submitted'; form: string };
+  | { kind: 'form_submitted'; form: string }
+  | { kind: 'webhook'; key: string };
+
+/** What a webhook step got, by the step's label: the HTTP status (0 when no answer came). */
+export type WebhookAnswers = Record<string, { status: number; at: string }>;
 
 export type ParticipantStatus = 'queued' | 'active' | 'completed' | 'completed_success' | 'dropout' | 'cancelled';
 
@@ -45,6 +49,10 @@ export class Participant {
   @Property({ type: 'integer' })
   seq: number = 0;
 
+  /** The distinct steps it has entered, in order: what the flow's diagram counts as "reached" per step. */
+  @Property({ type: 'json', defaultRaw: `'[]'` })
+  path: string[] = [];
+
   /** Steps entered so far; numbers the idempotency keys of the messages it is sent. */
   @Property({ type: 'integer' })
   visits: number = 0;
@@ -59,6 +67,13 @@ export class Participant {
   /** When a success criterion was met (the participant then completes with success). */
   @Property({ type: 'datetime', nullable: true })
   successAt?: Date | null;
+
+  /** The branch it was given at each random split it passed (`stepId → branch name`, or `holdout`). */
+  @Property({ type: 'json', defaultRaw: `'{}'` })
+  experiments: Record<string, string> = {};
+  /** The answers of the webhook steps it passed, for splits on `webhook.<label>.status`. */
+  @Property({ type: 'json', defaultRaw: `'{}'` })
+  webhooks: WebhookAnswers = {};
 
   /** What went wrong on the way without stopping the participant (a failed script), newest last. */
   @Property({ type: 'json', defaultRaw: `'[]'` })

@@ -6,7 +6,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 /**
  * A deleted person leaves every flow: its participations go (by the foreign key's cascade), their
  * pending step jobs (cancel key `flow:<flow>:p:<participant>`, see participantJobKey) are cancelled
- * here, and its refusals go too.
+ * here, and its refusals and date-trigger records go too.
  */
 @Injectable()
 export class ParticipationErasure implements OnModuleInit {
@@ -21,6 +21,8 @@ export class ParticipationErasure implements OnModuleInit {
 
   async erase(em: EntityManager, personId: string): Promise<void> {
     await this.jobs.cancelKeysSelectedBy(em, `select 'flow:' || "flow_id" || ':p:' || "id" from "participant" where "person_id" = ?`, [personId]);
-    await em.getConnection().execute(`delete from "flow_refusal" where "person_id" = ?`, [personId], 'run', em.getTransactionContext());
+    for (const table of ['flow_refusal', 'flow_date_enrolment']) {
+      await em.getConnection().execute(`delete from "${table}" where "person_id" = ?`, [personId], 'run', em.getTransactionContext());
+    }
   }
 }

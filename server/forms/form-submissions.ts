@@ -24,6 +24,8 @@ const submissionBody = z.strictObject({
   answers: z.record(z.string(), z.unknown()).optional(),
 });
 
+export type SubmissionInput = z.infer<typeof submissionBody>;
+
 /**
  * A web form submitted: the person is found by e-mail (any case) or created with the
  * given fields, and `form.submitted` is recorded with the answers, all in one transaction.
@@ -37,7 +39,15 @@ export class FormSubmissions {
   ) {}
 
   async submit(key: string, body: unknown, principal?: Principal) {
-    const input = parseInput(submissionBody, body);
+    return this.record(key, parseInput(submissionBody, body), actorOf(principal), principal);
+  }
+
+  /** A submission through the public address: no principal, and the answer says nothing about the person. */
+  async submitPublic(key: string, input: SubmissionInput): Promise<void> {
+    await this.record(key, input, 'web-form');
+  }
+
+  private async record(key: string, input: SubmissionInput, actor: string, principal?: Principal) {
     if (JSON.stringify(input.answers ?? {}).length > 64_000) throw new BadInputError('answers: at most 64 kB', { field: 'answers' }, { code: 'data.too_large', params: { field: 'answers' } });
     return this.em.fork().transactional(async (em) => {
       const form = await em.findOne(Form, { key });
@@ -47,7 +57,7 @@ export class FormSubmissions {
       const existing = rows[0] ? String(rows[0].id) : undefined;
       const personId = existing ?? String((await this.people.createIn(em, input.person, principal)).id);
       const event = this.recorder.record(em, {
-        entity: 'form', entityId: String(form.id), kind: 'submitted', actor: actorOf(principal),
+        entity: 'form', entityId: String(form.id), kind: 'submitted', actor,
         data: { person_id: personId, form_key: form.key, answers: input.answers ?? {} },
       });
       await em.flush();

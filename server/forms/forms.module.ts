@@ -6,6 +6,8 @@ import { recordServiceProvider } from '../records/record-provider.js';
 import type { Resource } from '../records/resource.js';
 import { forms } from './forms.resource.js';
 import { FormSubmissions, FormSubmissionsController } from './form-submissions.js';
+import { FormUsageController, FormUsages } from './form-usage.js';
+import { PublicFormController } from './public-form.controller.js';
 import { CrmModule } from '../crm/crm.module.js';
 
 const resource = forms as unknown as Resource<BaseRecord>;
@@ -13,8 +15,8 @@ const formRecords = recordServiceProvider(resource);
 
 @Module({
   imports: [EventsModule, CrmModule],
-  controllers: [recordController(resource), FormSubmissionsController],
-  providers: [formRecords, FormSubmissions],
-  exports: [formRecords],
+  controllers: [recordController(resource), FormSubmissionsController, FormUsageController, PublicFormController],
+  providers: [formRecords, FormSubmissions, FormUsages],
+  exports: [formRecords, FormSubmissions],
 })
 export class FormsModule {}

@@ -30,7 +30,7 @@ export class DslController {
   }
 
   @Get('names')
-  @ApiOperation({ summary: 'The names rules may refer to (template keys, statuses, selections, forms, flows, projects, task types, groups), for completion in the editor' })
+  @ApiOperation({ summary: 'The names rules may refer to (template keys, statuses, selections, forms, flows, projects, task types, groups, webhook secret names), for completion in the editor' })
   async names() {
     const catalog = await this.catalogs.load();
     return {
@@ -42,6 +42,8 @@ export class DslController {
       projects: catalog.names('projects'),
       taskTypes: catalog.names('taskTypes'),
       groups: catalog.names('groups'),
+      // Only the names of WEBHOOK_SECRETS, for webhook headers; never their values.
+      secrets: catalog.secretNames?.() ?? [],
     };
   }
 

@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import type { Deliverable } from './deliverable.js';
 import { returnPathFor } from './message-id.js';
+import { plainTextOf } from './plain-text.js';
 
 export interface SendResult {
   transport: string;
@@ -49,6 +50,7 @@ export class EmailTransport implements OnApplicationShutdown {
       replyTo: message.replyTo ?? undefined,
       subject: message.subject ?? '',
       html: message.body,
+      text: plainTextOf(message.body),
       messageId: message.messageId,
       headers: message.headers,
       attachments: message.attachments,

@@ -85,6 +85,14 @@ export class Message {
   @Property({ type: 'json', defaultRaw: `'[]'` })
   attachments: string[] = [];
 
+  /** A flow's message to its participant: counted and limited by the contact policy. */
+  @Property({ type: 'boolean', default: false })
+  marketing: boolean = false;
+
+  /** Why the contact policy held it back before it went out (deferred: from when, until when, which rule). */
+  @Property({ type: 'text', nullable: true })
+  policyNote?: string | null;
+
   @Property({ type: 'datetime' })
   createdAt!: Date;
 

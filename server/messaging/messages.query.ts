@@ -42,6 +42,8 @@ export function messageJson(m: Message, nextAttemptAt: Date | null = null) {
     createdAt: m.createdAt.toISOString(),
     sentAt: m.sentAt?.toISOString() ?? null,
     error: m.error ?? null,
+    marketing: m.marketing,
+    policyNote: m.policyNote ?? null,
     nextAttemptAt: nextAttemptAt?.toISOString() ?? null,
   };
 }

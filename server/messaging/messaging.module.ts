@@ -9,11 +9,12 @@ import { MessagesQuery } from './messages.query.js';
 import { Outbox } from './outbox.js';
 import { SmsTransport } from './sms-transport.js';
 import { MessageErasure } from './message-erasure.js';
+import { MarketingLedger } from './marketing-ledger.js';
 
 @Module({
   imports: [SchedulingModule, SuppressionsModule],
   controllers: [MessagesController],
-  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageDetailQuery, MessageErasure],
-  exports: [Outbox],
+  providers: [Outbox, EmailTransport, SmsTransport, MessageDelivery, MessagesQuery, MessageDetailQuery, MessageErasure, MarketingLedger],
+  exports: [Outbox, MarketingLedger],
 })
 export class MessagingModule {}

@@ -9,7 +9,7 @@ import { domainOf, messageIdFor } from './message-id.js';
 export const DELIVER_JOB = 'message.deliver';
 /** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
 export const DELIVERY_ATTEMPTS = 6;
-/** Messages per statement in `enqueueMany` (20 parameters each, well under PostgreSQL's 65,535). */
+/** Messages per statement in `enqueueMany` (22 parameters each, well under PostgreSQL's 65,535). */
 const ENQUEUE_CHUNK = 1000;
 const DELIVERY_JOBS_SQL = `insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
   select ?, json_build_object('messageId', "id"::text)::jsonb, ?, 'pending', 'message:' || "id", 0, ?, ? from inserted where "status" = 'queued'`;
@@ -31,6 +31,12 @@ export interface OutgoingMessage {
   stepId?: string | null;
   /** Stored file ids, attached at delivery. */
   attachments?: string[];
+  /** Counted by the contact policy (a flow's message to its participant, unless marked transactional). */
+  marketing?: boolean;
+  /** Why the contact policy held it back first. */
+  policyNote?: string | null;
+  /** Why this message can never be sent (its text could not be rendered): it is recorded as failed with it. */
+  failure?: string | null;
 }
 
 export interface Enqueued {
@@ -88,7 +94,7 @@ export class Outbox {
 
   private columns(outgoing: OutgoingMessage, now: Date): [string, unknown][] {
     const from = outgoing.from ?? (outgoing.channel === 'email' ? this.config.mailFrom : null);
-    const missing = outgoing.to ? null : outgoing.channel === 'email' ? 'no e-mail address' : 'no mobile number';
+    const missing = outgoing.failure ?? (outgoing.to ? null : outgoing.channel === 'email' ? 'no e-mail address' : 'no mobile number');
     return [
       ['channel', outgoing.channel],
       ['key', outgoing.key],
@@ -109,6 +115,8 @@ export class Outbox {
       ['participant_id', outgoing.participantId ?? null],
       ['step_id', outgoing.stepId ?? null],
       ['attachments', JSON.stringify(outgoing.attachments ?? [])],
+      ['marketing', outgoing.marketing ?? false],
+      ['policy_note', outgoing.policyNote ?? null],
       ['created_at', now],
     ];
   }

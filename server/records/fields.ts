@@ -3,7 +3,7 @@ import { emailAddressProblem, phoneNumberProblem } from '@stroom/dsl';
 import { z } from 'zod';
 import { isStorableInstant } from '../common/storable-date.js';
 import { recordId } from '../common/validation.js';
-import { ROLES } from '../crm/employees/employee.entity.js';
+import { ROLES } from '../auth/roles.js';
 
 /**
  * The fields of a CRM resource, keyed by their JSON (camelCase) name. One table per resource
@@ -23,6 +23,8 @@ export type Field =
   | { kind: 'password' }
   /** A reference by id: JSON `companyId`, entity property `company`. */
   | { kind: 'ref'; property: string; target: () => EntityClass<object>; label: string; required?: boolean }
+  /** References by id, kept in one JSON column: JSON `employeeIds: ["3", "7"]`. */
+  | { kind: 'refList'; target: () => EntityClass<object>; label: string }
   /** A reference by name: JSON `status: "Offertezoek - …"`, entity property `status`. */
   | { kind: 'lookup'; target: () => EntityClass<object>; label: string; where?: Record<string, unknown>; required?: boolean };
 
@@ -69,6 +71,8 @@ function valueSchema(field: Field): z.ZodType {
       return z.string().min(8, 'must be at least 8 characters').max(200);
     case 'ref':
       return recordId;
+    case 'refList':
+      return z.array(recordId).max(200).transform((ids) => [...new Set(ids.map(String))]);
     case 'lookup':
       return z.string().min(1).max(255);
   }
@@ -107,5 +111,5 @@ export function propertyOf(name: string, field: Field): string {
 
 /** Fields that may be used as exact-match list filters (top-level scalars). */
 export function isFilterable(field: Field): boolean {
-  return !['object', 'stringList', 'roles', 'password', 'text'].includes(field.kind);
+  return !['object', 'stringList', 'refList', 'roles', 'password', 'text'].includes(field.kind);
 }

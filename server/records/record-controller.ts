@@ -4,9 +4,11 @@ import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiAnswers as Answers, pageSchema, registerComponentSchema } from '../common/openapi-components.js';
 import type { BaseRecord } from './base-record.js';
 import { createSchema, updateSchema } from './fields.js';
 import type { RecordService } from './record.service.js';
+import { recordSchema, recordSchemaName } from './record-schema.js';
 import type { Resource } from './resource.js';
 
 /** The DI token of a resource's RecordService. */
@@ -28,6 +30,9 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
   const createBody = jsonSchema(createSchema(resource.fields));
   const updateBody = jsonSchema(updateSchema(resource.fields));
   const label = resource.name.replace(/_/g, ' ');
+  const name = recordSchemaName(resource as Resource<BaseRecord>);
+  const one = { $ref: registerComponentSchema(name, recordSchema(resource as Resource<BaseRecord>)) };
+  const page = { $ref: registerComponentSchema(`${name}List`, pageSchema(one.$ref)) };
 
   @ApiTags(resource.path)
   @ApiBearerAuth()
@@ -40,12 +45,14 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @ApiQuery({ name: 'limit', required: false, schema: { type: 'integer', default: 50, maximum: 1000 } })
     @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
     @ApiQuery({ name: 'q', required: false, schema: { type: 'string' } })
+    @Answers(200, page, [400, 401, 403])
     list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
       return this.records.list(query, viewer);
     }
 
     @Get(':id')
     @ApiOperation({ summary: `Get one ${label}` })
+    @Answers(200, one, [400, 401, 403, 404])
     get(@Param('id') id: string, @CurrentPrincipal() viewer: Principal) {
       return this.records.get(id, viewer);
     }
@@ -54,6 +61,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @Roles(...writers)
     @ApiOperation({ summary: `Create a ${label}` })
     @ApiBody({ schema: createBody })
+    @Answers(201, one, [400, 401, 403, 409, 413])
     create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
       return this.records.create(body, principal);
     }
@@ -62,6 +70,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @Roles(...writers)
     @ApiOperation({ summary: `Update a ${label} (only the fields given)` })
     @ApiBody({ schema: updateBody })
+    @Answers(200, one, [400, 401, 403, 404, 409, 413])
     update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
       return this.records.update(id, body, principal);
     }
@@ -75,13 +84,14 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @HttpCode(204)
     @Roles(...deleters)
     @ApiOperation({ summary: `Delete a ${label} (409 when other records refer to it)` })
+    @Answers(204, undefined, [400, 401, 403, 404, 409])
     remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
       return this.records.remove(id, principal);
     }
   }
   if (resource.put) {
     const descriptor = Object.getOwnPropertyDescriptor(RecordController.prototype, 'replace')!;
-    for (const decorate of [Put(':id'), Roles(...writers), ApiOperation({ summary: `Update a ${label} (PUT and PATCH both take only the fields that change)` }), ApiBody({ schema: updateBody })]) {
+    for (const decorate of [Put(':id'), Roles(...writers), ApiOperation({ summary: `Update a ${label} (PUT and PATCH both take only the fields that change)` }), ApiBody({ schema: updateBody }), Answers(200, one, [400, 401, 403, 404, 409, 413])]) {
       decorate(RecordController.prototype, 'replace', descriptor);
     }
   }

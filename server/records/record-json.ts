@@ -31,6 +31,7 @@ export function toRecordJson<E extends BaseRecord>(resource: Resource<E>, record
     else if (value instanceof Date) json[name] = value.toISOString();
     else json[name] = value ?? null;
   }
+  for (const name of resource.derived?.fields ?? []) json[name] = source[name] ?? null;
   json.createdAt = record.createdAt?.toISOString() ?? null;
   json.updatedAt = record.updatedAt?.toISOString() ?? null;
   return json;

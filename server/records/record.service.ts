@@ -19,7 +19,7 @@ import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
 import type { DeletionListeners } from './deletion-listeners.js';
 import type { UpdateListeners } from './update-listeners.js';
-import type { Rename, RenameListeners } from './rename-listeners.js';
+import { type Rename, type RenameListeners, ruleLabel } from './rename-listeners.js';
 
 /**
  * `q` split into words; every word must occur (case-insensitive, anywhere) in one of the paths, so
@@ -96,8 +96,16 @@ export class RecordService<E extends BaseRecord> {
 
   async create(body: unknown, principal?: Principal): Promise<RecordJson> {
     const input = parseInput(this.createBody, body);
+    await this.resource.precheck?.(input);
     const json = await this.em.fork().transactional(async (em) => this.createValid(em, input, principal));
     return redactFor(this.resource, json, principal);
+  }
+
+  /** Validates a complete body as a create or update would (fields, the resource's own rules and prechecks), writing nothing. */
+  async check(body: unknown, mode: 'create' | 'update'): Promise<void> {
+    const input = parseInput(mode === 'create' ? this.createBody : this.updateBody, body);
+    this.resource.validate?.(input as RecordJson);
+    await this.resource.precheck?.(input);
   }
 
   /** Creates a record inside the caller's transaction (with its change event); answers it unredacted. */
@@ -109,7 +117,7 @@ export class RecordService<E extends BaseRecord> {
     const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
     this.applyDefaults(record);
     await this.assign(em, record, input, undefined);
-    this.resource.validate?.(toRecordJson(this.resource, record));
+    await this.validated(record);
     const now = this.clock.now();
     record.createdAt = now;
     record.updatedAt = now;
@@ -122,11 +130,25 @@ export class RecordService<E extends BaseRecord> {
   }
 
   async update(id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
-    // What GET answers beyond the resource's fields (id, timestamps, names of linked records) may come back unchanged.
-    const current = await this.get(id, principal);
-    const input = parseInput(this.updateBody, withoutReadOnly(body, current, Object.keys(current).filter((field) => !(field in this.resource.fields))));
+    // What GET answers beyond the resource's fields (id, timestamps, names of linked records) may
+    // come back unchanged; only a body that carries such a field needs the record read first.
+    const given = this.withoutDerived(body);
+    const input = parseInput(this.updateBody, this.carriesReadOnly(given) ? await this.withoutReadOnly(id, given, principal) : given);
+    if (this.resource.precheck) {
+      const current = await this.get(id, principal);
+      await this.resource.precheck({ ...current, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) });
+    }
     const json = await this.em.fork().transactional(async (em) => this.updateValid(em, id, input, principal));
     return redactFor(this.resource, json, principal);
+  }
+
+  private carriesReadOnly(body: unknown): boolean {
+    return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).some((field) => !(field in this.resource.fields));
+  }
+
+  private async withoutReadOnly(id: string, body: unknown, principal?: Principal): Promise<unknown> {
+    const current = await this.get(id, principal);
+    return withoutReadOnly(body, current, Object.keys(current).filter((field) => !(field in this.resource.fields)));
   }
 
   /** Updates a record inside the caller's transaction (with its change event); answers it unredacted. */
@@ -138,8 +160,7 @@ export class RecordService<E extends BaseRecord> {
     const record = await this.find(em, id, true);
     const before = toRecordJson(this.resource, record);
     await this.assign(em, record, input, id);
-    const after = toRecordJson(this.resource, record);
-    this.resource.validate?.(after);
+    const after = await this.validated(record);
     const changes = diffSnapshots(before, after);
     await this.announceRenames(em, before, after);
     const passwordChanged = 'password' in input && input.password !== undefined;
@@ -152,6 +173,24 @@ export class RecordService<E extends BaseRecord> {
       await this.updates?.announce(em, this.resource.name, { id, before, after, passwordChanged, principal });
     }
     return toRecordJson(this.resource, record);
+  }
+
+  /** Checks the record as it would be stored and computes its derived properties; answers its JSON. */
+  private async validated(record: E): Promise<RecordJson> {
+    const json = toRecordJson(this.resource, record);
+    this.resource.validate?.(json);
+    if (!this.resource.derived) return json;
+    Object.assign(record, await this.resource.derived.derive(json));
+    return toRecordJson(this.resource, record);
+  }
+
+  /** Derived properties follow from the rest: what a body says of them is not kept. */
+  private withoutDerived(body: unknown): unknown {
+    const derived = this.resource.derived?.fields;
+    if (!derived || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
+    const rest: Record<string, unknown> = { ...body };
+    for (const field of derived) delete rest[field];
+    return rest;
   }
 
   private async announceRenames(em: EntityManager, before: RecordJson, after: RecordJson): Promise<void> {
@@ -169,7 +208,7 @@ export class RecordService<E extends BaseRecord> {
       const name = json[ref.field];
       if (typeof name !== 'string' || !this.renames) continue;
       const statusKind = ref.statusKindFrom ? (json[ref.statusKindFrom] as Rename['statusKind']) : undefined;
-      const rules = await this.renames.usages(em, { kind: ref.kind, from: name, ...(statusKind ? { statusKind } : {}) });
+      const rules = (await this.renames.usages(em, { kind: ref.kind, from: name, ...(statusKind ? { statusKind } : {}) })).map(ruleLabel);
       if (rules.length > 0) {
         throw new ConflictError(`Cannot delete ${this.singular} ${JSON.stringify(name)}: it is used by ${rules.join(', ')}`, { rules }, { code: 'record.used_by_rules', params: { entity: this.singular, name, rules } });
       }
@@ -244,6 +283,13 @@ export class RecordService<E extends BaseRecord> {
         const target = await em.findOne(field.target(), { id: value } as never);
         if (!target) throw new BadInputError(`${name}: no ${field.label} with id ${value}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id: value } });
         return em.getReference(field.target(), value as never, { wrapped: true });
+      }
+      case 'refList': {
+        const ids = value as string[];
+        const found = new Set((await em.find(field.target(), { id: { $in: ids } } as never, { fields: ['id'] as never })).map((row) => String((row as { id: unknown }).id)));
+        const missing = ids.find((id) => !found.has(id));
+        if (missing !== undefined) throw new BadInputError(`${name}: no ${field.label} with id ${missing}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id: missing } });
+        return ids;
       }
       case 'lookup': {
         const target = await em.findOne(field.target(), { name: value, ...(field.where ?? {}) } as never);

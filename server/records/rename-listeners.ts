@@ -11,8 +11,21 @@ export interface Rename {
 
 export type RenameListener = (em: EntityManager, rename: Rename) => Promise<void>;
 
-/** Names the rules that refer to a name (`workflow "…"`, `flow "…"`), for a 409 on delete. */
-export type UsageFinder = (em: EntityManager, reference: Omit<Rename, 'to'>) => Promise<string[]>;
+/** A rule that refers to a name; `settingKey` when a per-status or per-task-type form wrote it. */
+export interface RuleUsage {
+  kind: 'workflow' | 'flow';
+  id: string;
+  name: string;
+  settingKey?: string;
+}
+
+/** Finds the rules that refer to a name, for a 409 on delete and for "where used". */
+export type UsageFinder = (em: EntityManager, reference: Omit<Rename, 'to'>) => Promise<RuleUsage[]>;
+
+/** How a 409 names a rule: `workflow "…"`, `flow "…"`. */
+export function ruleLabel(usage: RuleUsage): string {
+  return `${usage.kind} "${usage.name}"`;
+}
 
 /**
  * Renaming a name that rules refer to rewrites those references in the same transaction
@@ -29,8 +42,8 @@ export class RenameListeners {
     if (finder) this.finders.push(finder);
   }
 
-  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
-    const found: string[] = [];
+  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<RuleUsage[]> {
+    const found: RuleUsage[] = [];
     for (const finder of this.finders) found.push(...(await finder(em, reference)));
     return found;
   }

@@ -1,6 +1,6 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { ReferenceKind } from '@stroom/dsl';
-import type { Role } from '../crm/employees/employee.entity.js';
+import type { Role } from '../auth/roles.js';
 import type { BaseRecord } from './base-record.js';
 import type { Fields } from './fields.js';
 import type { AuditSubject } from '../audit/audit-entry.entity.js';
@@ -32,6 +32,21 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   put?: boolean;
   /** Checks the whole record after a create or update is applied; throws a BadInputError (400) to refuse it. */
   validate?: (json: Record<string, unknown>) => void;
+  /**
+   * Entity properties computed at save from the record's JSON (a template's compiled HTML): answered
+   * by GET, ignored in a request body; `derive` throws a BadInputError (400) to refuse the record.
+   */
+  derived?: {
+    fields: readonly string[];
+    derive: (json: Record<string, unknown>) => Promise<Record<string, unknown>>;
+    /** Each derived field's answer as an OpenAPI schema (untyped in the document when not given). */
+    schemas?: Record<string, Record<string, unknown>>;
+  };
+  /**
+   * Slow checks of a whole record (a template rendered once on sample data), run before the
+   * write's transaction so that they never hold the database; a refusal is thrown as a 400.
+   */
+  precheck?: (json: Record<string, unknown>) => Promise<void>;
   /** Fields whose value DSL rules refer to by name: renaming one rewrites those rules. */
   referencedAs?: { field: string; kind: ReferenceKind; statusKindFrom?: string }[];
   /** JSON fields only these roles may read (e.g. employees' roles). */

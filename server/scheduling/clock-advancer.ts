@@ -43,7 +43,7 @@ export class ClockAdvancer {
    * Handles pending change events and due jobs until none is left at this instant, including work
    * another worker (this instance's pollers, other instances) has claimed and not yet committed.
    */
-  private async settle(): Promise<void> {
+  async settle(): Promise<void> {
     const deadline = Date.now() + SETTLE_TIMEOUT_MS;
     for (;;) {
       const events = await this.events.drain();
@@ -58,7 +58,7 @@ export class ClockAdvancer {
   private async workLeft(): Promise<boolean> {
     const rows = await this.em.getConnection().execute<{ events: boolean; jobs: boolean }[]>(
       `select exists(select 1 from "change_event" where "processed_at" is null) as "events",
-              exists(select 1 from "job" where "status" = 'pending' and "due_at" <= ?) as "jobs"`,
+              exists(select 1 from "job" where ("status" = 'pending' and "due_at" <= ?) or "status" = 'running') as "jobs"`,
       [this.clock.now()]);
     return Boolean(rows[0]?.events || rows[0]?.jobs);
   }

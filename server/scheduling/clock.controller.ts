@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Roles } from '../auth/roles.decorator.js';
 import { Clock } from '../clock/clock.js';
 import { ClockStore } from '../clock/clock-store.js';
-import { NotFoundError } from '../common/errors.js';
+import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { ClockAdvancer } from './clock-advancer.js';
 import { parseIsoDuration } from './iso-duration.js';
@@ -15,6 +15,13 @@ const advanceBody = z
     to: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
   })
   .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"', params: { code: 'clock.by_or_to' } });
+
+const DAY_MS = 86_400_000;
+/**
+ * The furthest one call moves the clock (five years): the advance stops at every due job on the way,
+ * daily ones included, so a move to the year 9999 would hold the request for hours.
+ */
+const MAX_ADVANCE_DAYS = 1_827;
 
 /** The virtual clock of CLOCK=manual; 404 in normal mode. */
 @ApiTags('clock')
@@ -45,6 +52,10 @@ export class ClockController {
     const { by, to } = parseInput(advanceBody, body);
     await this.store.refresh();
     const target = to ? new Date(to) : new Date(this.clock.now().getTime() + parseIsoDuration(by!));
+    if (target.getTime() - this.clock.now().getTime() > MAX_ADVANCE_DAYS * DAY_MS) {
+      const field = to ? 'to' : 'by';
+      throw new BadInputError(`${field}: the clock moves at most ${MAX_ADVANCE_DAYS} days at a time (every due job on the way runs at its own time)`, { field }, { code: 'clock.too_far', params: { field, days: MAX_ADVANCE_DAYS } });
+    }
     return { now: (await this.advancer.advanceTo(target)).toISOString() };
   }
 

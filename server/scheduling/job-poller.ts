@@ -3,11 +3,15 @@ import { Interval } from '@nestjs/schedule';
 import { ClockStore } from '../clock/clock-store.js';
 import { JobRunner } from './job-runner.js';
 
-/** Drives the scheduler: every 200 ms it runs what is due, so a job runs within a second of its time. */
+/**
+ * Drives the scheduler: every 200 ms it runs what is due, so a job runs within a second of its time.
+ * Each lane of the runner (deliveries apart from the rest) is its own loop, so messages go out
+ * while the steps of a large campaign are still writing the next ones.
+ */
 @Injectable()
 export class JobPoller {
   private readonly logger = new Logger(JobPoller.name);
-  private busy = false;
+  private readonly busy = new Set<string>();
   private stopped = false;
 
   constructor(
@@ -17,15 +21,21 @@ export class JobPoller {
 
   @Interval(200)
   async tick(): Promise<void> {
-    if (this.busy || this.stopped) return;
-    this.busy = true;
+    if (this.stopped) return;
+    await Promise.all(this.runner.lanes().map((lane) => this.runLane(lane)));
+  }
+
+  private async runLane(lane: string): Promise<void> {
+    if (this.busy.has(lane)) return;
+    this.busy.add(lane);
     try {
       await this.clockStore.refresh();
-      await this.runner.runDue();
+      // Detached runs (scripts) go on in the background; the next tick claims what became due meanwhile.
+      await this.runner.runDue(500, lane, { waitForDetached: false });
     } catch (error) {
-      this.logger.error(`Scheduler tick failed: ${(error as Error).message}`);
+      this.logger.error(`Scheduler tick failed (${lane}): ${(error as Error).message}`);
     } finally {
-      this.busy = false;
+      this.busy.delete(lane);
     }
   }
 

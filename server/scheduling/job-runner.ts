@@ -2,17 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { sqlArray } from '../common/sql-array.js';
+import { DetachedRuns, excludedKinds, type DetachedBatchHandler, type DetachedJobHandler, type DetachedOptions, type Leased } from './detached-runs.js';
 
-/** A claimed job as handlers see it. */
-export interface ClaimedJob {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  dueAt: Date;
-  /** This run's attempt number, from 1. */
-  attempt: number;
-  maxAttempts: number;
-}
+import type { ClaimedJob } from './claimed-job.js';
+
+export type { ClaimedJob };
 
 export interface JobContext {
   em: EntityManager;
@@ -34,13 +28,17 @@ export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<void 
  */
 export type BatchJobHandler = (jobs: ClaimedJob[], context: Omit<JobContext, 'attempt' | 'lastAttempt'>) => Promise<Map<string, { retry: string } | undefined>>;
 
-export interface HandlerOptions {
+export interface BatchHandlerOptions {
   /**
-   * The handler has an effect outside the database (SMTP, SMS, HTTP): it always runs in a savepoint
-   * of its own, so a neighbour's failure can never make it run twice. Others run a batch at a time.
+   * Jobs of a named lane are claimed apart from all others, by a poller loop of their own: e.g.
+   * deliveries, waiting on SMTP round trips, run beside the steps that write the next messages.
    */
-  external?: boolean;
+  lane?: string;
 }
+
+/** Which kinds a claim takes: all (`undefined`), one lane's, or the default lane's (every kind of no named lane). */
+export type Lane = string | undefined;
+export const DEFAULT_LANE = 'default';
 
 /** Back-off before attempt n+1: 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function retryDelayMs(attempts: number): number {
@@ -67,20 +65,60 @@ interface JobRowSql {
 @Injectable()
 export class JobRunner {
   private readonly logger = new Logger(JobRunner.name);
-  private readonly handlers = new Map<string, { handle: JobHandler; external: boolean }>();
+  private readonly handlers = new Map<string, JobHandler>();
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
+  private readonly laneOf = new Map<string, string>();
+  private readonly detached: DetachedRuns;
 
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-  ) {}
-
-  register(kind: string, handle: JobHandler, options: HandlerOptions = {}): void {
-    this.handlers.set(kind, { handle, external: options.external ?? false });
+  ) {
+    this.detached = new DetachedRuns(em, retryDelayMs, clock);
   }
 
-  registerBatch(kind: string, handle: BatchJobHandler): void {
+  /** A kind whose effects stay in the database (an effect outside it, like SMTP or HTTP, is a detached kind). */
+  register(kind: string, handle: JobHandler): void {
+    this.handlers.set(kind, handle);
+  }
+
+  registerBatch(kind: string, handle: BatchJobHandler, options: BatchHandlerOptions = {}): void {
     this.batchHandlers.set(kind, handle);
+    this.placeInLane(kind, options.lane);
+  }
+
+  private placeInLane(kind: string, lane: string | undefined): void {
+    if (lane && lane !== DEFAULT_LANE) this.laneOf.set(kind, lane);
+  }
+
+  /** The lanes a poller runs side by side: the default lane and every named one. */
+  lanes(): string[] {
+    return [DEFAULT_LANE, ...new Set(this.laneOf.values())];
+  }
+
+  /** The claim's condition on "kind" for a lane, with its parameter. */
+  private kindFilter(lane: Lane): { sql: string; params: unknown[] } {
+    if (lane === undefined || this.laneOf.size === 0) return { sql: '', params: [] };
+    const named = [...this.laneOf].filter(([, l]) => l === lane).map(([kind]) => kind);
+    if (lane !== DEFAULT_LANE) return named.length === 1 ? { sql: ' and "kind" = ?', params: named } : { sql: ' and "kind" = any(?::text[])', params: [sqlArray(named)] };
+    return { sql: ' and not ("kind" = any(?::text[]))', params: [sqlArray(this.laneOf.keys())] };
+  }
+
+  /**
+   * A kind whose work is slow (a sandboxed script, an HTTP call): its jobs are leased by the claim and run after
+   * it has committed, outside any transaction, a few at a time (see DetachedRuns).
+   */
+  registerDetached(kind: string, handle: DetachedJobHandler, options: DetachedOptions): void {
+    this.detached.register(kind, handle, options);
+  }
+
+  /**
+   * The same for a kind whose runs take many jobs at once (e-mails sent concurrently), in runs of
+   * `batchSize`, `concurrency` runs at a time, in its own lane if it names one.
+   */
+  registerDetachedBatch(kind: string, handle: DetachedBatchHandler, options: DetachedOptions & BatchHandlerOptions): void {
+    this.detached.registerBatch(kind, handle, options);
+    this.placeInLane(kind, options.lane);
   }
 
   /**
@@ -88,23 +126,44 @@ export class JobRunner {
    * database-only jobs first runs without savepoints; if one of them throws, that claim is rolled
    * back whole and claimed again to run carefully (savepoints, each failure recorded on its job).
    */
-  async runBatch(limit = 500): Promise<number> {
+  async runBatch(limit = 500, lane?: Lane): Promise<number> {
     const now = this.clock.now();
     try {
-      return await this.em.fork().transactional((em) => this.claimAndRun(em, now, limit, true));
+      return await this.claimInTransaction(now, limit, true, lane);
     } catch (error) {
       if (!(error instanceof OptimisticRunFailed)) throw error;
-      return this.em.fork().transactional((em) => this.claimAndRun(em, now, limit, false));
+      return this.claimInTransaction(now, limit, false, lane);
     }
   }
 
-  private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean): Promise<number> {
+  /** One claim; the detached jobs it leased start once it has committed. */
+  private async claimInTransaction(now: Date, limit: number, optimistic: boolean, lane: Lane): Promise<number> {
+    let leased: Leased[] = [];
+    try {
+      const count = await this.em.fork().transactional(async (em) => {
+        const claim = await this.claimAndRun(em, now, limit, optimistic, lane);
+        leased = claim.leased;
+        return claim.count;
+      });
+      this.detached.start(leased, now);
+      return count;
+    } catch (error) {
+      this.detached.release(leased);
+      throw error;
+    }
+  }
+
+  private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean, lane: Lane): Promise<{ count: number; leased: Leased[] }> {
+    const kinds = this.kindFilter(lane);
+    const busy = excludedKinds(this.detached.full());
     const rows: JobRowSql[] = await em.getConnection().execute(
       // The due time as epoch milliseconds: parsing a timestamp per row is a good part of a claim's cost.
       `select "id", "kind", "payload", (extract(epoch from "due_at") * 1000)::float8 as "due_ms", "attempts", "max_attempts" from "job"
-        where "status" = 'pending' and "due_at" <= ? order by "due_at", "id" limit ? for update skip locked`,
-      [now, limit], 'all', em.getTransactionContext());
-    const jobs = rows.map(toClaimedJob);
+        where "status" = 'pending' and "due_at" <= ?${kinds.sql}${busy.sql} order by "due_at", "id" limit ? for update skip locked`,
+      [now, ...kinds.params, ...busy.params, limit], 'all', em.getTransactionContext());
+    const claimed = rows.map(toClaimedJob);
+    const leased = await this.detached.lease(em, claimed.filter((job) => this.detached.has(job.kind)));
+    const jobs = claimed.filter((job) => !this.detached.has(job.kind));
     const outcomes = new Map<string, Outcome>();
     // A single job gains nothing from it: it runs under its own savepoint, once per attempt.
     if (optimistic && jobs.length > 1 && jobs.every((job) => this.isDatabaseOnly(job.kind))) {
@@ -113,13 +172,12 @@ export class JobRunner {
       await this.runCarefully(em, jobs, now, outcomes);
     }
     await this.record(em, jobs, outcomes, now);
-    return jobs.length;
+    return { count: jobs.length + leased.reduce((n, lease) => n + lease.jobs.length, 0), leased };
   }
 
   /** A job whose effects stay in the database: rolling back its claim undoes all it did. */
   private isDatabaseOnly(kind: string): boolean {
-    const handler = this.handlers.get(kind);
-    return !!handler && !handler.external && !this.batchHandlers.has(kind);
+    return this.handlers.has(kind);
   }
 
   /** Runs a job in the claim's transaction without a savepoint; a throw aborts the whole claim. */
@@ -137,10 +195,6 @@ export class JobRunner {
     for (const job of jobs) {
       if (this.batchHandlers.has(job.kind)) {
         byBatchKind.set(job.kind, [...(byBatchKind.get(job.kind) ?? []), job]);
-      } else if (this.handlers.get(job.kind)?.external) {
-        await this.runGroup(em, group, now, outcomes);
-        group = [];
-        outcomes.set(job.id, await this.runAlone(em, job, now));
       } else {
         group.push(job);
       }
@@ -149,14 +203,31 @@ export class JobRunner {
     for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes);
   }
 
-  /** Runs batches until nothing this instance can claim is due. */
-  async runDue(limit = 500): Promise<number> {
+  /**
+   * Runs batches (of every kind, or of one lane's kinds) until nothing this instance can claim is
+   * due; with `waitForDetached` (the manual clock's settling) also until the detached runs it started
+   * have finished.
+   */
+  async runDue(limit = 500, lane?: Lane, { waitForDetached = true } = {}): Promise<number> {
+    await this.detached.expireLost();
     let total = 0;
     for (;;) {
-      const n = await this.runBatch(limit);
+      const n = await this.runBatch(limit, lane);
       total += n;
-      if (n === 0) return total;
+      if (n > 0) continue;
+      if (!waitForDetached || this.detached.running === 0) return total;
+      await this.detached.one();
     }
+  }
+
+  /** Detached runs in progress in this instance. */
+  get detachedRunning(): number {
+    return this.detached.running;
+  }
+
+  /** Lets the detached runs in progress finish (at shutdown, before the database closes). */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.detached.drain();
   }
 
   private async runGroup(em: EntityManager, group: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
@@ -199,7 +270,7 @@ export class JobRunner {
   private async invoke(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
     const handler = this.handlers.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
-    const result = await handler.handle(job, { em, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts });
+    const result = await handler(job, { em, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts });
     return result ? { ok: false, error: result.retry } : { ok: true };
   }
 

@@ -1,6 +1,7 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-export type JobStatus = 'pending' | 'done' | 'failed' | 'cancelled';
+/** `running`: leased by an instance that runs it outside the claiming transaction, until `lockedUntil`. */
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';
 
 /**
  * A piece of timed work (a delayed send, a reminder, a wait, a delivery). Due work is claimed with
@@ -11,6 +12,7 @@ export type JobStatus = 'pending' | 'done' | 'failed' | 'cancelled';
 @Index({ name: 'job_cancel_key', expression: 'create index "job_cancel_key" on "job" ("cancel_key" text_pattern_ops) where "status" = \'pending\'' })
 // Pending work about one record (`payload.entity` + `payload.entityId`), e.g. a workflow's sends for a quote request.
 @Index({ name: 'job_pending_record', expression: 'create index "job_pending_record" on "job" (("payload"->>\'entity\'), ("payload"->>\'entityId\')) where "status" = \'pending\'' })
+@Index({ name: 'job_pending_kind_due', expression: 'create index "job_pending_kind_due" on "job" ("kind", "due_at", "id") where "status" = \'pending\'' })
 export class Job {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
@@ -47,4 +49,8 @@ export class Job {
 
   @Property({ type: 'datetime', nullable: true })
   finishedAt?: Date | null;
+
+  /** A `running` job's lease (real time): past it, the run is taken to be lost and the job is due again. */
+  @Property({ type: 'datetime', nullable: true })
+  lockedUntil?: Date | null;
 }

@@ -10,6 +10,6 @@ import { JobScheduler } from './job-scheduler.js';
   imports: [EventsModule],
   controllers: [ClockController],
   providers: [JobScheduler, JobRunner, JobPoller, ClockAdvancer],
-  exports: [JobScheduler, JobRunner],
+  exports: [JobScheduler, JobRunner, ClockAdvancer],
 })
 export class SchedulingModule {}

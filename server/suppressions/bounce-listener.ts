@@ -66,7 +66,7 @@ export class BounceListener implements OnApplicationBootstrap, OnApplicationShut
         if (!message && !address) continue;
         const personId = message?.personId ?? undefined;
         const data = {
-          ...(message ? { messageId: message.id } : {}), ...(address ? { address } : {}),
+          ...(message ? { messageId: message.id, message: message.id } : {}), ...(address ? { address } : {}),
           ...(report.type === 'bounced' ? { kind: report.kind, ...(report.status ? { status: report.status } : {}) } : {}),
           ...(personId ? { person_id: personId } : {}), source: 'bounce listener',
         };

@@ -1,9 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ENTITIES } from '@stroom/dsl';
 import { languageOf } from '../common/request-language.js';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { TemplateSender } from './template-sender.js';
+import { TemplateUsage } from './template-usage.js';
 
 const RECORD_CHOICE = {
   recordType: { type: 'string', enum: [...ENTITIES] },
@@ -16,15 +17,27 @@ const RECORD_CHOICE = {
 @ApiBearerAuth()
 @Controller('api/templates/:id')
 export class TemplateActionsController {
-  constructor(private readonly sender: TemplateSender) {}
+  constructor(
+    private readonly sender: TemplateSender,
+    private readonly usage: TemplateUsage,
+  ) {}
+
+  @Get('usage')
+  @ApiOperation({
+    summary: 'Where the template is used: {workflows: [{id, name, setting?}], flows: [{id, name}]}',
+    description: 'A workflow that a per-status or per-task-type form wrote carries `setting` ({kind: "status", statusKind, id} or {kind: "task_type", id, which}).',
+  })
+  usageOf(@Param('id') id: string) {
+    return this.usage.of(id);
+  }
 
   @Post('preview')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Render the template on a record, or on sample data of the record kind the template is used with',
-    description: 'Answers {subject, body, segments?, record, usedWith, empty: [{variable, code, params, reason}]}: every merge variable that renders empty, with why (in the Accept-Language).',
+    description: 'Answers {subject, body, text?, warnings?, segments?, sms?, record, usedWith, empty: [{variable, code, params, reason}]}: `body` is the HTML exactly as it would be sent, `text` its plain-text part; every merge variable that renders empty, with why (in the Accept-Language). A draft (subject, body, format) is checked and compiled as a save would.',
   })
-  @ApiBody({ schema: { type: 'object', properties: { ...RECORD_CHOICE, subject: { type: 'string' }, body: { type: 'string' } } }, required: false })
+  @ApiBody({ schema: { type: 'object', properties: { ...RECORD_CHOICE, subject: { type: 'string' }, body: { type: 'string' }, format: { type: 'string', enum: ['html', 'mjml'] } } }, required: false })
   preview(@Param('id') id: string, @Body() body: unknown, @Headers('accept-language') acceptLanguage?: string) {
     return this.sender.preview(id, body, languageOf(acceptLanguage));
   }

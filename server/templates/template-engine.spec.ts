@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { renderTemplate, samplePerson, smsSegments, TemplateRenderError, templateRoots, validateTemplate, variablesOf } from './template-engine.js';
+import { renderTemplate, samplePerson, TemplateRenderError, templateRoots, validateTemplate, variablesOf } from './template-engine.js';
 
 const email = (body: string, subject = 'Hallo') => ({ channel: 'email' as const, subject, body });
 
@@ -81,21 +81,5 @@ describe('variables and roots', () => {
   it('lists variables and the records a template needs', () => {
     expect(variablesOf('{{ person.first_name }} {{ task.title }} {{ person.interests[0] }}')).toEqual(['person.first_name', 'person.interests', 'task.title']);
     expect(templateRoots(email('{{ task.title }}', '{{ person.first_name }}')).sort()).toEqual(['person', 'task']);
-  });
-});
-
-describe('smsSegments', () => {
-  it.each([
-    ['a'.repeat(160), 1],
-    ['a'.repeat(161), 2],
-    ['a'.repeat(306), 2],
-    ['a'.repeat(307), 3],
-    ['€'.repeat(80), 1],
-    ['€'.repeat(81), 2],
-    ['😀'.repeat(35), 1],
-    ['😀'.repeat(36), 2],
-    ['é'.repeat(160), 1],
-  ])('%s… takes %d segment(s)', (text, n) => {
-    expect(smsSegments(text)).toBe(n);
   });
 });

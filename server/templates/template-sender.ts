@@ -2,18 +2,21 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
-import { emailAddressProblem, ENTITIES, type Entity } from '@stroom/dsl';
+import { emailAddressProblem, ENTITIES, smsCount, smsSegments, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { fieldIssue, parseInput } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
-import { Template } from './template.entity.js';
+import { plainTextOf } from '../messaging/plain-text.js';
+import { compiledTemplate } from './template-compile.js';
+import { Template, type TemplateDiagnostic } from './template.entity.js';
 import { Clock } from '../clock/clock.js';
 import type { Language } from '../common/request-language.js';
 import { emptyVariables } from './empty-variables.js';
 import { PreviewRecords, type RecordChoice } from './preview-records.js';
-import { type MergeContext, renderTemplate, smsSegments, TemplateRenderError, type TemplateSource, validateTemplate, variablesOf } from './template-engine.js';
+import { renderOffLoop } from './off-loop-render.js';
+import { type MergeContext, TemplateRenderError, type TemplateSource, validateTemplate, variablesOf } from './template-engine.js';
 
 const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().nonnegative()]).transform(String);
 
@@ -41,6 +44,8 @@ const previewBody = z.strictObject({
   /** An unsaved draft (the editor's live preview): rendered instead of the stored text. */
   subject: z.string().max(1000).nullable().optional(),
   body: z.string().max(500_000).optional(),
+  /** The draft's format (the stored one when omitted): an MJML draft is compiled as a save would. */
+  format: z.enum(['html', 'mjml']).optional(),
 });
 
 const testSendBody = z.strictObject({
@@ -49,9 +54,9 @@ const testSendBody = z.strictObject({
 });
 
 /** A render that fails on the caller's text (past the cap, say) is a 400 at the part it concerns, not a 500. */
-function renderedOr400(template: TemplateSource, context: MergeContext, zone: string): { subject: string; body: string } {
+async function renderedOr400(template: TemplateSource, context: MergeContext, zone: string): Promise<{ subject: string; body: string }> {
   try {
-    return renderTemplate(template, context, { zone });
+    return await renderOffLoop(template, context, { zone });
   } catch (error) {
     if (!(error instanceof TemplateRenderError)) throw error;
     const issue = fieldIssue(error.field, 'template.render_failed', { field: error.field, problem: error.problem });
@@ -74,20 +79,35 @@ export class TemplateSender {
     const input = parseInput(previewBody, body ?? {});
     const em = this.em.fork();
     const stored = await this.find(em, id);
-    const template = { channel: stored.channel, subject: input.subject !== undefined ? input.subject : stored.subject, body: input.body ?? stored.body };
-    const problems = input.subject !== undefined || input.body !== undefined ? validateTemplate(template) : [];
+    const draft = input.subject !== undefined || input.body !== undefined || input.format !== undefined;
+    const template: TemplateSource = {
+      channel: stored.channel,
+      format: input.format ?? stored.format,
+      subject: input.subject !== undefined ? input.subject : stored.subject,
+      body: input.body ?? stored.body,
+      html: stored.html,
+    };
+    const problems = draft ? validateTemplate(template) : [];
     if (problems.length > 0) throw new BadInputError(problems.map((p) => `${p.field}: ${p.message}`).join('; '), { issues: problems }, { code: 'template.invalid' });
+    let warnings = stored.warnings ?? [];
+    if (draft) ({ html: template.html, warnings } = await this.compiled(template));
     const data = await this.records.resolve(em, stored, chosenRecord(input), this.clock.now());
-    const rendered = renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
+    const rendered = await renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
     const variables = [...new Set([...(template.subject ? variablesOf(template.subject) : []), ...variablesOf(template.body)])];
     return {
       subject: template.channel === 'email' ? rendered.subject : null,
       body: rendered.body,
-      ...(template.channel === 'sms' ? { segments: smsSegments(rendered.body) } : {}),
+      ...(template.channel === 'email' ? { text: plainTextOf(rendered.body), warnings } : { segments: smsSegments(rendered.body), sms: smsCount(rendered.body) }),
       record: { type: data.subject.kind, id: data.record?.id ?? null, sample: data.subject.sample },
       usedWith: data.usedWith,
       empty: emptyVariables(variables, data.context, data.subject, language),
     };
+  }
+
+  /** A draft compiled as a save would compile it (an MJML error is the same 400). */
+  private async compiled(template: TemplateSource): Promise<{ html: string | null; warnings: TemplateDiagnostic[] }> {
+    const compiled = await compiledTemplate({ channel: template.channel, format: template.format ?? 'html', body: template.body });
+    return { html: compiled.html, warnings: compiled.warnings ?? [] };
   }
 
   async testSend(id: string, body: unknown) {
@@ -98,7 +118,7 @@ export class TemplateSender {
       throw new BadInputError('to: expected an e-mail address', { field: 'to' }, { code: 'template.test_to_email' });
     }
     const data = await this.records.resolve(em, template, chosenRecord(input), this.clock.now());
-    const rendered = renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
+    const rendered = await renderedOr400(template, this.withUnsubscribe(data.context), this.config.appTimezone);
     return this.em.fork().transactional(async (tx) => {
       const result = await this.outbox.enqueue(tx, {
         channel: template.channel,

@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationShutdown } from '@nestjs/common';
+import { closeRenderThreads } from './off-loop-render.js';
 import { TemplateVariablesController } from './template-variables.controller.js';
 import { EventsModule } from '../events/events.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
@@ -10,6 +11,7 @@ import { recordServiceProvider } from '../records/record-provider.js';
 import type { Resource } from '../records/resource.js';
 import { TemplateActionsController } from './template-actions.controller.js';
 import { TemplateSender } from './template-sender.js';
+import { TemplateUsage } from './template-usage.js';
 import { templates } from './templates.resource.js';
 
 const resource = templates as unknown as Resource<BaseRecord>;
@@ -18,7 +20,11 @@ const templateRecords = recordServiceProvider(resource);
 @Module({
   imports: [EventsModule, MessagingModule, WorkflowsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
-  providers: [templateRecords, PreviewRecords, TemplateSender],
+  providers: [templateRecords, PreviewRecords, TemplateSender, TemplateUsage],
   exports: [templateRecords],
 })
-export class TemplatesModule {}
+export class TemplatesModule implements OnApplicationShutdown {
+  async onApplicationShutdown(): Promise<void> {
+    await closeRenderThreads();
+  }
+}

@@ -1,11 +1,14 @@
 import { BadInputError } from '../common/errors.js';
 import { defineResource } from '../records/resource.js';
+import { compiledTemplate } from './template-compile.js';
 import { type TemplateProblem, validateTemplate } from './template-engine.js';
-import { Template } from './template.entity.js';
+import { assertRendersOnSample } from './sample-render.js';
+import { Template, type TemplateFormat } from './template.entity.js';
 
 /**
  * Templates are refused at save when their Liquid does not parse, names an unknown variable or
- * filter, or an e-mail lacks a subject . Content editors create and edit, never delete.
+ * filter, an e-mail lacks a subject, or MJML does not compile (a 400 with each problem at its line).
+ * Content editors create and edit, never delete.
  */
 export const templates = defineResource({
   name: 'template',
@@ -17,17 +20,30 @@ export const templates = defineResource({
     key: { kind: 'string', required: true, max: 100, search: true },
     name: { kind: 'string', required: true, search: true },
     channel: { kind: 'enum', values: ['email', 'sms'], required: true },
-    subject: { kind: 'text' },
+    format: { kind: 'enum', values: ['html', 'mjml'], default: 'html' },
+    subject: { kind: 'text', search: true },
     body: { kind: 'text', required: true },
+  },
+  derived: {
+    fields: ['html', 'warnings'],
+    derive: (json) => compiledTemplate({ channel: json.channel as 'email' | 'sms', format: json.format as TemplateFormat, body: json.body as string }),
+    schemas: {
+      html: { type: 'string', nullable: true, description: 'The HTML an MJML e-mail compiles to (null for other templates)' },
+      warnings: { type: 'array', nullable: true, items: { type: 'object', additionalProperties: true }, description: 'What MJML warned of when compiling' },
+    },
   },
   unique: [{ fields: ['key'] }],
   writeRoles: ['flow_admin', 'content_editor'],
   deleteRoles: ['flow_admin'],
   put: true,
   referencedAs: [{ field: 'key', kind: 'template' }],
+  precheck: (json) => assertRendersOnSample({ channel: json.channel as 'email' | 'sms', subject: json.subject as string | null, body: json.body as string }),
   validate: (json) => {
     if (typeof json.key === 'string' && !/^[a-z0-9][a-z0-9._-]*$/i.test(json.key)) {
       throw new BadInputError('key: use letters, digits, dots, dashes and underscores only', { field: 'key' }, { code: 'template.key_format' });
+    }
+    if (json.channel === 'sms' && json.format === 'mjml') {
+      throw new BadInputError('format: an SMS text is plain text, not MJML', { field: 'format' }, { code: 'template.sms_mjml' });
     }
     const problems = validateTemplate({ channel: json.channel as 'email' | 'sms', subject: json.subject as string | null, body: json.body as string });
     if (problems.length > 0) {

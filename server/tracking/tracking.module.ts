@@ -4,6 +4,7 @@ import { EventsModule } from '../events/events.module.js';
 import { TrackingController } from './tracking.controller.js';
 import { TrackingService } from './tracking.service.js';
 import { TrackingErasure } from './tracking-erasure.js';
+import { TrackedVisits } from './tracked-visits.js';
 
-@Module({ imports: [EventsModule, CrmModule], controllers: [TrackingController], providers: [TrackingService, TrackingErasure], exports: [TrackingService] })
+@Module({ imports: [EventsModule, CrmModule], controllers: [TrackingController], providers: [TrackingService, TrackingErasure, TrackedVisits], exports: [TrackingService, TrackedVisits] })
 export class TrackingModule {}

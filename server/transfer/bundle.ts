@@ -8,7 +8,7 @@ import type { TaskWorkflowKind } from '../workflows/settings-dsl.js';
 export interface Bundle {
   statuses: { kind: StatusKind; name: string; position: number; active: boolean }[];
   taskTypes: { name: string }[];
-  templates: { key: string; name: string; channel: 'email' | 'sms'; subject: string | null; body: string }[];
+  templates: { key: string; name: string; channel: 'email' | 'sms'; format: 'html' | 'mjml'; subject: string | null; body: string }[];
   workflows: { name: string; source: string; setting?: BundleSetting }[];
   flows: { name: string; source: string }[];
 }
@@ -22,7 +22,7 @@ const statusKind = z.enum(['quote_request', 'opportunity', 'intake_measure']);
 const schemas = {
   statuses: z.array(z.strictObject({ kind: statusKind, name, position: z.number().int().min(0).max(100_000), active: z.boolean() })),
   taskTypes: z.array(z.strictObject({ name })),
-  template: z.strictObject({ key: name, name, channel: z.enum(['email', 'sms']), subject: z.string().max(998).nullable() }),
+  template: z.strictObject({ key: name, name, channel: z.enum(['email', 'sms']), format: z.enum(['html', 'mjml']).optional(), subject: z.string().max(998).nullable() }),
   settings: z.array(
     z.union([
       z.strictObject({ workflow: name, kind: z.literal('status'), statusKind, status: name }),
@@ -48,7 +48,8 @@ export function bundleToFiles(bundle: Bundle, exportedAt: Date): Record<string, 
   const templateFile = uniqueFileNames();
   for (const t of bundle.templates) {
     const base = `templates/${templateFile(t.key)}`;
-    files[`${base}.json`] = json({ key: t.key, name: t.name, channel: t.channel, subject: t.subject });
+    // `format` only for MJML: an HTML template's files read as they did before MJML existed.
+    files[`${base}.json`] = json({ key: t.key, name: t.name, channel: t.channel, ...(t.format === 'mjml' ? { format: t.format } : {}), subject: t.subject });
     files[`${base}.liquid`] = t.body;
   }
   const named = (dir: string, items: { name: string; source: string }[]) => {
@@ -60,8 +61,23 @@ export function bundleToFiles(bundle: Bundle, exportedAt: Date): Record<string, 
   return files;
 }
 
+/**
+ * At most this many of each kind in one import: a bigger one is refused at once (400
+ * `import.too_many`), before its items are validated, so an import's work stays bounded.
+ */
+export const IMPORT_LIMITS = { statuses: 2000, taskTypes: 1000, templates: 1000, workflows: 500, flows: 500 } as const;
+
+function assertWithinLimit(kind: keyof typeof IMPORT_LIMITS, count: number): void {
+  const limit = IMPORT_LIMITS[kind];
+  if (count > limit) throw new BadInputError(`${kind}: ${count} in one import, at most ${limit}`, { field: kind }, { code: 'import.too_many', params: { kind, count, limit } });
+}
+
 /** Reads the files of an export back; a missing or malformed part is a 400 naming the file. */
 export function bundleFromFiles(files: Record<string, string>): Bundle {
+  const paths = Object.keys(files);
+  assertWithinLimit('templates', paths.filter((p) => /^templates\/[^/]+\.json$/.test(p)).length);
+  assertWithinLimit('workflows', paths.filter((p) => p.startsWith('workflows/') && p.endsWith('.stroom')).length);
+  assertWithinLimit('flows', paths.filter((p) => p.startsWith('flows/') && p.endsWith('.stroom')).length);
   const manifest = readJson(files, 'manifest.json') as { format?: unknown; version?: unknown };
   if (manifest?.format !== BUNDLE_FORMAT || manifest.version !== BUNDLE_VERSION) {
     throw new BadInputError(`manifest.json: not a ${BUNDLE_FORMAT} version ${BUNDLE_VERSION} archive`, { file: 'manifest.json' }, { code: 'import.wrong_format', params: { format: BUNDLE_FORMAT, version: BUNDLE_VERSION } });
@@ -72,7 +88,7 @@ export function bundleFromFiles(files: Record<string, string>): Bundle {
     const meta = validated(schemas.template, files, path);
     const body = files[path.replace(/\.json$/, '.liquid')];
     if (body === undefined) throw new BadInputError(`${path}: the template's body ${path.replace(/\.json$/, '.liquid')} is missing`, { file: path }, { code: 'import.template_body_missing', params: { file: path, body: path.replace(/\.json$/, '.liquid') } });
-    templates.push({ key: meta.key, name: meta.name, channel: meta.channel, subject: meta.subject ?? null, body });
+    templates.push({ key: meta.key, name: meta.name, channel: meta.channel, format: meta.format ?? 'html', subject: meta.subject ?? null, body });
   }
   const sources = (dir: string, kind: 'workflow' | 'flow') =>
     Object.keys(files)
@@ -80,8 +96,8 @@ export function bundleFromFiles(files: Record<string, string>): Bundle {
       .sort()
       .map((path) => ({ name: declaredName(files[path]!, kind, path), source: files[path]! }));
   return {
-    statuses: validated(schemas.statuses, files, 'statuses.json'),
-    taskTypes: validated(schemas.taskTypes, files, 'task-types.json'),
+    statuses: validated(schemas.statuses, files, 'statuses.json', 'statuses'),
+    taskTypes: validated(schemas.taskTypes, files, 'task-types.json', 'taskTypes'),
     templates,
     workflows: sources('workflows', 'workflow').map((w) => ({ ...w, ...(settings.has(w.name) ? { setting: settings.get(w.name)! } : {}) })),
     flows: sources('flows', 'flow'),
@@ -109,9 +125,11 @@ function readJson(files: Record<string, string>, path: string): unknown {
 }
 
 /** A JSON file checked against its schema; a refusal names the file (`statuses.json: 2.name: …`). */
-function validated<S extends z.ZodType>(schema: S, files: Record<string, string>, path: string): z.output<S> {
+function validated<S extends z.ZodType>(schema: S, files: Record<string, string>, path: string, limited?: keyof typeof IMPORT_LIMITS): z.output<S> {
+  const value = readJson(files, path);
+  if (limited && Array.isArray(value)) assertWithinLimit(limited, value.length);
   try {
-    return parseInput(schema, readJson(files, path), path);
+    return parseInput(schema, value, path);
   } catch (error) {
     if (error instanceof BadInputError && !error.message.startsWith(`${path}:`)) throw new BadInputError(`${path}: ${error.message}`, { file: path, ...(error.details as object) }, { code: error.code, params: error.params, context: path });
     throw error;

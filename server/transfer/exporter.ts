@@ -33,7 +33,7 @@ export class Exporter {
     return {
       statuses: statuses.map((s) => ({ kind: s.kind, name: s.name, position: s.position, active: s.active })),
       taskTypes: taskTypes.map((t) => ({ name: t.name })),
-      templates: templates.map((t) => ({ key: t.key, name: t.name, channel: t.channel, subject: t.subject ?? null, body: t.body })),
+      templates: templates.map((t) => ({ key: t.key, name: t.name, channel: t.channel, format: t.format, subject: t.subject ?? null, body: t.body })),
       workflows: workflows.map((w) => {
         const setting = settingOf(w.settingKey);
         return { name: w.name, source: w.source, ...(setting ? { setting } : {}) };

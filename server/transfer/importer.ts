@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import type { Catalog } from '@stroom/dsl';
 import type { Principal } from '../auth/principal.js';
 import { ConflictError, DomainError } from '../common/errors.js';
 import { Status } from '../crm/statuses/status.entity.js';
@@ -7,6 +8,7 @@ import { statuses } from '../crm/statuses/statuses.resource.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { taskTypes } from '../crm/tasks/tasks.resource.js';
 import { Flow } from '../flows/flow.entity.js';
+import { checkFlowSource } from '../flows/flow-source.js';
 import { FlowsService } from '../flows/flows.service.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import type { BaseRecord } from '../records/base-record.js';
@@ -17,6 +19,7 @@ import { Template } from '../templates/template.entity.js';
 import { templates } from '../templates/templates.resource.js';
 import { statusSettingKey, taskSettingKey } from '../workflows/setting-keys.js';
 import { Workflow } from '../workflows/workflow.entity.js';
+import { checkWorkflowSource } from '../workflows/workflow-source.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import type { Bundle, BundleSetting } from './bundle.js';
 
@@ -33,19 +36,36 @@ export interface ImportReport {
   summary: Record<ImportChange['action'], number>;
 }
 
-/** Thrown at the end of a dry run so that the transaction rolls back with everything it did. */
-class DryRunDone extends Error {
-  constructor(readonly changes: ImportChange[]) {
-    super('dry run');
-  }
-}
-
 const token = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
 
+interface Existing {
+  statuses: Map<string, { id: string; position: number; active: boolean }>;
+  taskTypes: Map<string, { id: string }>;
+  templates: Map<string, { id: string; name: string; channel: string; format: string; subject: string | null; body: string }>;
+  workflows: Map<string, Pick<Workflow, 'id' | 'name' | 'source' | 'settingKey'>>;
+  flows: Map<string, Pick<Flow, 'id' | 'name' | 'source' | 'status' | 'usedStepIds'>>;
+}
+
+/** One item of the bundle, decided: what applying it does and to which row. */
+interface Planned {
+  change: ImportChange;
+  apply?: (em: EntityManager) => Promise<void>;
+}
+
+/** How long one slice of an import's writes may hold the database. */
+const SLICE_MS = 100;
+
+const statusKey = (kind: string, name: string) => `${kind}\u0000${name}`;
+
 /**
- * Applies an export in one transaction: statuses, task types and templates first, then workflows
- * (checked against them) and flows, matched by name (templates by key); nothing is deleted. A dry
- * run does all of it and rolls back, so what it lists is exactly what applying would change.
+ * Applies an export: statuses, task types and templates first, then workflows (checked against
+ * them) and flows, matched by name (templates by key); nothing is deleted. Everything is decided
+ * first, with no transaction held: the existing rows are read once per kind, every item is
+ * validated and every rule checked against the catalog as it will be. A dry run answers that
+ * plan; applying writes it in slices of about a tenth of a second, each a transaction of its own
+ * (the embedded database has one connection: one long transaction would hold every other request),
+ * each item on a fresh entity manager (so the cost is linear in the size of the import); reading
+ * the files bounds their number (IMPORT_LIMITS).
  */
 @Injectable()
 export class Importer {
@@ -60,70 +80,144 @@ export class Importer {
   ) {}
 
   async run(bundle: Bundle, dryRun: boolean, principal?: Principal): Promise<ImportReport> {
-    let changes: ImportChange[];
-    try {
-      changes = await this.em.fork().transactional(async (em) => {
-        const done = await this.apply(em, bundle, principal);
-        if (dryRun) throw new DryRunDone(done);
-        return done;
-      });
-    } catch (error) {
-      if (!(error instanceof DryRunDone)) throw error;
-      changes = error.changes;
-    }
+    const plan = await this.plan(bundle, principal);
+    if (!dryRun) await this.applyInSlices(plan.flatMap((item) => (item.apply ? [item.apply] : [])));
+    const changes = plan.map((item) => item.change);
     const summary = { create: 0, update: 0, unchanged: 0 };
     for (const change of changes) summary[change.action] += 1;
     return { dryRun, applied: !dryRun, changes, summary };
   }
 
-  private async apply(em: EntityManager, bundle: Bundle, principal?: Principal): Promise<ImportChange[]> {
-    const changes: ImportChange[] = [];
-    const upsert = async (kind: ImportChange['kind'], name: string, records: RecordService<BaseRecord>, existing: { id: unknown } | null, fields: Record<string, unknown>, same: boolean) => {
-      await within(`${kind.replace('_', ' ')} ${JSON.stringify(name)}`, async () => {
-        if (!existing) await records.createIn(em, fields, principal);
-        else if (!same) await records.updateIn(em, String(existing.id), fields, principal);
+  /**
+   * Writes the planned items in order, a slice per transaction. A write that fails after the plan
+   * held (a concurrent change) keeps the slices before it and names how many items were applied:
+   * the import matches by name, so running it again changes only what still differs.
+   */
+  private async applyInSlices(writes: ((em: EntityManager) => Promise<void>)[]): Promise<void> {
+    let applied = 0;
+    while (applied < writes.length) {
+      try {
+        applied = await this.em.fork().transactional(async (em) => {
+          const started = performance.now();
+          let next = applied;
+          do {
+            const own = em.fork({ clear: true, keepTransactionContext: true });
+            await writes[next]!(own);
+            await own.flush();
+            next += 1;
+          } while (next < writes.length && performance.now() - started < SLICE_MS);
+          return next;
+        });
+      } catch (error) {
+        if (!(error instanceof DomainError) || applied === 0) throw error;
+        throw new DomainError(error.statusCode, error.error, `${error.message} (${applied} of ${writes.length} changes were applied before it; run the import again once this is resolved)`,
+          { ...(error.details as object | undefined), applied, of: writes.length }, error.coded ? { code: error.code, params: error.params, ...(error.context ? { context: error.context } : {}) } : undefined);
+      }
+      // Other requests get the connection between slices.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async plan(bundle: Bundle, principal?: Principal): Promise<Planned[]> {
+    const em = this.em.fork();
+    const existing = await this.existing(em);
+    const catalog = await this.catalogs.load(em, { statuses: bundle.statuses, taskTypes: bundle.taskTypes, templates: bundle.templates });
+    const plan: Planned[] = [];
+    /** `id` '' stands for a row an earlier item of this import creates: it is looked up when applied. */
+    const upsert = async (kind: ImportChange['kind'], name: string, records: RecordService<BaseRecord>, id: string | undefined, fields: Record<string, unknown>, same: boolean, lookup: (tx: EntityManager) => Promise<{ id: unknown } | null>): Promise<Planned> => {
+      const label = `${kind.replace('_', ' ')} ${JSON.stringify(name)}`;
+      if (!same) await within(label, () => records.check(fields, id === undefined ? 'create' : 'update'));
+      const action: ImportChange['action'] = id === undefined ? 'create' : same ? 'unchanged' : 'update';
+      const apply = action === 'unchanged' ? undefined : (tx: EntityManager) => within(label, async () => {
+        if (id === undefined) await records.createIn(tx, fields, principal);
+        else await records.updateIn(tx, id || String((await lookup(tx))!.id), fields, principal);
       });
-      changes.push({ kind, name, action: !existing ? 'create' : same ? 'unchanged' : 'update' });
+      return { change: { kind, name, action }, apply };
     };
     for (const s of bundle.statuses) {
-      const existing = await em.findOne(Status, { kind: s.kind, name: s.name });
-      await upsert('status', `${s.kind}: ${s.name}`, this.statusRecords, existing, s, !!existing && existing.position === s.position && existing.active === s.active);
+      const key = statusKey(s.kind, s.name);
+      const found = existing.statuses.get(key);
+      plan.push(await upsert('status', `${s.kind}: ${s.name}`, this.statusRecords, found?.id, s, !!found && found.position === s.position && found.active === s.active, (tx) => tx.findOne(Status, { kind: s.kind, name: s.name })));
+      // A name twice in the bundle: the second finds the first, as it would in the database.
+      existing.statuses.set(key, { id: found?.id ?? '', position: s.position, active: s.active });
     }
     for (const t of bundle.taskTypes) {
-      await upsert('task_type', t.name, this.taskTypeRecords, await em.findOne(TaskType, { name: t.name }), t, true);
+      plan.push(await upsert('task_type', t.name, this.taskTypeRecords, existing.taskTypes.get(t.name)?.id, t, true, (tx) => tx.findOne(TaskType, { name: t.name })));
+      existing.taskTypes.set(t.name, { id: existing.taskTypes.get(t.name)?.id ?? '' });
     }
     for (const t of bundle.templates) {
-      const existing = await em.findOne(Template, { key: t.key });
-      const same = !!existing && existing.name === t.name && existing.channel === t.channel && (existing.subject ?? null) === t.subject && existing.body === t.body;
-      await upsert('template', t.key, this.templateRecords, existing, t, same);
+      const found = existing.templates.get(t.key);
+      const same = !!found && found.name === t.name && found.channel === t.channel && found.format === t.format && (found.subject ?? null) === t.subject && found.body === t.body;
+      plan.push(await upsert('template', t.key, this.templateRecords, found?.id, t, same, (tx) => tx.findOne(Template, { key: t.key })));
+      existing.templates.set(t.key, { id: found?.id ?? '', ...t });
     }
-    const catalog = await this.catalogs.load(em);
-    for (const w of bundle.workflows) {
-      const existing = await em.findOne(Workflow, { name: w.name });
+    for (const w of bundle.workflows) plan.push(this.planWorkflow(w, existing, catalog, principal));
+    for (const f of bundle.flows) plan.push(this.planFlow(f, existing, catalog, principal));
+    return plan;
+  }
+
+  private planWorkflow(w: Bundle['workflows'][number], existing: Existing, catalog: Catalog, principal?: Principal): Planned {
+    const label = `workflow ${JSON.stringify(w.name)}`;
+    const found = existing.workflows.get(w.name);
+    withinSync(label, () => checkWorkflowSource(w.source, catalog));
+    const sameSource = found?.source === w.source;
+    // A link to a status or task type the import creates gets its id only when applied.
+    const knownKey = w.setting ? this.knownSettingKey(w.setting, existing) : null;
+    const sameLink = !w.setting || (knownKey !== undefined && found?.settingKey === knownKey);
+    const action: ImportChange['action'] = !found ? 'create' : sameSource && sameLink ? 'unchanged' : 'update';
+    const apply = action === 'unchanged' ? undefined : (em: EntityManager) => within(label, async () => {
       const settingKey = w.setting ? await this.settingKey(em, w.setting) : null;
-      const sameSource = existing?.source === w.source;
-      const sameLink = settingKey === null || existing?.settingKey === settingKey;
-      await within(`workflow ${JSON.stringify(w.name)}`, async () => {
-        if (!existing) await this.workflows.createIn(em, { source: w.source }, principal, settingKey ?? undefined, catalog);
-        else if (!sameSource) await this.workflows.updateIn(em, String(existing.id), { source: w.source }, principal, catalog);
-        if (existing && !sameLink) existing.settingKey = settingKey;
-      });
-      changes.push({ kind: 'workflow', name: w.name, action: !existing ? 'create' : sameSource && sameLink ? 'unchanged' : 'update' });
-    }
-    for (const f of bundle.flows) {
-      const existing = await em.findOne(Flow, { name: f.name });
-      const same = !!existing && existing.source === f.source;
-      if (existing && !same && existing.status === 'running') {
-        throw new ConflictError(`flow ${JSON.stringify(f.name)}: it is running; pause it before importing a changed version`, { flow: f.name }, { code: 'import.running_flow', params: { flow: f.name } });
+      if (!found) await this.workflows.createIn(em, { source: w.source }, principal, settingKey ?? undefined, catalog);
+      else {
+        if (!sameSource) await this.workflows.updateIn(em, String(found.id), { source: w.source }, principal, catalog);
+        if (settingKey !== null && found.settingKey !== settingKey) await em.nativeUpdate(Workflow, { id: found.id }, { settingKey });
       }
-      await within(`flow ${JSON.stringify(f.name)}`, async () => {
-        if (!existing) await this.flows.createIn(em, { source: f.source }, principal, catalog);
-        else if (!same) await this.flows.updateIn(em, String(existing.id), { source: f.source }, principal, catalog);
-      });
-      changes.push({ kind: 'flow', name: f.name, action: !existing ? 'create' : same ? 'unchanged' : 'update' });
+    });
+    return { change: { kind: 'workflow', name: w.name, action }, apply };
+  }
+
+  private planFlow(f: Bundle['flows'][number], existing: Existing, catalog: Catalog, principal?: Principal): Planned {
+    const label = `flow ${JSON.stringify(f.name)}`;
+    const found = existing.flows.get(f.name);
+    const same = !!found && found.source === f.source;
+    if (found && !same && found.status === 'running') {
+      throw new ConflictError(`flow ${JSON.stringify(f.name)}: it is running; pause it before importing a changed version`, { flow: f.name }, { code: 'import.running_flow', params: { flow: f.name } });
     }
-    await em.flush();
-    return changes;
+    withinSync(label, () => checkFlowSource(f.source, catalog, found?.usedStepIds ?? []));
+    const action: ImportChange['action'] = !found ? 'create' : same ? 'unchanged' : 'update';
+    const apply = action === 'unchanged' ? undefined : (em: EntityManager) => within(label, async () => {
+      if (!found) await this.flows.createIn(em, { source: f.source }, principal, catalog);
+      else await this.flows.updateIn(em, String(found.id), { source: f.source }, principal, catalog);
+    });
+    return { change: { kind: 'flow', name: f.name, action }, apply };
+  }
+
+  /** What there is now, one query per kind. */
+  private async existing(em: EntityManager): Promise<Existing> {
+    const [statusRows, taskTypeRows, templateRows, workflowRows, flowRows] = await Promise.all([
+      em.find(Status, {}, { fields: ['id', 'kind', 'name', 'position', 'active'] }),
+      em.find(TaskType, {}, { fields: ['id', 'name'] }),
+      em.find(Template, {}, { fields: ['id', 'key', 'name', 'channel', 'format', 'subject', 'body'] }),
+      em.find(Workflow, {}, { fields: ['id', 'name', 'source', 'settingKey'] }),
+      em.find(Flow, {}, { fields: ['id', 'name', 'source', 'status', 'usedStepIds'] }),
+    ]);
+    return {
+      statuses: new Map(statusRows.map((s) => [statusKey(s.kind, s.name), { id: String(s.id), position: s.position, active: s.active }])),
+      taskTypes: new Map(taskTypeRows.map((t) => [t.name, { id: String(t.id) }])),
+      templates: new Map(templateRows.map((t) => [t.key, { id: String(t.id), name: t.name, channel: t.channel, format: t.format, subject: t.subject ?? null, body: t.body }])),
+      workflows: new Map(workflowRows.map((w) => [w.name, w])),
+      flows: new Map(flowRows.map((f) => [f.name, f])),
+    };
+  }
+
+  /** The setting key of a status or task type that exists now; undefined when only the import creates it. */
+  private knownSettingKey(setting: BundleSetting, existing: Existing): string | null | undefined {
+    if (setting.kind === 'status') {
+      const found = existing.statuses.get(statusKey(setting.statusKind, setting.status));
+      return !found ? null : found.id ? statusSettingKey(setting.statusKind, found.id) : undefined;
+    }
+    const found = existing.taskTypes.get(setting.taskType);
+    return !found ? null : found.id ? taskSettingKey(found.id, setting.which) : undefined;
   }
 
   private async settingKey(em: EntityManager, setting: BundleSetting): Promise<string | null> {
@@ -141,7 +235,19 @@ async function within(label: string, work: () => Promise<void>): Promise<void> {
   try {
     await work();
   } catch (error) {
-    if (error instanceof DomainError) throw new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details, error.coded ? { code: error.code, params: error.params, context: error.context ? `${label}: ${error.context}` : label } : undefined);
-    throw error;
+    throw labelled(label, error);
   }
+}
+
+function withinSync(label: string, work: () => unknown): void {
+  try {
+    work();
+  } catch (error) {
+    throw labelled(label, error);
+  }
+}
+
+function labelled(label: string, error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new DomainError(error.statusCode, error.error, `${label}: ${error.message}`, error.details, error.coded ? { code: error.code, params: error.params, context: error.context ? `${label}: ${error.context}` : label } : undefined);
 }

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { documentsUsing, renameAuthor, rewriteDocuments } from '../language/dsl-references.js';
-import { RenameListeners, type Rename } from '../records/rename-listeners.js';
+import { RenameListeners, type Rename, type RuleUsage } from '../records/rename-listeners.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
 
@@ -19,8 +19,10 @@ export class WorkflowRenames implements OnModuleInit {
     this.listeners.listen((em, rename) => this.rewrite(em, rename), (em, reference) => this.usages(em, reference));
   }
 
-  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<string[]> {
-    return (await documentsUsing(em, Workflow, reference)).map((workflow) => `workflow "${workflow.name}"`);
+  async usages(em: EntityManager, reference: Omit<Rename, 'to'>): Promise<RuleUsage[]> {
+    return (await documentsUsing(em, Workflow, reference)).map((workflow) => ({
+      kind: 'workflow', id: String(workflow.id), name: workflow.name, ...(workflow.settingKey ? { settingKey: workflow.settingKey } : {}),
+    }));
   }
 
   async rewrite(em: EntityManager, rename: Rename): Promise<void> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { conditionHolds, type ActionDescriptor, type Party } from '@stroom/dsl';
+import { conditionHolds, smsSegments, type ActionDescriptor, type Party } from '@stroom/dsl';
 import { PerTransaction } from '../common/per-transaction.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -8,11 +8,14 @@ import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { addTime, appCalendar } from '../scheduling/calendar.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Template } from '../templates/template.entity.js';
-import { renderTemplate, renderText, smsSegments } from '../templates/template-engine.js';
+import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
+import { TemplateRenderError } from '../templates/template-engine.js';
 import type { Facts } from './record-facts.js';
 import type { InstalledRule } from './rule-index.js';
 
 export const WORKFLOW_SEND_JOB = 'workflow.send';
+
+class MissingTemplate extends Error {}
 
 /** What a pending or immediate send is about: which rule, event, action and reminder. */
 export interface SendOrder {
@@ -71,7 +74,7 @@ export class WorkflowSender {
   /** The message for a send that is due (none when the record no longer qualifies), and its next reminder. */
   private async compose(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
     if (rule.compiled.stillHolds && !(await conditionHolds(rule.compiled.stillHolds, facts))) return undefined;
-    const rendered = await this.render(em, action, facts);
+    const rendered = await this.renderOrFailure(em, action, facts);
     if (action.reminders && order.reminder < action.reminders.maxCount) {
       const next = addTime(now, action.reminders.everyDays, 'days', appCalendar(this.config));
       this.schedule(em, { ...order, reminder: order.reminder + 1 }, next);
@@ -82,7 +85,8 @@ export class WorkflowSender {
       to: address(action.recipient, action.channel, facts),
       subject: rendered.subject,
       body: rendered.body,
-      segments: action.channel === 'sms' ? smsSegments(rendered.body) : null,
+      segments: action.channel === 'sms' && !rendered.failure ? smsSegments(rendered.body) : null,
+      failure: rendered.failure ?? null,
       personId: ((facts.person ?? facts.contact) as { id?: string } | undefined)?.id ?? null,
       workflowId: order.workflowId,
     };
@@ -92,15 +96,29 @@ export class WorkflowSender {
     this.jobs.schedule(em, { kind: WORKFLOW_SEND_JOB, dueAt: due, payload: { ...order }, cancelKey: pendingKey(order.workflowId, order.entity, order.entityId) });
   }
 
+  /**
+   * A text that can never be rendered (past the render cap, an error in it, a template deleted
+   * behind the API) is not retried: the message is recorded as failed with the reason.
+   */
+  private async renderOrFailure(em: EntityManager, action: ActionDescriptor, facts: Facts): Promise<{ subject: string | null; body: string; failure?: string }> {
+    try {
+      return await this.render(em, action, facts);
+    } catch (error) {
+      if (error instanceof TemplateRenderError) return { subject: null, body: '', failure: `the message could not be rendered: ${error.message}` };
+      if (error instanceof MissingTemplate) return { subject: null, body: '', failure: error.message };
+      throw error;
+    }
+  }
+
   private async render(em: EntityManager, action: ActionDescriptor, facts: Facts): Promise<{ subject: string | null; body: string }> {
     const context = { ...facts, unsubscribe_url: `${this.config.publicUrl}/u` };
     if (action.template) {
       const template = await this.template(em, action.template);
-      if (!template) throw new Error(`template "${action.template}" no longer exists`);
-      const out = renderTemplate(template, context, { zone: this.config.appTimezone });
+      if (!template) throw new MissingTemplate(`template "${action.template}" no longer exists`);
+      const out = await renderOffLoop(template, context, { zone: this.config.appTimezone });
       return { subject: template.channel === 'email' ? out.subject : null, body: out.body };
     }
-    return { subject: null, body: renderText(action.text ?? '', context, { zone: this.config.appTimezone }) };
+    return { subject: null, body: await renderTextOffLoop(action.text ?? '', context, { zone: this.config.appTimezone }) };
   }
 
   private template(em: EntityManager, key: string): Promise<Template | null> {

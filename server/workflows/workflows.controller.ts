@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { WORKFLOW_LIST_REF, WORKFLOW_REF } from './workflow-openapi.js';
 import { WorkflowExplainer } from './workflow-explainer.js';
 import { WorkflowsService } from './workflows.service.js';
 
@@ -19,11 +21,13 @@ export class WorkflowsController {
 
   @Get()
   @ApiOperation({ summary: 'List workflows (paged; q searches the name)' })
+  @ApiAnswers(200, WORKFLOW_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
     return this.workflows.list(query);
   }
 
   @Get(':id')
+  @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404])
   get(@Param('id') id: string) {
     return this.workflows.get(id);
   }
@@ -38,6 +42,7 @@ export class WorkflowsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Create a workflow from DSL source (400 with diagnostics when it has errors)' })
   @ApiBody(sourceBody)
+  @ApiAnswers(201, WORKFLOW_REF, [400, 401, 403, 409, 413])
   create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.workflows.create(body, principal);
   }
@@ -45,6 +50,7 @@ export class WorkflowsController {
   @Put(':id')
   @Roles('flow_admin')
   @ApiBody(sourceBody)
+  @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
   update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.workflows.update(id, body, principal);
   }
@@ -52,6 +58,7 @@ export class WorkflowsController {
   @Patch(':id')
   @Roles('flow_admin')
   @ApiBody(sourceBody)
+  @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.workflows.update(id, body, principal);
   }
@@ -60,6 +67,7 @@ export class WorkflowsController {
   @HttpCode(204)
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Delete a workflow; what it had pending is cancelled' })
+  @ApiAnswers(204, undefined, [400, 401, 403, 404, 409])
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.workflows.remove(id, principal);
   }

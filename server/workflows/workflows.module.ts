@@ -19,6 +19,6 @@ import { WorkflowRenames } from './workflow-renames.js';
   imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule],
   controllers: [WorkflowsController, WorkflowSettingsController],
   providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowRenames],
-  exports: [WorkflowsService, RecordFacts],
+  exports: [WorkflowsService, RecordFacts, WorkflowSettingsService],
 })
 export class WorkflowsModule {}

@@ -55,6 +55,7 @@ export async function createFixtures(app: TestApp): Promise<FixtureIds> {
   await make('sales', { title: 'Warmtepomp', stage: 'open', personId: ids.persons });
   await make('requests', { title: 'Vraag', personId: ids.persons });
   await make('follow-ups', { title: 'Gesprek', personId: ids.persons });
+  await make('assignment-rules', { requestType: 'Matrix', employeeIds: [ids.employees] });
   const form = await make('forms', { key: 'matrix-form', name: 'Matrix-formulier' });
   ids.formKey = form.key;
   await make('templates', { key: 'matrix', name: 'Matrix', channel: 'email', subject: 'Hallo {{ person.first_name }}', body: '<p>Hallo</p>' });

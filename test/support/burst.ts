@@ -41,7 +41,7 @@ export class ServiceFleet {
     });
     const url = `http://127.0.0.1:${port}`;
     try {
-      await waitForHealth(url, 30_000);
+      await waitForHealth(url, 90_000); // a loaded machine starts slowly
     } catch (error) {
       throw new Error(`${(error as Error).message}; output:\n${process.output()}`);
     }

@@ -49,6 +49,7 @@ export function decoded(mail: ReceivedMail): string {
   return mail.raw.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
+/** The tracking tokens of a kind in a mail, each once: a link stands in the HTML and again in the plain-text part. */
 export function tokensIn(mail: ReceivedMail, kind: 'l' | 'o' | 'u'): string[] {
-  return [...decoded(mail).matchAll(new RegExp(`/${kind}/([A-Za-z0-9_-]{22})`, 'g'))].map((m) => m[1]!);
+  return [...new Set([...decoded(mail).matchAll(new RegExp(`/${kind}/([A-Za-z0-9_-]{22})`, 'g'))].map((m) => m[1]!))];
 }

@@ -1,7 +1,7 @@
 // fast-check generators of canonical ASTs (the shapes the parser produces), for property tests.
 import fc from 'fast-check';
 import {
-  ENTITIES, FLOW_SETTING_ORDER, TIME_UNITS, WEEKDAYS, type Branch, type CompareOperator, type Condition,
+  DATE_TRIGGER_ENTITIES, ENTITIES, FLOW_SETTING_ORDER, TIME_UNITS, WEBHOOK_METHODS, WEEKDAYS, type Branch, type CompareOperator, type Condition,
   type Declaration, type Duration, type Flow, type FlowSetting, type LeaveAction, type LeaveOptions, type Party,
   type Program, type Role, type Step, type SuccessCriterion, type UpdateOperation, type Value, type Workflow,
   type WorkflowAction, type WorkflowTrigger,
@@ -113,10 +113,18 @@ const settingOf: { [K in FlowSetting['kind']]: fc.Arbitrary<FlowSetting> } = {
     text.map((selection) => ({ kind: 'selection_added' as const, selection })),
     fc.constant({ kind: 'link_clicked' as const }),
     condition.map((c) => ({ kind: 'condition' as const, condition: c })),
+    fc.record({
+      kind: fc.constant('date' as const), amount: whole, unit: fc.constantFrom('days' as const, 'workdays' as const),
+      direction: fc.constantFrom('before' as const, 'after' as const), entity: fc.constantFrom(...DATE_TRIGGER_ENTITIES), field: fieldName,
+    }),
+    fieldName.map((field) => ({ kind: 'yearly' as const, entity: 'person' as const, field })),
   ).map((t) => ({ kind: 'trigger', trigger: t })),
   filter: condition.map((c) => ({ kind: 'filter', condition: c })),
   exclude: text.map((selection) => ({ kind: 'exclude', selection })),
+  exit: fc.tuple(condition, leaveOptions).map(([c, options]) => ({ kind: 'exit', condition: c, ...options })),
   once_per_person: fc.constant({ kind: 'once_per_person' }),
+  when_limited: fc.record({ kind: fc.constant('when_limited' as const), action: fc.constantFrom('defer' as const, 'skip' as const) }),
+  restart: whole.map((days) => ({ kind: 'restart', afterDays: days })),
   success: fc.record({
     criteria: fc.array(fc.oneof(
       fc.constantFrom('sale' as const, 'follow_up' as const, 'request' as const).map((e): SuccessCriterion => ({ kind: 'record_created', entity: e })),
@@ -148,10 +156,12 @@ const isoDate = fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('
 
 function simpleSteps(): fc.Arbitrary<Step>[] {
   return [
-    fc.record({ kind: fc.constant('send_email' as const), template: text, subject: optional(text), attachments: fc.array(text, { maxLength: 2 }) }),
+    fc.record({ kind: fc.constant('send_email' as const), template: text, subject: optional(text), attachments: fc.array(text, { maxLength: 2 }), transactional: optional(fc.constant(true as const)) }),
     fc.record({
       kind: fc.constant('send_sms' as const),
       message: fc.oneof(text.map((t) => ({ kind: 'text' as const, text: t })), text.map((t) => ({ kind: 'template' as const, template: t }))),
+      transactional: optional(fc.constant(true as const)),
+      from: optional(text),
       ifNoMobile: optional(fc.oneof(fc.constant({ kind: 'skip' as const }), leave)),
     }),
     fc.record({ kind: fc.constant('update_person' as const), operations: fc.array(updateOperation, { maxLength: 3 }), endComments: comments }),
@@ -175,10 +185,16 @@ function simpleSteps(): fc.Arbitrary<Step>[] {
       kind: fc.constant('distribute' as const),
       pool: fc.oneof(fc.array(text, { minLength: 1, maxLength: 3 }).map((emails) => ({ kind: 'employees' as const, emails })), text.map((name) => ({ kind: 'group' as const, name }))),
       fallback: optional(text),
+      onlyIfUnassigned: optional(fc.constant(true as const)),
     }),
     fc.record({ kind: fc.constant('run_script' as const), source: fc.string({ unit: 'binary', maxLength: 30 }), timeoutMs: optional(whole), memoryMb: optional(whole) }),
+    fc.record({
+      kind: fc.constant('call_webhook' as const), method: fc.constantFrom(...WEBHOOK_METHODS), url: text,
+      headers: fc.array(fc.record({ name: text, secret: text }), { maxLength: 2 }), body: optional(fc.string({ unit: 'binary', maxLength: 30 })), timeoutMs: optional(whole),
+    }),
     fc.record({ kind: fc.constant('notify_email' as const), to: address(['our_contact', 'service_contact']), template: text }),
-    fc.record({ kind: fc.constant('notify_sms' as const), to: address(['our_contact', 'service_contact']), text }),
+    fc.record({ kind: fc.constant('notify_email' as const), to: address(['our_contact', 'service_contact']), subject: text, text }),
+    fc.record({ kind: fc.constant('notify_sms' as const), to: address(['our_contact', 'service_contact']), text, from: optional(text) }),
     fc.record({ kind: fc.constant('wait' as const), duration }),
     fc.record({ kind: fc.constant('wait_until' as const), until: isoDate }),
     fc.record({

@@ -1,10 +1,8 @@
 import { Entity, Index, ManyToOne, Property } from '@mikro-orm/decorators/legacy';
 import type { Ref } from '@mikro-orm/core';
 import { BaseRecord } from '../../records/base-record.js';
+import type { Role } from '../../auth/roles.js';
 import { Group } from './group.entity.js';
-
-export const ROLES = ['flow_admin', 'content_editor'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity()
 @Index({ name: 'employee_email_lower_unique', expression: 'create unique index "employee_email_lower_unique" on "employee" (lower("email"))' })

@@ -10,6 +10,7 @@ import { Sale } from '../sales/sale.entity.js';
 import { Task } from '../tasks/task.entity.js';
 import { Employee } from './employee.entity.js';
 import { Group } from './group.entity.js';
+import { AssignmentRule } from '../assignment-rules/assignment-rule.entity.js';
 
 export const employees = defineResource({
   name: 'employee',
@@ -54,6 +55,9 @@ export const groups = defineResource({
   fields: { name: { kind: 'string', required: true, search: true } },
   unique: [{ fields: ['name'] }],
   referencedAs: [{ field: 'name', kind: 'group' }],
-  referencedBy: [{ entity: () => Employee, property: 'group', plural: 'employees' }],
+  referencedBy: [
+    { entity: () => Employee, property: 'group', plural: 'employees' },
+    { entity: () => AssignmentRule, property: 'group', plural: 'assignment rules' },
+  ],
   writeRoles: ['flow_admin'],
 });

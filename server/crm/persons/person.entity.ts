@@ -37,6 +37,10 @@ export class Person extends BaseRecord {
   @Property({ type: 'boolean' })
   unsubscribed: boolean = false;
 
+  /** IANA time zone the contact policy's quiet hours and windows follow (else APP_TIMEZONE). */
+  @Property({ type: 'string', nullable: true })
+  timeZone?: string | null;
+
   @Property({ type: 'json' })
   extra: Record<string, unknown> = {};
 }

@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { BadInputError } from '../../common/errors.js';
 import { defineResource } from '../../records/resource.js';
 import { Company } from '../companies/company.entity.js';
@@ -24,10 +25,14 @@ export const persons = defineResource({
     serviceContactId: { kind: 'ref', property: 'serviceContact', target: () => Employee, label: 'employee' },
     interests: { kind: 'stringList' },
     unsubscribed: { kind: 'boolean', default: false },
+    timeZone: { kind: 'string', max: 64 },
     extra: { kind: 'object' },
   },
   unique: [{ fields: ['email'], caseInsensitive: true }],
-  validate: requireNameOrAddress,
+  validate: (json) => {
+    requireNameOrAddress(json);
+    requireKnownTimeZone(json);
+  },
   writeRoles: ['flow_admin', 'content_editor'],
   personalData: true,
 });
@@ -38,4 +43,10 @@ const IDENTIFYING = ['firstName', 'lastName', 'email', 'mobile'] as const;
 function requireNameOrAddress(json: Record<string, unknown>): void {
   if (IDENTIFYING.some((field) => typeof json[field] === 'string' && (json[field] as string).trim() !== '')) return;
   throw new BadInputError(`give at least one of ${IDENTIFYING.join(', ')}`, { fields: [...IDENTIFYING] }, { code: 'person.identity_required', params: { fields: [...IDENTIFYING] } });
+}
+
+function requireKnownTimeZone(json: Record<string, unknown>): void {
+  const zone = json['timeZone'];
+  if (zone === null || zone === undefined || (typeof zone === 'string' && IANAZone.isValidZone(zone))) return;
+  throw new BadInputError(`timeZone: unknown time zone ${JSON.stringify(zone)} (an IANA name such as "Europe/Amsterdam")`, { field: 'timeZone' }, { code: 'person.unknown_time_zone', params: { zone: String(zone) } });
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/core';
-import type { DistributionPool, FollowUpDate, Party, SaleDate, UpdateOperation } from '@stroom/dsl';
+import type { DistributionPool, FollowUpDate, Party, SaleDate, TimeUnit, UpdateOperation } from '@stroom/dsl';
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { toCamel } from '../../common/naming.js';
 import { Employee } from '../../crm/employees/employee.entity.js';
-import { Group } from '../../crm/employees/group.entity.js';
+import { EmployeePools } from '../../crm/assignment-rules/employee-pools.js';
 import { followUps } from '../../crm/follow-ups/follow-ups.resource.js';
 import { Project } from '../../crm/lists/project.entity.js';
 import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
@@ -17,7 +16,8 @@ import { recordServiceToken } from '../../records/record-controller.js';
 import type { RecordService } from '../../records/record.service.js';
 import type { Resource } from '../../records/resource.js';
 import { addTime, isWorkday, type Calendar } from '../../scheduling/calendar.js';
-import { renderText, type MergeContext } from '../../templates/template-engine.js';
+import { renderTextOffLoop } from '../../templates/off-loop-render.js';
+import type { MergeContext } from '../../templates/template-engine.js';
 import { Memberships } from './memberships.js';
 import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
@@ -41,6 +41,7 @@ export class CrmSteps {
     @Inject(token(requests)) private readonly requests: RecordService<BaseRecord>,
     @Inject(token(sales)) private readonly sales: RecordService<BaseRecord>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly pools: EmployeePools,
   ) {}
 
   async updatePerson(run: StepRun): Promise<StepOutcome> {
@@ -90,7 +91,7 @@ export class CrmSteps {
     const s = run.node.settings as { title: string; type: string; status: string; category?: string; priority?: string; owner: Party; message?: string };
     await this.requests.createIn(run.em, {
       title: await this.text(run, s.title), type: s.type, status: s.status, category: s.category, priority: s.priority,
-      ownerId: await this.employeeFor(run, s.owner), message: s.message === undefined ? undefined : await this.text(run, s.message), personId: run.personId,
+      ownerId: await this.requestOwner(run, s.owner, s.type), message: s.message === undefined ? undefined : await this.text(run, s.message), personId: run.personId,
     });
     return next(run.node.next);
   }
@@ -109,42 +110,31 @@ export class CrmSteps {
     return next(run.node.next);
   }
 
-  /** Sets the person's our contact, only when it has none: the available employee of the pool with the fewest persons, else the fallback. */
+  /**
+   * Sets the person's our contact to the available employee of the pool with the fewest persons,
+   * else the fallback; with `if unassigned` only when the person has no our contact yet.
+   */
   async distribute(run: StepRun): Promise<StepOutcome> {
-    const s = run.node.settings as { pool: DistributionPool; fallback?: string };
+    const s = run.node.settings as { pool: DistributionPool; fallback?: string; onlyIfUnassigned?: boolean };
     const person = (await run.facts()).person as Json;
-    if (person.our_contact_id) return next(run.node.next);
-    const pool = await this.available(run.em, s.pool);
-    let ownerId: string | undefined;
-    if (pool.length > 0) {
-      await run.em.flush(); // earlier assignments of this transaction count too
-      const rows = await run.em.getConnection().execute<{ id: string; n: string }[]>(
-        `select e."id", count(p."id") as "n" from "employee" e left join "person" p on p."our_contact_id" = e."id"
-         where e."id" in (${pool.map(() => '?').join(', ')}) group by e."id" order by count(p."id"), e."id" limit 1`,
-        pool, 'all', run.em.getTransactionContext());
-      ownerId = rows[0] ? String(rows[0].id) : undefined;
-    } else if (s.fallback) {
-      ownerId = (await run.em.findOne(Employee, { email: { $ilike: s.fallback } }))?.id;
-    }
-    if (ownerId) {
+    if (s.onlyIfUnassigned && person.our_contact_id) return next(run.node.next);
+    const pool = await this.pools.available(run.em, s.pool);
+    let ownerId = await this.pools.leastLoaded(run.em, pool, { table: 'person', column: 'our_contact_id' });
+    if (!ownerId && s.fallback) ownerId = (await run.em.findOne(Employee, { email: { $ilike: s.fallback } }))?.id;
+    if (ownerId && String(ownerId) !== String(person.our_contact_id ?? '')) {
       await this.people.updateIn(run.em, run.personId, { ourContactId: String(ownerId) });
       run.refreshFacts();
     }
     return next(run.node.next);
   }
 
-  private async available(em: EntityManager, pool: DistributionPool): Promise<string[]> {
-    if (pool.kind === 'group') {
-      const group = await em.findOne(Group, { name: pool.name });
-      if (!group) throw new Error(`group "${pool.name}" no longer exists`);
-      return (await em.find(Employee, { group, available: true }, { fields: ['id'] })).map((e) => String(e.id));
-    }
-    const all = await em.find(Employee, { available: true }, { fields: ['id', 'email'] });
-    const wanted = new Set(pool.emails.map((e) => e.toLowerCase()));
-    return all.filter((e) => wanted.has(e.email.toLowerCase())).map((e) => String(e.id));
+  /** `owner auto`: the request type's assignment rule, else the person's our contact; any other owner as named. */
+  private async requestOwner(run: StepRun, owner: Party, type: string): Promise<string | undefined> {
+    if (owner.kind !== 'role' || owner.role !== 'auto') return this.employeeFor(run, owner);
+    return (await this.pools.requestOwner(run.em, type)) ?? (await this.employeeFor(run, { kind: 'role', role: 'our_contact' }));
   }
 
-  /** Our contact, our service contact, a named employee (by e-mail); `auto` is our contact; `unassigned` nobody. */
+  /** Our contact, our service contact, a named employee (by e-mail); `auto` is our contact here; `unassigned` nobody. */
   private async employeeFor(run: StepRun, party: Party): Promise<string | undefined> {
     const person = (await run.facts()).person as Json;
     if (party.kind === 'address') {
@@ -163,25 +153,42 @@ export class CrmSteps {
     return String(project.id);
   }
 
-  /** Task date: today; a meeting after N days/workdays/weeks; or the assignee's first free working hour. */
+  /**
+   * Task date: today. A meeting: the assignee's first free working hour, from the next hour on
+   * ("first available") or from the start of the day N days/workdays/weeks ahead ("first after N …").
+   */
   private async followUpStart(run: StepRun, date: FollowUpDate, assignedToId: string | undefined): Promise<Date> {
     if (date.kind === 'task_date') return run.now;
-    if (date.kind === 'after') return addTime(run.now, date.duration.amount, date.duration.unit, this.calendar(run));
     const calendar = this.calendar(run);
-    let slot = DateTime.fromJSDate(run.now, { zone: calendar.zone }).startOf('hour').plus({ hours: 1 });
-    for (let tries = 0; tries < 24 * 60; tries++, slot = slot.plus({ hours: 1 })) {
-      if (slot.hour < WORKING_HOURS.start || slot.hour >= WORKING_HOURS.end || !isWorkday(slot.toJSDate(), calendar)) continue;
-      if (!assignedToId) return slot.toJSDate();
-      const taken: unknown[] = await run.em.getConnection().execute(
-        `select 1 from "follow_up" where "assigned_to_id" = ? and "start" >= ? and "start" < ? limit 1`,
-        [assignedToId, slot.toJSDate(), slot.plus({ hours: 1 }).toJSDate()], 'all', run.em.getTransactionContext());
-      if (taken.length === 0) return slot.toJSDate();
+    const nextHour = DateTime.fromJSDate(run.now, { zone: calendar.zone }).startOf('hour').plus({ hours: 1 });
+    const from = date.kind === 'after' ? DateTime.max(nextHour, this.dayAfter(run.now, date.duration.amount, date.duration.unit, calendar)) : nextHour;
+    return this.firstFreeHour(run, from, assignedToId, calendar);
+  }
+
+  private dayAfter(now: Date, amount: number, unit: TimeUnit, calendar: Calendar): DateTime {
+    return DateTime.fromJSDate(addTime(now, amount, unit, calendar), { zone: calendar.zone }).startOf('day');
+  }
+
+  /** The first whole working hour from `from` on in which the assignee has no follow-up yet (searched up to a year ahead). */
+  private async firstFreeHour(run: StepRun, from: DateTime, assignedToId: string | undefined, calendar: Calendar): Promise<Date> {
+    const until = from.plus({ days: 366 });
+    const taken = new Set<number>();
+    if (assignedToId) {
+      await run.em.flush(); // follow-ups made earlier in this transaction count too
+      const rows = await run.em.getConnection().execute<{ start: Date | string }[]>(
+        `select "start" from "follow_up" where "assigned_to_id" = ? and "start" >= ? and "start" < ?`,
+        [assignedToId, from.toJSDate(), until.toJSDate()], 'all', run.em.getTransactionContext());
+      for (const row of rows) taken.add(DateTime.fromJSDate(new Date(row.start), { zone: calendar.zone }).startOf('hour').toMillis());
     }
-    return slot.toJSDate();
+    for (let slot = from; slot < until; slot = slot.plus({ hours: 1 })) {
+      if (slot.hour < WORKING_HOURS.start || slot.hour >= WORKING_HOURS.end || !isWorkday(slot.toJSDate(), calendar)) continue;
+      if (!taken.has(slot.toMillis())) return slot.toJSDate();
+    }
+    return from.toJSDate();
   }
 
   private async text(run: StepRun, text: string): Promise<string> {
-    return renderText(text, (await run.facts()) as MergeContext, { zone: this.calendar(run).zone });
+    return renderTextOffLoop(text, (await run.facts()) as MergeContext, { zone: this.calendar(run).zone });
   }
 
   private calendar(run: StepRun): Calendar {

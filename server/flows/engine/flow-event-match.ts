@@ -30,6 +30,8 @@ export async function triggerMatches(trigger: CompiledFlowTrigger, view: EventVi
     case 'condition':
       if (!['created', 'updated', 'deleted'].includes(event.kind)) return false;
       return conditionHolds(trigger.condition, await view.facts());
+    // Date triggers enrol on a day, not on an event (date-triggers/).
+    case 'date': case 'yearly': return false;
   }
 }
 
@@ -48,6 +50,8 @@ export async function criterionMet(criterion: CompiledSuccessCriterion, view: Ev
 
 /** Whether the event is what a participant on a `wait for` step waits for. */
 export function awaitedHappens(awaited: AwaitedEvent, participant: Participant, event: ChangeEvent): boolean {
+  // A webhook's answer arrives through its delivery job, not as an event.
+  if (awaited.kind === 'webhook') return false;
   if (awaited.kind === 'form_submitted') return formSubmitted(event, awaited.form);
   const ofThisParticipant = String(data(event, 'participant_id')) === String(participant.id);
   const stepMatches = !awaited.step || data(event, 'step_id') === awaited.step;

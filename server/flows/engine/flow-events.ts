@@ -11,8 +11,11 @@ import { Participant } from '../participant.entity.js';
 import { awaitedHappens, criterionMet, triggerMatches, type EventView } from './flow-event-match.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { FlowTriggerIndex } from './flow-trigger-index.js';
+import { EXIT_ENDING, ParticipantChecks } from './participant-checks.js';
+import { LeaveActions } from './leave-actions.js';
 import { StepJobs } from './step-jobs.js';
 import { endParticipant } from './step-run.js';
+import { HOLDOUT } from '../core/experiments.js';
 
 const RECORD_EVENTS = new Set(['created', 'updated', 'deleted']);
 
@@ -31,6 +34,8 @@ export class FlowEvents implements OnModuleInit {
     private readonly stepJobs: StepJobs,
     private readonly clock: Clock,
     private readonly triggers: FlowTriggerIndex,
+    private readonly checks: ParticipantChecks,
+    private readonly leave: LeaveActions,
   ) {}
 
   onModuleInit(): void {
@@ -38,20 +43,34 @@ export class FlowEvents implements OnModuleInit {
   }
 
   async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
-    const view = await this.view(em, event);
-    if (!view) return;
     const now = this.clock.now();
-    await this.updateParticipants(em, view, now);
-    await this.enrolByTriggers(em, view, now);
+    const view = await this.view(em, event);
+    if (view) await this.updateParticipants(em, view, now);
+    for (const colleague of await this.colleaguesOfSaleCompany(em, event, view?.personId)) {
+      await this.updateParticipants(em, { event, personId: colleague, facts: view?.facts ?? (() => this.facts.forEvent(em, event)) }, now);
+    }
+    if (view) await this.enrolByTriggers(em, view, now);
   }
 
   private async updateParticipants(em: EntityManager, view: EventView, now: Date): Promise<void> {
     const { event } = view;
-    const live = await em.find(Participant, { person: view.personId, status: { $in: ['queued', 'active'] } }, { populate: ['flow'], orderBy: { id: 'asc' } });
+    // A holdout of an experiment has completed at once, but its later success still counts (its lift is the point).
+    const live = await em.find(Participant, {
+      person: view.personId, $or: [{ status: { $in: ['queued', 'active'] } }, { status: 'completed', reason: HOLDOUT, successAt: null }],
+    }, { populate: ['flow'], orderBy: { id: 'asc' } });
     const unsubscribed = event.entity === 'person' && event.changes.unsubscribed?.to === true;
+    // The person's own facts (not the changed record's) decide an exit rule; loaded once, when a flow has one.
+    let person: Promise<Facts> | undefined;
+    const personFacts = () => (person ??= this.facts.load(em, 'person', view.personId));
     for (const participant of live) {
       const flow = participant.flow.getEntity();
       const graph = this.graphs.of(flow);
+      if (participant.status === 'completed') {
+        if (graph.success && (await this.anyCriterion(graph.success.criteria, view, String(flow.id)))) {
+          Object.assign(participant, { successAt: event.at, status: 'completed_success', updatedAt: now });
+        }
+        continue;
+      }
       if (unsubscribed) {
         endParticipant(participant, { status: 'dropout', reason: 'unsubscribed' }, now);
         continue;
@@ -64,9 +83,13 @@ export class FlowEvents implements OnModuleInit {
         participant.successAt = event.at;
         participant.updatedAt = now;
         if (graph.success.then === 'stop') {
-          endParticipant(participant, { status: 'completed_success' }, now);
+          await this.leave.stopOnSuccess(em, participant, graph, now);
           continue;
         }
+      }
+      if (RECORD_EVENTS.has(event.kind) && graph.exit && (await this.checks.exits(em, graph, view.personId, await personFacts(), now))) {
+        endParticipant(participant, EXIT_ENDING, now);
+        continue;
       }
       if (participant.status === 'active' && participant.waitingFor && awaitedHappens(participant.waitingFor, participant, event)) {
         // The wait is over: the participant moves to the step after it at once (or at resume when paused).
@@ -77,6 +100,20 @@ export class FlowEvents implements OnModuleInit {
         this.stepJobs.schedule(em, participant, now, String(flow.id));
       }
     }
+  }
+
+  /**
+   * A sale counts for the person it names and for everyone of the company it names: the other
+   * persons of that company who take part in a flow now.
+   */
+  private async colleaguesOfSaleCompany(em: EntityManager, event: ChangeEvent, personId: string | undefined): Promise<string[]> {
+    const companyId = (event.changes as Record<string, { to?: unknown } | undefined>).company_id?.to;
+    if (event.entity !== 'sale' || event.kind !== 'created' || !companyId) return [];
+    const rows = await em.getConnection().execute<{ person_id: string }[]>(
+      `select distinct pa."person_id" from "participant" pa join "person" pe on pe."id" = pa."person_id"
+        where pe."company_id" = ? and pa."status" in ('queued', 'active') and pa."person_id" is distinct from ?`,
+      [companyId, personId ?? null], 'all', em.getTransactionContext());
+    return rows.map((row: { person_id: string }) => String(row.person_id));
   }
 
   /** Only flows with a trigger for this kind of event are looked at; each is loaded (locked) only when one matches. */

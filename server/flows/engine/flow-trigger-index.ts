@@ -14,7 +14,7 @@ interface Listener {
 /** Which kind of event a trigger can fire on; `record` for conditions (any created, updated or deleted record). */
 function bucketOf(trigger: CompiledFlowTrigger): string | undefined {
   switch (trigger.kind) {
-    case 'manual': return undefined;
+    case 'manual': case 'date': case 'yearly': return undefined;
     case 'form_submitted': return 'form:submitted';
     case 'selection_added': return 'selection:added';
     case 'link_clicked': return 'link:clicked';

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import type { LeaveAction } from '@stroom/dsl';
+import { completionMoves, type FlowGraph, type LeaveAction } from '@stroom/dsl';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
+import type { Participant } from '../participant.entity.js';
 import { Memberships } from './memberships.js';
+import { endParticipant } from './step-run.js';
 
 /**
  * What a participant does on its way out (the "leave flow" options): proposed to another flow,
@@ -23,6 +25,16 @@ export class LeaveActions {
       if (action.kind === 'move_to_flow') await this.moveToFlow(em, personId, action.flow, now);
       else await this.memberships.change(em, 'add', 'selection', action.selection, personId, now);
     }
+  }
+
+  /**
+   * A success with `then stop`: the participant completes with success at once and goes where the
+   * complete steps still ahead of it send successful participants (`on success move to flow …`).
+   */
+  async stopOnSuccess(em: EntityManager, participant: Participant, graph: FlowGraph, now: Date): Promise<void> {
+    const from = participant.status === 'queued' ? graph.start : participant.stepId;
+    endParticipant(participant, { status: 'completed_success' }, now);
+    for (const flow of completionMoves(graph, from ?? null, 'success')) await this.moveToFlow(em, String(participant.person.id), flow, now);
   }
 
   async moveToFlow(em: EntityManager, personId: string, name: string, now: Date): Promise<void> {

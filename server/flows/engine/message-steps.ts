@@ -1,20 +1,29 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Party, SmsMessage } from '@stroom/dsl';
+import { smsSegments, type Party, type SmsMessage } from '@stroom/dsl';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
+import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { StoredFile } from '../../files/stored-file.entity.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { Template } from '../../templates/template.entity.js';
-import { renderTemplate, renderText, smsSegments, type MergeContext } from '../../templates/template-engine.js';
+import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-render.js';
+import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import type { Facts } from '../../workflows/record-facts.js';
 import type { LeaveActions } from './leave-actions.js';
-import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
+import { addNote, end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
 
 function text(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** A plain text (a notification written in the step) as the HTML body of an e-mail: escaped, its line breaks kept. */
+function plainTextHtml(text: string): string {
+  return `<p>${text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(/\r?\n/g, '<br>')}</p>`;
 }
 
 /** The address of our contact, our service contact or a literal address/number, for notifications. */
@@ -34,30 +43,39 @@ export class MessageSteps {
 
   constructor(
     private readonly tracking: TrackingService,
+    private readonly contact: ContactGate,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async sendEmail(run: StepRun): Promise<StepOutcome> {
-    const settings = run.node.settings as { template: string; subject?: string; attachments?: string[] };
+    const settings = run.node.settings as { template: string; subject?: string; attachments?: string[]; transactional?: boolean };
     const facts = await run.facts();
     const person = facts.person as Json;
+    const policy = text(person.email) ? await this.policy(run, 'email', settings.transactional, person) : { kind: 'send' as const, note: null };
+    if (policy.kind !== 'send') return policy.outcome;
     const template = await this.template(run, settings.template);
     const tracking = this.tracking.begin({ personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
     const context = { ...facts, unsubscribe_url: tracking.unsubscribeUrl } as MergeContext;
     const zone = this.zone(run);
-    const rendered = renderTemplate(template, context, { zone });
-    const subject = settings.subject ? renderText(settings.subject, context, { zone }).replace(/\s+/g, ' ').trim() : rendered.subject;
-    const { body, headers, tokens } = tracking.finish(rendered.body);
     const to = text(person.email);
+    let rendered: { subject: string; body: string };
+    try {
+      rendered = await renderOffLoop(template, context, { zone });
+      if (settings.subject) rendered.subject = (await renderTextOffLoop(settings.subject, context, { zone })).replace(/\s+/g, ' ').trim();
+    } catch (error) {
+      return this.unrenderable(run, 'email', to, error);
+    }
+    const subject = rendered.subject;
+    const { body, headers, tokens } = tracking.finish(rendered.body);
     await this.enqueue(run, {
       channel: 'email', to, from: run.graph.settings.sender, replyTo: run.graph.settings.replyTo, subject, body, headers,
-      attachments: await this.attachments(run, settings.attachments ?? []),
+      attachments: await this.attachments(run, settings.attachments ?? []), marketing: !settings.transactional, policyNote: policy.note,
     }, tokens);
     return to ? next(run.node.next) : end('dropout', 'failed delivery');
   }
 
   async sendSms(run: StepRun, leave: LeaveActions): Promise<StepOutcome> {
-    const settings = run.node.settings as { message: SmsMessage; ifNoMobile?: { kind: 'skip' } | { kind: 'leave'; actions: never[] } };
+    const settings = run.node.settings as { message: SmsMessage; from?: string; transactional?: boolean; ifNoMobile?: { kind: 'skip' } | { kind: 'leave'; actions: never[] } };
     const facts = await run.facts();
     const to = text((facts.person as Json).mobile);
     if (!to) {
@@ -65,31 +83,92 @@ export class MessageSteps {
       await leave.perform(run.em, run.personId, settings.ifNoMobile.actions, run.now);
       return end('dropout', 'no mobile number');
     }
-    const body = await this.smsText(run, settings.message, facts);
-    await this.enqueue(run, { channel: 'sms', to, from: run.graph.settings.smsSender, body, segments: smsSegments(body) });
+    const policy = await this.policy(run, 'sms', settings.transactional, facts.person as Json);
+    if (policy.kind !== 'send') return policy.outcome;
+    let body: string;
+    try {
+      body = await this.smsText(run, settings.message, facts);
+    } catch (error) {
+      return this.unrenderable(run, 'sms', to, error);
+    }
+    await this.enqueue(run, { channel: 'sms', to, from: settings.from ?? run.graph.settings.smsSender, body, segments: smsSegments(body), marketing: !settings.transactional, policyNote: policy.note });
     return next(run.node.next);
   }
 
+  /** A template, or the step's own subject and plain text, to our contact, our service contact or an address. */
   async notifyEmail(run: StepRun): Promise<StepOutcome> {
-    const settings = run.node.settings as { to: Party; template: string };
+    const settings = run.node.settings as { to: Party; template?: string; subject?: string; text?: string };
     const facts = await run.facts();
-    const rendered = renderTemplate(await this.template(run, settings.template), facts as MergeContext, { zone: this.zone(run) });
-    await this.enqueue(run, { channel: 'email', to: partyAddress(settings.to, 'email', facts), from: run.graph.settings.sender, replyTo: run.graph.settings.replyTo, subject: rendered.subject, body: rendered.body });
+    const to = partyAddress(settings.to, 'email', facts);
+    const zone = this.zone(run);
+    let rendered: { subject: string; body: string };
+    try {
+      rendered = settings.template !== undefined
+        ? await renderOffLoop(await this.template(run, settings.template), facts as MergeContext, { zone })
+        : {
+          subject: (await renderTextOffLoop(settings.subject ?? '', facts as MergeContext, { zone })).replace(/\s+/g, ' ').trim(),
+          body: plainTextHtml(await renderTextOffLoop(settings.text ?? '', facts as MergeContext, { zone })),
+        };
+    } catch (error) {
+      return this.unrenderable(run, 'email', to, error);
+    }
+    await this.enqueue(run, { channel: 'email', to, from: run.graph.settings.sender, replyTo: run.graph.settings.replyTo, subject: rendered.subject, body: rendered.body });
     return next(run.node.next);
   }
 
   async notifySms(run: StepRun): Promise<StepOutcome> {
-    const settings = run.node.settings as { to: Party; text: string };
+    const settings = run.node.settings as { to: Party; text: string; from?: string };
     const facts = await run.facts();
-    const body = renderText(settings.text, facts as MergeContext, { zone: this.zone(run) });
-    await this.enqueue(run, { channel: 'sms', to: partyAddress(settings.to, 'sms', facts), from: run.graph.settings.smsSender, body, segments: smsSegments(body) });
+    const to = partyAddress(settings.to, 'sms', facts);
+    let body: string;
+    try {
+      body = await renderTextOffLoop(settings.text, facts as MergeContext, { zone: this.zone(run) });
+    } catch (error) {
+      return this.unrenderable(run, 'sms', to, error);
+    }
+    await this.enqueue(run, { channel: 'sms', to, from: settings.from ?? run.graph.settings.smsSender, body, segments: smsSegments(body) });
     return next(run.node.next);
+  }
+
+  /**
+   * The contact policy's answer for a marketing message (a transactional one always goes): send,
+   * or wait on this step until the first allowed moment, or skip to the next step. A message held
+   * back leaves a note on the participant saying why.
+   */
+  private async policy(run: StepRun, channel: 'email' | 'sms', transactional: boolean | undefined, person: Json): Promise<{ kind: 'send'; note: string | null } | { kind: 'held'; outcome: StepOutcome }> {
+    if (transactional) return { kind: 'send', note: null };
+    const answer = await this.contact.check(run.em, {
+      personId: run.personId, channel, zone: text(person.time_zone) ?? this.config.appTimezone, now: run.now, flowId: String(run.flow.id),
+      participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey, resumed: !run.entering,
+      ...(run.graph.settings.whenLimited ? { whenLimited: run.graph.settings.whenLimited } : {}),
+    });
+    if (answer.kind === 'send') return answer;
+    const what = channel === 'email' ? 'e-mail' : 'SMS';
+    const message = answer.kind === 'defer'
+      ? `${what} deferred until ${answer.until.toISOString()} by the contact policy (${answer.reason})`
+      : `${what} skipped by the contact policy (${answer.reason})`;
+    run.participant.notes = [...run.participant.notes, { at: run.now.toISOString(), stepId: run.node.id, message }];
+    return { kind: 'held', outcome: answer.kind === 'defer' ? { kind: 'wait', until: answer.until } : next(run.node.next) };
   }
 
   private async smsText(run: StepRun, message: SmsMessage, facts: Facts): Promise<string> {
     const zone = this.zone(run);
-    if (message.kind === 'text') return renderText(message.text, facts as MergeContext, { zone });
-    return renderTemplate(await this.template(run, message.template), facts as MergeContext, { zone }).body;
+    if (message.kind === 'text') return renderTextOffLoop(message.text, facts as MergeContext, { zone });
+    return (await renderOffLoop(await this.template(run, message.template), facts as MergeContext, { zone })).body;
+  }
+
+  /**
+   * A text that cannot be rendered (past the render cap, or an error in it) can never be sent:
+   * instead of retrying for ever, the message is recorded as failed with the reason, the reason is
+   * noted on the participant, and the participant drops out (`failed delivery`).
+   */
+  private async unrenderable(run: StepRun, channel: 'email' | 'sms', to: string | null, error: unknown): Promise<StepOutcome> {
+    if (!(error instanceof TemplateRenderError)) throw error;
+    const reason = `the message could not be rendered: ${error.message}`;
+    const from = channel === 'email' ? run.graph.settings.sender : run.graph.settings.smsSender;
+    await this.enqueue(run, { channel, to, from, body: '', failure: reason });
+    addNote(run.participant, run.now, run.node.id, reason);
+    return end('dropout', 'failed delivery');
   }
 
   private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>, tokens?: TokenRow[]): Promise<void> {

@@ -1,18 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import type { CompiledSuccessCriterion, FlowGraph } from '@stroom/dsl';
+import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph } from '@stroom/dsl';
+import type { Facts } from '../../workflows/record-facts.js';
+import { LeaveActions } from './leave-actions.js';
 import type { Participant } from '../participant.entity.js';
 import type { Ending, StepRun } from './step-run.js';
 
 const CREATED_TABLES: Record<'sale' | 'follow_up' | 'request', string> = { sale: 'sale', follow_up: 'follow_up', request: 'service_request' };
 const MEMBER_TABLES: Record<'selection' | 'project', [string, string]> = { selection: ['selection_member', 'selection'], project: ['project_member', 'project'] };
 
+/** How a participant leaves when the flow's `exit when` rule holds for the person. */
+export const EXIT_ENDING: Ending = { status: 'dropout', reason: 'no longer matches' };
+
 /**
  * Before each step the participant's situation is re-evaluated: on the exclusion list,
- * unsubscribed, or successful since it was enrolled (also by a change whose event is not handled yet).
+ * unsubscribed, successful since it was enrolled (also by a change whose event is not handled
+ * yet), or matching the flow's exit rule.
  */
 @Injectable()
 export class ParticipantChecks {
+  constructor(private readonly leave: LeaveActions) {}
+
+  /**
+   * Whether the flow's exit rule holds for the person's facts now; when it does, the exit's leave
+   * actions are carried out (the caller ends the participation with `EXIT_ENDING`).
+   */
+  async exits(em: EntityManager, graph: FlowGraph, personId: string, facts: Facts, now: Date): Promise<boolean> {
+    if (!graph.exit || !(await conditionHolds(graph.exit.condition, facts))) return false;
+    await this.leave.perform(em, personId, graph.exit.actions, now);
+    return true;
+  }
+
   async verdict(run: Omit<StepRun, 'node' | 'entering' | 'messageKey'>): Promise<Ending | undefined> {
     const { em, participant, graph } = run;
     // The raw queries below must see what earlier steps of this transaction wrote.
@@ -25,6 +43,7 @@ export class ParticipantChecks {
       participant.successAt = run.now;
     }
     if (participant.successAt && graph.success?.then === 'stop') return { status: 'completed_success' };
+    if (await this.exits(em, graph, run.personId, await run.facts(), run.now)) return EXIT_ENDING;
     return undefined;
   }
 
@@ -42,7 +61,12 @@ export class ParticipantChecks {
     const tx = em.getTransactionContext();
     for (const criterion of criteria) {
       let rows: unknown[] = [];
-      if (criterion.kind === 'record_created') {
+      if (criterion.kind === 'record_created' && criterion.entity === 'sale') {
+        // A sale at the person or at the person's company.
+        rows = await connection.execute(
+          `select 1 from "sale" s where s."created_at" >= ? and (s."person_id" = ? or s."company_id" = (select pe."company_id" from "person" pe where pe."id" = ?)) limit 1`,
+          [participant.enrolledAt, personId, personId], 'all', tx);
+      } else if (criterion.kind === 'record_created') {
         rows = await connection.execute(`select 1 from "${CREATED_TABLES[criterion.entity]}" where "person_id" = ? and "created_at" >= ? limit 1`, [personId, participant.enrolledAt], 'all', tx);
       } else if (criterion.kind === 'added_to') {
         const [members, lists] = MEMBER_TABLES[criterion.target];

@@ -1,19 +1,26 @@
+import { availableParallelism } from 'node:os';
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import { BadInputError } from '../../common/errors.js';
+import { BadInputError, NotFoundError } from '../../common/errors.js';
 import { toCamel } from '../../common/naming.js';
 import type { BaseRecord } from '../../records/base-record.js';
 import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
 import type { RecordService } from '../../records/record.service.js';
-import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
+import { JobRunner, type ClaimedJob } from '../../scheduling/job-runner.js';
 import { JobScheduler } from '../../scheduling/job-scheduler.js';
 import { RecordFacts } from '../../workflows/record-facts.js';
 import { Participant } from '../participant.entity.js';
-import { runScript } from './script-sandbox.js';
-import { next, type StepOutcome, type StepRun } from './step-run.js';
+import { runScript, SCRIPT_LIMITS, type ScriptResult } from './script-sandbox.js';
+import { addNote, next, type StepOutcome, type StepRun } from './step-run.js';
 
 export const FLOW_SCRIPT_JOB = 'flow.script';
-const MAX_NOTES = 20;
+/**
+ * Scripts running at once per instance, each in a worker thread of its own: one core is left to
+ * the main thread, which answers the requests (a script may spin for its whole timeout).
+ */
+const SCRIPT_CONCURRENCY = Math.max(1, Math.min(2, availableParallelism() - 1));
+/** A script's job is taken to be lost (its instance died) after this long, and runs again. */
+const SCRIPT_LEASE_MS = SCRIPT_LIMITS.maxTimeoutMs * 3;
 
 interface ScriptOrder {
   participantId: string;
@@ -42,8 +49,9 @@ export class ScriptSteps implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // A script may take seconds: it runs in a savepoint of its own so it never holds up or repeats others.
-    this.runner.register(FLOW_SCRIPT_JOB, (job, context) => this.execute(job, context), { external: true });
+    // A script may take seconds: it runs outside any transaction (the person is read before, the
+    // updates written after, with the job's completion), a few at a time, so it never holds up others.
+    this.runner.registerDetached(FLOW_SCRIPT_JOB, (job, context) => this.prepare(job, context), { concurrency: SCRIPT_CONCURRENCY, leaseMs: SCRIPT_LEASE_MS });
   }
 
   order(run: StepRun): StepOutcome {
@@ -52,16 +60,28 @@ export class ScriptSteps implements OnModuleInit {
       participantId: String(run.participant.id), personId: run.personId, flowId: String(run.flow.id), flowName: run.flow.name,
       stepId: run.node.id, source: settings.source, timeoutMs: settings.timeoutMs, memoryMb: settings.memoryMb,
     };
-    this.jobs.schedule(run.em, { kind: FLOW_SCRIPT_JOB, dueAt: run.now, payload: { ...order }, maxAttempts: 1 });
+    // Retried only when its writes fail (a script's own failure is a note): the script reruns, its updates commit once.
+    this.jobs.schedule(run.em, { kind: FLOW_SCRIPT_JOB, dueAt: run.now, payload: { ...order }, maxAttempts: 3 });
     return next(run.node.next);
   }
 
-  async execute(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
+  /** Reads the person and runs the script (no transaction held); answers the writes of its result. */
+  async prepare(job: ClaimedJob, { em, now }: { em: EntityManager; now: Date }, limits: { timeoutMs?: number } = {}): Promise<(em: EntityManager) => Promise<void>> {
     const order = job.payload as unknown as ScriptOrder;
     const person = (await this.facts.load(em, 'person', order.personId)).person;
-    if (!person) return;
+    if (!person) return async () => {};
     const flow = { id: order.flowId, name: order.flowName, step_id: order.stepId, participant_id: order.participantId };
-    const result = await runScript(order.source, { person, flow }, { timeoutMs: order.timeoutMs, memoryMb: order.memoryMb });
+    const timeoutMs = Math.min(order.timeoutMs ?? SCRIPT_LIMITS.defaultTimeoutMs, limits.timeoutMs ?? Infinity);
+    const result = await runScript(order.source, { person, flow }, { timeoutMs, memoryMb: order.memoryMb });
+    return (tx) => this.apply(tx, order, result, now);
+  }
+
+  /** Runs a script job in the caller's transaction (the simulation's): prepare, then apply. */
+  async execute(job: ClaimedJob, context: { em: EntityManager; now: Date }, limits: { timeoutMs?: number } = {}): Promise<void> {
+    await (await this.prepare(job, context, limits))(context.em);
+  }
+
+  private async apply(em: EntityManager, order: ScriptOrder, result: ScriptResult, now: Date): Promise<void> {
     if (!result.ok) return this.note(em, order, `script failed: ${result.error}`, now);
     if (result.value === null) return;
     if (typeof result.value !== 'object' || Array.isArray(result.value)) return this.note(em, order, 'script returned something other than an object of field updates', now);
@@ -70,6 +90,7 @@ export class ScriptSteps implements OnModuleInit {
     try {
       await em.transactional((inner) => this.people.updateIn(inner, order.personId, updates, undefined));
     } catch (error) {
+      if (error instanceof NotFoundError) return; // the person was deleted while the script ran
       if (!(error instanceof BadInputError)) throw error;
       await this.note(em, order, `script's field updates refused: ${error.message}`, now);
     }
@@ -78,6 +99,6 @@ export class ScriptSteps implements OnModuleInit {
   private async note(em: EntityManager, order: ScriptOrder, message: string, now: Date): Promise<void> {
     const participant = await em.findOne(Participant, { id: order.participantId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
     if (!participant) return;
-    participant.notes = [...participant.notes, { at: now.toISOString(), stepId: order.stepId, message: message.slice(0, 1000) }].slice(-MAX_NOTES);
+    addNote(participant, now, order.stepId, message);
   }
 }

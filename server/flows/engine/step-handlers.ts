@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
 import { CrmSteps } from './crm-steps.js';
+import { ExperimentSteps } from './experiment-steps.js';
 import { LeaveActions } from './leave-actions.js';
 import { MessageSteps } from './message-steps.js';
 import { participantBehaviour } from './participant-behaviour.js';
 import { ScriptSteps } from './script-steps.js';
 import { end, next, type StepOutcome, type StepRun } from './step-run.js';
 import { WaitSteps } from './wait-steps.js';
+import { webhookFacts, WebhookSteps } from './webhook-steps.js';
 
 type Handler = (run: StepRun) => Promise<StepOutcome> | StepOutcome;
 
@@ -21,6 +23,8 @@ export class StepHandlers {
     crm: CrmSteps,
     scripts: ScriptSteps,
     private readonly leave: LeaveActions,
+    private readonly experiments: ExperimentSteps,
+    webhooks: WebhookSteps,
   ) {
     this.handlers = {
       update_person: (run) => crm.updatePerson(run),
@@ -30,6 +34,7 @@ export class StepHandlers {
       create_sale: (run) => crm.createSale(run),
       distribute: (run) => crm.distribute(run),
       run_script: (run) => scripts.order(run),
+      call_webhook: (run) => webhooks.call(run),
       send_email: (run) => messages.sendEmail(run),
       send_sms: (run) => messages.sendSms(run, leave),
       notify_email: (run) => messages.notifyEmail(run),
@@ -51,7 +56,8 @@ export class StepHandlers {
 
   /** The first branch whose condition holds on the person's data and behaviour now; otherwise "others". */
   private async split(run: StepRun): Promise<StepOutcome> {
-    const facts = { ...(await run.facts()), participant: await participantBehaviour(run) };
+    if (run.node.settings['random']) return this.experiments.assign(run);
+    const facts = { ...(await run.facts()), participant: await participantBehaviour(run), webhook: webhookFacts(run.participant.webhooks) };
     for (const branch of run.node.branches ?? []) {
       if (await conditionHolds(branch.condition, facts)) return next(branch.next);
     }

@@ -50,6 +50,13 @@ export function endParticipant(participant: Participant, ending: Ending, now: Da
   participant.updatedAt = now;
 }
 
+const MAX_NOTES = 20;
+
+/** Notes a problem on the participant (`notes` in the participants list); the last 20 are kept. */
+export function addNote(participant: Participant, at: Date, stepId: string, message: string): void {
+  participant.notes = [...participant.notes, { at: at.toISOString(), stepId, message: message.slice(0, 1000) }].slice(-MAX_NOTES);
+}
+
 /** The flow's calendar: its own `timezone`, else APP_TIMEZONE; workdays and holidays as configured. */
 export function flowCalendar(config: Pick<AppConfig, 'appTimezone' | 'holidays'>, graph: FlowGraph): Calendar {
   const calendar = appCalendar(config);

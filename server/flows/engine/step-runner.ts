@@ -1,5 +1,6 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
+import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
@@ -7,6 +8,7 @@ import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';
+import { LeaveActions } from './leave-actions.js';
 import { ParticipantChecks } from './participant-checks.js';
 import { SendWindows } from './send-windows.js';
 import { StepHandlers } from './step-handlers.js';
@@ -42,6 +44,8 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly window: SendWindows,
     private readonly outbox: Outbox,
     private readonly tracking: TrackingService,
+    private readonly contact: ContactGate,
+    private readonly leave: LeaveActions,
   ) {}
 
   onModuleInit(): void {
@@ -85,6 +89,8 @@ export class FlowStepRunner implements OnModuleInit {
     if (live.length === 0) return;
     const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
     const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
+    // The contact policy's per-person locks, all up front in one order (see ContactGate.lockPeople).
+    await this.contact.lockPeople(em, [...people.keys()]);
     const held: OutgoingMessage[] = [];
     const tokens: TokenRow[] = [];
     const outbox: MessageSink = {
@@ -147,9 +153,11 @@ export class FlowStepRunner implements OnModuleInit {
       const entering = !participant.waitUntil;
       // Re-checked before every step's action, also when a wait or the send window ends.
       const ending = await this.checks.verdict(base);
+      if (ending?.status === 'completed_success') return this.leave.stopOnSuccess(em, participant, graph, now);
       if (ending) return endParticipant(participant, ending, now);
       if (entering) {
         participant.visits += 1;
+        if (!participant.path.includes(node.id)) participant.path = [...participant.path, node.id];
         trace?.({ at: now, stepId: node.id, kind: node.kind });
       }
       const opening = this.window.opening(graph, node, now);

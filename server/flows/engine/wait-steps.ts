@@ -5,7 +5,6 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { addTime, type Calendar } from '../../scheduling/calendar.js';
 import { TrackingToken } from '../../tracking/tracking-token.entity.js';
-import type { AwaitedEvent } from '../participant.entity.js';
 import type { LeaveActions } from './leave-actions.js';
 import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
@@ -35,7 +34,7 @@ export class WaitSteps {
   async waitFor(run: StepRun, leave: LeaveActions): Promise<StepOutcome> {
     const settings = run.node.settings as { event: WaitEvent; atMost?: Duration; onTimeout?: { kind: 'continue' } | { kind: 'leave'; actions: LeaveAction[] } };
     if (run.entering) {
-      const awaited = settings.event as AwaitedEvent;
+      const awaited = settings.event;
       if (await this.happened(run, awaited)) return next(run.node.next);
       const max = settings.atMost ?? DEFAULT_MAX_WAIT;
       return { kind: 'wait', until: addTime(run.now, max.amount, max.unit, this.calendar(run)), waitingFor: awaited };
@@ -56,7 +55,7 @@ export class WaitSteps {
   }
 
   /** The awaited action may have happened already, e.g. a click during an earlier wait. */
-  private async happened(run: StepRun, awaited: AwaitedEvent): Promise<boolean> {
+  private async happened(run: StepRun, awaited: WaitEvent): Promise<boolean> {
     const participantId = String(run.participant.id);
     if (awaited.kind === 'form_submitted') {
       const rows: unknown[] = await run.em.getConnection().execute(

@@ -1,5 +1,5 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { Component, inject } from '@angular/core';
+import { Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatMenuModule } from '@angular/material/menu';
@@ -13,12 +13,16 @@ import { LanguageSwitchComponent } from '../i18n/language-switch.component';
 /** Below this width the links no longer fit beside each other: they move into a menu behind one button. */
 export const NARROW = '(max-width: 719.98px)';
 
-const LINKS = [
+/** The pages in the menu; `adminOnly` ones are links for flow administrators only. */
+const LINKS: { path: string; key: string; adminOnly?: boolean }[] = [
   { path: '/workflows', key: 'shell.workflows' },
   { path: '/templates', key: 'shell.templates' },
   { path: '/flows', key: 'shell.flows' },
+  { path: '/forms', key: 'demo.forms.nav' },
   { path: '/messages', key: 'shell.messages' },
   { path: '/suppressions', key: 'suppressions.nav' },
+  { path: '/contact-policy', key: 'policy.nav' },
+  { path: '/assignment-rules', key: 'seedfix.rules.nav', adminOnly: true },
   { path: '/dsl', key: 'shell.dsl' },
 ];
 
@@ -46,7 +50,7 @@ const LINKS = [
         <span class="spacer"></span>
         <st-language-switch />
         <mat-menu #menu="matMenu" [aria-label]="'shell.menu' | transloco">
-          @for (link of links; track link.path) {
+          @for (link of links(); track link.path) {
             <a mat-menu-item [routerLink]="link.path" routerLinkActive="active-item" ariaCurrentWhenActive="page">{{ link.key | transloco }}</a>
           }
           <button mat-menu-item type="button" (click)="logout()">{{ 'shell.logout' | transloco }}</button>
@@ -54,7 +58,7 @@ const LINKS = [
       } @else {
         <span>Stroom</span>
         <nav [attr.aria-label]="'shell.menu' | transloco">
-          @for (link of links; track link.path) {
+          @for (link of links(); track link.path) {
             <a mat-button [routerLink]="link.path" routerLinkActive="active" ariaCurrentWhenActive="page">{{ link.key | transloco }}</a>
           }
         </nav>
@@ -69,7 +73,7 @@ const LINKS = [
 export class ShellComponent {
   readonly session = inject(Session);
   private readonly router = inject(Router);
-  readonly links = LINKS;
+  readonly links = computed(() => LINKS.filter((link) => !link.adminOnly || this.session.isFlowAdmin()));
   private readonly breakpoints = inject(BreakpointObserver);
   readonly narrow = toSignal(this.breakpoints.observe(NARROW).pipe(map((state) => state.matches)), { initialValue: this.breakpoints.isMatched(NARROW) });
 

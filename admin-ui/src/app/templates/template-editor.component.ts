@@ -9,21 +9,25 @@ import { Api, errorMessage, failureOf, type Page } from '../core/api';
 import { EmailFrameComponent } from '../core/email-frame.component';
 import { changedFrom } from '../core/unsaved-changes';
 import { type PickedRecord, RECORD_KINDS, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
-import { plural } from '../i18n/dictionary';
+import { RouterLink } from '@angular/router';
+import { SmsCounterComponent } from './sms-counter.component';
+import { VariableChipsComponent } from './variable-chips.component';
+import { liquidOf } from './merge-variables';
 
 export interface Template {
   id: string;
   key: string;
   name: string;
   channel: 'email' | 'sms';
+  format: 'html' | 'mjml';
   subject: string | null;
   body: string;
+  updatedAt?: string;
 }
 
 interface Preview {
   subject: string | null;
   body: string;
-  segments?: number;
   /** The record rendered on: a chosen one, or sample data of a kind (`id` null). */
   record: { type: RecordKind; id: string | null; sample: boolean };
   /** The record kinds of the rules that use the template. */
@@ -40,7 +44,7 @@ const PREVIEW_DELAY_MS = 300;
  */
 @Component({
   selector: 'st-template-editor',
-  imports: [EmailFrameComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, RecordPickerComponent, TranslocoPipe],
+  imports: [EmailFrameComponent, FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, RecordPickerComponent, RouterLink, SmsCounterComponent, TranslocoPipe, VariableChipsComponent],
   styles: `
     form, .test { display: flex; flex-direction: column; gap: 4px; }
     textarea { font-family: monospace; }
@@ -54,7 +58,7 @@ const PREVIEW_DELAY_MS = 300;
   `,
   template: `
     @if (template(); as t) {
-      <h2>{{ t.name }} <small><code>{{ t.key }}</code></small></h2>
+      @if (heading()) { <h2>{{ t.name }} <small><code>{{ t.key }}</code></small></h2> }
       <form (ngSubmit)="save()">
         <mat-form-field>
           <mat-label>{{ 'templateEditor.name' | transloco }}</mat-label>
@@ -67,18 +71,25 @@ const PREVIEW_DELAY_MS = 300;
           </mat-form-field>
           @if (errors()['subject']) { <p class="error" data-field="subject">{{ errors()['subject'] }}</p> }
         }
-        <mat-form-field>
-          <mat-label>{{ 'templateEditor.variable' | transloco }}</mat-label>
-          <mat-select name="variable" (selectionChange)="insert($event.value)">
-            @for (v of variables(); track v) {
-              <mat-option [value]="v">{{ v }}</mat-option>
-            }
-          </mat-select>
-        </mat-form-field>
-        <mat-form-field>
-          <mat-label>{{ 'templateEditor.body' | transloco }}</mat-label>
-          <textarea #body matInput name="body" rows="10" required [(ngModel)]="draft.body" (ngModelChange)="changed()"></textarea>
-        </mat-form-field>
+        @if (t.format === 'mjml') {
+          <p class="note">{{ 'content.designed' | transloco }}</p>
+          <a mat-stroked-button [routerLink]="['/templates', t.id]" data-open-designer>{{ 'content.openDesigner' | transloco }}</a>
+        } @else {
+          <st-variable-chips [hint]="'templateEditor.chipsHint' | transloco" (picked)="insert($event)" />
+          <mat-form-field>
+            <mat-label>{{ 'templateEditor.variable' | transloco }}</mat-label>
+            <mat-select #more name="variable" (selectionChange)="insert($event.value); more.value = null">
+              @for (v of variables(); track v) {
+                <mat-option [value]="v">{{ v }}</mat-option>
+              }
+            </mat-select>
+          </mat-form-field>
+          <mat-form-field>
+            <mat-label>{{ 'templateEditor.body' | transloco }}</mat-label>
+            <textarea #body matInput name="body" rows="10" required [(ngModel)]="draft.body" (ngModelChange)="changed()"></textarea>
+          </mat-form-field>
+          @if (t.channel === 'sms') { <st-sms-counter [text]="draft.body" [label]="'content.sms.typed' | transloco" /> }
+        }
         @if (errors()['body']) { <p class="error" data-field="body">{{ errors()['body'] }}</p> }
         @if (message()) { <p class="error" role="alert">{{ message() }}</p> }
         @if (saved()) { <p class="saved" role="status">{{ 'common.saved' | transloco }}</p> }
@@ -108,7 +119,7 @@ const PREVIEW_DELAY_MS = 300;
           <st-email-frame [html]="p.body" [label]="'templateEditor.previewFrame' | transloco" />
         } @else {
           <p class="sms" data-preview="body">{{ p.body }}</p>
-          <p>{{ plural('templateEditor.segments', p.segments ?? 0) | transloco: { n: p.segments } }}</p>
+          <st-sms-counter [text]="p.body" [label]="'content.sms.rendered' | transloco" />
         }
         <section class="empty" [attr.aria-label]="'recordPicker.empty' | transloco" data-empty-variables>
           @if (p.empty.length > 0) {
@@ -137,6 +148,8 @@ export class TemplateEditorComponent {
   private readonly api = inject(Api);
   private readonly transloco = inject(TranslocoService);
   readonly id = input.required<string>();
+  /** Off on the template's own page, whose title already names it. */
+  readonly heading = input(true);
   readonly saves = output<void>();
   readonly template = signal<Template | undefined>(undefined);
   readonly variables = signal<string[]>([]);
@@ -147,7 +160,6 @@ export class TemplateEditorComponent {
   readonly busy = signal(false);
   /** The last test send: queued for an address, or the server's refusal. */
   readonly testResult = signal<{ queuedTo?: string; error?: string } | undefined>(undefined);
-  readonly plural = plural;
   private readonly bodyField = viewChild<ElementRef<HTMLTextAreaElement>>('body');
   readonly kinds = RECORD_KINDS;
   /** The kind of record the preview is rendered on; follows the template's use until someone chooses. */
@@ -190,10 +202,19 @@ export class TemplateEditorComponent {
     return kinds.map((k) => this.transloco.translate(`recordPicker.many.${k}`)).join(', ');
   }
 
+  /** Puts the variable at the caret (replacing a selection) and leaves the caret after it. */
   insert(variable: string): void {
     const field = this.bodyField()?.nativeElement;
-    const at = field?.selectionStart ?? this.draft.body.length;
-    this.draft.body = `${this.draft.body.slice(0, at)}{{ ${variable} }}${this.draft.body.slice(at)}`;
+    const start = field?.selectionStart ?? this.draft.body.length;
+    const end = field?.selectionEnd ?? start;
+    const liquid = liquidOf(variable);
+    this.draft.body = `${this.draft.body.slice(0, start)}${liquid}${this.draft.body.slice(end)}`;
+    if (field) {
+      // Written at once (ngModel would a tick later), so the caret can be placed after the variable.
+      field.value = this.draft.body;
+      field.focus();
+      field.setSelectionRange(start + liquid.length, start + liquid.length);
+    }
     this.changed();
   }
 

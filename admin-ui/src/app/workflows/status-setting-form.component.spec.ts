@@ -121,6 +121,25 @@ describe('the status-setting form (seed 004)', () => {
     expect((root.querySelector('input[name="delayDays"]') as HTMLInputElement).value).toBe('2');
   });
 
+  it('offers a fixed e-mail address as the recipient: shown from the API, changed, and sent back as the address', async () => {
+    const TO_TEAM: StatusSetting = { ...OFF, active: true, templateKey: 'offerte', delayDays: 1, recipient: 'team@loket.example', workflowId: 'w1' };
+    const api = fakeApi(async (body) => ({ ...TO_TEAM, ...body }), TO_TEAM);
+    const fixture = await render(api);
+    const root = fixture.nativeElement as HTMLElement;
+    expect(labels(root)).toEqual(['E-mailsjabloon', 'Na hoeveel dagen', 'Ontvanger', 'E-mailadres van de ontvanger']);
+    expect(root.querySelector('mat-select[name="recipient"]')?.textContent).toContain('Een vast e-mailadres');
+    const address = root.querySelector('input[name="recipientAddress"]') as HTMLInputElement;
+    expect(address.value).toBe('team@loket.example');
+    expect(fixture.componentInstance.isDirty()).toBe(false);
+    address.value = 'balie@loket.example';
+    address.dispatchEvent(new Event('input'));
+    await settle(fixture);
+    expect(fixture.componentInstance.isDirty()).toBe(true);
+    click(root, 'button[type="submit"]');
+    await settle(fixture);
+    expect(api.saved).toEqual([expect.objectContaining({ recipient: 'balie@loket.example' })]);
+  });
+
   it('shows a row customized in the DSL read-only, with a link that opens its rule in the DSL editor', async () => {
     const CUSTOMIZED: StatusSetting = { ...OFF, active: true, templateKey: 'offerte', delayDays: null, recipient: 'person', customized: true, workflowId: 'w1' };
     const fixture = await render(fakeApi(async () => CUSTOMIZED, CUSTOMIZED));

@@ -29,7 +29,9 @@ export interface StatusSetting {
   workflowId: string | null;
 }
 
-const RECIPIENTS = ['person', 'owner', 'our_contact', 'service_contact'];
+/** The roles the API takes as a recipient; any other value is an e-mail address (chosen as `address`). */
+const RECIPIENT_ROLES = ['person', 'owner', 'our_contact', 'service_contact'];
+const RECIPIENTS = [...RECIPIENT_ROLES, 'address'];
 
 function emptyDraft(): Draft {
   return { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
@@ -83,11 +85,18 @@ type Draft = Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'>;
               <mat-label>{{ 'statusForm.recipient' | transloco }}</mat-label>
               <mat-select name="recipient" required [(ngModel)]="draft.recipient" #recipient="ngModel" [disabled]="readOnly()">
                 @for (r of recipients; track r) {
-                  <mat-option [value]="r">{{ 'statusForm.recipients.' + r | transloco }}</mat-option>
+                  <mat-option [value]="r">{{ (r === 'address' ? 'seedfix.recipientIsAddress' : 'statusForm.recipients.' + r) | transloco }}</mat-option>
                 }
               </mat-select>
               <mat-error>{{ recipient.errors | validationMessage }}</mat-error>
             </mat-form-field>
+            @if (draft.recipient === 'address') {
+              <mat-form-field>
+                <mat-label>{{ 'seedfix.recipientAddress' | transloco }}</mat-label>
+                <input matInput name="recipientAddress" type="email" email required maxlength="320" [(ngModel)]="recipientAddress" #address="ngModel" [disabled]="readOnly()" />
+                <mat-error>{{ address.errors | validationMessage }}</mat-error>
+              </mat-form-field>
+            }
           </div>
           @if (errors()['delayDays']) { <p class="error" data-field="delayDays">{{ errors()['delayDays'] }}</p> }
           @if (errors()['recipient']) { <p class="error" data-field="recipient">{{ errors()['recipient'] }}</p> }
@@ -151,8 +160,11 @@ export class StatusSettingFormComponent {
   /** The record a status belongs to, for the explain view. */
   readonly entity = computed(() => ({ 'quote-request-statuses': 'quote_request', 'opportunity-statuses': 'opportunity', 'intake-measures': 'intake_measure' } as Record<string, string>)[this.kind()] ?? 'quote_request');
   draft: Draft = emptyDraft();
+  /** The fixed e-mail address when the recipient is `address`. */
+  recipientAddress = '';
   /** The draft as last loaded or saved, to tell unsaved changes. */
   private loaded: Draft = emptyDraft();
+  private loadedAddress = '';
 
   constructor() {
     void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
@@ -161,7 +173,7 @@ export class StatusSettingFormComponent {
 
   /** Whether the form holds changes not saved yet. */
   isDirty(): boolean {
-    return !this.readOnly() && this.setting() !== undefined && changedFrom(this.draft, this.loaded);
+    return !this.readOnly() && this.setting() !== undefined && (changedFrom(this.draft, this.loaded) || this.recipientAddress !== this.loadedAddress);
   }
 
   async save(): Promise<void> {
@@ -173,7 +185,7 @@ export class StatusSettingFormComponent {
       const d = this.draft;
       const body = {
         active: d.active, sendReminder: d.sendReminder, templateKey: d.templateKey, delayDays: d.delayDays === null ? null : Number(d.delayDays),
-        recipient: d.recipient, reminderIntervalDays: d.reminderIntervalDays === null ? null : Number(d.reminderIntervalDays),
+        recipient: d.recipient === 'address' ? this.recipientAddress.trim() : d.recipient, reminderIntervalDays: d.reminderIntervalDays === null ? null : Number(d.reminderIntervalDays),
         reminderMaxCount: d.reminderMaxCount === null ? null : Number(d.reminderMaxCount),
       };
       this.show(await this.api.put<StatusSetting>(`/api/workflow-settings/${this.kind()}/${this.id()}`, body));
@@ -208,8 +220,11 @@ export class StatusSettingFormComponent {
   private show(setting: StatusSetting): void {
     this.setting.set(setting);
     const { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount } = setting;
-    this.draft = { active, sendReminder, templateKey, delayDays, recipient, reminderIntervalDays, reminderMaxCount };
+    const isAddress = recipient !== null && !RECIPIENT_ROLES.includes(recipient);
+    this.draft = { active, sendReminder, templateKey, delayDays, recipient: isAddress ? 'address' : recipient, reminderIntervalDays, reminderMaxCount };
+    this.recipientAddress = isAddress ? recipient : '';
     this.loaded = { ...this.draft };
+    this.loadedAddress = this.recipientAddress;
     this.source.set('');
     if (setting.workflowId) void this.api.get<{ source: string }>(`/api/workflows/${setting.workflowId}`).then((w) => this.source.set(w.source));
   }

@@ -15,6 +15,8 @@ interface StatusRow {
   name: string;
   active: boolean;
   sendReminder: boolean;
+  customized: boolean;
+  workflowId: string | null;
 }
 
 interface TaskTypeRow {
@@ -32,6 +34,7 @@ export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportuni
   selector: 'st-workflows',
   imports: [MatIconModule, MatTableModule, MatTabsModule, RouterLink, RouterLinkActive, StatusSettingFormComponent, TaskTypeFormComponent, TranslocoPipe],
   styles: `
+    .customized-link { margin-inline-start: 8px; font-size: 12px; white-space: nowrap; }
     .split { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 24px; align-items: start; }
     @media (max-width: 900px) { .split { grid-template-columns: 1fr; } }
     tr.selectable { cursor: pointer; }
@@ -68,7 +71,11 @@ export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportuni
         } @else {
           <div class="split">
           <table mat-table class="full" [dataSource]="statuses()">
-            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.description' | transloco }}</th><td mat-cell *matCellDef="let row">{{ row.name }}</td></ng-container>
+            <ng-container matColumnDef="name"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.description' | transloco }}</th><td mat-cell *matCellDef="let row"><span>{{ row.name }}</span>
+              @if (row.customized && row.workflowId) {
+                <a class="customized-link" data-customized routerLink="/dsl" [queryParams]="{ workflow: row.workflowId }" (click)="$event.stopPropagation()" (keydown.enter)="$event.stopPropagation()">{{ 'seedfix.customizedInDsl' | transloco }}</a>
+              }
+            </td></ng-container>
             <ng-container matColumnDef="active"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.active' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.active) | transloco }}</td></ng-container>
             <ng-container matColumnDef="sendReminder"><th mat-header-cell *matHeaderCellDef>{{ 'workflows.sendReminder' | transloco }}</th><td mat-cell *matCellDef="let row">{{ yesNo(row.sendReminder) | transloco }}</td></ng-container>
             <tr mat-header-row *matHeaderRowDef="statusColumns"></tr>

@@ -2,7 +2,6 @@ import { TestBed } from '@angular/core/testing';
 import { DesignerStore } from './designer-store';
 import { leaveTarget, setLeaveTarget } from './leave-options';
 import { PALETTE } from './step-kinds';
-import { smsSegments } from './step-settings.component';
 
 const source = [
   'flow "Leads" {', '  trigger manual', '', '  # welkom', '  welkom: send email "welkom"', '  split "Soort" {',
@@ -75,11 +74,7 @@ describe('the step menu and its helpers', () => {
   it('offers every step kind in four groups', () => {
     expect(PALETTE.map((g) => g.key)).toEqual(['send', 'update', 'create', 'internal']);
     const kinds = new Set(PALETTE.flatMap((g) => g.items.map((i) => i.kind)));
-    expect(kinds.size).toBe(17);
-  });
-
-  it('counts SMS segments as phones do', () => {
-    expect([0, 160, 161, 306, 307].map(smsSegments)).toEqual([1, 1, 2, 2, 3]);
+    expect(kinds.size).toBe(18);
   });
 
   it('sets and clears a leave target, keeping the other action', () => {

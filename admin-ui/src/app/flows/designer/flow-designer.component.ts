@@ -10,7 +10,7 @@ import { ActivatedRoute, RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import type { Diagnostic } from '@stroom/dsl';
 import { firstValueFrom } from 'rxjs';
-import { Api, errorMessage, type Page } from '../../core/api';
+import { Api, errorMessage } from '../../core/api';
 import { Session } from '../../core/session';
 import { DeleteStepDialogComponent } from './delete-step-dialog.component';
 import { DesignerStore } from './designer-store';
@@ -18,7 +18,8 @@ import { editImpactOf } from '../../core/edit-impact';
 import { EditImpactDialogComponent } from './edit-impact-dialog.component';
 import { FlowSettingsComponent } from './flow-settings.component';
 import { PALETTE, type PaletteItem } from './step-kinds';
-import { StepSettingsComponent, type TemplateOption } from './step-settings.component';
+import { StepSettingsComponent } from './step-settings.component';
+import { DesignerContent } from './designer-content';
 import { StepTreeComponent } from './step-tree.component';
 
 interface SavedFlow {
@@ -45,7 +46,7 @@ interface StartProblem {
     CdkDrag, CdkDropList, CdkDropListGroup, MatButtonModule, MatFormFieldModule, MatInputModule, MatTabsModule, RouterLink, TranslocoPipe,
     StepTreeComponent, StepSettingsComponent, FlowSettingsComponent,
   ],
-  providers: [DesignerStore],
+  providers: [DesignerStore, DesignerContent],
   styleUrl: './designer.css',
   host: { '(window:keydown)': 'keydown($event)' },
   template: `
@@ -111,8 +112,8 @@ interface StartProblem {
             </div>
             <aside class="panel">
               @switch (store.selection()?.kind) {
-                @case ('flow') { <st-flow-settings [readOnly]="readOnly()" [forms]="forms()" /> }
-                @case ('step') { <st-step-settings [stepId]="selectedStepId()!" [readOnly]="readOnly()" [templates]="templates()" /> }
+                @case ('flow') { <st-flow-settings [readOnly]="readOnly()" /> }
+                @case ('step') { <st-step-settings [stepId]="selectedStepId()!" [readOnly]="readOnly()" /> }
                 @default { <p class="hint">{{ 'designer.selectHint' | transloco }}</p> }
               }
             </aside>
@@ -150,8 +151,7 @@ export class FlowDesignerComponent implements OnDestroy {
   protected readonly warnings = signal<Diagnostic[]>([]);
   protected readonly startProblems = signal<StartProblem[]>([]);
   protected readonly textErrors = signal<Diagnostic[]>([]);
-  protected readonly templates = signal<TemplateOption[]>([]);
-  protected readonly forms = signal<{ key: string; name: string }[]>([]);
+  private readonly content = inject(DesignerContent);
   protected tab = 0;
   protected readonly selectedStepId = computed(() => {
     const selection = this.store.selection();
@@ -286,14 +286,9 @@ export class FlowDesignerComponent implements OnDestroy {
     }
   }
 
-  /** The templates and forms the pickers offer (read again with each flow opened: content may have been written meanwhile). */
-  private loadContent(): void {
-    void this.api.get<Page<TemplateOption>>('/api/templates', { limit: 1000 }).then((page) => this.templates.set(page.items)).catch(() => undefined);
-    void this.api.get<Page<{ key: string; name: string }>>('/api/forms', { limit: 1000 }).then((page) => this.forms.set(page.items)).catch(() => undefined);
-  }
-
   private async open(): Promise<void> {
-    this.loadContent();
+    // Read again with each flow opened: content may have been written meanwhile.
+    this.content.load();
     const id = this.id();
     if (!id) {
       this.store.load('flow "Nieuwe flow" {\n  trigger manual\n}\n');

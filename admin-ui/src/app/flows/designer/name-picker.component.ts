@@ -1,26 +1,38 @@
-import { Component, inject, input, output, signal } from '@angular/core';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
+import { Component, inject, input, output, signal, viewChild } from '@angular/core';
+import { MatAutocompleteModule, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { Api, type Page } from '../../core/api';
 
-/** Collections a step names by their name; the server searches them (`q`), so the picker works with thousands. */
-export type NamedCollection = 'selections' | 'projects' | 'flows';
+/** Collections a step names; the server searches them (`q`), so the picker works with thousands. */
+export type NamedCollection = 'selections' | 'projects' | 'flows' | 'groups' | 'files' | 'employees';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/** An employee is named by e-mail address (as the DSL writes it), and shown with the name. */
+function optionOf(collection: NamedCollection, item: { name: string; email?: string }): Option {
+  return collection === 'employees' ? { value: item.email ?? '', label: `${item.name} <${item.email ?? ''}>` } : { value: item.name, label: item.name };
+}
 
 /**
- * A text field with type-ahead suggestions from the server: the name of a selection, project or
- * flow. A name that does not exist yet may still be typed (the check says so as a warning or error).
+ * A text field with type-ahead suggestions from the server: the name of a selection, project, flow,
+ * group or file, or an employee's e-mail address. A name that does not exist yet may still be typed
+ * (the check says so as a warning or error).
  */
 @Component({
   selector: 'st-name-picker',
   imports: [MatAutocompleteModule, MatFormFieldModule, MatInputModule],
   template: `
-    <mat-form-field>
+    <mat-form-field subscriptSizing="dynamic">
       <mat-label>{{ label() }}</mat-label>
-      <input matInput [value]="value()" [matAutocomplete]="auto" (input)="typed($event)" (change)="changed($event)" [disabled]="disabled()" [name]="name()" />
+      <input matInput [value]="value()" [matAutocomplete]="auto" (input)="typed($event)" (focus)="typed($event)" (change)="changed($event)" [disabled]="disabled()" [name]="name()" />
       <mat-autocomplete #auto="matAutocomplete" (optionSelected)="picked.emit($event.option.value)">
-        @for (option of options(); track option) { <mat-option [value]="option">{{ option }}</mat-option> }
+        @for (option of options(); track option.value) { <mat-option [value]="option.value">{{ option.label }}</mat-option> }
       </mat-autocomplete>
+      @if (hint()) { <mat-hint>{{ hint() }}</mat-hint> }
     </mat-form-field>
   `,
   styles: `mat-form-field { width: 100%; }`,
@@ -30,9 +42,11 @@ export class NamePickerComponent {
   readonly label = input.required<string>();
   readonly value = input('');
   readonly name = input('name');
+  readonly hint = input('');
   readonly disabled = input(false);
   readonly picked = output<string>();
-  protected readonly options = signal<string[]>([]);
+  protected readonly options = signal<Option[]>([]);
+  private readonly trigger = viewChild(MatAutocompleteTrigger);
   private readonly api = inject(Api);
   private timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -43,15 +57,17 @@ export class NamePickerComponent {
   }
 
   protected changed(event: Event): void {
-    // Leaving the field keeps what was typed; picking an option emits through optionSelected.
+    // Leaving the field keeps what was typed; a click on an option (the panel still open) emits through optionSelected.
+    if (this.trigger()?.panelOpen) return;
     const value = (event.target as HTMLInputElement).value;
     if (value !== this.value()) this.picked.emit(value.trim());
   }
 
   private async search(q: string): Promise<void> {
+    const collection = this.collection();
     try {
-      const page = await this.api.get<Page<{ name: string }>>(`/api/${this.collection()}`, { q, limit: 20 });
-      this.options.set(page.items.map((item) => item.name));
+      const page = await this.api.get<Page<{ name: string; email?: string }>>(`/api/${collection}`, { q, limit: 20 });
+      this.options.set(page.items.map((item) => optionOf(collection, item)));
     } catch {
       this.options.set([]);
     }

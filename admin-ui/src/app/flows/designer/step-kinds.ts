@@ -38,6 +38,7 @@ export const PALETTE: PaletteGroup[] = [
       { key: 'run_script', kind: 'run_script', icon: '⚙' },
       { key: 'notify_email', kind: 'notify_email', icon: '✉' },
       { key: 'notify_sms', kind: 'notify_sms', icon: '✆' },
+      { key: 'call_webhook', kind: 'call_webhook', icon: '⇄' },
       { key: 'wait', kind: 'wait', icon: '⇣' },
       { key: 'wait_until', kind: 'wait_until', icon: '⇲' },
       { key: 'wait_for', kind: 'wait_for', icon: '⇆' },

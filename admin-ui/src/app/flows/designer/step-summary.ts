@@ -15,13 +15,19 @@ export function stepSummary(step: Step): string {
     case 'create_follow_up': case 'create_request': case 'create_sale': return t('create', { title: quoted(step.title), type: quoted(step.type) });
     case 'distribute': return step.pool.kind === 'group' ? t('distributeGroup', { name: quoted(step.pool.name) }) : t('distributeAmong', { n: step.pool.emails.length });
     case 'run_script': return t('script', { n: step.source.split('\n').length });
-    case 'notify_email': return t('sendEmail', { template: quoted(step.template) });
+    case 'notify_email': return step.template !== undefined ? t('sendEmail', { template: quoted(step.template) }) : quoted(step.subject);
     case 'notify_sms': return t('smsText', { n: step.text.length });
     case 'wait': return t('wait', { duration: duration(step.duration) });
     case 'wait_until': return t('waitUntil', { until: step.until });
     case 'wait_for': return t('waitFor', { event: translate(`designer.events.${step.event.kind}`), duration: duration(step.atMost ?? { amount: 7, unit: 'days' }) });
-    case 'split': return t('split', { n: step.branches.length, conditions: step.branches.map((b) => conditionText(b.condition)).join('; ') });
+    case 'split': {
+      if (!step.random) return t('split', { n: step.branches.length, conditions: step.branches.map((b) => conditionText(b.condition)).join('; ') });
+      const shares = step.branches.map((b) => `${b.name} ${b.percent ?? 0}%`);
+      if (step.random.holdout) shares.push(t('holdout', { n: step.random.holdout }));
+      return t('split', { n: step.branches.length, conditions: shares.join('; ') });
+    }
     case 'leave': return t('leave', { n: step.actions.length });
     case 'complete': return t('complete');
+    case 'call_webhook': return `${step.method} ${step.url}`;
   }
 }

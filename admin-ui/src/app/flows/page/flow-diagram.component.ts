@@ -6,6 +6,7 @@ import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { DiagramZoom } from './diagram-zoom';
 import { FlowStore } from './flow-store';
+import { stepSummary } from '../designer/step-summary';
 import { type GraphNode, stepDetail, stepSource } from './step-text';
 
 interface FlowGraph {
@@ -14,7 +15,8 @@ interface FlowGraph {
   edges: { from: string; to: string | null; label?: string }[];
 }
 
-interface Box { id: string; x: number; y: number; width: number; height: number; title: string; detail: string; invalid: string; end?: boolean }
+interface Box { id: string; x: number; y: number; width: number; height: number; title: string; detail: string; figures: string; invalid: string; end?: boolean }
+interface StepFigures { stepId: string; now: number; passed: number; sent: number; opened: number; clicked: number }
 interface Line { d: string; label?: string; lx: number; ly: number }
 
 const END = '__end';
@@ -40,6 +42,9 @@ const LEAVE = '__leave';
     g.end rect { fill: #eee; stroke: #999; }
     text { font: 12px Roboto, sans-serif; }
     text.title { font-weight: 500; }
+    text.figures { fill: #3f51b5; }
+    dl.figures { display: grid; grid-template-columns: 1fr auto; gap: 2px 12px; margin: 8px 0; }
+    dl.figures dd { margin: 0; text-align: right; }
     path { fill: none; stroke: #888; stroke-width: 1.2; marker-end: url(#arrow); }
     pre { background: #f5f5f5; padding: 12px; overflow: auto; font-size: 13px; }
   `,
@@ -70,6 +75,7 @@ const LEAVE = '__leave';
               <rect [attr.width]="box.width" [attr.height]="box.height" rx="6" />
               <text class="title" x="10" y="19">{{ box.invalid ? '⚠ ' : '' }}{{ box.title }}</text>
               <text x="10" y="37">{{ box.detail }}</text>
+              @if (box.figures) { <text class="figures" x="10" y="55" [attr.data-figures]="box.id">{{ box.figures }}</text> }
             </g>
           }
         </svg>
@@ -77,9 +83,25 @@ const LEAVE = '__leave';
         </div>
         <aside [attr.aria-label]="'flowDiagram.step' | transloco">
           @if (selected(); as node) {
-            <h3>{{ 'flowDiagram.kinds.' + node.kind | transloco }} <code>{{ node.id }}</code></h3>
+            <h3>{{ store.titleOf(node.id) }}</h3>
             @for (p of node.problems; track $index) { <p class="error">{{ p.message }}</p> }
-            <pre tabindex="0" translate="no" [attr.aria-label]="'mobile.diagram.stepSource' | transloco" data-step-source>{{ sourceOf(node.id) }}</pre>
+            @if (figuresOf(node.id); as f) {
+              <dl class="figures" data-step-figures>
+                <dt>{{ 'flowPageWords.stepStats.now' | transloco }}</dt><dd>{{ f.now }}</dd>
+                <dt>{{ 'flowPageWords.stepStats.passed' | transloco }}</dt><dd>{{ f.passed }}</dd>
+                @if (f.sent) {
+                  <dt>{{ 'flowPageWords.stepStats.sent' | transloco }}</dt><dd>{{ f.sent }}</dd>
+                  <dt>{{ 'flowPageWords.stepStats.opened' | transloco }}</dt><dd>{{ f.opened }}</dd>
+                  <dt>{{ 'flowPageWords.stepStats.clicked' | transloco }}</dt><dd>{{ f.clicked }}</dd>
+                }
+              </dl>
+            }
+            <h4>{{ 'flowPageWords.settingsInWords' | transloco }}</h4>
+            <p data-step-words>{{ wordsOf(node.id) }}</p>
+            <details>
+              <summary>{{ 'flowPageWords.dslOfStep' | transloco }}</summary>
+              <pre tabindex="0" translate="no" [attr.aria-label]="'mobile.diagram.stepSource' | transloco" data-step-source>{{ sourceOf(node.id) }}</pre>
+            </details>
           } @else {
             <p>{{ 'flowDiagram.hint' | transloco }}</p>
           }
@@ -90,7 +112,8 @@ const LEAVE = '__leave';
 })
 export class FlowDiagramComponent {
   private readonly api = inject(Api);
-  private readonly store = inject(FlowStore);
+  readonly store = inject(FlowStore);
+  readonly figures = signal<ReadonlyMap<string, StepFigures>>(new Map());
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageChoice);
   readonly graph = signal<FlowGraph | undefined>(undefined);
@@ -100,7 +123,7 @@ export class FlowDiagramComponent {
   readonly layoutResult = computed(() => {
     const graph = this.graph();
     this.language.current(); // the boxes' titles are in the chosen language
-    return graph ? this.lay(graph) : undefined;
+    return graph ? this.lay(graph, this.figures()) : undefined;
   });
   /** The scale the diagram is drawn at; fitted to the width of its box once a graph arrives. */
   readonly zoom = new DiagramZoom();
@@ -110,7 +133,9 @@ export class FlowDiagramComponent {
   constructor() {
     effect(() => {
       const flow = this.store.flow();
-      if (flow) void this.api.get<FlowGraph>(`/api/flows/${flow.id}/graph`).then((g) => this.graph.set(g), (e: unknown) => this.error.set(errorMessage(e)));
+      if (!flow) return;
+      void this.api.get<FlowGraph>(`/api/flows/${flow.id}/graph`).then((g) => this.graph.set(g), (e: unknown) => this.error.set(errorMessage(e)));
+      void this.api.get<{ items: StepFigures[] }>(`/api/flows/${flow.id}/step-stats`).then((f) => this.figures.set(new Map(f.items.map((i) => [i.stepId, i]))), (e: unknown) => this.error.set(errorMessage(e)));
     });
     afterRenderEffect(() => {
       if (this.canvas() && this.graph() && !this.fitted) {
@@ -127,6 +152,16 @@ export class FlowDiagramComponent {
     if (layout) this.zoom.fit(width - 2, layout.width);
   }
 
+  figuresOf(stepId: string): StepFigures | undefined {
+    return this.figures().get(stepId);
+  }
+
+  /** The step's settings in one line of words (the designer's card summary). */
+  wordsOf(stepId: string): string {
+    const step = this.store.steps().get(stepId);
+    return step ? stepSummary(step) : '';
+  }
+
   sourceOf(stepId: string): string {
     return stepSource(this.store.flow()?.source ?? '', stepId);
   }
@@ -135,11 +170,11 @@ export class FlowDiagramComponent {
     if (id !== END && id !== LEAVE) this.selectedId.set(id);
   }
 
-  private lay(flow: FlowGraph): { width: number; height: number; boxes: Box[]; lines: Line[] } {
+  private lay(flow: FlowGraph, figures: ReadonlyMap<string, StepFigures>): { width: number; height: number; boxes: Box[]; lines: Line[] } {
     const g = new Graph();
     g.setGraph({ rankdir: 'TB', nodesep: 30, ranksep: 40, marginx: 10, marginy: 10 });
     g.setDefaultEdgeLabel(() => ({}));
-    for (const node of flow.nodes) g.setNode(node.id, { width: 220, height: 48 });
+    for (const node of flow.nodes) g.setNode(node.id, { width: 220, height: figures.size ? 64 : 48 });
     // The end box only where a step leads to it.
     const ends = flow.edges.some((edge) => edge.to === null);
     if (ends) g.setNode(END, { width: 120, height: 36 });
@@ -154,12 +189,12 @@ export class FlowDiagramComponent {
     layout(g);
     const boxes: Box[] = flow.nodes.map((node) => {
       const at = g.node(node.id);
-      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: stepDetail(node, this.transloco, this.language.current()), invalid: node.problems.map((p) => p.message).join('\n') };
+      return { id: node.id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(`flowDiagram.kinds.${node.kind}`), detail: stepDetail(node, this.transloco, this.language.current()), figures: this.figureLine(figures.get(node.id)), invalid: node.problems.map((p) => p.message).join('\n') };
     });
     const exits: [string, string][] = [...(ends ? [[END, 'flowDiagram.end'] as [string, string]] : []), ...(leaving.length > 0 ? [[LEAVE, 'flowDiagram.kinds.leave'] as [string, string]] : [])];
     for (const [id, title] of exits) {
       const at = g.node(id);
-      boxes.push({ id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(title), detail: '', invalid: '', end: true });
+      boxes.push({ id, x: at.x, y: at.y, width: at.width, height: at.height, title: this.transloco.translate(title), detail: '', figures: '', invalid: '', end: true });
     }
     const lines: Line[] = g.edges().map((e) => {
       const edge = g.edge(e) as { points: { x: number; y: number }[]; label?: string; x?: number; y?: number };
@@ -167,5 +202,12 @@ export class FlowDiagramComponent {
     });
     const size = g.graph() as { width?: number; height?: number };
     return { width: size.width ?? 400, height: size.height ?? 200, boxes, lines };
+  }
+
+  /** "3 nu · 12 voorbij · ✉ 12 / 7 / 2": on the step now, passed it, sent / opened / clicked. */
+  private figureLine(f: StepFigures | undefined): string {
+    if (!f) return '';
+    const line = this.transloco.translate('flowPageWords.stepStats.short', { now: f.now, passed: f.passed });
+    return f.sent ? `${line} · ✉ ${f.sent} / ${f.opened} / ${f.clicked}` : line;
   }
 }

@@ -1,8 +1,10 @@
 import type { Routes } from '@angular/router';
+import { FlowContentComponent } from './flow-content.component';
 import { FlowDiagramComponent } from './flow-diagram.component';
 import { FlowPageComponent } from './flow-page.component';
 import { FlowParticipantsComponent } from './flow-participants.component';
 import { FlowReportsComponent } from './flow-reports.component';
+import { FlowSimulationComponent } from './flow-simulation.component';
 import { FlowSourceComponent } from './flow-source.component';
 import { FlowSummaryComponent } from './flow-summary.component';
 
@@ -17,6 +19,8 @@ export const FLOW_PAGE_ROUTES: Routes = [
       { path: 'diagram', component: FlowDiagramComponent },
       { path: 'reports', component: FlowReportsComponent },
       { path: 'participants', component: FlowParticipantsComponent },
+      { path: 'content', component: FlowContentComponent },
+      { path: 'simulate', component: FlowSimulationComponent },
       { path: 'source', component: FlowSourceComponent },
     ],
   },

@@ -1,6 +1,8 @@
 import { DatePipe, LowerCasePipe } from '@angular/common';
 import { Component, effect, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
@@ -9,6 +11,8 @@ import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../../core/api';
 import { plural } from '../../i18n/dictionary';
 import { nl } from '../../i18n/nl';
+import { Session } from '../../core/session';
+import { openEnrolDialog } from './enrol-dialog.component';
 import { FlowStore } from './flow-store';
 
 interface ParticipantRow {
@@ -26,8 +30,10 @@ interface ParticipantRow {
 /** Participants, paged on the server (fine with 100,000), filtered by status. */
 @Component({
   selector: 'st-flow-participants',
-  imports: [DatePipe, FormsModule, LowerCasePipe, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
+  imports: [DatePipe, FormsModule, LowerCasePipe, MatButtonModule, MatFormFieldModule, MatPaginatorModule, MatSelectModule, MatTableModule, TranslocoPipe],
+  styles: `.bar { display: flex; gap: 16px; align-items: baseline; flex-wrap: wrap; }`,
   template: `
+    <div class="bar">
     <mat-form-field>
       <mat-label>{{ 'common.status' | transloco }}</mat-label>
       <mat-select [(ngModel)]="status" (selectionChange)="first()">
@@ -35,6 +41,8 @@ interface ParticipantRow {
         @for (s of statuses; track s) { <mat-option [value]="s">{{ 'participantStatus.' + s | transloco }}</mat-option> }
       </mat-select>
     </mat-form-field>
+    @if (session.isFlowAdmin()) { <button mat-flat-button type="button" (click)="enrol()" data-enrol>{{ 'flowPageWords.enrol' | transloco }}</button> }
+    </div>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     <p class="count">{{ plural('flowParticipants.count', total()) | transloco: { n: total() } }}</p>
     <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'flowPage.tabs.participants' | transloco">
@@ -43,7 +51,7 @@ interface ParticipantRow {
       <ng-container matColumnDef="company"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.company' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.company }}</td></ng-container>
       <ng-container matColumnDef="enrolled"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.enrolled' | transloco }}</th><td mat-cell *matCellDef="let p">{{ p.enrolledAt | date: 'dd-MM-yyyy' }}</td></ng-container>
       <ng-container matColumnDef="status"><th mat-header-cell *matHeaderCellDef>{{ 'common.status' | transloco }}</th><td mat-cell *matCellDef="let p">{{ 'participantStatus.' + p.status | transloco }}@if (p.reason) { · {{ 'flowState.reasons.' + reasonKey(p.reason) | transloco }} }</td></ng-container>
-      <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.step' | transloco }}</th><td mat-cell *matCellDef="let p"><code>{{ p.stepId }}</code></td></ng-container>
+      <ng-container matColumnDef="step"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.step' | transloco }}</th><td mat-cell *matCellDef="let p" [attr.title]="p.stepId">{{ store.titleOf(p.stepId) }}</td></ng-container>
       <ng-container matColumnDef="last"><th mat-header-cell *matHeaderCellDef>{{ 'flowParticipants.lastMessage' | transloco }}</th><td mat-cell *matCellDef="let p">@if (p.lastMessage; as m) { {{ m.subject }} · {{ m.at | date: 'dd-MM-yyyy HH:mm' }} · {{ 'messageStatus.' + m.status | transloco | lowercase }} }</td></ng-container>
       <tr mat-header-row *matHeaderRowDef="columns"></tr>
       <tr mat-row *matRowDef="let row; columns: columns"></tr>
@@ -54,7 +62,9 @@ interface ParticipantRow {
 })
 export class FlowParticipantsComponent {
   private readonly api = inject(Api);
-  private readonly store = inject(FlowStore);
+  readonly store = inject(FlowStore);
+  readonly session = inject(Session);
+  private readonly dialog = inject(MatDialog);
   readonly columns = ['email', 'company', 'enrolled', 'status', 'step', 'last'];
   readonly statuses = Object.keys(nl.participantStatus);
   readonly plural = plural;
@@ -74,6 +84,11 @@ export class FlowParticipantsComponent {
   /** The engine's reasons are words (`failed delivery`, `time-out`); their texts are keyed with underscores. */
   reasonKey(reason: string): string {
     return reason.replace(/[ -]/g, '_');
+  }
+
+  async enrol(): Promise<void> {
+    const flow = this.store.flow()!;
+    if (await openEnrolDialog(this.dialog, flow)) await this.store.load(flow.id);
   }
 
   first(): void {

@@ -1,8 +1,10 @@
 import { Component, type ElementRef, type OnDestroy, effect, inject, signal, viewChildren } from '@angular/core';
+import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
 import { LanguageChoice } from '../../i18n/language-choice';
+import { FlowExperimentComponent } from './flow-experiment.component';
 import { FlowStore } from './flow-store';
 import { localeOf } from './locale-format';
 
@@ -15,16 +17,36 @@ interface Stats {
   successRate: number;
   messages: Record<string, number>;
   enrolmentsPerDay: { date: string; n: number }[];
+  emailSteps: EmailStepFigures[];
 }
 
-/** Reports (seed 001): enrolments over time, participants per step, per status (success), message deliveries. */
+/** What one e-mail step's messages did (opens and clicks unique per message). */
+interface EmailStepFigures {
+  stepId: string;
+  sent: number;
+  delivered: number;
+  bounced: number;
+  opened: number;
+  clicked: number;
+  unsubscribed: number;
+  complained: number;
+}
+
+const EMAIL_FIGURES = ['sent', 'delivered', 'bounced', 'opened', 'clicked', 'unsubscribed', 'complained'] as const;
+
+/**
+ * Reports (seed 001): enrolments over time (days in the service's time zone), participants per step,
+ * per status (success), message deliveries, and per e-mail step what its messages did.
+ */
 @Component({
   selector: 'st-flow-reports',
-  imports: [TranslocoPipe],
+  imports: [FlowExperimentComponent, MatTableModule, TranslocoPipe],
   styles: `
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(420px, 100%), 1fr)); gap: 24px; margin-top: 16px; }
     figure { margin: 0; } figcaption { font-weight: 500; margin-bottom: 8px; }
     .chart { position: relative; height: 260px; }
+    .email-steps { margin-top: 24px; }
+    .email-steps td.mat-mdc-cell:not(:first-child), .email-steps th.mat-mdc-header-cell:not(:first-child) { text-align: end; }
   `,
   template: `
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
@@ -37,11 +59,35 @@ interface Stats {
       <figure><figcaption>{{ 'flowReports.perStatus' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.perStatus' | transloco" role="img"></canvas></div></figure>
       <figure><figcaption>{{ 'flowReports.messages' | transloco }}</figcaption><div class="chart"><canvas #chart [attr.aria-label]="'flowReports.messagesPerStatus' | transloco" role="img"></canvas></div></figure>
     </div>
+    <st-flow-experiment />
+    @if (stats()?.emailSteps?.length) {
+      <section class="email-steps" data-email-steps>
+        <h3>{{ 'seedfix.emailSteps.title' | transloco }}</h3>
+        <div class="table-scroll" tabindex="0" role="region" [attr.aria-label]="'seedfix.emailSteps.title' | transloco">
+        <table mat-table [dataSource]="stats()!.emailSteps">
+          <ng-container matColumnDef="step">
+            <th mat-header-cell *matHeaderCellDef>{{ 'seedfix.emailSteps.step' | transloco }}</th>
+            <td mat-cell *matCellDef="let row" [attr.title]="row.stepId">{{ store.titleOf(row.stepId) }}</td>
+          </ng-container>
+          @for (figure of figures; track figure) {
+            <ng-container [matColumnDef]="figure">
+              <th mat-header-cell *matHeaderCellDef>{{ 'seedfix.emailSteps.' + figure | transloco }}</th>
+              <td mat-cell *matCellDef="let row">{{ row[figure] }}</td>
+            </ng-container>
+          }
+          <tr mat-header-row *matHeaderRowDef="columns"></tr>
+          <tr mat-row *matRowDef="let row; columns: columns"></tr>
+        </table>
+        </div>
+      </section>
+    }
   `,
 })
 export class FlowReportsComponent implements OnDestroy {
   private readonly api = inject(Api);
-  private readonly store = inject(FlowStore);
+  protected readonly store = inject(FlowStore);
+  protected readonly figures = EMAIL_FIGURES;
+  protected readonly columns = ['step', ...EMAIL_FIGURES];
   private readonly canvases = viewChildren<ElementRef<HTMLCanvasElement>>('chart');
   private readonly transloco = inject(TranslocoService);
   private readonly language = inject(LanguageChoice);

@@ -1,5 +1,6 @@
-import { Injectable, inject, signal } from '@angular/core';
+import { Injectable, computed, inject, signal } from '@angular/core';
 import { Api } from '../../core/api';
+import { flowAst, stepsById, stepTitles } from './flow-words';
 
 export interface Flow {
   id: string;
@@ -7,14 +8,27 @@ export interface Flow {
   source: string;
   status: 'not_running' | 'running' | 'paused';
   version: number;
+  createdAt: string;
   updatedAt: string;
 }
 
-/** The flow a flow page shows, shared by its tabs. */
+/** A start the server refused: each step and setting still missing, in words. */
+export interface StartProblem {
+  stepId?: string;
+  message: string;
+}
+
+/** The flow a flow page shows, shared by its tabs, with its syntax tree and its steps' titles. */
 @Injectable()
 export class FlowStore {
   private readonly api = inject(Api);
   readonly flow = signal<Flow | undefined>(undefined);
+  readonly ast = computed(() => {
+    const source = this.flow()?.source;
+    return source === undefined ? undefined : flowAst(source);
+  });
+  readonly steps = computed(() => stepsById(this.ast()));
+  readonly titles = computed(() => stepTitles(this.ast()));
 
   async load(id: string): Promise<void> {
     this.flow.set(await this.api.get<Flow>(`/api/flows/${id}`));
@@ -23,4 +37,14 @@ export class FlowStore {
   async act(action: 'start' | 'pause' | 'end'): Promise<void> {
     this.flow.set(await this.api.post<Flow>(`/api/flows/${this.flow()!.id}/${action}`, {}));
   }
+
+  /** A step's title, or its id when the step is no longer in the flow (a participant on a removed step). */
+  titleOf(stepId: string | null): string {
+    return stepId ? (this.titles().get(stepId) ?? stepId) : '';
+  }
+}
+
+/** The problems of a refused start (409), when the refusal names them. */
+export function startProblemsOf(error: unknown): StartProblem[] {
+  return (error as { error?: { details?: { problems?: StartProblem[] } } }).error?.details?.problems ?? [];
 }

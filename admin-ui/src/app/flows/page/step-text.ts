@@ -17,7 +17,8 @@ export function stepDetail(node: GraphNode, transloco: TranslocoService, lang: s
   const s = node.settings as Record<string, any>;
   const t = (key: string, params?: Record<string, unknown>) => transloco.translate(`mobile.diagram.${key}`, params);
   switch (node.kind) {
-    case 'send_email': case 'notify_email': return `"${s['template']}"`;
+    case 'send_email': return `"${s['template']}"`;
+    case 'notify_email': return `"${s['template'] ?? s['subject']}"`;
     case 'wait': return t(plural(`units.${s['duration']?.unit}`, s['duration']?.amount), { n: s['duration']?.amount });
     case 'wait_until': {
       const at = new Date(String(s['until']));

@@ -1,0 +1,30 @@
+import { Injectable, inject, signal } from '@angular/core';
+import { Api, type Page } from '../../core/api';
+
+export interface TemplateOption {
+  id?: string;
+  key: string;
+  name: string;
+  channel: 'email' | 'sms';
+}
+
+export interface FormOption {
+  key: string;
+  name: string;
+}
+
+/** The content the designer's pickers offer: templates, forms and webhook secret names (read again with each flow opened). */
+@Injectable()
+export class DesignerContent {
+  private readonly api = inject(Api);
+  readonly templates = signal<TemplateOption[]>([]);
+  readonly forms = signal<FormOption[]>([]);
+  /** The names of the installation's webhook secrets (never their values); undefined until known. */
+  readonly secrets = signal<string[] | undefined>(undefined);
+
+  load(): void {
+    void this.api.get<Page<TemplateOption>>('/api/templates', { limit: 1000 }).then((page) => this.templates.set(page.items)).catch(() => undefined);
+    void this.api.get<Page<FormOption>>('/api/forms', { limit: 1000 }).then((page) => this.forms.set(page.items)).catch(() => undefined);
+    void this.api.get<{ secrets?: string[] }>('/api/dsl/names').then((names) => this.secrets.set(names.secrets)).catch(() => undefined);
+  }
+}
