@@ -69,6 +69,9 @@ export class JobRunner {
   private readonly batchHandlers = new Map<string, BatchJobHandler>();
   private readonly laneOf = new Map<string, string>();
   private readonly detached: DetachedRuns;
+  /** The `runDue` calls under way (shutdown waits for them); `stopping`: no new batch starts. */
+  private readonly active = new Set<Promise<number>>();
+  private stopping = false;
 
   constructor(
     private readonly em: EntityManager,
@@ -209,15 +212,27 @@ export class JobRunner {
    * have finished.
    */
   async runDue(limit = 500, lane?: Lane, { waitForDetached = true } = {}): Promise<number> {
+    if (this.stopping) return 0;
+    const run = this.drainDue(limit, lane, waitForDetached);
+    this.active.add(run);
+    try {
+      return await run;
+    } finally {
+      this.active.delete(run);
+    }
+  }
+
+  private async drainDue(limit: number, lane: Lane, waitForDetached: boolean): Promise<number> {
     await this.detached.expireLost();
     let total = 0;
-    for (;;) {
+    while (!this.stopping) {
       const n = await this.runBatch(limit, lane);
       total += n;
       if (n > 0) continue;
       if (!waitForDetached || this.detached.running === 0) return total;
       await this.detached.one();
     }
+    return total;
   }
 
   /** Detached runs in progress in this instance. */
@@ -225,8 +240,13 @@ export class JobRunner {
     return this.detached.running;
   }
 
-  /** Lets the detached runs in progress finish (at shutdown, before the database closes). */
+  /**
+   * At shutdown, before the database closes: no new claim starts, the batch under way finishes and
+   * so do the detached runs in progress (a backlog left behind stays due for the next start).
+   */
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    while (this.active.size > 0) await Promise.allSettled([...this.active]);
     await this.detached.drain();
   }
 

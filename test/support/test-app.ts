@@ -28,7 +28,7 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
     app,
     config,
     url,
-    close: () => app.close(),
+    close: () => closeWithin(app, CLOSE_WAIT_MS),
     async call(method, path, body, token = ADMIN_TOKEN, options = {}) {
       const headers: Record<string, string> = {};
       const language = options.language === undefined ? 'en' : options.language;
@@ -46,4 +46,22 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
       return { status: response.status, body: parsed, headers: response.headers };
     },
   };
+}
+
+/** Past this, a close is reported (with what keeps the process busy) and the test goes on. */
+const CLOSE_WAIT_MS = 20_000;
+
+/**
+ * Closes the app, waiting at most `ms`. A close that takes longer is a product fault to look into,
+ * not a reason to lose a whole test file: it is reported on stderr with the handles still open.
+ */
+async function closeWithin(app: INestApplication, ms: number): Promise<void> {
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  const result = await Promise.race([app.close().then(() => 'closed' as const), late]);
+  clearTimeout(timer);
+  if (result === 'late') {
+    process.stderr.write(`test app: close still running after ${Date.now() - started} ms; open: ${JSON.stringify(process.getActiveResourcesInfo())}\n`);
+  }
 }

@@ -1,5 +1,8 @@
 import pg from 'pg';
 
+/** How long a drop may wait (ms) before the database is left behind. */
+const DROP_WAIT_MS = 20_000;
+
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
@@ -37,8 +40,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     async drop() {
       const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
       await client.connect();
+      const started = Date.now();
       try {
+        // A drop waits for a checkpoint, which can take long while other test files write a lot;
+        // a database left behind is harmless (CI starts on a fresh server), a hung file is not.
+        await client.query(`set statement_timeout = ${DROP_WAIT_MS}`);
         await client.query(`drop database if exists "${name}" with (force)`);
+      } catch (error) {
+        process.stderr.write(`test database ${name}: not dropped after ${Date.now() - started} ms (${(error as Error).message})\n`);
       } finally {
         await client.end();
       }
