@@ -14,7 +14,7 @@ import { FULL } from './support/options.js';
 import { RESULT_PREFIX, type BenchResult } from './support/report.js';
 import { machine, readSuiteRecords, resultTable, RESULTS_DIR, writeSuiteRecord, type SuiteRecord } from './support/results.js';
 
-const QUICK = ['scheduler', 'outbox', 'field-changes', 'instances', 'rules', 'campaign'];
+const QUICK = ['scheduler', 'outbox', 'field-changes', 'instances', 'rules', 'campaign', 'forecast'];
 const ALL = [...QUICK, 'dsl', 'flows'];
 const named = process.argv.slice(2).filter((arg) => ALL.includes(arg));
 const SCRIPTS = named.length > 0 ? named : FULL ? ALL : QUICK;

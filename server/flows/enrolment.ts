@@ -131,9 +131,7 @@ export class Enrolment {
     const flowId = String(flow.id);
     const tx = em.getTransactionContext();
     const connection = em.getConnection();
-    const rows: { person_id: string; reason: RefusalReason | null }[] = await connection.execute(
-      VERDICTS, [sqlArray(graph.exclusions.map(quoteElement)), flowId, graph.oncePerPerson, flowId, flowId, restartCutoff(graph, now), sqlArray(personIds)], 'all', tx);
-    const reasons = new Map<string, RefusalReason | undefined>(rows.map((row) => [String(row.person_id), row.reason ?? undefined]));
+    const reasons = await this.verdicts(em, flow, personIds, now);
     if (graph.filter) await this.applyFilter(em, graph, reasons);
     const admissible = personIds.filter((personId) => reasons.has(personId) && !reasons.get(personId));
     const queued = flow.status === 'paused';
@@ -160,6 +158,19 @@ export class Enrolment {
     return { enrolled: queued ? 0 : admitted, queued: queued ? admitted : 0, refused };
   }
 
+  /**
+   * Why each of `personIds` may not enter now, before the filter (exclusions, once per person, a
+   * live participation, restart too soon); undefined: they may. Persons that do not exist are absent.
+   */
+  async verdicts(em: EntityManager, flow: Flow, personIds: readonly string[], now: Date): Promise<Map<string, RefusalReason | undefined>> {
+    const graph = this.graphs.of(flow);
+    const flowId = String(flow.id);
+    const rows: { person_id: string; reason: RefusalReason | null }[] = await em.getConnection().execute(
+      VERDICTS, [sqlArray(graph.exclusions.map(quoteElement)), flowId, graph.oncePerPerson, flowId, flowId, restartCutoff(graph, now), sqlArray(personIds)],
+      'all', em.getTransactionContext());
+    return new Map(rows.map((row) => [String(row.person_id), row.reason ?? undefined]));
+  }
+
   /** The filter on the facts of every person not refused yet, loaded together. */
   private async applyFilter(em: EntityManager, graph: FlowGraph, reasons: Map<string, RefusalReason | undefined>): Promise<void> {
     const open = [...reasons].filter(([, reason]) => !reason).map(([id]) => id);
@@ -179,7 +190,7 @@ export class Enrolment {
   }
 
   /** A selection's members in batches, in person id order, read one batch at a time (a selection may hold millions). */
-  private async *selectionMembers(em: EntityManager, selectionId: string): AsyncGenerator<string[]> {
+  async *selectionMembers(em: EntityManager, selectionId: string): AsyncGenerator<string[]> {
     if (!(await em.getConnection().execute(`select 1 from "selection" where "id" = ?`, [selectionId])).length) {
       throw new BadInputError(`selectionId: no selection with id ${selectionId}`, { field: 'selectionId' }, { code: 'selection.unknown_id', params: { field: 'selectionId', id: selectionId } });
     }

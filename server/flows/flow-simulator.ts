@@ -20,13 +20,17 @@ import type { Flow } from './flow.entity.js';
 import { WEBHOOK_DELIVER_JOB, WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { DateTriggerScan } from './date-triggers/date-trigger-scan.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
+import { FlowForecasts } from './flow-forecast.js';
 
 /** The answer a simulated webhook call is taken to get (nothing is called). */
 const webhookStatus = z.number().int().min(100).max(599).default(200);
 const simulateBody = z.union([
   z.strictObject({ personId: recordId, days: z.number().int().min(1).max(366).default(30), webhookStatus }),
   z.strictObject({ person: z.record(z.string(), z.unknown()), days: z.number().int().min(1).max(366).default(30), webhookStatus }),
+  z.strictObject({ selectionId: recordId, days: z.number().int().min(1).max(366).default(90), webhookStatus }),
 ]);
+type PersonSimulation = Exclude<z.infer<typeof simulateBody>, { selectionId: string }>;
+
 /** A guard: a flow of waits and steps cannot take more runs than this in one simulation. */
 const MAX_RUNS = 1000;
 /**
@@ -73,6 +77,8 @@ class RolledBack extends Error {
 @Injectable()
 export class FlowSimulator {
   private readonly gate = pLimit(SIMULATIONS_AT_ONCE);
+  /** Forecasts hold no transaction but take the CPU in slices: one at a time, apart from single simulations. */
+  private readonly forecastGate = pLimit(1);
 
   constructor(
     private readonly em: EntityManager,
@@ -83,16 +89,25 @@ export class FlowSimulator {
     private readonly webhooks: WebhookOutbox,
     private readonly dates: DateTriggerScan,
     private readonly graphs: FlowGraphs,
+    private readonly forecasts: FlowForecasts,
     @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * One person (`personId`, or `person` made up for the run) walks the real engine; a selection
+   * (`selectionId`) is forecast on the pure core (counts per step and per day).
+   */
   async simulate(find: (em: EntityManager) => Promise<Flow>, body: unknown) {
     const input = parseInput(simulateBody, body ?? {});
+    if ('selectionId' in input) {
+      const flow = await find(this.em.fork({ clear: true }));
+      return this.forecastGate(() => this.forecasts.forecast(flow, input));
+    }
     return this.gate(() => this.simulateNow(find, input));
   }
 
-  private async simulateNow(find: (em: EntityManager) => Promise<Flow>, input: z.infer<typeof simulateBody>) {
+  private async simulateNow(find: (em: EntityManager) => Promise<Flow>, input: PersonSimulation) {
     try {
       await this.em.fork().transactional(async (em) => {
         throw new RolledBack(await this.run(em, await find(em), input));
@@ -104,7 +119,7 @@ export class FlowSimulator {
     throw new Error('unreachable');
   }
 
-  private async run(em: EntityManager, flow: Flow, input: z.infer<typeof simulateBody>) {
+  private async run(em: EntityManager, flow: Flow, input: PersonSimulation) {
     const connection = em.getConnection();
     const tx = em.getTransactionContext();
     const deadline = Date.now() + SIMULATION_BUDGET_MS[this.config.database];

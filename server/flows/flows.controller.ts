@@ -91,7 +91,10 @@ export class FlowsController {
 
   @Post(':id/simulate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The path one person would take ({personId} or {person}, days = 30): steps, messages, changes; nothing is stored or sent' })
+  @ApiOperation({
+    summary: 'The path one person would take ({personId} or {person}, days = 30: steps, messages, changes), or a forecast for a selection '
+      + '({selectionId}, days = 90: arrivals per step, arrivals, messages and endings per day, random split shares); nothing is stored or sent',
+  })
   simulate(@Param('id') id: string, @Body() body: unknown) {
     return this.flows.simulate(id, body);
   }

@@ -32,6 +32,7 @@ import { FlowStepStats } from './flow-step-stats.js';
 import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
+import { FlowForecasts } from './flow-forecast.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
@@ -45,7 +46,7 @@ import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator,
+    FlowsService, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],
