@@ -156,6 +156,8 @@ describe('the flow designer', () => {
     await page.getByText('De flow wordt uitgevoerd.').waitFor();
     expect((await call('GET', `/api/flows/${flowId}`)).body.status).toBe('running');
     expect(await storedSource()).toContain('  reply_to "info@loket.example"\n');
+    // The designer leads to the simulation of what it saved (one person or a whole selection).
+    expect(await page.getByRole('link', { name: 'Simuleren' }).getAttribute('href')).toBe(`/flows/${flowId}/simulate`);
   });
 
   it('copies the flow into a new, not running one', async () => {

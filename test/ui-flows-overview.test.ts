@@ -225,6 +225,34 @@ describe("a flow's page", () => {
     expect(await page.getByRole('status').filter({ hasText: 'niet worden ingeschreven' }).textContent()).toContain('voldoet niet aan het filter van de flow');
   });
 
+  it('forecasts a selection: who would enter, messages per day, arrivals per step, in words and a chart', async () => {
+    const selection = await call('POST', '/api/selections', { name: 'Voorspel-leads' });
+    expect(selection.status).toBe(201);
+    expect((await call('POST', `/api/selections/${selection.body.id}/members`, { personIds: persons })).status).toBeLessThan(300);
+    await page.goto(`${context.app.url}/flows/${leadId}/simulate`);
+    await page.getByRole('radio', { name: 'Voorspelling voor een selectie' }).click();
+    await page.getByRole('combobox', { name: 'Selectie' }).fill('Voorspel');
+    await page.getByRole('option', { name: 'Voorspel-leads' }).click();
+    await page.getByRole('button', { name: 'Voorspellen', exact: true }).click();
+    const steps = page.locator('[data-forecast-steps] tbody tr');
+    await until(async () => (await steps.count()) === 4);
+    // Anna already takes part (she was enrolled above), Cees is no lead: only Bram would enter.
+    expect(await page.locator('[data-forecast-admitted]').textContent()).toBe('1');
+    expect(await page.locator('[data-forecast-messages]').textContent()).toBe('2');
+    const refused = await page.locator('[data-forecast-refused]').textContent();
+    expect(refused).toContain('voldoet niet aan het filter van de flow');
+    expect(refused).toContain('neemt al deel');
+    const rows = await steps.allTextContents();
+    expect(rows[0]).toContain('E-mail versenden');
+    expect(rows[0]).toMatch(/1$/);
+    expect(rows[3]).toContain('Voltooid');
+    await page.locator('[data-forecast] canvas').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'flow-forecast.png') });
+    // Nothing was stored: Bram takes no part in the flow.
+    expect((await call('GET', `/api/flows/${leadId}/participants`)).body.items.map((p: { personId: string }) => p.personId)).not.toContain(persons[1]);
+  });
+
   it('shows a content editor no switch to move, a design to view, and no tasks', async () => {
     expect((await call('POST', '/api/employees', { name: 'Carla Content', email: 'carla@test.example', roles: ['content_editor'], password: 'inhoud-redacteur-2026' })).status).toBe(201);
     const other = await browser.newPage({ viewport: { width: 1400, height: 1000 } });

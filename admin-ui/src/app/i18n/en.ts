@@ -88,6 +88,7 @@ export const en: Dictionary = {
     confirmRemove: { title: 'Delete flow', text: 'The flow, its versions and its participants are deleted.', confirm: 'Delete' },
   },
   simulation: {
+    mode: 'What to simulate',
     intro: 'See which way a person would go through this flow: the steps with their times, the e-mails and text messages they would get and what would change. Nothing is stored or sent.',
     person: 'Person', days: 'Number of days', run: 'Simulate', busy: 'Simulating…', result: 'Result of the simulation',
     refused: 'This person would not be enrolled: {{ reason }}.', enrolsOn: 'The person enters the flow on {{ date }}.',
@@ -99,6 +100,15 @@ export const en: Dictionary = {
     entities: { person: 'Person', company: 'Company', quote_request: 'Quote request', opportunity: 'Opportunity', intake_measure: 'Intake measure', task: 'Task', sale: 'Sale', follow_up: 'Follow-up', request: 'Request', membership: 'Selection/project' },
     changeKinds: { created: 'created', updated: 'updated', deleted: 'deleted' },
     reasons: { unsubscribed: 'unsubscribed', excluded: 'on the exclusion list', already_participated: 'took part before', already_participating: 'takes part already', restart_too_soon: 'took part too recently', filter: 'does not meet the flow\'s filter', queued: 'the flow is full; the person would wait in the queue', no_date_in_range: 'no date that starts the flow in this period' },
+  },
+  forecast: {
+    title: 'Forecast for a selection', person: 'One person',
+    intro: 'See how the whole of a selection would go through this flow over the coming days: how many people arrive at each step, how many messages go out each day and how many finish. Nothing is stored or sent.',
+    selection: 'Selection', run: 'Forecast', busy: 'Forecasting…', result: 'Result of the forecast',
+    members: 'Members', admitted: 'Would enter', messages: 'Messages', arrivals: 'Arrivals', finished: 'Finished', refused: 'Would not enter',
+    outcomes: { success: 'Success', completed: 'Completed', dropout: 'Dropped out', active: 'Still in the flow after {{ days }} days' },
+    perDay: 'Per day', perStep: 'Per step', split: 'Experiment: {{ name }}', branch: 'Branch', participants: 'Participants', share: 'Share', holdout: 'Holdout (nothing more)',
+    assumptions: 'The forecast assumes that nobody opens, clicks or submits a form (a wait for it runs to its time-out), that webhooks answer 200 and that everyone enters today; send windows, waits, work days and the people\'s own data are taken into account.',
   },
   flowSummary: { enrolled: 'Enrolled', successRate: 'Success rate', participants: 'Participants', refused: 'Refused', perStep: 'Per step (active)', messages: 'Messages' },
   flowDiagram: {
@@ -213,7 +223,7 @@ export const en: Dictionary = {
   },
   designer: {
     pageTitle: 'Design a flow · Stroom', titleNew: 'New flow', titleEdit: 'Design the flow', menu: 'Step menu', diagram: 'Diagram', dslTab: 'DSL',
-    dslText: "The flow's DSL text", undo: 'Undo', redo: 'Redo', start: 'Start', copy: 'Copy', view: 'To the flow',
+    dslText: "The flow's DSL text", undo: 'Undo', redo: 'Redo', start: 'Start', copy: 'Copy', view: 'To the flow', simulate: 'Simulate', simulateHint: 'Walk a person or a whole selection through the saved version of the flow; nothing is stored or sent',
     started: 'The flow is running.', copied: 'Copy made: {{ name }}', readOnly: 'You can view this flow but not change it (flow administrators only).',
     runningNote: 'This flow is running; pause it first to change it.', savedWithWarnings: 'Saved; {{ n }} point(s) still open before the start',
     startRefused: 'The flow cannot start yet:', stepLabel: 'Step {{ id }}', trigger: 'Start of the flow', flowSettings: 'Trigger, filter and settings',

@@ -86,6 +86,7 @@ export const nl = {
     confirmRemove: { title: 'Flow verwijderen', text: 'De flow, zijn versies en deelnemers worden verwijderd.', confirm: 'Verwijderen' },
   },
   simulation: {
+    mode: 'Wat simuleren',
     intro: 'Bekijk welke weg een persoon door deze flow zou gaan: de stappen met hun tijd, de e-mails en sms\'jes die hij zou krijgen en wat er zou veranderen. Er wordt niets opgeslagen of verstuurd.',
     person: 'Persoon', days: 'Aantal dagen', run: 'Simuleren', busy: 'Bezig met simuleren…', result: 'Uitkomst van de simulatie',
     refused: 'Deze persoon zou niet worden ingeschreven: {{ reason }}.', enrolsOn: 'De persoon komt in de flow op {{ date }}.',
@@ -97,6 +98,15 @@ export const nl = {
     entities: { person: 'Persoon', company: 'Bedrijf', quote_request: 'Kansactie', opportunity: 'Kans', intake_measure: 'Intakemaatregel', task: 'Taak', sale: 'Verkoop', follow_up: 'Vervolgactiviteit', request: 'Verzoek', membership: 'Selectie/project' },
     changeKinds: { created: 'aangemaakt', updated: 'bijgewerkt', deleted: 'verwijderd' },
     reasons: { unsubscribed: 'afgemeld', excluded: 'op de uitsluitingslijst', already_participated: 'heeft al eerder deelgenomen', already_participating: 'neemt al deel', restart_too_soon: 'te kort geleden deelgenomen', filter: 'voldoet niet aan het filter van de flow', queued: 'de flow zit vol; de persoon komt in de wachtrij', no_date_in_range: 'geen datum die de flow start binnen deze periode' },
+  },
+  forecast: {
+    title: 'Voorspelling voor een selectie', person: 'Eén persoon',
+    intro: 'Bekijk hoe een hele selectie de komende dagen door deze flow zou gaan: hoeveel mensen bij elke stap aankomen, hoeveel berichten er per dag uitgaan en hoeveel er klaar zijn. Er wordt niets opgeslagen of verstuurd.',
+    selection: 'Selectie', run: 'Voorspellen', busy: 'Bezig met voorspellen…', result: 'Uitkomst van de voorspelling',
+    members: 'Leden', admitted: 'Zouden instromen', messages: 'Berichten', arrivals: 'Aankomsten', finished: 'Klaar', refused: 'Zouden niet instromen',
+    outcomes: { success: 'Succes', completed: 'Voltooid', dropout: 'Uitgevallen', active: 'Na {{ days }} dagen nog in de flow' },
+    perDay: 'Per dag', perStep: 'Per stap', split: 'Experiment: {{ name }}', branch: 'Tak', participants: 'Deelnemers', share: 'Aandeel', holdout: 'Holdout (verder niets)',
+    assumptions: 'De voorspelling gaat ervan uit dat niemand opent, klikt of een formulier indient (een wachtstap daarop loopt tot zijn time-out), dat webhooks 200 antwoorden en dat iedereen vandaag instroomt; verzendvensters, wachttijden, werkdagen en de gegevens van de mensen zelf tellen mee.',
   },
   flowSummary: { enrolled: 'Ingeschreven', successRate: 'Succesratio', participants: 'Deelnemers', refused: 'Geweigerd', perStep: 'Per stap (actief)', messages: 'Berichten' },
   flowDiagram: {
@@ -211,7 +221,7 @@ export const nl = {
   },
   designer: {
     pageTitle: 'Flow ontwerpen · Stroom', titleNew: 'Nieuwe flow', titleEdit: 'Flow ontwerpen', menu: 'Stappenmenu', diagram: 'Diagram', dslTab: 'DSL',
-    dslText: 'DSL-tekst van de flow', undo: 'Ongedaan maken', redo: 'Opnieuw', start: 'Starten', copy: 'Kopiëren', view: 'Naar de flow',
+    dslText: 'DSL-tekst van de flow', undo: 'Ongedaan maken', redo: 'Opnieuw', start: 'Starten', copy: 'Kopiëren', view: 'Naar de flow', simulate: 'Simuleren', simulateHint: 'Een persoon of een hele selectie door de opgeslagen versie van de flow laten gaan; er wordt niets opgeslagen of verstuurd',
     started: 'De flow wordt uitgevoerd.', copied: 'Kopie gemaakt: {{ name }}', readOnly: 'U kunt deze flow bekijken maar niet wijzigen (alleen een flowbeheerder).',
     runningNote: 'Deze flow wordt uitgevoerd; pauzeer hem eerst om te wijzigen.', savedWithWarnings: 'Opgeslagen; nog {{ n }} punt(en) open vóór de start',
     startRefused: 'De flow kan nog niet starten:', stepLabel: 'Stap {{ id }}', trigger: 'Start van de flow', flowSettings: 'Trigger, filter en instellingen',

@@ -66,6 +66,7 @@ interface StartProblem {
             <button mat-stroked-button type="button" (click)="start()" [disabled]="!admin() || busy() || status() === 'running'">{{ 'designer.start' | transloco }}</button>
             <button mat-stroked-button type="button" (click)="copy()" [disabled]="!admin() || busy()">{{ 'designer.copy' | transloco }}</button>
             <a mat-button [routerLink]="['/flows', id()]">{{ 'designer.view' | transloco }}</a>
+            <a mat-button [routerLink]="['/flows', id(), 'simulate']" [title]="'designer.simulateHint' | transloco">{{ 'designer.simulate' | transloco }}</a>
           }
         </div>
       </header>

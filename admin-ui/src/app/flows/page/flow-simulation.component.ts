@@ -1,12 +1,14 @@
 import { Component, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
 import { type PickedRecord, RecordPickerComponent } from '../../core/record-picker.component';
 import { LanguageChoice } from '../../i18n/language-choice';
+import { FlowForecastComponent } from './flow-forecast.component';
 import { FlowStore } from './flow-store';
 import { localeOf } from './locale-format';
 
@@ -32,7 +34,7 @@ export const SIMULATION_DAYS = { min: 1, max: 366, initial: 30 } as const;
  */
 @Component({
   selector: 'st-flow-simulation',
-  imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, RecordPickerComponent, TranslocoPipe],
+  imports: [FormsModule, MatButtonModule, MatButtonToggleModule, MatFormFieldModule, MatInputModule, RecordPickerComponent, FlowForecastComponent, TranslocoPipe],
   styles: `
     form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: baseline; max-width: 880px; }
     st-record-picker { flex: 1 1 320px; }
@@ -44,8 +46,14 @@ export const SIMULATION_DAYS = { min: 1, max: 366, initial: 30 } as const;
     h3 { margin: 20px 0 4px; font-size: 16px; }
     .kind { opacity: 0.75; }
     .body { white-space: pre-wrap; max-width: 640px; }
+    mat-button-toggle-group { margin-bottom: 8px; }
   `,
   template: `
+    <mat-button-toggle-group [value]="mode()" (change)="mode.set($event.value)" [attr.aria-label]="'simulation.mode' | transloco">
+      <mat-button-toggle value="person" data-mode-person>{{ 'forecast.person' | transloco }}</mat-button-toggle>
+      <mat-button-toggle value="selection" data-mode-selection>{{ 'forecast.title' | transloco }}</mat-button-toggle>
+    </mat-button-toggle-group>
+    @if (mode() === 'selection') { <st-flow-forecast /> } @else {
     <p>{{ 'simulation.intro' | transloco }}</p>
     <form (ngSubmit)="run()">
       <st-record-picker name="simulatedPerson" kind="person" [label]="'simulation.person' | transloco" (picked)="person.set($event)" />
@@ -106,6 +114,7 @@ export const SIMULATION_DAYS = { min: 1, max: 366, initial: 30 } as const;
         }
       </section>
     }
+    }
   `,
 })
 export class FlowSimulationComponent {
@@ -118,6 +127,8 @@ export class FlowSimulationComponent {
   readonly result = signal<Simulation | undefined>(undefined);
   readonly error = signal('');
   readonly busy = signal(false);
+  /** One person's walk through the real engine, or a forecast for a whole selection. */
+  readonly mode = signal<'person' | 'selection'>('person');
   days: number = SIMULATION_DAYS.initial;
 
   async run(): Promise<void> {
