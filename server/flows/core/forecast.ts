@@ -1,7 +1,8 @@
-import { conditionHolds, type CompiledSuccessCriterion, type Duration, type FlowGraph, type FlowNode } from '@stroom/dsl';
+import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph, type FlowNode, type UpdateOperation } from '@stroom/dsl';
 import { DateTime } from 'luxon';
-import { addTime, type Calendar } from '../../scheduling/calendar.js';
+import type { Calendar } from '../../scheduling/calendar.js';
 import { HOLDOUT, assignBranch, experimentBucket, type RandomSettings } from './experiments.js';
+import { conditionBranch, onWaitTimeout, personUpdate, waitEnd, waitForTimeout } from './step-decisions.js';
 
 type Json = Record<string, unknown>;
 
@@ -48,8 +49,6 @@ export interface Forecast {
   splits: { stepId: string; branches: { name: string; participants: number; share: number }[] }[];
 }
 
-/** A wait for an action lasts at most this long unless the step says otherwise (the engine's default). */
-const DEFAULT_MAX_WAIT: Duration = { amount: 7, unit: 'days' };
 /** A guard against a flow that loops without waiting. */
 const MAX_STEPS_PER_PERSON = 500;
 
@@ -180,19 +179,13 @@ export class FlowForecaster {
       case 'notify_sms':
         this.count(at, 'messages');
         return { next: node.next, at };
-      case 'wait': {
-        const { duration } = settings as { duration: Duration };
-        return { next: node.next, at: later(at, addTime(at, duration.amount, duration.unit, this.setup.calendar)) };
-      }
-      case 'wait_until': {
-        const until = DateTime.fromISO(String(settings.until), { zone: this.setup.calendar.zone });
-        return { next: node.next, at: until.isValid ? later(at, until.toJSDate()) : at };
-      }
+      case 'wait':
+      case 'wait_until':
+        return { next: node.next, at: later(at, waitEnd(node, at, this.setup.calendar)) };
       case 'wait_for': {
-        const { atMost, onTimeout } = settings as { atMost?: Duration; onTimeout?: { kind: string } };
-        const max = atMost ?? DEFAULT_MAX_WAIT;
-        const timeout = addTime(at, max.amount, max.unit, this.setup.calendar);
-        return onTimeout?.kind === 'leave' ? { end: 'dropout', at: timeout } : { next: node.next, at: timeout };
+        // Nobody is taken to act: the wait runs to its time-out.
+        const timeout = waitForTimeout(node, at, this.setup.calendar);
+        return onWaitTimeout(node).kind === 'leave' ? { end: 'dropout', at: timeout } : { next: node.next, at: timeout };
       }
       case 'split':
         return this.split(node, personId, facts, at, walked);
@@ -201,7 +194,7 @@ export class FlowForecaster {
       case 'complete':
         return { end: 'completed', at };
       case 'update_person':
-        updatePerson(person, settings.operations as UpdateOperation[]);
+        facts.person = personUpdate(person, settings.operations as UpdateOperation[]).after;
         return { next: node.next, at, success: await this.succeedsOnChange(facts) };
       case 'create_sale':
       case 'create_follow_up':
@@ -228,13 +221,8 @@ export class FlowForecaster {
     }
     // Nobody is taken to open, click or submit a form.
     const participant = { clicked: false, opened: false, clicks: 0, opens: 0, emails: walked.emails, forms: [] };
-    const seen = { ...facts, participant, webhook: webhookFacts(this.setup.graph, this.setup.webhookStatus) };
-    for (const branch of node.branches ?? []) {
-      if (await conditionHolds(branch.condition, seen)) return { next: branch.next, at };
-    }
-    const others = node.others;
-    if (others?.kind === 'leave') return { end: 'completed', at };
-    return { next: others?.next ?? null, at };
+    const branch = await conditionBranch(node, { ...facts, participant, webhook: webhookFacts(this.setup.graph, this.setup.webhookStatus) });
+    return branch.kind === 'next' ? { next: branch.next, at } : { end: 'completed', at };
   }
 
   private succeeds(test: (criterion: CompiledSuccessCriterion) => boolean): boolean {
@@ -275,31 +263,6 @@ interface Walked {
 }
 
 type StepResult = ({ next: string | null } | { end: Ending }) & { at: Date; success?: boolean };
-
-interface UpdateOperation {
-  kind: 'set' | 'clear' | 'add' | 'remove' | 'increase';
-  field: string;
-  value?: unknown;
-  by?: number;
-}
-
-/** The person's facts after an update step (snake_case names, `extra.<name>` in `extra`), as the engine writes them. */
-function updatePerson(person: Json, operations: readonly UpdateOperation[]): void {
-  for (const op of operations ?? []) {
-    const inExtra = op.field.startsWith('extra.');
-    const target: Json = inExtra ? (person.extra = { ...((person.extra as Json | null) ?? {}) }) as Json : person;
-    const key = inExtra ? op.field.slice('extra.'.length) : op.field;
-    const current = target[key];
-    const list = Array.isArray(current) ? (current as unknown[]) : [];
-    switch (op.kind) {
-      case 'set': target[key] = op.value; break;
-      case 'clear': target[key] = Array.isArray(current) ? [] : null; break;
-      case 'add': target[key] = list.includes(op.value) ? list : [...list, op.value]; break;
-      case 'remove': target[key] = list.filter((item) => item !== op.value); break;
-      case 'increase': target[key] = (typeof current === 'number' ? current : Number(current) || 0) + (op.by ?? 0); break;
-    }
-  }
-}
 
 /** What a split on `webhook.<label>.status` sees: every call of the flow answered with `status`. */
 function webhookFacts(graph: FlowGraph, status: number): Json {

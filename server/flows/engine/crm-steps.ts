@@ -3,7 +3,6 @@ import type { DistributionPool, FollowUpDate, Party, SaleDate, TimeUnit, UpdateO
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { toCamel } from '../../common/naming.js';
 import { Employee } from '../../crm/employees/employee.entity.js';
 import { EmployeePools } from '../../crm/assignment-rules/employee-pools.js';
 import { followUps } from '../../crm/follow-ups/follow-ups.resource.js';
@@ -18,6 +17,7 @@ import type { Resource } from '../../records/resource.js';
 import { addTime, isWorkday, type Calendar } from '../../scheduling/calendar.js';
 import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import type { MergeContext } from '../../templates/template-engine.js';
+import { personUpdate } from '../core/step-decisions.js';
 import { Memberships } from './memberships.js';
 import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
@@ -46,25 +46,7 @@ export class CrmSteps {
 
   async updatePerson(run: StepRun): Promise<StepOutcome> {
     const { operations } = run.node.settings as { operations: UpdateOperation[] };
-    const person = (await run.facts()).person as Json;
-    const patch: Json = {};
-    const extra: Json = { ...((person.extra as Json | null) ?? {}) };
-    for (const op of operations) {
-      // `extra.<name>` is one key of the person's free-form extra fields.
-      const inExtra = op.field.startsWith('extra.');
-      const target: Json = inExtra ? extra : patch;
-      const key = inExtra ? op.field.slice('extra.'.length) : toCamel(op.field);
-      if (inExtra) patch.extra = extra;
-      const current = key in target ? target[key] : inExtra ? undefined : person[op.field];
-      const list = Array.isArray(current) ? (current as unknown[]) : [];
-      switch (op.kind) {
-        case 'set': target[key] = op.value; break;
-        case 'clear': target[key] = Array.isArray(current) ? [] : null; break;
-        case 'add': target[key] = list.includes(op.value) ? list : [...list, op.value]; break;
-        case 'remove': target[key] = list.filter((item) => item !== op.value); break;
-        case 'increase': target[key] = (typeof current === 'number' ? current : Number(current) || 0) + op.by; break;
-      }
-    }
+    const { patch } = personUpdate((await run.facts()).person as Json, operations);
     await this.people.updateIn(run.em, run.personId, patch);
     run.refreshFacts();
     return next(run.node.next);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { conditionHolds, type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
+import { type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
+import { conditionBranch } from '../core/step-decisions.js';
 import { CrmSteps } from './crm-steps.js';
 import { ExperimentSteps } from './experiment-steps.js';
 import { LeaveActions } from './leave-actions.js';
@@ -58,12 +59,9 @@ export class StepHandlers {
   private async split(run: StepRun): Promise<StepOutcome> {
     if (run.node.settings['random']) return this.experiments.assign(run);
     const facts = { ...(await run.facts()), participant: await participantBehaviour(run), webhook: webhookFacts(run.participant.webhooks) };
-    for (const branch of run.node.branches ?? []) {
-      if (await conditionHolds(branch.condition, facts)) return next(branch.next);
-    }
-    const others = run.node.others;
-    if (others?.kind !== 'leave') return next(others?.next ?? null);
-    await this.leave.perform(run.em, run.personId, others.actions, run.now);
+    const branch = await conditionBranch(run.node, facts);
+    if (branch.kind === 'next') return next(branch.next);
+    await this.leave.perform(run.em, run.personId, branch.actions, run.now);
     return end('completed', 'left');
   }
 

@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Duration, LeaveAction, WaitEvent } from '@stroom/dsl';
-import { DateTime } from 'luxon';
+import type { WaitEvent } from '@stroom/dsl';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { addTime, type Calendar } from '../../scheduling/calendar.js';
+import type { Calendar } from '../../scheduling/calendar.js';
+import { onWaitTimeout, waitEnd, waitForTimeout } from '../core/step-decisions.js';
 import { TrackingToken } from '../../tracking/tracking-token.entity.js';
 import type { LeaveActions } from './leave-actions.js';
 import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
-
-/** A wait for an action lasts at most 7 days unless the step says otherwise. */
-export const DEFAULT_MAX_WAIT: Duration = { amount: 7, unit: 'days' };
 
 /** Wait (a duration or until a moment) and wait for an action, each ending at an absolute time. */
 @Injectable()
@@ -17,31 +14,25 @@ export class WaitSteps {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   wait(run: StepRun): StepOutcome {
-    const { duration } = run.node.settings as { duration: Duration };
     if (!run.entering) return this.resume(run);
-    return this.until(run, addTime(run.now, duration.amount, duration.unit, this.calendar(run)));
+    return this.until(run, waitEnd(run.node, run.now, this.calendar(run)));
   }
 
   waitUntil(run: StepRun): StepOutcome {
-    const { until } = run.node.settings as { until: string };
     if (!run.entering) return this.resume(run);
-    // A date-time without an offset is meant in the flow's time zone.
-    const at = DateTime.fromISO(until, { zone: this.calendar(run).zone });
-    if (!at.isValid) throw new Error(`step ${run.node.id}: "${until}" is not a date-time`);
-    return this.until(run, at.toJSDate());
+    return this.until(run, waitEnd(run.node, run.now, this.calendar(run)));
   }
 
   async waitFor(run: StepRun, leave: LeaveActions): Promise<StepOutcome> {
-    const settings = run.node.settings as { event: WaitEvent; atMost?: Duration; onTimeout?: { kind: 'continue' } | { kind: 'leave'; actions: LeaveAction[] } };
+    const awaited = run.node.settings.event as WaitEvent;
     if (run.entering) {
-      const awaited = settings.event;
       if (await this.happened(run, awaited)) return next(run.node.next);
-      const max = settings.atMost ?? DEFAULT_MAX_WAIT;
-      return { kind: 'wait', until: addTime(run.now, max.amount, max.unit, this.calendar(run)), waitingFor: awaited };
+      return { kind: 'wait', until: waitForTimeout(run.node, run.now, this.calendar(run)), waitingFor: awaited };
     }
     if ((run.participant.waitUntil?.getTime() ?? 0) > run.now.getTime()) return { kind: 'wait', until: run.participant.waitUntil!, waitingFor: run.participant.waitingFor ?? undefined };
-    if (settings.onTimeout?.kind !== 'leave') return next(run.node.next);
-    await leave.perform(run.em, run.personId, settings.onTimeout.actions, run.now);
+    const onTimeout = onWaitTimeout(run.node);
+    if (onTimeout.kind !== 'leave') return next(run.node.next);
+    await leave.perform(run.em, run.personId, onTimeout.actions, run.now);
     return end('dropout', 'time-out');
   }
 
