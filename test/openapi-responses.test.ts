@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { Ajv, type ValidateFunction } from 'ajv';
-import ajvFormats, { type FormatsPlugin } from 'ajv-formats';
 import { createFixtures, type FixtureIds } from './support/api-routes.js';
 import { useTestApp } from './support/lifecycle.js';
+import { OpenApiCheck } from './support/openapi-check.js';
 
 /**
  * The OpenAPI document promises a schema for every answer: each record resource's answers (one, a
@@ -15,46 +14,15 @@ const context = useTestApp({ CLOCK: 'manual' });
 type Json = Record<string, any>;
 let doc: Json;
 let ids: FixtureIds;
-const ajv = new Ajv({ strict: false, allErrors: true });
-// ajv-formats is CommonJS: its plugin is the default export or the module itself, depending on the loader.
-const addFormats = ((ajvFormats as unknown as { default?: FormatsPlugin }).default ?? ajvFormats) as FormatsPlugin;
-addFormats(ajv);
-const validators = new Map<string, ValidateFunction>();
+const check = new OpenApiCheck(context);
+const documentedCall = check.documentedCall.bind(check);
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 beforeAll(async () => {
-  const res = await context.app.call('GET', '/api/docs-json', undefined, null);
-  expect(res.status).toBe(200);
-  doc = res.body;
+  doc = await check.load();
   ids = await createFixtures(context.app);
 });
-
-/** The schema the document gives for an answer, compiled with the document's components beside it. */
-function validatorFor(method: string, path: string, status: number): ValidateFunction | undefined {
-  const key = `${method} ${path} ${status}`;
-  const operation = doc.paths[path]?.[method.toLowerCase()];
-  expect({ key, documented: operation !== undefined }).toEqual({ key, documented: true });
-  const response = operation.responses[String(status)] ?? (status >= 400 ? operation.responses.default : undefined);
-  expect({ key, documented: response !== undefined }).toEqual({ key, documented: true });
-  const schema = response.content?.['application/json']?.schema;
-  if (!schema) return undefined;
-  if (!validators.has(key)) validators.set(key, ajv.compile({ ...schema, components: doc.components }));
-  return validators.get(key);
-}
-
-/** Calls the API and expects the answer to match what the document says of that operation and status. */
-async function documentedCall(method: string, template: string, path: string, body?: unknown, token?: string | null) {
-  const res = await context.app.call(method, path, body, token);
-  const validate = validatorFor(method, template, res.status);
-  if (res.status === 204) expect(res.body).toBeUndefined();
-  else {
-    expect({ path, status: res.status, hasSchema: validate !== undefined }).toEqual({ path, status: res.status, hasSchema: true });
-    const valid = validate!(res.body);
-    expect({ method, path, status: res.status, errors: valid ? null : validate!.errors, body: valid ? null : res.body }).toEqual({ method, path, status: res.status, errors: null, body: null });
-  }
-  return res;
-}
 
 /** A new record of each resource, unlike the fixtures in its unique values. */
 function newRecords(): Record<string, Json> {
