@@ -85,5 +85,8 @@ describe('a forecast for a selection (POST /api/flows/:id/simulate {selectionId,
     expect(unknown.status).toBe(400);
     expect(unknown.body.message).toContain('selectionId');
     expect((await call('POST', `/api/flows/${flowId}/simulate`, { selectionId, days: 0 })).status).toBe(400);
+    const opens = await call('POST', `/api/flows/${flowId}/simulate`, { selectionId, opens: 101 });
+    expect(opens.status).toBe(400);
+    expect(opens.body.message).toContain('opens');
   });
 });

@@ -233,6 +233,8 @@ describe("a flow's page", () => {
     await page.getByRole('radio', { name: 'Voorspelling voor een selectie' }).click();
     await page.getByRole('combobox', { name: 'Selectie' }).fill('Voorspel');
     await page.getByRole('option', { name: 'Voorspel-leads' }).click();
+    await page.getByLabel('Aangenomen opens (%)').fill('30');
+    await page.getByLabel('Aangenomen kliks (%)').fill('5');
     await page.getByRole('button', { name: 'Voorspellen', exact: true }).click();
     const steps = page.locator('[data-forecast-steps] tbody tr');
     await until(async () => (await steps.count()) === 4);

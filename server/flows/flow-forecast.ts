@@ -18,6 +18,8 @@ export interface ForecastRequest {
   selectionId: string;
   days: number;
   webhookStatus: number;
+  opens: number;
+  clicks: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export class FlowForecasts {
       opening: (node, at) => this.windows.opening(graph, node, at),
       refusal: (personId) => verdicts.get(personId),
       webhookStatus: request.webhookStatus,
+      behaviour: { opens: request.opens, clicks: request.clicks },
     });
     const em = this.em.fork({ clear: true });
     for await (const ids of this.enrolment.selectionMembers(em, request.selectionId)) {

@@ -27,7 +27,11 @@ const webhookStatus = z.number().int().min(100).max(599).default(200);
 const simulateBody = z.union([
   z.strictObject({ personId: recordId, days: z.number().int().min(1).max(366).default(30), webhookStatus }),
   z.strictObject({ person: z.record(z.string(), z.unknown()), days: z.number().int().min(1).max(366).default(30), webhookStatus }),
-  z.strictObject({ selectionId: recordId, days: z.number().int().min(1).max(366).default(90), webhookStatus }),
+  z.strictObject({
+    selectionId: recordId, days: z.number().int().min(1).max(366).default(90), webhookStatus,
+    // Assumed shares of the e-mails opened and clicked, in percent (a click is an open too).
+    opens: z.number().min(0).max(100).default(0), clicks: z.number().min(0).max(100).default(0),
+  }),
 ]);
 type PersonSimulation = Exclude<z.infer<typeof simulateBody>, { selectionId: string }>;
 

@@ -121,6 +121,39 @@ describe('flow forecast (pure core)', () => {
     expect(result.perDay[2]!.finished).toBe(1);
   });
 
+  it('takes the assumed share of opens and clicks, stable per person and e-mail: a wait for a click ends at once, a split on behaviour follows it', async () => {
+    const source = `flow "Klikken" {
+      success when link clicked then continue
+
+      aanbod: send email "Aanbod"
+      wait for link clicked in aanbod at most 3 days else continue
+      reactie: split "Reactie" {
+        branch "Klikkers" when participant.clicked = true {
+          klikker: send email "Bedankt"
+        }
+        branch "Lezers" when participant.opened = true {
+          lezer: send email "Nog eens"
+        }
+      }
+    }`;
+    const f = forecaster(source, { behaviour: { opens: 40, clicks: 10 } });
+    for (let i = 1; i <= 3000; i++) await f.add(person(String(i)));
+    const result = f.result();
+    const clickers = result.perStep['klikker']!;
+    const readers = result.perStep['lezer']!;
+    expect(Math.abs(clickers / 3000 - 0.1)).toBeLessThan(0.02);
+    // Opened but not clicked: 40% of the 90% who did not click.
+    expect(Math.abs(readers / 3000 - 0.36)).toBeLessThan(0.03);
+    // Success: a click in any e-mail of the flow (the clickers, and a tenth of the readers' second e-mail).
+    expect(result.outcomes.success - clickers).toBeGreaterThan(readers * 0.05);
+    expect(result.outcomes.success - clickers).toBeLessThan(readers * 0.15);
+    // The clickers went on at once; the others waited the 3 days.
+    expect(result.perDay[0]!.arrivals).toBe(3000 + 3000 + 2 * clickers);
+    const again = forecaster(source, { behaviour: { opens: 40, clicks: 10 } });
+    for (let i = 1; i <= 3000; i++) await again.add(person(String(i)));
+    expect(again.result()).toEqual(result);
+  });
+
   it('sends at the next opening of the send window', async () => {
     const opening = (node: FlowNode, at: Date) => (node.kind === 'send_email' ? new Date(at.getTime() + 2 * 86_400_000) : undefined);
     const f = forecaster(`flow "Venster" {

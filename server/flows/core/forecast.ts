@@ -1,4 +1,4 @@
-import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph, type FlowNode, type UpdateOperation } from '@stroom/dsl';
+import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph, type FlowNode, type UpdateOperation, type WaitEvent } from '@stroom/dsl';
 import { DateTime } from 'luxon';
 import type { Calendar } from '../../scheduling/calendar.js';
 import { HOLDOUT, assignBranch, experimentBucket, type RandomSettings } from './experiments.js';
@@ -25,6 +25,11 @@ export interface ForecastSetup {
   refusal(personId: string): string | undefined;
   /** The status a webhook call is taken to answer (nothing is called). */
   webhookStatus: number;
+  /**
+   * Assumed behaviour, in percent of the e-mails sent: opened, and clicked (a click is an open too).
+   * Who does is decided per person and e-mail step by a stable hash, so a forecast repeats. 0: nobody.
+   */
+  behaviour?: { opens: number; clicks: number };
 }
 
 export interface ForecastDay {
@@ -56,9 +61,9 @@ type Ending = 'success' | 'completed' | 'dropout';
 
 /**
  * A forecast of a flow for many people: each member walks the compiled step graph on a virtual
- * clock from `start`, as the engine would, with what cannot be known ahead taken as "does not
- * happen": nobody opens, clicks or submits a form (a wait for it runs to its time-out), and a
- * webhook answers `webhookStatus`. Pure: plain inputs, plain counts, nothing stored or sent.
+ * clock from `start`, as the engine would, with what cannot be known ahead assumed: a given share
+ * of the e-mails opened and clicked (none by default), no form submitted (a wait for one runs to its
+ * time-out), and a webhook answering `webhookStatus`. Pure: plain inputs, plain counts, nothing stored or sent.
  */
 export class FlowForecaster {
   private readonly until: Date;
@@ -134,7 +139,7 @@ export class FlowForecaster {
     let at = this.setup.start;
     let nodeId = graph.start;
     let succeeded = false;
-    const walked: Walked = { emails: 0 };
+    const walked: Walked = { emails: 0, opened: new Set(), clicked: new Set() };
     for (let steps = 0; steps < MAX_STEPS_PER_PERSON; steps++) {
       if (at.getTime() >= this.until.getTime()) return undefined;
       if (nodeId === null) return { kind: succeeded ? 'success' : 'completed', at };
@@ -164,7 +169,10 @@ export class FlowForecaster {
         if (!text(person.email)) return { end: 'dropout', at: sendAt };
         walked.emails += 1;
         this.count(sendAt, 'messages');
-        return { next: node.next, at: sendAt };
+        const clicked = this.behaves(node, 'clicks', personId);
+        if (clicked) walked.clicked.add(node.id);
+        if (clicked || this.behaves(node, 'opens', personId)) walked.opened.add(node.id);
+        return { next: node.next, at: sendAt, success: clicked && this.succeeds((c) => c.kind === 'link_clicked') };
       }
       case 'send_sms': {
         if (!text(person.mobile)) {
@@ -183,7 +191,8 @@ export class FlowForecaster {
       case 'wait_until':
         return { next: node.next, at: later(at, waitEnd(node, at, this.setup.calendar)) };
       case 'wait_for': {
-        // Nobody is taken to act: the wait runs to its time-out.
+        // An assumed open or click (of an e-mail sent before) ends the wait at once; else it runs to its time-out.
+        if (happened(node.settings.event as WaitEvent, walked)) return { next: node.next, at };
         const timeout = waitForTimeout(node, at, this.setup.calendar);
         return onWaitTimeout(node).kind === 'leave' ? { end: 'dropout', at: timeout } : { next: node.next, at: timeout };
       }
@@ -219,10 +228,18 @@ export class FlowForecaster {
       if (branch === HOLDOUT) return { end: 'completed', at };
       return { next: node.branches?.find((b) => b.name === branch)?.next ?? null, at };
     }
-    // Nobody is taken to open, click or submit a form.
-    const participant = { clicked: false, opened: false, clicks: 0, opens: 0, emails: walked.emails, forms: [] };
+    // Opens and clicks as assumed; nobody submits a form.
+    const participant = {
+      clicked: walked.clicked.size > 0, opened: walked.opened.size > 0, clicks: walked.clicked.size, opens: walked.opened.size, emails: walked.emails, forms: [],
+    };
     const branch = await conditionBranch(node, { ...facts, participant, webhook: webhookFacts(this.setup.graph, this.setup.webhookStatus) });
     return branch.kind === 'next' ? { next: branch.next, at } : { end: 'completed', at };
+  }
+
+  /** Whether this person is taken to open (or click) this e-mail step: the share given, by a stable hash. */
+  private behaves(node: FlowNode, what: 'opens' | 'clicks', personId: string): boolean {
+    const percent = this.setup.behaviour?.[what] ?? 0;
+    return percent > 0 && experimentBucket(`${this.setup.flowId}:${what}:${node.id}`, personId) < percent;
   }
 
   private succeeds(test: (criterion: CompiledSuccessCriterion) => boolean): boolean {
@@ -257,9 +274,11 @@ export class FlowForecaster {
   }
 }
 
-/** What the walk of one participant keeps beside the facts. */
+/** What the walk of one participant keeps beside the facts: the e-mail steps sent, opened and clicked. */
 interface Walked {
   emails: number;
+  opened: Set<string>;
+  clicked: Set<string>;
 }
 
 type StepResult = ({ next: string | null } | { end: Ending }) & { at: Date; success?: boolean };
@@ -271,6 +290,13 @@ function webhookFacts(graph: FlowGraph, status: number): Json {
     if (graph.nodes[id]!.kind === 'call_webhook') facts[id] = { status };
   }
   return facts;
+}
+
+/** Whether what a `wait for` step awaits has happened in the walk so far (a click proves an open). */
+function happened(event: WaitEvent, walked: Walked): boolean {
+  if (event.kind === 'form_submitted') return false;
+  const seen = event.kind === 'link_clicked' ? walked.clicked : walked.opened;
+  return event.step ? seen.has(event.step) : seen.size > 0;
 }
 
 function later(a: Date, b: Date): Date {

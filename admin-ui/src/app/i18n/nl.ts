@@ -106,7 +106,8 @@ export const nl = {
     members: 'Leden', admitted: 'Zouden instromen', messages: 'Berichten', arrivals: 'Aankomsten', finished: 'Klaar', refused: 'Zouden niet instromen',
     outcomes: { success: 'Succes', completed: 'Voltooid', dropout: 'Uitgevallen', active: 'Na {{ days }} dagen nog in de flow' },
     perDay: 'Per dag', perStep: 'Per stap', split: 'Experiment: {{ name }}', branch: 'Tak', participants: 'Deelnemers', share: 'Aandeel', holdout: 'Holdout (verder niets)',
-    assumptions: 'De voorspelling gaat ervan uit dat niemand opent, klikt of een formulier indient (een wachtstap daarop loopt tot zijn time-out), dat webhooks 200 antwoorden en dat iedereen vandaag instroomt; verzendvensters, wachttijden, werkdagen en de gegevens van de mensen zelf tellen mee.',
+    opens: 'Aangenomen opens (%)', clicks: 'Aangenomen kliks (%)',
+    assumptions: 'De voorspelling neemt aan dat het opgegeven deel van de e-mails wordt geopend en aangeklikt (een klik telt ook als open; wie dat doet ligt per persoon en e-mail vast, zodat de voorspelling herhaalbaar is), dat niemand een formulier indient (een wachtstap daarop loopt tot zijn time-out), dat webhooks 200 antwoorden en dat iedereen vandaag instroomt; verzendvensters, wachttijden, werkdagen en de gegevens van de mensen zelf tellen mee.',
   },
   flowSummary: { enrolled: 'Ingeschreven', successRate: 'Succesratio', participants: 'Deelnemers', refused: 'Geweigerd', perStep: 'Per stap (actief)', messages: 'Berichten' },
   flowDiagram: {

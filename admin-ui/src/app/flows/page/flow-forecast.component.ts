@@ -70,6 +70,14 @@ const SEARCH_DELAY_MS = 250;
         <mat-label>{{ 'simulation.days' | transloco }}</mat-label>
         <input matInput type="number" name="forecastDays" [min]="limits.min" [max]="limits.max" required [(ngModel)]="days" />
       </mat-form-field>
+      <mat-form-field class="days">
+        <mat-label>{{ 'forecast.opens' | transloco }}</mat-label>
+        <input matInput type="number" name="forecastOpens" min="0" max="100" [(ngModel)]="opens" data-forecast-opens />
+      </mat-form-field>
+      <mat-form-field class="days">
+        <mat-label>{{ 'forecast.clicks' | transloco }}</mat-label>
+        <input matInput type="number" name="forecastClicks" min="0" max="100" [(ngModel)]="clicks" data-forecast-clicks />
+      </mat-form-field>
       <button mat-flat-button type="submit" [disabled]="!selection() || busy()" data-forecast-run>{{ 'forecast.run' | transloco }}</button>
     </form>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
@@ -133,6 +141,9 @@ export class FlowForecastComponent {
   readonly busy = signal(false);
   selectionText: string | SelectionRow = '';
   days: number = FORECAST_DAYS.initial;
+  /** Assumed shares of the e-mails opened and clicked, in percent. */
+  opens = 0;
+  clicks = 0;
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
@@ -165,7 +176,7 @@ export class FlowForecastComponent {
     this.busy.set(true);
     this.error.set('');
     try {
-      this.result.set(await this.api.post<Forecast>(`/api/flows/${this.store.flow()!.id}/simulate`, { selectionId: selection.id, days: Number(this.days) }));
+      this.result.set(await this.api.post<Forecast>(`/api/flows/${this.store.flow()!.id}/simulate`, { selectionId: selection.id, days: Number(this.days), opens: Number(this.opens) || 0, clicks: Number(this.clicks) || 0 }));
     } catch (error) {
       this.result.set(undefined);
       this.error.set(errorMessage(error));
