@@ -45,6 +45,7 @@ const SEARCH_DELAY_MS = 250;
     form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: baseline; max-width: 880px; }
     .selection { flex: 1 1 320px; }
     .days { width: 140px; }
+    .share { width: 190px; }
     .figures { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 8px 0; }
     .figures div { display: flex; flex-direction: column; }
     .figures strong { font-size: 22px; }
@@ -70,11 +71,11 @@ const SEARCH_DELAY_MS = 250;
         <mat-label>{{ 'simulation.days' | transloco }}</mat-label>
         <input matInput type="number" name="forecastDays" [min]="limits.min" [max]="limits.max" required [(ngModel)]="days" />
       </mat-form-field>
-      <mat-form-field class="days">
+      <mat-form-field class="share">
         <mat-label>{{ 'forecast.opens' | transloco }}</mat-label>
         <input matInput type="number" name="forecastOpens" min="0" max="100" [(ngModel)]="opens" data-forecast-opens />
       </mat-form-field>
-      <mat-form-field class="days">
+      <mat-form-field class="share">
         <mat-label>{{ 'forecast.clicks' | transloco }}</mat-label>
         <input matInput type="number" name="forecastClicks" min="0" max="100" [(ngModel)]="clicks" data-forecast-clicks />
       </mat-form-field>
