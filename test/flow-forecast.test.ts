@@ -62,6 +62,7 @@ describe('a forecast for a selection (POST /api/flows/:id/simulate {selectionId,
     expect(Object.keys(forecast.perDay[0])).toEqual(['date', 'arrivals', 'messages', 'finished']);
     const [proef] = forecast.splits;
     expect(proef.stepId).toBe('proef');
+    expect(proef.branches.map((b: { name: string; planned: number }) => [b.name, b.planned])).toEqual([['A', 0.45], ['B', 0.45], ['holdout', 0.1]]);
     expect(proef.branches.reduce((n: number, b: { participants: number }) => n + b.participants, 0)).toBe(forecast.perStep.proef);
     // Nothing was stored or sent.
     expect((await call('GET', `/api/flows/${flowId}/participants?limit=1000`)).body.total).toBe(0);

@@ -87,7 +87,7 @@ describe('flow forecast (pure core)', () => {
     for (let i = 1; i <= 2000; i++) await f.add(person(String(i)));
     const result = f.result();
     const [split] = result.splits;
-    expect(split!.branches.map((b) => b.name)).toEqual(['A', 'B', 'holdout']);
+    expect(split!.branches.map((b) => [b.name, b.planned])).toEqual([['A', 0.45], ['B', 0.45], ['holdout', 0.1]]);
     expect(split!.branches.reduce((n, b) => n + b.participants, 0)).toBe(2000);
     for (const branch of split!.branches) expect(Math.abs(branch.share - (branch.name === 'holdout' ? 0.1 : 0.45))).toBeLessThan(0.04);
     expect(result.perStep['a']).toBe(split!.branches[0]!.participants);

@@ -50,8 +50,8 @@ export interface Forecast {
   perDay: ForecastDay[];
   /** How the participants end within the period, and how many are still in the flow at its end. */
   outcomes: { success: number; completed: number; dropout: number; active: number };
-  /** Random splits: how many fall in each branch (and the holdout), with their share. */
-  splits: { stepId: string; branches: { name: string; participants: number; share: number }[] }[];
+  /** Random splits: the share each branch (and the holdout) is set to get, and how many of these members fall in it. */
+  splits: { stepId: string; branches: { name: string; planned: number; participants: number; share: number }[] }[];
 }
 
 /** A guard against a flow that loops without waiting. */
@@ -119,8 +119,11 @@ export class FlowForecaster {
       splits: [...this.splitCounts].map(([stepId, counts]) => {
         const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
         const settings = this.setup.graph.nodes[stepId]!.settings['random'] as RandomSettings;
-        const names = [...settings.shares.map((share) => share.branch), ...(settings.holdout ? [HOLDOUT] : [])];
-        return { stepId, branches: names.map((name) => ({ name, participants: counts.get(name) ?? 0, share: total ? (counts.get(name) ?? 0) / total : 0 })) };
+        const planned = [...settings.shares.map((share) => ({ name: share.branch, percent: share.percent })), ...(settings.holdout ? [{ name: HOLDOUT, percent: settings.holdout }] : [])];
+        return {
+          stepId,
+          branches: planned.map(({ name, percent }) => ({ name, planned: percent / 100, participants: counts.get(name) ?? 0, share: total ? (counts.get(name) ?? 0) / total : 0 })),
+        };
       }),
     };
   }

@@ -107,7 +107,7 @@ export const en: Dictionary = {
     selection: 'Selection', run: 'Forecast', busy: 'Forecasting…', result: 'Result of the forecast',
     members: 'Members', admitted: 'Would enter', messages: 'Messages', arrivals: 'Arrivals', finished: 'Finished', refused: 'Would not enter',
     outcomes: { success: 'Success', completed: 'Completed', dropout: 'Dropped out', active: 'Still in the flow after {{ days }} days' },
-    perDay: 'Per day', perStep: 'Per step', split: 'Experiment: {{ name }}', branch: 'Branch', participants: 'Participants', share: 'Share', holdout: 'Holdout (nothing more)',
+    perDay: 'Per day', perStep: 'Per step', split: 'Experiment: {{ name }}', branch: 'Branch', participants: 'Participants', planned: 'Set to', share: 'Share', holdout: 'Holdout (nothing more)',
     opens: 'Assumed opens (%)', clicks: 'Assumed clicks (%)',
     assumptions: 'The forecast assumes that the given share of the e-mails is opened and clicked (a click counts as an open too; who does is fixed per person and e-mail, so the forecast repeats), that nobody submits a form (a wait for it runs to its time-out), that webhooks answer 200 and that everyone enters today; send windows, waits, work days and the people\'s own data are taken into account.',
   },

@@ -105,7 +105,7 @@ export const nl = {
     selection: 'Selectie', run: 'Voorspellen', busy: 'Bezig met voorspellen…', result: 'Uitkomst van de voorspelling',
     members: 'Leden', admitted: 'Zouden instromen', messages: 'Berichten', arrivals: 'Aankomsten', finished: 'Klaar', refused: 'Zouden niet instromen',
     outcomes: { success: 'Succes', completed: 'Voltooid', dropout: 'Uitgevallen', active: 'Na {{ days }} dagen nog in de flow' },
-    perDay: 'Per dag', perStep: 'Per stap', split: 'Experiment: {{ name }}', branch: 'Tak', participants: 'Deelnemers', share: 'Aandeel', holdout: 'Holdout (verder niets)',
+    perDay: 'Per dag', perStep: 'Per stap', split: 'Experiment: {{ name }}', branch: 'Tak', participants: 'Deelnemers', planned: 'Ingesteld', share: 'Aandeel', holdout: 'Holdout (verder niets)',
     opens: 'Aangenomen opens (%)', clicks: 'Aangenomen kliks (%)',
     assumptions: 'De voorspelling neemt aan dat het opgegeven deel van de e-mails wordt geopend en aangeklikt (een klik telt ook als open; wie dat doet ligt per persoon en e-mail vast, zodat de voorspelling herhaalbaar is), dat niemand een formulier indient (een wachtstap daarop loopt tot zijn time-out), dat webhooks 200 antwoorden en dat iedereen vandaag instroomt; verzendvensters, wachttijden, werkdagen en de gegevens van de mensen zelf tellen mee.',
   },

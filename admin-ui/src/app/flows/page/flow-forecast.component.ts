@@ -22,7 +22,7 @@ export interface Forecast {
   perStep: Record<string, number>;
   perDay: { date: string; arrivals: number; messages: number; finished: number }[];
   outcomes: { success: number; completed: number; dropout: number; active: number };
-  splits: { stepId: string; branches: { name: string; participants: number; share: number }[] }[];
+  splits: { stepId: string; branches: { name: string; planned: number; participants: number; share: number }[] }[];
 }
 
 interface SelectionRow {
@@ -113,10 +113,10 @@ const SEARCH_DELAY_MS = 250;
         @for (split of r.splits; track split.stepId) {
           <h3>{{ 'forecast.split' | transloco: { name: store.titleOf(split.stepId) } }}</h3>
           <table data-forecast-split>
-            <thead><tr><th>{{ 'forecast.branch' | transloco }}</th><th>{{ 'forecast.participants' | transloco }}</th><th>{{ 'forecast.share' | transloco }}</th></tr></thead>
+            <thead><tr><th>{{ 'forecast.branch' | transloco }}</th><th>{{ 'forecast.planned' | transloco }}</th><th>{{ 'forecast.participants' | transloco }}</th><th>{{ 'forecast.share' | transloco }}</th></tr></thead>
             <tbody>
               @for (b of split.branches; track b.name) {
-                <tr><td>{{ b.name === 'holdout' ? ('forecast.holdout' | transloco) : b.name }}</td><td class="n">{{ n(b.participants) }}</td><td class="n">{{ percent(b.share) }}</td></tr>
+                <tr><td>{{ b.name === 'holdout' ? ('forecast.holdout' | transloco) : b.name }}</td><td class="n">{{ percent(b.planned) }}</td><td class="n">{{ n(b.participants) }}</td><td class="n">{{ percent(b.share) }}</td></tr>
               }
             </tbody>
           </table>
