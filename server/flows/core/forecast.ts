@@ -151,6 +151,8 @@ export class FlowForecaster {
       this.perStep[node.id] = (this.perStep[node.id] ?? 0) + 1;
       this.count(at, 'arrivals');
       const step = await this.step(node, person.id, facts, at, walked);
+      // What happens after the period (a time-out, a send in a later window) is not part of it.
+      if (step.at.getTime() >= this.until.getTime()) return undefined;
       if (step.success && !succeeded) {
         succeeded = true;
         if (graph.success?.then === 'stop') return { kind: 'success', at: step.at };
