@@ -2,7 +2,7 @@
 // of them once, so that a rule that could never fire would fail here.
 import { describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -60,5 +60,21 @@ describe('architecture rules', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** Every `.ts` file under `dir` (specs left out), as paths relative to the repository. */
+function sources(dir: string): string[] {
+  return readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
+    .filter((path) => path.endsWith('.ts') && !path.endsWith('.spec.ts'))
+    .map((path) => join(dir, path));
+}
+
+describe('the job table', () => {
+  it('is written and read with SQL only by the scheduling module', () => {
+    const outside = sources('server')
+      .filter((path) => !path.startsWith('server/scheduling/'))
+      .filter((path) => /(into|update|from|join)\s+"job"/.test(readFileSync(join(root, path), 'utf8')));
+    expect(outside).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { conditionHolds, type FlowGraph } from '@stroom/dsl';
 import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
+import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { sqlArray } from '../common/sql-array.js';
 import { parseInput, recordId } from '../common/validation.js';
 import { RecordFacts } from '../workflows/record-facts.js';
@@ -49,24 +50,29 @@ const VERDICTS = `
     end as "reason"
   from unnest(?::bigint[]) as c("id") join "person" p on p."id" = c."id"`;
 
+/** The admitted as participants: on the first step, or queued while the flow is paused. */
+const ADMIT_PARTICIPANTS = `
+  insert into "participant" ("flow_id", "person_id", "status", "step_id", "seq", "visits", "path", "notes", "enrolled_at", "updated_at")
+  select ?, c."id", ?, ?, ?, 0, '[]', '[]', ?, ?
+  from unnest(?::bigint[]) as c("id")
+  on conflict ("flow_id", "person_id") where "status" in ('queued', 'active') do nothing
+  returning "id", "seq", "person_id"`;
+
 /**
- * The admitted become participants (on the first step, or queued while the flow is paused) and a
- * running flow's get their first step job, due now: one statement for any number of them. A person
- * a concurrent enrolment has just made a participant is skipped (not among the returned ids).
+ * The admitted become participants and a running flow's get their first step job, due now: one
+ * statement for any number of them. A person a concurrent enrolment has just made a participant is
+ * skipped (not among the returned ids).
  */
-const ADMIT = `
-  with "admitted" as (
-    insert into "participant" ("flow_id", "person_id", "status", "step_id", "seq", "visits", "path", "notes", "enrolled_at", "updated_at")
-    select ?, c."id", ?, ?, ?, 0, '[]', '[]', ?, ?
-    from unnest(?::bigint[]) as c("id")
-    on conflict ("flow_id", "person_id") where "status" in ('queued', 'active') do nothing
-    returning "id", "seq", "person_id"
-  ), "jobs" as (
-    insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-    select ?, json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb, ?, 'pending', ? || "id", 0, 5, ?
-    from "admitted" where "seq" > 0
-  )
-  select "person_id"::text as "person_id" from "admitted"`;
+function admitStatement(flowId: string, queued: boolean, start: string | null, personIds: readonly string[], now: Date): SqlPart {
+  const jobs = insertJobsFromRows({
+    from: '"admitted"', where: '"seq" > 0', kind: FLOW_STEP_JOB, payload: `json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb`,
+    dueAt: now, cancelKeyPrefix: participantJobKey(flowId, ''), keyColumn: '"id"', now,
+  });
+  return {
+    sql: `with "admitted" as (${ADMIT_PARTICIPANTS}), "jobs" as (${jobs.sql}) select "person_id"::text as "person_id" from "admitted"`,
+    params: [flowId, queued ? 'queued' : 'active', queued ? null : start, queued ? 0 : 1, now, now, sqlArray(personIds), ...jobs.params],
+  };
+}
 
 const REFUSE = `
   insert into "flow_refusal" ("flow_id", "person_id", "reason", "at")
@@ -137,10 +143,8 @@ export class Enrolment {
     const queued = flow.status === 'paused';
     let admitted = 0;
     if (admissible.length > 0) {
-      const inserted: { person_id: string }[] = await connection.execute(ADMIT, [
-        flowId, queued ? 'queued' : 'active', queued ? null : graph.start, queued ? 0 : 1, now, now, sqlArray(admissible),
-        FLOW_STEP_JOB, now, participantJobKey(flowId, ''), now,
-      ], 'all', tx);
+      const admit = admitStatement(flowId, queued, graph.start, admissible, now);
+      const inserted: { person_id: string }[] = await connection.execute(admit.sql, admit.params, 'all', tx);
       admitted = inserted.length;
       if (admitted < admissible.length) {
         const made = new Set(inserted.map((row) => String(row.person_id)));

@@ -11,7 +11,7 @@ import { parseInput, recordId } from '../common/validation.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
-import type { ClaimedJob } from '../scheduling/job-runner.js';
+import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Enrolment } from './enrolment.js';
 import { FlowStepRunner } from './engine/step-runner.js';
 import { FLOW_SCRIPT_JOB, ScriptSteps } from './engine/script-steps.js';
@@ -53,13 +53,6 @@ export const SIMULATION_BUDGET_MS = { embedded: 250, postgresql: 5000 } as const
  */
 const SIMULATIONS_AT_ONCE = 1;
 
-interface JobRow {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown> | string;
-  due_at: Date;
-}
-
 /** The simulation used up its budget at this (virtual) time. */
 class BudgetSpent extends Error {
   constructor(readonly at: Date) {
@@ -94,6 +87,7 @@ export class FlowSimulator {
     private readonly dates: DateTriggerScan,
     private readonly graphs: FlowGraphs,
     private readonly forecasts: FlowForecasts,
+    private readonly jobs: JobScheduler,
     @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -129,9 +123,10 @@ export class FlowSimulator {
     const deadline = Date.now() + SIMULATION_BUDGET_MS[this.config.database];
     let start = this.clock.now();
     const until = new Date(start.getTime() + input.days * 86_400_000);
-    const [{ last, lastMessage, lastCall, lastJob }] = await connection.execute(
-      `select (select max("id") from "change_event") as "last", (select max("id") from "message") as "lastMessage", (select max("id") from "webhook_call") as "lastCall", (select max("id") from "job") as "lastJob"`,
-      [], 'all', tx) as [{ last: string | null; lastMessage: string | null; lastCall: string | null; lastJob: string | null }];
+    const [{ last, lastMessage, lastCall }] = await connection.execute(
+      `select (select max("id") from "change_event") as "last", (select max("id") from "message") as "lastMessage", (select max("id") from "webhook_call") as "lastCall"`,
+      [], 'all', tx) as [{ last: string | null; lastMessage: string | null; lastCall: string | null }];
+    const lastJob = await this.jobs.lastId(em);
     const personId = 'personId' in input ? input.personId : String((await this.people.createIn(em, input.person)).id);
     if ((await connection.execute(`select 1 from "person" where "id" = ?`, [personId], 'all', tx)).length === 0) {
       throw new BadInputError(`personId: no person with id ${personId}`, { field: 'personId' }, { code: 'person.unknown_ids', params: { field: 'personId', ids: [personId] } });
@@ -159,29 +154,23 @@ export class FlowSimulator {
     for (let runs = 0; runs < MAX_RUNS; runs++) {
       await em.flush();
       const left = deadline - Date.now();
-      const [job]: JobRow[] = await connection.execute(
-        // Only the simulated participant's own work: the flow's real participants' jobs are due in
-        // the same table, and running them here would mix their steps into this person's path.
-        `select "id", "kind", "payload", "due_at" from "job" where "status" = 'pending' and "id" > ? and "due_at" <= ? and (
-           ("kind" in (?, ?) and "payload"->>'participantId' = ?)
-           or ("kind" = ? and "payload"->>'callId' in (select "id"::text from "webhook_call" where "participant_id" = ?)))
-         order by "due_at", "id" limit 1`,
-        [lastJob ?? 0, until, FLOW_STEP_JOB, FLOW_SCRIPT_JOB, participantId, WEBHOOK_DELIVER_JOB, participantId], 'all', tx);
-      if (!job) break;
+      // Only the simulated participant's own work: the flow's real participants' jobs are due in
+      // the same table, and running them here would mix their steps into this person's path.
+      const claimed = await this.jobs.takeNext(em, lastJob, until, {
+        sql: `("kind" in (?, ?) and "payload"->>'participantId' = ?)
+          or ("kind" = ? and "payload"->>'callId' in (select "id"::text from "webhook_call" where "participant_id" = ?))`,
+        params: [FLOW_STEP_JOB, FLOW_SCRIPT_JOB, participantId, WEBHOOK_DELIVER_JOB, participantId],
+      });
+      if (!claimed) break;
       if (left <= 0) {
-        truncatedAt = new Date(Math.max(new Date(job.due_at).getTime(), start.getTime())).toISOString();
+        truncatedAt = new Date(Math.max(claimed.dueAt.getTime(), start.getTime())).toISOString();
         break;
       }
-      await connection.execute(`update "job" set "status" = 'done' where "id" = ?`, [job.id], 'run', tx);
-      const now = new Date(Math.max(new Date(job.due_at).getTime(), start.getTime()));
-      const claimed: ClaimedJob = {
-        id: String(job.id), kind: job.kind, payload: typeof job.payload === 'string' ? JSON.parse(job.payload) : job.payload,
-        dueAt: new Date(job.due_at), attempt: 1, maxAttempts: 1,
-      };
+      const now = new Date(Math.max(claimed.dueAt.getTime(), start.getTime()));
       const context = { em, now, attempt: 1, lastAttempt: true };
       // A script may use what is left of the budget, no more (a real run is not bound by it).
-      if (job.kind === FLOW_SCRIPT_JOB) await this.scripts.execute(claimed, context, { timeoutMs: Math.max(1, left) });
-      else if (job.kind === WEBHOOK_DELIVER_JOB) await this.webhooks.settleAs(em, String(claimed.payload.callId), input.webhookStatus, now);
+      if (claimed.kind === FLOW_SCRIPT_JOB) await this.scripts.execute(claimed, context, { timeoutMs: Math.max(1, left) });
+      else if (claimed.kind === WEBHOOK_DELIVER_JOB) await this.webhooks.settleAs(em, String(claimed.payload.callId), input.webhookStatus, now);
       else {
         try {
           await this.steps.run(claimed, context, (step) => {

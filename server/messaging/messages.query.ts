@@ -5,7 +5,7 @@ import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { Message } from './message.entity.js';
 import { escapeLike } from '../common/like.js';
-import { sqlArray } from '../common/sql-array.js';
+import { pendingDueTimes } from '../scheduling/job-scheduler.js';
 
 const querySchema = z.strictObject({
   to: z.string().max(255).optional(),
@@ -71,9 +71,6 @@ export class MessagesQuery {
 }
 
 /** The due times of the pending delivery jobs (cancel key `message:<id>`) of queued messages. */
-export async function nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
-  if (queued.length === 0) return new Map();
-  const rows = await em.getConnection().execute<{ cancel_key: string; due_at: Date }[]>(
-    `select "cancel_key", "due_at" from "job" where "status" = 'pending' and "cancel_key" = any(?::text[])`, [sqlArray(queued.map((m) => `message:${m.id}`))]);
-  return new Map(rows.map((r: { cancel_key: string; due_at: Date }) => [r.cancel_key, new Date(r.due_at)]));
+export function nextAttempts(em: EntityManager, queued: Message[]): Promise<Map<string, Date>> {
+  return pendingDueTimes(em, queued.map((m) => `message:${m.id}`));
 }

@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
 
@@ -11,8 +12,13 @@ export const DELIVER_JOB = 'message.deliver';
 export const DELIVERY_ATTEMPTS = 6;
 /** Messages per statement in `enqueueMany` (22 parameters each, well under PostgreSQL's 65,535). */
 const ENQUEUE_CHUNK = 1000;
-const DELIVERY_JOBS_SQL = `insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-  select ?, json_build_object('messageId', "id"::text)::jsonb, ?, 'pending', 'message:' || "id", 0, ?, ? from inserted where "status" = 'queued'`;
+/** A delivery job per message just inserted as queued (`inserted`), in the same statement. */
+function deliveryJobs(now: Date): SqlPart {
+  return insertJobsFromRows({
+    from: 'inserted', where: `"status" = 'queued'`, kind: DELIVER_JOB, payload: `json_build_object('messageId', "id"::text)::jsonb`,
+    dueAt: now, cancelKeyPrefix: 'message:', keyColumn: '"id"', maxAttempts: DELIVERY_ATTEMPTS, now,
+  });
+}
 
 export interface OutgoingMessage {
   channel: Channel;
@@ -61,13 +67,14 @@ export class Outbox {
   async enqueue(em: EntityManager, outgoing: OutgoingMessage): Promise<Enqueued> {
     const now = this.clock.now();
     const columns = this.columns(outgoing, now);
+    const jobs = deliveryJobs(now);
     // One round trip: the message, and its delivery job when it is new and deliverable.
     const sql = `with inserted as (
         insert into "message" (${columns.map(([c]) => `"${c}"`).join(', ')}) values (${columns.map(() => '?').join(', ')})
         on conflict ("key") do nothing returning "id", "status"
-      ), job as (${DELIVERY_JOBS_SQL})
+      ), job as (${jobs.sql})
       select "id", "status" from inserted`;
-    const params = [...columns.map(([, v]) => v), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
+    const params = [...columns.map(([, v]) => v), ...jobs.params];
     const connection = em.getConnection();
     const inserted = await connection.execute<{ id: string; status: Message['status'] }[]>(sql, params, 'all', em.getTransactionContext());
     if (inserted[0]) return { id: String(inserted[0].id), status: inserted[0].status, created: true };
@@ -78,6 +85,7 @@ export class Outbox {
   /** Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in `enqueue`. */
   async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
     const now = this.clock.now();
+    const jobs = deliveryJobs(now);
     for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
       const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => this.columns(m, now));
       const names = rows[0]!.map(([c]) => `"${c}"`).join(', ');
@@ -85,9 +93,9 @@ export class Outbox {
       const sql = `with inserted as (
           insert into "message" (${names}) values ${rows.map(() => tuple).join(', ')}
           on conflict ("key") do nothing returning "id", "status"
-        ), job as (${DELIVERY_JOBS_SQL})
+        ), job as (${jobs.sql})
         select count(*) from inserted`;
-      const params = [...rows.flatMap((columns) => columns.map(([, v]) => v)), DELIVER_JOB, now, DELIVERY_ATTEMPTS, now];
+      const params = [...rows.flatMap((columns) => columns.map(([, v]) => v)), ...jobs.params];
       await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
     }
   }

@@ -10,6 +10,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { WebhookCall } from './webhook-call.entity.js';
 import { sendWebhook, type WebhookOutcome } from './webhook-sender.js';
 import { WebhookTargets } from './webhook-targets.js';
+import { insertJobsFromRows } from '../scheduling/job-rows.js';
 
 export const WEBHOOK_DELIVER_JOB = 'webhook.deliver';
 /** Attempts before a call that keeps failing (5xx, no answer) is given up: 30 s … 4 min of back-off in between. */
@@ -89,19 +90,20 @@ export class WebhookOutbox implements OnModuleInit {
   /** Writes the call and its delivery job in the caller's transaction; false when the key was decided before. */
   async enqueue(em: EntityManager, call: OutgoingWebhook): Promise<boolean> {
     const now = this.clock.now();
+    const jobs = insertJobsFromRows({
+      from: 'inserted', kind: WEBHOOK_DELIVER_JOB, payload: `json_build_object('callId', "id"::text)::jsonb`,
+      dueAt: now, cancelKeyPrefix: 'webhook:', keyColumn: '"id"', maxAttempts: WEBHOOK_ATTEMPTS, now,
+    });
     const rows = await em.getConnection().execute<{ id: string }[]>(
       `with inserted as (
          insert into "webhook_call" ("key", "person_id", "flow_id", "participant_id", "step_id", "method", "url", "header_secrets", "body", "timeout_ms", "status", "attempts", "created_at")
          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?) on conflict ("key") do nothing returning "id"
-       ), job as (
-         insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-         select ?, json_build_object('callId', "id"::text)::jsonb, ?, 'pending', 'webhook:' || "id", 0, ?, ? from inserted
-       )
+       ), job as (${jobs.sql})
        select "id" from inserted`,
       [
         call.key, call.personId, call.flowId ?? null, call.participantId ?? null, call.stepId ?? null, call.method, call.url,
         JSON.stringify(call.headerSecrets), call.body ?? null, call.timeoutMs ?? DEFAULT_WEBHOOK_TIMEOUT_MS, now,
-        WEBHOOK_DELIVER_JOB, now, WEBHOOK_ATTEMPTS, now,
+        ...jobs.params,
       ],
       'all', em.getTransactionContext());
     return rows.length > 0;

@@ -15,6 +15,7 @@ import { FlowGraphs } from '../engine/flow-graphs.js';
 import { Flow } from '../flow.entity.js';
 import { dateValueKey, enrolmentDay, monthDaysOn, triggerKey, valuesEnrolledOn } from './date-trigger-days.js';
 import { currentValues, ensureIndex, personsDatedIn, personsWithAnniversary, valuesOfPerson, type DatedPerson } from './date-trigger-records.js';
+import { insertJobOnce } from '../../scheduling/job-rows.js';
 
 export const DATE_SCAN_JOB = 'flow.date-scan';
 const DATED_RECORDS: ReadonlySet<string> = new Set(['person', 'sale', 'quote_request', 'opportunity']);
@@ -135,10 +136,8 @@ export class DateTriggerScan implements OnModuleInit, OnApplicationBootstrap {
   private async orderScan(em: EntityManager, day: string): Promise<void> {
     const dueAt = DateTime.fromISO(day, { zone: this.calendar.zone }).startOf('day').toJSDate();
     const now = this.clock.now();
-    await em.getConnection().execute(
-      `insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-       select ?, ?::jsonb, ?, 'pending', ?, 0, 5, ? where not exists (select 1 from "job" where "kind" = ? and "cancel_key" = ?)`,
-      [DATE_SCAN_JOB, JSON.stringify({ day }), dueAt, `${DATE_SCAN_JOB}:${day}`, now, DATE_SCAN_JOB, `${DATE_SCAN_JOB}:${day}`], 'run', em.getTransactionContext());
+    const job = insertJobOnce({ kind: DATE_SCAN_JOB, payload: { day }, dueAt, cancelKey: `${DATE_SCAN_JOB}:${day}`, now });
+    await em.getConnection().execute(job.sql, job.params, 'run', em.getTransactionContext());
   }
 
   private today(): string {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { JobScheduler } from '../../scheduling/job-scheduler.js';
+import { insertJobsFromRows } from '../../scheduling/job-rows.js';
 import type { Participant } from '../participant.entity.js';
 
 export const FLOW_STEP_JOB = 'flow.step';
@@ -32,14 +33,16 @@ export class StepJobs {
   /** Resume: one job per active participant of the flow, due when its wait ends (or now). */
   async rescheduleFlow(em: EntityManager, flowId: string, now: Date): Promise<number> {
     await em.flush();
+    const jobs = insertJobsFromRows({
+      from: 'bumped', kind: FLOW_STEP_JOB, payload: `json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb`,
+      dueAt: now, dueAtAtLeast: '"wait_until"', cancelKeyPrefix: `flow:${flowId}:p:`, keyColumn: '"id"', now,
+    });
     const rows: unknown[] = await em.getConnection().execute(
       `with bumped as (
          update "participant" set "seq" = "seq" + 1 where "flow_id" = ? and "status" = 'active' returning "id", "seq", "wait_until"
        )
-       insert into "job" ("kind", "payload", "due_at", "status", "cancel_key", "attempts", "max_attempts", "created_at")
-       select ?, json_build_object('participantId', "id"::text, 'seq', "seq")::jsonb, greatest("wait_until", ?), 'pending', ? || "id", 0, 5, ?
-       from bumped returning "id"`,
-      [flowId, FLOW_STEP_JOB, now, `flow:${flowId}:p:`, now], 'all', em.getTransactionContext());
+       ${jobs.sql} returning "id"`,
+      [flowId, ...jobs.params], 'all', em.getTransactionContext());
     return rows.length;
   }
 
