@@ -37,10 +37,9 @@ const FLOW_BODY = `  trigger manual
     branch "A" 50% {
       a: send email "oa-a"
     }
-    branch "B" 40% {
+    branch "B" 50% {
       b: send email "oa-b"
     }
-    holdout 10%
   }
   wait 10 days
 `;
@@ -90,6 +89,17 @@ describe('flows answer what the document says', () => {
     const forecast = await documentedCall('POST', '/api/flows/{id}/simulate', `${path}/simulate`, { selectionId, days: 30 });
     expect(forecast.body).toMatchObject({ persons: personIds.length, days: 30 });
     expect(forecast.body.splits).toHaveLength(1);
+    const either = check.validatorFor('POST', '/api/flows/{id}/simulate', 200)!;
+    expect(either({ ...walk.body, persons: 1 })).toBe(false);
+    expect(either({ ...forecast.body, steps: [] })).toBe(false);
+  });
+
+  it('a draft that uses content still to be made: missing content, and problems on its steps', async () => {
+    const draft = await created('/api/flows', { source: `flow "OA-concept" {\n${SETTINGS}  trigger manual\n  send email "oa-nog-niet"\n}\n` });
+    const content = await documentedCall('GET', '/api/flows/{id}/content', `/api/flows/${draft.id}/content`);
+    expect(content.body.missing.templates).toEqual([{ key: 'oa-nog-niet', channel: 'email' }]);
+    const graph = await documentedCall('GET', '/api/flows/{id}/graph', `/api/flows/${draft.id}/graph`);
+    expect(graph.body.nodes[0].problems.map((p: Json) => p.code)).toContain('unknown-template');
   });
 
   it('running: enrolment, participants, stats, step stats and the experiment readout', async () => {
@@ -102,11 +112,16 @@ describe('flows answer what the document says', () => {
     expect((await call('POST', '/api/clock/advance', { by: 'P3D' })).status).toBe(200);
     const participants = await documentedCall('GET', '/api/flows/{id}/participants', `${path}/participants?limit=100`);
     expect(participants.body.total).toBe(personIds.length);
-    expect((await documentedCall('GET', '/api/flows/{id}/stats', `${path}/stats`)).body.enrolled).toBe(personIds.length);
+    const stats = await documentedCall('GET', '/api/flows/{id}/stats', `${path}/stats`);
+    expect(stats.body.enrolled).toBe(personIds.length);
     const steps = await documentedCall('GET', '/api/flows/{id}/step-stats', `${path}/step-stats`);
     expect(steps.body.items.length).toBeGreaterThan(0);
+    // The schemas are exact: a field the route does not answer is refused.
+    expect(check.validatorFor('GET', '/api/flows/{id}/stats', 200)!({ ...stats.body, extra: 1 })).toBe(false);
+    expect(check.validatorFor('GET', '/api/flows/{id}/step-stats', 200)!({ items: [{ ...steps.body.items[0], extra: 1 }] })).toBe(false);
     const experiments = await documentedCall('GET', '/api/flows/{id}/experiments', `${path}/experiments`);
     expect(experiments.body.items).toHaveLength(1);
+    expect(experiments.body.items[0].branches[1].versus).toMatchObject({ branch: 'A' });
     const refused = await documentedCall('POST', '/api/flows/{id}/simulate', `${path}/simulate`, { personId: personIds[1] });
     expect(refused.body).toMatchObject({ admitted: false, refusedReason: 'already_participating' });
   });
@@ -122,6 +137,7 @@ describe('workflows and their settings answer what the document says', () => {
     const explained = await documentedCall('POST', '/api/workflows/{id}/explain', `/api/workflows/${workflow.id}/explain`, { entity: 'person', id: person.id });
     expect(explained.status).toBe(200);
     expect(explained.body.matches).toBe(true);
+    expect(explained.body.pending).toHaveLength(1);
   });
 
   it('status rows and task types: list, one, save', async () => {

@@ -1,4 +1,5 @@
 import { pageSchema, registerComponentSchema } from '../common/openapi-components.js';
+import { COUNT, COUNTS, ID, RATE, REFUSAL_REASONS, STRINGS, TIME, fixed } from './flow-openapi-shapes.js';
 
 const DIAGNOSTIC = { type: 'object', additionalProperties: true, description: 'A warning of the DSL check, at its line' };
 
@@ -24,17 +25,6 @@ export const FLOW_REF = {
 
 export const FLOW_LIST_REF = { $ref: registerComponentSchema('FlowList', pageSchema(FLOW_REF.$ref)) };
 
-const ID = { type: 'string', pattern: '^[0-9]+$' };
-const TIME = { type: 'string', format: 'date-time' };
-const COUNT = { type: 'integer', minimum: 0 };
-const COUNTS = { type: 'object', additionalProperties: COUNT };
-const RATE = { type: 'number', minimum: 0, maximum: 1 };
-const STRINGS = { type: 'array', items: { type: 'string' } };
-const REFUSAL_REASONS = ['unsubscribed', 'excluded', 'already_participated', 'already_participating', 'restart_too_soon', 'filter'];
-
-function fixed(required: string[], properties: Record<string, unknown>, description?: string) {
-  return { type: 'object', required, additionalProperties: false, properties, ...(description ? { description } : {}) };
-}
 
 /** `GET /api/flows/:id/experiments` (FlowExperiments): per random split, its branches against the control. */
 export const FLOW_EXPERIMENTS_REF = {
@@ -81,61 +71,6 @@ export const FLOW_CONTENT_REF = {
     }, 'Names the flow uses that do not exist yet'),
   })),
 };
-
-const PERSON_SIMULATION_REF = {
-  $ref: registerComponentSchema('FlowPersonSimulation', fixed(['admitted', 'steps', 'messages', 'changes', 'webhooks'], {
-    admitted: { type: 'boolean' },
-    refusedReason: { type: 'string', enum: [...REFUSAL_REASONS, 'no_date_in_range'], description: 'Only when not admitted' },
-    enrolsOn: { type: 'string', format: 'date', description: 'A flow enrolled by dates: the day the person’s date enrols them' },
-    truncated: { type: 'boolean', enum: [true], description: 'Only when the time budget ran out' },
-    truncatedAt: TIME,
-    steps: { type: 'array', items: fixed(['at', 'stepId', 'kind'], { at: TIME, stepId: { type: 'string' }, kind: { type: 'string' } }) },
-    messages: {
-      type: 'array',
-      items: fixed(['channel', 'to', 'subject', 'body'], { channel: { type: 'string', enum: ['email', 'sms'] }, to: { type: 'string', nullable: true }, subject: { type: 'string', nullable: true }, body: { type: 'string' } }),
-    },
-    changes: {
-      type: 'array',
-      items: fixed(['entity', 'entityId', 'kind', 'changes', 'data'], {
-        entity: { type: 'string' }, entityId: { type: 'string' }, kind: { type: 'string' },
-        changes: { description: 'The change event’s changes (field → {from, to}), as stored' },
-        data: { description: 'The change event’s data, as stored' },
-      }),
-    },
-    webhooks: {
-      type: 'array',
-      items: fixed(['stepId', 'method', 'url', 'body', 'status'], {
-        stepId: { type: 'string' }, method: { type: 'string' }, url: { type: 'string' }, body: { type: 'string', nullable: true },
-        status: { type: 'integer', minimum: 100, maximum: 599, description: 'The answer it is taken to get (nothing is called)' },
-      }),
-    },
-  }, 'One person’s walk ({personId} or {person}); nothing stored or sent')),
-};
-
-const FORECAST_REF = {
-  $ref: registerComponentSchema('FlowForecast', fixed(['persons', 'days', 'admitted', 'refused', 'perStep', 'perDay', 'outcomes', 'splits'], {
-    persons: COUNT,
-    days: { type: 'integer', minimum: 1 },
-    admitted: COUNT,
-    refused: { ...COUNTS, description: 'Members refused, per reason' },
-    perStep: { ...COUNTS, description: 'Arrivals per step id over the period' },
-    perDay: {
-      type: 'array',
-      items: fixed(['date', 'arrivals', 'messages', 'finished'], { date: { type: 'string', format: 'date' }, arrivals: COUNT, messages: COUNT, finished: COUNT }),
-    },
-    outcomes: fixed(['success', 'completed', 'dropout', 'active'], { success: COUNT, completed: COUNT, dropout: COUNT, active: COUNT }),
-    splits: {
-      type: 'array',
-      items: fixed(['stepId', 'branches'], {
-        stepId: { type: 'string' },
-        branches: { type: 'array', items: fixed(['name', 'participants', 'share'], { name: { type: 'string' }, participants: COUNT, share: RATE }) },
-      }),
-    },
-  }, 'A forecast for a selection ({selectionId}); nothing stored or sent')),
-};
-
-/** `POST /api/flows/:id/simulate`: one person’s walk, or a forecast for a selection. */
-export const FLOW_SIMULATION_REF = { $ref: registerComponentSchema('FlowSimulation', { oneOf: [PERSON_SIMULATION_REF, FORECAST_REF] }) };
 
 const STEP_IMPACT = { type: 'array', items: fixed(['stepId', 'kind', 'participants'], { stepId: { type: 'string' }, kind: { type: 'string' }, participants: COUNT }) };
 

@@ -6,9 +6,10 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../common/openapi-components.js';
 import { DOCUMENT_VERSION_LIST_REF } from '../language/dsl-openapi.js';
 import {
-  FLOW_CONTENT_REF, FLOW_EDIT_PREVIEW_REF, FLOW_ENROLMENT_REF, FLOW_EXPERIMENTS_REF, FLOW_LIST_REF, FLOW_PARTICIPANT_LIST_REF, FLOW_REF, FLOW_SIMULATION_REF,
+  FLOW_CONTENT_REF, FLOW_EDIT_PREVIEW_REF, FLOW_ENROLMENT_REF, FLOW_EXPERIMENTS_REF, FLOW_LIST_REF, FLOW_PARTICIPANT_LIST_REF, FLOW_REF,
   FLOW_STATS_REF, FLOW_STEP_GRAPH_REF, FLOW_STEP_STATS_REF,
 } from './flow-openapi.js';
+import { FLOW_SIMULATION_REF } from './flow-simulation-openapi.js';
 import { FlowsService } from './flows.service.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
