@@ -4,7 +4,12 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../common/openapi-components.js';
-import { FLOW_LIST_REF, FLOW_REF } from './flow-openapi.js';
+import { DOCUMENT_VERSION_LIST_REF } from '../language/dsl-openapi.js';
+import {
+  FLOW_CONTENT_REF, FLOW_EDIT_PREVIEW_REF, FLOW_ENROLMENT_REF, FLOW_EXPERIMENTS_REF, FLOW_LIST_REF, FLOW_PARTICIPANT_LIST_REF, FLOW_REF,
+  FLOW_STATS_REF, FLOW_STEP_GRAPH_REF, FLOW_STEP_STATS_REF,
+} from './flow-openapi.js';
+import { FLOW_SIMULATION_REF } from './flow-simulation-openapi.js';
 import { FlowsService } from './flows.service.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
@@ -27,6 +32,7 @@ export class FlowsController {
 
   @Get(':id/experiments')
   @ApiOperation({ summary: 'Per random split: each branch\'s participants, success rate, unique opens and clicks, the difference to the control with a 95% interval and p-value, the winner and a verdict' })
+  @ApiAnswers(200, FLOW_EXPERIMENTS_REF, [401, 403, 404])
   experimentReadout(@Param('id') id: string) {
     return this.experiments.of(id);
   }
@@ -45,6 +51,8 @@ export class FlowsController {
   }
 
   @Get(':id/versions')
+  @ApiOperation({ summary: 'Every saved source with author and time, newest first' })
+  @ApiAnswers(200, DOCUMENT_VERSION_LIST_REF, [401, 403, 404])
   versions(@Param('id') id: string) {
     return this.flows.versions(id);
   }
@@ -85,6 +93,7 @@ export class FlowsController {
 
   @Get(':id/content')
   @ApiOperation({ summary: 'The templates, forms and files the flow uses; names it uses that do not exist yet under missing' })
+  @ApiAnswers(200, FLOW_CONTENT_REF, [401, 403, 404])
   contentOf(@Param('id') id: string) {
     return this.content.of(id);
   }
@@ -95,6 +104,7 @@ export class FlowsController {
     summary: 'The path one person would take ({personId} or {person}, days = 30: steps, messages, changes), or a forecast for a selection '
       + '({selectionId}, days = 90: arrivals per step, arrivals, messages and endings per day, random split shares); nothing is stored or sent',
   })
+  @ApiAnswers(200, FLOW_SIMULATION_REF, [400, 401, 403, 404, 413])
   simulate(@Param('id') id: string, @Body() body: unknown) {
     return this.flows.simulate(id, body);
   }
@@ -104,6 +114,7 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Per step an edit changes or removes, how many participants stand on it (save with {source, moves: {stepId: targetStepId}})' })
   @ApiBody(sourceBody)
+  @ApiAnswers(200, FLOW_EDIT_PREVIEW_REF, [400, 401, 403, 404, 413])
   previewEdit(@Param('id') id: string, @Body() body: unknown) {
     return this.flows.previewEdit(id, body);
   }
@@ -138,30 +149,35 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Manual enrolment: {personIds} or {selectionId} → {enrolled, queued, refused: [{personId, reason}]}' })
   @ApiBody({ schema: { type: 'object', properties: { personIds: { type: 'array', items: { type: 'string' } }, selectionId: { type: 'string' } } } })
+  @ApiAnswers(200, FLOW_ENROLMENT_REF, [400, 401, 403, 404, 409, 413])
   enrol(@Param('id') id: string, @Body() body: unknown) {
     return this.flows.enrol(id, body);
   }
 
   @Get(':id/graph')
   @ApiOperation({ summary: 'The step graph for the diagram: nodes with settings and problems, edges' })
+  @ApiAnswers(200, FLOW_STEP_GRAPH_REF, [401, 403, 404])
   graph(@Param('id') id: string) {
     return this.flows.graph(id);
   }
 
   @Get(':id/stats')
   @ApiOperation({ summary: 'Enrolled, per status, refused per reason, per step, success rate, messages per status, enrolments per day' })
+  @ApiAnswers(200, FLOW_STATS_REF, [401, 403, 404])
   stats(@Param('id') id: string) {
     return this.flows.statistics(id);
   }
 
   @Get(':id/step-stats')
   @ApiOperation({ summary: 'Per step: participants on it now, passed it, messages sent, unique opens and clicks → {items: [{stepId, now, passed, sent, opened, clicked}]}' })
+  @ApiAnswers(200, FLOW_STEP_STATS_REF, [401, 403, 404])
   stepFigures(@Param('id') id: string) {
     return this.stepStats.of(id);
   }
 
   @Get(':id/participants')
   @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
+  @ApiAnswers(200, FLOW_PARTICIPANT_LIST_REF, [400, 401, 403, 404])
   participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {
     return this.flows.participants(id, query);
   }

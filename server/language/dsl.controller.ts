@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { checkSource, format, hasErrors } from '@stroom/dsl';
 import { z } from 'zod';
+import { ApiAnswers } from '../common/openapi-components.js';
 import { parseInput } from '../common/validation.js';
+import { DSL_CHECK_REF, DSL_FORMAT_REF, DSL_NAMES_REF } from './dsl-openapi.js';
 import { CatalogLoader } from './catalog-loader.js';
 
 const checkBody = z.strictObject({ source: z.string().max(1_000_000), mode: z.enum(['save', 'start']).default('save') });
@@ -23,6 +25,7 @@ export class DslController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Parse and check DSL text against the database; diagnostics with line, column and length' })
   @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' }, mode: { type: 'string', enum: ['save', 'start'] } }, required: ['source'] } })
+  @ApiAnswers(200, DSL_CHECK_REF, [400, 401, 403, 413])
   async check(@Body() body: unknown) {
     const { source, mode } = parseInput(checkBody, body);
     const { diagnostics } = checkSource(source, { catalog: await this.catalogs.load(), mode });
@@ -31,6 +34,7 @@ export class DslController {
 
   @Get('names')
   @ApiOperation({ summary: 'The names rules may refer to (template keys, statuses, selections, forms, flows, projects, task types, groups, webhook secret names), for completion in the editor' })
+  @ApiAnswers(200, DSL_NAMES_REF, [401, 403])
   async names() {
     const catalog = await this.catalogs.load();
     return {
@@ -51,6 +55,7 @@ export class DslController {
   @HttpCode(200)
   @ApiOperation({ summary: 'The canonical form of DSL text (unchanged, with diagnostics, when it does not parse)' })
   @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' } }, required: ['source'] } })
+  @ApiAnswers(200, DSL_FORMAT_REF, [400, 401, 403, 413])
   format(@Body() body: unknown) {
     const { source } = parseInput(formatBody, body);
     const result = format(source);

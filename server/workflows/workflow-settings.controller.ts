@@ -4,6 +4,10 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { NotFoundError } from '../common/errors.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import {
+  STATUS_WORKFLOW_SETTING_LIST_REF, STATUS_WORKFLOW_SETTING_REF, TASK_TYPE_WORKFLOW_SETTINGS_LIST_REF, TASK_TYPE_WORKFLOW_SETTINGS_REF,
+} from './workflow-openapi.js';
 import { STATUS_SETTING_PATHS, WorkflowSettingsService } from './workflow-settings.service.js';
 
 function statusKind(path: string) {
@@ -21,11 +25,13 @@ export class WorkflowSettingsController {
 
   @Get('task-types')
   @ApiOperation({ summary: 'Every task type with its three workflows (new, expired, completed)' })
+  @ApiAnswers(200, TASK_TYPE_WORKFLOW_SETTINGS_LIST_REF, [401, 403])
   listTaskTypes() {
     return this.settings.listTaskTypes();
   }
 
   @Get('task-types/:id')
+  @ApiAnswers(200, TASK_TYPE_WORKFLOW_SETTINGS_REF, [401, 403, 404])
   getTaskType(@Param('id') id: string) {
     return this.settings.getTaskType(id);
   }
@@ -33,17 +39,20 @@ export class WorkflowSettingsController {
   @Put('task-types/:id')
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Save a task type’s workflows: writes their DSL' })
+  @ApiAnswers(200, TASK_TYPE_WORKFLOW_SETTINGS_REF, [400, 401, 403, 404, 409, 413])
   putTaskType(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.settings.putTaskType(id, body, principal);
   }
 
   @Get(':kind')
   @ApiOperation({ summary: 'Every status of the kind with its workflow setting (quote-request-statuses, opportunity-statuses, intake-measures)' })
+  @ApiAnswers(200, STATUS_WORKFLOW_SETTING_LIST_REF, [401, 403, 404])
   listStatuses(@Param('kind') kind: string) {
     return this.settings.listStatuses(statusKind(kind));
   }
 
   @Get(':kind/:id')
+  @ApiAnswers(200, STATUS_WORKFLOW_SETTING_REF, [401, 403, 404])
   getStatus(@Param('kind') kind: string, @Param('id') id: string) {
     return this.settings.getStatus(statusKind(kind), id);
   }
@@ -51,6 +60,7 @@ export class WorkflowSettingsController {
   @Put(':kind/:id')
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Save a status row: writes (or removes) its workflow’s DSL' })
+  @ApiAnswers(200, STATUS_WORKFLOW_SETTING_REF, [400, 401, 403, 404, 409, 413])
   putStatus(@Param('kind') kind: string, @Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.settings.putStatus(statusKind(kind), id, body, principal);
   }

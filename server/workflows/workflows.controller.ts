@@ -4,7 +4,8 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../common/openapi-components.js';
-import { WORKFLOW_LIST_REF, WORKFLOW_REF } from './workflow-openapi.js';
+import { DOCUMENT_VERSION_LIST_REF } from '../language/dsl-openapi.js';
+import { WORKFLOW_EXPLANATION_REF, WORKFLOW_LIST_REF, WORKFLOW_REF } from './workflow-openapi.js';
 import { WorkflowExplainer } from './workflow-explainer.js';
 import { WorkflowsService } from './workflows.service.js';
 
@@ -34,6 +35,7 @@ export class WorkflowsController {
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'Every saved source with author and time, newest first' })
+  @ApiAnswers(200, DOCUMENT_VERSION_LIST_REF, [401, 403, 404])
   versions(@Param('id') id: string) {
     return this.workflows.versions(id);
   }
@@ -76,6 +78,7 @@ export class WorkflowsController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Whether the rule matches a record now, each condition with its fact value, and what is pending' })
   @ApiBody({ schema: { type: 'object', properties: { entity: { type: 'string' }, id: { type: 'string' } }, required: ['entity', 'id'] } })
+  @ApiAnswers(200, WORKFLOW_EXPLANATION_REF, [400, 401, 403, 404, 413])
   explain(@Param('id') id: string, @Body() body: unknown) {
     return this.explainer.explain(id, body);
   }
