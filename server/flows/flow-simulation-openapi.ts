@@ -49,7 +49,7 @@ const FORECAST_REF = {
       type: 'array',
       items: fixed(['stepId', 'branches'], {
         stepId: { type: 'string' },
-        branches: { type: 'array', items: fixed(['name', 'participants', 'share'], { name: { type: 'string' }, participants: COUNT, share: RATE }) },
+        branches: { type: 'array', items: fixed(['name', 'planned', 'participants', 'share'], { name: { type: 'string' }, planned: RATE, participants: COUNT, share: RATE }) },
       }),
     },
   }, 'A forecast for a selection ({selectionId}); nothing stored or sent')),
