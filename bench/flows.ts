@@ -11,7 +11,8 @@ import pg from 'pg';
 import { createApp } from '../server/app.js';
 import { loadConfig } from '../server/config/config.js';
 import { ClockAdvancer } from '../server/scheduling/clock-advancer.js';
-import { FlowsService } from '../server/flows/flows.service.js';
+import { FlowEditing } from '../server/flows/flow-editing.js';
+import { FlowLifecycle } from '../server/flows/flow-lifecycle.js';
 import { createTestDatabase } from '../test/support/test-database.js';
 import { reportResult } from './support/report.js';
 
@@ -94,8 +95,8 @@ try {
   sql.on('error', () => undefined); // the database is dropped with force at the end
   await sql.connect();
   await sql.query(`insert into template (key, name, channel, subject, body, created_at, updated_at) values ('bench', 'Bench', 'email', 'Bench {{ person.first_name }}', '<p>Hallo {{ person.first_name }}, <a href="https://example.org/x">lees meer</a></p>', now(), now())`);
-  const flows = app.get(FlowsService);
-  const flow = await flows.create({ source: FLOW });
+  const flows = app.get(FlowLifecycle);
+  const flow = await app.get(FlowEditing).create({ source: FLOW });
   await flows.start(flow.id);
   const now = new Date((await sql.query(`select "now" from clock_state`)).rows[0]?.now ?? Date.now());
   const due = new Date(now.getTime() + 86_400_000);

@@ -4,7 +4,7 @@ import { contentOf, parse, type Flow as FlowAst } from '@stroom/dsl';
 import { StoredFile } from '../files/stored-file.entity.js';
 import { Form } from '../forms/form.entity.js';
 import { Template } from '../templates/template.entity.js';
-import { FlowsService } from './flows.service.js';
+import { findFlow } from './find-flow.js';
 
 /**
  * The content a flow uses (its "Inhoud flow"): the templates, forms and attachments that exist,
@@ -12,11 +12,11 @@ import { FlowsService } from './flows.service.js';
  */
 @Injectable()
 export class FlowContent {
-  constructor(private readonly em: EntityManager, private readonly flows: FlowsService) {}
+  constructor(private readonly em: EntityManager) {}
 
   async of(id: string) {
     const em = this.em.fork();
-    const flow = await this.flows.find(em, id);
+    const flow = await findFlow(em, id);
     const refs = contentOf(parse(flow.source).ast.declarations[0] as FlowAst);
     const keys = refs.templates.map((t) => t.key);
     const templates = keys.length ? await em.find(Template, { key: { $in: keys } }) : [];

@@ -4,7 +4,8 @@ import { copyFlowProgram, parse, print } from '@stroom/dsl';
 import type { Principal } from '../auth/principal.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { Flow } from './flow.entity.js';
-import { FlowsService } from './flows.service.js';
+import { findFlow } from './find-flow.js';
+import { FlowEditing } from './flow-editing.js';
 
 /**
  * Copying a flow: "<name> (kopie)" (or "(kopie 2)", … when taken), not running, the same source
@@ -12,15 +13,15 @@ import { FlowsService } from './flows.service.js';
  */
 @Injectable()
 export class FlowCopies {
-  constructor(private readonly em: EntityManager, private readonly catalogs: CatalogLoader, private readonly flows: FlowsService) {}
+  constructor(private readonly em: EntityManager, private readonly catalogs: CatalogLoader, private readonly editing: FlowEditing) {}
 
   async copy(id: string, principal?: Principal) {
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => {
-      const original = await this.flows.find(em, id);
+      const original = await findFlow(em, id);
       const name = await freeCopyName(em, original.name);
       const source = print(copyFlowProgram(parse(original.source).ast, name));
-      return this.flows.createIn(em, { source }, principal, catalog);
+      return this.editing.createIn(em, { source }, principal, catalog);
     });
   }
 }

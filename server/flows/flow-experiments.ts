@@ -3,20 +3,19 @@ import { EntityManager } from '@mikro-orm/core';
 import { HOLDOUT, experimentReadout, type BranchCounts, type RandomSettings } from './core/experiments.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { experimentCounts } from './experiment-counts.js';
-import { FlowsService } from './flows.service.js';
+import { findFlow } from './find-flow.js';
 
 /** `GET /api/flows/:id/experiments`: per random split, each branch's figures against the control, and the verdict in words. */
 @Injectable()
 export class FlowExperiments {
   constructor(
     private readonly em: EntityManager,
-    private readonly flows: FlowsService,
     private readonly graphs: FlowGraphs,
   ) {}
 
   async of(id: string) {
     const em = this.em.fork();
-    const flow = await this.flows.find(em, id);
+    const flow = await findFlow(em, id);
     const flowId = String(flow.id);
     const splits = Object.values(this.graphs.of(flow).nodes).filter((node) => node.kind === 'split' && node.settings['random']);
     const winners: { step_id: string; branch: string; at: Date | string; reason: string }[] = await em.getConnection().execute(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { FlowsService } from './flows.service.js';
+import { findFlow } from './find-flow.js';
 
 /** One step's figures on the flow's diagram. */
 export interface StepFigures {
@@ -20,11 +20,11 @@ type Row = { step: string; n: string };
 /** Per step of a flow: who stands on it, who passed it, what its messages did (`GET /api/flows/:id/step-stats`). */
 @Injectable()
 export class FlowStepStats {
-  constructor(private readonly em: EntityManager, private readonly flows: FlowsService) {}
+  constructor(private readonly em: EntityManager) {}
 
   async of(id: string): Promise<{ items: StepFigures[] }> {
     const em = this.em.fork();
-    const flow = await this.flows.find(em, id);
+    const flow = await findFlow(em, id);
     const flowId = String(flow.id);
     const connection = em.getConnection();
     const counts = async (sql: string): Promise<Map<string, number>> => {

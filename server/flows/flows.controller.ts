@@ -10,7 +10,9 @@ import {
   FLOW_STATS_REF, FLOW_STEP_GRAPH_REF, FLOW_STEP_STATS_REF,
 } from './flow-openapi.js';
 import { FLOW_SIMULATION_REF } from './flow-simulation-openapi.js';
-import { FlowsService } from './flows.service.js';
+import { FlowEditing } from './flow-editing.js';
+import { FlowLifecycle } from './flow-lifecycle.js';
+import { FlowQueries } from './flow-queries.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
 import { FlowStepStats } from './flow-step-stats.js';
@@ -23,7 +25,9 @@ const sourceBody = { schema: { type: 'object', properties: { name: { type: 'stri
 @Controller('api/flows')
 export class FlowsController {
   constructor(
-    private readonly flows: FlowsService,
+    private readonly queries: FlowQueries,
+    private readonly editing: FlowEditing,
+    private readonly lifecycle: FlowLifecycle,
     private readonly copies: FlowCopies,
     private readonly content: FlowContent,
     private readonly stepStats: FlowStepStats,
@@ -41,20 +45,20 @@ export class FlowsController {
   @ApiOperation({ summary: 'List flows (filter by status; q searches the name)' })
   @ApiAnswers(200, FLOW_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
-    return this.flows.list(query);
+    return this.queries.list(query);
   }
 
   @Get(':id')
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404])
   get(@Param('id') id: string) {
-    return this.flows.get(id);
+    return this.queries.get(id);
   }
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'Every saved source with author and time, newest first' })
   @ApiAnswers(200, DOCUMENT_VERSION_LIST_REF, [401, 403, 404])
   versions(@Param('id') id: string) {
-    return this.flows.versions(id);
+    return this.queries.versions(id);
   }
 
   @Post()
@@ -63,7 +67,7 @@ export class FlowsController {
   @ApiBody(sourceBody)
   @ApiAnswers(201, FLOW_REF, [400, 401, 403, 409, 413])
   create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.flows.create(body, principal);
+    return this.editing.create(body, principal);
   }
 
   @Put(':id')
@@ -72,7 +76,7 @@ export class FlowsController {
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
   update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.flows.update(id, body, principal);
+    return this.editing.update(id, body, principal);
   }
 
   @Patch(':id')
@@ -80,7 +84,7 @@ export class FlowsController {
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.flows.update(id, body, principal);
+    return this.editing.update(id, body, principal);
   }
 
   @Post(':id/copy')
@@ -106,7 +110,7 @@ export class FlowsController {
   })
   @ApiAnswers(200, FLOW_SIMULATION_REF, [400, 401, 403, 404, 413])
   simulate(@Param('id') id: string, @Body() body: unknown) {
-    return this.flows.simulate(id, body);
+    return this.queries.simulate(id, body);
   }
 
   @Post(':id/preview-edit')
@@ -116,7 +120,7 @@ export class FlowsController {
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_EDIT_PREVIEW_REF, [400, 401, 403, 404, 413])
   previewEdit(@Param('id') id: string, @Body() body: unknown) {
-    return this.flows.previewEdit(id, body);
+    return this.queries.previewEdit(id, body);
   }
 
   @Post(':id/start')
@@ -125,7 +129,7 @@ export class FlowsController {
   @ApiOperation({ summary: 'Start (or resume a paused flow); 409 naming each step and setting that blocks it' })
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   start(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.flows.start(id, principal);
+    return this.lifecycle.start(id, principal);
   }
 
   @Post(':id/pause')
@@ -133,7 +137,7 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   pause(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.flows.pause(id, principal);
+    return this.lifecycle.pause(id, principal);
   }
 
   @Post(':id/end')
@@ -141,7 +145,7 @@ export class FlowsController {
   @Roles('flow_admin')
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   end(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.flows.end(id, principal);
+    return this.lifecycle.end(id, principal);
   }
 
   @Post(':id/participants')
@@ -151,21 +155,21 @@ export class FlowsController {
   @ApiBody({ schema: { type: 'object', properties: { personIds: { type: 'array', items: { type: 'string' } }, selectionId: { type: 'string' } } } })
   @ApiAnswers(200, FLOW_ENROLMENT_REF, [400, 401, 403, 404, 409, 413])
   enrol(@Param('id') id: string, @Body() body: unknown) {
-    return this.flows.enrol(id, body);
+    return this.lifecycle.enrol(id, body);
   }
 
   @Get(':id/graph')
   @ApiOperation({ summary: 'The step graph for the diagram: nodes with settings and problems, edges' })
   @ApiAnswers(200, FLOW_STEP_GRAPH_REF, [401, 403, 404])
   graph(@Param('id') id: string) {
-    return this.flows.graph(id);
+    return this.queries.graph(id);
   }
 
   @Get(':id/stats')
   @ApiOperation({ summary: 'Enrolled, per status, refused per reason, per step, success rate, messages per status, enrolments per day' })
   @ApiAnswers(200, FLOW_STATS_REF, [401, 403, 404])
   stats(@Param('id') id: string) {
-    return this.flows.statistics(id);
+    return this.queries.statistics(id);
   }
 
   @Get(':id/step-stats')
@@ -179,7 +183,7 @@ export class FlowsController {
   @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
   @ApiAnswers(200, FLOW_PARTICIPANT_LIST_REF, [400, 401, 403, 404])
   participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {
-    return this.flows.participants(id, query);
+    return this.queries.participants(id, query);
   }
 
   @Delete(':id')
@@ -188,6 +192,6 @@ export class FlowsController {
   @ApiOperation({ summary: 'Delete a flow that is not running (409 when running)' })
   @ApiAnswers(204, undefined, [400, 401, 403, 404, 409])
   remove(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
-    return this.flows.remove(id, principal);
+    return this.editing.remove(id, principal);
   }
 }

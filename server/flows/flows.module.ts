@@ -38,7 +38,9 @@ import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
 import { AttachmentLimit } from './attachment-limit.js';
 import { FilesModule } from '../files/files.module.js';
-import { FlowsService } from './flows.service.js';
+import { FlowEditing } from './flow-editing.js';
+import { FlowLifecycle } from './flow-lifecycle.js';
+import { FlowQueries } from './flow-queries.js';
 import { ParticipationErasure } from './participation-erasure.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 
@@ -46,10 +48,10 @@ import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
   imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
   controllers: [FlowsController],
   providers: [
-    FlowsService, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,
+    FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],
-  exports: [FlowsService],
+  exports: [FlowEditing, FlowLifecycle],
 })
 export class FlowsModule {}

@@ -3,7 +3,8 @@ import { quoteRequests } from '../crm/pipeline/pipeline.resource.js';
 import { selections } from '../crm/lists/lists.resource.js';
 import { membersServiceToken } from '../crm/lists/members-controller.js';
 import type { MembersService } from '../crm/lists/members.service.js';
-import { FlowsService } from '../flows/flows.service.js';
+import { FlowEditing } from '../flows/flow-editing.js';
+import { FlowLifecycle } from '../flows/flow-lifecycle.js';
 import { forms } from '../forms/forms.resource.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { BaseRecord } from '../records/base-record.js';
@@ -46,7 +47,8 @@ export class DemoMarketing {
     @Inject(token(quoteRequests)) private readonly quoteRequestRecords: RecordService<BaseRecord>,
     @Inject(membersServiceToken('selections')) private readonly selectionMembers: MembersService,
     private readonly settings: WorkflowSettingsService,
-    private readonly flows: FlowsService,
+    private readonly flows: FlowLifecycle,
+    private readonly editing: FlowEditing,
     private readonly history: DemoHistory,
     private readonly work: ClockAdvancer,
   ) {}
@@ -57,13 +59,13 @@ export class DemoMarketing {
     await this.selectionRecords.create({ name: 'Geen reactie' });
     await this.switchOnStatusSettings(people);
 
-    const leads = await this.flows.create({ source: LEAD_FLOW });
+    const leads = await this.editing.create({ source: LEAD_FLOW });
     await this.flows.start(String(leads.id));
     // Bram is on the opt-out list and fills in the form anyway: the flow refuses him.
     await this.selectionMembers.add(selectionIds.optOut, { personIds: [people.personIds.get('bram.deboer@example.nl')!] });
     const leadIds = await this.history.run(String(leads.id), DEMO_LEADS, people.ownerId);
 
-    const offer = await this.flows.create({ source: CUSTOMER_FLOW });
+    const offer = await this.editing.create({ source: CUSTOMER_FLOW });
     await this.flows.start(String(offer.id));
     const customers = ['fleur.mulder@example.nl', 'anna.kok@example.nl', 'jesse.dekker@example.nl'].map((email) => {
       const id = people.personIds.get(email) ?? leadIds.get(email);

@@ -9,7 +9,7 @@ import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { taskTypes } from '../crm/tasks/tasks.resource.js';
 import { Flow } from '../flows/flow.entity.js';
 import { checkFlowSource } from '../flows/flow-source.js';
-import { FlowsService } from '../flows/flows.service.js';
+import { FlowEditing } from '../flows/flow-editing.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { recordServiceToken } from '../records/record-controller.js';
@@ -73,7 +73,7 @@ export class Importer {
     private readonly em: EntityManager,
     private readonly catalogs: CatalogLoader,
     private readonly workflows: WorkflowsService,
-    private readonly flows: FlowsService,
+    private readonly flows: FlowEditing,
     @Inject(token(statuses)) private readonly statusRecords: RecordService<BaseRecord>,
     @Inject(token(taskTypes)) private readonly taskTypeRecords: RecordService<BaseRecord>,
     @Inject(token(templates)) private readonly templateRecords: RecordService<BaseRecord>,
