@@ -10,6 +10,7 @@ import type { Principal } from './principal.js';
 import { Public, SignedIn } from './roles.decorator.js';
 import { ApiAnswers, registerComponentSchema } from '../common/openapi-components.js';
 import { SessionService } from './session.service.js';
+import { LOGGED_OUT_REF, ME_REF } from './auth-openapi.js';
 import { CSRF_COOKIE, csrfToken, SESSION_COOKIE } from './tokens.js';
 import { clearSessionCookies, setCsrfCookie, setSessionCookies } from './session-cookies.js';
 
@@ -49,6 +50,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Revoke the current login token' })
+  @ApiAnswers(200, LOGGED_OUT_REF, [401, 403])
   async logout(@Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     const token = bearer ?? (request.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
@@ -61,6 +63,7 @@ export class AuthController {
   @SignedIn()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Who am I: the signed-in employee (or the API token) and its roles' })
+  @ApiAnswers(200, ME_REF, [401])
   me(@CurrentPrincipal() principal: Principal, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     // Sessions from before CSRF protection get their CSRF cookie here, when the UI starts.
     const cookies = (request.cookies ?? {}) as Record<string, string>;

@@ -5,6 +5,7 @@ import { Public } from '../auth/roles.decorator.js';
 import { NotFoundError } from '../common/errors.js';
 import { FilesService } from './files.service.js';
 import { imageType } from './served-type.js';
+import { ApiPublicImageAnswers } from './files-openapi.js';
 
 /**
  * Images placed in e-mails, served without credentials at an unguessable address so that any
@@ -18,6 +19,7 @@ export class PublicImagesController {
 
   @Get(':token')
   @ApiOperation({ summary: 'A published e-mail image (no credentials)' })
+  @ApiPublicImageAnswers()
   async image(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const file = await this.files.publicImage(token);
     const type = file && (await imageType(file.content));

@@ -1,5 +1,5 @@
 import { Body, Controller, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { Public } from '../auth/roles.decorator.js';
@@ -8,6 +8,7 @@ import { HttpErrorFilter } from '../common/http-error.filter.js';
 import { languageOf } from '../common/request-language.js';
 import { parseInput } from '../common/validation.js';
 import { FormSubmissions, type SubmissionInput } from './form-submissions.js';
+import { PUBLIC_FORM_ANSWERS, PUBLIC_FORM_BODY } from './forms-openapi.js';
 
 const PERSON_FIELDS = ['email', 'firstName', 'lastName', 'mobile'] as const;
 const MAX_ANSWERS = 50;
@@ -39,6 +40,12 @@ function page(title: string, text: string): string {
     + `<body style="font-family:sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`;
 }
 
+function ApiPublicFormAnswers(): MethodDecorator {
+  return (target, key, descriptor) => {
+    for (const answer of PUBLIC_FORM_ANSWERS) ApiResponse(answer)(target, key, descriptor);
+  };
+}
+
 /**
  * The public address of a web form, `POST /f/<key>`: the `<form>` on a web site posts its fields here
  * (form-encoded or JSON) without credentials. A browser gets a short thank-you page, a script
@@ -54,6 +61,9 @@ export class PublicFormController {
 
   @Post(':key')
   @ApiOperation({ summary: 'A web form posted to its public address (no credentials): fields email, firstName, lastName, mobile; every other field is an answer' })
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
+  @ApiBody({ schema: PUBLIC_FORM_BODY })
+  @ApiPublicFormAnswers()
   async submit(@Param('key') key: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
     const html = request.accepts(['json', 'html']) === 'html';
     try {

@@ -5,8 +5,10 @@ import { Roles } from '../auth/roles.decorator.js';
 import { Clock } from '../clock/clock.js';
 import { ClockStore } from '../clock/clock-store.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
+import { ApiAnswers } from '../common/openapi-components.js';
 import { parseInput } from '../common/validation.js';
 import { ClockAdvancer } from './clock-advancer.js';
+import { CLOCK_TIME_REF } from './clock-openapi.js';
 import { parseIsoDuration } from './iso-duration.js';
 
 const advanceBody = z
@@ -35,7 +37,8 @@ export class ClockController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The virtual time (CLOCK=manual only)' })
+  @ApiOperation({ summary: 'The virtual time (CLOCK=manual only; 404 otherwise)' })
+  @ApiAnswers(200, CLOCK_TIME_REF, [401, 403, 404])
   async now() {
     this.assertManual();
     await this.store.refresh();
@@ -47,6 +50,7 @@ export class ClockController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Move virtual time by a duration or to a time; returns after all work due by then has run' })
   @ApiBody({ schema: { type: 'object', properties: { by: { type: 'string', example: 'P3D' }, to: { type: 'string', format: 'date-time' } } } })
+  @ApiAnswers(200, CLOCK_TIME_REF, [400, 401, 403, 404, 413])
   async advance(@Body() body: unknown) {
     this.assertManual();
     const { by, to } = parseInput(advanceBody, body);

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator.js';
 import { TrackedVisits } from './tracked-visits.js';
+import { ApiOpenAnswers } from './tracking-openapi.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -35,6 +36,7 @@ export class TrackingController {
 
   @Get('o/:token')
   @ApiOperation({ summary: 'The open pixel (no credentials): records email.opened once' })
+  @ApiOpenAnswers()
   async open(@Param('token') token: string, @Res() res: Response): Promise<void> {
     await this.visits.use(token, 'open');
     res.status(200).set({ 'Content-Type': 'image/gif', 'Cache-Control': 'no-store' }).send(PIXEL);

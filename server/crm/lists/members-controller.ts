@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { CurrentPrincipal } from '../../auth/current-principal.js';
 import type { Principal } from '../../auth/principal.js';
 import { Roles } from '../../auth/roles.decorator.js';
+import { ApiAnswers } from '../../common/openapi-components.js';
+import { MEMBER_LIST_REF, MEMBERS_ADDED_REF } from './members-openapi.js';
 import { addMembersBody, type MembersService } from './members.service.js';
 
 export function membersServiceToken(path: string): string {
@@ -20,6 +22,7 @@ export function membersController(path: 'selections' | 'projects'): Type<unknown
 
     @Get()
     @ApiOperation({ summary: 'List the members (persons), paged' })
+    @ApiAnswers(200, MEMBER_LIST_REF, [400, 401, 403, 404])
     list(@Param('id') id: string, @Query() query: Record<string, unknown>) {
       return this.members.list(id, query);
     }
@@ -28,6 +31,7 @@ export function membersController(path: 'selections' | 'projects'): Type<unknown
     @HttpCode(200)
     @Roles('flow_admin', 'content_editor')
     @ApiOperation({ summary: 'Add persons; each new member emits an added event' })
+    @ApiAnswers(200, MEMBERS_ADDED_REF, [400, 401, 403, 404, 413])
     @ApiBody({ schema: z.toJSONSchema(addMembersBody, { io: 'input', target: 'openapi-3.0' }) as Record<string, unknown> })
     add(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
       return this.members.add(id, body, principal);
