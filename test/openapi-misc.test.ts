@@ -30,7 +30,10 @@ const JSON_OPERATIONS: [string, string][] = [
 const PUBLIC_OPERATIONS: [string, string][] = [
   ['post', '/f/{key}'],
   ['get', '/img/{token}'],
+  ['get', '/l/{token}'],
   ['get', '/o/{token}'],
+  ['get', '/u/{token}'],
+  ['post', '/u/{token}'],
 ];
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a3d9d0a50000000049454e44ae426082', 'hex');
@@ -55,7 +58,7 @@ beforeAll(async () => {
 });
 
 describe('what the document says of these operations', () => {
-  it('documents a success on each', () => {
+  it('documents a success (a redirect for a tracked link) on each', () => {
     const missing = [...JSON_OPERATIONS, ...PUBLIC_OPERATIONS].filter(([method, path]) => {
       const statuses = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
       return !statuses.some((status) => /^[23]/.test(status));
@@ -65,6 +68,7 @@ describe('what the document says of these operations', () => {
       const success = Object.entries<Json>(doc.paths[path][method].responses).find(([status]) => status.startsWith('2'))![1];
       expect({ method, path, ref: success.content?.['application/json']?.schema?.$ref }).toEqual({ method, path, ref: expect.stringMatching(/^#\/components\/schemas\/\w+$/) });
     }
+    expect(doc.paths['/l/{token}'].get.responses['302'].headers.Location).toBeDefined();
     expect(Object.keys(doc.paths['/img/{token}'].get.responses['200'].content).sort()).toEqual(['image/gif', 'image/jpeg', 'image/png', 'image/webp']);
   });
 });
@@ -138,7 +142,7 @@ describe('public addresses answer the status and content type the document gives
     expect(check.validatorFor('GET', '/img/{token}', 404)!(await missing.json())).toBe(true);
   });
 
-  it('the open pixel of a sent e-mail', async () => {
+  it('a tracked link, the open pixel and the unsubscribe page of a sent e-mail', async () => {
     const body = '<p>Lees <a href="https://loket.example/tips">onze tips</a>.</p><p><a href="{{ unsubscribe_url }}">Afmelden</a></p>';
     expect((await call('POST', '/api/templates', { key: 'oa-misc', name: 'OA-misc', channel: 'email', subject: 'Hallo', body })).status).toBe(201);
     const source = 'flow "OA-misc" {\n  sender "Loket <info@loket.example>"\n  reply_to "info@loket.example"\n  trigger manual\n  send email "oa-misc"\n}\n';
@@ -149,13 +153,36 @@ describe('public addresses answer the status and content type the document gives
     expect((await call('POST', '/api/clock/advance', { by: 'PT0S' })).status).toBe(200);
     const mail = smtp.received.find((m) => m.to.includes('tim@test.example'));
     expect(mail).toBeDefined();
+    const [link] = tokensIn(mail!, 'l');
     const [open] = tokensIn(mail!, 'o');
+    const [unsubscribe] = tokensIn(mail!, 'u');
     const unknown = 'A'.repeat(22);
+
+    const click = await hit('GET', `/l/${link}`);
+    expect({ status: click.status, location: click.headers.get('location') }).toEqual({ status: 302, location: 'https://loket.example/tips' });
+    expect(expectDocumented('get', '/l/{token}', click).headers.Location).toBeDefined();
+    const browserClick = await hit('GET', `/l/${link}`, undefined, { accept: 'text/html' });
+    expect({ status: browserClick.status, type: browserClick.headers.get('content-type') }).toEqual({ status: 302, type: 'text/html; charset=utf-8' });
+    expectDocumented('get', '/l/{token}', browserClick);
+    const noLink = await hit('GET', `/l/${unknown}`);
+    expect({ status: noLink.status, type: noLink.headers.get('content-type') }).toEqual({ status: 404, type: 'text/html; charset=utf-8' });
+    expectDocumented('get', '/l/{token}', noLink);
 
     for (const token of [open, unknown]) {
       const pixel = await hit('GET', `/o/${token}`);
       expect({ status: pixel.status, type: pixel.headers.get('content-type'), cache: pixel.headers.get('cache-control') }).toEqual({ status: 200, type: 'image/gif', cache: 'no-store' });
       expectDocumented('get', '/o/{token}', pixel);
     }
+
+    const page = await hit('GET', `/u/${unsubscribe}`);
+    expect({ status: page.status, type: page.headers.get('content-type') }).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
+    expectDocumented('get', '/u/{token}', page);
+    expectDocumented('get', '/u/{token}', await hit('GET', `/u/${unknown}`));
+    const done = await hit('POST', `/u/${unsubscribe}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect({ status: done.status, type: done.headers.get('content-type') }).toEqual({ status: 200, type: 'text/html; charset=utf-8' });
+    expectDocumented('post', '/u/{token}', done);
+    const notDone = await hit('POST', `/u/${unknown}`, 'List-Unsubscribe=One-Click', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(notDone.status).toBe(404);
+    expectDocumented('post', '/u/{token}', notDone);
   });
 });

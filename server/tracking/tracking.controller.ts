@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles.decorator.js';
 import { TrackedVisits } from './tracked-visits.js';
-import { ApiOpenAnswers } from './tracking-openapi.js';
+import { ApiClickAnswers, ApiOpenAnswers, ApiUnsubscribeAnswers, ApiUnsubscribePageAnswers } from './tracking-openapi.js';
 
 const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 
@@ -25,6 +25,7 @@ export class TrackingController {
 
   @Get('l/:token')
   @ApiOperation({ summary: 'A tracked link (no credentials): records link.clicked and redirects (302) to the original address' })
+  @ApiClickAnswers()
   async click(@Param('token') token: string, @Res() res: Response): Promise<void> {
     const found = await this.visits.use(token, 'link');
     if (!found?.url) {
@@ -44,6 +45,7 @@ export class TrackingController {
 
   @Get('u/:token')
   @ApiOperation({ summary: 'The unsubscribe page (no credentials): asks for confirmation' })
+  @ApiUnsubscribePageAnswers()
   async confirm(@Param('token') token: string, @Res() res: Response): Promise<void> {
     if (!(await this.visits.unsubscribeToken(token))) {
       res.status(404).type('html').send(page('Link niet gevonden', '<p>Deze afmeldlink bestaat niet (meer).</p>'));
@@ -55,6 +57,9 @@ export class TrackingController {
   /** Also the RFC 8058 one-click POST (body `List-Unsubscribe=One-Click`); the body is not needed. */
   @Post('u/:token')
   @ApiOperation({ summary: 'Unsubscribe (no credentials), also the one-click POST of RFC 8058' })
+  @ApiConsumes('application/x-www-form-urlencoded')
+  @ApiBody({ required: false, schema: { type: 'object', properties: { 'List-Unsubscribe': { type: 'string', enum: ['One-Click'] } } } })
+  @ApiUnsubscribeAnswers()
   @HttpCode(200)
   async unsubscribe(@Param('token') token: string, @Res() res: Response): Promise<void> {
     if (!(await this.visits.unsubscribe(token))) {
