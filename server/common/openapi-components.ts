@@ -110,7 +110,7 @@ function likelyErrors(path: string, operation: Operation): number[] {
 
 /**
  * Completes the document Nest builds: the component schemas (`Error` and the registered ones); for
- * every operation that documents no error of its own the errors any route may give (400 where it takes
+ * every API operation (under /api) that documents no error of its own the errors any route may give (400 where it takes
  * a body or parameters, 401 and 403 where it needs authentication, 404 where its path names a record,
  * 413 where it takes a body); and on every operation `default`: any other error (a 5xx) has the same shape.
  */
@@ -124,7 +124,8 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       const operation = (item as Record<string, Operation | undefined>)[method];
       if (!operation) continue;
       const responses = (operation.responses ??= {});
-      if (!Object.keys(responses).some((status) => status.startsWith('4'))) {
+      // The public pages and pixels outside /api document their own answers (HTML, images, redirects).
+      if (path.startsWith('/api/') && !Object.keys(responses).some((status) => status.startsWith('4'))) {
         for (const status of likelyErrors(path, operation)) responses[String(status)] = errorResponse(status);
       }
       responses.default ??= { description: 'Any other error (503 when the database does not answer, 500 for a fault)', content: { 'application/json': { schema: { $ref: ERROR_REF } } } };
