@@ -10,6 +10,7 @@ import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FormsModule } from '@angular/forms';
 import { Api, errorMessage, type Page } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { RecordPickerComponent, type PickedRecord } from '../../core/record-picker.component';
 
 export interface EnrolDialogData {
@@ -17,13 +18,8 @@ export interface EnrolDialogData {
   running: boolean;
 }
 
-interface EnrolResult {
-  enrolled: number;
-  queued: number;
-  refused: { personId: string; reason: string }[];
-}
-
-interface SelectionRow { id: string; name: string }
+type EnrolResult = ApiSchema<'FlowEnrolment'>;
+type SelectionRow = Pick<ApiSchema<'Selection'>, 'id' | 'name'>;
 
 const SEARCH_DELAY_MS = 250;
 

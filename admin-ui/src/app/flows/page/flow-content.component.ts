@@ -3,14 +3,10 @@ import { MatListModule } from '@angular/material/list';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { FlowStore } from './flow-store';
 
-interface FlowContent {
-  templates: { id: string; key: string; name: string; channel: 'email' | 'sms' }[];
-  forms: { key: string; name: string }[];
-  files: { id: string; name: string; size: number }[];
-  missing: { templates: { key: string }[]; forms: string[]; files: string[] };
-}
+type FlowContent = ApiSchema<'FlowContent'>;
 
 /** "Inhoud flow": the mailings, SMS texts, forms and attachments the flow uses, each linking to its editor; what is still to be made. */
 @Component({

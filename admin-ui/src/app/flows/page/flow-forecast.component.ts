@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Chart, registerables } from 'chart.js';
 import { Api, errorMessage, type Page } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
 import { localeOf } from './locale-format';
@@ -14,21 +15,8 @@ import { localeOf } from './locale-format';
 Chart.register(...registerables);
 
 /** The answer of `POST /api/flows/:id/simulate {selectionId, days}`: counts, nothing stored or sent. */
-export interface Forecast {
-  persons: number;
-  days: number;
-  admitted: number;
-  refused: Record<string, number>;
-  perStep: Record<string, number>;
-  perDay: { date: string; arrivals: number; messages: number; finished: number }[];
-  outcomes: { success: number; completed: number; dropout: number; active: number };
-  splits: { stepId: string; branches: { name: string; planned: number; participants: number; share: number }[] }[];
-}
-
-interface SelectionRow {
-  id: string;
-  name: string;
-}
+export type Forecast = ApiSchema<'FlowForecast'>;
+type SelectionRow = Pick<ApiSchema<'Selection'>, 'id' | 'name'>;
 
 export const FORECAST_DAYS = { min: 1, max: 366, initial: 90 } as const;
 const SEARCH_DELAY_MS = 250;

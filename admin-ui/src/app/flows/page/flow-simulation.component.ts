@@ -6,24 +6,16 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { type PickedRecord, RecordPickerComponent } from '../../core/record-picker.component';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowForecastComponent } from './flow-forecast.component';
 import { FlowStore } from './flow-store';
 import { localeOf } from './locale-format';
 
-/** The answer of `POST /api/flows/:id/simulate`: one person's walk, with nothing stored or sent. */
-export interface Simulation {
-  admitted: boolean;
-  refusedReason?: string;
-  enrolsOn?: string;
-  truncated?: boolean;
-  truncatedAt?: string;
-  steps: { at: string; stepId: string; kind: string }[];
-  messages: { channel: 'email' | 'sms'; to: string | null; subject: string | null; body: string }[];
-  changes: { entity: string; entityId: string; kind: string; changes: Record<string, { from?: unknown; to?: unknown }> | null }[];
-  webhooks: { stepId: string; method: string; url: string; status: number }[];
-}
+/** The answer of `POST /api/flows/:id/simulate` for one person: their walk, with nothing stored or sent. */
+export type Simulation = ApiSchema<'FlowPersonSimulation'>;
+type FieldChanges = Record<string, { from?: unknown; to?: unknown }> | null;
 
 export const SIMULATION_DAYS = { min: 1, max: 366, initial: 30 } as const;
 
@@ -163,7 +155,7 @@ export class FlowSimulationComponent {
 
   /** The changed fields of a change, as "field: value". */
   fields(change: Simulation['changes'][number]): string {
-    return Object.entries(change.changes ?? {}).map(([field, value]) => `${field}: ${display(value?.to)}`).join(', ');
+    return Object.entries((change.changes as FieldChanges) ?? {}).map(([field, value]) => `${field}: ${display(value?.to)}`).join(', ');
   }
 }
 

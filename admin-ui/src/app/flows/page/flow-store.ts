@@ -1,16 +1,10 @@
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { Api } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { flowAst, stepsById, stepTitles } from './flow-words';
 
-export interface Flow {
-  id: string;
-  name: string;
-  source: string;
-  status: 'not_running' | 'running' | 'paused';
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A flow as the service answers it. */
+export type Flow = ApiSchema<'Flow'>;
 
 /** A start the server refused: each step and setting still missing, in words. */
 export interface StartProblem {
