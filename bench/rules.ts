@@ -1,5 +1,5 @@
 /**
- * Rules runtime: change events against 1,000 installed workflows. The indexed runtime (RuleIndex:
+ * Rules runtime: change events against 1,000 installed workflows. The indexed runtime (RuleSet:
  * only the rules an event's trigger can fire, one engine per trigger group) on 10,000 events (100,000 with --full),
  * beside one json-rules-engine run over all 1,000 rules per event on a sample of 500 events (2,000 with
  * --full), in one run.
@@ -7,7 +7,7 @@
  */
 import 'reflect-metadata';
 import { buildEngine, parse, type Workflow } from '@stroom/dsl';
-import { installRule, RuleIndex, type InstalledRule } from '../server/workflows/rule-index.js';
+import { installRule, RuleSet, type InstalledRule } from '../server/workflows/core/rule-set.js';
 import { sizeOption } from './support/options.js';
 import { reportResult } from './support/report.js';
 
@@ -48,8 +48,7 @@ function event(n: number) {
 const rules: InstalledRule[] = Array.from({ length: 1000 }, (_, i) => installRule(String(i), parse(workflowSource(i)).ast.declarations[0] as Workflow));
 
 async function indexedRate(events: number): Promise<{ rate: number; matches: number }> {
-  const index = new RuleIndex();
-  index.build(rules);
+  const index = new RuleSet(rules);
   let matches = 0;
   const started = performance.now();
   for (let n = 0; n < events; n++) {

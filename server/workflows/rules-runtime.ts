@@ -1,4 +1,7 @@
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { appCalendar } from '../scheduling/calendar.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
@@ -6,9 +9,10 @@ import type { ChangeEvent } from '../events/change-event.entity.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
-import { RecordFacts, type Facts } from './record-facts.js';
+import { RecordFacts } from './record-facts.js';
 import { RuleIndex } from './rule-index.js';
-import { WORKFLOW_SEND_JOB, WorkflowSender, type SendOrder } from './workflow-sender.js';
+import { decideChange, type SendOrder } from './core/workflow-decisions.js';
+import { WORKFLOW_SEND_JOB, WorkflowSender } from './workflow-sender.js';
 
 /**
  * The workflow runtime: every change event meets the rules its trigger can fire (through the
@@ -28,6 +32,7 @@ export class RulesRuntime implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly jobs: JobScheduler,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -37,36 +42,28 @@ export class RulesRuntime implements OnModuleInit {
 
   async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
     await this.index.refresh(em);
-    if (this.index.size === 0) return;
+    const rules = this.index.rules;
+    if (rules.size === 0) return;
     const facts = await this.facts.forEvent(em, event);
-    await this.cancelWhatNoLongerHolds(em, event, facts);
-    const matched = await this.index.matching(event, facts);
+    const change = { id: String(event.id), entity: event.entity, entityId: event.entityId, kind: event.kind, changes: event.changes, at: event.at };
     const now = this.clock.now();
+    const decision = await decideChange(rules, change, facts, now, appCalendar(this.config));
+    if (decision.cancelAllBut) {
+      await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: decision.cancelAllBut });
+    }
+    for (const send of decision.later) this.sender.schedule(em, send.order, send.due);
     const messages: OutgoingMessage[] = [];
-    for (const rule of matched) {
-      for (const action of rule.compiled.actions) {
-        const order: SendOrder = { workflowId: rule.workflowId, eventId: String(event.id), entity: event.entity, entityId: event.entityId, action: action.index, reminder: 0 };
-        const message = await this.sender.plan(em, rule, action, order, event.at, now, facts);
-        if (message) messages.push(message);
-      }
+    for (const send of decision.now) {
+      const message = await this.sender.compose(em, send.rule, send.action, send.order, now, facts);
+      if (message) messages.push(message);
     }
     await this.outbox.enqueueMany(em, messages);
-  }
-
-  /**
-   * Cancels, in one statement, the record's pending sends of every rule it no longer qualifies for:
-   * all of them when it is deleted, else all but those of the rules whose condition still holds.
-   */
-  private async cancelWhatNoLongerHolds(em: EntityManager, event: ChangeEvent, facts: Facts): Promise<void> {
-    if (event.kind === 'created') return;
-    const keep = event.kind === 'deleted' ? [] : await this.index.stillHolding(event.entity, facts);
-    await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: keep });
   }
 
   private async sendDue(job: ClaimedJob, { em, now }: JobContext): Promise<void> {
     const order = job.payload as unknown as SendOrder;
     await this.index.refresh(em);
-    const rule = this.index.get(order.workflowId);
+    const rule = this.index.rules.get(order.workflowId);
     const action = rule?.compiled.actions[order.action];
     if (!rule || !action) {
       this.logger.log(`Workflow ${order.workflowId} changed or is gone: send ${job.id} dropped`);

@@ -6,7 +6,7 @@ import { NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { Job } from '../scheduling/job.entity.js';
 import { RecordFacts } from './record-facts.js';
-import { pendingKey } from './workflow-sender.js';
+import { pendingKey } from './core/workflow-decisions.js';
 import { WorkflowsService } from './workflows.service.js';
 
 const explainBody = z.strictObject({ entity: z.string().min(1).max(64), id: z.union([z.string(), z.number()]).transform(String) });

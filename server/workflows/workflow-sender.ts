@@ -1,44 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { conditionHolds, smsSegments, type ActionDescriptor, type Party } from '@stroom/dsl';
+import { smsSegments, type ActionDescriptor } from '@stroom/dsl';
 import { PerTransaction } from '../common/per-transaction.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
-import { addTime, appCalendar } from '../scheduling/calendar.js';
+import { appCalendar } from '../scheduling/calendar.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Template } from '../templates/template.entity.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError } from '../templates/template-engine.js';
 import type { Facts } from './record-facts.js';
-import type { InstalledRule } from './rule-index.js';
+import type { InstalledRule } from './core/rule-set.js';
+import { decideDueSend, pendingKey, recipientAddress, sendKey, type SendOrder } from './core/workflow-decisions.js';
 
 export const WORKFLOW_SEND_JOB = 'workflow.send';
 
 class MissingTemplate extends Error {}
-
-/** What a pending or immediate send is about: which rule, event, action and reminder. */
-export interface SendOrder {
-  workflowId: string;
-  eventId: string;
-  entity: string;
-  entityId: string;
-  action: number;
-  reminder: number;
-}
-
-/** Pending work of a workflow for one record shares this prefix, so leaving the status cancels it all. */
-export function pendingKey(workflowId: string, entity: string, entityId: string): string {
-  return `wf:${workflowId}:${entity}:${entityId}:`;
-}
-
-function address(party: Party, channel: 'email' | 'sms', facts: Facts): string | null {
-  if (party.kind === 'address') return party.address;
-  const role = party.role === 'person' && !facts.person && facts.contact ? 'contact' : party.role;
-  const holder = facts[role] as Record<string, unknown> | undefined;
-  const value = holder?.[channel === 'email' ? 'email' : 'mobile'];
-  return typeof value === 'string' && value ? value : null;
-}
 
 /**
  * Turns a matched workflow action into messages: now into the outbox, or later as a due job, and
@@ -57,32 +35,16 @@ export class WorkflowSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Plans one matched action of an event: the message to send now when due, else schedules it. */
-  async plan(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, eventAt: Date, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
-    const due = action.delay ? addTime(eventAt, action.delay.amount, action.delay.unit, appCalendar(this.config)) : eventAt;
-    if (due.getTime() <= now.getTime()) return this.compose(em, rule, action, order, now, facts);
-    this.schedule(em, order, due);
-    return undefined;
-  }
-
-  /** Sends now (if the record still qualifies) and schedules the next reminder. */
-  async send(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<void> {
-    const message = await this.compose(em, rule, action, order, now, facts);
-    if (message) await this.outbox.enqueue(em, message);
-  }
-
-  /** The message for a send that is due (none when the record no longer qualifies), and its next reminder. */
-  private async compose(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
-    if (rule.compiled.stillHolds && !(await conditionHolds(rule.compiled.stillHolds, facts))) return undefined;
+  /** Composes a send that is due now (none when the record no longer qualifies) and schedules its next reminder. */
+  async compose(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<OutgoingMessage | undefined> {
+    const decision = await decideDueSend(rule, action, order, facts, now, appCalendar(this.config));
+    if (!decision.send) return undefined;
     const rendered = await this.renderOrFailure(em, action, facts);
-    if (action.reminders && order.reminder < action.reminders.maxCount) {
-      const next = addTime(now, action.reminders.everyDays, 'days', appCalendar(this.config));
-      this.schedule(em, { ...order, reminder: order.reminder + 1 }, next);
-    }
+    if (decision.reminder) this.schedule(em, decision.reminder.order, decision.reminder.due);
     return {
       channel: action.channel,
-      key: `wf:${order.workflowId}:ev:${order.eventId}:a${order.action}:r${order.reminder}`,
-      to: address(action.recipient, action.channel, facts),
+      key: sendKey(order),
+      to: recipientAddress(action.recipient, action.channel, facts),
       subject: rendered.subject,
       body: rendered.body,
       segments: action.channel === 'sms' && !rendered.failure ? smsSegments(rendered.body) : null,
@@ -92,7 +54,14 @@ export class WorkflowSender {
     };
   }
 
-  private schedule(em: EntityManager, order: SendOrder, due: Date): void {
+  /** Sends a due job's message now (if the record still qualifies) and schedules the next reminder. */
+  async send(em: EntityManager, rule: InstalledRule, action: ActionDescriptor, order: SendOrder, now: Date, facts: Facts): Promise<void> {
+    const message = await this.compose(em, rule, action, order, now, facts);
+    if (message) await this.outbox.enqueue(em, message);
+  }
+
+  /** A send due later, as a job; leaving the status cancels it by its key's prefix. */
+  schedule(em: EntityManager, order: SendOrder, due: Date): void {
     this.jobs.schedule(em, { kind: WORKFLOW_SEND_JOB, dueAt: due, payload: { ...order }, cancelKey: pendingKey(order.workflowId, order.entity, order.entityId) });
   }
 

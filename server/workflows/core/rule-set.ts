@@ -1,0 +1,115 @@
+import { compileWorkflow, conditionHolds, EnginePool, eventTriggerKeys, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
+
+export interface InstalledRule {
+  workflowId: string;
+  compiled: CompiledWorkflow;
+  /** For `changed to "<value>"` triggers: the value, so the index can also key on it. */
+  changedTo?: unknown;
+}
+
+/** An installed rule from a workflow's AST. */
+export function installRule(workflowId: string, workflow: WorkflowAst): InstalledRule {
+  const trigger = workflow.trigger;
+  return {
+    workflowId,
+    compiled: compileWorkflow(workflow),
+    ...(trigger.kind === 'field_changed' && trigger.to !== undefined ? { changedTo: trigger.to } : {}),
+  };
+}
+
+const valueKey = (key: string, value: unknown) => `${key}=${JSON.stringify(value)}`;
+
+/** Rules of one entity that share a still-holds condition (none: they always hold), evaluated once for all. */
+interface HoldingGroup {
+  condition?: NonNullable<CompiledWorkflow['stillHolds']>;
+  workflowIds: string[];
+}
+
+interface TriggerGroup {
+  rules: Map<string, InstalledRule>;
+  engines: EnginePool;
+}
+
+/**
+ * A set of installed workflows, indexed by trigger (entity + event + field, and the value a
+ * `changed to` trigger waits for), each group with its json-rules-engines built once: an event
+ * only meets the rules that can fire on it. Pure: rules in, matches out.
+ */
+export class RuleSet {
+  private groups = new Map<string, TriggerGroup>();
+  private byId = new Map<string, InstalledRule>();
+  private holding = new Map<string, HoldingGroup[]>();
+
+  constructor(rules: readonly InstalledRule[] = []) {
+    this.build(rules);
+  }
+
+  private build(rules: readonly InstalledRule[]): void {
+    const groups = new Map<string, Map<string, InstalledRule>>();
+    this.byId = new Map(rules.map((r) => [r.workflowId, r]));
+    for (const rule of rules) {
+      if (!rule.compiled.active) continue;
+      for (const key of rule.compiled.triggers) {
+        const name = rule.changedTo === undefined ? triggerKeyString(key) : valueKey(triggerKeyString(key), rule.changedTo);
+        if (!groups.has(name)) groups.set(name, new Map());
+        groups.get(name)!.set(rule.compiled.name, rule);
+      }
+    }
+    this.holding = holdingGroups(rules);
+    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engines: new EnginePool([...members.values()].map((r) => r.compiled.rule)) }]));
+  }
+
+  /** The rules whose conditions hold for these facts, among those an event of this shape can trigger. */
+  async matching(event: { entity: string; kind: string; changes?: Record<string, unknown> }, facts: Record<string, unknown>): Promise<InstalledRule[]> {
+    const matched = new Map<string, InstalledRule>();
+    const keys = eventTriggerKeys(event).flatMap((key) => {
+      const field = key.split(':')[2];
+      const change = field ? (event.changes?.[field] as { to?: unknown } | undefined) : undefined;
+      return change && change.to !== undefined && change.to !== null ? [key, valueKey(key, change.to)] : [key];
+    });
+    for (const key of keys) {
+      const group = this.groups.get(key);
+      if (!group) continue;
+      for (const e of await group.engines.run(facts)) {
+        const rule = group.rules.get(String(e.params?.workflow));
+        if (rule) matched.set(rule.workflowId, rule);
+      }
+    }
+    return [...matched.values()];
+  }
+
+  /**
+   * The rules (workflow ids) whose pending sends for a record of `entity` it still qualifies for,
+   * on these facts: each distinct condition is evaluated once, however many rules share it.
+   */
+  async stillHolding(entity: string, facts: Record<string, unknown>): Promise<string[]> {
+    const holding: string[] = [];
+    for (const group of this.holding.get(entity) ?? []) {
+      if (!group.condition || (await conditionHolds(group.condition, facts))) holding.push(...group.workflowIds);
+    }
+    return holding;
+  }
+
+  get(workflowId: string): InstalledRule | undefined {
+    return this.byId.get(workflowId);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+}
+
+function holdingGroups(rules: readonly InstalledRule[]): Map<string, HoldingGroup[]> {
+  const byEntity = new Map<string, Map<string, HoldingGroup>>();
+  for (const rule of rules) {
+    const condition = rule.compiled.stillHolds;
+    const key = condition ? JSON.stringify(condition) : '';
+    for (const entity of new Set(rule.compiled.triggers.map((t) => t.entity))) {
+      if (!byEntity.has(entity)) byEntity.set(entity, new Map());
+      const groups = byEntity.get(entity)!;
+      if (!groups.has(key)) groups.set(key, { ...(condition ? { condition } : {}), workflowIds: [] });
+      groups.get(key)!.workflowIds.push(rule.workflowId);
+    }
+  }
+  return new Map([...byEntity].map(([entity, groups]) => [entity, [...groups.values()]]));
+}
