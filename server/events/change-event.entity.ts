@@ -1,7 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-export type ChangeKind = 'created' | 'updated' | 'deleted' | string;
-export type Changes = Record<string, { from: unknown; to: unknown }>;
+import type { ChangeKind, Changes, RecordChange } from './record-change.js';
+
+export type { ChangeKind, Changes };
 
 /**
  * A change or behaviour event, written in the same transaction as the change.
@@ -11,7 +12,7 @@ export type Changes = Record<string, { from: unknown; to: unknown }>;
 @Index({ properties: ['entity', 'entityId'] })
 @Index({ name: 'change_event_person_id', expression: `create index "change_event_person_id" on "change_event" (("data"->>'person_id'))` })
 @Index({ name: 'change_event_unprocessed', expression: 'create index "change_event_unprocessed" on "change_event" ("id") where "processed_at" is null' })
-export class ChangeEvent {
+export class ChangeEvent implements RecordChange {
   @PrimaryKey({ type: 'bigint' })
   id!: string;
 

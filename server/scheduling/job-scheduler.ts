@@ -106,6 +106,12 @@ export async function pendingDueTimes(em: EntityManager, cancelKeys: readonly st
   return new Map(rows.map((row: { cancel_key: string; due_at: Date }) => [row.cancel_key, new Date(row.due_at)]));
 }
 
+/** The pending jobs with this cancel key, soonest first. */
+export async function pendingJobs(em: EntityManager, cancelKey: string): Promise<{ id: string; dueAt: Date; payload: Record<string, unknown>; attempts: number }[]> {
+  const jobs = await em.find(Job, { status: 'pending', cancelKey }, { orderBy: { dueAt: 'asc' } });
+  return jobs.map((job) => ({ id: String(job.id), dueAt: job.dueAt, payload: job.payload, attempts: job.attempts }));
+}
+
 interface JobRow {
   id: string;
   kind: string;

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
-import type { ChangeEvent } from '../events/change-event.entity.js';
+import type { RecordChange } from '../events/record-change.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import { findMessage } from '../messaging/message-lookup.js';
 import { SuppressionList } from './suppression-list.js';
@@ -33,7 +33,7 @@ export class EmailFeedback implements OnModuleInit {
     this.consumer.register('suppressions', (event, em) => this.handle(event, em));
   }
 
-  async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
+  async handle(event: RecordChange, em: EntityManager): Promise<void> {
     if (event.entity !== 'email' || (event.kind !== 'bounced' && event.kind !== 'complained')) return;
     const data = (event.data ?? {}) as FeedbackData;
     const messageTo = data.messageId ? (await findMessage(em, data.messageId))?.to : undefined;

@@ -6,7 +6,7 @@ import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
 import type { Resource } from '../records/resource.js';
-import type { ChangeEvent } from '../events/change-event.entity.js';
+import type { RecordChange } from '../events/record-change.js';
 
 export type Facts = Record<string, unknown>;
 type Json = Record<string, unknown>;
@@ -72,7 +72,7 @@ export class RecordFacts {
    * The facts a rule about a change event is evaluated on: the changed record (for a deletion, its
    * last values from the event) and the `event` fact that `changed from/to` conditions read.
    */
-  async forEvent(em: EntityManager, event: ChangeEvent): Promise<Facts> {
+  async forEvent(em: EntityManager, event: RecordChange): Promise<Facts> {
     // The consumer hands one event to every handler (flows, workflows) in one transaction: load once.
     const loaded = this.eventFacts.get(event);
     if (loaded?.em === em) return loaded.facts;
@@ -82,9 +82,9 @@ export class RecordFacts {
     return facts;
   }
 
-  private readonly eventFacts = new WeakMap<ChangeEvent, { em: EntityManager; facts: Promise<Facts> }>();
+  private readonly eventFacts = new WeakMap<RecordChange, { em: EntityManager; facts: Promise<Facts> }>();
 
-  private async loadForEvent(em: EntityManager, event: ChangeEvent): Promise<Facts> {
+  private async loadForEvent(em: EntityManager, event: RecordChange): Promise<Facts> {
     const fallback = event.kind === 'deleted' ? Object.fromEntries(Object.entries(event.changes).map(([k, v]) => [k, v.from])) : undefined;
     return { ...(await this.load(em, event.entity, event.entityId, fallback)), event: { entity: event.entity, id: event.entityId, kind: event.kind, changes: event.changes } };
   }

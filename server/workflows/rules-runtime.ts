@@ -5,7 +5,7 @@ import { appCalendar } from '../scheduling/calendar.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
-import type { ChangeEvent } from '../events/change-event.entity.js';
+import type { RecordChange } from '../events/record-change.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
@@ -40,7 +40,7 @@ export class RulesRuntime implements OnModuleInit {
     this.runner.register(WORKFLOW_SEND_JOB, (job, context) => this.sendDue(job, context));
   }
 
-  async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
+  async handle(event: RecordChange, em: EntityManager): Promise<void> {
     await this.index.refresh(em);
     const rules = this.index.rules;
     if (rules.size === 0) return;

@@ -4,7 +4,7 @@ import { compileCondition, conditionHolds, parse, resolvePath, stripLocations, t
 import { z } from 'zod';
 import { NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
-import { Job } from '../scheduling/job.entity.js';
+import { pendingJobs } from '../scheduling/job-scheduler.js';
 import { RecordFacts } from './record-facts.js';
 import { pendingKey } from './core/workflow-decisions.js';
 import { WorkflowsService } from './workflows.service.js';
@@ -82,13 +82,13 @@ export class WorkflowExplainer {
     }
     const whenHolds = ast.when ? await conditionHolds(compileCondition(ast.when.condition), facts) : true;
     const matches = workflow.active && whenHolds && conditions.filter((c) => c.test.kind === 'trigger').every((c) => c.holds);
-    const pending = await em.find(Job, { status: 'pending', cancelKey: pendingKey(String(workflow.id), entity, id) }, { orderBy: { dueAt: 'asc' } });
+    const pending = await pendingJobs(em, pendingKey(String(workflow.id), entity, id));
     return {
       workflow: { id: String(workflow.id), name: workflow.name, active: workflow.active },
       record: { entity, id },
       matches,
       conditions,
-      pending: pending.map((job) => ({ jobId: String(job.id), dueAt: job.dueAt.toISOString(), action: job.payload.action, reminder: job.payload.reminder, attempts: job.attempts })),
+      pending: pending.map((job) => ({ jobId: job.id, dueAt: job.dueAt.toISOString(), action: job.payload.action, reminder: job.payload.reminder, attempts: job.attempts })),
     };
   }
 }

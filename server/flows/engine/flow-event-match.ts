@@ -1,11 +1,11 @@
 import { conditionHolds, type CompiledFlowTrigger, type CompiledSuccessCriterion } from '@stroom/dsl';
-import type { ChangeEvent } from '../../events/change-event.entity.js';
+import type { RecordChange } from '../../events/record-change.js';
 import type { Facts } from '../../workflows/record-facts.js';
 import type { AwaitedEvent, Participant } from '../participant.entity.js';
 
 /** What matching needs to know about an event beyond the row: the list's name, the record's facts. */
 export interface EventView {
-  event: ChangeEvent;
+  event: RecordChange;
   personId: string;
   /** For `selection.added` / `project.added`: the list's name. */
   listName?: string;
@@ -13,10 +13,10 @@ export interface EventView {
   facts(): Promise<Facts>;
 }
 
-const is = (event: ChangeEvent, entity: string, kind: string) => event.entity === entity && event.kind === kind;
-const data = (event: ChangeEvent, key: string) => (event.data ?? {})[key];
+const is = (event: RecordChange, entity: string, kind: string) => event.entity === entity && event.kind === kind;
+const data = (event: RecordChange, key: string) => (event.data ?? {})[key];
 
-export function formSubmitted(event: ChangeEvent, form: string): boolean {
+export function formSubmitted(event: RecordChange, form: string): boolean {
   return is(event, 'form', 'submitted') && data(event, 'form_key') === form;
 }
 
@@ -49,7 +49,7 @@ export async function criterionMet(criterion: CompiledSuccessCriterion, view: Ev
 }
 
 /** Whether the event is what a participant on a `wait for` step waits for. */
-export function awaitedHappens(awaited: AwaitedEvent, participant: Participant, event: ChangeEvent): boolean {
+export function awaitedHappens(awaited: AwaitedEvent, participant: Participant, event: RecordChange): boolean {
   // A webhook's answer arrives through its delivery job, not as an event.
   if (awaited.kind === 'webhook') return false;
   if (awaited.kind === 'form_submitted') return formSubmitted(event, awaited.form);

@@ -3,7 +3,7 @@ import type { CompiledFlowTrigger, CompiledSuccessCriterion } from '@stroom/dsl'
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../../clock/clock.js';
 import { ChangeEventConsumer } from '../../events/change-event-consumer.js';
-import type { ChangeEvent } from '../../events/change-event.entity.js';
+import type { RecordChange } from '../../events/record-change.js';
 import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
@@ -42,7 +42,7 @@ export class FlowEvents implements OnModuleInit {
     this.consumer.register('flows', (event, em) => this.handle(event, em));
   }
 
-  async handle(event: ChangeEvent, em: EntityManager): Promise<void> {
+  async handle(event: RecordChange, em: EntityManager): Promise<void> {
     const now = this.clock.now();
     const view = await this.view(em, event);
     if (view) await this.updateParticipants(em, view, now);
@@ -106,7 +106,7 @@ export class FlowEvents implements OnModuleInit {
    * A sale counts for the person it names and for everyone of the company it names: the other
    * persons of that company who take part in a flow now.
    */
-  private async colleaguesOfSaleCompany(em: EntityManager, event: ChangeEvent, personId: string | undefined): Promise<string[]> {
+  private async colleaguesOfSaleCompany(em: EntityManager, event: RecordChange, personId: string | undefined): Promise<string[]> {
     const companyId = (event.changes as Record<string, { to?: unknown } | undefined>).company_id?.to;
     if (event.entity !== 'sale' || event.kind !== 'created' || !companyId) return [];
     const rows = await em.getConnection().execute<{ person_id: string }[]>(
@@ -136,7 +136,7 @@ export class FlowEvents implements OnModuleInit {
   }
 
   /** The person an event is about, and what matching needs; undefined when it concerns no person. */
-  private async view(em: EntityManager, event: ChangeEvent): Promise<EventView | undefined> {
+  private async view(em: EntityManager, event: RecordChange): Promise<EventView | undefined> {
     let facts: Promise<Facts> | undefined;
     const loadFacts = (): Promise<Facts> => (facts ??= this.facts.forEvent(em, event));
     const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
