@@ -7,7 +7,7 @@ import { BadInputError, ConflictError } from '../common/errors.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { sqlArray } from '../common/sql-array.js';
 import { parseInput, recordId } from '../common/validation.js';
-import { RecordFacts } from '../workflows/record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import type { Flow } from './flow.entity.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { FLOW_STEP_JOB, participantJobKey } from './engine/step-jobs.js';

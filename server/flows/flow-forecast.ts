@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
-import { RecordFacts } from '../workflows/record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import { FlowForecaster, type Forecast } from './core/forecast.js';
 import { Enrolment } from './enrolment.js';
 import { FlowGraphs } from './engine/flow-graphs.js';

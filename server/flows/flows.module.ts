@@ -1,3 +1,4 @@
+import { FactsModule } from '../facts/facts.module.js';
 import { Module } from '@nestjs/common';
 import { CrmModule } from '../crm/crm.module.js';
 import { EventsModule } from '../events/events.module.js';
@@ -45,7 +46,7 @@ import { ParticipationErasure } from './participation-erasure.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 
 @Module({
-  imports: [LanguageModule, WorkflowsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
+  imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
   controllers: [FlowsController],
   providers: [
     FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,

@@ -4,7 +4,7 @@ import { ENTITIES, type Entity, parse, triggerEntity, type Workflow as WorkflowA
 import { NotFoundError } from '../common/errors.js';
 import { Flow } from '../flows/flow.entity.js';
 import { documentsUsing } from '../language/dsl-references.js';
-import { RecordFacts } from '../workflows/record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import { Workflow } from '../workflows/workflow.entity.js';
 import type { PreviewSubject } from './empty-variables.js';
 import { sampleContext } from './sample-records.js';

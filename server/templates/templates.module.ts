@@ -1,3 +1,4 @@
+import { FactsModule } from '../facts/facts.module.js';
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { closeRenderThreads } from './off-loop-render.js';
 import { TemplateVariablesController } from './template-variables.controller.js';
@@ -18,7 +19,7 @@ const resource = templates as unknown as Resource<BaseRecord>;
 const templateRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [EventsModule, MessagingModule, WorkflowsModule],
+  imports: [EventsModule, MessagingModule, WorkflowsModule, FactsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
   providers: [templateRecords, PreviewRecords, TemplateSender, TemplateUsage],
   exports: [templateRecords],

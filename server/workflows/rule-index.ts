@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { installRule, RuleSet, type InstalledRule } from './core/rule-set.js';
 import { Workflow } from './workflow.entity.js';
-import { ruleSetVersion } from './rule-set-versions.js';
+import { ruleSetVersion } from '../facts/rule-set-versions.js';
 
 export { installRule, type InstalledRule };
 

@@ -9,7 +9,7 @@ import type { RecordChange } from '../events/record-change.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
-import { RecordFacts } from './record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import { RuleIndex } from './rule-index.js';
 import { decideChange, type SendOrder } from './core/workflow-decisions.js';
 import { WORKFLOW_SEND_JOB, WorkflowSender } from './workflow-sender.js';

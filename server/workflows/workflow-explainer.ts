@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { pendingJobs } from '../scheduling/job-scheduler.js';
-import { RecordFacts } from './record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import { pendingKey } from './core/workflow-decisions.js';
 import { WorkflowsService } from './workflows.service.js';
 

@@ -10,7 +10,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Template } from '../templates/template.entity.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError } from '../templates/template-engine.js';
-import type { Facts } from './record-facts.js';
+import type { Facts } from '../facts/record-facts.js';
 import type { InstalledRule } from './core/rule-set.js';
 import { decideDueSend, pendingKey, recipientAddress, sendKey, type SendOrder } from './core/workflow-decisions.js';
 

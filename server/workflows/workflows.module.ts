@@ -3,7 +3,7 @@ import { EventsModule } from '../events/events.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
-import { RecordFacts } from './record-facts.js';
+import { FactsModule } from '../facts/facts.module.js';
 import { RuleIndex } from './rule-index.js';
 import { RulesRuntime } from './rules-runtime.js';
 import { TaskExpiry } from './task-expiry.js';
@@ -16,9 +16,9 @@ import { WorkflowsService } from './workflows.service.js';
 import { WorkflowRenames } from './workflow-renames.js';
 
 @Module({
-  imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule],
+  imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule, FactsModule],
   controllers: [WorkflowsController, WorkflowSettingsController],
-  providers: [WorkflowsService, RuleIndex, RecordFacts, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowRenames],
-  exports: [WorkflowsService, RecordFacts, WorkflowSettingsService],
+  providers: [WorkflowsService, RuleIndex, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowRenames],
+  exports: [WorkflowsService, WorkflowSettingsService],
 })
 export class WorkflowsModule {}

@@ -15,7 +15,7 @@ import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Workflow, WorkflowVersion } from './workflow.entity.js';
 import { checkWorkflowSource } from './workflow-source.js';
 import { containsPattern } from '../common/like.js';
-import { bumpRuleSetVersion } from './rule-set-versions.js';
+import { bumpRuleSetVersion } from '../facts/rule-set-versions.js';
 
 const listQuery = z.strictObject({ q: z.string().max(255).optional(), active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), ...ruleFilters, ...paging });
 const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });

@@ -9,7 +9,7 @@ import { ChangeEventConsumer } from '../../events/change-event-consumer.js';
 import { appCalendar, type Calendar } from '../../scheduling/calendar.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
 import { PerTransaction } from '../../common/per-transaction.js';
-import { ruleSetVersion } from '../../workflows/rule-set-versions.js';
+import { ruleSetVersion } from '../../facts/rule-set-versions.js';
 import { Enrolment } from '../enrolment.js';
 import { FlowGraphs } from '../engine/flow-graphs.js';
 import { Flow } from '../flow.entity.js';

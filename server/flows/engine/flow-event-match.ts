@@ -1,6 +1,6 @@
 import { conditionHolds, type CompiledFlowTrigger, type CompiledSuccessCriterion } from '@stroom/dsl';
 import type { RecordChange } from '../../events/record-change.js';
-import type { Facts } from '../../workflows/record-facts.js';
+import type { Facts } from '../../facts/record-facts.js';
 import type { AwaitedEvent, Participant } from '../participant.entity.js';
 
 /** What matching needs to know about an event beyond the row: the list's name, the record's facts. */

@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../../clock/clock.js';
 import { ChangeEventConsumer } from '../../events/change-event-consumer.js';
 import type { RecordChange } from '../../events/record-change.js';
-import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
+import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';

@@ -4,7 +4,7 @@ import type { CompiledFlowTrigger } from '@stroom/dsl';
 import { Flow } from '../flow.entity.js';
 import type { EventView } from './flow-event-match.js';
 import { FlowGraphs } from './flow-graphs.js';
-import { bumpRuleSetVersion, ruleSetVersion } from '../../workflows/rule-set-versions.js';
+import { bumpRuleSetVersion, ruleSetVersion } from '../../facts/rule-set-versions.js';
 
 interface Listener {
   flowId: string;

@@ -9,7 +9,7 @@ import { Template } from '../../templates/template.entity.js';
 import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
-import type { Facts } from '../../workflows/record-facts.js';
+import type { Facts } from '../../facts/record-facts.js';
 import type { LeaveActions } from './leave-actions.js';
 import { addNote, end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph } from '@stroom/dsl';
-import type { Facts } from '../../workflows/record-facts.js';
+import type { Facts } from '../../facts/record-facts.js';
 import { LeaveActions } from './leave-actions.js';
 import type { Participant } from '../participant.entity.js';
 import type { Ending, StepRun } from './step-run.js';

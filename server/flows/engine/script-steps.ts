@@ -8,7 +8,7 @@ import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
 import type { RecordService } from '../../records/record.service.js';
 import { JobRunner, type ClaimedJob } from '../../scheduling/job-runner.js';
 import { JobScheduler } from '../../scheduling/job-scheduler.js';
-import { RecordFacts } from '../../workflows/record-facts.js';
+import { RecordFacts } from '../../facts/record-facts.js';
 import { Participant } from '../participant.entity.js';
 import { runScript, SCRIPT_LIMITS, type ScriptResult } from './script-sandbox.js';
 import { addNote, next, type StepOutcome, type StepRun } from './step-run.js';

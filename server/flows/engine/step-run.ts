@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import type { FlowGraph, FlowNode, Target } from '@stroom/dsl';
 import type { AppConfig } from '../../config/config.js';
 import { appCalendar, type Calendar } from '../../scheduling/calendar.js';
-import type { Facts } from '../../workflows/record-facts.js';
+import type { Facts } from '../../facts/record-facts.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
 import type { TokenRow } from '../../tracking/tracking.service.js';
 import type { Flow } from '../flow.entity.js';

@@ -4,7 +4,7 @@ import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
-import { RecordFacts, type Facts } from '../../workflows/record-facts.js';
+import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';

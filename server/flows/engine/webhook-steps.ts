@@ -5,7 +5,7 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { renderText, type MergeContext } from '../../templates/template-engine.js';
 import { WebhookOutbox, type SettledCall } from '../../webhooks/webhook-outbox.js';
-import type { Facts } from '../../workflows/record-facts.js';
+import type { Facts } from '../../facts/record-facts.js';
 import { Participant, type WebhookAnswers } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { StepJobs } from './step-jobs.js';
