@@ -12,6 +12,8 @@ import { JobRunner } from './job-runner.js';
 export class JobPoller {
   private readonly logger = new Logger(JobPoller.name);
   private readonly busy = new Set<string>();
+  /** The ticks under way: shutdown waits for them before the database closes. */
+  private readonly inflight = new Set<Promise<void>>();
   private stopped = false;
 
   constructor(
@@ -22,7 +24,13 @@ export class JobPoller {
   @Interval(200)
   async tick(): Promise<void> {
     if (this.stopped) return;
-    await Promise.all(this.runner.lanes().map((lane) => this.runLane(lane)));
+    const tick = Promise.all(this.runner.lanes().map((lane) => this.runLane(lane))).then(() => undefined);
+    this.inflight.add(tick);
+    try {
+      await tick;
+    } finally {
+      this.inflight.delete(tick);
+    }
   }
 
   private async runLane(lane: string): Promise<void> {
@@ -39,7 +47,12 @@ export class JobPoller {
     }
   }
 
-  beforeApplicationShutdown(): void {
+  /**
+   * No new tick; the ticks under way finish first: a query of theirs that started while the
+   * connection pool was closing kept its connection, and the pool then waited for it for ever.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
   }
 }
