@@ -115,6 +115,8 @@ function likelyErrors(path: string, operation: Operation): number[] {
  * 413 where it takes a body); and on every operation `default`: any other error (a 5xx) has the same shape.
  */
 export function completeDocument(document: OpenAPIObject): OpenAPIObject {
+  // Relative to where the document is read: the service serves its API and the document together.
+  if (!document.servers?.length) document.servers = [{ url: '/', description: 'This service' }];
   const components = (document.components ??= {});
   const schemas = (components.schemas ??= {}) as Record<string, unknown>;
   schemas.Error = ERROR_SCHEMA;
@@ -128,8 +130,33 @@ export function completeDocument(document: OpenAPIObject): OpenAPIObject {
       if (path.startsWith('/api/') && !Object.keys(responses).some((status) => status.startsWith('4'))) {
         for (const status of likelyErrors(path, operation)) responses[String(status)] = errorResponse(status);
       }
+      // Routes without a token (health, login, the public pages) say so: no security.
+      operation.security ??= [];
       responses.default ??= { description: 'Any other error (503 when the database does not answer, 500 for a fault)', content: { 'application/json': { schema: { $ref: ERROR_REF } } } };
     }
   }
+  withTypedNullables(document);
   return document;
+}
+
+/**
+ * OpenAPI 3.0 allows `nullable` only beside a `type`: a nullable `anyOf`/`oneOf` (as zod writes
+ * an optional id that may be a string or a number) becomes nullable in each of its typed branches,
+ * and a nullable schema without any type (any JSON value) already admits null.
+ */
+function withTypedNullables(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const item of node) withTypedNullables(item);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const schema = node as Record<string, unknown>;
+  if (schema.nullable === true && schema.type === undefined) {
+    delete schema.nullable;
+    for (const key of ['anyOf', 'oneOf'] as const) {
+      const branches = schema[key];
+      if (Array.isArray(branches)) for (const branch of branches) if (branch && typeof branch === 'object' && 'type' in branch) (branch as Record<string, unknown>).nullable = true;
+    }
+  }
+  for (const value of Object.values(schema)) withTypedNullables(value);
 }

@@ -49,6 +49,7 @@ export class FlowsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One flow: its DSL source, status and version' })
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404])
   get(@Param('id') id: string) {
     return this.queries.get(id);
@@ -81,6 +82,7 @@ export class FlowsController {
 
   @Patch(':id')
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'Edit a flow that is not running, as PUT (409 when running)' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
@@ -135,6 +137,7 @@ export class FlowsController {
   @Post(':id/pause')
   @HttpCode(200)
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'Pause a running flow: participants wait where they are, new ones queue' })
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   pause(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.pause(id, principal);
@@ -143,6 +146,7 @@ export class FlowsController {
   @Post(':id/end')
   @HttpCode(200)
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'End a running or paused flow: active and queued participants are cancelled' })
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409])
   end(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.end(id, principal);

@@ -31,6 +31,7 @@ export class WorkflowSettingsController {
   }
 
   @Get('task-types/:id')
+  @ApiOperation({ summary: 'One task type with its three workflows (new, expired, completed)' })
   @ApiAnswers(200, TASK_TYPE_WORKFLOW_SETTINGS_REF, [401, 403, 404])
   getTaskType(@Param('id') id: string) {
     return this.settings.getTaskType(id);
@@ -52,6 +53,7 @@ export class WorkflowSettingsController {
   }
 
   @Get(':kind/:id')
+  @ApiOperation({ summary: 'One status of the kind with its workflow setting' })
   @ApiAnswers(200, STATUS_WORKFLOW_SETTING_REF, [401, 403, 404])
   getStatus(@Param('kind') kind: string, @Param('id') id: string) {
     return this.settings.getStatus(statusKind(kind), id);

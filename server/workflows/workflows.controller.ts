@@ -28,6 +28,7 @@ export class WorkflowsController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One workflow: its DSL source, whether it is active, its version' })
   @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404])
   get(@Param('id') id: string) {
     return this.workflows.get(id);
@@ -51,6 +52,7 @@ export class WorkflowsController {
 
   @Put(':id')
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'Edit a workflow from DSL source (400 with diagnostics when it has errors)' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
   update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
@@ -59,6 +61,7 @@ export class WorkflowsController {
 
   @Patch(':id')
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'Edit a workflow from DSL source, as PUT' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
   patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
