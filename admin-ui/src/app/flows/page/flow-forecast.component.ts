@@ -30,8 +30,8 @@ const SEARCH_DELAY_MS = 250;
   selector: 'st-flow-forecast',
   imports: [FormsModule, MatAutocompleteModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslocoPipe],
   styles: `
-    form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: baseline; max-width: 880px; }
-    .selection { flex: 1 1 320px; }
+    form { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: baseline; max-width: 1100px; }
+    .selection { flex: 1 1 260px; }
     .days { width: 140px; }
     .share { width: 190px; }
     .figures { display: flex; flex-wrap: wrap; gap: 8px 32px; margin: 8px 0; }
