@@ -22,4 +22,5 @@ export const AUDIT_ENTRY_REF = {
   }),
 };
 
-export const AUDIT_ENTRY_LIST_REF = { $ref: registerComponentSchema('AuditEntryList', pageSchema(AUDIT_ENTRY_REF.$ref)) };
+/** One page of them; named `…Page`, as `…List` names the record resources' pages. */
+export const AUDIT_ENTRY_LIST_REF = { $ref: registerComponentSchema('AuditEntryPage', pageSchema(AUDIT_ENTRY_REF.$ref)) };

@@ -26,7 +26,8 @@ export const CHANGE_EVENT_REF = {
   }),
 };
 
-export const CHANGE_EVENT_LIST_REF = { $ref: registerComponentSchema('ChangeEventList', pageSchema(CHANGE_EVENT_REF.$ref)) };
+/** One page of them; named `…Page`, as `…List` names the record resources' pages. */
+export const CHANGE_EVENT_LIST_REF = { $ref: registerComponentSchema('ChangeEventPage', pageSchema(CHANGE_EVENT_REF.$ref)) };
 
 /** The answer of `POST /api/events`: the event recorded. */
 export const RECORDED_EVENT_REF = {

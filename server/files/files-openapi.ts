@@ -18,7 +18,8 @@ export const STORED_FILE_REF = {
   }),
 };
 
-export const STORED_FILE_LIST_REF = { $ref: registerComponentSchema('StoredFileList', pageSchema(STORED_FILE_REF.$ref)) };
+/** One page of them; named `…Page`, as `…List` names the record resources' pages. */
+export const STORED_FILE_LIST_REF = { $ref: registerComponentSchema('StoredFilePage', pageSchema(STORED_FILE_REF.$ref)) };
 
 const BINARY = { schema: { type: 'string', format: 'binary' } };
 

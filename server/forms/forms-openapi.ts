@@ -48,7 +48,7 @@ export const FORM_USAGE_REF = {
 
 /** Every form's usage, by key (not paged: no total). */
 export const FORM_USAGE_LIST_REF = {
-  $ref: registerComponentSchema('FormUsageList', {
+  $ref: registerComponentSchema('FormUsages', {
     type: 'object',
     required: ['items'],
     additionalProperties: false,

@@ -40,7 +40,8 @@ export const MESSAGE_REF = {
   }),
 };
 
-export const MESSAGE_LIST_REF = { $ref: registerComponentSchema('MessageList', pageSchema(MESSAGE_REF.$ref)) };
+/** One page of them; named `…Page`, as `…List` names the record resources' pages. */
+export const MESSAGE_LIST_REF = { $ref: registerComponentSchema('MessagePage', pageSchema(MESSAGE_REF.$ref)) };
 
 const NAMED = { type: 'object', required: ['id', 'name'], additionalProperties: false, properties: { id: ID, name: { type: 'string' } } };
 

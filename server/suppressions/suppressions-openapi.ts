@@ -15,4 +15,5 @@ export const SUPPRESSION_REF = {
   }),
 };
 
-export const SUPPRESSION_LIST_REF = { $ref: registerComponentSchema('SuppressionList', pageSchema(SUPPRESSION_REF.$ref)) };
+/** One page of them; named `…Page`, as `…List` names the record resources' pages. */
+export const SUPPRESSION_LIST_REF = { $ref: registerComponentSchema('SuppressionPage', pageSchema(SUPPRESSION_REF.$ref)) };
