@@ -182,6 +182,37 @@ describe('content, messaging and transfer routes answer what the document says',
     }
   });
 
+  it('errors they document: unknown records, bad input, a conflict, no token, no role', async () => {
+    for (const [template, path] of [
+      ['/api/messages/{id}', '/api/messages/987654321'],
+      ['/api/files/{id}', '/api/files/abc'],
+      ['/api/files/{id}/content', '/api/files/987654321/content'],
+      ['/api/templates/{id}/usage', '/api/templates/987654321/usage'],
+      ['/api/persons/{id}/contact-history', '/api/persons/987654321/contact-history'],
+    ]) expect((await documentedCall('GET', template!, path!)).status).toBe(404);
+    expect((await documentedCall('POST', '/api/templates/{id}/preview', '/api/templates/987654321/preview', {})).status).toBe(404);
+    expect((await documentedCall('POST', '/api/forms/{key}/submissions', '/api/forms/bestaat-niet/submissions', { person: { email: 'x@test.example' } })).status).toBe(404);
+    for (const [template, path] of [['/api/audit', '/api/audit?subject=nothing'], ['/api/change-events', '/api/change-events?nope=1'], ['/api/messages', '/api/messages?status=lost'],
+      ['/api/suppressions', '/api/suppressions?limit=-1'], ['/api/files', '/api/files?nope=1'], ['/api/export', '/api/export?format=tar']]) {
+      expect((await documentedCall('GET', template!, path!)).status).toBe(400);
+    }
+    expect((await documentedCall('POST', '/api/events', '/api/events', { type: 'link.clicked' })).status).toBe(400);
+    expect((await documentedCall('PUT', '/api/contact-policy', '/api/contact-policy', { source: 'policy {' })).status).toBe(400);
+    expect((await documentedCall('POST', '/api/import', '/api/import', {})).status).toBe(400);
+    expect((await documentedCall('POST', '/api/suppressions', '/api/suppressions', { address: 'weg@test.example' })).status).toBe(409);
+    for (const [method, path] of OPERATIONS) {
+      const real = path.replace('{id}', '1').replace('{key}', 'oa-aanmelden');
+      expect((await documentedCall(method.toUpperCase(), path, real, method === 'get' ? undefined : {}, null)).status).toBe(401);
+    }
+    await created('/api/employees', { name: 'OA-zonder-rol', email: 'oa-geen-rol@test.example', roles: [], password: 'oa-wachtwoord' });
+    const login = await context.app.call('POST', '/api/auth/login', { email: 'oa-geen-rol@test.example', password: 'oa-wachtwoord' }, null);
+    expect(login.status).toBe(200);
+    for (const [method, path] of OPERATIONS) {
+      const real = path.replace('{id}', '1').replace('{key}', 'oa-aanmelden');
+      expect((await documentedCall(method.toUpperCase(), path, real, method === 'get' ? undefined : {}, login.body.token)).status).toBe(403);
+    }
+  });
+
   it('export (JSON and zip) and import', async () => {
     const exported = await documentedCall('GET', '/api/export', '/api/export?format=json');
     expect(Object.keys(exported.body.files)).toContain('manifest.json');
