@@ -175,9 +175,11 @@ describe('content, messaging and transfer routes answer what the document says',
     expect((await documentedCall('GET', '/api/files', '/api/files')).body.total).toBe(2);
     expect((await documentedCall('GET', '/api/files/{id}', `/api/files/${image.id}`)).status).toBe(200);
     const unknown = await documentedUpload('/api/files', 'gewoon tekst', 'notitie.txt', 'text/plain');
-    for (const id of [file.id, image.id, unknown.id]) {
+    // Served as the type its bytes show; unknown bytes as application/octet-stream.
+    for (const [id, type] of [[file.id, 'application/pdf'], [image.id, 'image/png'], [unknown.id, 'application/octet-stream']]) {
       const content = await fetch(`${context.app.url}/api/files/${id}/content`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } });
       expect(content.status).toBe(200);
+      expect(content.headers.get('content-type')).toBe(type);
       expectDocumentedType('/api/files/{id}/content', content.headers.get('content-type'));
     }
   });
