@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { Roles } from '../auth/roles.decorator.js';
 import { AUDIT_SUBJECTS } from './audit-entry.entity.js';
 import { AuditLog } from './audit-log.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { AUDIT_ENTRY_LIST_REF } from './audit-openapi.js';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -16,6 +18,7 @@ export class AuditController {
   @ApiQuery({ name: 'subject', required: false, enum: AUDIT_SUBJECTS })
   @ApiQuery({ name: 'subjectId', required: false })
   @ApiQuery({ name: 'actor', required: false, description: 'employee:<id>, api-token or system' })
+  @ApiAnswers(200, AUDIT_ENTRY_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
     return this.audit.list(query);
   }

@@ -9,6 +9,8 @@ import { BadInputError } from '../common/errors.js';
 import { parseInput, recordId } from '../common/validation.js';
 import { findMessage } from '../messaging/message-lookup.js';
 import { ChangeRecorder } from './change-recorder.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { RECORDED_EVENT_REF } from './events-openapi.js';
 
 const behaviourBody = z.strictObject({
   type: z.string().max(100).regex(/^[a-z][a-z_]*\.[a-z][a-z_]*$/, "expected '<entity>.<behaviour>', e.g. link.clicked")
@@ -53,6 +55,7 @@ export class BehaviourEventsController {
   @HttpCode(202)
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Record a behaviour event {type, personId, data}, e.g. link.clicked or email.opened' })
+  @ApiAnswers(202, RECORDED_EVENT_REF, [400, 401, 403, 413])
   async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     const input = parseInput(behaviourBody, body);
     if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' }, { code: 'data.too_large', params: { field: 'data' } });

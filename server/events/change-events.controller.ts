@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { ChangeEventsQuery } from './change-events.query.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { CHANGE_EVENT_LIST_REF } from './events-openapi.js';
 
 @ApiTags('change-events')
 @ApiBearerAuth()
@@ -17,6 +19,7 @@ export class ChangeEventsController {
   @ApiQuery({ name: 'kind', required: false })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiAnswers(200, CHANGE_EVENT_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
     return this.events.list(query, viewer);
   }

@@ -5,6 +5,8 @@ import type { Response } from 'express';
 import { Roles } from '../auth/roles.decorator.js';
 import { FilesService, MAX_FILE_BYTES, type UploadedContent } from './files.service.js';
 import { FILE_RESPONSE_HEADERS, servedType } from './served-type.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { ApiFileContent, STORED_FILE_LIST_REF, STORED_FILE_REF } from './files-openapi.js';
 
 @ApiTags('files')
 @ApiBearerAuth()
@@ -18,6 +20,7 @@ export class FilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Upload an attachment (multipart field "file", at most 25 MB)' })
+  @ApiAnswers(201, STORED_FILE_REF, [400, 401, 403, 413])
   upload(@UploadedFile() file: UploadedContent | undefined) {
     return this.files.upload(file);
   }
@@ -28,23 +31,27 @@ export class FilesController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } }, required: ['file'] } })
   @ApiOperation({ summary: 'Upload an image for e-mails (PNG, JPEG, GIF or WebP by its bytes): answers the file with its public url /img/<token>' })
+  @ApiAnswers(201, STORED_FILE_REF, [400, 401, 403, 413])
   uploadImage(@UploadedFile() file: UploadedContent | undefined) {
     return this.files.uploadImage(file);
   }
 
   @Get()
   @ApiOperation({ summary: 'List uploaded files, newest first' })
+  @ApiAnswers(200, STORED_FILE_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
     return this.files.list(query);
   }
 
   @Get(':id')
+  @ApiAnswers(200, STORED_FILE_REF, [401, 403, 404])
   get(@Param('id') id: string) {
     return this.files.get(id);
   }
 
   @Get(':id/content')
   @ApiOperation({ summary: 'Download the file' })
+  @ApiFileContent([401, 403, 404])
   async download(@Param('id') id: string, @Res() res: Response) {
     const file = await this.files.content(id);
     res.setHeader('content-type', await servedType(file.content));

@@ -12,6 +12,8 @@ import type { BaseRecord } from '../records/base-record.js';
 import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
 import { Form } from './form.entity.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { FORM_SUBMISSION_REF } from './forms-openapi.js';
 
 const submissionBody = z.strictObject({
   person: z.strictObject({
@@ -76,6 +78,7 @@ export class FormSubmissionsController {
   @HttpCode(201)
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'A form submitted: finds or creates the person by e-mail and records form.submitted' })
+  @ApiAnswers(201, FORM_SUBMISSION_REF, [400, 401, 403, 404, 413])
   submit(@Param('key') key: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
     return this.submissions.submit(key, body, principal);
   }

@@ -5,6 +5,8 @@ import { formUsesOf, parse, type Flow as FlowAst, type FormUse } from '@stroom/d
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Form } from './form.entity.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { FORM_USAGE_LIST_REF } from './forms-openapi.js';
 
 export interface FormUsage {
   id: string;
@@ -70,6 +72,7 @@ export class FormUsageController {
 
   @Get()
   @ApiOperation({ summary: 'Per form: its public address, the number of submissions and the flows it triggers, is waited for in or counts as success' })
+  @ApiAnswers(200, FORM_USAGE_LIST_REF, [401, 403])
   all() {
     return this.usages.all();
   }

@@ -2,6 +2,8 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { MessageDetailQuery } from './message-detail.js';
 import { MessagesQuery } from './messages.query.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { MESSAGE_DETAIL_REF, MESSAGE_LIST_REF } from './messaging-openapi.js';
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -21,12 +23,14 @@ export class MessagesController {
   @ApiQuery({ name: 'flow', required: false, description: 'flow id' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiAnswers(200, MESSAGE_LIST_REF, [400, 401, 403])
   list(@Query() query: Record<string, unknown>) {
     return this.messages.list(query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One message: its body, the headers it is sent with, every delivery attempt, and the rule or flow and person it came from' })
+  @ApiAnswers(200, MESSAGE_DETAIL_REF, [401, 403, 404])
   get(@Param('id') id: string) {
     return this.detail.get(id);
   }

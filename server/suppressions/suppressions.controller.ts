@@ -9,6 +9,8 @@ import { paging } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { Suppression } from './suppression.entity.js';
 import { normalAddress, SuppressionList } from './suppression-list.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { SUPPRESSION_LIST_REF, SUPPRESSION_REF } from './suppressions-openapi.js';
 
 const listQuery = z.strictObject({ ...paging, address: z.string().max(320).optional() });
 const addBody = z.strictObject({ address: z.email().max(320) });
@@ -31,6 +33,7 @@ export class SuppressionsController {
   @ApiQuery({ name: 'address', required: false, description: 'part of the address' })
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
+  @ApiAnswers(200, SUPPRESSION_LIST_REF, [400, 401, 403])
   async index(@Query() query: unknown) {
     const q = parseInput(listQuery, query, 'query');
     const where = q.address ? { address: { $ilike: containsPattern(q.address) } } : {};
@@ -41,6 +44,7 @@ export class SuppressionsController {
   @Post()
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Suppress an address by hand {address} (reason manual)' })
+  @ApiAnswers(201, SUPPRESSION_REF, [400, 401, 403, 409, 413])
   async add(@Body() body: unknown) {
     const { address } = parseInput(addBody, body);
     return this.em.fork().transactional(async (em) => {

@@ -12,6 +12,8 @@ import { unzipFiles, zipFiles } from './archive.js';
 import { bundleFromFiles, bundleToFiles } from './bundle.js';
 import { Exporter } from './exporter.js';
 import { Importer } from './importer.js';
+import { ApiAnswers } from '../common/openapi-components.js';
+import { ApiExportAnswers, IMPORT_REPORT_REF } from './transfer-openapi.js';
 
 const exportQuery = z.strictObject({ format: z.enum(['zip', 'json']).default('zip') });
 const importQuery = z.strictObject({ dryRun: z.enum(['true', 'false']).default('false') });
@@ -31,6 +33,7 @@ export class TransferController {
   @Roles('flow_admin', 'content_editor')
   @ApiOperation({ summary: 'All workflows and flows as .stroom files, with templates, statuses and task types: a zip archive (or {files} with format=json)' })
   @ApiQuery({ name: 'format', required: false, enum: ['zip', 'json'] })
+  @ApiExportAnswers([400, 401, 403])
   async export(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) response: Response) {
     const { format } = parseInput(exportQuery, query, 'query');
     const now = this.clock.now();
@@ -46,6 +49,7 @@ export class TransferController {
   @ApiOperation({ summary: 'Apply an export (a zip body, or JSON {files}) in one transaction; dryRun=true lists what would change and changes nothing' })
   @ApiQuery({ name: 'dryRun', required: false, enum: ['true', 'false'] })
   @ApiBody({ description: 'application/zip (as GET /api/export gives it) or application/json {files: {path: text}}', required: true })
+  @ApiAnswers(200, IMPORT_REPORT_REF, [400, 401, 403, 409, 413])
   async import(@Body() body: unknown, @Query() query: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
     const { dryRun } = parseInput(importQuery, query, 'query');
     const files = Buffer.isBuffer(body) ? unzipFiles(new Uint8Array(body)) : importedJson(body);
