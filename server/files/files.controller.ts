@@ -44,6 +44,7 @@ export class FilesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One stored file: its name, type and size (the bytes under /content)' })
   @ApiAnswers(200, STORED_FILE_REF, [401, 403, 404])
   get(@Param('id') id: string) {
     return this.files.get(id);
@@ -63,6 +64,7 @@ export class FilesController {
   @Delete(':id')
   @HttpCode(204)
   @Roles('flow_admin')
+  @ApiOperation({ summary: 'Delete a stored file' })
   remove(@Param('id') id: string) {
     return this.files.remove(id);
   }

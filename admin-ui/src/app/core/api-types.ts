@@ -360,9 +360,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One stored file: its name, type and size (the bytes under /content) */
         get: operations["FilesController_get"];
         put?: never;
         post?: never;
+        /** Delete a stored file */
         delete: operations["FilesController_remove"];
         options?: never;
         head?: never;
@@ -428,6 +430,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One flow: its DSL source, status and version */
         get: operations["FlowsController_get"];
         /** Edit a flow that is not running (409 when running) */
         put: operations["FlowsController_update"];
@@ -436,6 +439,7 @@ export interface paths {
         delete: operations["FlowsController_remove"];
         options?: never;
         head?: never;
+        /** Edit a flow that is not running, as PUT (409 when running) */
         patch: operations["FlowsController_patch"];
         trace?: never;
     };
@@ -482,6 +486,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** End a running or paused flow: active and queued participants are cancelled */
         post: operations["FlowsController_end"];
         delete?: never;
         options?: never;
@@ -550,6 +555,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Pause a running flow: participants wait where they are, new ones queue */
         post: operations["FlowsController_pause"];
         delete?: never;
         options?: never;
@@ -1537,6 +1543,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One status of the kind with its workflow setting */
         get: operations["WorkflowSettingsController_getStatus"];
         /** Save a status row: writes (or removes) its workflow’s DSL */
         put: operations["WorkflowSettingsController_putStatus"];
@@ -1571,6 +1578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One task type with its three workflows (new, expired, completed) */
         get: operations["WorkflowSettingsController_getTaskType"];
         /** Save a task type’s workflows: writes their DSL */
         put: operations["WorkflowSettingsController_putTaskType"];
@@ -1606,13 +1614,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One workflow: its DSL source, whether it is active, its version */
         get: operations["WorkflowsController_get"];
+        /** Edit a workflow from DSL source (400 with diagnostics when it has errors) */
         put: operations["WorkflowsController_update"];
         post?: never;
         /** Delete a workflow; what it had pending is cancelled */
         delete: operations["WorkflowsController_remove"];
         options?: never;
         head?: never;
+        /** Edit a workflow from DSL source, as PUT */
         patch: operations["WorkflowsController_patch"];
         trace?: never;
     };
@@ -1758,6 +1769,58 @@ export interface components {
             /** @description All that match, over every page */
             total: number;
         };
+        AuditEntry: {
+            /** @description created, updated, deleted, or a lifecycle step such as started, paused, ended */
+            action: string;
+            /** @description `employee:<id>`, `api-token` or `system` */
+            actor: string;
+            actorName: string;
+            /** @description The audited state after the change (any JSON); null when it was deleted */
+            after: unknown;
+            /** Format: date-time */
+            at: string;
+            /** @description The audited state before the change (any JSON); null when it was created */
+            before: unknown;
+            id: string;
+            /** @enum {string} */
+            subject: "workflow" | "flow" | "template" | "status" | "task_type" | "employee" | "contact_policy";
+            subjectId: string;
+            subjectName: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            /** @description All that match, over every page */
+            total: number;
+        };
+        ChangeEvent: {
+            actor: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Per changed field (snake_case): the value before and after */
+            changes: {
+                [key: string]: {
+                    from?: unknown;
+                    to?: unknown;
+                };
+            };
+            /** @description Only when the event carries data (a behaviour event) */
+            data?: {
+                [key: string]: unknown;
+            };
+            /** @description snake_case entity: person, quote_request, form, … */
+            entity: string;
+            entityId: string;
+            id: string;
+            /** @description created, updated, deleted, or a behaviour such as submitted or clicked */
+            kind: string;
+            /** Format: date-time */
+            processedAt: string | null;
+        };
+        ChangeEventPage: {
+            items: components["schemas"]["ChangeEvent"][];
+            /** @description All that match, over every page */
+            total: number;
+        };
         ClockTime: {
             /**
              * Format: date-time
@@ -1783,6 +1846,40 @@ export interface components {
             items: components["schemas"]["Company"][];
             /** @description All that match, over every page */
             total: number;
+        };
+        ContactHistory: {
+            items: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                channel: "email" | "sms";
+                flowId?: string;
+                /** @description A sent message: counted by the policy (a flow’s message) or transactional */
+                marketing?: boolean;
+                /** @description A sent message */
+                messageId?: string;
+                /** @description Why the policy deferred or skipped it (or held a sent one back first) */
+                reason?: string;
+                /** @enum {string} */
+                status: "sent" | "deferred" | "skipped";
+                /**
+                 * Format: date-time
+                 * @description A deferral: the moment it was put off to
+                 */
+                until?: string;
+                workflowId?: string;
+            }[];
+        };
+        ContactPolicy: {
+            /** @description The policy in the DSL (a policy that limits nothing while none was saved) */
+            source: string;
+            /**
+             * Format: date-time
+             * @description null while none was saved
+             */
+            updatedAt: string | null;
+            /** @description Who saved it last */
+            updatedBy: string | null;
         };
         DocumentVersionList: {
             items: {
@@ -1896,6 +1993,12 @@ export interface components {
             };
             /** @description The HTTP status, repeated. */
             statusCode: number;
+        };
+        ExportFiles: {
+            /** @description Path → text: manifest.json, statuses.json, task-types.json, workflow-settings.json, templates/*.json and *.liquid, workflows/*.stroom, flows/*.stroom */
+            files: {
+                [key: string]: string;
+            };
         };
         Flow: {
             /** Format: date-time */
@@ -2281,6 +2384,34 @@ export interface components {
             /** @enum {boolean} */
             received: true;
         };
+        FormSubmission: {
+            /** @description The form.submitted event */
+            id: string;
+            /** @description True when no person had the e-mail address and one was created */
+            personCreated: boolean;
+            personId: string;
+        };
+        FormUsage: {
+            flows: {
+                id: string;
+                name: string;
+                /** @enum {string} */
+                status: "not_running" | "running" | "paused";
+                uses: ("trigger" | "wait" | "success")[];
+            }[];
+            id: string;
+            key: string;
+            name: string;
+            submissions: number;
+            /**
+             * Format: uri
+             * @description The public address a web page’s form posts to
+             */
+            submitUrl: string;
+        };
+        FormUsages: {
+            items: components["schemas"]["FormUsage"][];
+        };
         Group: {
             /** Format: date-time */
             createdAt: string;
@@ -2303,6 +2434,22 @@ export interface components {
             database: "postgresql" | "embedded";
             /** @enum {string} */
             status: "ok";
+        };
+        ImportReport: {
+            applied: boolean;
+            changes: {
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged";
+                /** @enum {string} */
+                kind: "status" | "task_type" | "template" | "workflow" | "flow";
+                name: string;
+            }[];
+            dryRun: boolean;
+            summary: {
+                create: number;
+                unchanged: number;
+                update: number;
+            };
         };
         IntakeMeasure: {
             /** @description The id of the company */
@@ -2385,6 +2532,111 @@ export interface components {
             added: number;
             /** @description Persons given that were members already */
             alreadyMembers: number;
+        };
+        Message: {
+            attempts: number;
+            body: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** Format: date-time */
+            createdAt: string;
+            error: string | null;
+            flowId: string | null;
+            from: string | null;
+            id: string;
+            /** @description The idempotency key the message was decided under */
+            key: string;
+            /** @description A flow’s message, counted by the contact policy */
+            marketing: boolean;
+            /** @description The RFC 5322 Message-ID it is sent with */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description When a queued message’s delivery is tried next
+             */
+            nextAttemptAt: string | null;
+            personId: string | null;
+            /** @description Why the contact policy held it back */
+            policyNote: string | null;
+            replyTo: string | null;
+            /** @description SMS segments; null for an e-mail */
+            segments: number | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "suppressed";
+            subject: string | null;
+            to: string | null;
+            transport: string | null;
+            workflowId: string | null;
+        };
+        MessageDetail: {
+            attempts: number;
+            body: string;
+            /** @enum {string} */
+            channel: "email" | "sms";
+            /** Format: date-time */
+            createdAt: string;
+            deliveryAttempts: {
+                /** Format: date-time */
+                at: string;
+                error: string | null;
+                /** @enum {string} */
+                outcome: "sent" | "failed";
+                transport: string | null;
+            }[];
+            error: string | null;
+            flow: {
+                id: string;
+                name: string;
+            } | null;
+            flowId: string | null;
+            from: string | null;
+            headers: {
+                name: string;
+                value: string;
+            }[];
+            id: string;
+            /** @description The idempotency key the message was decided under */
+            key: string;
+            /** @description A flow’s message, counted by the contact policy */
+            marketing: boolean;
+            /** @description The RFC 5322 Message-ID it is sent with */
+            messageId: string;
+            /**
+             * Format: date-time
+             * @description When a queued message’s delivery is tried next
+             */
+            nextAttemptAt: string | null;
+            person: {
+                email: string | null;
+                id: string;
+                name: string;
+            } | null;
+            personId: string | null;
+            /** @description Why the contact policy held it back */
+            policyNote: string | null;
+            replyTo: string | null;
+            /** @description SMS segments; null for an e-mail */
+            segments: number | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "suppressed";
+            stepId: string | null;
+            subject: string | null;
+            to: string | null;
+            transport: string | null;
+            workflow: {
+                id: string;
+                name: string;
+            } | null;
+            workflowId: string | null;
+        };
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /** @description All that match, over every page */
+            total: number;
         };
         Opportunity: {
             /** @description The id of the company */
@@ -2474,6 +2726,13 @@ export interface components {
             items: components["schemas"]["QuoteRequest"][];
             /** @description All that match, over every page */
             total: number;
+        };
+        RecordedEvent: {
+            id: string;
+            /** @description The person it concerns; null for a bounce of an address no person has */
+            personId: string | null;
+            /** @description `<entity>.<behaviour>`, as posted */
+            type: string;
         };
         Request: {
             category: string | null;
@@ -2582,6 +2841,39 @@ export interface components {
             /** @description All that match, over every page */
             total: number;
         };
+        StoredFile: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            /** @description Bytes */
+            size: number;
+            /** @description The content type given at upload (an image’s: read from its bytes) */
+            type: string;
+            /**
+             * Format: uri
+             * @description Only for an image uploaded for e-mails: its public address /img/<token>
+             */
+            url?: string;
+        };
+        StoredFilePage: {
+            items: components["schemas"]["StoredFile"][];
+            /** @description All that match, over every page */
+            total: number;
+        };
+        Suppression: {
+            /** @description Lower-cased */
+            address: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @enum {string} */
+            reason: "hard_bounce" | "complaint" | "soft_bounces" | "manual";
+        };
+        SuppressionPage: {
+            items: components["schemas"]["Suppression"][];
+            /** @description All that match, over every page */
+            total: number;
+        };
         Task: {
             /** Format: date-time */
             completedAt: string | null;
@@ -2670,6 +2962,85 @@ export interface components {
         TemplateList: {
             items: components["schemas"]["Template"][];
             /** @description All that match, over every page */
+            total: number;
+        };
+        TemplatePreview: {
+            /** @description The HTML (or SMS text) exactly as it would be sent */
+            body: string;
+            /** @description Every merge variable that renders empty, with why */
+            empty: {
+                /** @enum {string} */
+                code: "preview.empty_field" | "preview.no_related" | "preview.not_available" | "preview.not_used_with";
+                params: {
+                    [key: string]: string;
+                };
+                /** @description In the language of Accept-Language */
+                reason: string;
+                variable: string;
+            }[];
+            record: {
+                id: string | null;
+                sample: boolean;
+                /** @enum {string} */
+                type: "person" | "company" | "task" | "quote_request" | "opportunity" | "intake_measure" | "sale" | "request" | "follow_up";
+            };
+            /** @description SMS only */
+            segments?: number;
+            /** @description SMS only: how the text is counted */
+            sms?: {
+                /** @enum {string} */
+                encoding: "gsm7" | "ucs2";
+                perSegment: number;
+                remaining: number;
+                segments: number;
+                units: number;
+            };
+            /** @description null for an SMS */
+            subject: string | null;
+            /** @description E-mail only: the plain-text part */
+            text?: string;
+            /** @description The record kinds of the workflows and flows that use the template */
+            usedWith: ("person" | "company" | "task" | "quote_request" | "opportunity" | "intake_measure" | "sale" | "request" | "follow_up")[];
+            /** @description E-mail only: what compiling the template warned of */
+            warnings?: {
+                line: number | null;
+                message: string;
+                tagName?: string;
+            }[];
+        };
+        TemplateTestSend: {
+            /** @description The message in the outbox (GET /api/messages/{id}) */
+            messageId: string;
+            /** @enum {string} */
+            status: "queued" | "sent" | "failed" | "suppressed";
+        };
+        TemplateUsage: {
+            flows: {
+                id: string;
+                name: string;
+            }[];
+            workflows: {
+                id: string;
+                name: string;
+                /** @description Only when a per-status or per-task-type form wrote the workflow */
+                setting?: {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "status";
+                    /** @enum {string} */
+                    statusKind: "quote_request" | "opportunity" | "intake_measure";
+                } | {
+                    id: string;
+                    /** @enum {string} */
+                    kind: "task_type";
+                    /** @enum {string} */
+                    which: "new" | "expired" | "completed";
+                };
+            }[];
+        };
+        TemplateVariables: {
+            /** @description `person.first_name`, …, `unsubscribe_url` */
+            items: string[];
             total: number;
         };
         Workflow: {
@@ -2808,7 +3179,7 @@ export interface operations {
             content: {
                 "application/json": {
                     employeeIds?: (string | number)[] | null;
-                    groupId?: (string | number) | null;
+                    groupId?: (string | null) | (number | null);
                     requestType: string;
                 };
             };
@@ -2959,7 +3330,7 @@ export interface operations {
             content: {
                 "application/json": {
                     employeeIds?: (string | number)[] | null;
-                    groupId?: (string | number) | null;
+                    groupId?: (string | null) | (number | null);
                     requestType?: string;
                 };
             };
@@ -3126,7 +3497,7 @@ export interface operations {
             content: {
                 "application/json": {
                     employeeIds?: (string | number)[] | null;
-                    groupId?: (string | number) | null;
+                    groupId?: (string | null) | (number | null);
                     requestType?: string;
                 };
             };
@@ -3220,11 +3591,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -3437,11 +3811,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChangeEventPage"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -3692,8 +4069,8 @@ export interface operations {
                 "application/json": {
                     category?: string | null;
                     name: string;
-                    ourContactId?: (string | number) | null;
-                    serviceContactId?: (string | number) | null;
+                    ourContactId?: (string | null) | (number | null);
+                    serviceContactId?: (string | null) | (number | null);
                 };
             };
         };
@@ -3918,8 +4295,8 @@ export interface operations {
                 "application/json": {
                     category?: string | null;
                     name?: string;
-                    ourContactId?: (string | number) | null;
-                    serviceContactId?: (string | number) | null;
+                    ourContactId?: (string | null) | (number | null);
+                    serviceContactId?: (string | null) | (number | null);
                 };
             };
         };
@@ -4007,11 +4384,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPolicy"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -4057,11 +4437,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ContactPolicy"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -4373,7 +4756,7 @@ export interface operations {
                 "application/json": {
                     available?: boolean | null;
                     email: string;
-                    groupId?: (string | number) | null;
+                    groupId?: (string | null) | (number | null);
                     mobile?: string | null;
                     name: string;
                     password?: string | null;
@@ -4602,7 +4985,7 @@ export interface operations {
                 "application/json": {
                     available?: boolean | null;
                     email?: string;
-                    groupId?: (string | number) | null;
+                    groupId?: (string | null) | (number | null);
                     mobile?: string | null;
                     name?: string;
                     password?: string | null;
@@ -4694,11 +5077,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RecordedEvent"];
+                };
+            };
+            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -4711,6 +5106,15 @@ export interface operations {
             };
             /** @description The caller’s roles do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4740,11 +5144,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A zip archive of the files (the default), or {files} with format=json */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ExportFiles"];
+                    "application/zip": string;
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -4793,11 +5201,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredFilePage"];
+                };
+            };
+            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -4844,11 +5264,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -4908,19 +5331,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["StoredFile"];
                 };
             };
             /** @description No valid bearer token or session */
@@ -5036,19 +5453,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The file’s bytes, as an attachment. The content type is read from the bytes (image/png, application/pdf, …); unknown bytes and types a browser would run (HTML, SVG, script) are application/octet-stream. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "*/*": string;
+                    "application/octet-stream": string;
                 };
             };
             /** @description No valid bearer token or session */
@@ -5105,11 +5517,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["StoredFile"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -6661,9 +7076,9 @@ export interface operations {
             content: {
                 "application/json": {
                     agenda?: string | null;
-                    assignedToId?: (string | number) | null;
-                    personId?: (string | number) | null;
-                    projectId?: (string | number) | null;
+                    assignedToId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
+                    projectId?: (string | null) | (number | null);
                     /** Format: date-time */
                     start?: string | null;
                     title: string;
@@ -6891,9 +7306,9 @@ export interface operations {
             content: {
                 "application/json": {
                     agenda?: string | null;
-                    assignedToId?: (string | number) | null;
-                    personId?: (string | number) | null;
-                    projectId?: (string | number) | null;
+                    assignedToId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
+                    projectId?: (string | null) | (number | null);
                     /** Format: date-time */
                     start?: string | null;
                     title?: string;
@@ -6985,11 +7400,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FormUsages"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -7405,11 +7823,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FormSubmission"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -7440,6 +7861,15 @@ export interface operations {
             };
             /** @description No such record (or no such route) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7884,11 +8314,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -7910,6 +8343,15 @@ export interface operations {
             };
             /** @description The caller’s roles do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with other records (a unique value taken, or the record is in use) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8007,9 +8449,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status: string;
                 };
             };
@@ -8233,9 +8675,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status?: string;
                 };
             };
@@ -8334,11 +8776,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -8389,19 +8834,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["MessageDetail"];
                 };
             };
             /** @description No valid bearer token or session */
@@ -8512,9 +8951,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status: string;
                 };
             };
@@ -8738,9 +9177,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status?: string;
                 };
             };
@@ -8891,7 +9330,7 @@ export interface operations {
             content: {
                 "application/json": {
                     category?: string | null;
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     email?: string | null;
                     extra?: {
                         [key: string]: unknown;
@@ -8900,8 +9339,8 @@ export interface operations {
                     interests?: string[] | null;
                     lastName?: string | null;
                     mobile?: string | null;
-                    ourContactId?: (string | number) | null;
-                    serviceContactId?: (string | number) | null;
+                    ourContactId?: (string | null) | (number | null);
+                    serviceContactId?: (string | null) | (number | null);
                     timeZone?: string | null;
                     unsubscribed?: boolean | null;
                 };
@@ -9127,7 +9566,7 @@ export interface operations {
             content: {
                 "application/json": {
                     category?: string | null;
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     email?: string | null;
                     extra?: {
                         [key: string]: unknown;
@@ -9136,8 +9575,8 @@ export interface operations {
                     interests?: string[] | null;
                     lastName?: string | null;
                     mobile?: string | null;
-                    ourContactId?: (string | number) | null;
-                    serviceContactId?: (string | number) | null;
+                    ourContactId?: (string | null) | (number | null);
+                    serviceContactId?: (string | null) | (number | null);
                     timeZone?: string | null;
                     unsubscribed?: boolean | null;
                 };
@@ -9229,19 +9668,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["ContactHistory"];
                 };
             };
             /** @description No valid bearer token or session */
@@ -9938,10 +10371,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     kind: string;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status: string;
                 };
             };
@@ -10165,10 +10598,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     kind?: string;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     status?: string;
                 };
             };
@@ -10320,8 +10753,8 @@ export interface operations {
                 "application/json": {
                     category?: string | null;
                     message?: string | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     priority?: string | null;
                     status?: string | null;
                     title: string;
@@ -10550,8 +10983,8 @@ export interface operations {
                 "application/json": {
                     category?: string | null;
                     message?: string | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
                     priority?: string | null;
                     status?: string | null;
                     title?: string;
@@ -10705,13 +11138,13 @@ export interface operations {
             content: {
                 "application/json": {
                     amount?: number | null;
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     /** Format: date-time */
                     date?: string | null;
                     description?: string | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
-                    projectId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
+                    projectId?: (string | null) | (number | null);
                     /** @enum {string|null} */
                     stage?: "open" | "lost" | "sold" | null;
                     title: string;
@@ -10939,13 +11372,13 @@ export interface operations {
             content: {
                 "application/json": {
                     amount?: number | null;
-                    companyId?: (string | number) | null;
+                    companyId?: (string | null) | (number | null);
                     /** Format: date-time */
                     date?: string | null;
                     description?: string | null;
-                    ownerId?: (string | number) | null;
-                    personId?: (string | number) | null;
-                    projectId?: (string | number) | null;
+                    ownerId?: (string | null) | (number | null);
+                    personId?: (string | null) | (number | null);
+                    projectId?: (string | null) | (number | null);
                     /** @enum {string|null} */
                     stage?: "open" | "lost" | "sold" | null;
                     title?: string;
@@ -12008,11 +12441,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["SuppressionPage"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -12061,11 +12497,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["Suppression"];
+                };
+            };
+            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -12078,6 +12526,24 @@ export interface operations {
             };
             /** @description The caller’s roles do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflicts with other records (a unique value taken, or the record is in use) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The request body is too large */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12604,10 +13070,10 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     completedAt?: string | null;
-                    contactId?: (string | number) | null;
+                    contactId?: (string | null) | (number | null);
                     /** Format: date-time */
                     dueAt?: string | null;
-                    responsibleId?: (string | number) | null;
+                    responsibleId?: (string | null) | (number | null);
                     title: string;
                     type: string;
                 };
@@ -12834,10 +13300,10 @@ export interface operations {
                 "application/json": {
                     /** Format: date-time */
                     completedAt?: string | null;
-                    contactId?: (string | number) | null;
+                    contactId?: (string | null) | (number | null);
                     /** Format: date-time */
                     dueAt?: string | null;
-                    responsibleId?: (string | number) | null;
+                    responsibleId?: (string | null) | (number | null);
                     title?: string;
                     type?: string;
                 };
@@ -12927,11 +13393,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateVariables"];
+                };
             };
             /** @description No valid bearer token or session */
             401: {
@@ -13473,11 +13942,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplatePreview"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -13557,11 +14029,14 @@ export interface operations {
             };
         };
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TemplateTestSend"];
+                };
             };
             /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
             400: {
@@ -13630,19 +14105,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
-            };
-            /** @description Bad input: a field, a query parameter or the body is refused (the field is named) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["TemplateUsage"];
                 };
             };
             /** @description No valid bearer token or session */
