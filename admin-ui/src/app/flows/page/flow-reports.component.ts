@@ -3,6 +3,7 @@ import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowExperimentComponent } from './flow-experiment.component';
 import { FlowStore } from './flow-store';
@@ -10,27 +11,7 @@ import { localeOf } from './locale-format';
 
 Chart.register(...registerables);
 
-interface Stats {
-  enrolled: number;
-  byStatus: Record<string, number>;
-  bySteps: Record<string, number>;
-  successRate: number;
-  messages: Record<string, number>;
-  enrolmentsPerDay: { date: string; n: number }[];
-  emailSteps: EmailStepFigures[];
-}
-
-/** What one e-mail step's messages did (opens and clicks unique per message). */
-interface EmailStepFigures {
-  stepId: string;
-  sent: number;
-  delivered: number;
-  bounced: number;
-  opened: number;
-  clicked: number;
-  unsubscribed: number;
-  complained: number;
-}
+type Stats = ApiSchema<'FlowStats'>;
 
 const EMAIL_FIGURES = ['sent', 'delivered', 'bounced', 'opened', 'clicked', 'unsubscribed', 'complained'] as const;
 

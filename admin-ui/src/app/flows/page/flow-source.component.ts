@@ -6,15 +6,11 @@ import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, type Page } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { AuditHistoryComponent } from '../../core/audit-history.component';
 import { FlowStore } from './flow-store';
 
-interface Version {
-  version: number;
-  source: string;
-  author: string;
-  createdAt: string;
-}
+type Version = ApiSchema<'DocumentVersionList'>['items'][number];
 
 /** The flow's DSL as stored (with its step ids) and its versions, each comparable with the current one. */
 @Component({

@@ -3,22 +3,14 @@ import { Component, computed, effect, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, type Page } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
 import { flowFacts } from './flow-words';
 import { LocaleNumberPipe } from './locale-format';
 
-interface Stats {
-  enrolled: number;
-  byStatus: Record<string, number>;
-  refused: Record<string, number>;
-  bySteps: Record<string, number>;
-  successRate: number;
-  messages: Record<string, number>;
-  enrolmentsPerDay: { date: string; n: number }[];
-}
-
-interface Version { version: number; author: string; createdAt: string }
+type Stats = ApiSchema<'FlowStats'>;
+type Version = ApiSchema<'DocumentVersionList'>['items'][number];
 
 /** The flow's basic information (status, who made and changed it, triggers, filter, settings, success) in words, then its statistics. */
 @Component({
