@@ -24,6 +24,8 @@ import { requests } from './requests/requests.resource.js';
 import { sales } from './sales/sales.resource.js';
 import { statuses } from './statuses/statuses.resource.js';
 import { taskTypes, tasks } from './tasks/tasks.resource.js';
+import { LanguageModule } from '../language/language.module.js';
+import { CrmCatalog } from './crm-catalog.js';
 
 /** The CRM records, each served by the same record service and controller shape. */
 export const CRM_RESOURCES = [
@@ -44,13 +46,13 @@ const membersServices: Provider[] = [
 }));
 
 @Module({
-  imports: [EventsModule],
+  imports: [LanguageModule, EventsModule],
   controllers: [
     ...CRM_RESOURCES.map((resource) => recordController(resource)),
     membersController('selections'),
     membersController('projects'),
   ],
-  providers: [...recordServices, ...membersServices, EmployeePools],
+  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools],
   exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools],
 })
 export class CrmModule {}

@@ -1,4 +1,3 @@
-import { FactsModule } from '../facts/facts.module.js';
 import { Module } from '@nestjs/common';
 import { CrmModule } from '../crm/crm.module.js';
 import { EventsModule } from '../events/events.module.js';
@@ -44,11 +43,13 @@ import { FlowLifecycle } from './flow-lifecycle.js';
 import { FlowQueries } from './flow-queries.js';
 import { ParticipationErasure } from './participation-erasure.js';
 import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
+import { FlowsCatalog } from './flows-catalog.js';
+import { FactsModule } from '../facts/facts.module.js';
 
 @Module({
   imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
   controllers: [FlowsController],
-  providers: [
+  providers: [FlowsCatalog, 
     FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,

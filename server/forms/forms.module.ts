@@ -9,14 +9,16 @@ import { FormSubmissions, FormSubmissionsController } from './form-submissions.j
 import { FormUsageController, FormUsages } from './form-usage.js';
 import { PublicFormController } from './public-form.controller.js';
 import { CrmModule } from '../crm/crm.module.js';
+import { LanguageModule } from '../language/language.module.js';
+import { FormsCatalog } from './forms-catalog.js';
 
 const resource = forms as unknown as Resource<BaseRecord>;
 const formRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [EventsModule, CrmModule],
+  imports: [LanguageModule, EventsModule, CrmModule],
   controllers: [recordController(resource), FormSubmissionsController, FormUsageController, PublicFormController],
-  providers: [formRecords, FormSubmissions, FormUsages],
+  providers: [FormsCatalog, formRecords, FormSubmissions, FormUsages],
   exports: [formRecords, FormSubmissions],
 })
 export class FormsModule {}

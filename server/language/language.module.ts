@@ -3,10 +3,8 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CatalogLoader } from './catalog-loader.js';
 import { DiagnosticsLanguageInterceptor } from './diagnostics-language.interceptor.js';
 import { DslController } from './dsl.controller.js';
-import { FilesModule } from '../files/files.module.js';
 
 @Module({
-  imports: [FilesModule],
   controllers: [DslController],
   providers: [CatalogLoader, { provide: APP_INTERCEPTOR, useClass: DiagnosticsLanguageInterceptor }],
   exports: [CatalogLoader],

@@ -1,4 +1,3 @@
-import { FactsModule } from '../facts/facts.module.js';
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { closeRenderThreads } from './off-loop-render.js';
 import { TemplateVariablesController } from './template-variables.controller.js';
@@ -14,14 +13,17 @@ import { TemplateActionsController } from './template-actions.controller.js';
 import { TemplateSender } from './template-sender.js';
 import { TemplateUsage } from './template-usage.js';
 import { templates } from './templates.resource.js';
+import { LanguageModule } from '../language/language.module.js';
+import { TemplatesCatalog } from './templates-catalog.js';
+import { FactsModule } from '../facts/facts.module.js';
 
 const resource = templates as unknown as Resource<BaseRecord>;
 const templateRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [EventsModule, MessagingModule, WorkflowsModule, FactsModule],
+  imports: [LanguageModule, EventsModule, MessagingModule, WorkflowsModule, FactsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
-  providers: [templateRecords, PreviewRecords, TemplateSender, TemplateUsage],
+  providers: [TemplatesCatalog, templateRecords, PreviewRecords, TemplateSender, TemplateUsage],
   exports: [templateRecords],
 })
 export class TemplatesModule implements OnApplicationShutdown {
