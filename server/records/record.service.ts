@@ -247,10 +247,18 @@ export class RecordService<E extends BaseRecord> {
 
   async find(em: EntityManager, id: string, lock = false): Promise<E> {
     if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: this.singular, id } });
-    const record = await em.findOne(this.resource.entity, { id } as FilterQuery<E>, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
-    if (record && this.lookups.length > 0) await em.populate(record, this.lookups as never);
+    // Locking: the looked-up names (a status) come in the same statement, joined; only the record's
+    // row is locked (`for update of` the main alias, which MikroORM names after the class: q0).
+    const record = lock && this.lookups.length > 0
+      ? await em.findOne(this.resource.entity, { id } as FilterQuery<E>, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [this.mainAlias(em)], populate: this.lookups as never, strategy: 'joined' })
+      : await em.findOne(this.resource.entity, { id } as FilterQuery<E>, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
+    if (record && this.lookups.length > 0 && !lock) await em.populate(record, this.lookups as never);
     if (!record) throw new NotFoundError(`No ${this.singular} with id ${id}`, { code: 'record.not_found', params: { entity: this.singular, id } });
     return record;
+  }
+
+  private mainAlias(em: EntityManager): string {
+    return `${em.getMetadata(this.resource.entity).className.charAt(0).toLowerCase()}0`;
   }
 
   private get singular(): string {
