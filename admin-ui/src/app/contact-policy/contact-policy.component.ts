@@ -7,30 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 
-interface PolicyDocument {
-  source: string;
-  updatedAt: string | null;
-  updatedBy: string | null;
-}
-
-interface Diagnostic {
-  line: number;
-  column: number;
-  message: string;
-}
-
-interface HistoryItem {
-  at: string;
-  channel: 'email' | 'sms';
-  status: 'sent' | 'deferred' | 'skipped';
-  reason?: string;
-  until?: string;
-  flowId?: string;
-  workflowId?: string;
-  marketing?: boolean;
-}
+type PolicyDocument = ApiSchema<'ContactPolicy'>;
+type HistoryItem = ApiSchema<'ContactHistory'>['items'][number];
+/** A refused line of the policy, as a save's 400 lists it in `details.diagnostics`. */
+type Diagnostic = Pick<ApiSchema<'DslDiagnostic'>, 'line' | 'column' | 'message'>;
 
 /**
  * The contact policy as its DSL text (how often and when a flow's messages may reach a person),
@@ -162,7 +145,7 @@ export class ContactPolicyComponent {
   async loadHistory(): Promise<void> {
     this.historyError.set('');
     try {
-      this.history.set((await this.api.get<{ items: HistoryItem[] }>(`/api/persons/${encodeURIComponent(this.personId().trim())}/contact-history`)).items);
+      this.history.set((await this.api.get<ApiSchema<'ContactHistory'>>(`/api/persons/${encodeURIComponent(this.personId().trim())}/contact-history`)).items);
     } catch (error) {
       this.history.set(null);
       this.historyError.set(errorMessage(error));
