@@ -7,16 +7,13 @@ import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, fieldErrors, type Page } from '../core/api';
+import { Api, errorMessage, fieldErrors } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { PagedList } from '../core/paged-list';
 import { Session } from '../core/session';
 import { plural } from '../i18n/dictionary';
 
-interface Suppression {
-  address: string;
-  reason: 'hard_bounce' | 'complaint' | 'soft_bounces' | 'manual';
-  createdAt: string;
-}
+type Suppression = ApiSchema<'Suppression'>;
 
 /** The suppression list: addresses no e-mail goes to, why and since when; an administrator adds and removes them. */
 @Component({
@@ -67,7 +64,7 @@ export class SuppressionsComponent {
   readonly session = inject(Session);
   readonly columns = ['address', 'reason', 'createdAt', 'actions'];
   readonly plural = plural;
-  readonly list = new PagedList<Suppression>((paging) => this.api.get<Page<Suppression>>('/api/suppressions', { address: this.search, ...paging }));
+  readonly list = new PagedList<Suppression>((paging) => this.api.get<ApiSchema<'SuppressionPage'>>('/api/suppressions', { address: this.search, ...paging }));
   readonly addError = signal('');
   address = '';
   search = '';
