@@ -4,26 +4,10 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { EmailFrameComponent } from '../core/email-frame.component';
 
-interface MessageDetail {
-  id: string;
-  channel: 'email' | 'sms';
-  to: string | null;
-  subject: string | null;
-  body: string;
-  status: 'queued' | 'sent' | 'failed';
-  error: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  nextAttemptAt: string | null;
-  stepId: string | null;
-  headers: { name: string; value: string }[];
-  deliveryAttempts: { at: string; outcome: 'sent' | 'failed'; error: string | null; transport: string | null }[];
-  person: { id: string; name: string; email: string | null } | null;
-  workflow: { id: string; name: string } | null;
-  flow: { id: string; name: string } | null;
-}
+type MessageDetail = ApiSchema<'MessageDetail'>;
 
 /**
  * One message (`/messages/:id`): what it says, the headers it is sent with, every delivery attempt

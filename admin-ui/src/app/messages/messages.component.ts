@@ -9,24 +9,14 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, type Page } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { PagedList } from '../core/paged-list';
 import { plural } from '../i18n/dictionary';
 import { nl } from '../i18n/nl';
 
-interface MessageRow {
-  id: string;
-  channel: 'email' | 'sms';
-  to: string | null;
-  subject: string | null;
-  status: 'queued' | 'sent' | 'failed' | 'suppressed';
-  workflowId: string | null;
-  flowId: string | null;
-  sentAt: string | null;
-  createdAt: string;
-  error: string | null;
-  attempts: number;
-  nextAttemptAt: string | null;
-}
+type MessageRow = ApiSchema<'Message'>;
+type FlowName = Pick<ApiSchema<'Flow'>, 'id' | 'name'>;
+type WorkflowName = Pick<ApiSchema<'Workflow'>, 'id' | 'name'>;
 
 /** The outbox: every message with its status (and why it failed), channel, recipient and the rule or flow behind it; each opens its detail. */
 @Component({
@@ -99,9 +89,9 @@ export class MessagesComponent {
   readonly columns = ['status', 'channel', 'to', 'subject', 'source', 'at'];
   readonly statuses = Object.keys(nl.messageStatus);
   readonly plural = plural;
-  readonly list = new PagedList<MessageRow>((paging) => this.api.get<Page<MessageRow>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, flow: this.flow, rule: this.rule, ...paging }));
-  readonly flows = signal<{ id: string; name: string }[]>([]);
-  readonly workflows = signal<{ id: string; name: string }[]>([]);
+  readonly list = new PagedList<MessageRow>((paging) => this.api.get<ApiSchema<'MessagePage'>>('/api/messages', { status: this.status, channel: this.channel, to: this.to, flow: this.flow, rule: this.rule, ...paging }));
+  readonly flows = signal<FlowName[]>([]);
+  readonly workflows = signal<WorkflowName[]>([]);
   status = '';
   channel = '';
   flow = '';
@@ -110,8 +100,8 @@ export class MessagesComponent {
 
   constructor() {
     void this.list.reload();
-    void this.api.get<Page<{ id: string; name: string }>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
-    void this.api.get<Page<{ id: string; name: string }>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
+    void this.api.get<Page<FlowName>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
+    void this.api.get<Page<WorkflowName>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
   }
 
   /** The rule or flow behind a message, by name. */
