@@ -7,8 +7,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage, fieldErrors } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { embedSnippet } from './embed-snippet';
-import type { FormUsage } from './form-usage';
 
 /** One form: rename it (key and name; flows that name the key follow), and copy its public address and an HTML form to embed. */
 @Component({
@@ -63,7 +63,7 @@ export class FormDetailComponent {
   private readonly api = inject(Api);
   private readonly clipboard = inject(Clipboard);
   private readonly transloco = inject(TranslocoService);
-  readonly form = input.required<FormUsage>();
+  readonly form = input.required<ApiSchema<'FormUsage'>>();
   readonly saved = output<void>();
   readonly closed = output<void>();
   readonly errors = signal<Record<string, string>>({});
@@ -106,9 +106,9 @@ export class FormDetailComponent {
   }
 
   async save(): Promise<void> {
-    const changes: Record<string, string> = {};
-    if (this.name.trim() !== this.form().name) changes['name'] = this.name.trim();
-    if (this.key.trim() !== this.form().key) changes['key'] = this.key.trim();
+    const changes: Partial<Pick<ApiSchema<'Form'>, 'key' | 'name'>> = {};
+    if (this.name.trim() !== this.form().name) changes.name = this.name.trim();
+    if (this.key.trim() !== this.form().key) changes.key = this.key.trim();
     try {
       await this.api.patch(`/api/forms/${this.form().id}`, changes);
       this.errors.set({});

@@ -7,9 +7,9 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage, fieldErrors } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { plural } from '../i18n/dictionary';
 import { FormDetailComponent } from './form-detail.component';
-import type { FormUsage } from './form-usage';
 
 /**
  * The Forms page: every web form with the flows it enrols into, is waited for in or counts as
@@ -91,7 +91,7 @@ export class FormsComponent {
   private readonly api = inject(Api);
   readonly plural = plural;
   readonly columns = ['name', 'key', 'flows', 'submissions', 'actions'];
-  readonly forms = signal<FormUsage[]>([]);
+  readonly forms = signal<ApiSchema<'FormUsage'>[]>([]);
   readonly search = signal('');
   readonly selectedId = signal<string | null>(null);
   readonly loadError = signal('');
@@ -112,7 +112,7 @@ export class FormsComponent {
 
   async reload(): Promise<void> {
     try {
-      this.forms.set((await this.api.get<{ items: FormUsage[] }>('/api/form-usage')).items);
+      this.forms.set((await this.api.get<ApiSchema<'FormUsages'>>('/api/form-usage')).items);
       this.loadError.set('');
     } catch (error) {
       this.loadError.set(errorMessage(error));
@@ -127,7 +127,7 @@ export class FormsComponent {
 
   async create(): Promise<void> {
     try {
-      const created = await this.api.post<{ id: string }>('/api/forms', { key: this.newKey.trim(), name: this.newName.trim() });
+      const created = await this.api.post<ApiSchema<'Form'>>('/api/forms', { key: this.newKey.trim(), name: this.newName.trim() });
       this.newName = '';
       this.newKey = '';
       this.keyTouched = false;
