@@ -45,11 +45,14 @@ export const TEMPLATE_USAGE_REF = {
   }),
 };
 
-const DIAGNOSTIC = {
-  type: 'object',
-  required: ['line', 'message'],
-  additionalProperties: false,
-  properties: { line: { type: 'integer', nullable: true }, message: { type: 'string' }, tagName: { type: 'string' } },
+/** A problem compiling a template's MJML, at its line (see TemplateDiagnostic): a warning, or an error in a 400's `details.diagnostics`. */
+export const TEMPLATE_DIAGNOSTIC_REF = {
+  $ref: registerComponentSchema('TemplateDiagnostic', {
+    type: 'object',
+    required: ['line', 'message'],
+    additionalProperties: false,
+    properties: { line: { type: 'integer', nullable: true }, message: { type: 'string' }, tagName: { type: 'string' } },
+  }),
 };
 
 /** A template rendered on a record or sample data (see TemplateSender.preview). */
@@ -62,7 +65,7 @@ export const TEMPLATE_PREVIEW_REF = {
       subject: { type: 'string', nullable: true, description: 'null for an SMS' },
       body: { type: 'string', description: 'The HTML (or SMS text) exactly as it would be sent' },
       text: { type: 'string', description: 'E-mail only: the plain-text part' },
-      warnings: { type: 'array', items: DIAGNOSTIC, description: 'E-mail only: what compiling the template warned of' },
+      warnings: { type: 'array', items: TEMPLATE_DIAGNOSTIC_REF, description: 'E-mail only: what compiling the template warned of' },
       segments: { type: 'integer', minimum: 0, description: 'SMS only' },
       sms: {
         type: 'object',

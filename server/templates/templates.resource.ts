@@ -4,6 +4,7 @@ import { compiledTemplate } from './template-compile.js';
 import { type TemplateProblem, validateTemplate } from './template-engine.js';
 import { assertRendersOnSample } from './sample-render.js';
 import { Template, type TemplateFormat } from './template.entity.js';
+import { TEMPLATE_DIAGNOSTIC_REF } from './templates-openapi.js';
 
 /**
  * Templates are refused at save when their Liquid does not parse, names an unknown variable or
@@ -29,7 +30,7 @@ export const templates = defineResource({
     derive: (json) => compiledTemplate({ channel: json.channel as 'email' | 'sms', format: json.format as TemplateFormat, body: json.body as string }),
     schemas: {
       html: { type: 'string', nullable: true, description: 'The HTML an MJML e-mail compiles to (null for other templates)' },
-      warnings: { type: 'array', nullable: true, items: { type: 'object', additionalProperties: true }, description: 'What MJML warned of when compiling' },
+      warnings: { type: 'array', nullable: true, items: TEMPLATE_DIAGNOSTIC_REF, description: 'What MJML warned of when compiling' },
     },
   },
   unique: [{ fields: ['key'] }],

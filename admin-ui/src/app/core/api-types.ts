@@ -2955,9 +2955,12 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             /** @description What MJML warned of when compiling */
-            warnings: {
-                [key: string]: unknown;
-            }[] | null;
+            warnings: components["schemas"]["TemplateDiagnostic"][] | null;
+        };
+        TemplateDiagnostic: {
+            line: number | null;
+            message: string;
+            tagName?: string;
         };
         TemplateList: {
             items: components["schemas"]["Template"][];
@@ -3002,11 +3005,7 @@ export interface components {
             /** @description The record kinds of the workflows and flows that use the template */
             usedWith: ("person" | "company" | "task" | "quote_request" | "opportunity" | "intake_measure" | "sale" | "request" | "follow_up")[];
             /** @description E-mail only: what compiling the template warned of */
-            warnings?: {
-                line: number | null;
-                message: string;
-                tagName?: string;
-            }[];
+            warnings?: components["schemas"]["TemplateDiagnostic"][];
         };
         TemplateTestSend: {
             /** @description The message in the outbox (GET /api/messages/{id}) */
