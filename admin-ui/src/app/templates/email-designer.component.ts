@@ -140,7 +140,7 @@ export class EmailDesignerComponent implements OnInit {
     const body = this.currentMjml();
     this.mjml.set(body);
     try {
-      const saved = await this.api.patch<Template & { warnings: MjmlDiagnostic[] | null }>(`/api/templates/${this.template().id}`, { name: this.draft.name, subject: this.draft.subject, body, format: 'mjml' });
+      const saved = await this.api.patch<Template>(`/api/templates/${this.template().id}`, { name: this.draft.name, subject: this.draft.subject, body, format: 'mjml' });
       this.loaded = { name: saved.name, subject: saved.subject ?? '', body: saved.body };
       this.designChanged = false;
       this.problems.set({ errors: [], warnings: saved.warnings ?? [] });
@@ -167,7 +167,7 @@ export class EmailDesignerComponent implements OnInit {
     return this.designer()?.current() ?? this.mjml();
   }
 
-  private reset(template: Template & { warnings?: MjmlDiagnostic[] | null }): void {
+  private reset(template: Template): void {
     this.draft = { name: template.name, subject: template.subject ?? '' };
     this.loaded = { name: template.name, subject: template.subject ?? '', body: template.body };
     this.mjml.set(template.body);

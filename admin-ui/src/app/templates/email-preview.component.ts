@@ -6,23 +6,18 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
+import type { operations } from '../core/api-types';
 import { EmailFrameComponent } from '../core/email-frame.component';
 import { type PickedRecord, RecordPickerComponent } from '../core/record-picker.component';
 
 /** What the server renders: `body` exactly as it is sent, `text` its plain-text part. */
-export interface EmailPreview {
-  subject: string | null;
-  body: string;
-  text?: string;
-  empty: { variable: string; reason: string }[];
-}
+export type EmailPreview = ApiSchema<'TemplatePreview'>;
+
+type PreviewRequest = NonNullable<operations['TemplateActionsController_preview']['requestBody']>['content']['application/json'];
 
 /** The draft a preview renders: unsaved subject and MJML (compiled by the server as a save would). */
-export interface EmailDraft {
-  subject: string;
-  body: string;
-  format: 'html' | 'mjml';
-}
+export type EmailDraft = Required<Pick<PreviewRequest, 'subject' | 'body' | 'format'>>;
 
 const WIDTHS = { desktop: 680, mobile: 375 } as const;
 

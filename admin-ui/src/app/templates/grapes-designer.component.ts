@@ -1,12 +1,9 @@
 import { Component, ElementRef, type OnDestroy, ViewEncapsulation, afterNextRender, inject, input, output, signal, viewChild } from '@angular/core';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { LanguageChoice } from '../i18n/language-choice';
 import type { Designer } from './grapes-designer';
-
-interface ImageFile {
-  url?: string;
-}
 
 /**
  * GrapesJS with the MJML preset in the page. Its code (and styles) load only here, so the first
@@ -58,7 +55,7 @@ export class GrapesDesignerComponent implements OnDestroy {
   private async start(): Promise<void> {
     const [{ createDesigner }, files] = await Promise.all([
       import('./grapes-designer'),
-      this.api.get<{ items: ImageFile[] }>('/api/files', { limit: 200 }).catch(() => ({ items: [] as ImageFile[] })),
+      this.api.get<ApiSchema<'StoredFilePage'>>('/api/files', { limit: 200 }).catch((): Pick<ApiSchema<'StoredFilePage'>, 'items'> => ({ items: [] })),
     ]);
     this.designer = createDesigner({
       container: this.host().nativeElement,
@@ -71,7 +68,9 @@ export class GrapesDesignerComponent implements OnDestroy {
         this.uploadError.set('');
         const form = new FormData();
         form.append('file', file, file.name);
-        return (await this.api.post<{ url: string }>('/api/files/images', form)).url;
+        const { url } = await this.api.post<ApiSchema<'StoredFile'>>('/api/files/images', form);
+        if (!url) throw new Error('the stored image has no public address');
+        return url;
       },
       changed: () => this.changed.emit(),
     });

@@ -2,13 +2,10 @@ import { Component, ElementRef, type OnDestroy, afterNextRender, effect, input, 
 import { type Diagnostic, setDiagnostics } from '@codemirror/lint';
 import { Decoration, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { basicSetup, EditorView } from 'codemirror';
+import type { ApiSchema } from '../core/api-schema';
 
 /** A problem the server found in the MJML, at its line. */
-export interface MjmlDiagnostic {
-  line: number | null;
-  message: string;
-  tagName?: string;
-}
+export type MjmlDiagnostic = ApiSchema<'TemplateDiagnostic'>;
 
 const variableMarks = new MatchDecorator({ regexp: /\{\{[^}]*\}\}|\{%[^%]*%\}/g, decoration: Decoration.mark({ class: 'cm-merge-variable' }) });
 

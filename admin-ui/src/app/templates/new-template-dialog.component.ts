@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, failureOf } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { starterEmail, starterSms } from './starters';
 
 type Kind = 'mjml' | 'html' | 'sms';
@@ -72,7 +73,7 @@ export class NewTemplateDialogComponent {
       ? { ...base, channel: 'sms', format: 'html', body: starterSms() }
       : { ...base, channel: 'email', format: this.kind, subject: name, body: starterEmail(this.kind, name) };
     try {
-      const made = await this.api.post<{ id: string }>('/api/templates', body);
+      const made = await this.api.post<ApiSchema<'Template'>>('/api/templates', body);
       this.ref.close(made.id);
     } catch (error) {
       const failure = failureOf(error);

@@ -3,7 +3,8 @@ import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { translate } from '@jsverse/transloco';
 import { firstValueFrom } from 'rxjs';
-import { Api, type Page } from '../core/api';
+import { Api } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { ConfirmDialogComponent, type ConfirmData } from '../core/confirm-dialog.component';
 import { NewTemplateDialogComponent } from './new-template-dialog.component';
 import type { Template } from './template-editor.component';
@@ -33,7 +34,7 @@ export class TemplateActions {
   }
 
   async copy(id: string): Promise<Template> {
-    const [original, all] = await Promise.all([this.api.get<Template>(`/api/templates/${id}`), this.api.get<Page<Template>>('/api/templates', { limit: 1000 })]);
+    const [original, all] = await Promise.all([this.api.get<Template>(`/api/templates/${id}`), this.api.get<ApiSchema<'TemplateList'>>('/api/templates', { limit: 1000 })]);
     const names = copyNames(original, { names: new Set(all.items.map((t) => t.name)), keys: new Set(all.items.map((t) => t.key)) });
     return this.api.post<Template>('/api/templates', {
       ...names, channel: original.channel, format: original.format, subject: original.subject, body: original.body,

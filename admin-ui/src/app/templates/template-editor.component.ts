@@ -5,7 +5,8 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { Api, errorMessage, failureOf } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { EmailFrameComponent } from '../core/email-frame.component';
 import { changedFrom } from '../core/unsaved-changes';
 import { type PickedRecord, RECORD_KINDS, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
@@ -14,27 +15,8 @@ import { SmsCounterComponent } from './sms-counter.component';
 import { VariableChipsComponent } from './variable-chips.component';
 import { liquidOf } from './merge-variables';
 
-export interface Template {
-  id: string;
-  key: string;
-  name: string;
-  channel: 'email' | 'sms';
-  format: 'html' | 'mjml';
-  subject: string | null;
-  body: string;
-  updatedAt?: string;
-}
-
-interface Preview {
-  subject: string | null;
-  body: string;
-  /** The record rendered on: a chosen one, or sample data of a kind (`id` null). */
-  record: { type: RecordKind; id: string | null; sample: boolean };
-  /** The record kinds of the rules that use the template. */
-  usedWith: string[];
-  /** Every variable that renders empty, with why (in the request's language). */
-  empty: { variable: string; code: string; reason: string }[];
-}
+export type Template = ApiSchema<'Template'>;
+type Preview = ApiSchema<'TemplatePreview'>;
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -171,7 +153,7 @@ export class TemplateEditorComponent {
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    void this.api.get<Page<string>>('/api/template-variables').then((page) => this.variables.set(page.items));
+    void this.api.get<ApiSchema<'TemplateVariables'>>('/api/template-variables').then((page) => this.variables.set(page.items));
     effect(() => void this.load(this.id()));
   }
 
@@ -260,7 +242,8 @@ export class TemplateEditorComponent {
       const draft = { body: this.draft.body, ...(template.channel === 'email' ? { subject: this.draft.subject ?? '' } : {}) };
       const preview = await this.api.post<Preview>(`/api/templates/${template.id}/preview`, { ...draft, ...this.recordChoice() });
       this.preview.set(preview);
-      if (!this.kindChosen && !this.chosen() && preview.record.type !== this.recordKind() && this.kinds.includes(preview.record.type)) this.recordKind.set(preview.record.type);
+      const kind = this.kinds.find((k) => k === preview.record.type); // a kind the picker offers (the preview knows more)
+      if (!this.kindChosen && !this.chosen() && kind && kind !== this.recordKind()) this.recordKind.set(kind);
       this.errors.set({});
       this.message.set('');
     } catch (error) {

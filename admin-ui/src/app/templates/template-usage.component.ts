@@ -2,13 +2,11 @@ import { Component, effect, inject, input, signal } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 
-type StatusKind = 'quote_request' | 'opportunity' | 'intake_measure';
-
-export interface TemplateUsage {
-  workflows: { id: string; name: string; setting?: { kind: 'status'; statusKind: StatusKind; id: string } | { kind: 'task_type'; id: string; which: string } }[];
-  flows: { id: string; name: string }[];
-}
+export type TemplateUsage = ApiSchema<'TemplateUsage'>;
+type Setting = NonNullable<TemplateUsage['workflows'][number]['setting']>;
+type StatusKind = Extract<Setting, { kind: 'status' }>['statusKind'];
 
 /** The workflow-settings tab where a setting's workflow is edited. */
 const SETTING_TABS: Record<StatusKind | 'task_type', string> = {

@@ -11,7 +11,8 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { Router } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../core/api';
+import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 import { plural } from '../i18n/dictionary';
@@ -159,7 +160,7 @@ export class TemplatesComponent implements DirtyForm {
 
   async load(): Promise<void> {
     try {
-      const page = await this.api.get<Page<Template>>('/api/templates', { limit: 1000, q: this.q.trim() || undefined });
+      const page = await this.api.get<ApiSchema<'TemplateList'>>('/api/templates', { limit: 1000, q: this.q.trim() || undefined });
       this.rows.set([...page.items].sort((a, b) => a.name.localeCompare(b.name, 'nl')));
       this.total.set(page.total);
     } catch (error) {
