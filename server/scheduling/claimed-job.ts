@@ -8,3 +8,8 @@ export interface ClaimedJob {
   attempt: number;
   maxAttempts: number;
 }
+
+/** A job row's payload as stored: jsonb comes back parsed from PostgreSQL, as text from some drivers. */
+export function jobPayload(stored: Record<string, unknown> | string): Record<string, unknown> {
+  return typeof stored === 'string' ? JSON.parse(stored) : stored;
+}

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import type { Clock } from '../clock/clock.js';
 import { sqlArray } from '../common/sql-array.js';
-import type { ClaimedJob } from './claimed-job.js';
+import { jobPayload, type ClaimedJob } from './claimed-job.js';
 
 /**
  * A job whose work is slow (a script in its sandbox, an HTTP call): it runs outside any
@@ -325,7 +325,7 @@ interface ParkedRow {
 
 function parkedJob(row: ParkedRow): ClaimedJob {
   return {
-    id: String(row.id), kind: row.kind, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    id: String(row.id), kind: row.kind, payload: jobPayload(row.payload),
     dueAt: new Date(row.due_at), attempt: row.attempts, maxAttempts: row.max_attempts,
   };
 }

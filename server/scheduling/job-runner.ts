@@ -4,7 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { sqlArray } from '../common/sql-array.js';
 import { DetachedRuns, excludedKinds, type DetachedBatchHandler, type DetachedJobHandler, type DetachedOptions, type Leased } from './detached-runs.js';
 
-import type { ClaimedJob } from './claimed-job.js';
+import { jobPayload, type ClaimedJob } from './claimed-job.js';
 
 export type { ClaimedJob };
 
@@ -319,7 +319,7 @@ function toClaimedJob(row: JobRowSql): ClaimedJob {
   return {
     id: String(row.id),
     kind: row.kind,
-    payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+    payload: jobPayload(row.payload),
     dueAt: new Date(row.due_ms),
     attempt: row.attempts + 1,
     maxAttempts: row.max_attempts,

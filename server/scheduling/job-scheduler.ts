@@ -4,7 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
 import { sqlArray } from '../common/sql-array.js';
-import type { ClaimedJob } from './claimed-job.js';
+import { jobPayload, type ClaimedJob } from './claimed-job.js';
 import type { SqlPart } from './job-rows.js';
 
 export interface JobRequest {
@@ -92,7 +92,7 @@ export class JobScheduler {
     if (!row) return undefined;
     await connection.execute(`update "job" set "status" = 'done' where "id" = ?`, [row.id], 'run', tx);
     return {
-      id: String(row.id), kind: row.kind, payload: typeof row.payload === 'string' ? JSON.parse(row.payload) : row.payload,
+      id: String(row.id), kind: row.kind, payload: jobPayload(row.payload),
       dueAt: new Date(row.due_at), attempt: 1, maxAttempts: 1,
     };
   }
