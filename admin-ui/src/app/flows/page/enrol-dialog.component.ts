@@ -9,8 +9,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { FormsModule } from '@angular/forms';
-import { Api, errorMessage, type Page } from '../../core/api';
+import { Api, errorMessage } from '../../core/api';
 import type { ApiSchema } from '../../core/api-schema';
+import { SelectionSearch, type SelectionRow } from './selection-search';
 import { RecordPickerComponent, type PickedRecord } from '../../core/record-picker.component';
 
 export interface EnrolDialogData {
@@ -19,9 +20,7 @@ export interface EnrolDialogData {
 }
 
 type EnrolResult = ApiSchema<'FlowEnrolment'>;
-type SelectionRow = Pick<ApiSchema<'Selection'>, 'id' | 'name'>;
 
-const SEARCH_DELAY_MS = 250;
 
 /**
  * "Deelnemers toevoegen": chosen persons (found by name or address on the server) or a whole
@@ -56,9 +55,9 @@ const SEARCH_DELAY_MS = 250;
       } @else {
         <mat-form-field>
           <mat-label>{{ 'flowPageWords.enrolDialog.selectionName' | transloco }}</mat-label>
-          <input matInput name="selection" [(ngModel)]="selectionText" (ngModelChange)="typed($event)" [matAutocomplete]="auto" autocomplete="off" data-selection />
-          <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" (optionSelected)="selection.set($event.option.value)">
-            @for (s of selections(); track s.id) { <mat-option [value]="s">{{ s.name }}</mat-option> }
+          <input matInput name="selection" [(ngModel)]="selectionText" (ngModelChange)="search.typed($event)" [matAutocomplete]="auto" autocomplete="off" data-selection />
+          <mat-autocomplete #auto="matAutocomplete" [displayWith]="search.display" (optionSelected)="search.chosen.set($event.option.value)">
+            @for (s of search.options(); track s.id) { <mat-option [value]="s">{{ s.name }}</mat-option> }
           </mat-autocomplete>
         </mat-form-field>
       }
@@ -83,21 +82,17 @@ export class EnrolDialogComponent {
   readonly data = inject<EnrolDialogData>(MAT_DIALOG_DATA);
   private readonly api = inject(Api);
   mode: 'persons' | 'selection' = 'persons';
+  readonly search = new SelectionSearch(this.api, (message) => this.error.set(message));
   selectionText: string | SelectionRow = '';
   readonly persons = signal<PickedRecord[]>([]);
-  readonly selections = signal<SelectionRow[]>([]);
-  readonly selection = signal<SelectionRow | undefined>(undefined);
   readonly result = signal<EnrolResult | undefined>(undefined);
   readonly error = signal('');
   readonly busy = signal(false);
   private readonly names = new Map<string, string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
-    inject(DestroyRef).onDestroy(() => clearTimeout(this.timer));
+    inject(DestroyRef).onDestroy(() => this.search.stop());
   }
-
-  readonly display = (value: SelectionRow | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
 
   add(person: PickedRecord | null): void {
     if (!person || this.persons().some((p) => p.id === person.id)) return;
@@ -109,17 +104,8 @@ export class EnrolDialogComponent {
     this.persons.update((list) => list.filter((p) => p.id !== id));
   }
 
-  typed(value: string | SelectionRow): void {
-    if (typeof value !== 'string') return;
-    this.selection.set(undefined);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      void this.api.get<Page<SelectionRow>>('/api/selections', { q: value.trim(), limit: 10 }).then((page) => this.selections.set(page.items), (e: unknown) => this.error.set(errorMessage(e)));
-    }, SEARCH_DELAY_MS);
-  }
-
   ready(): boolean {
-    return this.mode === 'persons' ? this.persons().length > 0 : this.selection() !== undefined;
+    return this.mode === 'persons' ? this.persons().length > 0 : this.search.chosen() !== undefined;
   }
 
   /** True once anyone went in: the page then reloads. */
@@ -136,7 +122,7 @@ export class EnrolDialogComponent {
     this.busy.set(true);
     this.error.set('');
     try {
-      const body = this.mode === 'persons' ? { personIds: this.persons().map((p) => p.id) } : { selectionId: this.selection()!.id };
+      const body = this.mode === 'persons' ? { personIds: this.persons().map((p) => p.id) } : { selectionId: this.search.chosen()!.id };
       this.result.set(await this.api.post<EnrolResult>(`/api/flows/${this.data.flowId}/participants`, body));
       if (this.mode === 'persons') this.persons.set([]);
     } catch (error) {

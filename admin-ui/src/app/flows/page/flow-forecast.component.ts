@@ -6,20 +6,19 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Chart, registerables } from 'chart.js';
-import { Api, errorMessage, type Page } from '../../core/api';
+import { Api, errorMessage } from '../../core/api';
 import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
+import { SelectionSearch, type SelectionRow } from './selection-search';
 import { localeOf } from './locale-format';
 
 Chart.register(...registerables);
 
 /** The answer of `POST /api/flows/:id/simulate {selectionId, days}`: counts, nothing stored or sent. */
 export type Forecast = ApiSchema<'FlowForecast'>;
-type SelectionRow = Pick<ApiSchema<'Selection'>, 'id' | 'name'>;
 
 export const FORECAST_DAYS = { min: 1, max: 366, initial: 90 } as const;
-const SEARCH_DELAY_MS = 250;
 
 /**
  * "Voorspelling": the whole of a selection through the flow over the coming days, counted per step
@@ -49,10 +48,10 @@ const SEARCH_DELAY_MS = 250;
     <form (ngSubmit)="run()">
       <mat-form-field class="selection">
         <mat-label>{{ 'forecast.selection' | transloco }}</mat-label>
-        <input matInput name="forecastSelection" [(ngModel)]="selectionText" (ngModelChange)="typed($event)" (focus)="typed(selectionText)"
+        <input matInput name="forecastSelection" [(ngModel)]="selectionText" (ngModelChange)="search.typed($event)" (focus)="search.typed(selectionText)"
                [matAutocomplete]="auto" autocomplete="off" data-forecast-selection />
-        <mat-autocomplete #auto="matAutocomplete" [displayWith]="display" (optionSelected)="selection.set($event.option.value)">
-          @for (s of selections(); track s.id) { <mat-option [value]="s">{{ s.name }}</mat-option> }
+        <mat-autocomplete #auto="matAutocomplete" [displayWith]="search.display" (optionSelected)="search.chosen.set($event.option.value)">
+          @for (s of search.options(); track s.id) { <mat-option [value]="s">{{ s.name }}</mat-option> }
         </mat-autocomplete>
       </mat-form-field>
       <mat-form-field class="days">
@@ -67,7 +66,7 @@ const SEARCH_DELAY_MS = 250;
         <mat-label>{{ 'forecast.clicks' | transloco }}</mat-label>
         <input matInput type="number" name="forecastClicks" min="0" max="100" [(ngModel)]="clicks" data-forecast-clicks />
       </mat-form-field>
-      <button mat-flat-button type="submit" [disabled]="!selection() || busy()" data-forecast-run>{{ 'forecast.run' | transloco }}</button>
+      <button mat-flat-button type="submit" [disabled]="!search.chosen() || busy()" data-forecast-run>{{ 'forecast.run' | transloco }}</button>
     </form>
     @if (error()) { <p class="error" role="alert">{{ error() }}</p> }
     @if (busy()) { <p role="status">{{ 'forecast.busy' | transloco }}</p> }
@@ -121,13 +120,11 @@ export class FlowForecastComponent {
   private readonly transloco = inject(TranslocoService);
   private readonly canvas = viewChild<ElementRef<HTMLCanvasElement>>('chart');
   private chart: Chart | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   readonly limits = FORECAST_DAYS;
-  readonly selections = signal<SelectionRow[]>([]);
-  readonly selection = signal<SelectionRow | undefined>(undefined);
   readonly result = signal<Forecast | undefined>(undefined);
   readonly error = signal('');
   readonly busy = signal(false);
+  readonly search = new SelectionSearch(this.api, (message) => this.error.set(message));
   selectionText: string | SelectionRow = '';
   days: number = FORECAST_DAYS.initial;
   /** Assumed shares of the e-mails opened and clicked, in percent. */
@@ -136,7 +133,7 @@ export class FlowForecastComponent {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => {
-      clearTimeout(this.timer);
+      this.search.stop();
       this.chart?.destroy();
     });
     // Drawn again when the language changes: the axis and series names are texts too.
@@ -148,19 +145,8 @@ export class FlowForecastComponent {
     });
   }
 
-  readonly display = (value: SelectionRow | string | null): string => (typeof value === 'string' ? value : (value?.name ?? ''));
-
-  typed(value: string | SelectionRow): void {
-    if (typeof value !== 'string') return;
-    this.selection.set(undefined);
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      void this.api.get<Page<SelectionRow>>('/api/selections', { q: value.trim(), limit: 10 }).then((page) => this.selections.set(page.items), (e: unknown) => this.error.set(errorMessage(e)));
-    }, SEARCH_DELAY_MS);
-  }
-
   async run(): Promise<void> {
-    const selection = this.selection();
+    const selection = this.search.chosen();
     if (!selection) return;
     this.busy.set(true);
     this.error.set('');
