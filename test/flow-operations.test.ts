@@ -156,4 +156,27 @@ describe('simulation', () => {
     expect((await call('POST', `/api/flows/${flowId}/simulate`, { personId: '99999999' })).status).toBe(400);
     expect((await call('POST', `/api/flows/${flowId}/simulate`, { person: { email: 'geen' } })).status).toBe(400);
   });
+
+  it('holds a marketing e-mail back as the contact policy would, on the person\'s own history, and applies what a script returns', async () => {
+    expect((await call('PUT', '/api/contact-policy', { source: 'policy {\n  email at most 1 per 7 days\n}\n' })).status).toBe(200);
+    try {
+      const flowId = (await call('POST', '/api/flows', { source: `flow "Beleid simulatie" {\n  sender "Loket <info@loket.example>"\n  trigger manual\n  eerste: send email "nieuws"\n  tweede: send email "nieuws"\n  code: run script """return { category: 'Gescript' };"""\n}\n` })).body.id;
+      const bo = await person({ firstName: 'Bo', email: 'bo@example.nl', category: 'Lead' });
+      const before = await counts();
+      const res = (await call('POST', `/api/flows/${flowId}/simulate`, { personId: bo, days: 30 })).body;
+      expect(res.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['eerste', 'tweede', 'code']);
+      const at = res.steps.map((s: { at: string }) => new Date(s.at).getTime());
+      // The second e-mail waits a week for the policy; the script runs after it.
+      expect((at[2] - at[0]) / 86_400_000).toBe(7);
+      expect(res.messages).toHaveLength(2);
+      expect(res.changes).toEqual([{ entity: 'person', entityId: bo, kind: 'updated', changes: { category: { from: 'Lead', to: 'Gescript' } }, data: null }]);
+      // A made-up person is validated as a create would be, walks the same way and is never stored.
+      const madeUp = (await call('POST', `/api/flows/${flowId}/simulate`, { person: { firstName: 'Nieuw', email: 'nieuw2@example.nl' }, days: 3 })).body;
+      expect(madeUp.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['eerste', 'tweede']);
+      expect(madeUp.messages.map((m: { to: string }) => m.to)).toEqual(['nieuw2@example.nl']);
+      expect(await counts()).toEqual(before);
+    } finally {
+      await call('PUT', '/api/contact-policy', { source: 'policy {\n}\n' });
+    }
+  });
 });

@@ -4,6 +4,7 @@ import type { PolicyChannel } from '@stroom/dsl';
 import { MarketingLedger } from '../messaging/marketing-ledger.js';
 import { ContactPolicies } from './contact-policies.js';
 import { ContactDecision } from './contact-policy.entity.js';
+import type { CompiledContactPolicy } from '@stroom/dsl';
 import { decideContact, limitsAnything, lookBackStart, type Contact } from './core/contact-rules.js';
 
 /** The first key of the per-person advisory locks ("poly"): the second is the person's id, hashed. */
@@ -64,6 +65,16 @@ export class ContactGate {
       flowId: request.flowId, participantId: request.participantId, stepId: request.stepId, messageKey: request.messageKey,
     }));
     return status === 'skipped' ? { kind: 'skip', reason } : { kind: 'defer', until: verdict.until, reason };
+  }
+
+  /**
+   * For a simulation: the policy and the person's marketing messages that can still limit one sent
+   * from `from` on, to decide with `decideContact` in memory (nothing locked, nothing written).
+   */
+  async planFor(em: EntityManager, personId: string | undefined, from: Date, zone: string): Promise<{ policy: CompiledContactPolicy; history: Contact[] }> {
+    const policy = await this.policies.current(em);
+    if (!limitsAnything(policy) || personId === undefined) return { policy, history: [] };
+    return { policy, history: await this.ledger.marketingSince(em, personId, lookBackStart(policy, from, zone)) };
   }
 
   /**

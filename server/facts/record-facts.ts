@@ -34,6 +34,16 @@ export class RecordFacts {
     return json;
   }
 
+  /** Facts for a record that is not stored (a simulation's made-up person): its own values, and the records it looks up. */
+  async loadDraft(em: EntityManager, entity: string, draft: BaseRecord): Promise<Facts> {
+    const resource = BY_NAME.get(entity);
+    if (!resource) return {};
+    const json = snakeJson(resource, draft);
+    json.id = null; // not stored: no id yet
+    if (entity === 'person') json.full_name = [json.first_name, json.last_name].filter(Boolean).join(' ');
+    return this.load(em, entity, 'draft', json);
+  }
+
   /** The events of a batch mostly name the same few owners and contacts: each is read once per batch. */
   private readonly employees = new PerTransaction<Json | undefined>();
 

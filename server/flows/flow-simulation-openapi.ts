@@ -17,9 +17,9 @@ const PERSON_SIMULATION_REF = {
     changes: {
       type: 'array',
       items: fixed(['entity', 'entityId', 'kind', 'changes', 'data'], {
-        entity: { type: 'string' }, entityId: { type: 'string' }, kind: { type: 'string' },
-        changes: { description: 'The change event’s changes (field → {from, to}), as stored' },
-        data: { description: 'The change event’s data, as stored' },
+        entity: { type: 'string' }, entityId: { type: 'string', nullable: true, description: 'Null for a record the walk would create, or a made-up person' }, kind: { type: 'string' },
+        changes: { type: 'object', nullable: true, additionalProperties: fixed(['from', 'to'], { from: {}, to: {} }), description: 'The changed fields (field → {from, to}), as the change event would hold them' },
+        data: { type: 'object', nullable: true, additionalProperties: true, description: 'The change event’s data (e.g. the person of a created record)' },
       }),
     },
     webhooks: {

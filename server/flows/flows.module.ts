@@ -33,6 +33,8 @@ import { ParticipantList } from './participant-list.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { FlowForecasts } from './flow-forecast.js';
+import { FlowPersonWalk } from './flow-person-walk.js';
+import { TemplatesModule } from '../templates/templates.module.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
@@ -47,10 +49,10 @@ import { FlowsCatalog } from './flows-catalog.js';
 import { FactsModule } from '../facts/facts.module.js';
 
 @Module({
-  imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule],
+  imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule, TemplatesModule],
   controllers: [FlowsController],
   providers: [FlowsCatalog, 
-    FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts,
+    FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts, FlowPersonWalk,
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],

@@ -113,6 +113,20 @@ export class RecordService<E extends BaseRecord> {
     return this.createValid(em, parseInput(this.createBody, body), principal);
   }
 
+  /**
+   * Validates a create body and builds the record as a create would (defaults, lookups, the
+   * resource's rules), without storing it or announcing it: a simulation's made-up record.
+   */
+  async draftIn(em: EntityManager, body: unknown): Promise<E> {
+    const input = parseInput(this.createBody, body);
+    await this.resource.precheck?.(input);
+    const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
+    this.applyDefaults(record);
+    await this.assign(em, record, input, undefined);
+    await this.validated(record);
+    return record;
+  }
+
   private async createValid(em: EntityManager, input: Record<string, unknown>, principal?: Principal): Promise<RecordJson> {
     const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
     this.applyDefaults(record);

@@ -71,31 +71,6 @@ export class JobScheduler {
       `update "job" set "status" = 'cancelled', "finished_at" = ? where "status" = 'pending' and "cancel_key" in (${keysQuery})`,
       [this.clock.now(), ...params], 'run', em.getTransactionContext());
   }
-
-  /** The highest job id now (0 when none): jobs made later have higher ids. */
-  async lastId(em: EntityManager): Promise<string> {
-    const [row] = await em.getConnection().execute<{ id: string | null }[]>(`select max("id") as "id" from "job"`, [], 'all', em.getTransactionContext());
-    return String(row?.id ?? 0);
-  }
-
-  /**
-   * The first pending job made after `afterId` and due by `dueBy` among those `match` selects (an
-   * SQL condition on the job's columns, e.g. its kind and payload), marked done in the caller's
-   * transaction: for a caller that runs jobs itself (the simulation, on a transaction it rolls back).
-   */
-  async takeNext(em: EntityManager, afterId: string, dueBy: Date, match: SqlPart): Promise<ClaimedJob | undefined> {
-    const connection = em.getConnection();
-    const tx = em.getTransactionContext();
-    const [row] = await connection.execute<JobRow[]>(
-      `select "id", "kind", "payload", "due_at" from "job" where "status" = 'pending' and "id" > ? and "due_at" <= ? and (${match.sql}) order by "due_at", "id" limit 1`,
-      [afterId, dueBy, ...match.params], 'all', tx);
-    if (!row) return undefined;
-    await connection.execute(`update "job" set "status" = 'done' where "id" = ?`, [row.id], 'run', tx);
-    return {
-      id: String(row.id), kind: row.kind, payload: jobPayload(row.payload),
-      dueAt: new Date(row.due_at), attempt: 1, maxAttempts: 1,
-    };
-  }
 }
 
 /** When the pending jobs with these cancel keys are due (keys without a pending job are absent). */

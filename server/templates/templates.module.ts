@@ -15,6 +15,7 @@ import { TemplateUsage } from './template-usage.js';
 import { templates } from './templates.resource.js';
 import { LanguageModule } from '../language/language.module.js';
 import { TemplatesCatalog } from './templates-catalog.js';
+import { TemplateLookup } from './template-lookup.js';
 import { FactsModule } from '../facts/facts.module.js';
 
 const resource = templates as unknown as Resource<BaseRecord>;
@@ -23,8 +24,8 @@ const templateRecords = recordServiceProvider(resource);
 @Module({
   imports: [LanguageModule, EventsModule, MessagingModule, WorkflowsModule, FactsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
-  providers: [TemplatesCatalog, templateRecords, PreviewRecords, TemplateSender, TemplateUsage],
-  exports: [templateRecords],
+  providers: [TemplatesCatalog, templateRecords, PreviewRecords, TemplateSender, TemplateUsage, TemplateLookup],
+  exports: [templateRecords, TemplateLookup],
 })
 export class TemplatesModule implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {

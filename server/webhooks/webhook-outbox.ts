@@ -129,12 +129,6 @@ export class WebhookOutbox implements OnModuleInit {
     };
   }
 
-  /** For the simulator: settles a call as if it had been answered with `status`, sending nothing. */
-  async settleAs(em: EntityManager, callId: string, status: number, now: Date): Promise<void> {
-    const call = await em.findOne(WebhookCall, { id: callId });
-    if (call?.status === 'pending') await this.settle(em, call, status >= 200 && status < 400 ? 'succeeded' : 'failed', { kind: 'answered', status }, now);
-  }
-
   private async send(call: WebhookCall): Promise<WebhookOutcome> {
     const headers: Record<string, string> = { 'Idempotency-Key': call.key, 'User-Agent': 'Stroom-Webhook' };
     for (const [name, secretName] of Object.entries(call.headerSecrets)) {

@@ -5,33 +5,16 @@ import type { AppConfig } from '../../config/config.js';
 import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { StoredFile } from '../../files/stored-file.entity.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
-import { Template } from '../../templates/template.entity.js';
+import { TemplateLookup, type StoredTemplate } from '../../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import type { Facts } from '../../facts/record-facts.js';
+import { filledText as text, partyAddress, plainTextHtml } from '../core/message-parties.js';
 import type { LeaveActions } from './leave-actions.js';
 import { addNote, end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
-
-function text(value: unknown): string | null {
-  return typeof value === 'string' && value.trim() ? value.trim() : null;
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** A plain text (a notification written in the step) as the HTML body of an e-mail: escaped, its line breaks kept. */
-function plainTextHtml(text: string): string {
-  return `<p>${text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(/\r?\n/g, '<br>')}</p>`;
-}
-
-/** The address of our contact, our service contact or a literal address/number, for notifications. */
-function partyAddress(party: Party, channel: 'email' | 'sms', facts: Facts): string | null {
-  if (party.kind === 'address') return party.address;
-  const holder = facts[party.role] as Json | undefined;
-  return text(holder?.[channel === 'email' ? 'email' : 'mobile']);
-}
 
 /**
  * The message steps of a flow: send e-mail (tracked, with unsubscribe), send SMS, notify by e-mail
@@ -39,11 +22,12 @@ function partyAddress(party: Party, channel: 'email' | 'sms', facts: Facts): str
  */
 @Injectable()
 export class MessageSteps {
-  private readonly templates = new WeakMap<object, Map<string, Template>>();
+  private readonly templates = new WeakMap<object, Map<string, StoredTemplate>>();
 
   constructor(
     private readonly tracking: TrackingService,
     private readonly contact: ContactGate,
+    private readonly templateLookup: TemplateLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -177,11 +161,11 @@ export class MessageSteps {
     }, tokens);
   }
 
-  private async template(run: StepRun, key: string): Promise<Template> {
+  private async template(run: StepRun, key: string): Promise<StoredTemplate> {
     // Once per batch of participants (the batch shares one entity manager), not once per message.
     let cache = this.templates.get(run.em);
     if (!cache) this.templates.set(run.em, (cache = new Map()));
-    const template = cache.get(key) ?? (await run.em.findOne(Template, { key }));
+    const template = cache.get(key) ?? (await this.templateLookup.byKey(run.em, key));
     if (template) cache.set(key, template);
     // Templates in use cannot be deleted or renamed away: this only happens to data edited behind the API.
     if (!template) throw new Error(`step ${run.node.id}: template "${key}" no longer exists`);

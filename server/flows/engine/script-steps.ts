@@ -66,19 +66,14 @@ export class ScriptSteps implements OnModuleInit {
   }
 
   /** Reads the person and runs the script (no transaction held); answers the writes of its result. */
-  async prepare(job: ClaimedJob, { em, now }: { em: EntityManager; now: Date }, limits: { timeoutMs?: number } = {}): Promise<(em: EntityManager) => Promise<void>> {
+  async prepare(job: ClaimedJob, { em, now }: { em: EntityManager; now: Date }): Promise<(em: EntityManager) => Promise<void>> {
     const order = job.payload as unknown as ScriptOrder;
     const person = (await this.facts.load(em, 'person', order.personId)).person;
     if (!person) return async () => {};
     const flow = { id: order.flowId, name: order.flowName, step_id: order.stepId, participant_id: order.participantId };
-    const timeoutMs = Math.min(order.timeoutMs ?? SCRIPT_LIMITS.defaultTimeoutMs, limits.timeoutMs ?? Infinity);
+    const timeoutMs = order.timeoutMs ?? SCRIPT_LIMITS.defaultTimeoutMs;
     const result = await runScript(order.source, { person, flow }, { timeoutMs, memoryMb: order.memoryMb });
     return (tx) => this.apply(tx, order, result, now);
-  }
-
-  /** Runs a script job in the caller's transaction (the simulation's): prepare, then apply. */
-  async execute(job: ClaimedJob, context: { em: EntityManager; now: Date }, limits: { timeoutMs?: number } = {}): Promise<void> {
-    await (await this.prepare(job, context, limits))(context.em);
   }
 
   private async apply(em: EntityManager, order: ScriptOrder, result: ScriptResult, now: Date): Promise<void> {

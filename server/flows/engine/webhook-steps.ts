@@ -1,11 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
-import type { WebhookHeader } from '@stroom/dsl';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { renderText, type MergeContext } from '../../templates/template-engine.js';
 import { WebhookOutbox, type SettledCall } from '../../webhooks/webhook-outbox.js';
-import type { Facts } from '../../facts/record-facts.js';
+import { webhookRequest, type WebhookSettings } from '../core/webhook-request.js';
 import { Participant, type WebhookAnswers } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { StepJobs } from './step-jobs.js';
@@ -14,27 +12,6 @@ import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.j
 /** How long a participant waits for its call to settle (every retry included) before it moves on without an answer. */
 const ANSWER_WAIT_MS = 60 * 60 * 1000;
 const MAX_NOTES = 20;
-
-interface WebhookSettings {
-  method: 'GET' | 'POST' | 'PUT';
-  url: string;
-  headers: WebhookHeader[];
-  body?: string;
-  timeoutMs?: number;
-}
-
-/** Every text of the facts passed through `escape`: merge variables land safely in an address or a JSON text. */
-function escapedFacts(value: unknown, escape: (text: string) => string): unknown {
-  if (typeof value === 'string') return escape(value);
-  if (Array.isArray(value)) return value.map((item) => escapedFacts(item, escape));
-  if (value instanceof Date) return escape(value.toISOString());
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, escapedFacts(item, escape)]));
-  }
-  return value;
-}
-
-const jsonText = (text: string): string => JSON.stringify(text).slice(1, -1);
 
 /** `webhook.<label>.status` for a split: what each webhook step of this participation got. */
 export function webhookFacts(answers: WebhookAnswers): Record<string, { status: number }> {
@@ -71,17 +48,16 @@ export class WebhookSteps implements OnModuleInit {
     const settings = run.node.settings as unknown as WebhookSettings;
     const facts = await run.facts();
     const zone = flowCalendar(this.config, run.graph).zone;
-    const url = renderText(settings.url, escapedFacts(facts, encodeURIComponent) as MergeContext, { zone });
-    const body = settings.body === undefined ? null : renderText(settings.body, escapedFacts(facts, jsonText) as MergeContext, { zone });
-    if (body !== null && !isJson(body)) {
+    const request = webhookRequest(settings, facts, zone);
+    if ('notJson' in request) {
       note(participant, run.node.id, 'webhook not called: the body is not JSON once the merge variables are filled in', run.now);
       record(participant, run.node.id, 0, run.now);
       return next(run.node.next);
     }
     await this.outbox.enqueue(run.em, {
       key: run.messageKey, personId: run.personId, flowId: String(run.flow.id), participantId: String(participant.id), stepId: run.node.id,
-      method: settings.method, url, headerSecrets: Object.fromEntries(settings.headers.map((header) => [header.name, header.secret])),
-      body, timeoutMs: settings.timeoutMs,
+      method: settings.method, url: request.url, headerSecrets: Object.fromEntries(settings.headers.map((header) => [header.name, header.secret])),
+      body: request.body, timeoutMs: settings.timeoutMs,
     });
     return { kind: 'wait', until: new Date(run.now.getTime() + ANSWER_WAIT_MS), waitingFor: { kind: 'webhook', key: run.messageKey } };
   }
@@ -109,13 +85,4 @@ function record(participant: Participant, stepId: string, status: number, now: D
 
 function note(participant: Participant, stepId: string, message: string, now: Date): void {
   participant.notes = [...participant.notes, { at: now.toISOString(), stepId, message: message.slice(0, 1000) }].slice(-MAX_NOTES);
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -2201,12 +2201,20 @@ export interface components {
         FlowPersonSimulation: {
             admitted: boolean;
             changes: {
-                /** @description The change event’s changes (field → {from, to}), as stored */
-                changes: unknown;
-                /** @description The change event’s data, as stored */
-                data: unknown;
+                /** @description The changed fields (field → {from, to}), as the change event would hold them */
+                changes: {
+                    [key: string]: {
+                        from: unknown;
+                        to: unknown;
+                    };
+                } | null;
+                /** @description The change event’s data (e.g. the person of a created record) */
+                data: {
+                    [key: string]: unknown;
+                } | null;
                 entity: string;
-                entityId: string;
+                /** @description Null for a record the walk would create, or a made-up person */
+                entityId: string | null;
                 kind: string;
             }[];
             /**

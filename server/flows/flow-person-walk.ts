@@ -1,0 +1,207 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/core';
+import type { DistributionPool, FlowGraph, FlowNode, Party, SmsMessage } from '@stroom/dsl';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.js';
+import { ContactGate } from '../contact-policy/contact-gate.js';
+import { decideContact, type Contact } from '../contact-policy/core/contact-rules.js';
+import { EmployeePools } from '../crm/assignment-rules/employee-pools.js';
+import type { Facts } from '../facts/record-facts.js';
+import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
+import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
+import { TemplateRenderError, type MergeContext } from '../templates/template-engine.js';
+import { TrackingService } from '../tracking/tracking.service.js';
+import type { Calendar } from '../scheduling/calendar.js';
+import { filledText, partyAddress, plainTextHtml } from './core/message-parties.js';
+import { webhookRequest, type WebhookSettings } from './core/webhook-request.js';
+import type { Channel, ContactVerdict, WalkHooks } from './core/walk.js';
+import { runScript, SCRIPT_LIMITS } from './engine/script-sandbox.js';
+
+type Json = Record<string, unknown>;
+
+export interface SimulatedMessage {
+  channel: Channel;
+  to: string | null;
+  subject: string | null;
+  body: string;
+}
+
+export interface SimulatedChange {
+  entity: string;
+  /** The changed record's id; null for a record the walk would create (or a made-up person). */
+  entityId: string | null;
+  kind: string;
+  changes: Record<string, { from: unknown; to: unknown }> | null;
+  data: Json | null;
+}
+
+export interface SimulatedCall {
+  stepId: string;
+  method: string;
+  url: string;
+  body: string | null;
+  status: number;
+}
+
+/** What a one-person walk would do, told as the simulation answers it. */
+export interface PersonTrace {
+  steps: { at: string; stepId: string; kind: string }[];
+  messages: SimulatedMessage[];
+  changes: SimulatedChange[];
+  webhooks: SimulatedCall[];
+}
+
+export interface PersonWalkContext {
+  em: EntityManager;
+  flowId: string;
+  flowName: string;
+  graph: FlowGraph;
+  calendar: Calendar;
+  /** The person's id; undefined for a made-up person. */
+  personId: string | undefined;
+  /** The person's facts as the walk starts. */
+  facts: Json;
+  start: Date;
+  webhookStatus: number;
+}
+
+const CREATED_ENTITY: Record<string, string> = { create_sale: 'sale', create_follow_up: 'follow_up', create_request: 'request' };
+
+/**
+ * The hooks of a one-person simulation on the pure walk: messages rendered as the engine renders
+ * them (templates, the step's texts, tracked links), the contact policy decided in memory on the
+ * person's history, webhook calls rendered but not made, scripts run in the sandbox, and every
+ * change described as the change event it would cause. Only reads: nothing is stored or sent.
+ */
+@Injectable()
+export class FlowPersonWalk {
+  constructor(
+    private readonly tracking: TrackingService,
+    private readonly contact: ContactGate,
+    private readonly pools: EmployeePools,
+    private readonly templates: TemplateLookup,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async hooks(context: PersonWalkContext, deadline: number): Promise<{ hooks: WalkHooks; trace: PersonTrace }> {
+    const trace: PersonTrace = { steps: [], messages: [], changes: [], webhooks: [] };
+    const templates = new Map<string, StoredTemplate | null>();
+    const template = async (node: FlowNode, key: string): Promise<StoredTemplate> => {
+      if (!templates.has(key)) templates.set(key, await this.templates.byKey(context.em, key));
+      const found = templates.get(key);
+      if (!found) throw new Error(`step ${node.id}: template "${key}" no longer exists`);
+      return found;
+    };
+    const { zone } = context.calendar;
+    const personZone = filledText((context.facts.person as Json | undefined)?.time_zone) ?? this.config.appTimezone;
+    const plan = await this.contact.planFor(context.em, context.personId, context.start, personZone);
+    const history: Contact[] = [...plan.history];
+    const change = (entity: string, entityId: string | null, kind: string, changes: SimulatedChange['changes'], data: Json | null) =>
+      trace.changes.push({ entity, entityId, kind, changes, data });
+
+    const hooks: WalkHooks = {
+      arrive: (node, at) => {
+        trace.steps.push({ at: at.toISOString(), stepId: node.id, kind: node.kind });
+      },
+      contact: (node, channel, at): ContactVerdict => {
+        const verdict = decideContact(plan.policy, history, channel, at, personZone);
+        if (verdict.kind === 'send') return verdict;
+        return (context.graph.settings.whenLimited ?? plan.policy.whenLimited) === 'skip' ? { kind: 'skip' } : { kind: 'defer', until: verdict.until };
+      },
+      message: async (node, channel, at, current, deliverable) => {
+        try {
+          const message = await this.render(context, node, channel, current, deliverable, template);
+          trace.messages.push(message);
+          if (message.to && isMarketing(node)) history.push({ at, channel });
+          return true;
+        } catch (error) {
+          if (!(error instanceof TemplateRenderError)) throw error;
+          trace.messages.push({ channel, to: null, subject: null, body: '' });
+          return false;
+        }
+      },
+      updated: (_node, _at, _before, _after, changes) => {
+        change('person', context.personId ?? null, 'updated', changes, null);
+      },
+      created: async (node, _at, current) => {
+        const settings = node.settings as { title: string; type: string; stage?: string; status?: string; amount?: number };
+        const title = await renderTextOffLoop(settings.title, current as MergeContext, { zone });
+        const fields: Json = { title, type: settings.type, ...(settings.stage ? { stage: settings.stage } : {}), ...(settings.status ? { status: settings.status } : {}), ...(settings.amount !== undefined ? { amount: settings.amount } : {}) };
+        change(CREATED_ENTITY[node.kind]!, null, 'created', Object.fromEntries(Object.entries(fields).map(([field, to]) => [field, { from: null, to }])), { person_id: context.personId ?? null });
+      },
+      membership: (node) => {
+        const { change: what, target } = node.settings as { change: 'add' | 'remove'; target: string };
+        change(target, null, what === 'add' ? 'added' : 'removed', null, { person_id: context.personId ?? null });
+      },
+      leaving: (_node, _at, actions) => {
+        for (const action of actions) if (action.kind !== 'move_to_flow') change('selection', null, 'added', null, { person_id: context.personId ?? null });
+      },
+      webhook: (node, _at, current) => {
+        const settings = node.settings as unknown as WebhookSettings;
+        const request = webhookRequest(settings, current, zone);
+        if ('notJson' in request) return 0;
+        trace.webhooks.push({ stepId: node.id, method: settings.method, url: request.url, body: request.body, status: context.webhookStatus });
+        return context.webhookStatus;
+      },
+      script: async (node, _at, current) => {
+        const settings = node.settings as { source: string; timeoutMs?: number; memoryMb?: number };
+        const flow = { id: context.flowId, name: context.flowName, step_id: node.id, participant_id: null };
+        // A script may use what is left of the simulation's time, no more (a real run is not bound by it).
+        const timeoutMs = Math.max(1, Math.min(settings.timeoutMs ?? SCRIPT_LIMITS.defaultTimeoutMs, deadline - Date.now()));
+        const result = await runScript(settings.source, { person: current.person, flow }, { timeoutMs, memoryMb: settings.memoryMb });
+        if (!result.ok || result.value === null || typeof result.value !== 'object' || Array.isArray(result.value)) return undefined;
+        return result.value as Json;
+      },
+      distribute: async (node) => {
+        const settings = node.settings as { pool: DistributionPool; fallback?: string };
+        const pool = await this.pools.available(context.em, settings.pool);
+        const ownerId = await this.pools.leastLoaded(context.em, pool, { table: 'person', column: 'our_contact_id' });
+        if (ownerId || !settings.fallback) return ownerId ?? undefined;
+        const [fallback] = await context.em.getConnection().execute<{ id: string }[]>(`select "id" from "employee" where lower("email") = lower(?)`, [settings.fallback]);
+        return fallback ? String(fallback.id) : undefined;
+      },
+    };
+    return { hooks, trace };
+  }
+
+  private async render(context: PersonWalkContext, node: FlowNode, channel: Channel, facts: Json, deliverable: boolean, template: (node: FlowNode, key: string) => Promise<StoredTemplate>): Promise<SimulatedMessage> {
+    const { zone } = context.calendar;
+    const merge = facts as MergeContext;
+    const person = facts.person as Json;
+    switch (node.kind) {
+      case 'send_email': {
+        const settings = node.settings as { template: string; subject?: string };
+        const tracked = this.tracking.begin({ personId: context.personId ?? '0', flowId: context.flowId, participantId: '0', stepId: node.id, messageKey: 'simulation' });
+        const withLink = { ...merge, unsubscribe_url: tracked.unsubscribeUrl } as MergeContext;
+        const rendered = await renderOffLoop(await template(node, settings.template), withLink, { zone });
+        const subject = settings.subject ? (await renderTextOffLoop(settings.subject, withLink, { zone })).replace(/\s+/g, ' ').trim() : rendered.subject;
+        return { channel, to: deliverable ? filledText(person.email) : null, subject, body: tracked.finish(rendered.body).body };
+      }
+      case 'send_sms': {
+        const message = (node.settings as { message: SmsMessage }).message;
+        const body = message.kind === 'text' ? await renderTextOffLoop(message.text, merge, { zone }) : (await renderOffLoop(await template(node, message.template), merge, { zone })).body;
+        return { channel, to: filledText(person.mobile), subject: null, body };
+      }
+      case 'notify_email': {
+        const settings = node.settings as { to: Party; template?: string; subject?: string; text?: string };
+        const rendered = settings.template !== undefined
+          ? await renderOffLoop(await template(node, settings.template), merge, { zone })
+          : {
+            subject: (await renderTextOffLoop(settings.subject ?? '', merge, { zone })).replace(/\s+/g, ' ').trim(),
+            body: plainTextHtml(await renderTextOffLoop(settings.text ?? '', merge, { zone })),
+          };
+        return { channel, to: partyAddress(settings.to, 'email', facts as Facts), subject: rendered.subject, body: rendered.body };
+      }
+      default: {
+        const settings = node.settings as { to: Party; text: string };
+        return { channel, to: partyAddress(settings.to, 'sms', facts as Facts), subject: null, body: await renderTextOffLoop(settings.text, merge, { zone }) };
+      }
+    }
+  }
+
+}
+
+function isMarketing(node: FlowNode): boolean {
+  return (node.kind === 'send_email' || node.kind === 'send_sms') && !node.settings.transactional;
+}
+

@@ -1,0 +1,16 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import type { TemplateSource } from './template-engine.js';
+import { Template } from './template.entity.js';
+
+/** A stored template as the senders render it. */
+export type StoredTemplate = TemplateSource & { key: string };
+
+/** How other modules read a template by its key, without reaching into the templates' entity. */
+@Injectable()
+export class TemplateLookup {
+  /** The template with this key, read in the caller's entity manager (its transaction); null when there is none. */
+  byKey(em: EntityManager, key: string): Promise<StoredTemplate | null> {
+    return em.findOne(Template, { key });
+  }
+}
