@@ -1,14 +1,13 @@
 // The canonical printer: one layout for every program, so that parse(print(ast)) equals ast and
 // formatting twice changes nothing. Steps are printed by the handlers in printer-steps.ts.
 import type {
-  ChangeValues, Condition, Declaration, Duration, Flow, FlowSetting, FlowTrigger, LeaveOptions, Party,
-  Program, SuccessCriterion, Value, Workflow, WorkflowAction, WorkflowTrigger,
+  Declaration, Flow, FlowSetting, FlowTrigger, Program, SuccessCriterion, Workflow, WorkflowAction, WorkflowTrigger,
 } from './ast.js';
 import { hasErrors, type Diagnostic } from './diagnostics.js';
 import { parse } from './parse.js';
 import { printSteps } from './printer-steps.js';
 import {
-  changedText, conditionText, durationText, Lines, numberText, partyText, printLeaveBlock, valueText,
+  changedText, conditionText, durationText, Lines, partyText, printLeaveBlock,
 } from './printer-text.js';
 import { quote } from './strings.js';
 

@@ -4,8 +4,6 @@ import { Clock } from '../clock/clock.js';
 import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
 import { sqlArray } from '../common/sql-array.js';
-import { jobPayload, type ClaimedJob } from './claimed-job.js';
-import type { SqlPart } from './job-rows.js';
 
 export interface JobRequest {
   kind: string;
@@ -85,11 +83,4 @@ export async function pendingDueTimes(em: EntityManager, cancelKeys: readonly st
 export async function pendingJobs(em: EntityManager, cancelKey: string): Promise<{ id: string; dueAt: Date; payload: Record<string, unknown>; attempts: number }[]> {
   const jobs = await em.find(Job, { status: 'pending', cancelKey }, { orderBy: { dueAt: 'asc' } });
   return jobs.map((job) => ({ id: String(job.id), dueAt: job.dueAt, payload: job.payload, attempts: job.attempts }));
-}
-
-interface JobRow {
-  id: string;
-  kind: string;
-  payload: Record<string, unknown> | string;
-  due_at: Date;
 }
