@@ -2,21 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { type Catalog, compileFlow, type Flow as FlowAst, type FlowGraph, parse } from '@stroom/dsl';
 import { z } from 'zod';
-import { AuditLog } from '../audit/audit-log.js';
-import { actorOf, type Principal } from '../auth/principal.js';
+import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError } from '../common/errors.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
-import { assertDocumentNameFree } from '../language/dsl-documents.js';
 import { assertTemplatesRenderOnSample } from '../templates/sample-render.js';
 import { AttachmentLimit } from './attachment-limit.js';
-import { FlowTriggerIndex } from './engine/flow-trigger-index.js';
 import { FlowEdits } from './flow-edits.js';
-import { auditedFlow, FLOW_READ_ONLY, flowJson, savedFlowJson } from './flow-json.js';
+import { FlowDocuments } from './flow-documents.js';
+import { FLOW_READ_ONLY, flowJson, savedFlowJson } from './flow-json.js';
 import { checkFlowSource } from './flow-source.js';
-import { Flow, FlowVersion } from './flow.entity.js';
 import { findFlow } from './find-flow.js';
 
 const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
@@ -30,7 +27,7 @@ export class FlowEditing {
     private readonly clock: Clock,
     private readonly catalogs: CatalogLoader,
     private readonly edits: FlowEdits,
-    private readonly audit: AuditLog,
+    private readonly documents: FlowDocuments,
     private readonly attachmentLimit: AttachmentLimit,
   ) {}
 
@@ -45,12 +42,8 @@ export class FlowEditing {
   async createIn(em: EntityManager, input: { name?: string; source: string }, principal?: Principal, catalog?: Catalog) {
     const checked = checkFlowSource(input.source, catalog ?? (await this.catalogs.load(em)), [], input.name);
     await this.attachmentLimit.assert(checked.ast);
-    await assertDocumentNameFree(em, Flow, 'flow', checked.name);
-    const now = this.clock.now();
-    const flow = em.create(Flow, { name: checked.name, source: checked.source, status: 'not_running', version: 1, usedStepIds: checked.stepIds, createdAt: now, updatedAt: now });
-    await em.flush();
-    em.create(FlowVersion, { flow, version: 1, source: checked.source, author: actorOf(principal), createdAt: now });
-    this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: null, after: auditedFlow(flow), principal });
+    await this.documents.assertNameFree(em, checked.name);
+    const flow = await this.documents.created(em, { name: checked.name, source: checked.source, status: 'not_running', usedStepIds: checked.stepIds }, principal);
     return savedFlowJson(flow, checked);
   }
 
@@ -68,20 +61,11 @@ export class FlowEditing {
     if (flow.status === 'running') throw new ConflictError('A running flow cannot be edited: pause it first', { status: flow.status }, { code: 'flow.running_edit' });
     const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, input.name);
     await this.attachmentLimit.assert(checked.ast);
-    if (checked.name !== flow.name) await assertDocumentNameFree(em, Flow, 'flow', checked.name);
+    if (checked.name !== flow.name) await this.documents.assertNameFree(em, checked.name);
     if (checked.source === flow.source) return savedFlowJson(flow, checked);
-    const now = this.clock.now();
     // Participants keep their place by step id; those on a removed step move to its target or complete.
-    await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, now);
-    const before = auditedFlow(flow);
-    flow.name = checked.name;
-    flow.source = checked.source;
-    flow.version += 1;
-    flow.usedStepIds = [...new Set([...flow.usedStepIds, ...checked.stepIds])];
-    flow.updatedAt = now;
-    em.create(FlowVersion, { flow, version: flow.version, source: checked.source, author: actorOf(principal), createdAt: now });
-    this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before, after: auditedFlow(flow), principal });
-    await FlowTriggerIndex.announce(em);
+    await this.edits.apply(em, flow, await this.edits.impact(em, flow, checked.ast), checked.ast, input.moves ?? {}, this.clock.now());
+    await this.documents.revised(em, flow, checked, principal, (f) => (f.usedStepIds = [...new Set([...f.usedStepIds, ...checked.stepIds])]));
     return savedFlowJson(flow, checked);
   }
 
@@ -89,9 +73,7 @@ export class FlowEditing {
     await this.em.fork().transactional(async (em) => {
       const flow = await findFlow(em, id, true);
       if (flow.status === 'running') throw new ConflictError('A running flow cannot be deleted: pause or end it first', { status: flow.status }, { code: 'flow.running_delete' });
-      this.audit.record(em, { subject: 'flow', subjectId: String(flow.id), subjectName: flow.name, before: auditedFlow(flow), after: null, principal });
-      em.remove(flow);
-      await FlowTriggerIndex.announce(em);
+      await this.documents.removed(em, flow, principal);
     });
   }
 

@@ -6,13 +6,13 @@ import { containsPattern } from '../common/like.js';
 import { paging, ruleFilters } from '../common/paging.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
-import { documentVersions } from '../language/dsl-documents.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { FlowEdits } from './flow-edits.js';
 import { flowJson } from './flow-json.js';
 import { checkFlowSource } from './flow-source.js';
 import { FlowStats } from './flow-stats.js';
-import { Flow, FlowVersion } from './flow.entity.js';
+import { Flow } from './flow.entity.js';
+import { FlowDocuments } from './flow-documents.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { findFlow } from './find-flow.js';
 import { ParticipantList } from './participant-list.js';
@@ -41,6 +41,7 @@ export class FlowQueries {
     private readonly participantList: ParticipantList,
     private readonly edits: FlowEdits,
     private readonly simulator: FlowSimulator,
+    private readonly documents: FlowDocuments,
   ) {}
 
   async list(query: Record<string, unknown>) {
@@ -67,7 +68,7 @@ export class FlowQueries {
 
   async versions(id: string) {
     const em = this.em.fork();
-    return documentVersions(em, FlowVersion, { flow: await findFlow(em, id) });
+    return this.documents.versions(em, id);
   }
 
   /**

@@ -26,7 +26,7 @@ import { StepJobs } from './engine/step-jobs.js';
 import { FlowStepRunner } from './engine/step-runner.js';
 import { WaitSteps } from './engine/wait-steps.js';
 import { Enrolment } from './enrolment.js';
-import { FlowRenames } from './flow-renames.js';
+import { FlowDocuments } from './flow-documents.js';
 import { FlowStats } from './flow-stats.js';
 import { FlowStepStats } from './flow-step-stats.js';
 import { ParticipantList } from './participant-list.js';
@@ -52,7 +52,7 @@ import { FactsModule } from '../facts/facts.module.js';
   imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule, TemplatesModule],
   controllers: [FlowsController],
   providers: [FlowsCatalog, 
-    FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowRenames, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts, FlowPersonWalk,
+    FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowDocuments, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts, FlowPersonWalk,
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],

@@ -13,12 +13,12 @@ import { WorkflowsController } from './workflows.controller.js';
 import { WorkflowSettingsController } from './workflow-settings.controller.js';
 import { WorkflowSettingsService } from './workflow-settings.service.js';
 import { WorkflowsService } from './workflows.service.js';
-import { WorkflowRenames } from './workflow-renames.js';
+import { WorkflowDocuments } from './workflow-documents.js';
 
 @Module({
   imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule, FactsModule],
   controllers: [WorkflowsController, WorkflowSettingsController],
-  providers: [WorkflowsService, RuleIndex, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowRenames],
+  providers: [WorkflowsService, RuleIndex, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowDocuments],
   exports: [WorkflowsService, WorkflowSettingsService],
 })
 export class WorkflowsModule {}

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.js';
+import { Clock } from '../clock/clock.js';
+import { bumpRuleSetVersion } from '../facts/rule-set-versions.js';
+import { VersionedDocuments } from '../language/versioned-documents.js';
+import { RenameListeners } from '../records/rename-listeners.js';
+import { Workflow, WorkflowVersion } from './workflow.entity.js';
+
+/** Workflows as versioned DSL documents; a change bumps the rule-set version, so every instance rebuilds its rule index. */
+@Injectable()
+export class WorkflowDocuments extends VersionedDocuments<Workflow> {
+  constructor(clock: Clock, audit: AuditLog, renames: RenameListeners) {
+    super({
+      name: 'workflow',
+      entity: Workflow,
+      versions: { entity: WorkflowVersion, owner: 'workflow' },
+      audited: (workflow) => ({ source: workflow.source }),
+      announce: (em) => bumpRuleSetVersion(em, 'workflows'),
+      usage: (workflow) => (workflow.settingKey ? { settingKey: workflow.settingKey } : {}),
+    }, clock, audit, renames);
+  }
+}
