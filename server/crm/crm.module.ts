@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import { EventsModule } from '../events/events.module.js';
 import { assignmentRules } from './assignment-rules/assignment-rules.resource.js';
+import { Memberships } from './lists/memberships.js';
 import { EmployeePools } from './assignment-rules/employee-pools.js';
 import { companies } from './companies/companies.resource.js';
 import { employees, groups } from './employees/employees.resource.js';
@@ -52,7 +53,7 @@ const membersServices: Provider[] = [
     membersController('selections'),
     membersController('projects'),
   ],
-  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools],
-  exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools],
+  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools, Memberships],
+  exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools, Memberships],
 })
 export class CrmModule {}

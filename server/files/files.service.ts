@@ -43,6 +43,15 @@ export class FilesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** The newest file of each of these names (as a send attaches it): id, name and size; names without a file are absent. */
+  async newestByName(em: EntityManager, names: readonly string[]): Promise<Map<string, { id: string; name: string; size: number }>> {
+    const found = new Map<string, { id: string; name: string; size: number }>();
+    if (names.length === 0) return found;
+    const files = await em.find(StoredFile, { name: { $in: [...names] } }, { fields: ['id', 'name', 'size'], orderBy: { id: 'desc' } });
+    for (const file of files) if (!found.has(file.name)) found.set(file.name, { id: String(file.id), name: file.name, size: Number(file.size) });
+    return found;
+  }
+
   /** Every file's name and size (not its content), oldest first: what the DSL checker needs of attachments. */
   async namesAndSizes(em: EntityManager): Promise<{ name: string; size: number }[]> {
     const files = await em.find(StoredFile, {}, { fields: ['name', 'size'], orderBy: { id: 'asc' } });

@@ -157,8 +157,7 @@ export class FlowPersonWalk {
         const pool = await this.pools.available(context.em, settings.pool);
         const ownerId = await this.pools.leastLoaded(context.em, pool, { table: 'person', column: 'our_contact_id' });
         if (ownerId || !settings.fallback) return ownerId ?? undefined;
-        const [fallback] = await context.em.getConnection().execute<{ id: string }[]>(`select "id" from "employee" where lower("email") = lower(?)`, [settings.fallback]);
-        return fallback ? String(fallback.id) : undefined;
+        return this.pools.idByEmail(context.em, settings.fallback);
       },
     };
     return { hooks, trace };

@@ -14,7 +14,6 @@ import { CrmSteps } from './engine/crm-steps.js';
 import { ExperimentSteps } from './engine/experiment-steps.js';
 import { FlowExperiments } from './flow-experiments.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
-import { Memberships } from './engine/memberships.js';
 import { FlowEvents } from './engine/flow-events.js';
 import { LeaveActions } from './engine/leave-actions.js';
 import { MessageSteps } from './engine/message-steps.js';
@@ -35,6 +34,7 @@ import { FlowSimulator } from './flow-simulator.js';
 import { FlowForecasts } from './flow-forecast.js';
 import { FlowPersonWalk } from './flow-person-walk.js';
 import { TemplatesModule } from '../templates/templates.module.js';
+import { FormsModule } from '../forms/forms.module.js';
 import { FlowsController } from './flows.controller.js';
 import { FlowCopies } from './flow-copies.js';
 import { FlowContent } from './flow-content.js';
@@ -49,11 +49,11 @@ import { FlowsCatalog } from './flows-catalog.js';
 import { FactsModule } from '../facts/facts.module.js';
 
 @Module({
-  imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule, TemplatesModule],
+  imports: [LanguageModule, WorkflowsModule, FactsModule, EventsModule, SchedulingModule, MessagingModule, TrackingModule, CrmModule, FilesModule, WebhooksModule, ContactPolicyModule, TemplatesModule, FormsModule],
   controllers: [FlowsController],
   providers: [FlowsCatalog, 
     FlowQueries, FlowEditing, FlowLifecycle, FlowCopies, FlowContent, AttachmentLimit, FlowDocuments, ParticipationErasure, Enrolment, FlowStats, FlowStepStats, ParticipantList, FlowEdits, FlowSimulator, FlowForecasts, FlowPersonWalk,
-    FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, Memberships, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
+    FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],
   exports: [FlowEditing, FlowLifecycle],

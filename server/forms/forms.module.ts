@@ -11,6 +11,7 @@ import { PublicFormController } from './public-form.controller.js';
 import { CrmModule } from '../crm/crm.module.js';
 import { LanguageModule } from '../language/language.module.js';
 import { FormsCatalog } from './forms-catalog.js';
+import { FormLookup } from './form-lookup.js';
 
 const resource = forms as unknown as Resource<BaseRecord>;
 const formRecords = recordServiceProvider(resource);
@@ -18,7 +19,7 @@ const formRecords = recordServiceProvider(resource);
 @Module({
   imports: [LanguageModule, EventsModule, CrmModule],
   controllers: [recordController(resource), FormSubmissionsController, FormUsageController, PublicFormController],
-  providers: [FormsCatalog, formRecords, FormSubmissions, FormUsages],
-  exports: [formRecords, FormSubmissions],
+  providers: [FormsCatalog, formRecords, FormSubmissions, FormUsages, FormLookup],
+  exports: [formRecords, FormSubmissions, FormLookup],
 })
 export class FormsModule {}

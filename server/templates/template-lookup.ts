@@ -13,4 +13,10 @@ export class TemplateLookup {
   byKey(em: EntityManager, key: string): Promise<StoredTemplate | null> {
     return em.findOne(Template, { key });
   }
+
+  /** The templates with these keys (id, key, name, channel); keys without a template are absent. */
+  async byKeys(em: EntityManager, keys: readonly string[]): Promise<{ id: string; key: string; name: string; channel: string }[]> {
+    if (keys.length === 0) return [];
+    return (await em.find(Template, { key: { $in: [...keys] } })).map((t) => ({ id: String(t.id), key: t.key, name: t.name, channel: t.channel }));
+  }
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import type { TrackingKind } from './tracking-token.entity.js';
+import { TrackingToken, type TrackingKind } from './tracking-token.entity.js';
 import { newToken, trackHtml } from './tracked-email.js';
 
 /** Who and what a tracked e-mail is about. */
@@ -61,6 +61,13 @@ export class TrackingService {
         return { body, headers: { 'List-Unsubscribe': `<${unsubscribeUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }, tokens };
       },
     };
+  }
+
+  /** Whether a participant has used (opened, clicked) one of its tracked addresses of these kinds, in one step's e-mail or any. */
+  async participantUsed(em: EntityManager, participantId: string, kinds: readonly TrackingKind[], stepId?: string): Promise<boolean> {
+    const where: Record<string, unknown> = { participantId, kind: { $in: [...kinds] }, usedAt: { $ne: null } };
+    if (stepId) where.stepId = stepId;
+    return (await em.count(TrackingToken, where)) > 0;
   }
 
   async save(em: EntityManager, rows: readonly TokenRow[]): Promise<void> {

@@ -13,6 +13,12 @@ export type EmployeePool = { kind: 'group'; name: string } | { kind: 'employees'
  */
 @Injectable()
 export class EmployeePools {
+  /** The id of the employee with this e-mail address (any case), undefined when there is none. */
+  async idByEmail(em: EntityManager, email: string): Promise<string | undefined> {
+    const employee = await em.findOne(Employee, { email: { $ilike: email } }, { fields: ['id'] });
+    return employee ? String(employee.id) : undefined;
+  }
+
   /** The pool's available employees' ids; a group that no longer exists is an error. */
   async available(em: EntityManager, pool: EmployeePool): Promise<string[]> {
     if (pool.kind === 'group') {

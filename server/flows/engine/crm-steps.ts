@@ -3,10 +3,8 @@ import type { DistributionPool, FollowUpDate, Party, SaleDate, TimeUnit, UpdateO
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
-import { Employee } from '../../crm/employees/employee.entity.js';
 import { EmployeePools } from '../../crm/assignment-rules/employee-pools.js';
 import { followUps } from '../../crm/follow-ups/follow-ups.resource.js';
-import { Project } from '../../crm/lists/project.entity.js';
 import { PERSON_RECORDS } from '../../crm/persons/person-records.js';
 import { requests } from '../../crm/requests/requests.resource.js';
 import { sales } from '../../crm/sales/sales.resource.js';
@@ -18,7 +16,7 @@ import { addTime, isWorkday, type Calendar } from '../../scheduling/calendar.js'
 import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import type { MergeContext } from '../../templates/template-engine.js';
 import { personUpdate } from '../core/step-decisions.js';
-import { Memberships } from './memberships.js';
+import { Memberships } from '../../crm/lists/memberships.js';
 import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
@@ -102,7 +100,7 @@ export class CrmSteps {
     if (s.onlyIfUnassigned && person.our_contact_id) return next(run.node.next);
     const pool = await this.pools.available(run.em, s.pool);
     let ownerId = await this.pools.leastLoaded(run.em, pool, { table: 'person', column: 'our_contact_id' });
-    if (!ownerId && s.fallback) ownerId = (await run.em.findOne(Employee, { email: { $ilike: s.fallback } }))?.id;
+    if (!ownerId && s.fallback) ownerId = await this.pools.idByEmail(run.em, s.fallback);
     if (ownerId && String(ownerId) !== String(person.our_contact_id ?? '')) {
       await this.people.updateIn(run.em, run.personId, { ourContactId: String(ownerId) });
       run.refreshFacts();
@@ -120,9 +118,9 @@ export class CrmSteps {
   private async employeeFor(run: StepRun, party: Party): Promise<string | undefined> {
     const person = (await run.facts()).person as Json;
     if (party.kind === 'address') {
-      const employee = await run.em.findOne(Employee, { email: { $ilike: party.address } });
-      if (!employee) throw new Error(`step ${run.node.id}: no employee has the e-mail address "${party.address}"`);
-      return String(employee.id);
+      const employeeId = await this.pools.idByEmail(run.em, party.address);
+      if (!employeeId) throw new Error(`step ${run.node.id}: no employee has the e-mail address "${party.address}"`);
+      return employeeId;
     }
     const id = party.role === 'service_contact' ? person.service_contact_id : party.role === 'unassigned' ? null : person.our_contact_id;
     return typeof id === 'string' && id ? id : undefined;
@@ -130,9 +128,9 @@ export class CrmSteps {
 
   private async projectId(run: StepRun, name: string | undefined): Promise<string | undefined> {
     if (name === undefined) return undefined;
-    const project = await run.em.findOne(Project, { name });
-    if (!project) throw new Error(`step ${run.node.id}: project "${name}" no longer exists`);
-    return String(project.id);
+    const projectId = await this.memberships.listId(run.em, 'project', name);
+    if (!projectId) throw new Error(`step ${run.node.id}: project "${name}" no longer exists`);
+    return projectId;
   }
 
   /**

@@ -4,7 +4,7 @@ import { completionMoves, type FlowGraph, type LeaveAction } from '@stroom/dsl';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
 import type { Participant } from '../participant.entity.js';
-import { Memberships } from './memberships.js';
+import { Memberships } from '../../crm/lists/memberships.js';
 import { endParticipant } from './step-run.js';
 
 /**

@@ -3,7 +3,7 @@ import { smsSegments, type Party, type SmsMessage } from '@stroom/dsl';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import { ContactGate } from '../../contact-policy/contact-gate.js';
-import { StoredFile } from '../../files/stored-file.entity.js';
+import { FilesService } from '../../files/files.service.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { TemplateLookup, type StoredTemplate } from '../../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-render.js';
@@ -28,6 +28,7 @@ export class MessageSteps {
     private readonly tracking: TrackingService,
     private readonly contact: ContactGate,
     private readonly templateLookup: TemplateLookup,
+    private readonly files: FilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -174,11 +175,11 @@ export class MessageSteps {
 
   private async attachments(run: StepRun, names: readonly string[]): Promise<string[]> {
     if (names.length === 0) return [];
-    const files = await run.em.find(StoredFile, { name: { $in: [...names] } }, { fields: ['id', 'name'], orderBy: { id: 'desc' } });
+    const files = await this.files.newestByName(run.em, names);
     return names.map((name) => {
-      const file = files.find((f) => f.name === name);
+      const file = files.get(name);
       if (!file) throw new Error(`step ${run.node.id}: attachment "${name}" no longer exists`);
-      return String(file.id);
+      return file.id;
     });
   }
 

@@ -4,14 +4,17 @@ import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
 import type { Calendar } from '../../scheduling/calendar.js';
 import { onWaitTimeout, waitEnd, waitForTimeout } from '../core/step-decisions.js';
-import { TrackingToken } from '../../tracking/tracking-token.entity.js';
+import { TrackingService } from '../../tracking/tracking.service.js';
 import type { LeaveActions } from './leave-actions.js';
 import { end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 /** Wait (a duration or until a moment) and wait for an action, each ending at an absolute time. */
 @Injectable()
 export class WaitSteps {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly tracking: TrackingService,
+  ) {}
 
   wait(run: StepRun): StepOutcome {
     if (!run.entering) return this.resume(run);
@@ -55,10 +58,7 @@ export class WaitSteps {
       return rows.length > 0;
     }
     // A click also proves the e-mail was opened (images are often blocked).
-    const kinds = awaited.kind === 'link_clicked' ? ['link'] : ['link', 'open'];
-    const where: Record<string, unknown> = { participantId, kind: { $in: kinds }, usedAt: { $ne: null } };
-    if (awaited.step) where.stepId = awaited.step;
-    return (await run.em.count(TrackingToken, where)) > 0;
+    return this.tracking.participantUsed(run.em, participantId, awaited.kind === 'link_clicked' ? ['link'] : ['link', 'open'], awaited.step);
   }
 
   private calendar(run: StepRun): Calendar {

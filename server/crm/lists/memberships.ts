@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { Project, ProjectMember } from '../../crm/lists/project.entity.js';
-import { Selection, SelectionMember } from '../../crm/lists/selection.entity.js';
+import { Project, ProjectMember } from './project.entity.js';
+import { Selection, SelectionMember } from './selection.entity.js';
 import { ChangeRecorder } from '../../events/change-recorder.js';
 
 const LISTS = {
@@ -9,10 +9,16 @@ const LISTS = {
   project: { list: Project, member: ProjectMember },
 } as const;
 
-/** A flow adding a person to, or removing it from, a static selection or project, with the `<list>.added/removed` event. */
+/** Adding a person to, or removing it from, a static selection or project by its name (a flow's step), with the `<list>.added/removed` event. */
 @Injectable()
 export class Memberships {
   constructor(private readonly recorder: ChangeRecorder) {}
+
+  /** The id of the selection or project with this name, undefined when there is none. */
+  async listId(em: EntityManager, target: 'selection' | 'project', name: string): Promise<string | undefined> {
+    const list = await em.findOne(LISTS[target].list as typeof Selection, { name }, { fields: ['id'] });
+    return list ? String(list.id) : undefined;
+  }
 
   async change(em: EntityManager, change: 'add' | 'remove', target: 'selection' | 'project', name: string, personId: string, now: Date): Promise<void> {
     const { list: List, member: Member } = LISTS[target];
