@@ -9,9 +9,12 @@ export type StoredTemplate = TemplateSource & { key: string };
 /** How other modules read a template by its key, without reaching into the templates' entity. */
 @Injectable()
 export class TemplateLookup {
-  /** The template with this key, read in the caller's entity manager (its transaction); null when there is none. */
-  byKey(em: EntityManager, key: string): Promise<StoredTemplate | null> {
-    return em.findOne(Template, { key });
+  /**
+   * The template with this key, read in the caller's entity manager (its transaction); null when
+   * there is none. `detached`: not kept in the manager's identity map (a cache outlives it).
+   */
+  byKey(em: EntityManager, key: string, options: { detached?: boolean } = {}): Promise<StoredTemplate | null> {
+    return em.findOne(Template, { key }, options.detached ? { disableIdentityMap: true } : {});
   }
 
   /** The templates with these keys (id, key, name, channel); keys without a template are absent. */

@@ -3,7 +3,6 @@ import { closeRenderThreads } from './off-loop-render.js';
 import { TemplateVariablesController } from './template-variables.controller.js';
 import { EventsModule } from '../events/events.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
-import { WorkflowsModule } from '../workflows/workflows.module.js';
 import { PreviewRecords } from './preview-records.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { recordController } from '../records/record-controller.js';
@@ -22,7 +21,7 @@ const resource = templates as unknown as Resource<BaseRecord>;
 const templateRecords = recordServiceProvider(resource);
 
 @Module({
-  imports: [LanguageModule, EventsModule, MessagingModule, WorkflowsModule, FactsModule],
+  imports: [LanguageModule, EventsModule, MessagingModule, FactsModule],
   controllers: [recordController(resource), TemplateActionsController, TemplateVariablesController],
   providers: [TemplatesCatalog, templateRecords, PreviewRecords, TemplateSender, TemplateUsage, TemplateLookup],
   exports: [templateRecords, TemplateLookup],

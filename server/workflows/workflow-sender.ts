@@ -7,7 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { appCalendar } from '../scheduling/calendar.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
-import { Template } from '../templates/template.entity.js';
+import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError } from '../templates/template-engine.js';
 import type { Facts } from '../facts/record-facts.js';
@@ -27,11 +27,12 @@ class MissingTemplate extends Error {}
 @Injectable()
 export class WorkflowSender {
   /** A batch of events' sends mostly share a few templates: each is read once per batch. */
-  private readonly templates = new PerTransaction<Template | null>();
+  private readonly templates = new PerTransaction<StoredTemplate | null>();
 
   constructor(
     private readonly outbox: Outbox,
     private readonly jobs: JobScheduler,
+    private readonly lookup: TemplateLookup,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -90,8 +91,8 @@ export class WorkflowSender {
     return { subject: null, body: await renderTextOffLoop(action.text ?? '', context, { zone: this.config.appTimezone }) };
   }
 
-  private template(em: EntityManager, key: string): Promise<Template | null> {
+  private template(em: EntityManager, key: string): Promise<StoredTemplate | null> {
     // Read apart from the caller's manager: the template serves the batch's later events too.
-    return this.templates.get(em, key, () => em.findOne(Template, { key }, { disableIdentityMap: true }));
+    return this.templates.get(em, key, () => this.lookup.byKey(em, key, { detached: true }));
   }
 }

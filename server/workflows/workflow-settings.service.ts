@@ -8,7 +8,7 @@ import { emailAddress, parseInput } from '../common/validation.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
-import { Template } from '../templates/template.entity.js';
+import { TemplateLookup } from '../templates/template-lookup.js';
 import {
   EMPTY_STATUS_SETTING, emptyTaskSetting, readStatusWorkflow, readTaskWorkflow, sameStatusSettingButActive, sameTaskSettingButActive,
   statusWorkflowSource, switchedWorkflowSource, taskWorkflowSource,
@@ -68,6 +68,7 @@ export class WorkflowSettingsService {
   constructor(
     private readonly em: EntityManager,
     private readonly workflows: WorkflowsService,
+    private readonly templateLookup: TemplateLookup,
   ) {}
 
   async listStatuses(kind: StatusKind) {
@@ -226,7 +227,7 @@ export class WorkflowSettingsService {
   }
 
   private async assertTemplate(em: EntityManager, key: string, field = 'templateKey'): Promise<void> {
-    const template = await em.findOne(Template, { key });
+    const template = await this.templateLookup.byKey(em, key);
     if (!template) throw new BadInputError(`${field}: no template with key "${key}"`, { field }, { code: 'settings.unknown_template', params: { field, key } });
     if (template.channel !== 'email') throw new BadInputError(`${field}: "${key}" is an SMS template; choose an e-mail template`, { field }, { code: 'settings.sms_template', params: { field, key } });
   }
