@@ -3,7 +3,7 @@
  * database, a flow of 14 steps (e-mails, an SMS, waits, a wait for a click, a split on the
  * person's data, a random split with a holdout), and `POST /api/flows/:id/simulate {selectionId,
  * days: 90}` for a selection of N members (10,000; 100,000 with --full). Beside it, in the same
- * run, the single-person simulation (the real engine in a transaction rolled back) for a sample of
+ * run, the single-person simulation (the same walk, one request per person, rendering every message) for a sample of
  * the same members, its mean time multiplied by N: what forecasting the selection one person at a
  * time would take. Target: the forecast of 10,000 persons × 90 days in under 10 s.
  *   npm run bench:forecast [-- --full] [-- --members 20000]
@@ -107,7 +107,7 @@ try {
 
   const messages = forecast.body.perDay.reduce((n: number, day: { messages: number }) => n + day.messages, 0);
   console.log(`members: ${fmt(MEMBERS)}, admitted ${fmt(forecast.body.admitted)}, ${fmt(messages)} messages in 90 days; outcomes ${JSON.stringify(forecast.body.outcomes)}`);
-  console.log(`one person at a time (real engine, rolled back): ${fmt(perPerson * 1000, 1)} ms per person, ${fmt(oneByOne, 1)} s for all (measured on ${SAMPLE})`);
+  console.log(`one person at a time (a request each):            ${fmt(perPerson * 1000, 1)} ms per person, ${fmt(oneByOne, 1)} s for all (measured on ${SAMPLE})`);
   console.log(`forecast of the selection (pure core):        ${fmt(forecastSeconds, 2)} s (${fmt(MEMBERS / forecastSeconds)} persons/s; budget ${BUDGET_S} s for 10,000)`);
   console.log(`ratio: ${ratio(oneByOne, forecastSeconds)} (one-at-a-time time / forecast time; target: 10,000 × 90 days < ${BUDGET_S} s)`);
   const budget = (BUDGET_S * MEMBERS) / 10_000;

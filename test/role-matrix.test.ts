@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { createFixtures, documentedRoutes, fillPath, type FixtureIds, type Route } from './support/api-routes.js';
+import type { UndocumentedAnswer } from './support/answer-validation.js';
 import { useTestApp } from './support/lifecycle.js';
 import { ADMIN_TOKEN } from './support/test-app.js';
 
@@ -163,7 +164,11 @@ function walkOrder(route: Route): number {
   return route.method === 'DELETE' ? 1 : 0;
 }
 
+/** Every answer the matrix gets that the OpenAPI document does not describe. */
+const undocumented: UndocumentedAnswer[] = [];
+
 beforeAll(async () => {
+  await context.app.validateAnswers((problem) => undocumented.push(problem));
   routes = await documentedRoutes(context.app);
   ids = await createFixtures(context.app);
   tokens.anonymous = null;
@@ -200,6 +205,8 @@ describe('role matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
+    // Every answer (allowed or refused, for every caller) is one the OpenAPI document describes.
+    expect(undocumented).toEqual([]);
   });
 });
 

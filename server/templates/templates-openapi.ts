@@ -78,6 +78,7 @@ export const TEMPLATE_PREVIEW_REF = {
           segments: { type: 'integer', minimum: 0 },
           perSegment: { type: 'integer', minimum: 0 },
           remaining: { type: 'integer', minimum: 0 },
+          unicodeCharacter: { type: 'string', description: 'The first character that forces UCS-2 (70 per segment), when the text has one' },
         },
       },
       record: {

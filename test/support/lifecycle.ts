@@ -13,6 +13,8 @@ export function useTestApp(env: Record<string, string | undefined> = {}): TestCo
   beforeAll(async () => {
     context.db = await createTestDatabase();
     context.app = await startTestApp({ DATABASE_URL: context.db.url, ...env });
+    // Every answer a test gets must be one the OpenAPI document describes.
+    await context.app.validateAnswers();
   });
   afterAll(async () => {
     await context.app?.close();

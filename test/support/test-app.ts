@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { createApp } from '../../server/app.js';
 import { loadConfig, type AppConfig } from '../../server/config/config.js';
+import { AnswerValidation, type UndocumentedAnswer } from './answer-validation.js';
 
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 
@@ -15,6 +16,12 @@ export interface TestApp {
    * otherwise (null: no Accept-Language of its own).
    */
   call(method: string, path: string, body?: unknown, token?: string | null, options?: { language?: string | null }): Promise<{ status: number; body: any; headers: Headers }>;
+  /**
+   * From now on every answer `call` gets is checked against the service's OpenAPI document: a
+   * status or body the document does not describe fails the call (and so the test) at once, or is
+   * handed to `onProblem` to collect.
+   */
+  validateAnswers(onProblem?: (problem: UndocumentedAnswer) => void): Promise<void>;
 }
 
 /** Starts the whole application in this process on a free port (or on `PORT` when the env gives one). */
@@ -24,6 +31,8 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
   await app.listen(config.port, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const url = `http://127.0.0.1:${address.port}`;
+  let validation: AnswerValidation | undefined;
+  let report: ((problem: UndocumentedAnswer) => void) | undefined;
   return {
     app,
     config,
@@ -43,7 +52,15 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
       } catch {
         /* not JSON: keep the text */
       }
+      const problem = validation?.check(method, path, response.status, response.headers.get('content-type'), parsed);
+      if (problem && report) report(problem);
+      else if (problem) throw new Error(`answer not as documented: ${JSON.stringify(problem).slice(0, 2000)}`);
       return { status: response.status, body: parsed, headers: response.headers };
+    },
+    async validateAnswers(onProblem) {
+      report = onProblem;
+      const doc = await (await fetch(`${url}/api/docs-json`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
+      validation = new AnswerValidation(doc);
     },
   };
 }

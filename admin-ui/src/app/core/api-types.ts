@@ -3004,6 +3004,8 @@ export interface components {
                 perSegment: number;
                 remaining: number;
                 segments: number;
+                /** @description The first character that forces UCS-2 (70 per segment), when the text has one */
+                unicodeCharacter?: string;
                 units: number;
             };
             /** @description null for an SMS */
