@@ -47,7 +47,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
     @ApiQuery({ name: 'q', required: false, schema: { type: 'string' } })
     @Answers(200, page, [400, 401, 403])
-    list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
+    list(@Query(new ZodPipe(jsonObject)) query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
       return this.records.list(query, viewer);
     }
 
