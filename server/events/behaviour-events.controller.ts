@@ -19,6 +19,7 @@ const behaviourBody = z.strictObject({
   personId: recordId.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
+type BehaviourBody = z.output<typeof behaviourBody>;
 
 /** Bounces and complaints name the message or the address; the person is then found from them. */
 const feedbackData = {
@@ -57,7 +58,7 @@ export class BehaviourEventsController {
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Record a behaviour event {type, personId, data}, e.g. link.clicked or email.opened' })
   @ApiAnswers(202, RECORDED_EVENT_REF, [400, 401, 403, 413])
-  async record(@Body(new ZodPipe(behaviourBody)) input: z.output<typeof behaviourBody>, @CurrentPrincipal() principal: Principal) {
+  async record(@Body(new ZodPipe(behaviourBody)) input: BehaviourBody, @CurrentPrincipal() principal: Principal) {
     if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' }, { code: 'data.too_large', params: { field: 'data' } });
     const feedback = feedbackData[input.type as keyof typeof feedbackData];
     if (feedback) {

@@ -17,6 +17,7 @@ const advanceBody = z
     to: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
   })
   .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"', params: { code: 'clock.by_or_to' } });
+type AdvanceBody = z.output<typeof advanceBody>;
 
 const DAY_MS = 86_400_000;
 /**
@@ -51,7 +52,7 @@ export class ClockController {
   @ApiOperation({ summary: 'Move virtual time by a duration or to a time; returns after all work due by then has run' })
   @ApiBody({ schema: { type: 'object', properties: { by: { type: 'string', example: 'P3D' }, to: { type: 'string', format: 'date-time' } } } })
   @ApiAnswers(200, CLOCK_TIME_REF, [400, 401, 403, 404, 413])
-  async advance(@Body(new ZodPipe(advanceBody)) { by, to }: z.output<typeof advanceBody>) {
+  async advance(@Body(new ZodPipe(advanceBody)) { by, to }: AdvanceBody) {
     this.assertManual();
     await this.store.refresh();
     const target = to ? new Date(to) : new Date(this.clock.now().getTime() + parseIsoDuration(by!));
