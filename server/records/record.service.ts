@@ -120,7 +120,7 @@ export class RecordService<E extends BaseRecord> {
    * Validates a create body and builds the record as a create would (defaults, lookups, the
    * resource's rules), without storing it or announcing it: a simulation's made-up record.
    */
-  async draftIn(em: EntityManager, body: unknown): Promise<E> {
+  async draftIn(em: EntityManager, body: RecordBody): Promise<E> {
     const input = parseInput(this.createBody, body);
     await this.resource.precheck?.(input);
     const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
