@@ -1,12 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { z } from 'zod';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
-import { paging } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
-import { AUDIT_SUBJECTS, AuditEntry, type AuditSubject } from './audit-entry.entity.js';
+import { AuditEntry, type AuditSubject } from './audit-entry.entity.js';
+import type { AuditQuery } from './audit-input.js';
 
 export interface AuditInput {
   subject: AuditSubject;
@@ -18,13 +16,6 @@ export interface AuditInput {
   after: unknown;
   principal: Principal | undefined;
 }
-
-const listQuery = z.strictObject({
-  ...paging,
-  subject: z.enum(AUDIT_SUBJECTS).optional(),
-  subjectId: z.string().regex(/^\d{1,18}$/, 'must be a record id').optional(),
-  actor: z.string().max(100).optional(),
-});
 
 /** Writes audit entries into the caller's unit of work, so they commit with the change itself. */
 @Injectable()
@@ -53,8 +44,7 @@ export class AuditLog {
     );
   }
 
-  async list(query: Record<string, unknown>) {
-    const { limit, offset, subject, subjectId, actor } = parseInput(listQuery, query, 'query');
+  async list({ limit, offset, subject, subjectId, actor }: AuditQuery) {
     const where = { ...(subject ? { subject } : {}), ...(subjectId ? { subjectId } : {}), ...(actor ? { actor } : {}) };
     const [rows, total] = await this.em.fork().findAndCount(AuditEntry, where, { orderBy: { id: 'desc' }, limit, offset });
     return {

@@ -4,6 +4,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { AUDIT_SUBJECTS } from './audit-entry.entity.js';
 import { AuditLog } from './audit-log.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
+import { auditQuery, type AuditQuery } from './audit-input.js';
 import { AUDIT_ENTRY_LIST_REF } from './audit-openapi.js';
 
 @ApiTags('audit')
@@ -19,7 +21,7 @@ export class AuditController {
   @ApiQuery({ name: 'subjectId', required: false })
   @ApiQuery({ name: 'actor', required: false, description: 'employee:<id>, api-token or system' })
   @ApiAnswers(200, AUDIT_ENTRY_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>) {
+  list(@Query(new ZodPipe(auditQuery)) query: AuditQuery) {
     return this.audit.list(query);
   }
 }

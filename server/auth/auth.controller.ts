@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
-import { parseInput } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { CurrentPrincipal, type AuthenticatedRequest } from './current-principal.js';
 import type { Principal } from './principal.js';
 import { Public, SignedIn } from './roles.decorator.js';
@@ -23,6 +23,7 @@ const signedIn = {
   }),
 };
 const loginBody = z.strictObject({ email: z.string().min(1).max(255), password: z.string().min(1).max(200) });
+type LoginBody = z.output<typeof loginBody>;
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -38,8 +39,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign in: answers a bearer token and sets the session cookie' })
   @ApiBody({ schema: z.toJSONSchema(loginBody, { target: 'openapi-3.0' }) as Record<string, unknown> })
   @ApiAnswers(200, signedIn, [400, 401, 413, 429])
-  async login(@Body() body: unknown, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
-    const { email, password } = parseInput(loginBody, body);
+  async login(@Body(new ZodPipe(loginBody)) { email, password }: LoginBody, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) response: Response) {
     const { token, expiresAt } = await this.sessions.login(email, password, request.ip ?? 'unknown');
     setSessionCookies(response, token, expiresAt, this.config.publicUrl.startsWith('https:'));
     return { token, expiresAt: expiresAt.toISOString() };

@@ -8,6 +8,7 @@ export const paging = {
 
 /** A query with only paging. */
 export const pagingQuery = z.strictObject(paging);
+export type PagingQuery = z.output<typeof pagingQuery>;
 
 /** Exact-match list filters on the top-level scalar fields of rules (workflows, flows): `?name=Welkom&version=3`. */
 export const ruleFilters = {

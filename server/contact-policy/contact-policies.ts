@@ -1,19 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { z } from 'zod';
 import { OPEN_POLICY, readPolicy, type CompiledContactPolicy } from '@stroom/dsl';
 import { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { BadInputError } from '../common/errors.js';
 import { PerTransaction } from '../common/per-transaction.js';
-import { parseInput } from '../common/validation.js';
 import { ContactPolicyDocumentRow } from './contact-policy.entity.js';
+import type { ContactPolicyBody } from './contact-policy-input.js';
 
 /** What GET answers while no policy was saved: a document that limits nothing. */
 export const EMPTY_POLICY_SOURCE = 'policy {\n}\n';
-
-const saveBody = z.strictObject({ source: z.string().max(20_000) });
 
 /** The contact policy document: read, saved after checking, and compiled once per transaction for the senders. */
 @Injectable()
@@ -32,8 +29,7 @@ export class ContactPolicies {
     return { source: row?.source ?? EMPTY_POLICY_SOURCE, updatedAt: row?.updatedAt.toISOString() ?? null, updatedBy: row?.updatedBy ?? null };
   }
 
-  async save(body: unknown, principal: Principal | undefined) {
-    const { source } = parseInput(saveBody, body);
+  async save({ source }: ContactPolicyBody, principal: Principal | undefined) {
     const { diagnostics } = readPolicy(source);
     const first = diagnostics.find((d) => d.severity === 'error');
     if (first) {

@@ -6,6 +6,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { ContactHistory } from './contact-history.js';
 import { ContactPolicies } from './contact-policies.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
+import { contactPolicyBody, type ContactPolicyBody } from './contact-policy-input.js';
 import { CONTACT_HISTORY_REF, CONTACT_POLICY_REF } from './contact-policy-openapi.js';
 
 @ApiTags('contact policy')
@@ -29,7 +31,7 @@ export class ContactPolicyController {
   @ApiOperation({ summary: 'Replace the contact policy (400 with details.diagnostics when the source has errors)' })
   @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' } }, required: ['source'] } })
   @ApiAnswers(200, CONTACT_POLICY_REF, [400, 401, 403, 413])
-  put(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  put(@Body(new ZodPipe(contactPolicyBody)) body: ContactPolicyBody, @CurrentPrincipal() principal: Principal) {
     return this.policies.save(body, principal);
   }
 

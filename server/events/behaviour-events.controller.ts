@@ -7,6 +7,7 @@ import { actorOf, type Principal } from '../auth/principal.js';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { BadInputError } from '../common/errors.js';
 import { parseInput, recordId } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { findMessage } from '../messaging/message-lookup.js';
 import { ChangeRecorder } from './change-recorder.js';
 import { ApiAnswers } from '../common/openapi-components.js';
@@ -18,6 +19,7 @@ const behaviourBody = z.strictObject({
   personId: recordId.optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
+type BehaviourBody = z.output<typeof behaviourBody>;
 
 /** Bounces and complaints name the message or the address; the person is then found from them. */
 const feedbackData = {
@@ -56,8 +58,7 @@ export class BehaviourEventsController {
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'Record a behaviour event {type, personId, data}, e.g. link.clicked or email.opened' })
   @ApiAnswers(202, RECORDED_EVENT_REF, [400, 401, 403, 413])
-  async record(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    const input = parseInput(behaviourBody, body);
+  async record(@Body(new ZodPipe(behaviourBody)) input: BehaviourBody, @CurrentPrincipal() principal: Principal) {
     if (JSON.stringify(input.data ?? {}).length > 64_000) throw new BadInputError('data: at most 64 kB', { field: 'data' }, { code: 'data.too_large', params: { field: 'data' } });
     const feedback = feedbackData[input.type as keyof typeof feedbackData];
     if (feedback) {

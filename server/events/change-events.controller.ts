@@ -4,6 +4,8 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { ChangeEventsQuery } from './change-events.query.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
+import { changeEventsQuery, type ChangeEventsFilter } from './change-events-input.js';
 import { CHANGE_EVENT_LIST_REF } from './events-openapi.js';
 
 @ApiTags('change-events')
@@ -20,7 +22,7 @@ export class ChangeEventsController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiAnswers(200, CHANGE_EVENT_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
+  list(@Query(new ZodPipe(changeEventsQuery)) query: ChangeEventsFilter, @CurrentPrincipal() viewer: Principal) {
     return this.events.list(query, viewer);
   }
 }

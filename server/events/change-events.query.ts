@@ -1,19 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { z } from 'zod';
 import { hasAnyRole, type Principal } from '../auth/principal.js';
 import { toSnake } from '../common/naming.js';
-import { paging } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
 import { employees } from '../crm/employees/employees.resource.js';
 import { ChangeEvent, type Changes } from './change-event.entity.js';
-
-const querySchema = z.strictObject({
-  entity: z.string().max(64).optional(),
-  id: z.string().max(64).optional(),
-  kind: z.string().max(64).optional(),
-  ...paging,
-});
+import type { ChangeEventsFilter } from './change-events-input.js';
 
 /** Fields only some roles may read (employees' roles) stay out of their change events too. */
 const RESTRICTED = new Map([employees].map((r) => [r.name, (r.restrictedFields ?? []).map((rule) => ({ key: toSnake(rule.field), roles: rule.roles }))]));
@@ -31,8 +22,7 @@ function visibleChanges(event: ChangeEvent, viewer: Principal | undefined): Chan
 export class ChangeEventsQuery {
   constructor(private readonly em: EntityManager) {}
 
-  async list(query: Record<string, unknown>, viewer?: Principal) {
-    const { entity, id, kind, limit, offset } = parseInput(querySchema, query, 'query');
+  async list({ entity, id, kind, limit, offset }: ChangeEventsFilter, viewer?: Principal) {
     const where: FilterQuery<ChangeEvent> = {};
     if (entity) where.entity = entity;
     if (id) where.entityId = id;

@@ -6,6 +6,8 @@ import { Roles } from '../auth/roles.decorator.js';
 import { FilesService, MAX_FILE_BYTES, type UploadedContent } from './files.service.js';
 import { FILE_RESPONSE_HEADERS, servedType } from './served-type.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
+import { filesQuery, type FilesQuery } from './files-input.js';
 import { ApiFileContent, STORED_FILE_LIST_REF, STORED_FILE_REF } from './files-openapi.js';
 
 @ApiTags('files')
@@ -39,7 +41,7 @@ export class FilesController {
   @Get()
   @ApiOperation({ summary: 'List uploaded files, newest first' })
   @ApiAnswers(200, STORED_FILE_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>) {
+  list(@Query(new ZodPipe(filesQuery)) query: FilesQuery) {
     return this.files.list(query);
   }
 

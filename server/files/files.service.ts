@@ -5,17 +5,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { z } from 'zod';
 import { containsPattern } from '../common/like.js';
-import { paging } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
+import type { FilesQuery } from './files-input.js';
 import { StoredFile } from './stored-file.entity.js';
 import { imageType, imageTypeProblem } from './served-type.js';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
-
-/** Paging, and `q`: part of the file name (the designer's attachment picker searches by it). */
-const listQuery = z.strictObject({ ...paging, q: z.string().max(255).optional() });
 
 export interface UploadedContent {
   originalname: string;
@@ -101,8 +96,7 @@ export class FilesService {
     return fileJson(file, this.config.publicUrl);
   }
 
-  async list(query: Record<string, unknown>) {
-    const { limit, offset, q } = parseInput(listQuery, query, 'query');
+  async list({ limit, offset, q }: FilesQuery) {
     const where = q?.trim() ? { name: { $ilike: containsPattern(q.trim()) } } : {};
     const [rows, total] = await this.em.fork().findAndCount(StoredFile, where, { orderBy: { id: 'desc' }, limit, offset });
     return { items: rows.map((row) => this.json(row)), total };

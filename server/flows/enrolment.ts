@@ -1,24 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { conditionHolds, type FlowGraph } from '@stroom/dsl';
-import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { sqlArray } from '../common/sql-array.js';
-import { parseInput, recordId } from '../common/validation.js';
 import { RecordFacts } from '../facts/record-facts.js';
 import type { Flow } from './flow.entity.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { FLOW_STEP_JOB, participantJobKey } from './engine/step-jobs.js';
+import type { EnrolRequest } from './flow-input.js';
 import { restartCutoff } from './admission-rules.js';
-
-const enrolBody = z.union([
-  z.strictObject({ personIds: z.array(recordId).min(1).max(10_000) }),
-  z.strictObject({ selectionId: recordId }),
-]);
-
-export type EnrolRequest = { personIds: string[] } | { selectionId: string };
 
 export type RefusalReason = 'unsubscribed' | 'excluded' | 'already_participated' | 'already_participating' | 'restart_too_soon' | 'filter';
 
@@ -91,10 +83,6 @@ export class Enrolment {
     private readonly facts: RecordFacts,
     private readonly graphs: FlowGraphs,
   ) {}
-
-  parse(body: unknown): EnrolRequest {
-    return parseInput(enrolBody, body);
-  }
 
   /**
    * A manual enrolment, batch by batch: `inBatch` runs each batch in a transaction of its own that

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { type Catalog, compileFlow, type Flow as FlowAst, type FlowGraph, parse } from '@stroom/dsl';
-import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { Clock } from '../clock/clock.js';
 import { ConflictError } from '../common/errors.js';
@@ -12,12 +11,10 @@ import { assertTemplatesRenderOnSample } from '../templates/sample-render.js';
 import { AttachmentLimit } from './attachment-limit.js';
 import { FlowEdits } from './flow-edits.js';
 import { FlowDocuments } from './flow-documents.js';
+import { flowUpdateBody, type FlowBody, type FlowUpdateBody } from './flow-input.js';
 import { FLOW_READ_ONLY, flowJson, savedFlowJson } from './flow-json.js';
 import { checkFlowSource } from './flow-source.js';
 import { findFlow } from './find-flow.js';
-
-const sourceBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(500_000) });
-const updateBody = sourceBody.extend({ moves: z.record(z.string().max(100), z.string().max(100)).optional() });
 
 /** Flows as DSL source: create, edit (a new version each time) and delete, checked against the catalog. */
 @Injectable()
@@ -31,8 +28,7 @@ export class FlowEditing {
     private readonly attachmentLimit: AttachmentLimit,
   ) {}
 
-  async create(body: unknown, principal?: Principal) {
-    const input = parseInput(sourceBody, body);
+  async create(input: FlowBody, principal?: Principal) {
     await this.assertTemplatesRender(input.source);
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.createIn(em, input, principal, catalog));
@@ -47,8 +43,12 @@ export class FlowEditing {
     return savedFlowJson(flow, checked);
   }
 
-  async update(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(updateBody, withoutReadOnly(body, flowJson(await findFlow(this.em.fork(), id)), FLOW_READ_ONLY));
+  /** A PUT or PATCH body: the read-only fields GET gave may come back unchanged, the rest is the update. */
+  async updateInput(id: string, body: Record<string, unknown>): Promise<FlowUpdateBody> {
+    return parseInput(flowUpdateBody, withoutReadOnly(body, flowJson(await findFlow(this.em.fork(), id)), FLOW_READ_ONLY));
+  }
+
+  async update(id: string, input: FlowUpdateBody, principal?: Principal) {
     await this.assertTemplatesRender(input.source);
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));

@@ -13,6 +13,7 @@ import { auditedFlow, flowJson } from './flow-json.js';
 import { assertStartable } from './flow-source.js';
 import type { Flow, FlowStatus } from './flow.entity.js';
 import { findFlow } from './find-flow.js';
+import type { EnrolRequest } from './flow-input.js';
 import { Participant } from './participant.entity.js';
 
 /** A flow's lifecycle: start, pause, resume, end, and people entering it by hand. */
@@ -55,8 +56,7 @@ export class FlowLifecycle {
   }
 
   /** Manual enrolment: `{personIds}` or `{selectionId}` → `{enrolled, queued, refused}`. */
-  async enrol(id: string, body: unknown) {
-    const request = this.enrolment.parse(body);
+  async enrol(id: string, request: EnrolRequest) {
     const em = this.em.fork();
     return this.enrolment.enrol(em, await findFlow(em, id), request, (admit) => this.em.fork().transactional(async (batch) => admit(batch, await findFlow(batch, id, 'share'))));
   }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { checkSource, type Params } from '@stroom/dsl';
-import { z } from 'zod';
 import { containsPattern } from '../common/like.js';
-import { paging, ruleFilters } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { FlowEdits } from './flow-edits.js';
+import type { FlowsQuery, ParticipantsQuery, PreviewEditBody, SimulateBody } from './flow-input.js';
 import { flowJson } from './flow-json.js';
 import { checkFlowSource } from './flow-source.js';
 import { FlowStats } from './flow-stats.js';
@@ -16,19 +14,6 @@ import { FlowDocuments } from './flow-documents.js';
 import { FlowSimulator } from './flow-simulator.js';
 import { findFlow } from './find-flow.js';
 import { ParticipantList } from './participant-list.js';
-
-const previewBody = z.strictObject({ source: z.string().min(1).max(500_000) });
-const participantsQuery = z.strictObject({
-  status: z.enum(['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled']).optional(),
-  stepId: z.string().max(100).optional(),
-  ...paging,
-});
-const listQuery = z.strictObject({
-  status: z.enum(['not_running', 'running', 'paused']).optional(),
-  q: z.string().max(255).optional(),
-  ...ruleFilters,
-  ...paging,
-});
 
 /** What can be read of flows: lists, one flow, its diagram, figures, versions, participants, a simulation and what an edit would do. */
 @Injectable()
@@ -44,8 +29,7 @@ export class FlowQueries {
     private readonly documents: FlowDocuments,
   ) {}
 
-  async list(query: Record<string, unknown>) {
-    const q = parseInput(listQuery, query, 'query');
+  async list(q: FlowsQuery) {
     const where: Record<string, unknown> = {};
     if (q.status) where.status = q.status;
     if (q.version !== undefined) where.version = q.version;
@@ -89,21 +73,19 @@ export class FlowQueries {
   }
 
   /** Participants with what the flow page shows: person, company, place, and the last message with its delivery status. */
-  async participants(id: string, query: Record<string, unknown>) {
-    const q = parseInput(participantsQuery, query, 'query');
+  async participants(id: string, q: ParticipantsQuery) {
     const em = this.em.fork();
     const flow = await findFlow(em, id);
     return this.participantList.page(em, String(flow.id), q);
   }
 
   /** The path a person would take, or a forecast for a selection, on a virtual clock, with nothing stored or sent (any flow status). */
-  async simulate(id: string, body: unknown) {
-    return this.simulator.simulate((em) => findFlow(em, id), body);
+  async simulate(id: string, input: SimulateBody) {
+    return this.simulator.simulate((em) => findFlow(em, id), input);
   }
 
   /** Before saving an edit of a paused flow: per changed or removed step, how many participants stand on it. */
-  async previewEdit(id: string, body: unknown) {
-    const input = parseInput(previewBody, body);
+  async previewEdit(id: string, input: PreviewEditBody) {
     const catalog = await this.catalogs.load();
     const em = this.em.fork();
     const flow = await findFlow(em, id);

@@ -4,10 +4,8 @@ import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import pLimit from 'p-limit';
-import { z } from 'zod';
 import { Clock } from '../clock/clock.js';
 import { BadInputError } from '../common/errors.js';
-import { parseInput, recordId } from '../common/validation.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
@@ -21,20 +19,8 @@ import type { Flow } from './flow.entity.js';
 import { DateTriggerScan } from './date-triggers/date-trigger-scan.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
 import { FlowForecasts } from './flow-forecast.js';
+import type { PersonSimulation, SimulateBody } from './flow-input.js';
 import { FlowPersonWalk } from './flow-person-walk.js';
-
-/** The answer a simulated webhook call is taken to get (nothing is called). */
-const webhookStatus = z.number().int().min(100).max(599).default(200);
-const simulateBody = z.union([
-  z.strictObject({ personId: recordId, days: z.number().int().min(1).max(366).default(30), webhookStatus }),
-  z.strictObject({ person: z.record(z.string(), z.unknown()), days: z.number().int().min(1).max(366).default(30), webhookStatus }),
-  z.strictObject({
-    selectionId: recordId, days: z.number().int().min(1).max(366).default(90), webhookStatus,
-    // Assumed shares of the e-mails opened and clicked, in percent (a click is an open too).
-    opens: z.number().min(0).max(100).default(0), clicks: z.number().min(0).max(100).default(0),
-  }),
-]);
-type PersonSimulation = Exclude<z.infer<typeof simulateBody>, { selectionId: string }>;
 
 /** The time a simulation's scripts may take together (ms); a script gets what is left of it. */
 const SCRIPT_BUDGET_MS = SCRIPT_LIMITS.maxTimeoutMs;
@@ -67,8 +53,7 @@ export class FlowSimulator {
   ) {}
 
   /** One person (`personId`, or `person` made up for the run) walks the flow; a selection (`selectionId`) is forecast. */
-  async simulate(find: (em: EntityManager) => Promise<Flow>, body: unknown) {
-    const input = parseInput(simulateBody, body ?? {});
+  async simulate(find: (em: EntityManager) => Promise<Flow>, input: SimulateBody) {
     const flow = await find(this.em.fork({ clear: true }));
     if ('selectionId' in input) return this.forecastGate(() => this.forecasts.forecast(flow, input));
     return this.gate(() => this.walkOne(flow, input));

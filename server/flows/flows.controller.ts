@@ -4,6 +4,7 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { jsonObject, ZodPipe } from '../common/zod-pipe.js';
 import { DOCUMENT_VERSION_LIST_REF } from '../language/dsl-openapi.js';
 import {
   FLOW_CONTENT_REF, FLOW_EDIT_PREVIEW_REF, FLOW_ENROLMENT_REF, FLOW_EXPERIMENTS_REF, FLOW_LIST_REF, FLOW_PARTICIPANT_LIST_REF, FLOW_REF,
@@ -11,6 +12,10 @@ import {
 } from './flow-openapi.js';
 import { FLOW_SIMULATION_REF } from './flow-simulation-openapi.js';
 import { FlowEditing } from './flow-editing.js';
+import {
+  enrolBody, flowBody, flowsQuery, participantsQuery, previewEditBody, simulateBody,
+  type EnrolRequest, type FlowBody, type FlowsQuery, type ParticipantsQuery, type PreviewEditBody, type SimulateBody,
+} from './flow-input.js';
 import { FlowLifecycle } from './flow-lifecycle.js';
 import { FlowQueries } from './flow-queries.js';
 import { FlowCopies } from './flow-copies.js';
@@ -44,7 +49,7 @@ export class FlowsController {
   @Get()
   @ApiOperation({ summary: 'List flows (filter by status; q searches the name)' })
   @ApiAnswers(200, FLOW_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>) {
+  list(@Query(new ZodPipe(flowsQuery)) query: FlowsQuery) {
     return this.queries.list(query);
   }
 
@@ -67,7 +72,7 @@ export class FlowsController {
   @ApiOperation({ summary: 'Create a flow from DSL source; unlabelled steps get ids' })
   @ApiBody(sourceBody)
   @ApiAnswers(201, FLOW_REF, [400, 401, 403, 409, 413])
-  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  create(@Body(new ZodPipe(flowBody)) body: FlowBody, @CurrentPrincipal() principal: Principal) {
     return this.editing.create(body, principal);
   }
 
@@ -76,8 +81,8 @@ export class FlowsController {
   @ApiOperation({ summary: 'Edit a flow that is not running (409 when running)' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
-  update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.editing.update(id, body, principal);
+  async update(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.editing.update(id, await this.editing.updateInput(id, body), principal);
   }
 
   @Patch(':id')
@@ -85,8 +90,8 @@ export class FlowsController {
   @ApiOperation({ summary: 'Edit a flow that is not running, as PUT (409 when running)' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_REF, [400, 401, 403, 404, 409, 413])
-  patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.editing.update(id, body, principal);
+  async patch(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.editing.update(id, await this.editing.updateInput(id, body), principal);
   }
 
   @Post(':id/copy')
@@ -111,7 +116,7 @@ export class FlowsController {
       + '({selectionId}, days = 90: arrivals per step, arrivals, messages and endings per day, random split shares); nothing is stored or sent',
   })
   @ApiAnswers(200, FLOW_SIMULATION_REF, [400, 401, 403, 404, 413])
-  simulate(@Param('id') id: string, @Body() body: unknown) {
+  simulate(@Param('id') id: string, @Body(new ZodPipe(simulateBody, { whenAbsent: {} })) body: SimulateBody) {
     return this.queries.simulate(id, body);
   }
 
@@ -121,7 +126,7 @@ export class FlowsController {
   @ApiOperation({ summary: 'Per step an edit changes or removes, how many participants stand on it (save with {source, moves: {stepId: targetStepId}})' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, FLOW_EDIT_PREVIEW_REF, [400, 401, 403, 404, 413])
-  previewEdit(@Param('id') id: string, @Body() body: unknown) {
+  previewEdit(@Param('id') id: string, @Body(new ZodPipe(previewEditBody)) body: PreviewEditBody) {
     return this.queries.previewEdit(id, body);
   }
 
@@ -158,7 +163,7 @@ export class FlowsController {
   @ApiOperation({ summary: 'Manual enrolment: {personIds} or {selectionId} → {enrolled, queued, refused: [{personId, reason}]}' })
   @ApiBody({ schema: { type: 'object', properties: { personIds: { type: 'array', items: { type: 'string' } }, selectionId: { type: 'string' } } } })
   @ApiAnswers(200, FLOW_ENROLMENT_REF, [400, 401, 403, 404, 409, 413])
-  enrol(@Param('id') id: string, @Body() body: unknown) {
+  enrol(@Param('id') id: string, @Body(new ZodPipe(enrolBody)) body: EnrolRequest) {
     return this.lifecycle.enrol(id, body);
   }
 
@@ -186,7 +191,7 @@ export class FlowsController {
   @Get(':id/participants')
   @ApiOperation({ summary: 'Participants, paged; filter by status and step' })
   @ApiAnswers(200, FLOW_PARTICIPANT_LIST_REF, [400, 401, 403, 404])
-  participants(@Param('id') id: string, @Query() query: Record<string, unknown>) {
+  participants(@Param('id') id: string, @Query(new ZodPipe(participantsQuery)) query: ParticipantsQuery) {
     return this.queries.participants(id, query);
   }
 

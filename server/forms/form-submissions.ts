@@ -1,32 +1,19 @@
 import { Body, Controller, HttpCode, Inject, Injectable, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { EntityManager } from '@mikro-orm/core';
-import { z } from 'zod';
 import { CurrentPrincipal } from '../auth/current-principal.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { RecordService } from '../records/record.service.js';
 import { Form } from './form.entity.js';
+import { submissionBody, type SubmissionInput } from './form-submission-input.js';
 import { ApiAnswers } from '../common/openapi-components.js';
 import { FORM_SUBMISSION_REF } from './forms-openapi.js';
-
-const submissionBody = z.strictObject({
-  person: z.strictObject({
-    email: z.string().trim().email('expected an e-mail address').max(255),
-    firstName: z.string().max(255).optional(),
-    lastName: z.string().max(255).optional(),
-    mobile: z.string().max(50).optional(),
-    category: z.string().max(255).optional(),
-  }),
-  answers: z.record(z.string(), z.unknown()).optional(),
-});
-
-export type SubmissionInput = z.infer<typeof submissionBody>;
 
 /**
  * A web form submitted: the person is found by e-mail (any case) or created with the
@@ -40,8 +27,8 @@ export class FormSubmissions {
     @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
   ) {}
 
-  async submit(key: string, body: unknown, principal?: Principal) {
-    return this.record(key, parseInput(submissionBody, body), actorOf(principal), principal);
+  async submit(key: string, input: SubmissionInput, principal?: Principal) {
+    return this.record(key, input, actorOf(principal), principal);
   }
 
   /** A submission through the public address: no principal, and the answer says nothing about the person. */
@@ -79,7 +66,7 @@ export class FormSubmissionsController {
   @Roles(...ANY_ROLE)
   @ApiOperation({ summary: 'A form submitted: finds or creates the person by e-mail and records form.submitted' })
   @ApiAnswers(201, FORM_SUBMISSION_REF, [400, 401, 403, 404, 413])
-  submit(@Param('key') key: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  submit(@Param('key') key: string, @Body(new ZodPipe(submissionBody)) body: SubmissionInput, @CurrentPrincipal() principal: Principal) {
     return this.submissions.submit(key, body, principal);
   }
 }

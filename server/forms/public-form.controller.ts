@@ -7,7 +7,8 @@ import { BadInputError } from '../common/errors.js';
 import { HttpErrorFilter } from '../common/http-error.filter.js';
 import { languageOf } from '../common/request-language.js';
 import { parseInput } from '../common/validation.js';
-import { FormSubmissions, type SubmissionInput } from './form-submissions.js';
+import { FormSubmissions } from './form-submissions.js';
+import { PostedFieldsPipe, type SubmissionInput } from './form-submission-input.js';
 import { PUBLIC_FORM_ANSWERS, PUBLIC_FORM_BODY } from './forms-openapi.js';
 
 const PERSON_FIELDS = ['email', 'firstName', 'lastName', 'mobile'] as const;
@@ -22,8 +23,8 @@ const publicFields = z.object({
   mobile: z.string().trim().max(50).optional(),
 }).catchall(answer);
 
-function toSubmission(body: unknown): SubmissionInput {
-  const flat = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>) } : {};
+function toSubmission(posted: Record<string, unknown>): SubmissionInput {
+  const flat = { ...posted };
   // An empty input of a web form arrives as "": the person simply did not fill it in.
   for (const field of PERSON_FIELDS) if (field !== 'email' && flat[field] === '') delete flat[field];
   const fields = parseInput(publicFields, flat);
@@ -64,10 +65,10 @@ export class PublicFormController {
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   @ApiBody({ schema: PUBLIC_FORM_BODY })
   @ApiPublicFormAnswers()
-  async submit(@Param('key') key: string, @Body() body: unknown, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async submit(@Param('key') key: string, @Body(new PostedFieldsPipe()) fields: Record<string, unknown>, @Req() request: Request, @Res() response: Response): Promise<void> {
     const html = request.accepts(['json', 'html']) === 'html';
     try {
-      await this.submissions.submitPublic(key, toSubmission(body));
+      await this.submissions.submitPublic(key, toSubmission(fields));
     } catch (error) {
       if (!html) throw error;
       const answer = this.errors.toBody(error, languageOf(request.headers['accept-language']));

@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { checkSource, format, hasErrors } from '@stroom/dsl';
 import { z } from 'zod';
 import { ApiAnswers } from '../common/openapi-components.js';
-import { parseInput } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { DSL_CHECK_REF, DSL_FORMAT_REF, DSL_NAMES_REF } from './dsl-openapi.js';
 import { CatalogLoader } from './catalog-loader.js';
 
 const checkBody = z.strictObject({ source: z.string().max(1_000_000), mode: z.enum(['save', 'start']).default('save') });
+type CheckBody = z.output<typeof checkBody>;
 const formatBody = z.strictObject({ source: z.string().max(1_000_000) });
+type FormatBody = z.output<typeof formatBody>;
 
 /**
  * Lint and format DSL text: 200 for any text, 400 only for a body without `source`.
@@ -26,8 +28,7 @@ export class DslController {
   @ApiOperation({ summary: 'Parse and check DSL text against the database; diagnostics with line, column and length' })
   @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' }, mode: { type: 'string', enum: ['save', 'start'] } }, required: ['source'] } })
   @ApiAnswers(200, DSL_CHECK_REF, [400, 401, 403, 413])
-  async check(@Body() body: unknown) {
-    const { source, mode } = parseInput(checkBody, body);
+  async check(@Body(new ZodPipe(checkBody)) { source, mode }: CheckBody) {
     const { diagnostics } = checkSource(source, { catalog: await this.catalogs.load(), mode });
     return { ok: !hasErrors(diagnostics), diagnostics };
   }
@@ -56,8 +57,7 @@ export class DslController {
   @ApiOperation({ summary: 'The canonical form of DSL text (unchanged, with diagnostics, when it does not parse)' })
   @ApiBody({ schema: { type: 'object', properties: { source: { type: 'string' } }, required: ['source'] } })
   @ApiAnswers(200, DSL_FORMAT_REF, [400, 401, 403, 413])
-  format(@Body() body: unknown) {
-    const { source } = parseInput(formatBody, body);
+  format(@Body(new ZodPipe(formatBody)) { source }: FormatBody) {
     const result = format(source);
     return { source: result.source ?? source, ok: result.source !== undefined, diagnostics: result.diagnostics };
   }

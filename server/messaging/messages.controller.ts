@@ -3,6 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import { MessageDetailQuery } from './message-detail.js';
 import { MessagesQuery } from './messages.query.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
+import { outboxQuery, type OutboxQuery } from './messages-input.js';
 import { MESSAGE_DETAIL_REF, MESSAGE_LIST_REF } from './messaging-openapi.js';
 
 @ApiTags('messages')
@@ -24,7 +26,7 @@ export class MessagesController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiAnswers(200, MESSAGE_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>) {
+  list(@Query(new ZodPipe(outboxQuery)) query: OutboxQuery) {
     return this.messages.list(query);
   }
 

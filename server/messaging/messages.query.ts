@@ -1,24 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/core';
-import { z } from 'zod';
-import { paging } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
 import { Message } from './message.entity.js';
+import type { OutboxQuery } from './messages-input.js';
 import { escapeLike } from '../common/like.js';
 import { pendingDueTimes } from '../scheduling/job-scheduler.js';
-
-const querySchema = z.strictObject({
-  to: z.string().max(255).optional(),
-  status: z.enum(['queued', 'sent', 'failed', 'suppressed']).optional(),
-  channel: z.enum(['email', 'sms']).optional(),
-  rule: z.string().max(32).optional(),
-  workflowId: z.string().max(32).optional(),
-  flow: z.string().max(32).optional(),
-  flowId: z.string().max(32).optional(),
-  personId: z.string().max(32).optional(),
-  key: z.string().max(500).optional(),
-  ...paging,
-});
 
 /** `nextAttemptAt`: when a queued message's delivery is tried next (its pending delivery job), else null. */
 export function messageJson(m: Message, nextAttemptAt: Date | null = null) {
@@ -53,8 +38,7 @@ export function messageJson(m: Message, nextAttemptAt: Date | null = null) {
 export class MessagesQuery {
   constructor(private readonly em: EntityManager) {}
 
-  async list(query: Record<string, unknown>) {
-    const q = parseInput(querySchema, query, 'query');
+  async list(q: OutboxQuery) {
     const where: FilterQuery<Message> = {};
     if (q.to) where.to = { $ilike: escapeLike(q.to) };
     if (q.status) where.status = q.status;

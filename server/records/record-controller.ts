@@ -5,9 +5,10 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers as Answers, pageSchema, registerComponentSchema } from '../common/openapi-components.js';
+import { jsonObject, ZodPipe } from '../common/zod-pipe.js';
 import type { BaseRecord } from './base-record.js';
 import { createSchema, updateSchema } from './fields.js';
-import type { RecordService } from './record.service.js';
+import type { RecordBody, RecordService } from './record.service.js';
 import { recordSchema, recordSchemaName } from './record-schema.js';
 import type { Resource } from './resource.js';
 
@@ -46,7 +47,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @ApiQuery({ name: 'offset', required: false, schema: { type: 'integer', default: 0 } })
     @ApiQuery({ name: 'q', required: false, schema: { type: 'string' } })
     @Answers(200, page, [400, 401, 403])
-    list(@Query() query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
+    list(@Query(new ZodPipe(jsonObject)) query: Record<string, unknown>, @CurrentPrincipal() viewer: Principal) {
       return this.records.list(query, viewer);
     }
 
@@ -62,7 +63,7 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @ApiOperation({ summary: `Create a ${label}` })
     @ApiBody({ schema: createBody })
     @Answers(201, one, [400, 401, 403, 409, 413])
-    create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    create(@Body(new ZodPipe(jsonObject)) body: RecordBody, @CurrentPrincipal() principal: Principal) {
       return this.records.create(body, principal);
     }
 
@@ -71,12 +72,12 @@ export function recordController<E extends BaseRecord>(resource: Resource<E>): T
     @ApiOperation({ summary: `Update a ${label} (only the fields given)` })
     @ApiBody({ schema: updateBody })
     @Answers(200, one, [400, 401, 403, 404, 409, 413])
-    update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    update(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: RecordBody, @CurrentPrincipal() principal: Principal) {
       return this.records.update(id, body, principal);
     }
 
     /** A route only where the resource accepts PUT (see below). */
-    replace(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+    replace(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: RecordBody, @CurrentPrincipal() principal: Principal) {
       return this.records.update(id, body, principal);
     }
 

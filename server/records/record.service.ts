@@ -38,6 +38,9 @@ export interface Page<T> {
   total: number;
 }
 
+/** A record's fields as given (checked to be an object); the resource's schema checks each field. */
+export type RecordBody = Record<string, unknown>;
+
 /**
  * Create, read, update and delete for one CRM resource, with its change event written in the
  * same transaction as every write.
@@ -94,7 +97,7 @@ export class RecordService<E extends BaseRecord> {
     return redactFor(this.resource, toRecordJson(this.resource, record), viewer);
   }
 
-  async create(body: unknown, principal?: Principal): Promise<RecordJson> {
+  async create(body: RecordBody, principal?: Principal): Promise<RecordJson> {
     const input = parseInput(this.createBody, body);
     await this.resource.precheck?.(input);
     const json = await this.em.fork().transactional(async (em) => this.createValid(em, input, principal));
@@ -102,14 +105,14 @@ export class RecordService<E extends BaseRecord> {
   }
 
   /** Validates a complete body as a create or update would (fields, the resource's own rules and prechecks), writing nothing. */
-  async check(body: unknown, mode: 'create' | 'update'): Promise<void> {
+  async check(body: RecordBody, mode: 'create' | 'update'): Promise<void> {
     const input = parseInput(mode === 'create' ? this.createBody : this.updateBody, body);
     this.resource.validate?.(input as RecordJson);
     await this.resource.precheck?.(input);
   }
 
   /** Creates a record inside the caller's transaction (with its change event); answers it unredacted. */
-  async createIn(em: EntityManager, body: unknown, principal?: Principal): Promise<RecordJson> {
+  async createIn(em: EntityManager, body: RecordBody, principal?: Principal): Promise<RecordJson> {
     return this.createValid(em, parseInput(this.createBody, body), principal);
   }
 
@@ -117,7 +120,7 @@ export class RecordService<E extends BaseRecord> {
    * Validates a create body and builds the record as a create would (defaults, lookups, the
    * resource's rules), without storing it or announcing it: a simulation's made-up record.
    */
-  async draftIn(em: EntityManager, body: unknown): Promise<E> {
+  async draftIn(em: EntityManager, body: RecordBody): Promise<E> {
     const input = parseInput(this.createBody, body);
     await this.resource.precheck?.(input);
     const record = em.create(this.resource.entity, {} as never, { persist: false }) as E;
@@ -143,7 +146,7 @@ export class RecordService<E extends BaseRecord> {
     return after;
   }
 
-  async update(id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
+  async update(id: string, body: RecordBody, principal?: Principal): Promise<RecordJson> {
     // What GET answers beyond the resource's fields (id, timestamps, names of linked records) may
     // come back unchanged; only a body that carries such a field needs the record read first.
     const given = this.withoutDerived(body);
@@ -156,17 +159,17 @@ export class RecordService<E extends BaseRecord> {
     return redactFor(this.resource, json, principal);
   }
 
-  private carriesReadOnly(body: unknown): boolean {
-    return typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).some((field) => !(field in this.resource.fields));
+  private carriesReadOnly(body: RecordBody): boolean {
+    return Object.keys(body).some((field) => !(field in this.resource.fields));
   }
 
-  private async withoutReadOnly(id: string, body: unknown, principal?: Principal): Promise<unknown> {
+  private async withoutReadOnly(id: string, body: RecordBody, principal?: Principal): Promise<unknown> {
     const current = await this.get(id, principal);
     return withoutReadOnly(body, current, Object.keys(current).filter((field) => !(field in this.resource.fields)));
   }
 
   /** Updates a record inside the caller's transaction (with its change event); answers it unredacted. */
-  async updateIn(em: EntityManager, id: string, body: unknown, principal?: Principal): Promise<RecordJson> {
+  async updateIn(em: EntityManager, id: string, body: RecordBody, principal?: Principal): Promise<RecordJson> {
     return this.updateValid(em, id, parseInput(this.updateBody, body), principal);
   }
 
@@ -199,10 +202,10 @@ export class RecordService<E extends BaseRecord> {
   }
 
   /** Derived properties follow from the rest: what a body says of them is not kept. */
-  private withoutDerived(body: unknown): unknown {
+  private withoutDerived(body: RecordBody): RecordBody {
     const derived = this.resource.derived?.fields;
-    if (!derived || typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-    const rest: Record<string, unknown> = { ...body };
+    if (!derived) return body;
+    const rest = { ...body };
     for (const field of derived) delete rest[field];
     return rest;
   }

@@ -6,7 +6,7 @@ import { Clock } from '../clock/clock.js';
 import { ClockStore } from '../clock/clock-store.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { ApiAnswers } from '../common/openapi-components.js';
-import { parseInput } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { ClockAdvancer } from './clock-advancer.js';
 import { CLOCK_TIME_REF } from './clock-openapi.js';
 import { parseIsoDuration } from './iso-duration.js';
@@ -17,6 +17,7 @@ const advanceBody = z
     to: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 date-time' }).optional(),
   })
   .refine((b) => (b.by === undefined) !== (b.to === undefined), { message: 'give either "by" (an ISO 8601 duration such as P3D) or "to"', params: { code: 'clock.by_or_to' } });
+type AdvanceBody = z.output<typeof advanceBody>;
 
 const DAY_MS = 86_400_000;
 /**
@@ -51,9 +52,8 @@ export class ClockController {
   @ApiOperation({ summary: 'Move virtual time by a duration or to a time; returns after all work due by then has run' })
   @ApiBody({ schema: { type: 'object', properties: { by: { type: 'string', example: 'P3D' }, to: { type: 'string', format: 'date-time' } } } })
   @ApiAnswers(200, CLOCK_TIME_REF, [400, 401, 403, 404, 413])
-  async advance(@Body() body: unknown) {
+  async advance(@Body(new ZodPipe(advanceBody)) { by, to }: AdvanceBody) {
     this.assertManual();
-    const { by, to } = parseInput(advanceBody, body);
     await this.store.refresh();
     const target = to ? new Date(to) : new Date(this.clock.now().getTime() + parseIsoDuration(by!));
     if (target.getTime() - this.clock.now().getTime() > MAX_ADVANCE_DAYS * DAY_MS) {

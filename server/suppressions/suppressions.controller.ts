@@ -6,14 +6,16 @@ import { ANY_ROLE, Roles } from '../auth/roles.decorator.js';
 import { ConflictError, NotFoundError } from '../common/errors.js';
 import { containsPattern } from '../common/like.js';
 import { paging } from '../common/paging.js';
-import { parseInput } from '../common/validation.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { Suppression } from './suppression.entity.js';
 import { normalAddress, SuppressionList } from './suppression-list.js';
 import { ApiAnswers } from '../common/openapi-components.js';
 import { SUPPRESSION_LIST_REF, SUPPRESSION_REF } from './suppressions-openapi.js';
 
 const listQuery = z.strictObject({ ...paging, address: z.string().max(320).optional() });
+type SuppressionsQuery = z.output<typeof listQuery>;
 const addBody = z.strictObject({ address: z.email().max(320) });
+type SuppressionBody = z.output<typeof addBody>;
 
 const json = (s: Suppression) => ({ address: s.address, reason: s.reason, createdAt: s.createdAt.toISOString() });
 
@@ -34,8 +36,7 @@ export class SuppressionsController {
   @ApiQuery({ name: 'limit', required: false })
   @ApiQuery({ name: 'offset', required: false })
   @ApiAnswers(200, SUPPRESSION_LIST_REF, [400, 401, 403])
-  async index(@Query() query: unknown) {
-    const q = parseInput(listQuery, query, 'query');
+  async index(@Query(new ZodPipe(listQuery)) q: SuppressionsQuery) {
     const where = q.address ? { address: { $ilike: containsPattern(q.address) } } : {};
     const [items, total] = await this.em.fork().findAndCount(Suppression, where, { orderBy: { createdAt: 'desc', address: 'asc' }, limit: q.limit, offset: q.offset });
     return { items: items.map(json), total };
@@ -45,8 +46,7 @@ export class SuppressionsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Suppress an address by hand {address} (reason manual)' })
   @ApiAnswers(201, SUPPRESSION_REF, [400, 401, 403, 409, 413])
-  async add(@Body() body: unknown) {
-    const { address } = parseInput(addBody, body);
+  async add(@Body(new ZodPipe(addBody)) { address }: SuppressionBody) {
     return this.em.fork().transactional(async (em) => {
       if (!(await this.list.suppress(em, address, 'manual'))) {
         throw new ConflictError(`${normalAddress(address)} is already suppressed`, undefined, { code: 'suppression.exists', params: { address: normalAddress(address) } });

@@ -4,8 +4,10 @@ import { languageOf } from '../common/request-language.js';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles.decorator.js';
 import { TemplateSender } from './template-sender.js';
+import { previewBody, testSendBody, type PreviewBody, type TestSendBody } from './template-actions-input.js';
 import { TemplateUsage } from './template-usage.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { ZodPipe } from '../common/zod-pipe.js';
 import { TEMPLATE_PREVIEW_REF, TEMPLATE_TEST_SEND_REF, TEMPLATE_USAGE_REF } from './templates-openapi.js';
 
 const RECORD_CHOICE = {
@@ -42,7 +44,7 @@ export class TemplateActionsController {
   })
   @ApiBody({ schema: { type: 'object', properties: { ...RECORD_CHOICE, subject: { type: 'string' }, body: { type: 'string' }, format: { type: 'string', enum: ['html', 'mjml'] } } }, required: false })
   @ApiAnswers(200, TEMPLATE_PREVIEW_REF, [400, 401, 403, 404, 413])
-  preview(@Param('id') id: string, @Body() body: unknown, @Headers('accept-language') acceptLanguage?: string) {
+  preview(@Param('id') id: string, @Body(new ZodPipe(previewBody, { whenAbsent: {} })) body: PreviewBody, @Headers('accept-language') acceptLanguage?: string) {
     return this.sender.preview(id, body, languageOf(acceptLanguage));
   }
 
@@ -52,7 +54,7 @@ export class TemplateActionsController {
   @ApiOperation({ summary: 'Send the template, rendered on a record (or sample data), to an address through the outbox' })
   @ApiBody({ schema: { type: 'object', properties: { to: { type: 'string' }, ...RECORD_CHOICE }, required: ['to'] } })
   @ApiAnswers(200, TEMPLATE_TEST_SEND_REF, [400, 401, 403, 404, 413])
-  testSend(@Param('id') id: string, @Body() body: unknown) {
+  testSend(@Param('id') id: string, @Body(new ZodPipe(testSendBody)) body: TestSendBody) {
     return this.sender.testSend(id, body);
   }
 }

@@ -2,11 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { EntityManager } from '@mikro-orm/core';
-import { emailAddressProblem, ENTITIES, smsCount, smsSegments, type Entity } from '@stroom/dsl';
+import { emailAddressProblem, smsCount, smsSegments, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { fieldIssue, parseInput } from '../common/validation.js';
+import { fieldIssue } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { plainTextOf } from '../messaging/plain-text.js';
 import { compiledTemplate } from './template-compile.js';
@@ -16,19 +15,8 @@ import type { Language } from '../common/request-language.js';
 import { emptyVariables } from './empty-variables.js';
 import { PreviewRecords, type RecordChoice } from './preview-records.js';
 import { renderOffLoop } from './off-loop-render.js';
+import type { PreviewBody, TestSendBody } from './template-actions-input.js';
 import { type MergeContext, TemplateRenderError, type TemplateSource, validateTemplate, variablesOf } from './template-engine.js';
-
-const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().nonnegative()]).transform(String);
-
-/**
- * The record to render on: `{recordType, recordId}` (a person, task, quote request, …), or the
- * older `{personId}`; neither gives sample data of the record kind the template is used with.
- */
-const recordChoice = {
-  personId: recordId.optional(),
-  recordType: z.enum(ENTITIES).optional(),
-  recordId: recordId.optional(),
-};
 
 function chosenRecord<T extends { personId?: string; recordType?: Entity; recordId?: string }>(input: T): RecordChoice {
   if ((input.recordType === undefined) !== (input.recordId === undefined)) {
@@ -38,20 +26,6 @@ function chosenRecord<T extends { personId?: string; recordType?: Entity; record
   if (input.recordType && input.recordId) return { recordType: input.recordType, recordId: input.recordId };
   return input.personId ? { recordType: 'person', recordId: input.personId } : {};
 }
-
-const previewBody = z.strictObject({
-  ...recordChoice,
-  /** An unsaved draft (the editor's live preview): rendered instead of the stored text. */
-  subject: z.string().max(1000).nullable().optional(),
-  body: z.string().max(500_000).optional(),
-  /** The draft's format (the stored one when omitted): an MJML draft is compiled as a save would. */
-  format: z.enum(['html', 'mjml']).optional(),
-});
-
-const testSendBody = z.strictObject({
-  to: z.string().min(3).max(255),
-  ...recordChoice,
-});
 
 /** A render that fails on the caller's text (past the cap, say) is a 400 at the part it concerns, not a 500. */
 async function renderedOr400(template: TemplateSource, context: MergeContext, zone: string): Promise<{ subject: string; body: string }> {
@@ -75,8 +49,7 @@ export class TemplateSender {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async preview(id: string, body: unknown, language: Language = 'nl') {
-    const input = parseInput(previewBody, body ?? {});
+  async preview(id: string, input: PreviewBody, language: Language = 'nl') {
     const em = this.em.fork();
     const stored = await this.find(em, id);
     const draft = input.subject !== undefined || input.body !== undefined || input.format !== undefined;
@@ -110,8 +83,7 @@ export class TemplateSender {
     return { html: compiled.html, warnings: compiled.warnings ?? [] };
   }
 
-  async testSend(id: string, body: unknown) {
-    const input = parseInput(testSendBody, body);
+  async testSend(id: string, input: TestSendBody) {
     const em = this.em.fork();
     const template = await this.find(em, id);
     if (template.channel === 'email' && emailAddressProblem(input.to) !== undefined) {

@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { compileCondition, conditionHolds, parse, resolvePath, stripLocations, type Condition, type Value, type Workflow as WorkflowAst } from '@stroom/dsl';
-import { z } from 'zod';
 import { NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
 import { pendingJobs } from '../scheduling/job-scheduler.js';
 import { RecordFacts } from '../facts/record-facts.js';
 import { pendingKey } from './core/workflow-decisions.js';
+import type { ExplainBody } from './workflow-input.js';
 import { WorkflowsService } from './workflows.service.js';
-
-const explainBody = z.strictObject({ entity: z.string().min(1).max(64), id: z.union([z.string(), z.number()]).transform(String) });
 
 /**
  * A condition as data, for a UI that words it in its own language: a leaf of the rule's `when`
@@ -56,8 +53,7 @@ export class WorkflowExplainer {
     private readonly facts: RecordFacts,
   ) {}
 
-  async explain(workflowId: string, body: unknown) {
-    const { entity, id } = parseInput(explainBody, body);
+  async explain(workflowId: string, { entity, id }: ExplainBody) {
     const em = this.em.fork();
     const workflow = await this.workflows.find(em, workflowId);
     const ast = parse(workflow.source).ast.declarations[0] as WorkflowAst;

@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { NotFoundError } from '../common/errors.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { jsonObject, ZodPipe } from '../common/zod-pipe.js';
 import {
   STATUS_WORKFLOW_SETTING_LIST_REF, STATUS_WORKFLOW_SETTING_REF, TASK_TYPE_WORKFLOW_SETTINGS_LIST_REF, TASK_TYPE_WORKFLOW_SETTINGS_REF,
 } from './workflow-openapi.js';
@@ -41,8 +42,8 @@ export class WorkflowSettingsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Save a task type’s workflows: writes their DSL' })
   @ApiAnswers(200, TASK_TYPE_WORKFLOW_SETTINGS_REF, [400, 401, 403, 404, 409, 413])
-  putTaskType(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.settings.putTaskType(id, body, principal);
+  async putTaskType(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.settings.putTaskType(id, await this.settings.taskTypeInput(id, body), principal);
   }
 
   @Get(':kind')
@@ -63,7 +64,8 @@ export class WorkflowSettingsController {
   @Roles('flow_admin')
   @ApiOperation({ summary: 'Save a status row: writes (or removes) its workflow’s DSL' })
   @ApiAnswers(200, STATUS_WORKFLOW_SETTING_REF, [400, 401, 403, 404, 409, 413])
-  putStatus(@Param('kind') kind: string, @Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.settings.putStatus(statusKind(kind), id, body, principal);
+  async putStatus(@Param('kind') kind: string, @Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    const status = statusKind(kind);
+    return this.settings.putStatus(status, id, await this.settings.statusInput(status, id, body), principal);
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
-import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { emailAddress, parseInput } from '../common/validation.js';
+import { parseInput } from '../common/validation.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { Status } from '../crm/statuses/status.entity.js';
 import { TaskType } from '../crm/tasks/task-type.entity.js';
@@ -17,6 +16,7 @@ import {
 import { WorkflowCustomizedError } from './workflow-customized.error.js';
 import { Workflow } from './workflow.entity.js';
 import { WorkflowsService } from './workflows.service.js';
+import { statusBody, taskTypeBody, type StatusBody, type TaskTypeBody } from './workflow-settings-input.js';
 import { statusSettingKey, taskSettingKey } from './setting-keys.js';
 
 export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
@@ -27,20 +27,6 @@ export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
 
 const TASK_KINDS: TaskWorkflowKind[] = ['new', 'expired', 'completed'];
 const TASK_FIELDS: Record<TaskWorkflowKind, 'onNew' | 'onExpired' | 'onCompleted'> = { new: 'onNew', expired: 'onExpired', completed: 'onCompleted' };
-
-const days = z.number().int().min(0).max(3650);
-const recipient = z.union([z.enum(['person', 'owner', 'our_contact', 'service_contact']), emailAddress('expected person, owner, our_contact, service_contact or an e-mail address')]);
-const statusBody = z.strictObject({
-  active: z.boolean(),
-  sendReminder: z.boolean().optional(),
-  templateKey: z.string().min(1).max(100).nullable().optional(),
-  delayDays: days.nullable().optional(),
-  recipient: recipient.nullable().optional(),
-  reminderIntervalDays: z.number().int().min(1).max(365).nullable().optional(),
-  reminderMaxCount: z.number().int().min(1).max(100).nullable().optional(),
-});
-const taskPart = z.strictObject({ active: z.boolean(), templateKey: z.string().min(1).max(100).nullable().optional(), delayDays: days.nullable().optional() });
-const taskBody = z.strictObject({ onNew: taskPart.optional(), onExpired: taskPart.optional(), onCompleted: taskPart.optional() });
 
 /** Fields a GET answers that a PUT cannot change (sent back unchanged they are accepted). */
 const STATUS_READ_ONLY = ['id', 'name', 'statusActive', 'customized', 'workflowId'];
@@ -86,12 +72,16 @@ export class WorkflowSettingsService {
     return this.statusRow(kind, status, (await this.linked(em, [key])).get(key));
   }
 
+  /** A status row's PUT body: the read-only fields GET gave may come back unchanged, the rest is the row. */
+  async statusInput(kind: StatusKind, id: string, body: Record<string, unknown>): Promise<StatusBody> {
+    return parseInput(statusBody, withoutReadOnly(body, await this.getStatus(kind, id), STATUS_READ_ONLY));
+  }
+
   /**
    * Saves a status row. A field left out keeps its value, so switching a row off (`{active: false}`)
    * keeps every setting. A row customized in the DSL can only be switched on or off from here.
    */
-  async putStatus(kind: StatusKind, id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(statusBody, withoutReadOnly(body, await this.getStatus(kind, id), STATUS_READ_ONLY));
+  async putStatus(kind: StatusKind, id: string, input: StatusBody, principal?: Principal) {
     const em = this.em.fork();
     const status = await this.findStatus(em, kind, id);
     const key = statusKey(kind, id);
@@ -141,9 +131,13 @@ export class WorkflowSettingsService {
     return this.taskRow(type, await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k))));
   }
 
+  /** A task type's PUT body: its GET answer may come back with the read-only fields unchanged. */
+  async taskTypeInput(id: string, body: Record<string, unknown>): Promise<TaskTypeBody> {
+    return parseInput(taskTypeBody, this.taskBodyWithoutReadOnly(body, await this.getTaskType(id)));
+  }
+
   /** Saves the task type's workflows named in the body; like a status row, a field left out keeps its value. */
-  async putTaskType(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(taskBody, this.taskBodyWithoutReadOnly(body, await this.getTaskType(id)));
+  async putTaskType(id: string, input: TaskTypeBody, principal?: Principal) {
     const em = this.em.fork();
     const type = await this.findTaskType(em, id);
     const linked = await this.linked(em, TASK_KINDS.map((k) => taskKey(id, k)));
@@ -179,10 +173,8 @@ export class WorkflowSettingsService {
   }
 
   /** The task type's GET answer sent back: its read-only fields, and those of each workflow part, dropped. */
-  private taskBodyWithoutReadOnly(body: unknown, current: Record<string, unknown>): unknown {
-    const top = withoutReadOnly(body, current, TASK_READ_ONLY);
-    if (typeof top !== 'object' || top === null) return top;
-    const parts: Record<string, unknown> = { ...top };
+  private taskBodyWithoutReadOnly(body: Record<string, unknown>, current: Record<string, unknown>): unknown {
+    const parts = { ...(withoutReadOnly(body, current, TASK_READ_ONLY) as Record<string, unknown>) };
     for (const field of Object.values(TASK_FIELDS)) {
       if (field in parts) parts[field] = withoutReadOnly(parts[field], (current[field] ?? {}) as Record<string, unknown>, TASK_PART_READ_ONLY, `${field}.`);
     }

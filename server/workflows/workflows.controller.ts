@@ -4,9 +4,11 @@ import { CurrentPrincipal } from '../auth/current-principal.js';
 import type { Principal } from '../auth/principal.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { ApiAnswers } from '../common/openapi-components.js';
+import { jsonObject, ZodPipe } from '../common/zod-pipe.js';
 import { DOCUMENT_VERSION_LIST_REF } from '../language/dsl-openapi.js';
 import { WORKFLOW_EXPLANATION_REF, WORKFLOW_LIST_REF, WORKFLOW_REF } from './workflow-openapi.js';
 import { WorkflowExplainer } from './workflow-explainer.js';
+import { explainBody, workflowBody, workflowsQuery, type ExplainBody, type WorkflowBody, type WorkflowsQuery } from './workflow-input.js';
 import { WorkflowsService } from './workflows.service.js';
 
 const sourceBody = { schema: { type: 'object', properties: { name: { type: 'string' }, source: { type: 'string' } }, required: ['source'] } };
@@ -23,7 +25,7 @@ export class WorkflowsController {
   @Get()
   @ApiOperation({ summary: 'List workflows (paged; q searches the name)' })
   @ApiAnswers(200, WORKFLOW_LIST_REF, [400, 401, 403])
-  list(@Query() query: Record<string, unknown>) {
+  list(@Query(new ZodPipe(workflowsQuery)) query: WorkflowsQuery) {
     return this.workflows.list(query);
   }
 
@@ -46,7 +48,7 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Create a workflow from DSL source (400 with diagnostics when it has errors)' })
   @ApiBody(sourceBody)
   @ApiAnswers(201, WORKFLOW_REF, [400, 401, 403, 409, 413])
-  create(@Body() body: unknown, @CurrentPrincipal() principal: Principal) {
+  create(@Body(new ZodPipe(workflowBody)) body: WorkflowBody, @CurrentPrincipal() principal: Principal) {
     return this.workflows.create(body, principal);
   }
 
@@ -55,8 +57,8 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Edit a workflow from DSL source (400 with diagnostics when it has errors)' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
-  update(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.workflows.update(id, body, principal);
+  async update(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.workflows.update(id, await this.workflows.updateInput(id, body), principal);
   }
 
   @Patch(':id')
@@ -64,8 +66,8 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Edit a workflow from DSL source, as PUT' })
   @ApiBody(sourceBody)
   @ApiAnswers(200, WORKFLOW_REF, [400, 401, 403, 404, 409, 413])
-  patch(@Param('id') id: string, @Body() body: unknown, @CurrentPrincipal() principal: Principal) {
-    return this.workflows.update(id, body, principal);
+  async patch(@Param('id') id: string, @Body(new ZodPipe(jsonObject)) body: Record<string, unknown>, @CurrentPrincipal() principal: Principal) {
+    return this.workflows.update(id, await this.workflows.updateInput(id, body), principal);
   }
 
   @Delete(':id')
@@ -82,7 +84,7 @@ export class WorkflowsController {
   @ApiOperation({ summary: 'Whether the rule matches a record now, each condition with its fact value, and what is pending' })
   @ApiBody({ schema: { type: 'object', properties: { entity: { type: 'string' }, id: { type: 'string' } }, required: ['entity', 'id'] } })
   @ApiAnswers(200, WORKFLOW_EXPLANATION_REF, [400, 401, 403, 404, 413])
-  explain(@Param('id') id: string, @Body() body: unknown) {
+  explain(@Param('id') id: string, @Body(new ZodPipe(explainBody)) body: ExplainBody) {
     return this.explainer.explain(id, body);
   }
 }

@@ -1,21 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import type { Catalog } from '@stroom/dsl';
-import { z } from 'zod';
 import type { Principal } from '../auth/principal.js';
-import { paging, ruleFilters } from '../common/paging.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 import { Workflow } from './workflow.entity.js';
 import { WorkflowDocuments } from './workflow-documents.js';
+import { workflowBody, type WorkflowBody, type WorkflowsQuery } from './workflow-input.js';
 import { checkWorkflowSource } from './workflow-source.js';
 import { containsPattern } from '../common/like.js';
-
-const listQuery = z.strictObject({ q: z.string().max(255).optional(), active: z.enum(['true', 'false']).transform((v) => v === 'true').optional(), ...ruleFilters, ...paging });
-const createBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
-const updateBody = z.strictObject({ name: z.string().min(1).max(255).optional(), source: z.string().min(1).max(200_000) });
 
 /** What GET answers beside name and source: a PUT accepts them back unchanged. */
 const WORKFLOW_READ_ONLY = ['id', 'active', 'settingKey', 'version', 'createdAt', 'updatedAt'];
@@ -43,8 +38,7 @@ export class WorkflowsService {
     private readonly documents: WorkflowDocuments,
   ) {}
 
-  async list(query: Record<string, unknown>) {
-    const { limit, offset, q, name, version, active } = parseInput(listQuery, query, 'query');
+  async list({ limit, offset, q, name, version, active }: WorkflowsQuery) {
     const where: Record<string, unknown> = {};
     if (name !== undefined) where.name = q ? { $eq: name, $ilike: containsPattern(q) } : name;
     else if (q) where.name = { $ilike: containsPattern(q) };
@@ -58,8 +52,7 @@ export class WorkflowsService {
     return workflowJson(await this.find(this.em.fork(), id));
   }
 
-  async create(body: unknown, principal?: Principal, settingKey?: string) {
-    const input = parseInput(createBody, body);
+  async create(input: WorkflowBody, principal?: Principal, settingKey?: string) {
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.createIn(em, input, principal, settingKey, catalog));
   }
@@ -72,8 +65,12 @@ export class WorkflowsService {
     return workflowJson(workflow);
   }
 
-  async update(id: string, body: unknown, principal?: Principal) {
-    const input = parseInput(updateBody, withoutReadOnly(body, workflowJson(await this.find(this.em.fork(), id)), WORKFLOW_READ_ONLY));
+  /** A PUT or PATCH body: the read-only fields GET gave may come back unchanged, the rest is the update. */
+  async updateInput(id: string, body: Record<string, unknown>): Promise<WorkflowBody> {
+    return parseInput(workflowBody, withoutReadOnly(body, workflowJson(await this.find(this.em.fork(), id)), WORKFLOW_READ_ONLY));
+  }
+
+  async update(id: string, input: WorkflowBody, principal?: Principal) {
     const catalog = await this.catalogs.load();
     return this.em.fork().transactional(async (em) => this.updateIn(em, id, input, principal, catalog));
   }

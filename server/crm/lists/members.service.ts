@@ -1,21 +1,16 @@
 import type { EntityClass, EntityManager } from '@mikro-orm/core';
-import { z } from 'zod';
 import type { Principal } from '../../auth/principal.js';
 import { actorOf } from '../../auth/principal.js';
 import type { Clock } from '../../clock/clock.js';
 import { BadInputError, NotFoundError } from '../../common/errors.js';
-import { pagingQuery } from '../../common/paging.js';
-import { parseInput, recordId } from '../../common/validation.js';
+import type { PagingQuery } from '../../common/paging.js';
 import type { ChangeRecorder } from '../../events/change-recorder.js';
 import { Person } from '../persons/person.entity.js';
 import type { RecordService } from '../../records/record.service.js';
 import { toRecordJson } from '../../records/record-json.js';
 import { persons } from '../persons/persons.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
-
-export const addMembersBody = z.strictObject({
-  personIds: z.array(recordId).min(1).max(10_000),
-});
+import type { AddMembersBody } from './members-input.js';
 
 interface MemberRow {
   person: unknown;
@@ -36,10 +31,9 @@ export class MembersService {
     private readonly clock: Clock,
   ) {}
 
-  async list(listId: string, query: Record<string, unknown>): Promise<{ items: unknown[]; total: number }> {
+  async list(listId: string, { limit, offset }: PagingQuery): Promise<{ items: unknown[]; total: number }> {
     const em = this.em.fork();
     await this.lists.find(em, listId);
-    const { limit, offset } = parseInput(pagingQuery, query, 'query');
     const [rows, total] = await em.findAndCount(this.member, { [this.listProperty]: listId } as never, {
       populate: ['person'] as never,
       orderBy: { person: 'asc' } as never,
@@ -52,8 +46,7 @@ export class MembersService {
     };
   }
 
-  async add(listId: string, body: unknown, principal?: Principal): Promise<{ added: number; alreadyMembers: number }> {
-    const { personIds } = parseInput(addMembersBody, body);
+  async add(listId: string, { personIds }: AddMembersBody, principal?: Principal): Promise<{ added: number; alreadyMembers: number }> {
     const unique = [...new Set(personIds)];
     return this.em.fork().transactional(async (em) => {
       await this.lists.find(em, listId);
