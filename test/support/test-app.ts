@@ -60,7 +60,7 @@ export async function startTestApp(env: Record<string, string | undefined>): Pro
     async validateAnswers(onProblem) {
       report = onProblem;
       const doc = await (await fetch(`${url}/api/docs-json`, { headers: { authorization: `Bearer ${ADMIN_TOKEN}` } })).json();
-      validation = new AnswerValidation(doc);
+      validation = new AnswerValidation(doc as Record<string, unknown>);
     },
   };
 }
