@@ -92,4 +92,9 @@ export class FlowQueries {
     const checked = checkFlowSource(input.source, catalog, flow.usedStepIds, flow.name);
     return { source: checked.source, ...(await this.edits.impact(em, flow, checked.ast)) };
   }
+
+  /** Every flow (name, source, status, step ids): what an export holds and an import compares with. */
+  all(em: EntityManager): Promise<Pick<Flow, 'id' | 'name' | 'source' | 'status' | 'usedStepIds'>[]> {
+    return this.documents.all(em, ['id', 'name', 'source', 'status', 'usedStepIds']);
+  }
 }

@@ -56,6 +56,6 @@ import { FactsModule } from '../facts/facts.module.js';
     FlowGraphs, StepJobs, ExperimentSteps, FlowExperiments, LeaveActions, MessageSteps, WaitSteps, CrmSteps, SendWindows, ScriptSteps, StepHandlers, ParticipantChecks, FlowStepRunner, FlowEvents, FlowTriggerIndex,
     WebhookSteps, DateTriggerScan,
   ],
-  exports: [FlowEditing, FlowLifecycle],
+  exports: [FlowEditing, FlowLifecycle, FlowQueries],
 })
 export class FlowsModule {}

@@ -57,6 +57,11 @@ export class VersionedDocuments<D extends StoredDocument> implements OnModuleIni
     return assertDocumentNameFree(em, this.kind.entity, this.kind.name, name);
   }
 
+  /** Every document of this kind, by name (only `fields` when given): for an export or an import's plan. */
+  all(em: EntityManager, fields?: readonly (keyof D & string)[]): Promise<D[]> {
+    return em.find(this.kind.entity, {}, { orderBy: { name: 'asc' } as never, ...(fields ? { fields: [...fields] as never } : {}) }) as Promise<D[]>;
+  }
+
   /** Every saved source of the document, newest first. */
   async versions(em: EntityManager, id: string) {
     const document = await this.find(em, id);

@@ -262,6 +262,14 @@ export class RecordService<E extends BaseRecord> {
     });
   }
 
+  /**
+   * Stored rows as they are (entities, with only `fields` when given), for another module that needs
+   * the resource's rows wholesale (an export, an import's plan) without reaching into its entity.
+   */
+  rows(em: EntityManager, where: Record<string, unknown> = {}, options: { fields?: readonly string[]; orderBy?: Record<string, 'asc' | 'desc'> } = {}): Promise<E[]> {
+    return em.find(this.resource.entity, where as never, { ...(options.fields ? { fields: [...options.fields] as never } : {}), ...(options.orderBy ? { orderBy: options.orderBy as never } : {}) }) as Promise<E[]>;
+  }
+
   async find(em: EntityManager, id: string, lock = false): Promise<E> {
     if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: this.singular, id } });
     // Locking: the looked-up names (a status) come in the same statement, joined; only the record's

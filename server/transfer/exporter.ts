@@ -1,26 +1,36 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import { Status } from '../crm/statuses/status.entity.js';
-import { TaskType } from '../crm/tasks/task-type.entity.js';
-import { Flow } from '../flows/flow.entity.js';
-import { Template } from '../templates/template.entity.js';
+import { statuses as statusResource } from '../crm/statuses/statuses.resource.js';
+import { taskTypes as taskTypeResource } from '../crm/tasks/tasks.resource.js';
+import { FlowQueries } from '../flows/flow-queries.js';
+import type { BaseRecord } from '../records/base-record.js';
+import type { RecordService } from '../records/record.service.js';
+import { templates as templateResource } from '../templates/templates.resource.js';
 import { parseSettingKey } from '../workflows/setting-keys.js';
-import { Workflow } from '../workflows/workflow.entity.js';
+import { WorkflowsService } from '../workflows/workflows.service.js';
 import type { Bundle, BundleSetting } from './bundle.js';
+import { recordsToken, type StatusRow, type TaskTypeRow, type TemplateRow } from './transfer-rows.js';
 
-/** Reads everything an export holds, in a stable order (so that two exports diff cleanly in git). */
+/** Reads everything an export holds, in a stable order (so that two exports diff cleanly in git), through the owning modules. */
 @Injectable()
 export class Exporter {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly workflowDocuments: WorkflowsService,
+    private readonly flowDocuments: FlowQueries,
+    @Inject(recordsToken(statusResource)) private readonly statusRecords: RecordService<BaseRecord>,
+    @Inject(recordsToken(taskTypeResource)) private readonly taskTypeRecords: RecordService<BaseRecord>,
+    @Inject(recordsToken(templateResource)) private readonly templateRecords: RecordService<BaseRecord>,
+  ) {}
 
   async bundle(): Promise<Bundle> {
     const em = this.em.fork();
     const [statuses, taskTypes, templates, workflows, flows] = await Promise.all([
-      em.find(Status, {}, { orderBy: { kind: 'asc', position: 'asc', name: 'asc' } }),
-      em.find(TaskType, {}, { orderBy: { name: 'asc' } }),
-      em.find(Template, {}, { orderBy: { key: 'asc' } }),
-      em.find(Workflow, {}, { orderBy: { name: 'asc' } }),
-      em.find(Flow, {}, { orderBy: { name: 'asc' } }),
+      this.statusRecords.rows(em, {}, { orderBy: { kind: 'asc', position: 'asc', name: 'asc' } }) as unknown as Promise<StatusRow[]>,
+      this.taskTypeRecords.rows(em, {}, { orderBy: { name: 'asc' } }) as unknown as Promise<TaskTypeRow[]>,
+      this.templateRecords.rows(em, {}, { orderBy: { key: 'asc' } }) as unknown as Promise<TemplateRow[]>,
+      this.workflowDocuments.all(em),
+      this.flowDocuments.all(em),
     ]);
     const statusName = new Map(statuses.map((s) => [String(s.id), s.name]));
     const taskTypeName = new Map(taskTypes.map((t) => [String(t.id), t.name]));

@@ -3,25 +3,20 @@ import { EntityManager } from '@mikro-orm/core';
 import type { Catalog } from '@stroom/dsl';
 import type { Principal } from '../auth/principal.js';
 import { ConflictError, DomainError } from '../common/errors.js';
-import { Status } from '../crm/statuses/status.entity.js';
 import { statuses } from '../crm/statuses/statuses.resource.js';
-import { TaskType } from '../crm/tasks/task-type.entity.js';
 import { taskTypes } from '../crm/tasks/tasks.resource.js';
-import { Flow } from '../flows/flow.entity.js';
 import { checkFlowSource } from '../flows/flow-source.js';
 import { FlowEditing } from '../flows/flow-editing.js';
+import { FlowQueries } from '../flows/flow-queries.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import type { BaseRecord } from '../records/base-record.js';
-import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
-import { Template } from '../templates/template.entity.js';
 import { templates } from '../templates/templates.resource.js';
 import { statusSettingKey, taskSettingKey } from '../workflows/setting-keys.js';
-import { Workflow } from '../workflows/workflow.entity.js';
 import { checkWorkflowSource } from '../workflows/workflow-source.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import type { Bundle, BundleSetting } from './bundle.js';
+import { recordsToken as token, type StatusRow, type TaskTypeRow, type TemplateRow } from './transfer-rows.js';
 
 export interface ImportChange {
   kind: 'status' | 'task_type' | 'template' | 'workflow' | 'flow';
@@ -36,14 +31,12 @@ export interface ImportReport {
   summary: Record<ImportChange['action'], number>;
 }
 
-const token = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
-
 interface Existing {
   statuses: Map<string, { id: string; position: number; active: boolean }>;
   taskTypes: Map<string, { id: string }>;
   templates: Map<string, { id: string; name: string; channel: string; format: string; subject: string | null; body: string }>;
-  workflows: Map<string, Pick<Workflow, 'id' | 'name' | 'source' | 'settingKey'>>;
-  flows: Map<string, Pick<Flow, 'id' | 'name' | 'source' | 'status' | 'usedStepIds'>>;
+  workflows: Map<string, Awaited<ReturnType<WorkflowsService['all']>>[number]>;
+  flows: Map<string, Awaited<ReturnType<FlowQueries['all']>>[number]>;
 }
 
 /** One item of the bundle, decided: what applying it does and to which row. */
@@ -74,6 +67,7 @@ export class Importer {
     private readonly catalogs: CatalogLoader,
     private readonly workflows: WorkflowsService,
     private readonly flows: FlowEditing,
+    private readonly flowQueries: FlowQueries,
     @Inject(token(statuses)) private readonly statusRecords: RecordService<BaseRecord>,
     @Inject(token(taskTypes)) private readonly taskTypeRecords: RecordService<BaseRecord>,
     @Inject(token(templates)) private readonly templateRecords: RecordService<BaseRecord>,
@@ -137,18 +131,18 @@ export class Importer {
     for (const s of bundle.statuses) {
       const key = statusKey(s.kind, s.name);
       const found = existing.statuses.get(key);
-      plan.push(await upsert('status', `${s.kind}: ${s.name}`, this.statusRecords, found?.id, s, !!found && found.position === s.position && found.active === s.active, (tx) => tx.findOne(Status, { kind: s.kind, name: s.name })));
+      plan.push(await upsert('status', `${s.kind}: ${s.name}`, this.statusRecords, found?.id, s, !!found && found.position === s.position && found.active === s.active, (tx) => this.one(this.statusRecords, tx, { kind: s.kind, name: s.name })));
       // A name twice in the bundle: the second finds the first, as it would in the database.
       existing.statuses.set(key, { id: found?.id ?? '', position: s.position, active: s.active });
     }
     for (const t of bundle.taskTypes) {
-      plan.push(await upsert('task_type', t.name, this.taskTypeRecords, existing.taskTypes.get(t.name)?.id, t, true, (tx) => tx.findOne(TaskType, { name: t.name })));
+      plan.push(await upsert('task_type', t.name, this.taskTypeRecords, existing.taskTypes.get(t.name)?.id, t, true, (tx) => this.one(this.taskTypeRecords, tx, { name: t.name })));
       existing.taskTypes.set(t.name, { id: existing.taskTypes.get(t.name)?.id ?? '' });
     }
     for (const t of bundle.templates) {
       const found = existing.templates.get(t.key);
       const same = !!found && found.name === t.name && found.channel === t.channel && found.format === t.format && (found.subject ?? null) === t.subject && found.body === t.body;
-      plan.push(await upsert('template', t.key, this.templateRecords, found?.id, t, same, (tx) => tx.findOne(Template, { key: t.key })));
+      plan.push(await upsert('template', t.key, this.templateRecords, found?.id, t, same, (tx) => this.one(this.templateRecords, tx, { key: t.key })));
       existing.templates.set(t.key, { id: found?.id ?? '', ...t });
     }
     for (const w of bundle.workflows) plan.push(this.planWorkflow(w, existing, catalog, principal));
@@ -170,7 +164,7 @@ export class Importer {
       if (!found) await this.workflows.createIn(em, { source: w.source }, principal, settingKey ?? undefined, catalog);
       else {
         if (!sameSource) await this.workflows.updateIn(em, String(found.id), { source: w.source }, principal, catalog);
-        if (settingKey !== null && found.settingKey !== settingKey) await em.nativeUpdate(Workflow, { id: found.id }, { settingKey });
+        if (settingKey !== null && found.settingKey !== settingKey) await this.workflows.linkSetting(em, String(found.id), settingKey);
       }
     });
     return { change: { kind: 'workflow', name: w.name, action }, apply };
@@ -195,11 +189,11 @@ export class Importer {
   /** What there is now, one query per kind. */
   private async existing(em: EntityManager): Promise<Existing> {
     const [statusRows, taskTypeRows, templateRows, workflowRows, flowRows] = await Promise.all([
-      em.find(Status, {}, { fields: ['id', 'kind', 'name', 'position', 'active'] }),
-      em.find(TaskType, {}, { fields: ['id', 'name'] }),
-      em.find(Template, {}, { fields: ['id', 'key', 'name', 'channel', 'format', 'subject', 'body'] }),
-      em.find(Workflow, {}, { fields: ['id', 'name', 'source', 'settingKey'] }),
-      em.find(Flow, {}, { fields: ['id', 'name', 'source', 'status', 'usedStepIds'] }),
+      this.statusRecords.rows(em, {}, { fields: ['id', 'kind', 'name', 'position', 'active'] }) as unknown as Promise<StatusRow[]>,
+      this.taskTypeRecords.rows(em, {}, { fields: ['id', 'name'] }) as unknown as Promise<TaskTypeRow[]>,
+      this.templateRecords.rows(em, {}, { fields: ['id', 'key', 'name', 'channel', 'format', 'subject', 'body'] }) as unknown as Promise<TemplateRow[]>,
+      this.workflows.all(em),
+      this.flowQueries.all(em),
     ]);
     return {
       statuses: new Map(statusRows.map((s) => [statusKey(s.kind, s.name), { id: String(s.id), position: s.position, active: s.active }])),
@@ -222,11 +216,16 @@ export class Importer {
 
   private async settingKey(em: EntityManager, setting: BundleSetting): Promise<string | null> {
     if (setting.kind === 'status') {
-      const status = await em.findOne(Status, { kind: setting.statusKind, name: setting.status });
+      const status = await this.one(this.statusRecords, em, { kind: setting.statusKind, name: setting.status });
       return status ? statusSettingKey(setting.statusKind, String(status.id)) : null;
     }
-    const type = await em.findOne(TaskType, { name: setting.taskType });
+    const type = await this.one(this.taskTypeRecords, em, { name: setting.taskType });
     return type ? taskSettingKey(String(type.id), setting.which) : null;
+  }
+
+  /** The one row of a record resource that matches (its id), or null. */
+  private async one(records: RecordService<BaseRecord>, em: EntityManager, where: Record<string, unknown>): Promise<{ id: unknown } | null> {
+    return (await records.rows(em, where, { fields: ['id'] }))[0] ?? null;
   }
 }
 

@@ -100,4 +100,14 @@ export class WorkflowsService {
   async find(em: EntityManager, id: string): Promise<Workflow> {
     return this.documents.find(em, id);
   }
+
+  /** Every workflow (name, source, form row): what an export holds and an import compares with. */
+  async all(em: EntityManager): Promise<Pick<Workflow, 'id' | 'name' | 'source' | 'settingKey'>[]> {
+    return this.documents.all(em, ['id', 'name', 'source', 'settingKey']);
+  }
+
+  /** Links a workflow to a form row (an import that recreates the row), writing nothing else. */
+  async linkSetting(em: EntityManager, id: string, settingKey: string): Promise<void> {
+    await em.nativeUpdate(Workflow, { id }, { settingKey });
+  }
 }
