@@ -29,8 +29,8 @@ module.exports = {
     {
       name: 'no-reaching-into-other-modules-entities',
       severity: 'error',
-      comment: 'A module uses another module through its services; its entities (tables) belong to it alone.',
-      from: { path: '^server/([^/]+)/', pathNot: '^server/database/' },
+      comment: 'A module uses another module through its services; its entities (tables) belong to it alone. An entity may name another module\'s entity as the target of a relation (a foreign key).',
+      from: { path: '^server/([^/]+)/', pathNot: ['^server/database/', '\\.entity\\.ts$'] },
       to: { path: '^server/[^/]+/.+\\.entity\\.ts$', pathNot: '^server/$1/' },
     },
     {

@@ -5,9 +5,7 @@ import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { hashPassword } from '../common/passwords.js';
-import { Employee } from '../crm/employees/employee.entity.js';
-import { ChangeRecorder } from '../events/change-recorder.js';
-import { diffSnapshots } from '../events/changes.js';
+import { EmployeeAccounts } from '../crm/employees/employee-accounts.js';
 
 export const DEFAULT_ADMIN_EMAIL = 'admin@stroom.local';
 /** Advisory lock key of the administrator bootstrap (any constant unlike the migrations' one). */
@@ -24,7 +22,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   constructor(
     private readonly em: EntityManager,
     private readonly clock: Clock,
-    private readonly recorder: ChangeRecorder,
+    private readonly accounts: EmployeeAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -42,8 +40,7 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         await this.upsert(em, adminEmail, adminPassword);
         return undefined;
       }
-      const admins = await em.getConnection().execute<{ n: string }[]>(`select count(*) as n from "employee" where "roles" @> '["flow_admin"]'::jsonb`, [], 'all', em.getTransactionContext());
-      if (Number(admins[0]?.n ?? 0) > 0) return undefined;
+      if (await this.accounts.anyAdministrator(em)) return undefined;
       const password = randomBytes(12).toString('base64url');
       await this.upsert(em, DEFAULT_ADMIN_EMAIL, password);
       return password;
@@ -53,25 +50,6 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   }
 
   private async upsert(em: EntityManager, email: string, password: string): Promise<void> {
-    const passwordHash = await hashPassword(password);
-    const now = this.clock.now();
-    const existing = await em.findOne(Employee, { email: { $ilike: email } });
-    if (existing) {
-      const rolesBefore = [...existing.roles];
-      existing.passwordHash = passwordHash;
-      if (!existing.roles.includes('flow_admin')) existing.roles = [...existing.roles, 'flow_admin'];
-      existing.updatedAt = now;
-      const changes = diffSnapshots({ roles: rolesBefore }, { roles: existing.roles });
-      if (Object.keys(changes).length) this.recorder.record(em, { entity: 'employee', entityId: String(existing.id), kind: 'updated', changes });
-      return;
-    }
-    const admin = em.create(Employee, { name: 'Administrator', email, roles: ['flow_admin'], available: true, passwordHash, mobile: null, group: null, createdAt: now, updatedAt: now });
-    await em.flush();
-    this.recorder.record(em, {
-      entity: 'employee',
-      entityId: String(admin.id),
-      kind: 'created',
-      changes: diffSnapshots(null, { name: admin.name, email, roles: admin.roles, available: true }),
-    });
+    await this.accounts.ensureAdministrator(em, email, await hashPassword(password), this.clock.now());
   }
 }

@@ -5,12 +5,11 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { UnauthenticatedError } from '../common/errors.js';
 import { verifyPassword } from '../common/passwords.js';
-import { Employee } from '../crm/employees/employee.entity.js';
+import { EmployeeAccounts } from '../crm/employees/employee-accounts.js';
 import type { Principal } from './principal.js';
 import { LoginThrottle } from './login-throttle.js';
 import { Session } from './session.entity.js';
 import { newToken, sameSecret, tokenHash } from './tokens.js';
-import { escapeLike } from '../common/like.js';
 
 /** Logs employees in and out and resolves bearer tokens and session cookies to a principal. */
 @Injectable()
@@ -19,6 +18,7 @@ export class SessionService {
     private readonly em: EntityManager,
     private readonly clock: Clock,
     private readonly throttle: LoginThrottle,
+    private readonly accounts: EmployeeAccounts,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -27,7 +27,7 @@ export class SessionService {
     const em = this.em.fork();
     const now = this.clock.now();
     await this.throttle.admit(address, email, now);
-    const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
+    const employee = await this.accounts.byEmail(em, email);
     const valid = await verifyPassword(employee?.passwordHash, password);
     if (!employee || !valid) {
       await this.throttle.failed(email, now);
@@ -36,7 +36,7 @@ export class SessionService {
     await this.throttle.succeeded(email);
     const token = newToken();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlHours * 3_600_000);
-    em.create(Session, { tokenHash: tokenHash(token), employee, createdAt: now, expiresAt, revokedAt: null });
+    em.create(Session, { tokenHash: tokenHash(token), employee: employee.id, createdAt: now, expiresAt, revokedAt: null });
     await em.flush();
     return { token, expiresAt };
   }

@@ -5,6 +5,7 @@ import { ChangeRecorder } from '../events/change-recorder.js';
 import { EventsModule } from '../events/events.module.js';
 import { assignmentRules } from './assignment-rules/assignment-rules.resource.js';
 import { Memberships } from './lists/memberships.js';
+import { EmployeeAccounts } from './employees/employee-accounts.js';
 import { EmployeePools } from './assignment-rules/employee-pools.js';
 import { companies } from './companies/companies.resource.js';
 import { employees, groups } from './employees/employees.resource.js';
@@ -53,7 +54,7 @@ const membersServices: Provider[] = [
     membersController('selections'),
     membersController('projects'),
   ],
-  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools, Memberships],
-  exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools, Memberships],
+  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools, Memberships, EmployeeAccounts],
+  exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools, Memberships, EmployeeAccounts],
 })
 export class CrmModule {}
