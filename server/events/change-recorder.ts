@@ -17,6 +17,11 @@ export interface ChangeEventInput {
 export class ChangeRecorder {
   constructor(private readonly clock: Clock) {}
 
+  /** Whether a change of this kind was recorded for the record before (e.g. a task that expired once). */
+  async hasRecorded(em: EntityManager, entity: string, entityId: string, kind: string): Promise<boolean> {
+    return (await em.count(ChangeEvent, { entity, entityId, kind })) > 0;
+  }
+
   record(em: EntityManager, input: ChangeEventInput): ChangeEvent {
     const event = em.create(ChangeEvent, {
       entity: input.entity,

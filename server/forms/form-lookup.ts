@@ -8,6 +8,6 @@ export class FormLookup {
   /** The forms with these keys (key and name); keys without a form are absent. */
   async byKeys(em: EntityManager, keys: readonly string[]): Promise<{ key: string; name: string }[]> {
     if (keys.length === 0) return [];
-    return (await em.find(Form, { key: { $in: [...keys] } }, { fields: ['key', 'name'] })).map((form) => ({ key: form.key, name: form.name }));
+    return (await em.find(Form, { key: { $in: [...keys] } })).map((form) => ({ key: form.key, name: form.name }));
   }
 }

@@ -225,7 +225,7 @@ export class Importer {
 
   /** The one row of a record resource that matches (its id), or null. */
   private async one(records: RecordService<BaseRecord>, em: EntityManager, where: Record<string, unknown>): Promise<{ id: unknown } | null> {
-    return (await records.rows(em, where, { fields: ['id'] }))[0] ?? null;
+    return (await records.rows(em, where))[0] ?? null;
   }
 }
 

@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
 import type { Principal } from '../auth/principal.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
 import { parseInput } from '../common/validation.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
-import { Status } from '../crm/statuses/status.entity.js';
-import { TaskType } from '../crm/tasks/task-type.entity.js';
+import { statuses as statusResource } from '../crm/statuses/statuses.resource.js';
+import { taskTypes as taskTypeResource } from '../crm/tasks/tasks.resource.js';
+import type { BaseRecord } from '../records/base-record.js';
+import { recordServiceToken } from '../records/record-controller.js';
+import type { RecordService } from '../records/record.service.js';
+import type { Resource } from '../records/resource.js';
 import { TemplateLookup } from '../templates/template-lookup.js';
 import {
   EMPTY_STATUS_SETTING, emptyTaskSetting, readStatusWorkflow, readTaskWorkflow, sameStatusSettingButActive, sameTaskSettingButActive,
@@ -24,6 +28,11 @@ export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
   'opportunity-statuses': 'opportunity',
   'intake-measures': 'intake_measure',
 };
+
+/** What the settings read of a status and a task type (CRM's rows). */
+interface StatusRow { id: string; name: string; active: boolean }
+interface TaskTypeRow { id: string; name: string }
+const recordsOf = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
 
 const TASK_KINDS: TaskWorkflowKind[] = ['new', 'expired', 'completed'];
 const TASK_FIELDS: Record<TaskWorkflowKind, 'onNew' | 'onExpired' | 'onCompleted'> = { new: 'onNew', expired: 'onExpired', completed: 'onCompleted' };
@@ -55,11 +64,13 @@ export class WorkflowSettingsService {
     private readonly em: EntityManager,
     private readonly workflows: WorkflowsService,
     private readonly templateLookup: TemplateLookup,
+    @Inject(recordsOf(statusResource)) private readonly statuses: RecordService<BaseRecord>,
+    @Inject(recordsOf(taskTypeResource)) private readonly taskTypes: RecordService<BaseRecord>,
   ) {}
 
   async listStatuses(kind: StatusKind) {
     const em = this.em.fork();
-    const statuses = await em.find(Status, { kind }, { orderBy: { position: 'asc', id: 'asc' } });
+    const statuses = (await this.statuses.rows(em, { kind }, { orderBy: { position: 'asc', id: 'asc' } })) as unknown as StatusRow[];
     const linked = await this.linked(em, statuses.map((s) => statusKey(kind, String(s.id))));
     const items = statuses.map((s) => this.statusRow(kind, s, linked.get(statusKey(kind, String(s.id)))));
     return { items, total: items.length };
@@ -119,7 +130,7 @@ export class WorkflowSettingsService {
 
   async listTaskTypes() {
     const em = this.em.fork();
-    const types = await em.find(TaskType, {}, { orderBy: { name: 'asc' } });
+    const types = (await this.taskTypes.rows(em, {}, { orderBy: { name: 'asc' } })) as unknown as TaskTypeRow[];
     const linked = await this.linked(em, types.flatMap((t) => TASK_KINDS.map((k) => taskKey(String(t.id), k))));
     const items = types.map((t) => this.taskRow(t, linked));
     return { items, total: items.length };
@@ -192,14 +203,14 @@ export class WorkflowSettingsService {
     else await this.workflows.create({ source }, principal, settingKey);
   }
 
-  private statusRow(kind: StatusKind, status: Status, workflow: Workflow | undefined) {
+  private statusRow(kind: StatusKind, status: StatusRow, workflow: Workflow | undefined) {
     const ast = workflow ? workflowAst(workflow) : undefined;
     const reading = ast ? readStatusWorkflow(kind, status.name, ast) : { setting: EMPTY_STATUS_SETTING, dslOnlyParts: [] };
     const setting = { ...reading.setting, customized: reading.dslOnlyParts.length > 0 };
     return { id: String(status.id), name: status.name, statusActive: status.active, ...setting, workflowId: workflow ? String(workflow.id) : null };
   }
 
-  private taskRow(type: TaskType, linked: Map<string, Workflow>) {
+  private taskRow(type: TaskTypeRow, linked: Map<string, Workflow>) {
     const row: Record<string, unknown> = { id: String(type.id), name: type.name };
     for (const which of TASK_KINDS) {
       const workflow = linked.get(taskKey(String(type.id), which));
@@ -224,14 +235,14 @@ export class WorkflowSettingsService {
     if (template.channel !== 'email') throw new BadInputError(`${field}: "${key}" is an SMS template; choose an e-mail template`, { field }, { code: 'settings.sms_template', params: { field, key } });
   }
 
-  private async findStatus(em: EntityManager, kind: StatusKind, id: string): Promise<Status> {
-    const status = /^\d{1,18}$/.test(id) ? await em.findOne(Status, { id, kind }) : null;
+  private async findStatus(em: EntityManager, kind: StatusKind, id: string): Promise<StatusRow> {
+    const status = /^\d{1,18}$/.test(id) ? ((await this.statuses.rows(em, { id, kind }))[0] as unknown as StatusRow | undefined) : undefined;
     if (!status) throw new NotFoundError(`No ${kind.replace(/_/g, ' ')} status with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: `${kind} status`, id } });
     return status;
   }
 
-  private async findTaskType(em: EntityManager, id: string): Promise<TaskType> {
-    const type = /^\d{1,18}$/.test(id) ? await em.findOne(TaskType, { id }) : null;
+  private async findTaskType(em: EntityManager, id: string): Promise<TaskTypeRow> {
+    const type = /^\d{1,18}$/.test(id) ? ((await this.taskTypes.rows(em, { id }))[0] as unknown as TaskTypeRow | undefined) : undefined;
     if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'task type', id } });
     return type;
   }

@@ -4,6 +4,7 @@ import { LanguageModule } from '../language/language.module.js';
 import { MessagingModule } from '../messaging/messaging.module.js';
 import { SchedulingModule } from '../scheduling/scheduling.module.js';
 import { FactsModule } from '../facts/facts.module.js';
+import { CrmModule } from '../crm/crm.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { RuleIndex } from './rule-index.js';
 import { RulesRuntime } from './rules-runtime.js';
@@ -17,7 +18,7 @@ import { WorkflowsService } from './workflows.service.js';
 import { WorkflowDocuments } from './workflow-documents.js';
 
 @Module({
-  imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule, FactsModule, TemplatesModule],
+  imports: [EventsModule, SchedulingModule, MessagingModule, LanguageModule, FactsModule, TemplatesModule, CrmModule],
   controllers: [WorkflowsController, WorkflowSettingsController],
   providers: [WorkflowsService, RuleIndex, WorkflowSender, RulesRuntime, TaskExpiry, WorkflowExplainer, WorkflowSettingsService, WorkflowDocuments],
   exports: [WorkflowsService, WorkflowSettingsService],

@@ -15,7 +15,7 @@ export type EmployeePool = { kind: 'group'; name: string } | { kind: 'employees'
 export class EmployeePools {
   /** The id of the employee with this e-mail address (any case), undefined when there is none. */
   async idByEmail(em: EntityManager, email: string): Promise<string | undefined> {
-    const employee = await em.findOne(Employee, { email: { $ilike: email } }, { fields: ['id'] });
+    const employee = await em.findOne(Employee, { email: { $ilike: email } });
     return employee ? String(employee.id) : undefined;
   }
 

@@ -18,7 +18,7 @@ export class EmployeeAccounts {
 
   /** The employee with this e-mail address (any case), or null. */
   async byEmail(em: EntityManager, email: string): Promise<EmployeeAccount | null> {
-    const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } }, { fields: ['id', 'passwordHash'] });
+    const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
     return employee ? { id: String(employee.id), passwordHash: employee.passwordHash } : null;
   }
 

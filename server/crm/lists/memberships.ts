@@ -16,7 +16,7 @@ export class Memberships {
 
   /** The id of the selection or project with this name, undefined when there is none. */
   async listId(em: EntityManager, target: 'selection' | 'project', name: string): Promise<string | undefined> {
-    const list = await em.findOne(LISTS[target].list as typeof Selection, { name }, { fields: ['id'] });
+    const list = await em.findOne(LISTS[target].list as typeof Selection, { name });
     return list ? String(list.id) : undefined;
   }
 
