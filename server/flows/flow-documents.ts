@@ -17,6 +17,7 @@ export class FlowDocuments extends VersionedDocuments<Flow> {
       versions: { entity: FlowVersion, owner: 'flow' },
       audited: auditedFlow,
       announce: (em) => FlowTriggerIndex.announce(em),
+      usage: () => ({ about: 'person' }),
     }, clock, audit, renames);
   }
 }

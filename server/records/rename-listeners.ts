@@ -17,6 +17,8 @@ export interface RuleUsage {
   id: string;
   name: string;
   settingKey?: string;
+  /** The kind of record the rule is about (a workflow's trigger entity; a flow's is the person), when known. */
+  about?: string;
 }
 
 /** Finds the rules that refer to a name, for a 409 on delete and for "where used". */

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { ENTITIES, type Entity, parse, triggerEntity, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { ENTITIES, type Entity } from '@stroom/dsl';
 import { NotFoundError } from '../common/errors.js';
-import { Flow } from '../flows/flow.entity.js';
-import { documentsUsing } from '../language/dsl-references.js';
 import { RecordFacts } from '../facts/record-facts.js';
-import { Workflow } from '../workflows/workflow.entity.js';
+import { RenameListeners } from '../records/rename-listeners.js';
 import type { PreviewSubject } from './empty-variables.js';
 import { sampleContext } from './sample-records.js';
 import type { Template } from './template.entity.js';
@@ -36,7 +34,10 @@ export interface PreviewData {
  */
 @Injectable()
 export class PreviewRecords {
-  constructor(private readonly facts: RecordFacts) {}
+  constructor(
+    private readonly facts: RecordFacts,
+    private readonly renames: RenameListeners,
+  ) {}
 
   async resolve(em: EntityManager, template: Template, choice: RecordChoice, now: Date): Promise<PreviewData> {
     const usedWith = await this.kindsUsing(em, template.key);
@@ -59,11 +60,7 @@ export class PreviewRecords {
   private async kindsUsing(em: EntityManager, key: string): Promise<Entity[]> {
     const reference = { kind: 'template' as const, from: key };
     const kinds = new Set<Entity>();
-    for (const workflow of await documentsUsing(em, Workflow, reference)) {
-      const declaration = parse(workflow.source).ast.declarations[0] as WorkflowAst | undefined;
-      if (declaration?.kind === 'workflow') kinds.add(triggerEntity(declaration.trigger));
-    }
-    if ((await documentsUsing(em, Flow, reference)).length > 0) kinds.add('person');
+    for (const usage of await this.renames.usages(em, reference)) if (usage.about) kinds.add(usage.about as Entity);
     // The record kinds first: a template used by a task workflow and a flow previews with a task (and its person).
     return [...ENTITIES.filter((entity) => entity !== 'person'), 'person' as const].filter((entity) => kinds.has(entity));
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { parse, triggerEntity, type Workflow as WorkflowAst } from '@stroom/dsl';
 import { AuditLog } from '../audit/audit-log.js';
 import { Clock } from '../clock/clock.js';
 import { bumpRuleSetVersion } from '../facts/rule-set-versions.js';
@@ -16,7 +17,13 @@ export class WorkflowDocuments extends VersionedDocuments<Workflow> {
       versions: { entity: WorkflowVersion, owner: 'workflow' },
       audited: (workflow) => ({ source: workflow.source }),
       announce: (em) => bumpRuleSetVersion(em, 'workflows'),
-      usage: (workflow) => (workflow.settingKey ? { settingKey: workflow.settingKey } : {}),
+      usage: (workflow) => ({ ...(workflow.settingKey ? { settingKey: workflow.settingKey } : {}), ...aboutOf(workflow.source) }),
     }, clock, audit, renames);
   }
+}
+
+/** The record kind a workflow is about: its trigger's entity. */
+function aboutOf(source: string): { about?: string } {
+  const declaration = parse(source).ast.declarations[0] as WorkflowAst | undefined;
+  return declaration?.kind === 'workflow' ? { about: triggerEntity(declaration.trigger) } : {};
 }
