@@ -1,8 +1,8 @@
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 
-/** What the audit log follows (issue #10): rules, settings, content and who may do what. */
-export const AUDIT_SUBJECTS = ['workflow', 'flow', 'template', 'status', 'task_type', 'employee', 'contact_policy'] as const;
-export type AuditSubject = (typeof AUDIT_SUBJECTS)[number];
+import type { AuditSubject } from './audit-subjects.js';
+
+export { AUDIT_SUBJECTS, type AuditSubject } from './audit-subjects.js';
 
 /** One change by one actor: the state before and after (a rule's source, a template, a role list). */
 @Entity()

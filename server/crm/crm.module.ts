@@ -6,6 +6,7 @@ import { EventsModule } from '../events/events.module.js';
 import { assignmentRules } from './assignment-rules/assignment-rules.resource.js';
 import { Memberships } from './lists/memberships.js';
 import { EmployeeAccounts } from './employees/employee-accounts.js';
+import { PersonNames } from './persons/person-names.js';
 import { EmployeePools } from './assignment-rules/employee-pools.js';
 import { companies } from './companies/companies.resource.js';
 import { employees, groups } from './employees/employees.resource.js';
@@ -54,7 +55,7 @@ const membersServices: Provider[] = [
     membersController('selections'),
     membersController('projects'),
   ],
-  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools, Memberships, EmployeeAccounts],
+  providers: [CrmCatalog, ...recordServices, ...membersServices, EmployeePools, Memberships, EmployeeAccounts, PersonNames],
   exports: [...[...recordServices, ...membersServices].map((p) => (p as { provide: string }).provide), EmployeePools, Memberships, EmployeeAccounts],
 })
 export class CrmModule {}

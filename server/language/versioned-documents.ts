@@ -3,6 +3,7 @@ import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import type { AuditLog } from '../audit/audit-log.js';
 import { actorOf, type Principal } from '../auth/principal.js';
 import type { Clock } from '../clock/clock.js';
+import type { RecordNames } from '../records/record-names.js';
 import type { RenameListeners, Rename, RuleUsage } from '../records/rename-listeners.js';
 import { assertDocumentNameFree, documentVersions, findDocument } from './dsl-documents.js';
 import { documentsUsing, renameAuthor, rewriteDocuments } from './dsl-references.js';
@@ -43,10 +44,15 @@ export class VersionedDocuments<D extends StoredDocument> implements OnModuleIni
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     private readonly renames: RenameListeners,
+    private readonly names: RecordNames,
   ) {}
 
   onModuleInit(): void {
     this.renames.listen((em, rename) => this.rewrite(em, rename), (em, reference) => this.usages(em, reference));
+    this.names.register(this.kind.name, async (em, id) => {
+      const found = /^\d{1,18}$/.test(id) ? await em.findOne(this.kind.entity, { id } as FilterQuery<D>) : null;
+      return found ? { name: found.name } : undefined;
+    });
   }
 
   find(em: EntityManager, id: string): Promise<D> {

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { NotFoundError } from '../common/errors.js';
-import { Person } from '../crm/persons/person.entity.js';
-import { Flow } from '../flows/flow.entity.js';
-import { Workflow } from '../workflows/workflow.entity.js';
+import { RecordNames } from '../records/record-names.js';
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
 import { Message } from './message.entity.js';
 import { messageJson, nextAttempts } from './messages.query.js';
@@ -20,7 +18,10 @@ export function sentHeaders(m: Message): { name: string; value: string }[] {
 /** `GET /api/messages/:id`: one message with its headers, every delivery attempt, and the rule or flow and person behind it. */
 @Injectable()
 export class MessageDetailQuery {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly names: RecordNames,
+  ) {}
 
   async get(id: string) {
     const em = this.em.fork();
@@ -28,9 +29,9 @@ export class MessageDetailQuery {
     if (!message) throw new NotFoundError(`No message with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'message', id } });
     const [attempts, person, workflow, flow, next] = await Promise.all([
       em.find(DeliveryAttempt, { message: id }, { orderBy: { at: 'asc', id: 'asc' } }),
-      message.personId ? em.findOne(Person, { id: message.personId }) : null,
-      message.workflowId ? em.findOne(Workflow, { id: message.workflowId }) : null,
-      message.flowId ? em.findOne(Flow, { id: message.flowId }) : null,
+      this.names.of(em, 'person', message.personId),
+      this.names.of(em, 'workflow', message.workflowId),
+      this.names.of(em, 'flow', message.flowId),
       message.status === 'queued' ? nextAttempts(em, [message]) : new Map<string, Date>(),
     ]);
     return {
@@ -38,9 +39,9 @@ export class MessageDetailQuery {
       stepId: message.stepId ?? null,
       headers: sentHeaders(message),
       deliveryAttempts: attempts.map((a) => ({ at: a.at.toISOString(), outcome: a.outcome, error: a.error ?? null, transport: a.transport ?? null })),
-      person: person ? { id: String(person.id), name: [person.firstName, person.lastName].filter(Boolean).join(' '), email: person.email ?? null } : null,
-      workflow: workflow ? { id: String(workflow.id), name: workflow.name } : null,
-      flow: flow ? { id: String(flow.id), name: flow.name } : null,
+      person: person ? { id: person.id, name: person.name, email: person.email ?? null } : null,
+      workflow,
+      flow,
     };
   }
 }

@@ -3,7 +3,7 @@ import type { ReferenceKind } from '@stroom/dsl';
 import type { Role } from '../auth/roles.js';
 import type { BaseRecord } from './base-record.js';
 import type { Fields } from './fields.js';
-import type { AuditSubject } from '../audit/audit-entry.entity.js';
+import type { AuditSubject } from '../audit/audit-subjects.js';
 
 /** Everything the generic record service and controller need to serve one CRM resource. */
 export interface Resource<E extends BaseRecord = BaseRecord> {
@@ -51,7 +51,7 @@ export interface Resource<E extends BaseRecord = BaseRecord> {
   referencedAs?: { field: string; kind: ReferenceKind; statusKindFrom?: string }[];
   /** JSON fields only these roles may read (e.g. employees' roles). */
   restrictedFields?: { field: string; roles: readonly Role[] }[];
-  /** Changes go to the audit log (issue #10): under this subject, named by a field, only the picked part (all of it by default). */
+  /** Changes go to the audit log: under this subject, named by a field, only the picked part (all of it by default). */
   /** Personal data (persons): its deletion event keeps no values, and other modules erase what they hold of it. */
   personalData?: boolean;
   audit?: { subject: AuditSubject; nameField: string; pick?: (json: Record<string, unknown>) => Record<string, unknown> };
