@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
-import type { DistributionPool, FlowGraph, FlowNode, Party, SmsMessage } from '@stroom/dsl';
+import type { DistributionPool, FlowGraph, FlowNode, Party, SaleDate, SmsMessage } from '@stroom/dsl';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { ContactGate } from '../contact-policy/contact-gate.js';
@@ -12,6 +12,7 @@ import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.j
 import { TemplateRenderError, type MergeContext } from '../templates/template-engine.js';
 import { TrackingService } from '../tracking/tracking.service.js';
 import type { Calendar } from '../scheduling/calendar.js';
+import { saleDate } from './core/crm-decisions.js';
 import { filledText, partyAddress, plainTextHtml } from './core/message-parties.js';
 import { webhookRequest, type WebhookSettings } from './core/webhook-request.js';
 import type { Channel, ContactVerdict, WalkHooks } from './core/walk.js';
@@ -123,10 +124,14 @@ export class FlowPersonWalk {
       updated: (_node, _at, _before, _after, changes) => {
         change('person', context.personId ?? null, 'updated', changes, null);
       },
-      created: async (node, _at, current) => {
-        const settings = node.settings as { title: string; type: string; stage?: string; status?: string; amount?: number };
+      created: async (node, at, current) => {
+        const settings = node.settings as { title: string; type: string; stage?: string; status?: string; amount?: number; date?: SaleDate };
         const title = await renderTextOffLoop(settings.title, current as MergeContext, { zone });
-        const fields: Json = { title, type: settings.type, ...(settings.stage ? { stage: settings.stage } : {}), ...(settings.status ? { status: settings.status } : {}), ...(settings.amount !== undefined ? { amount: settings.amount } : {}) };
+        const date = node.kind === 'create_sale' ? saleDate(settings.date, at, context.calendar) : undefined;
+        const fields: Json = {
+          title, type: settings.type, ...(settings.stage ? { stage: settings.stage } : {}), ...(settings.status ? { status: settings.status } : {}),
+          ...(settings.amount !== undefined ? { amount: settings.amount } : {}), ...(date ? { date: date.toISOString() } : {}),
+        };
         change(CREATED_ENTITY[node.kind]!, null, 'created', Object.fromEntries(Object.entries(fields).map(([field, to]) => [field, { from: null, to }])), { person_id: context.personId ?? null });
       },
       membership: (node) => {

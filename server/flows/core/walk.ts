@@ -1,5 +1,6 @@
 import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph, type FlowNode, type LeaveAction, type UpdateOperation, type WaitEvent } from '@stroom/dsl';
 import type { Calendar } from '../../scheduling/calendar.js';
+import { distributes } from './crm-decisions.js';
 import { HOLDOUT, assignBranch, experimentBucket, type RandomSettings } from './experiments.js';
 import { conditionBranch, onWaitTimeout, personUpdate, waitEnd, waitForTimeout } from './step-decisions.js';
 
@@ -210,7 +211,7 @@ export class FlowWalker {
         return { next: node.next, at };
       }
       case 'distribute': {
-        if (settings.onlyIfUnassigned && person.our_contact_id) return { next: node.next, at };
+        if (!distributes(settings.onlyIfUnassigned as boolean | undefined, person)) return { next: node.next, at };
         const ownerId = await hooks.distribute?.(node, at, facts);
         if (ownerId && ownerId !== String(person.our_contact_id ?? '')) return this.changePerson(node, facts, at, { ...person, our_contact_id: ownerId }, hooks);
         return { next: node.next, at };

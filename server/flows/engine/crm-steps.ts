@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { DistributionPool, FollowUpDate, Party, SaleDate, TimeUnit, UpdateOperation } from '@stroom/dsl';
+import type { DistributionPool, FollowUpDate, Party, SaleDate, UpdateOperation } from '@stroom/dsl';
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -12,17 +12,16 @@ import type { BaseRecord } from '../../records/base-record.js';
 import { recordServiceToken } from '../../records/record-controller.js';
 import type { RecordService } from '../../records/record.service.js';
 import type { Resource } from '../../records/resource.js';
-import { addTime, isWorkday, type Calendar } from '../../scheduling/calendar.js';
+import type { Calendar } from '../../scheduling/calendar.js';
 import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import type { MergeContext } from '../../templates/template-engine.js';
+import { distributes, firstFreeHour, followUpSearch, saleDate } from '../core/crm-decisions.js';
 import { personUpdate } from '../core/step-decisions.js';
 import { Memberships } from '../../crm/lists/memberships.js';
 import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
 const token = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
-/** Meetings at "first available" go in the first free hour of a working day, 09:00–17:00. */
-const WORKING_HOURS = { start: 9, end: 17 };
 
 /**
  * The CRM-action steps of seed 003: update the person, add to / remove from a selection or project,
@@ -84,7 +83,7 @@ export class CrmSteps {
       description: s.description === undefined ? undefined : await this.text(run, s.description),
       personId: run.personId, companyId: person.company_id ?? undefined, projectId: await this.projectId(run, s.project),
       // "By sale type": the CRM estimates the date from the type; the flow leaves it open.
-      date: s.date?.kind === 'after' ? addTime(run.now, s.date.duration.amount, s.date.duration.unit, this.calendar(run)).toISOString() : undefined,
+      date: saleDate(s.date, run.now, this.calendar(run))?.toISOString(),
       ownerId: s.owner ? await this.employeeFor(run, s.owner) : ((person.our_contact_id as string | null) ?? undefined),
     });
     return next(run.node.next);
@@ -97,7 +96,7 @@ export class CrmSteps {
   async distribute(run: StepRun): Promise<StepOutcome> {
     const s = run.node.settings as { pool: DistributionPool; fallback?: string; onlyIfUnassigned?: boolean };
     const person = (await run.facts()).person as Json;
-    if (s.onlyIfUnassigned && person.our_contact_id) return next(run.node.next);
+    if (!distributes(s.onlyIfUnassigned, person)) return next(run.node.next);
     const pool = await this.pools.available(run.em, s.pool);
     let ownerId = await this.pools.leastLoaded(run.em, pool, { table: 'person', column: 'our_contact_id' });
     if (!ownerId && s.fallback) ownerId = await this.pools.idByEmail(run.em, s.fallback);
@@ -133,38 +132,23 @@ export class CrmSteps {
     return projectId;
   }
 
-  /**
-   * Task date: today. A meeting: the assignee's first free working hour, from the next hour on
-   * ("first available") or from the start of the day N days/workdays/weeks ahead ("first after N …").
-   */
+  /** Task date: today. A meeting: the assignee's first free working hour from where the step's date says to look. */
   private async followUpStart(run: StepRun, date: FollowUpDate, assignedToId: string | undefined): Promise<Date> {
-    if (date.kind === 'task_date') return run.now;
-    const calendar = this.calendar(run);
-    const nextHour = DateTime.fromJSDate(run.now, { zone: calendar.zone }).startOf('hour').plus({ hours: 1 });
-    const from = date.kind === 'after' ? DateTime.max(nextHour, this.dayAfter(run.now, date.duration.amount, date.duration.unit, calendar)) : nextHour;
-    return this.firstFreeHour(run, from, assignedToId, calendar);
+    const search = followUpSearch(date, run.now, this.calendar(run));
+    if ('at' in search) return search.at;
+    return firstFreeHour(search.from, search.until, await this.takenHours(run, search.from, search.until, assignedToId), this.calendar(run));
   }
 
-  private dayAfter(now: Date, amount: number, unit: TimeUnit, calendar: Calendar): DateTime {
-    return DateTime.fromJSDate(addTime(now, amount, unit, calendar), { zone: calendar.zone }).startOf('day');
-  }
-
-  /** The first whole working hour from `from` on in which the assignee has no follow-up yet (searched up to a year ahead). */
-  private async firstFreeHour(run: StepRun, from: DateTime, assignedToId: string | undefined, calendar: Calendar): Promise<Date> {
-    const until = from.plus({ days: 366 });
+  /** The hours in which the assignee has a follow-up already, in the search window. */
+  private async takenHours(run: StepRun, from: DateTime, until: DateTime, assignedToId: string | undefined): Promise<Set<number>> {
     const taken = new Set<number>();
-    if (assignedToId) {
-      await run.em.flush(); // follow-ups made earlier in this transaction count too
-      const rows = await run.em.getConnection().execute<{ start: Date | string }[]>(
-        `select "start" from "follow_up" where "assigned_to_id" = ? and "start" >= ? and "start" < ?`,
-        [assignedToId, from.toJSDate(), until.toJSDate()], 'all', run.em.getTransactionContext());
-      for (const row of rows) taken.add(DateTime.fromJSDate(new Date(row.start), { zone: calendar.zone }).startOf('hour').toMillis());
-    }
-    for (let slot = from; slot < until; slot = slot.plus({ hours: 1 })) {
-      if (slot.hour < WORKING_HOURS.start || slot.hour >= WORKING_HOURS.end || !isWorkday(slot.toJSDate(), calendar)) continue;
-      if (!taken.has(slot.toMillis())) return slot.toJSDate();
-    }
-    return from.toJSDate();
+    if (!assignedToId) return taken;
+    await run.em.flush(); // follow-ups made earlier in this transaction count too
+    const rows = await run.em.getConnection().execute<{ start: Date | string }[]>(
+      `select "start" from "follow_up" where "assigned_to_id" = ? and "start" >= ? and "start" < ?`,
+      [assignedToId, from.toJSDate(), until.toJSDate()], 'all', run.em.getTransactionContext());
+    for (const row of rows) taken.add(DateTime.fromJSDate(new Date(row.start), { zone: this.calendar(run).zone }).startOf('hour').toMillis());
+    return taken;
   }
 
   private async text(run: StepRun, text: string): Promise<string> {
