@@ -1,6 +1,7 @@
 import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph, type FlowNode, type LeaveAction, type UpdateOperation, type WaitEvent } from '@stroom/dsl';
 import type { Calendar } from '../../scheduling/calendar.js';
 import { distributes } from './crm-decisions.js';
+import { policyApplies, recipient, withoutMobile } from './send-decisions.js';
 import { HOLDOUT, assignBranch, experimentBucket, type RandomSettings } from './experiments.js';
 import { conditionBranch, onWaitTimeout, personUpdate, waitEnd, waitForTimeout } from './step-decisions.js';
 
@@ -134,8 +135,9 @@ export class FlowWalker {
     switch (node.kind) {
       case 'send_email': {
         const sendAt = this.setup.opening(node, at) ?? at;
-        const deliverable = text(person.email) !== undefined;
-        if (deliverable && !settings.transactional) {
+        const address = recipient(person, 'email');
+        const deliverable = address !== null;
+        if (policyApplies(node, address)) {
           const verdict = hooks.contact?.(node, 'email', sendAt) ?? { kind: 'send' };
           if (verdict.kind === 'defer') return { stay: true, at: verdict.until };
           if (verdict.kind === 'skip') return { next: node.next, at: sendAt };
@@ -149,14 +151,15 @@ export class FlowWalker {
         return { next: node.next, at: sendAt, success: clicked && this.succeeds((c) => c.kind === 'link_clicked') };
       }
       case 'send_sms': {
-        if (!text(person.mobile)) {
-          const ifNoMobile = settings.ifNoMobile as { kind: 'skip' } | { kind: 'leave'; actions: LeaveAction[] } | undefined;
-          if (ifNoMobile?.kind !== 'leave') return { next: node.next, at };
-          hooks.leaving?.(node, at, ifNoMobile.actions);
+        const mobile = recipient(person, 'sms');
+        if (mobile === null) {
+          const without = withoutMobile(node);
+          if (without.kind === 'skip') return { next: node.next, at };
+          hooks.leaving?.(node, at, without.actions);
           return { end: 'dropout', at };
         }
         const sendAt = this.setup.opening(node, at) ?? at;
-        if (!settings.transactional) {
+        if (policyApplies(node, mobile)) {
           const verdict = hooks.contact?.(node, 'sms', sendAt) ?? { kind: 'send' };
           if (verdict.kind === 'defer') return { stay: true, at: verdict.until };
           if (verdict.kind === 'skip') return { next: node.next, at: sendAt };
@@ -303,8 +306,4 @@ function happened(event: WaitEvent, walked: Walked): boolean {
 
 function later(a: Date, b: Date): Date {
   return b.getTime() > a.getTime() ? b : a;
-}
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }

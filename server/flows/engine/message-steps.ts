@@ -10,7 +10,8 @@ import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-rende
 import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
 import type { Facts } from '../../facts/record-facts.js';
-import { filledText as text, partyAddress, plainTextHtml } from '../core/message-parties.js';
+import { filledText, partyAddress, plainTextHtml } from '../core/message-parties.js';
+import { heldBack, policyApplies, recipient, withoutMobile } from '../core/send-decisions.js';
 import type { LeaveActions } from './leave-actions.js';
 import { addNote, end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
@@ -36,13 +37,13 @@ export class MessageSteps {
     const settings = run.node.settings as { template: string; subject?: string; attachments?: string[]; transactional?: boolean };
     const facts = await run.facts();
     const person = facts.person as Json;
-    const policy = text(person.email) ? await this.policy(run, 'email', settings.transactional, person) : { kind: 'send' as const, note: null };
+    const to = recipient(person, 'email');
+    const policy = policyApplies(run.node, to) ? await this.policy(run, 'email', person) : { kind: 'send' as const, note: null };
     if (policy.kind !== 'send') return policy.outcome;
     const template = await this.template(run, settings.template);
     const tracking = this.tracking.begin({ personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
     const context = { ...facts, unsubscribe_url: tracking.unsubscribeUrl } as MergeContext;
     const zone = this.zone(run);
-    const to = text(person.email);
     let rendered: { subject: string; body: string };
     try {
       rendered = await renderOffLoop(template, context, { zone });
@@ -62,13 +63,14 @@ export class MessageSteps {
   async sendSms(run: StepRun, leave: LeaveActions): Promise<StepOutcome> {
     const settings = run.node.settings as { message: SmsMessage; from?: string; transactional?: boolean; ifNoMobile?: { kind: 'skip' } | { kind: 'leave'; actions: never[] } };
     const facts = await run.facts();
-    const to = text((facts.person as Json).mobile);
+    const to = recipient(facts.person as Json, 'sms');
     if (!to) {
-      if (settings.ifNoMobile?.kind !== 'leave') return next(run.node.next);
-      await leave.perform(run.em, run.personId, settings.ifNoMobile.actions, run.now);
+      const without = withoutMobile(run.node);
+      if (without.kind === 'skip') return next(run.node.next);
+      await leave.perform(run.em, run.personId, without.actions, run.now);
       return end('dropout', 'no mobile number');
     }
-    const policy = await this.policy(run, 'sms', settings.transactional, facts.person as Json);
+    const policy = policyApplies(run.node, to) ? await this.policy(run, 'sms', facts.person as Json) : { kind: 'send' as const, note: null };
     if (policy.kind !== 'send') return policy.outcome;
     let body: string;
     try {
@@ -116,24 +118,19 @@ export class MessageSteps {
   }
 
   /**
-   * The contact policy's answer for a marketing message (a transactional one always goes): send,
-   * or wait on this step until the first allowed moment, or skip to the next step. A message held
-   * back leaves a note on the participant saying why.
+   * The contact policy's answer for a marketing message: send, or (`heldBack`) wait on this step
+   * until the first allowed moment, or skip to the next step, with a note on the participant saying why.
    */
-  private async policy(run: StepRun, channel: 'email' | 'sms', transactional: boolean | undefined, person: Json): Promise<{ kind: 'send'; note: string | null } | { kind: 'held'; outcome: StepOutcome }> {
-    if (transactional) return { kind: 'send', note: null };
+  private async policy(run: StepRun, channel: 'email' | 'sms', person: Json): Promise<{ kind: 'send'; note: string | null } | { kind: 'held'; outcome: StepOutcome }> {
     const answer = await this.contact.check(run.em, {
-      personId: run.personId, channel, zone: text(person.time_zone) ?? this.config.appTimezone, now: run.now, flowId: String(run.flow.id),
+      personId: run.personId, channel, zone: filledText(person.time_zone) ?? this.config.appTimezone, now: run.now, flowId: String(run.flow.id),
       participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey, resumed: !run.entering,
       ...(run.graph.settings.whenLimited ? { whenLimited: run.graph.settings.whenLimited } : {}),
     });
     if (answer.kind === 'send') return answer;
-    const what = channel === 'email' ? 'e-mail' : 'SMS';
-    const message = answer.kind === 'defer'
-      ? `${what} deferred until ${answer.until.toISOString()} by the contact policy (${answer.reason})`
-      : `${what} skipped by the contact policy (${answer.reason})`;
-    run.participant.notes = [...run.participant.notes, { at: run.now.toISOString(), stepId: run.node.id, message }];
-    return { kind: 'held', outcome: answer.kind === 'defer' ? { kind: 'wait', until: answer.until } : next(run.node.next) };
+    const held = heldBack(answer, channel, run.node);
+    run.participant.notes = [...run.participant.notes, { at: run.now.toISOString(), stepId: run.node.id, message: held.note }];
+    return { kind: 'held', outcome: held.wait ? { kind: 'wait', until: held.wait } : next(held.next ?? null) };
   }
 
   private async smsText(run: StepRun, message: SmsMessage, facts: Facts): Promise<string> {
