@@ -175,6 +175,9 @@ describe('simulation', () => {
       const madeUp = (await call('POST', `/api/flows/${flowId}/simulate`, { person: { firstName: 'Nieuw', email: 'nieuw2@example.nl' }, days: 3 })).body;
       expect(madeUp.steps.map((s: { stepId: string }) => s.stepId)).toEqual(['eerste', 'tweede']);
       expect(madeUp.messages.map((m: { to: string }) => m.to)).toEqual(['nieuw2@example.nl']);
+      // A script's updates the person's rules refuse change nothing, as in a real run.
+      const refusing = (await call('POST', '/api/flows', { source: `flow "Weigert simulatie" {\n  trigger manual\n  code: run script """return { email: 'geen adres' };"""\n}\n` })).body.id;
+      expect((await call('POST', `/api/flows/${refusing}/simulate`, { personId: bo, days: 1 })).body.changes).toEqual([]);
       expect(await counts()).toEqual(before);
     } finally {
       await call('PUT', '/api/contact-policy', { source: 'policy {\n}\n' });

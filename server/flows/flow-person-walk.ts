@@ -6,7 +6,13 @@ import type { AppConfig } from '../config/config.js';
 import { ContactGate } from '../contact-policy/contact-gate.js';
 import { decideContact, type Contact } from '../contact-policy/core/contact-rules.js';
 import { EmployeePools } from '../crm/assignment-rules/employee-pools.js';
-import type { Facts } from '../facts/record-facts.js';
+import { RecordFacts, type Facts } from '../facts/record-facts.js';
+import { Memberships } from '../crm/lists/memberships.js';
+import { PERSON_RECORDS } from '../crm/persons/person-records.js';
+import type { BaseRecord } from '../records/base-record.js';
+import type { RecordService } from '../records/record.service.js';
+import { BadInputError } from '../common/errors.js';
+import { toCamel, toSnake } from '../common/naming.js';
 import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../templates/template-engine.js';
@@ -46,6 +52,8 @@ export interface SimulatedCall {
 
 /** What a one-person walk would do, told as the simulation answers it. */
 export interface PersonTrace {
+  /** Set when the scripts used up the simulation's time: at the moment the first one ran out of it. */
+  budgetSpentAt?: string;
   steps: { at: string; stepId: string; kind: string }[];
   messages: SimulatedMessage[];
   changes: SimulatedChange[];
@@ -66,6 +74,9 @@ export interface PersonWalkContext {
   webhookStatus: number;
 }
 
+/** Person fields that link to the records around it: a change reloads those facts. */
+const LINKS = ['our_contact_id', 'service_contact_id', 'company_id'];
+
 const CREATED_ENTITY: Record<string, string> = { create_sale: 'sale', create_follow_up: 'follow_up', create_request: 'request' };
 
 /**
@@ -81,6 +92,9 @@ export class FlowPersonWalk {
     private readonly contact: ContactGate,
     private readonly pools: EmployeePools,
     private readonly templates: TemplateLookup,
+    private readonly records: RecordFacts,
+    private readonly memberships: Memberships,
+    @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -97,6 +111,7 @@ export class FlowPersonWalk {
     const personZone = filledText((context.facts.person as Json | undefined)?.time_zone) ?? this.config.appTimezone;
     const plan = await this.contact.planFor(context.em, context.personId, context.start, personZone);
     const history: Contact[] = [...plan.history];
+    const lists = await this.listsOf(context);
     const change = (entity: string, entityId: string | null, kind: string, changes: SimulatedChange['changes'], data: Json | null) =>
       trace.changes.push({ entity, entityId, kind, changes, data });
 
@@ -121,8 +136,11 @@ export class FlowPersonWalk {
           return false;
         }
       },
-      updated: (_node, _at, _before, _after, changes) => {
+      updated: async (_node, _at, _before, after, changes) => {
         change('person', context.personId ?? null, 'updated', changes, null);
+        // A new our contact, service contact or company: the facts around the person follow, as the engine reloads them.
+        if (!LINKS.some((link) => link in changes)) return undefined;
+        return this.records.load(context.em, 'person', 'draft', after);
       },
       created: async (node, at, current) => {
         const settings = node.settings as { title: string; type: string; stage?: string; status?: string; amount?: number; date?: SaleDate };
@@ -135,8 +153,12 @@ export class FlowPersonWalk {
         change(CREATED_ENTITY[node.kind]!, null, 'created', Object.fromEntries(Object.entries(fields).map(([field, to]) => [field, { from: null, to }])), { person_id: context.personId ?? null });
       },
       membership: (node) => {
-        const { change: what, target } = node.settings as { change: 'add' | 'remove'; target: string };
-        change(target, null, what === 'add' ? 'added' : 'removed', null, { person_id: context.personId ?? null });
+        const { change: what, target, name } = node.settings as { change: 'add' | 'remove'; target: 'selection' | 'project'; name: string };
+        const list = lists.get(`${target}:${name}`);
+        // As the engine: adding a member, or removing a non-member, changes nothing and says nothing.
+        if (list && (what === 'add') === list.member) return;
+        if (list) list.member = what === 'add';
+        change(target, list?.id ?? null, what === 'add' ? 'added' : 'removed', null, { person_id: context.personId ?? null });
       },
       leaving: (_node, _at, actions) => {
         for (const action of actions) if (action.kind !== 'move_to_flow') change('selection', null, 'added', null, { person_id: context.personId ?? null });
@@ -148,14 +170,24 @@ export class FlowPersonWalk {
         trace.webhooks.push({ stepId: node.id, method: settings.method, url: request.url, body: request.body, status: context.webhookStatus });
         return context.webhookStatus;
       },
-      script: async (node, _at, current) => {
+      script: async (node, at, current) => {
         const settings = node.settings as { source: string; timeoutMs?: number; memoryMb?: number };
         const flow = { id: context.flowId, name: context.flowName, step_id: node.id, participant_id: null };
         // A script may use what is left of the simulation's time, no more (a real run is not bound by it).
         const timeoutMs = Math.max(1, Math.min(settings.timeoutMs ?? SCRIPT_LIMITS.defaultTimeoutMs, deadline - Date.now()));
         const result = await runScript(settings.source, { person: current.person, flow }, { timeoutMs, memoryMb: settings.memoryMb });
+        if (!result.ok && Date.now() >= deadline) trace.budgetSpentAt ??= at.toISOString();
         if (!result.ok || result.value === null || typeof result.value !== 'object' || Array.isArray(result.value)) return undefined;
-        return result.value as Json;
+        // As the engine: the fields as the API names them, refused as a whole when the person's rules refuse them.
+        const patch = Object.fromEntries(Object.entries(result.value as Json).map(([field, value]) => [toCamel(field), value]));
+        try {
+          const person = Object.fromEntries(Object.entries(current.person as Json).map(([field, value]) => [toCamel(field), value]));
+          this.people.checkPatch(person, patch);
+        } catch (error) {
+          if (error instanceof BadInputError) return undefined;
+          throw error;
+        }
+        return Object.fromEntries(Object.entries(patch).map(([field, value]) => [toSnake(field), value]));
       },
       distribute: async (node) => {
         const settings = node.settings as { pool: DistributionPool; fallback?: string };
@@ -166,6 +198,21 @@ export class FlowPersonWalk {
       },
     };
     return { hooks, trace };
+  }
+
+  /** The selections and projects the flow adds to or removes from: their ids, and whether the person is in them now. */
+  private async listsOf(context: PersonWalkContext): Promise<Map<string, { id: string; member: boolean }>> {
+    const found = new Map<string, { id: string; member: boolean }>();
+    for (const id of context.graph.order) {
+      const node = context.graph.nodes[id]!;
+      if (node.kind !== 'membership') continue;
+      const { target, name } = node.settings as { target: 'selection' | 'project'; name: string };
+      const listId = await this.memberships.listId(context.em, target, name);
+      if (!listId || found.has(`${target}:${name}`)) continue;
+      const member = context.personId !== undefined && (await this.memberships.isMember(context.em, target, listId, context.personId));
+      found.set(`${target}:${name}`, { id: listId, member });
+    }
+    return found;
   }
 
   private async render(context: PersonWalkContext, node: FlowNode, channel: Channel, facts: Json, deliverable: boolean, template: (node: FlowNode, key: string) => Promise<StoredTemplate>): Promise<SimulatedMessage> {

@@ -84,8 +84,10 @@ export class FlowSimulator {
     }
     const walker = new FlowWalker({
       flowId: String(flow.id), graph, calendar, opening: (node, at) => this.windows.opening(graph, node, at), webhookStatus: input.webhookStatus,
+      winners: await this.winners(em, String(flow.id)),
     });
-    const reason = (personId !== undefined ? (await this.enrolment.verdicts(em, flow, [personId], start)).get(personId) : undefined)
+    // A made-up person is refused as a stored one would be when unsubscribed (the other refusals need a stored person).
+    const reason = (personId !== undefined ? (await this.enrolment.verdicts(em, flow, [personId], start)).get(personId) : (facts.person as { unsubscribed?: unknown }).unsubscribed === true ? 'unsubscribed' : undefined)
       ?? ((await walker.passesFilter(facts)) ? undefined : 'filter');
     if (reason) return refused(reason);
 
@@ -93,12 +95,20 @@ export class FlowSimulator {
       em, flowId: String(flow.id), flowName: flow.name, graph, calendar, personId, facts, start, webhookStatus: input.webhookStatus,
     }, Date.now() + SCRIPT_BUDGET_MS);
     const result = await walker.walk(personId ?? '0', facts, start, until, hooks);
+    const { budgetSpentAt, ...walked } = trace;
+    // A walk of more steps than the cap stops there; scripts that used up the time say from when on the walk is uncertain.
+    const truncatedAt = result.kind === 'capped' ? result.at.toISOString() : budgetSpentAt;
     return {
       admitted: true,
       ...(enrolsOn ? { enrolsOn } : {}),
-      // A walk of more steps than the cap stops there.
-      ...(result.kind === 'capped' ? { truncated: true, truncatedAt: result.at.toISOString() } : {}),
-      ...trace,
+      ...(truncatedAt ? { truncated: true, truncatedAt } : {}),
+      ...walked,
     };
+  }
+
+  /** The random splits of the flow whose winner is picked already: everyone goes there. */
+  private async winners(em: EntityManager, flowId: string): Promise<Record<string, string>> {
+    const rows: { step_id: string; branch: string }[] = await em.getConnection().execute(`select "step_id", "branch" from "experiment_winner" where "flow_id" = ?`, [flowId]);
+    return Object.fromEntries(rows.map((row) => [row.step_id, row.branch]));
   }
 }

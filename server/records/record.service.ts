@@ -105,6 +105,16 @@ export class RecordService<E extends BaseRecord> {
   }
 
   /** Validates a complete body as a create or update would (fields, the resource's own rules and prechecks), writing nothing. */
+  /**
+   * Validates a partial update of a record whose current values are `current` (the API's field
+   * names) as an update would, writing nothing: the patch's fields, then the resource's own rules on
+   * the record as it would be.
+   */
+  checkPatch(current: Record<string, unknown>, patch: RecordBody): void {
+    const input = parseInput(this.updateBody, patch);
+    this.resource.validate?.({ ...current, ...input } as RecordJson);
+  }
+
   async check(body: RecordBody, mode: 'create' | 'update'): Promise<void> {
     const input = parseInput(mode === 'create' ? this.createBody : this.updateBody, body);
     this.resource.validate?.(input as RecordJson);

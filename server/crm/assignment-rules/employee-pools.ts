@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
+import { escapeLike } from '../../common/like.js';
 import { Employee } from '../employees/employee.entity.js';
 import { Group } from '../employees/group.entity.js';
 import { AssignmentRule } from './assignment-rule.entity.js';
@@ -15,7 +16,7 @@ export type EmployeePool = { kind: 'group'; name: string } | { kind: 'employees'
 export class EmployeePools {
   /** The id of the employee with this e-mail address (any case), undefined when there is none. */
   async idByEmail(em: EntityManager, email: string): Promise<string | undefined> {
-    const employee = await em.findOne(Employee, { email: { $ilike: email } });
+    const employee = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
     return employee ? String(employee.id) : undefined;
   }
 

@@ -33,7 +33,7 @@ export class EmployeeAccounts {
    * gets the password and the role, else one is created; either with its change event.
    */
   async ensureAdministrator(em: EntityManager, email: string, passwordHash: string, now: Date): Promise<void> {
-    const existing = await em.findOne(Employee, { email: { $ilike: email } });
+    const existing = await em.findOne(Employee, { email: { $ilike: escapeLike(email) } });
     if (existing) {
       const rolesBefore = [...existing.roles];
       existing.passwordHash = passwordHash;

@@ -20,6 +20,11 @@ export class Memberships {
     return list ? String(list.id) : undefined;
   }
 
+  /** Whether the person is a member of the selection or project with this id. */
+  async isMember(em: EntityManager, target: 'selection' | 'project', listId: string, personId: string): Promise<boolean> {
+    return (await em.count(LISTS[target].member as typeof SelectionMember, { [target]: listId, person: personId } as never)) > 0;
+  }
+
   async change(em: EntityManager, change: 'add' | 'remove', target: 'selection' | 'project', name: string, personId: string, now: Date): Promise<void> {
     const { list: List, member: Member } = LISTS[target];
     const list = await em.findOne(List as typeof Selection, { name });

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
 import { compileFlow, parse, type Flow as FlowAst } from '@stroom/dsl';
 import { appCalendar } from '../../scheduling/calendar.js';
-import { FlowWalker, MAX_STEPS_PER_PERSON, type WalkHooks } from './walk.js';
+import { FlowWalker, MAX_STEPS_PER_PERSON, type WalkHooks, type WalkSetup } from './walk.js';
 
 const calendar = appCalendar({ appTimezone: 'Europe/Amsterdam', holidays: [] });
 const MONDAY_9 = new Date('2026-03-02T08:00:00Z');
 const DAY = 86_400_000;
 const UNTIL = new Date(MONDAY_9.getTime() + 30 * DAY);
 
-function walker(source: string, webhookStatus = 200): FlowWalker {
+function walker(source: string, webhookStatus = 200, setup: Partial<WalkSetup> = {}): FlowWalker {
   const { ast, diagnostics } = parse(source);
   expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  return new FlowWalker({ flowId: '7', graph: compileFlow(ast.declarations[0] as FlowAst), calendar, opening: () => undefined, webhookStatus });
+  return new FlowWalker({ flowId: '7', graph: compileFlow(ast.declarations[0] as FlowAst), calendar, opening: () => undefined, webhookStatus, ...setup });
 }
 
 const facts = (fields: Record<string, unknown> = {}) => ({ person: { id: '1', email: 'an@example.nl', mobile: '+31612345678', category: 'Lead', ...fields } });
@@ -25,7 +25,7 @@ function recording(overrides: WalkHooks = {}): { hooks: WalkHooks; log: string[]
     hooks: {
       arrive: (node, moment) => log.push(`arrive ${node.id} ${at(moment)}`),
       message: (node, channel, moment, _facts, deliverable) => (log.push(`${channel} ${node.id} ${at(moment)}${deliverable ? '' : ' undeliverable'}`), true),
-      updated: (node, _moment, _before, _after, changes) => log.push(`update ${node.id} ${JSON.stringify(changes)}`),
+      updated: (node, _moment, _before, _after, changes) => void log.push(`update ${node.id} ${JSON.stringify(changes)}`),
       created: (node) => void log.push(`create ${node.kind}`),
       membership: (node) => log.push(`membership ${node.id}`),
       leaving: (node, _moment, actions) => log.push(`leaving ${node.id} ${actions.map((a) => a.kind).join(',')}`),
@@ -131,5 +131,60 @@ describe('the walk of one participant (pure core)', () => {
     const result = await walker(`flow "Lang" {\n${steps}}`).walk('1', facts(), MONDAY_9, UNTIL, hooks);
     expect(result).toEqual({ kind: 'capped', at: MONDAY_9 });
     expect(log.filter((line) => line.startsWith('arrive'))).toHaveLength(MAX_STEPS_PER_PERSON);
+  });
+
+  it('waits for a send window before an SMS step looks at the number, as the engine does', async () => {
+    const nextDay = new Date(MONDAY_9.getTime() + DAY);
+    const flow = walker(`flow "Venster" {
+      tekst: send sms "Hoi"
+      daarna: update person {
+        set category = "Verder"
+      }
+    }`, 200, { opening: (node) => (node.kind === 'send_sms' ? nextDay : undefined) });
+    const { hooks, log } = recording();
+    await flow.walk('1', facts({ mobile: null }), MONDAY_9, UNTIL, hooks);
+    expect(log).toEqual(['arrive tekst +0h', 'arrive daarna +24h', 'update daarna {"category":{"from":"Lead","to":"Verder"}}']);
+  });
+
+  it('drops out a person who unsubscribed, before the next step', async () => {
+    const { hooks, log } = recording({ script: () => ({ unsubscribed: true }) });
+    const result = await walker(`flow "Af" {
+      code: run script """return { unsubscribed: true };"""
+      nooit: send email "Nooit"
+    }`).walk('1', facts(), MONDAY_9, UNTIL, hooks);
+    expect(result).toEqual({ kind: 'dropout', at: MONDAY_9 });
+    expect(log).toEqual(['arrive code +0h', 'update code {"unsubscribed":{"from":null,"to":true}}']);
+  });
+
+  it('sends everyone to a random split\'s picked winner', async () => {
+    const source = `flow "Test" {
+      split random "AB" {
+        branch "A" 50% {
+          a: add to selection "A"
+        }
+        branch "B" 50% {
+          b: add to selection "B"
+        }
+      }
+    }`;
+    for (const person of ['1', '2', '3', '4', '5', '6']) {
+      const { hooks, log } = recording();
+      await walker(source, 200, { winners: { [compileFlow(parse(source).ast.declarations[0] as FlowAst).start!]: 'B' } }).walk(person, facts(), MONDAY_9, UNTIL, hooks);
+      expect(log).toContain('membership b');
+    }
+  });
+
+  it('takes the facts the updated hook answers after a change (a new our contact)', async () => {
+    const seen: unknown[] = [];
+    const { hooks } = recording({
+      distribute: () => '42',
+      updated: () => ({ our_contact: { id: '42', name: 'Nieuwe collega', email: 'nieuw@example.nl' } }),
+      message: (_node, _channel, _at, current) => (seen.push((current.our_contact as { name: string }).name), true),
+    });
+    await walker(`flow "Verdeel" {
+      verdeel: distribute to owner among "a@example.nl"
+      melding: notify email to our_contact subject "Nieuwe lead" "Bel"
+    }`).walk('1', { ...facts(), our_contact: { id: '9', name: 'Oud', email: 'oud@example.nl' } }, MONDAY_9, UNTIL, hooks);
+    expect(seen).toEqual(['Nieuwe collega']);
   });
 });

@@ -31,8 +31,12 @@ export interface WalkHooks {
    * when it cannot be rendered: like a failed delivery, the participant drops out.
    */
   message?(node: FlowNode, channel: Channel, at: Date, facts: Json, deliverable: boolean): Promise<boolean> | boolean;
-  /** The person's data changed (an update step, a script, distribution): the changed fields (snake_case) as a change event holds them. */
-  updated?(node: FlowNode, at: Date, before: Json, after: Json, changes: FieldChanges): void;
+  /**
+   * The person's data changed (an update step, a script, distribution): the changed fields
+   * (snake_case) as a change event holds them. May answer the facts around the person afresh (a
+   * new our contact or company), as the engine reloads them after a change.
+   */
+  updated?(node: FlowNode, at: Date, before: Json, after: Json, changes: FieldChanges): Promise<Json | void> | Json | void;
   /** A create-sale, -follow-up or -request step creates its record. */
   created?(node: FlowNode, at: Date, facts: Json): Promise<void> | void;
   /** An add-to / remove-from selection or project step. */
@@ -55,6 +59,8 @@ export interface WalkSetup {
   opening(node: FlowNode, at: Date): Date | undefined;
   /** The status a webhook call is taken to answer (nothing is called). */
   webhookStatus: number;
+  /** Random splits whose winner the flow picked already (step id → branch): everyone goes there. */
+  winners?: Readonly<Record<string, string>>;
   /**
    * Assumed behaviour, in percent of the e-mails sent: opened, and clicked (a click is an open too).
    * Who does is decided per person and e-mail step by a stable hash, so a walk repeats. 0: nobody.
@@ -107,6 +113,8 @@ export class FlowWalker {
     for (let steps = 0; steps < MAX_STEPS_PER_PERSON; steps++) {
       if (at.getTime() >= until.getTime()) return { kind: 'active' };
       if (nodeId === null) return { kind: succeeded ? 'success' : 'completed', at };
+      // As the engine re-checks before each step: a person who unsubscribed drops out.
+      if ((facts.person as Json).unsubscribed === true) return { kind: 'dropout', at };
       if (graph.exit && (await conditionHolds(graph.exit.condition, facts))) {
         hooks.leaving?.(graph.nodes[nodeId]!, at, graph.exit.actions);
         return { kind: 'dropout', at };
@@ -151,14 +159,15 @@ export class FlowWalker {
         return { next: node.next, at: sendAt, success: clicked && this.succeeds((c) => c.kind === 'link_clicked') };
       }
       case 'send_sms': {
+        // As the engine: a send step waits for its window first, then looks at the number.
+        const sendAt = this.setup.opening(node, at) ?? at;
         const mobile = recipient(person, 'sms');
         if (mobile === null) {
           const without = withoutMobile(node);
-          if (without.kind === 'skip') return { next: node.next, at };
-          hooks.leaving?.(node, at, without.actions);
-          return { end: 'dropout', at };
+          if (without.kind === 'skip') return { next: node.next, at: sendAt };
+          hooks.leaving?.(node, sendAt, without.actions);
+          return { end: 'dropout', at: sendAt };
         }
-        const sendAt = this.setup.opening(node, at) ?? at;
         if (policyApplies(node, mobile)) {
           const verdict = hooks.contact?.(node, 'sms', sendAt) ?? { kind: 'send' };
           if (verdict.kind === 'defer') return { stay: true, at: verdict.until };
@@ -230,14 +239,15 @@ export class FlowWalker {
     const changes = fieldChanges(before, after);
     facts.person = after;
     if (Object.keys(changes).length === 0) return { next: node.next, at };
-    hooks.updated?.(node, at, before, after, changes);
+    const refreshed = await hooks.updated?.(node, at, before, after, changes);
+    if (refreshed) Object.assign(facts, refreshed, { person: after });
     return { next: node.next, at, success: await this.succeedsOnChange(facts, changes) };
   }
 
   private async split(node: FlowNode, personId: string, facts: Json, at: Date, walked: Walked, hooks: WalkHooks): Promise<StepResult> {
     const random = node.settings['random'] as RandomSettings | undefined;
     if (random) {
-      const branch = assignBranch(random, experimentBucket(this.setup.flowId, personId));
+      const branch = this.setup.winners?.[node.id] ?? assignBranch(random, experimentBucket(this.setup.flowId, personId));
       hooks.branch?.(node, branch);
       if (branch === HOLDOUT) return { end: 'completed', at };
       return { next: node.branches?.find((b) => b.name === branch)?.next ?? null, at };
