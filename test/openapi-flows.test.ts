@@ -138,6 +138,10 @@ describe('workflows and their settings answer what the document says', () => {
     expect(explained.status).toBe(200);
     expect(explained.body.matches).toBe(true);
     expect(explained.body.pending).toHaveLength(1);
+    // Every kind of condition test answers its documented shape.
+    const tests = await created('/api/workflows', { source: 'workflow "OA-toetsen" {\n  on person.category changed to "Klant"\n  when person.category in ["Lead", "Klant"] and not person.mobile is empty and person.interests contains "Zon" and person.email != "x@example.nl"\n  send email "oa-wf" to person\n}' });
+    const kinds = await documentedCall('POST', '/api/workflows/{id}/explain', `/api/workflows/${tests.id}/explain`, { entity: 'person', id: person.id });
+    expect(kinds.body.conditions.map((c: Json) => c.test.kind)).toEqual(['trigger', 'in', 'empty', 'contains', 'compare']);
   });
 
   it('status rows and task types: list, one, save', async () => {

@@ -25,6 +25,37 @@ const ID = { type: 'string', pattern: '^[0-9]+$' };
 const NULLABLE_ID = { ...ID, nullable: true };
 const DAYS = { type: 'integer', minimum: 0, nullable: true };
 
+const VALUE = { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }] };
+
+/** One kind of condition test: `kind`, the field it reads, its own properties; under a `not` it is `inverted`. */
+function conditionTest(kind: string, required: string[], properties: Record<string, unknown>, invertible = true) {
+  return {
+    type: 'object',
+    required: ['kind', 'field', ...required],
+    additionalProperties: false,
+    properties: {
+      kind: { type: 'string', enum: [kind] },
+      field: { type: 'string' },
+      ...properties,
+      ...(invertible ? { inverted: { type: 'boolean', description: 'It stands under a `not`' } } : {}),
+    },
+  };
+}
+
+/** A condition as data, for a UI that words it in its own language: a leaf of the rule's `when`, or the trigger's target state. */
+const WORKFLOW_CONDITION_TEST_REF = {
+  $ref: registerComponentSchema('WorkflowConditionTest', {
+    oneOf: [
+      conditionTest('trigger', ['to'], { to: VALUE }, false),
+      conditionTest('compare', ['operator', 'value'], { operator: { type: 'string', enum: ['=', '!=', '<', '<=', '>', '>='] }, value: VALUE }),
+      conditionTest('in', ['values'], { values: { type: 'array', items: VALUE } }),
+      conditionTest('contains', ['value'], { value: VALUE }),
+      conditionTest('empty', ['negated'], { negated: { type: 'boolean' } }),
+      conditionTest('changed', [], { from: VALUE, to: VALUE }),
+    ],
+  }),
+};
+
 /** `POST /api/workflows/:id/explain` (WorkflowExplainer). */
 export const WORKFLOW_EXPLANATION_REF = {
   $ref: registerComponentSchema('WorkflowExplanation', {
@@ -52,11 +83,7 @@ export const WORKFLOW_EXPLANATION_REF = {
             field: { type: 'string' },
             value: { description: 'The fact value of the field now (any JSON value, null when absent)' },
             holds: { type: 'boolean' },
-            test: {
-              type: 'object', required: ['kind'], additionalProperties: true,
-              description: 'The condition as data: a leaf of `when` (`inverted` under a `not`) or `{kind: trigger, field, to}`',
-              properties: { kind: { type: 'string' }, inverted: { type: 'boolean' } },
-            },
+            test: WORKFLOW_CONDITION_TEST_REF,
           },
         },
       },

@@ -3066,19 +3066,57 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        WorkflowConditionTest: {
+            field: string;
+            /** @enum {string} */
+            kind: "trigger";
+            to: string | number | boolean;
+        } | {
+            field: string;
+            /** @description It stands under a `not` */
+            inverted?: boolean;
+            /** @enum {string} */
+            kind: "compare";
+            /** @enum {string} */
+            operator: "=" | "!=" | "<" | "<=" | ">" | ">=";
+            value: string | number | boolean;
+        } | {
+            field: string;
+            /** @description It stands under a `not` */
+            inverted?: boolean;
+            /** @enum {string} */
+            kind: "in";
+            values: (string | number | boolean)[];
+        } | {
+            field: string;
+            /** @description It stands under a `not` */
+            inverted?: boolean;
+            /** @enum {string} */
+            kind: "contains";
+            value: string | number | boolean;
+        } | {
+            field: string;
+            /** @description It stands under a `not` */
+            inverted?: boolean;
+            /** @enum {string} */
+            kind: "empty";
+            negated: boolean;
+        } | {
+            field: string;
+            from?: string | number | boolean;
+            /** @description It stands under a `not` */
+            inverted?: boolean;
+            /** @enum {string} */
+            kind: "changed";
+            to?: string | number | boolean;
+        };
         WorkflowExplanation: {
             conditions: {
                 /** @description The condition in words of the DSL */
                 condition: string;
                 field?: string;
                 holds: boolean;
-                /** @description The condition as data: a leaf of `when` (`inverted` under a `not`) or `{kind: trigger, field, to}` */
-                test: {
-                    inverted?: boolean;
-                    kind: string;
-                } & {
-                    [key: string]: unknown;
-                };
+                test: components["schemas"]["WorkflowConditionTest"];
                 /** @description The fact value of the field now (any JSON value, null when absent) */
                 value?: unknown;
             }[];

@@ -3,25 +3,12 @@ import { Component, computed, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { type PickedRecord, RecordPickerComponent, type RecordKind } from '../core/record-picker.component';
 
-type Value = string | number | boolean;
-
 /** A condition as the server reports it: a leaf of the rule's `when`, or the trigger's target value. */
-type ConditionTest =
-  | { kind: 'trigger'; field: string; to: Value }
-  | { kind: 'compare'; field: string; operator: '=' | '!=' | '<' | '<=' | '>' | '>='; value: Value; inverted?: boolean }
-  | { kind: 'in'; field: string; values: Value[]; inverted?: boolean }
-  | { kind: 'contains'; field: string; value: Value; inverted?: boolean }
-  | { kind: 'empty'; field: string; negated: boolean; inverted?: boolean }
-  | { kind: 'changed'; field: string; from?: Value; to?: Value; inverted?: boolean };
-
-interface Explanation {
-  workflow: { active: boolean };
-  matches: boolean;
-  conditions: { condition: string; field?: string; value?: unknown; holds: boolean; test: ConditionTest }[];
-  pending: { jobId: string; dueAt: string; action: number; reminder: number }[];
-}
+type ConditionTest = ApiSchema<'WorkflowConditionTest'>;
+type Explanation = ApiSchema<'WorkflowExplanation'>;
 
 /** A value as the DSL writes it: text in quotes, numbers and true/false bare. */
 function literal(value: unknown): string {

@@ -7,7 +7,7 @@ import { settle, startInDutch, testTranslations } from '../../testing/translatio
 import { StatusSettingFormComponent, type StatusSetting } from './status-setting-form.component';
 
 const OFF: StatusSetting = {
-  id: '7', name: 'Offertezoek - Offerte aangevraagd', active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null,
+  id: '7', name: 'Offertezoek - Offerte aangevraagd', statusActive: true, active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null,
   reminderIntervalDays: null, reminderMaxCount: null, customized: false, workflowId: null,
 };
 

@@ -8,26 +8,15 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { Api, errorMessage, failureOf } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 import { ExplainPanelComponent } from './explain-panel.component';
 import { changedFrom } from '../core/unsaved-changes';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 
-export interface StatusSetting {
-  id: string;
-  name: string;
-  active: boolean;
-  sendReminder: boolean;
-  templateKey: string | null;
-  delayDays: number | null;
-  recipient: string | null;
-  reminderIntervalDays: number | null;
-  reminderMaxCount: number | null;
-  customized: boolean;
-  workflowId: string | null;
-}
+export type StatusSetting = ApiSchema<'StatusWorkflowSetting'>;
 
 /** The roles the API takes as a recipient; any other value is an e-mail address (chosen as `address`). */
 const RECIPIENT_ROLES = ['person', 'owner', 'our_contact', 'service_contact'];
@@ -37,7 +26,7 @@ function emptyDraft(): Draft {
   return { active: false, sendReminder: false, templateKey: null, delayDays: null, recipient: null, reminderIntervalDays: null, reminderMaxCount: null };
 }
 
-type Draft = Omit<StatusSetting, 'id' | 'name' | 'customized' | 'workflowId'>;
+type Draft = Omit<StatusSetting, 'id' | 'name' | 'statusActive' | 'customized' | 'workflowId'>;
 
 /**
  * Seed 004's form for one status: the dependent fields appear when the workflow is switched on;
@@ -145,7 +134,7 @@ export class StatusSettingFormComponent {
   readonly changed = output<void>();
   readonly recipients = RECIPIENTS;
   readonly setting = signal<StatusSetting | undefined>(undefined);
-  readonly templates = signal<{ key: string; name: string }[]>([]);
+  readonly templates = signal<Pick<ApiSchema<'Template'>, 'key' | 'name'>[]>([]);
   readonly source = signal('');
   readonly errors = signal<Record<string, string>>({});
   readonly message = signal('');
@@ -167,7 +156,7 @@ export class StatusSettingFormComponent {
   private loadedAddress = '';
 
   constructor() {
-    void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
+    void this.api.get<ApiSchema<'TemplateList'>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
     effect(() => void this.load(this.kind(), this.id()));
   }
 
@@ -226,6 +215,6 @@ export class StatusSettingFormComponent {
     this.loaded = { ...this.draft };
     this.loadedAddress = this.recipientAddress;
     this.source.set('');
-    if (setting.workflowId) void this.api.get<{ source: string }>(`/api/workflows/${setting.workflowId}`).then((w) => this.source.set(w.source));
+    if (setting.workflowId) void this.api.get<ApiSchema<'Workflow'>>(`/api/workflows/${setting.workflowId}`).then((w) => this.source.set(w.source));
   }
 }

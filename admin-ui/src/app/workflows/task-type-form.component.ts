@@ -7,27 +7,14 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { Api, errorMessage, failureOf } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 import { AuditHistoryComponent } from '../core/audit-history.component';
 import { ValidationMessagePipe, WholeNumberValidator } from '../core/validation-messages';
 import { changedFrom } from '../core/unsaved-changes';
 
-interface TaskPart {
-  active: boolean;
-  templateKey: string | null;
-  delayDays?: number | null;
-  customized: boolean;
-  workflowId: string | null;
-}
-
-interface TaskTypeSetting {
-  id: string;
-  name: string;
-  onExpired: TaskPart;
-  onCompleted: TaskPart;
-  onNew: TaskPart;
-}
+type TaskTypeSetting = ApiSchema<'TaskTypeWorkflowSettings'>;
 
 type PartName = 'onExpired' | 'onCompleted' | 'onNew';
 type PartDraft = { active: boolean; templateKey: string | null; delayDays: number | null };
@@ -104,7 +91,7 @@ export class TaskTypeFormComponent {
   readonly changed = output<void>();
   readonly parts = PARTS;
   readonly setting = signal<TaskTypeSetting | undefined>(undefined);
-  readonly templates = signal<{ key: string; name: string }[]>([]);
+  readonly templates = signal<Pick<ApiSchema<'Template'>, 'key' | 'name'>[]>([]);
   readonly sources = signal<string[]>([]);
   readonly errors = signal<Record<string, string>>({});
   readonly message = signal('');
@@ -123,7 +110,7 @@ export class TaskTypeFormComponent {
   private loaded: Record<PartName, PartDraft> = this.empty();
 
   constructor() {
-    void this.api.get<Page<{ key: string; name: string }>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
+    void this.api.get<ApiSchema<'TemplateList'>>('/api/templates', { channel: 'email', limit: 1000 }).then((page) => this.templates.set(page.items));
     effect(() => void this.load(this.id()));
   }
 
@@ -183,9 +170,12 @@ export class TaskTypeFormComponent {
   private show(setting: TaskTypeSetting): void {
     this.setting.set(setting);
     this.draft = this.empty();
-    for (const { name } of PARTS) this.draft[name] = { active: setting[name].active, templateKey: setting[name].templateKey, delayDays: setting[name].delayDays ?? null };
+    for (const { name } of PARTS) {
+      const part = setting[name];
+      this.draft[name] = { active: part.active, templateKey: part.templateKey, delayDays: 'delayDays' in part ? part.delayDays : null };
+    }
     this.loaded = structuredClone(this.draft);
     const ids = PARTS.map(({ name }) => setting[name].workflowId).filter((id): id is string => id !== null);
-    void Promise.all(ids.map((id) => this.api.get<{ source: string }>(`/api/workflows/${id}`))).then((rules) => this.sources.set(rules.map((r) => r.source)));
+    void Promise.all(ids.map((id) => this.api.get<ApiSchema<'Workflow'>>(`/api/workflows/${id}`))).then((rules) => this.sources.set(rules.map((r) => r.source)));
   }
 }

@@ -5,27 +5,14 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink, RouterLinkActive } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../core/api';
+import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { StatusSettingFormComponent } from './status-setting-form.component';
 import { TaskTypeFormComponent } from './task-type-form.component';
 import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 
-interface StatusRow {
-  id: string;
-  name: string;
-  active: boolean;
-  sendReminder: boolean;
-  customized: boolean;
-  workflowId: string | null;
-}
-
-interface TaskTypeRow {
-  id: string;
-  name: string;
-  onNew: { active: boolean };
-  onExpired: { active: boolean };
-  onCompleted: { active: boolean };
-}
+type StatusRow = ApiSchema<'StatusWorkflowSetting'>;
+type TaskTypeRow = ApiSchema<'TaskTypeWorkflowSettings'>;
 
 /** Seed 004: one tab per kind of workflow setting, each a list of its rows. */
 export const WORKFLOW_TABS = ['task-types', 'quote-request-statuses', 'opportunity-statuses', 'intake-measures'] as const;
@@ -142,11 +129,11 @@ export class WorkflowsComponent implements DirtyForm {
     this.error.set('');
     try {
       if (kind === 'task-types') {
-        const page = await this.api.get<Page<TaskTypeRow>>('/api/workflow-settings/task-types');
+        const page = await this.api.get<ApiSchema<'TaskTypeWorkflowSettingsList'>>('/api/workflow-settings/task-types');
         this.taskTypes.set(page.items);
         this.total.set(page.total);
       } else {
-        const page = await this.api.get<Page<StatusRow>>(`/api/workflow-settings/${kind}`);
+        const page = await this.api.get<ApiSchema<'StatusWorkflowSettingList'>>(`/api/workflow-settings/${kind}`);
         this.statuses.set(page.items);
         this.total.set(page.total);
       }
