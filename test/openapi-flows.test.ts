@@ -167,6 +167,10 @@ describe('the DSL routes answer what the document says', () => {
     const bad = await documentedCall('POST', '/api/dsl/check', '/api/dsl/check', { source: 'flow "x" {\n  trigger manual\n  send email "bestaat-niet"\n}\n', mode: 'start' });
     expect(bad.body.ok).toBe(false);
     expect(bad.body.diagnostics.length).toBeGreaterThan(0);
+    // A diagnostic's params are names, numbers or lists of names, nothing else.
+    const diagnostic = bad.body.diagnostics.find((d: Json) => d.params);
+    expect(diagnostic).toBeDefined();
+    expect(check.validatorFor('POST', '/api/dsl/check', 200)!({ ok: false, diagnostics: [{ ...diagnostic, params: { ...diagnostic.params, extra: true } }] })).toBe(false);
     expect((await documentedCall('POST', '/api/dsl/check', '/api/dsl/check', { source: `flow "OA-stroom" {\n${SETTINGS}${FLOW_BODY}}\n` })).status).toBe(200);
     expect((await documentedCall('POST', '/api/dsl/format', '/api/dsl/format', { source: 'flow "x" {\ntrigger manual\n}' })).body.ok).toBe(true);
     expect((await documentedCall('POST', '/api/dsl/format', '/api/dsl/format', { source: 'flow {' })).body.ok).toBe(false);

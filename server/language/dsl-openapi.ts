@@ -15,7 +15,11 @@ export const DSL_DIAGNOSTIC_REF = {
       severity: { type: 'string', enum: ['error', 'warning', 'info'] },
       message: { type: 'string' },
       code: { type: 'string', description: 'Stable, e.g. `unknown-template`' },
-      params: { type: 'object', additionalProperties: true, description: 'What the message is made of' },
+      params: {
+        type: 'object',
+        additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
+        description: 'What the message is made of: names, counts, lists of names',
+      },
       suggestion: { type: 'string', description: 'The name probably meant' },
       stepId: { type: 'string', description: 'The flow step it is about' },
     },

@@ -1904,9 +1904,9 @@ export interface components {
             length: number;
             line: number;
             message: string;
-            /** @description What the message is made of */
+            /** @description What the message is made of: names, counts, lists of names */
             params?: {
-                [key: string]: unknown;
+                [key: string]: string | number | string[];
             };
             /** @enum {string} */
             severity: "error" | "warning" | "info";

@@ -13,13 +13,14 @@ import { unifiedMergeView } from '@codemirror/merge';
 import { Compartment, EditorState } from '@codemirror/state';
 import { basicSetup, EditorView } from 'codemirror';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../core/api';
+import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 import { mayDiscard, warnBeforeUnload, type DirtyForm } from '../core/unsaved-changes';
 import { plural } from '../i18n/dictionary';
 import { codeMirrorPhrases } from '../i18n/codemirror-phrases';
 import { LanguageChoice } from '../i18n/language-choice';
-import { messageIn, rangeOf, stroomLanguage, type DslNames, type ServerDiagnostic } from './dsl-language';
+import { messageIn, rangeOf, stroomLanguage, type DslNames, type DslDiagnostic } from './dsl-language';
 import { editImpactOf, type EditImpact } from '../core/edit-impact';
 import { EditImpactComponent } from './edit-impact.component';
 import { ProblemsPanelComponent } from './problems-panel.component';
@@ -27,6 +28,9 @@ import { quickFixOf } from './quick-fix';
 import { STARTERS } from './starters';
 
 type RuleKind = 'workflows' | 'flows';
+
+/** A workflow or a flow as its routes answer it (read, created, saved). */
+type SavedRule = ApiSchema<'Workflow'> | ApiSchema<'Flow'>;
 
 interface Rule {
   kind: RuleKind;
@@ -102,7 +106,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
   private readonly host = viewChild.required<ElementRef<HTMLElement>>('host');
   readonly rules = signal<Rule[]>([]);
   /** The last check's diagnostics, for the problems panel. */
-  readonly diagnostics = signal<ServerDiagnostic[]>([]);
+  readonly diagnostics = signal<DslDiagnostic[]>([]);
   readonly problemsText = computed(() => {
     const diagnostics = this.diagnostics();
     this.language.current();
@@ -191,12 +195,12 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
   private async open(kind: RuleKind, id: string): Promise<void> {
     this.message.set('');
     try {
-      const rule = await this.api.get<{ id: string; name: string; source: string; status?: string }>(`/api/${kind}/${id}`);
+      const rule = await this.api.get<SavedRule>(`/api/${kind}/${id}`);
       this.creating.set(undefined);
       this.opened = `${kind}:${rule.id}`;
       this.selected.set(this.rules().find((r) => r.kind === kind && r.id === rule.id) ?? { kind, id: rule.id, name: rule.name });
       this.savedSource = rule.source;
-      this.setReadOnly(kind === 'flows' && rule.status === 'running');
+      this.setReadOnly(kind === 'flows' && 'status' in rule && rule.status === 'running');
       this.replace(rule.source);
       this.cleanText = rule.source;
       this.saved.set(false);
@@ -229,7 +233,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
   /** Formats the text, or says why it cannot: the first syntax error. */
   async format(): Promise<void> {
     this.message.set('');
-    const result = await this.api.post<{ source: string; ok: boolean; diagnostics: ServerDiagnostic[] }>('/api/dsl/format', { source: this.text() });
+    const result = await this.api.post<ApiSchema<'DslFormat'>>('/api/dsl/format', { source: this.text() });
     if (result.ok) {
       this.replace(result.source);
       return;
@@ -256,7 +260,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
 
   private async saveNew(kind: RuleKind): Promise<void> {
     try {
-      const rule = await this.api.post<{ id: string; name: string; source: string }>(`/api/${kind}`, { source: this.text() });
+      const rule = await this.api.post<SavedRule>(`/api/${kind}`, { source: this.text() });
       await this.loadRules();
       this.creating.set(undefined);
       this.opened = `${kind}:${rule.id}`;
@@ -274,7 +278,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
   async confirmSave(moves: Record<string, string> = {}): Promise<void> {
     this.message.set('');
     try {
-      const rule = await this.api.put<{ source: string }>(`/api/${this.selected()!.kind}/${this.selected()!.id}`, { source: this.text(), ...(Object.keys(moves).length > 0 ? { moves } : {}) });
+      const rule = await this.api.put<SavedRule>(`/api/${this.selected()!.kind}/${this.selected()!.id}`, { source: this.text(), ...(Object.keys(moves).length > 0 ? { moves } : {}) });
       this.impact.set(undefined);
       this.savedSource = rule.source;
       this.replace(rule.source);
@@ -288,7 +292,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
 
   /** A refused save: its message, and its diagnostics in the problems panel. */
   private showRefusal(error: unknown): void {
-    const diagnostics = (error as { error?: { details?: { diagnostics?: ServerDiagnostic[] } } }).error?.details?.diagnostics;
+    const diagnostics = (error as { error?: { details?: { diagnostics?: DslDiagnostic[] } } }).error?.details?.diagnostics;
     const first = diagnostics?.find((d) => d.severity === 'error');
     if (!diagnostics || !first) {
       this.message.set(errorMessage(error));
@@ -305,7 +309,7 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
   }
 
   /** Puts the cursor on a diagnostic's text and the focus in the editor. */
-  jump(d: ServerDiagnostic): void {
+  jump(d: DslDiagnostic): void {
     const view = this.view;
     if (!view) return;
     const range = rangeOf(view.state.doc, d);
@@ -313,16 +317,16 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
     view.focus();
   }
 
-  readonly fixable = (d: ServerDiagnostic): boolean => !this.readOnly() && this.fixOf(d) !== undefined;
+  readonly fixable = (d: DslDiagnostic): boolean => !this.readOnly() && this.fixOf(d) !== undefined;
 
-  applyFix(d: ServerDiagnostic): void {
+  applyFix(d: DslDiagnostic): void {
     const fix = this.fixOf(d);
     if (!fix || !this.view) return;
     this.view.dispatch({ changes: fix, selection: { anchor: fix.from + fix.insert.length } });
     this.view.focus();
   }
 
-  private fixOf(d: ServerDiagnostic) {
+  private fixOf(d: DslDiagnostic) {
     const doc = this.view?.state.doc;
     return doc ? quickFixOf(doc.toString(), rangeOf(doc, d), d) : undefined;
   }
@@ -345,8 +349,8 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
     this.view?.dispatch({ effects: this.editable.reconfigure(readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : []) });
   }
 
-  private async check(source: string): Promise<ServerDiagnostic[]> {
-    const result = await this.api.post<{ ok: boolean; diagnostics: ServerDiagnostic[] }>('/api/dsl/check', { source });
+  private async check(source: string): Promise<DslDiagnostic[]> {
+    const result = await this.api.post<ApiSchema<'DslCheck'>>('/api/dsl/check', { source });
     this.diagnostics.set(result.diagnostics);
     this.checked.set(true);
     return result.diagnostics;
@@ -362,8 +366,8 @@ export class DslEditorComponent implements OnDestroy, DirtyForm {
 
   private async loadRules(): Promise<void> {
     const [workflows, flows] = await Promise.all([
-      this.api.get<Page<{ id: string; name: string }>>('/api/workflows', { limit: 1000 }),
-      this.api.get<Page<{ id: string; name: string }>>('/api/flows', { limit: 1000 }),
+      this.api.get<ApiSchema<'WorkflowList'>>('/api/workflows', { limit: 1000 }),
+      this.api.get<ApiSchema<'FlowList'>>('/api/flows', { limit: 1000 }),
     ]);
     this.rules.set([
       ...flows.items.map((f) => ({ kind: 'flows' as const, id: f.id, name: f.name })),

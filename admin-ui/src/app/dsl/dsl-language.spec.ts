@@ -1,11 +1,11 @@
 import { forceLinting } from '@codemirror/lint';
 import { EditorState, Text } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
-import { rangeOf, stroomLanguage, type ServerDiagnostic } from './dsl-language';
+import { rangeOf, stroomLanguage, type DslDiagnostic } from './dsl-language';
 
 const SOURCE = 'flow "Nieuwsbrief" {\n  trigger manual\n  wait 2 days extra\n}\n';
 
-function editor(check: (source: string) => Promise<ServerDiagnostic[]>): EditorView {
+function editor(check: (source: string) => Promise<DslDiagnostic[]>): EditorView {
   const parent = document.body.appendChild(document.createElement('div'));
   return new EditorView({ parent, state: EditorState.create({ doc: SOURCE, extensions: [stroomLanguage(check)] }) });
 }
@@ -22,7 +22,7 @@ describe('the DSL in CodeMirror', () => {
   });
 
   it('marks a server diagnostic at its line and column', async () => {
-    const diagnostic: ServerDiagnostic = { line: 3, column: 15, length: 5, severity: 'error', message: 'unexpected "extra"' };
+    const diagnostic: DslDiagnostic = { line: 3, column: 15, length: 5, severity: 'error', message: 'unexpected "extra"', code: 'unexpected-token' };
     const view = editor(async () => [diagnostic]);
     forceLinting(view);
     const marked = await vi.waitFor(() => {
@@ -36,7 +36,7 @@ describe('the DSL in CodeMirror', () => {
 
   it('clamps a diagnostic that lies past the end of a changed text', () => {
     const doc = Text.of(['flow "x" {', '}']);
-    expect(rangeOf(doc, { line: 9, column: 40, length: 3, severity: 'error', message: '' })).toEqual({ from: doc.length, to: doc.length });
-    expect(rangeOf(doc, { line: 2, column: 1, length: 1, severity: 'error', message: '' })).toEqual({ from: 11, to: 12 });
+    expect(rangeOf(doc, { line: 9, column: 40, length: 3 })).toEqual({ from: doc.length, to: doc.length });
+    expect(rangeOf(doc, { line: 2, column: 1, length: 1 })).toEqual({ from: 11, to: 12 });
   });
 });

@@ -3,32 +3,15 @@ import { indentService } from '@codemirror/language';
 import { linter, lintGutter, type Action, type Diagnostic } from '@codemirror/lint';
 import { EditorState, RangeSetBuilder, type Extension, type Text } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate } from '@codemirror/view';
-import { completionsAt, diagnosticMessage, highlight, quotedNameAt, suggestionMessage, type Language, type Params, type QuotedName } from '@stroom/dsl';
+import { completionsAt, diagnosticMessage, highlight, quotedNameAt, suggestionMessage, type Language, type QuotedName } from '@stroom/dsl';
+import type { ApiSchema } from '../core/api-schema';
 import { quickFixOf } from './quick-fix';
 
 /** A server diagnostic: 1-based line and column, length in UTF-16 code units; its code and params render its message in any language. */
-export interface ServerDiagnostic {
-  line: number;
-  column: number;
-  length: number;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  code?: string;
-  params?: Params;
-  suggestion?: string;
-}
+export type DslDiagnostic = ApiSchema<'DslDiagnostic'>;
 
 /** The names rules may refer to (`GET /api/dsl/names`), offered inside quotes. */
-export interface DslNames {
-  templates: { key: string; channel?: string }[];
-  statuses: Partial<Record<string, string[]>>;
-  selections: string[];
-  forms: string[];
-  flows: string[];
-  projects: string[];
-  taskTypes: string[];
-  groups: string[];
-}
+export type DslNames = ApiSchema<'DslNames'>;
 
 export interface StroomLanguageOptions {
   /** The names known now (loaded once by the page). */
@@ -67,15 +50,15 @@ const theme = EditorView.baseTheme({
 });
 
 /** A diagnostic's range in the document (clamped: the text may have changed since the check). */
-export function rangeOf(doc: Text, d: ServerDiagnostic): { from: number; to: number } {
+export function rangeOf(doc: Text, d: Pick<DslDiagnostic, 'line' | 'column' | 'length'>): { from: number; to: number } {
   const line = doc.line(Math.min(Math.max(d.line, 1), doc.lines));
   const from = Math.min(line.from + Math.max(d.column - 1, 0), doc.length);
   return { from, to: Math.min(from + Math.max(d.length, 1), doc.length) };
 }
 
 /** A diagnostic's message in `lang`, with the name meant when there is one. */
-export function messageIn(d: ServerDiagnostic, lang: Language): string {
-  const message = d.code ? diagnosticMessage({ code: d.code, params: d.params ?? {}, message: d.message }, lang) : d.message;
+export function messageIn(d: DslDiagnostic, lang: Language): string {
+  const message = diagnosticMessage(d, lang);
   return d.suggestion ? `${message} (${suggestionMessage(d.suggestion, lang)})` : message;
 }
 
@@ -101,7 +84,7 @@ export function indentationAt(doc: Text, pos: number, after = doc.sliceString(po
 function namesOf(names: DslNames, quoted: QuotedName): { label: string; detail?: string }[] {
   switch (quoted.kind) {
     case 'templates': return names.templates.map((t) => ({ label: t.key, ...(t.channel ? { detail: t.channel } : {}) }));
-    case 'statuses': return (names.statuses[quoted.statusKind ?? ''] ?? []).map((label) => ({ label }));
+    case 'statuses': return (quoted.statusKind ? names.statuses[quoted.statusKind] : []).map((label) => ({ label }));
     default: return (names[quoted.kind] ?? []).map((label) => ({ label }));
   }
 }
@@ -123,7 +106,7 @@ function completions(options: StroomLanguageOptions) {
   };
 }
 
-function fixActions(doc: Text, d: ServerDiagnostic, options: StroomLanguageOptions): Action[] {
+function fixActions(doc: Text, d: DslDiagnostic, options: StroomLanguageOptions): Action[] {
   const fix = quickFixOf(doc.toString(), rangeOf(doc, d), d);
   if (!fix) return [];
   const label = options.fixLabel?.(d.suggestion!) ?? d.suggestion!;
@@ -131,7 +114,7 @@ function fixActions(doc: Text, d: ServerDiagnostic, options: StroomLanguageOptio
 }
 
 /** The Stroom language for CodeMirror: highlighting, indentation, completion (keywords, and names inside quotes), and diagnostics from `check` (the server's checker) with quick fixes. */
-export function stroomLanguage(check: (source: string) => Promise<ServerDiagnostic[]>, options: StroomLanguageOptions = {}): Extension {
+export function stroomLanguage(check: (source: string) => Promise<DslDiagnostic[]>, options: StroomLanguageOptions = {}): Extension {
   return [
     highlighting,
     theme,

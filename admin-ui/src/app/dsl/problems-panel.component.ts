@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { diagnosticMessage, suggestionMessage } from '@stroom/dsl';
 import { LanguageChoice } from '../i18n/language-choice';
-import type { ServerDiagnostic } from './dsl-language';
+import type { DslDiagnostic } from './dsl-language';
 
 /** One row of the problems panel: where, how bad, what, and the name meant. */
 export interface ProblemRow {
-  diagnostic: ServerDiagnostic;
+  diagnostic: DslDiagnostic;
   message: string;
   suggestion?: string;
 }
@@ -60,11 +60,11 @@ export interface ProblemRow {
 })
 export class ProblemsPanelComponent {
   private readonly language = inject(LanguageChoice);
-  readonly diagnostics = input.required<readonly ServerDiagnostic[]>();
+  readonly diagnostics = input.required<readonly DslDiagnostic[]>();
   /** Whether the suggestion of a diagnostic can still be applied to the text. */
-  readonly fixable = input<(d: ServerDiagnostic) => boolean>(() => true);
-  readonly jump = output<ServerDiagnostic>();
-  readonly fix = output<ServerDiagnostic>();
+  readonly fixable = input<(d: DslDiagnostic) => boolean>(() => true);
+  readonly jump = output<DslDiagnostic>();
+  readonly fix = output<DslDiagnostic>();
 
   readonly rows = computed<ProblemRow[]>(() => {
     const lang = this.language.current();
@@ -72,7 +72,7 @@ export class ProblemsPanelComponent {
       .sort((a, b) => a.line - b.line || a.column - b.column)
       .map((d) => ({
         diagnostic: d,
-        message: d.code ? diagnosticMessage({ code: d.code, params: d.params ?? {}, message: d.message }, lang) : d.message,
+        message: diagnosticMessage(d, lang),
         ...(d.suggestion ? { suggestion: suggestionMessage(d.suggestion, lang) } : {}),
       }));
   });
