@@ -7,20 +7,12 @@ import { MatRadioModule } from '@angular/material/radio';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, failureOf, type Page } from '../core/api';
+import { Api, errorMessage, failureOf } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 
-interface AssignmentRule {
-  id: string;
-  requestType: string;
-  groupId: string | null;
-  employeeIds: string[];
-}
-
-interface Named {
-  id: string;
-  name: string;
-}
+type AssignmentRule = ApiSchema<'AssignmentRule'>;
+type Named = Pick<ApiSchema<'Group'> | ApiSchema<'Employee'>, 'id' | 'name'>;
 
 type Pool = 'group' | 'employees';
 
@@ -112,15 +104,15 @@ export class AssignmentRulesComponent {
 
   constructor() {
     void this.load();
-    void this.api.get<Page<Named>>('/api/groups', { limit: 1000 }).then((page) => this.groups.set(page.items), () => undefined);
-    void this.api.get<Page<Named>>('/api/employees', { limit: 1000 }).then((page) => this.employees.set(page.items), () => undefined);
+    void this.api.get<ApiSchema<'GroupList'>>('/api/groups', { limit: 1000 }).then((page) => this.groups.set(page.items), () => undefined);
+    void this.api.get<ApiSchema<'EmployeeList'>>('/api/employees', { limit: 1000 }).then((page) => this.employees.set(page.items), () => undefined);
   }
 
   /** "Group Adviseurs" or the employees' names, as the language writes them. */
   poolText(rule: AssignmentRule): string {
     const groupNames = this.groups();
     if (rule.groupId) return groupNames.find((g) => g.id === rule.groupId)?.name ?? rule.groupId;
-    return rule.employeeIds.map((id) => this.names().get(id) ?? id).join(', ');
+    return (rule.employeeIds ?? []).map((id) => this.names().get(id) ?? id).join(', ');
   }
 
   edit(rule: AssignmentRule): void {
@@ -128,7 +120,7 @@ export class AssignmentRulesComponent {
     this.requestType = rule.requestType;
     this.pool = rule.groupId ? 'group' : 'employees';
     this.groupId = rule.groupId;
-    this.employeeIds = [...rule.employeeIds];
+    this.employeeIds = [...(rule.employeeIds ?? [])];
     this.formError.set('');
   }
 
@@ -171,7 +163,7 @@ export class AssignmentRulesComponent {
 
   private async load(): Promise<void> {
     try {
-      this.rules.set((await this.api.get<Page<AssignmentRule>>('/api/assignment-rules', { limit: 1000 })).items);
+      this.rules.set((await this.api.get<ApiSchema<'AssignmentRuleList'>>('/api/assignment-rules', { limit: 1000 })).items);
       this.error.set('');
     } catch (error) {
       this.error.set(errorMessage(error));
