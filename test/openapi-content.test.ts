@@ -153,6 +153,8 @@ describe('content, messaging and transfer routes answer what the document says',
 
     const audit = await documentedCall('GET', '/api/audit', '/api/audit');
     expect(audit.body.items.some((entry: Json) => entry.subject === 'contact_policy')).toBe(true);
+    // An audited state is an object (or null), never a bare value.
+    expect(check.validatorFor('GET', '/api/audit', 200)!({ ...audit.body, items: [{ ...audit.body.items[0], after: 'tekst' }] })).toBe(false);
   });
 
   it('suppressions, form submissions and form usage', async () => {

@@ -1,6 +1,8 @@
 import { pageSchema, registerComponentSchema } from '../common/openapi-components.js';
 import { AUDIT_SUBJECTS } from './audit-entry.entity.js';
 
+const STATE = { type: 'object', nullable: true, additionalProperties: true };
+
 /** One audit entry as `GET /api/audit` answers it (see AuditLog.list). */
 export const AUDIT_ENTRY_REF = {
   $ref: registerComponentSchema('AuditEntry', {
@@ -16,8 +18,8 @@ export const AUDIT_ENTRY_REF = {
       subjectId: { type: 'string' },
       subjectName: { type: 'string' },
       action: { type: 'string', description: 'created, updated, deleted, or a lifecycle step such as started, paused, ended' },
-      before: { description: 'The audited state before the change (any JSON); null when it was created' },
-      after: { description: 'The audited state after the change (any JSON); null when it was deleted' },
+      before: { ...STATE, description: 'The audited state before the change (a rule\'s source, a record\'s fields, a role list); null when it was created' },
+      after: { ...STATE, description: 'The audited state after the change; null when it was deleted' },
     },
   }),
 };

@@ -1775,12 +1775,16 @@ export interface components {
             /** @description `employee:<id>`, `api-token` or `system` */
             actor: string;
             actorName: string;
-            /** @description The audited state after the change (any JSON); null when it was deleted */
-            after: unknown;
+            /** @description The audited state after the change; null when it was deleted */
+            after: {
+                [key: string]: unknown;
+            } | null;
             /** Format: date-time */
             at: string;
-            /** @description The audited state before the change (any JSON); null when it was created */
-            before: unknown;
+            /** @description The audited state before the change (a rule's source, a record's fields, a role list); null when it was created */
+            before: {
+                [key: string]: unknown;
+            } | null;
             id: string;
             /** @enum {string} */
             subject: "workflow" | "flow" | "template" | "status" | "task_type" | "employee" | "contact_policy";

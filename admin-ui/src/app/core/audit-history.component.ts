@@ -2,17 +2,11 @@ import { DatePipe } from '@angular/common';
 import { Component, effect, inject, input, signal } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from './api';
+import { Api, errorMessage } from './api';
+import type { ApiSchema } from './api-schema';
 import { Session } from './session';
 
-interface AuditEntry {
-  id: string;
-  at: string;
-  actorName: string;
-  action: string;
-  before: { source?: string } | null;
-  after: { source?: string } | null;
-}
+type AuditEntry = ApiSchema<'AuditEntry'>;
 
 /**
  * Who changed a workflow or flow, when, and what it was before and after (the audit log; flow
@@ -71,7 +65,7 @@ export class AuditHistoryComponent {
       const [subject, id] = [this.subject(), this.subjectId()];
       this.revision();
       if (!this.session.isFlowAdmin()) return;
-      void this.api.get<Page<AuditEntry>>('/api/audit', { subject, subjectId: id, limit: 20 }).then(
+      void this.api.get<ApiSchema<'AuditEntryPage'>>('/api/audit', { subject, subjectId: id, limit: 20 }).then(
         (page) => this.entries.set(page.items),
         (e: unknown) => this.error.set(errorMessage(e)),
       );
@@ -83,7 +77,7 @@ export class AuditHistoryComponent {
   }
 
   /** A rule's source as it reads; anything else as JSON. */
-  text(state: { source?: string } | null): string {
+  text(state: AuditEntry['before']): string {
     if (state === null) return '—';
     if (typeof state.source === 'string') return Object.keys(state).length === 1 ? state.source : `${JSON.stringify({ ...state, source: undefined }, null, 2)}\n\n${state.source}`;
     return JSON.stringify(state, null, 2);

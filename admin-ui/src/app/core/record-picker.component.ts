@@ -4,7 +4,8 @@ import { MatAutocompleteModule, type MatAutocompleteSelectedEvent } from '@angul
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, type Page } from './api';
+import { Api } from './api';
+import type { ApiSchema } from './api-schema';
 
 /** The record kinds a picker finds, by their DSL name. */
 export const RECORD_KINDS = ['person', 'quote_request', 'opportunity', 'intake_measure', 'task'] as const;
@@ -19,9 +20,13 @@ export interface PickedRecord {
   detail: string;
 }
 
-export interface PersonRow { id: string; firstName: string | null; lastName: string | null; email: string | null }
-interface PipelineRow { id: string; kind?: string; status: string; personId: string | null }
-interface TaskRow { id: string; title: string; type: string; contactId: string | null }
+export type PersonRow = Pick<ApiSchema<'Person'>, 'id' | 'firstName' | 'lastName' | 'email'>;
+/** A quote request, an opportunity or an intake measure: only a quote request has a kind. */
+type PipelineRow = Pick<ApiSchema<'QuoteRequest'>, 'id' | 'status' | 'personId'> & Partial<Pick<ApiSchema<'QuoteRequest'>, 'kind'>>;
+type TaskRow = Pick<ApiSchema<'Task'>, 'id' | 'title' | 'type' | 'contactId'>;
+/** A page of found records of one kind, as its list answers. */
+type FoundPage = ApiSchema<'PersonList'> | ApiSchema<'QuoteRequestList'> | ApiSchema<'OpportunityList'> | ApiSchema<'IntakeMeasureList'> | ApiSchema<'TaskList'>;
+type FoundRow = FoundPage['items'][number];
 
 const PATHS: Record<RecordKind, string> = {
   person: 'persons', quote_request: 'quote-requests', opportunity: 'opportunities', intake_measure: 'intake-measures', task: 'tasks',
@@ -136,15 +141,15 @@ export class RecordPickerComponent {
   private async find(q: string): Promise<void> {
     const search = ++this.search;
     const kind = this.kind();
-    const page = await this.api.get<Page<Record<string, unknown>>>(`/api/${PATHS[kind]}`, { q, limit: SHOWN });
+    const page = await this.api.get<FoundPage>(`/api/${PATHS[kind]}`, { q, limit: SHOWN });
     const found = await this.described(kind, page.items);
     if (search !== this.search) return; // a later search answered first
     this.results.set(found);
     this.searched.set(true);
   }
 
-  private async described(kind: RecordKind, rows: Record<string, unknown>[]): Promise<PickedRecord[]> {
-    if (kind !== 'person') await this.loadPersons(rows.map((row) => (row['personId'] ?? row['contactId']) as string | null));
+  private async described(kind: RecordKind, rows: readonly FoundRow[]): Promise<PickedRecord[]> {
+    if (kind !== 'person') await this.loadPersons(rows.map((row) => ('personId' in row ? row.personId : 'contactId' in row ? row.contactId : null)));
     return rows.map((row) => recordLabel(kind, row, this.persons));
   }
 

@@ -1,15 +1,10 @@
 import { HttpClient } from '@angular/common/http';
 import { Injectable, computed, inject, signal } from '@angular/core';
 import { firstValueFrom } from 'rxjs';
+import type { ApiSchema } from './api-schema';
 
-export type Role = 'flow_admin' | 'content_editor';
-
-export interface Me {
-  kind: string;
-  employeeId: string | null;
-  name: string;
-  roles: Role[];
-}
+/** Who is signed in, as `GET /api/auth/me` answers. */
+export type Me = ApiSchema<'Me'>;
 
 /** Who is signed in (the session cookie is HttpOnly: the API tells). */
 @Injectable({ providedIn: 'root' })
