@@ -95,11 +95,16 @@ describe('flows answer what the document says', () => {
   });
 
   it('a draft that uses content still to be made: missing content, and problems on its steps', async () => {
-    const draft = await created('/api/flows', { source: `flow "OA-concept" {\n${SETTINGS}  trigger manual\n  send email "oa-nog-niet"\n}\n` });
+    const split = '  split "Soort" {\n    branch "Lead" when person.category = "Lead" {\n      wait 1 days\n    }\n    others leave\n  }\n  split "Nog eens" {\n    branch "Klant" when person.category = "Klant" {\n      wait 1 days\n    }\n    others continue\n  }\n';
+    const saved = await documentedCall('POST', '/api/flows', '/api/flows', { source: `flow "OA-concept" {\n${SETTINGS}  trigger manual\n  send email "oa-nog-niet"\n${split}}\n` });
+    expect(saved.status).toBe(201);
+    expect(saved.body.warnings.map((w: Json) => w.code)).toContain('unknown-template');
+    const draft = saved.body;
     const content = await documentedCall('GET', '/api/flows/{id}/content', `/api/flows/${draft.id}/content`);
     expect(content.body.missing.templates).toEqual([{ key: 'oa-nog-niet', channel: 'email' }]);
     const graph = await documentedCall('GET', '/api/flows/{id}/graph', `/api/flows/${draft.id}/graph`);
     expect(graph.body.nodes[0].problems.map((p: Json) => p.code)).toContain('unknown-template');
+    expect(graph.body.nodes.filter((n: Json) => n.others).map((n: Json) => n.others.kind)).toEqual(['leave', 'next']);
   });
 
   it('running: enrolment, participants, stats, step stats and the experiment readout', async () => {
@@ -112,6 +117,10 @@ describe('flows answer what the document says', () => {
     expect((await call('POST', '/api/clock/advance', { by: 'P3D' })).status).toBe(200);
     const participants = await documentedCall('GET', '/api/flows/{id}/participants', `${path}/participants?limit=100`);
     expect(participants.body.total).toBe(personIds.length);
+    const listed = await documentedCall('GET', '/api/flows', '/api/flows?limit=100');
+    const counts = listed.body.items.find((f: Json) => f.id === flowId).participants;
+    expect(Object.values(counts).reduce((a: number, b) => a + (b as number), 0)).toBe(personIds.length);
+    expect(check.validatorFor('GET', '/api/flows', 200)!({ items: [{ ...listed.body.items[0], participants: { lost: 1 } }], total: 1 })).toBe(false);
     const stats = await documentedCall('GET', '/api/flows/{id}/stats', `${path}/stats`);
     expect(stats.body.enrolled).toBe(personIds.length);
     const steps = await documentedCall('GET', '/api/flows/{id}/step-stats', `${path}/step-stats`);

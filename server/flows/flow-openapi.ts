@@ -1,29 +1,44 @@
 import { pageSchema, registerComponentSchema } from '../common/openapi-components.js';
+import { DIAGNOSTIC_PARAMS, DSL_DIAGNOSTIC_REF } from '../language/dsl-openapi.js';
+import { PARTICIPANT_STATUSES } from './participant.entity.js';
 import { COUNT, COUNTS, ID, RATE, REFUSAL_REASONS, STRINGS, TIME, fixed } from './flow-openapi-shapes.js';
 
-const DIAGNOSTIC = { type: 'object', additionalProperties: true, description: 'A warning of the DSL check, at its line' };
+/** What flowJson answers of every flow. */
+const FLOW_FIELDS = {
+  id: { type: 'string', pattern: '^[0-9]+$' },
+  name: { type: 'string' },
+  source: { type: 'string', description: 'The flow in the DSL' },
+  status: { type: 'string', enum: ['not_running', 'running', 'paused'] },
+  version: { type: 'integer', minimum: 1 },
+  createdAt: { type: 'string', format: 'date-time' },
+  updatedAt: { type: 'string', format: 'date-time' },
+};
+const FLOW_REQUIRED = Object.keys(FLOW_FIELDS);
 
-/** A flow as its routes answer it (see flowJson): the list adds participant counts, a save its warnings. */
+/** A flow as its routes answer it (see flowJson); a save adds its warnings. */
 export const FLOW_REF = {
   $ref: registerComponentSchema('Flow', {
     type: 'object',
-    required: ['id', 'name', 'source', 'status', 'version', 'createdAt', 'updatedAt'],
+    required: FLOW_REQUIRED,
+    additionalProperties: false,
+    properties: { ...FLOW_FIELDS, warnings: { type: 'array', items: DSL_DIAGNOSTIC_REF, description: 'Only in the answer of a save: the warnings of the DSL check' } },
+  }),
+};
+
+/** A flow in the list: with its participants per status (a status none has is left out). */
+const FLOW_LIST_ITEM_REF = {
+  $ref: registerComponentSchema('FlowListItem', {
+    type: 'object',
+    required: [...FLOW_REQUIRED, 'participants'],
     additionalProperties: false,
     properties: {
-      id: { type: 'string', pattern: '^[0-9]+$' },
-      name: { type: 'string' },
-      source: { type: 'string', description: 'The flow in the DSL' },
-      status: { type: 'string', enum: ['not_running', 'running', 'paused'] },
-      version: { type: 'integer', minimum: 1 },
-      createdAt: { type: 'string', format: 'date-time' },
-      updatedAt: { type: 'string', format: 'date-time' },
-      warnings: { type: 'array', items: DIAGNOSTIC, description: 'Only in the answer of a save' },
-      participants: { type: 'object', additionalProperties: { type: 'integer' }, description: 'Only in a list: participants per status' },
+      ...FLOW_FIELDS,
+      participants: { type: 'object', additionalProperties: false, properties: Object.fromEntries(PARTICIPANT_STATUSES.map((status) => [status, COUNT])) },
     },
   }),
 };
 
-export const FLOW_LIST_REF = { $ref: registerComponentSchema('FlowList', pageSchema(FLOW_REF.$ref)) };
+export const FLOW_LIST_REF = { $ref: registerComponentSchema('FlowList', pageSchema(FLOW_LIST_ITEM_REF.$ref)) };
 
 
 /** `GET /api/flows/:id/experiments` (FlowExperiments): per random split, its branches against the control. */
@@ -92,7 +107,7 @@ const PARTICIPANT_REF = {
       email: { type: 'string', nullable: true },
       name: { type: 'string' },
       company: { type: 'string', nullable: true },
-      status: { type: 'string', enum: ['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled'] },
+      status: { type: 'string', enum: [...PARTICIPANT_STATUSES] },
       stepId: { type: 'string', nullable: true },
       reason: { type: 'string', nullable: true },
       enrolledAt: TIME,
@@ -134,11 +149,17 @@ export const FLOW_STEP_GRAPH_REF = {
         settings: { type: 'object', additionalProperties: true },
         next: TARGET,
         branches: { type: 'array', items: fixed(['name', 'condition', 'next'], { name: { type: 'string' }, condition: { type: 'object', additionalProperties: true }, next: TARGET }) },
-        others: { type: 'object', required: ['kind'], additionalProperties: true, properties: { kind: { type: 'string', enum: ['next', 'leave'] } } },
+        others: {
+          description: 'A split\'s `others`: on to a step, or out of the flow with its leave actions',
+          oneOf: [
+            fixed(['kind', 'next'], { kind: { type: 'string', enum: ['next'] }, next: TARGET }),
+            fixed(['kind', 'actions'], { kind: { type: 'string', enum: ['leave'] }, actions: { type: 'array', items: { type: 'object', required: ['kind'], additionalProperties: true, properties: { kind: { type: 'string' } } } } }),
+          ],
+        },
         problems: {
           type: 'array',
           items: fixed(['severity', 'code', 'message'], {
-            severity: { type: 'string', enum: ['error', 'warning', 'info'] }, code: { type: 'string' }, params: { type: 'object', additionalProperties: true }, message: { type: 'string' },
+            severity: { type: 'string', enum: ['error', 'warning', 'info'] }, code: { type: 'string' }, params: DIAGNOSTIC_PARAMS, message: { type: 'string' },
           }),
         },
       }),

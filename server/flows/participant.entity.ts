@@ -13,7 +13,8 @@ export type AwaitedEvent =
 /** What a webhook step got, by the step's label: the HTTP status (0 when no answer came). */
 export type WebhookAnswers = Record<string, { status: number; at: string }>;
 
-export type ParticipantStatus = 'queued' | 'active' | 'completed' | 'completed_success' | 'dropout' | 'cancelled';
+export const PARTICIPANT_STATUSES = ['queued', 'active', 'completed', 'completed_success', 'dropout', 'cancelled'] as const;
+export type ParticipantStatus = (typeof PARTICIPANT_STATUSES)[number];
 
 export interface ParticipantNote {
   at: string;

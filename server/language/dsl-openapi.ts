@@ -2,6 +2,13 @@ import { registerComponentSchema } from '../common/openapi-components.js';
 
 const NAMES = { type: 'array', items: { type: 'string' } };
 
+/** What a diagnostic's message is made of (Params in @stroom/dsl): names, counts, lists of names. */
+export const DIAGNOSTIC_PARAMS = {
+  type: 'object',
+  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
+  description: 'What the message is made of: names, counts, lists of names',
+};
+
 /** One finding of the DSL check (see Diagnostic in @stroom/dsl); its message follows Accept-Language. */
 export const DSL_DIAGNOSTIC_REF = {
   $ref: registerComponentSchema('DslDiagnostic', {
@@ -15,11 +22,7 @@ export const DSL_DIAGNOSTIC_REF = {
       severity: { type: 'string', enum: ['error', 'warning', 'info'] },
       message: { type: 'string' },
       code: { type: 'string', description: 'Stable, e.g. `unknown-template`' },
-      params: {
-        type: 'object',
-        additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
-        description: 'What the message is made of: names, counts, lists of names',
-      },
+      params: DIAGNOSTIC_PARAMS,
       suggestion: { type: 'string', description: 'The name probably meant' },
       stepId: { type: 'string', description: 'The flow step it is about' },
     },

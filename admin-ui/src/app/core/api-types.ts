@@ -2009,10 +2009,6 @@ export interface components {
             createdAt: string;
             id: string;
             name: string;
-            /** @description Only in a list: participants per status */
-            participants?: {
-                [key: string]: number;
-            };
             /** @description The flow in the DSL */
             source: string;
             /** @enum {string} */
@@ -2020,10 +2016,8 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             version: number;
-            /** @description Only in the answer of a save */
-            warnings?: {
-                [key: string]: unknown;
-            }[];
+            /** @description Only in the answer of a save: the warnings of the DSL check */
+            warnings?: components["schemas"]["DslDiagnostic"][];
         };
         FlowContent: {
             files: {
@@ -2147,9 +2141,30 @@ export interface components {
             }[];
         };
         FlowList: {
-            items: components["schemas"]["Flow"][];
+            items: components["schemas"]["FlowListItem"][];
             /** @description All that match, over every page */
             total: number;
+        };
+        FlowListItem: {
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            name: string;
+            participants: {
+                active?: number;
+                cancelled?: number;
+                completed?: number;
+                completed_success?: number;
+                dropout?: number;
+                queued?: number;
+            };
+            /** @description The flow in the DSL */
+            source: string;
+            /** @enum {string} */
+            status: "not_running" | "running" | "paused";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
         };
         FlowParticipant: {
             company: string | null;
@@ -2321,17 +2336,27 @@ export interface components {
                 kind: string;
                 /** @description A step id; null: the end of the flow */
                 next: string | null;
+                /** @description A split's `others`: on to a step, or out of the flow with its leave actions */
                 others?: {
                     /** @enum {string} */
-                    kind: "next" | "leave";
-                } & {
-                    [key: string]: unknown;
+                    kind: "next";
+                    /** @description A step id; null: the end of the flow */
+                    next: string | null;
+                } | {
+                    actions: ({
+                        kind: string;
+                    } & {
+                        [key: string]: unknown;
+                    })[];
+                    /** @enum {string} */
+                    kind: "leave";
                 };
                 problems: {
                     code: string;
                     message: string;
+                    /** @description What the message is made of: names, counts, lists of names */
                     params?: {
-                        [key: string]: unknown;
+                        [key: string]: string | number | string[];
                     };
                     /** @enum {string} */
                     severity: "error" | "warning" | "info";

@@ -3,14 +3,12 @@ import { MatDialog } from '@angular/material/dialog';
 import { Router } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
 import { Api } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { ConfirmDialogComponent, type ConfirmData } from '../core/confirm-dialog.component';
 import { NewFlowDialogComponent } from './new-flow-dialog.component';
 
-export interface FlowRef {
-  id: string;
-  name: string;
-  status: 'not_running' | 'running' | 'paused';
-}
+/** What the actions need of a flow: any flow answer has it (one flow, a listed one). */
+export type FlowRef = Pick<ApiSchema<'Flow'>, 'id' | 'name' | 'status'>;
 
 const CONFIRM_REMOVE: ConfirmData = { title: 'flowActions.confirmRemove.title', text: 'flowActions.confirmRemove.text', confirm: 'flowActions.confirmRemove.confirm' };
 
@@ -36,8 +34,8 @@ export class FlowActions {
   }
 
   /** "<name> (kopie)": not running, the same steps and settings, no participants. */
-  copy(flow: FlowRef): Promise<FlowRef> {
-    return this.api.post<FlowRef>(`/api/flows/${flow.id}/copy`, {});
+  copy(flow: FlowRef): Promise<ApiSchema<'Flow'>> {
+    return this.api.post<ApiSchema<'Flow'>>(`/api/flows/${flow.id}/copy`, {});
   }
 
   /** Deletes after a confirmation; false when cancelled. The server's refusal (a running flow) is thrown in words. */

@@ -13,15 +13,15 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../core/api';
+import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 import { Session } from '../core/session';
 import { plural } from '../i18n/dictionary';
-import { FlowActions, type FlowRef } from './flow-actions';
+import { FlowActions } from './flow-actions';
 
-interface FlowRow extends FlowRef {
-  updatedAt: string;
-  participants: Record<string, number>;
-}
+type FlowList = ApiSchema<'FlowList'>;
+/** A flow in the list, with its participants per status. */
+type FlowRow = FlowList['items'][number];
 
 type Tab = 'all' | 'recent' | 'running';
 /** "Recent": changed in the last 30 days. */
@@ -198,7 +198,7 @@ export class FlowsComponent {
 
   async load(): Promise<void> {
     try {
-      const page = await this.api.get<Page<FlowRow>>('/api/flows', { q: this.q, status: this.current === 'running' ? 'running' : undefined, limit: 1000 });
+      const page = await this.api.get<FlowList>('/api/flows', { q: this.q, status: this.current === 'running' ? 'running' : undefined, limit: 1000 });
       const since = Date.now() - RECENT_DAYS * 86_400_000;
       const rows = this.current === 'recent'
         ? page.items.filter((f) => new Date(f.updatedAt).getTime() >= since).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))

@@ -7,6 +7,7 @@ import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { quote } from '@stroom/dsl';
 import { Api, errorMessage } from '../core/api';
+import type { ApiSchema } from '../core/api-schema';
 
 /** "Nieuwe flow": asks the name, creates a flow that does not run yet and closes with its id. */
 @Component({
@@ -45,7 +46,7 @@ export class NewFlowDialogComponent {
     this.error.set('');
     try {
       // The smallest flow there is: a manual trigger; the designer adds the rest.
-      const flow = await this.api.post<{ id: string }>('/api/flows', { source: `flow ${quote(name)} {\n  trigger manual\n}\n` });
+      const flow = await this.api.post<ApiSchema<'Flow'>>('/api/flows', { source: `flow ${quote(name)} {\n  trigger manual\n}\n` });
       this.ref.close(flow.id);
     } catch (error) {
       this.error.set(errorMessage(error));

@@ -11,6 +11,7 @@ import { TranslocoPipe, translate } from '@jsverse/transloco';
 import type { Diagnostic } from '@stroom/dsl';
 import { firstValueFrom } from 'rxjs';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { Session } from '../../core/session';
 import { DeleteStepDialogComponent } from './delete-step-dialog.component';
 import { DesignerStore } from './designer-store';
@@ -22,13 +23,7 @@ import { StepSettingsComponent } from './step-settings.component';
 import { DesignerContent } from './designer-content';
 import { StepTreeComponent } from './step-tree.component';
 
-interface SavedFlow {
-  id: string;
-  name: string;
-  source: string;
-  status: 'not_running' | 'running' | 'paused';
-  warnings?: Diagnostic[];
-}
+type Flow = ApiSchema<'Flow'>;
 
 interface StartProblem {
   stepId: string | null;
@@ -143,13 +138,13 @@ export class FlowDesignerComponent implements OnDestroy {
   protected readonly palette = PALETTE;
   protected readonly never = () => false;
   protected readonly id = signal<string | null>(this.route.snapshot.paramMap.get('id'));
-  protected readonly status = signal<SavedFlow['status'] | null>(null);
+  protected readonly status = signal<Flow['status'] | null>(null);
   protected readonly admin = computed(() => this.session.isFlowAdmin());
   /** A content editor only looks; a running flow is paused before it is edited. */
   protected readonly readOnly = computed(() => !this.admin() || this.status() === 'running');
   protected readonly busy = signal(false);
   protected readonly message = signal('');
-  protected readonly warnings = signal<Diagnostic[]>([]);
+  protected readonly warnings = signal<ApiSchema<'DslDiagnostic'>[]>([]);
   protected readonly startProblems = signal<StartProblem[]>([]);
   protected readonly textErrors = signal<Diagnostic[]>([]);
   private readonly content = inject(DesignerContent);
@@ -230,7 +225,7 @@ export class FlowDesignerComponent implements OnDestroy {
       const moves = id && this.status() === 'paused' ? await this.movesFor(id, source) : {};
       if (moves === undefined) return;
       const body = Object.keys(moves).length > 0 ? { source, moves } : { source };
-      const saved = id ? await this.api.put<SavedFlow>(`/api/flows/${id}`, body) : await this.api.post<SavedFlow>('/api/flows', { source });
+      const saved = id ? await this.api.put<Flow>(`/api/flows/${id}`, body) : await this.api.post<Flow>('/api/flows', { source });
       this.warnings.set((saved.warnings ?? []).filter((w) => w.severity === 'warning'));
       this.status.set(saved.status);
       this.store.load(saved.source);
@@ -263,7 +258,7 @@ export class FlowDesignerComponent implements OnDestroy {
     this.message.set('');
     try {
       if (this.store.dirty()) await this.save();
-      const started = await this.api.post<SavedFlow>(`/api/flows/${this.id()}/start`, {});
+      const started = await this.api.post<Flow>(`/api/flows/${this.id()}/start`, {});
       this.status.set(started.status);
       this.message.set(translateStarted());
     } catch (error) {
@@ -277,7 +272,7 @@ export class FlowDesignerComponent implements OnDestroy {
 
   protected async copy(): Promise<void> {
     try {
-      const copy = await this.api.post<SavedFlow>(`/api/flows/${this.id()}/copy`, {});
+      const copy = await this.api.post<Flow>(`/api/flows/${this.id()}/copy`, {});
       this.id.set(copy.id);
       this.location.go(`/flows/${copy.id}/edit`);
       await this.open();
@@ -297,7 +292,7 @@ export class FlowDesignerComponent implements OnDestroy {
       return;
     }
     try {
-      const flow = await this.api.get<SavedFlow>(`/api/flows/${id}`);
+      const flow = await this.api.get<Flow>(`/api/flows/${id}`);
       this.status.set(flow.status);
       this.store.load(flow.source);
       this.warnings.set([]);
@@ -309,7 +304,7 @@ export class FlowDesignerComponent implements OnDestroy {
 
   private async check(source: string): Promise<void> {
     try {
-      const result = await this.api.post<{ diagnostics: Diagnostic[] }>('/api/dsl/check', { source, mode: 'start' });
+      const result = await this.api.post<ApiSchema<'DslCheck'>>('/api/dsl/check', { source, mode: 'start' });
       if (source === this.store.source()) this.store.setProblems(result.diagnostics);
     } catch {
       // The markers stay as they were; saving reports what is wrong.

@@ -3,20 +3,18 @@ import { MatButtonModule } from '@angular/material/button';
 import { Graph, layout } from '@dagrejs/dagre';
 import { TranslocoPipe, TranslocoService } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { DiagramZoom } from './diagram-zoom';
 import { FlowStore } from './flow-store';
 import { stepSummary } from '../designer/step-summary';
-import { type GraphNode, stepDetail, stepSource } from './step-text';
+import { stepDetail, stepSource } from './step-text';
 
-interface FlowGraph {
-  start: string | null;
-  nodes: GraphNode[];
-  edges: { from: string; to: string | null; label?: string }[];
-}
+type FlowGraph = ApiSchema<'FlowStepGraph'>;
+type StepStats = ApiSchema<'FlowStepStats'>;
+type StepFigures = StepStats['items'][number];
 
 interface Box { id: string; x: number; y: number; width: number; height: number; title: string; detail: string; figures: string; invalid: string; end?: boolean }
-interface StepFigures { stepId: string; now: number; passed: number; sent: number; opened: number; clicked: number }
 interface Line { d: string; label?: string; lx: number; ly: number }
 
 const END = '__end';
@@ -135,7 +133,7 @@ export class FlowDiagramComponent {
       const flow = this.store.flow();
       if (!flow) return;
       void this.api.get<FlowGraph>(`/api/flows/${flow.id}/graph`).then((g) => this.graph.set(g), (e: unknown) => this.error.set(errorMessage(e)));
-      void this.api.get<{ items: StepFigures[] }>(`/api/flows/${flow.id}/step-stats`).then((f) => this.figures.set(new Map(f.items.map((i) => [i.stepId, i]))), (e: unknown) => this.error.set(errorMessage(e)));
+      void this.api.get<StepStats>(`/api/flows/${flow.id}/step-stats`).then((f) => this.figures.set(new Map(f.items.map((i) => [i.stepId, i]))), (e: unknown) => this.error.set(errorMessage(e)));
     });
     afterRenderEffect(() => {
       if (this.canvas() && this.graph() && !this.fitted) {

@@ -3,32 +3,10 @@ import { Component, effect, inject, signal } from '@angular/core';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { FlowStore } from './flow-store';
 
-interface Versus {
-  branch: string;
-  difference: number;
-  ciLow: number;
-  ciHigh: number;
-  pValue: number;
-}
-
-interface BranchReadout {
-  name: string;
-  participants: number;
-  successRate: number;
-  uniqueOpens: number;
-  uniqueClicks: number;
-  versus?: Versus;
-}
-
-interface Experiment {
-  split: string;
-  stepId: string;
-  branches: BranchReadout[];
-  winner?: { branch: string; at: string; reason: string };
-  verdict: string;
-}
+type Experiments = ApiSchema<'FlowExperiments'>;
 
 /** The readout of a flow's experiments (`split random`): per branch its figures, the difference to the control and the verdict. */
 @Component({
@@ -70,13 +48,13 @@ export class FlowExperimentComponent {
   private readonly api = inject(Api);
   private readonly store = inject(FlowStore);
   readonly columns = ['name', 'participants', 'successRate', 'opens', 'clicks', 'versus'];
-  readonly experiments = signal<Experiment[]>([]);
+  readonly experiments = signal<Experiments['items']>([]);
   readonly error = signal('');
 
   constructor() {
     effect(() => {
       const flow = this.store.flow();
-      if (flow) void this.api.get<{ items: Experiment[] }>(`/api/flows/${flow.id}/experiments`).then((r) => this.experiments.set(r.items), (e: unknown) => this.error.set(errorMessage(e)));
+      if (flow) void this.api.get<Experiments>(`/api/flows/${flow.id}/experiments`).then((r) => this.experiments.set(r.items), (e: unknown) => this.error.set(errorMessage(e)));
     });
   }
 

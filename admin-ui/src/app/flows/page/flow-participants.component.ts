@@ -8,24 +8,15 @@ import { MatPaginatorModule, type PageEvent } from '@angular/material/paginator'
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../../core/api';
+import { Api, errorMessage } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 import { plural } from '../../i18n/dictionary';
 import { nl } from '../../i18n/nl';
 import { Session } from '../../core/session';
 import { openEnrolDialog } from './enrol-dialog.component';
 import { FlowStore } from './flow-store';
 
-interface ParticipantRow {
-  id: string;
-  email: string | null;
-  name: string;
-  company: string | null;
-  status: string;
-  stepId: string | null;
-  reason: string | null;
-  enrolledAt: string;
-  lastMessage: { subject: string | null; status: string; at: string } | null;
-}
+type ParticipantRow = ApiSchema<'FlowParticipant'>;
 
 /** Participants, paged on the server (fine with 100,000), filtered by status. */
 @Component({
@@ -106,7 +97,7 @@ export class FlowParticipantsComponent {
     const flow = this.store.flow();
     if (!flow) return;
     try {
-      const page = await this.api.get<Page<ParticipantRow>>(`/api/flows/${flow.id}/participants`, { status: this.status, limit: this.pageSize, offset: this.pageIndex * this.pageSize });
+      const page = await this.api.get<ApiSchema<'FlowParticipantList'>>(`/api/flows/${flow.id}/participants`, { status: this.status, limit: this.pageSize, offset: this.pageIndex * this.pageSize });
       this.rows.set(page.items);
       this.total.set(page.total);
     } catch (error) {

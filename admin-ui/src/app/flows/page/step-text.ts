@@ -1,16 +1,10 @@
 import type { TranslocoService } from '@jsverse/transloco';
+import type { ApiSchema } from '../../core/api-schema';
 import { plural } from '../../i18n/dictionary';
 import { localeOf } from './locale-format';
 
 /** A step of the diagram as the server sends it. */
-export interface GraphNode {
-  id: string;
-  kind: string;
-  settings: Record<string, unknown>;
-  problems: { severity: string; message: string }[];
-  /** A split's `others`: on to a step, or out of the flow. */
-  others?: { kind: 'next' | 'leave' };
-}
+export type GraphNode = ApiSchema<'FlowStepGraph'>['nodes'][number];
 
 /** The most telling setting of a step, for its box, in the chosen language (names and keys stay as written). */
 export function stepDetail(node: GraphNode, transloco: TranslocoService, lang: string): string {
