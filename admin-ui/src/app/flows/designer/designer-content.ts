@@ -1,17 +1,9 @@
 import { Injectable, inject, signal } from '@angular/core';
-import { Api, type Page } from '../../core/api';
+import { Api } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 
-export interface TemplateOption {
-  id?: string;
-  key: string;
-  name: string;
-  channel: 'email' | 'sms';
-}
-
-export interface FormOption {
-  key: string;
-  name: string;
-}
+export type TemplateOption = Pick<ApiSchema<'Template'>, 'id' | 'key' | 'name' | 'channel'>;
+export type FormOption = Pick<ApiSchema<'Form'>, 'key' | 'name'>;
 
 /** The content the designer's pickers offer: templates, forms and webhook secret names (read again with each flow opened). */
 @Injectable()
@@ -23,8 +15,8 @@ export class DesignerContent {
   readonly secrets = signal<string[] | undefined>(undefined);
 
   load(): void {
-    void this.api.get<Page<TemplateOption>>('/api/templates', { limit: 1000 }).then((page) => this.templates.set(page.items)).catch(() => undefined);
-    void this.api.get<Page<FormOption>>('/api/forms', { limit: 1000 }).then((page) => this.forms.set(page.items)).catch(() => undefined);
-    void this.api.get<{ secrets?: string[] }>('/api/dsl/names').then((names) => this.secrets.set(names.secrets)).catch(() => undefined);
+    void this.api.get<ApiSchema<'TemplateList'>>('/api/templates', { limit: 1000 }).then((page) => this.templates.set(page.items)).catch(() => undefined);
+    void this.api.get<ApiSchema<'FormList'>>('/api/forms', { limit: 1000 }).then((page) => this.forms.set(page.items)).catch(() => undefined);
+    void this.api.get<ApiSchema<'DslNames'>>('/api/dsl/names').then((names) => this.secrets.set(names.secrets)).catch(() => undefined);
   }
 }

@@ -2,10 +2,15 @@ import { Component, inject, input, output, signal, viewChild } from '@angular/co
 import { MatAutocompleteModule, MatAutocompleteTrigger } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { Api, type Page } from '../../core/api';
+import { Api } from '../../core/api';
+import type { ApiSchema } from '../../core/api-schema';
 
 /** Collections a step names; the server searches them (`q`), so the picker works with thousands. */
 export type NamedCollection = 'selections' | 'projects' | 'flows' | 'groups' | 'files' | 'employees';
+
+/** A page of one of them, as its list answers. */
+type NamedPage = ApiSchema<'SelectionList'> | ApiSchema<'ProjectList'> | ApiSchema<'FlowList'> | ApiSchema<'GroupList'> | ApiSchema<'StoredFilePage'> | ApiSchema<'EmployeeList'>;
+type Named = NamedPage['items'][number];
 
 interface Option {
   value: string;
@@ -13,8 +18,9 @@ interface Option {
 }
 
 /** An employee is named by e-mail address (as the DSL writes it), and shown with the name. */
-function optionOf(collection: NamedCollection, item: { name: string; email?: string }): Option {
-  return collection === 'employees' ? { value: item.email ?? '', label: `${item.name} <${item.email ?? ''}>` } : { value: item.name, label: item.name };
+function optionOf(collection: NamedCollection, item: Named): Option {
+  const email = 'email' in item ? item.email : '';
+  return collection === 'employees' ? { value: email, label: `${item.name} <${email}>` } : { value: item.name, label: item.name };
 }
 
 /**
@@ -66,8 +72,9 @@ export class NamePickerComponent {
   private async search(q: string): Promise<void> {
     const collection = this.collection();
     try {
-      const page = await this.api.get<Page<{ name: string; email?: string }>>(`/api/${collection}`, { q, limit: 20 });
-      this.options.set(page.items.map((item) => optionOf(collection, item)));
+      const page = await this.api.get<NamedPage>(`/api/${collection}`, { q, limit: 20 });
+      const items: readonly Named[] = page.items;
+      this.options.set(items.map((item) => optionOf(collection, item)));
     } catch {
       this.options.set([]);
     }

@@ -15,7 +15,6 @@ import { localeOf } from './locale-format';
 
 /** The answer of `POST /api/flows/:id/simulate` for one person: their walk, with nothing stored or sent. */
 export type Simulation = ApiSchema<'FlowPersonSimulation'>;
-type FieldChanges = Record<string, { from?: unknown; to?: unknown }> | null;
 
 export const SIMULATION_DAYS = { min: 1, max: 366, initial: 30 } as const;
 
@@ -155,7 +154,7 @@ export class FlowSimulationComponent {
 
   /** The changed fields of a change, as "field: value". */
   fields(change: Simulation['changes'][number]): string {
-    return Object.entries((change.changes as FieldChanges) ?? {}).map(([field, value]) => `${field}: ${display(value?.to)}`).join(', ');
+    return Object.entries(change.changes ?? {}).map(([field, value]) => `${field}: ${display(value.to)}`).join(', ');
   }
 }
 

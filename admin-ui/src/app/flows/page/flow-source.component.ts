@@ -5,7 +5,7 @@ import { MergeView } from '@codemirror/merge';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, type Page } from '../../core/api';
+import { Api } from '../../core/api';
 import type { ApiSchema } from '../../core/api-schema';
 import { AuditHistoryComponent } from '../../core/audit-history.component';
 import { FlowStore } from './flow-store';
@@ -50,7 +50,7 @@ export class FlowSourceComponent implements OnDestroy {
   constructor() {
     effect(() => {
       const flow = this.store.flow();
-      if (flow) void this.api.get<Page<Version>>(`/api/flows/${flow.id}/versions`).then((page) => this.versions.set(page.items));
+      if (flow) void this.api.get<ApiSchema<'DocumentVersionList'>>(`/api/flows/${flow.id}/versions`).then((page) => this.versions.set(page.items));
     });
   }
 

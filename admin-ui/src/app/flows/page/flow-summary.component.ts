@@ -2,7 +2,7 @@ import { DatePipe } from '@angular/common';
 import { Component, computed, effect, inject, signal } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, errorMessage, type Page } from '../../core/api';
+import { Api, errorMessage } from '../../core/api';
 import type { ApiSchema } from '../../core/api-schema';
 import { LanguageChoice } from '../../i18n/language-choice';
 import { FlowStore } from './flow-store';
@@ -69,7 +69,7 @@ export class FlowSummaryComponent {
       const flow = this.store.flow();
       if (!flow) return;
       void this.api.get<Stats>(`/api/flows/${flow.id}/stats`).then((s) => this.stats.set(s), (e: unknown) => this.error.set(errorMessage(e)));
-      void this.api.get<Page<Version>>(`/api/flows/${flow.id}/versions`).then((page) => this.versions.set(page.items), () => this.versions.set([]));
+      void this.api.get<ApiSchema<'DocumentVersionList'>>(`/api/flows/${flow.id}/versions`).then((page) => this.versions.set(page.items), () => this.versions.set([]));
     });
   }
 

@@ -1,5 +1,5 @@
 import { signal } from '@angular/core';
-import { type Api, errorMessage, type Page } from '../../core/api';
+import { type Api, errorMessage } from '../../core/api';
 import type { ApiSchema } from '../../core/api-schema';
 
 export type SelectionRow = Pick<ApiSchema<'Selection'>, 'id' | 'name'>;
@@ -25,7 +25,7 @@ export class SelectionSearch {
     this.chosen.set(undefined);
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      void this.api.get<Page<SelectionRow>>('/api/selections', { q: value.trim(), limit: 10 }).then((page) => this.options.set(page.items), (e: unknown) => this.failed(errorMessage(e)));
+      void this.api.get<ApiSchema<'SelectionList'>>('/api/selections', { q: value.trim(), limit: 10 }).then((page) => this.options.set(page.items), (e: unknown) => this.failed(errorMessage(e)));
     }, SEARCH_DELAY_MS);
   }
 

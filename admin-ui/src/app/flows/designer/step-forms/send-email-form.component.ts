@@ -5,6 +5,7 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslocoPipe, translate } from '@jsverse/transloco';
 import { Api, errorMessage } from '../../../core/api';
+import type { ApiSchema } from '../../../core/api-schema';
 import { TemplatePickerComponent } from '../controls/template-picker.component';
 import { DesignerContent } from '../designer-content';
 import { NameListComponent } from '../controls/name-list.component';
@@ -81,12 +82,12 @@ export class SendEmailFormComponent extends StepForm<'send_email'> {
     }
   }
 
-  private async createUnder(base: string, flow: string): Promise<{ id: string; key: string }> {
+  private async createUnder(base: string, flow: string): Promise<ApiSchema<'Template'>> {
     const subject = this.step().subject ?? flow;
     for (let n = 1; ; n++) {
       const key = n === 1 ? base : `${base}-${n}`;
       try {
-        return await this.api.post<{ id: string; key: string }>('/api/templates', {
+        return await this.api.post<ApiSchema<'Template'>>('/api/templates', {
           key, name: `${flow} (${this.step().id})`, channel: 'email', subject, body: '<p>Beste {{ person.first_name }},</p>\n<p></p>\n',
         });
       } catch (error) {
