@@ -8,7 +8,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { TranslocoPipe } from '@jsverse/transloco';
-import { Api, type Page } from '../core/api';
+import { Api } from '../core/api';
 import type { ApiSchema } from '../core/api-schema';
 import { PagedList } from '../core/paged-list';
 import { plural } from '../i18n/dictionary';
@@ -100,8 +100,8 @@ export class MessagesComponent {
 
   constructor() {
     void this.list.reload();
-    void this.api.get<Page<FlowName>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
-    void this.api.get<Page<WorkflowName>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
+    void this.api.get<ApiSchema<'FlowList'>>('/api/flows', { limit: 1000 }).then((p) => this.flows.set(p.items));
+    void this.api.get<ApiSchema<'WorkflowList'>>('/api/workflows', { limit: 1000 }).then((p) => this.workflows.set(p.items));
   }
 
   /** The rule or flow behind a message, by name. */
