@@ -105,6 +105,9 @@ describe('flows answer what the document says', () => {
     const graph = await documentedCall('GET', '/api/flows/{id}/graph', `/api/flows/${draft.id}/graph`);
     expect(graph.body.nodes[0].problems.map((p: Json) => p.code)).toContain('unknown-template');
     expect(graph.body.nodes.filter((n: Json) => n.others).map((n: Json) => n.others.kind)).toEqual(['leave', 'next']);
+    const refused = await documentedCall('POST', '/api/flows/{id}/start', `/api/flows/${draft.id}/start`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.details.problems.map((p: Json) => p.code)).toContain('unknown-template');
   });
 
   it('running: enrolment, participants, stats, step stats and the experiment readout', async () => {

@@ -3,6 +3,13 @@ import { ApiResponse, type OpenAPIObject } from '@nestjs/swagger';
 /** A JSON schema as OpenAPI 3.0 writes it (with `nullable`). */
 export type Schema = Record<string, unknown>;
 
+/** What a DSL diagnostic's message is made of (Params in @stroom/dsl): names, counts, lists of names. */
+export const DIAGNOSTIC_PARAMS: Schema = {
+  type: 'object',
+  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
+  description: 'What the message is made of: names, counts, lists of names',
+};
+
 /**
  * The one error shape every 4xx and 5xx answer has (made by HttpErrorFilter from a CodedError):
  * exactly these properties, `params` only when the message has parameters, `details` only when given.
@@ -19,8 +26,25 @@ export const ERROR_SCHEMA: Schema = {
     message: { type: 'string', description: 'What went wrong, for people.' },
     params: { type: 'object', additionalProperties: true, description: 'The values the message names, by name.' },
     details: {
-      description: 'More about the error; bad input has `issues`, one per field.',
+      description: 'More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing.',
       properties: {
+        problems: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['stepId', 'setting', 'code', 'message', 'line', 'column'],
+            additionalProperties: false,
+            properties: {
+              stepId: { type: 'string', nullable: true, description: 'The step it is about; null: the flow' },
+              setting: { type: 'string', description: 'The code of the problem, which names the setting' },
+              code: { type: 'string' },
+              params: DIAGNOSTIC_PARAMS,
+              message: { type: 'string' },
+              line: { type: 'integer', minimum: 1 },
+              column: { type: 'integer', minimum: 1 },
+            },
+          },
+        },
         issues: {
           type: 'array',
           items: {

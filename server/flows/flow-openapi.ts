@@ -1,5 +1,5 @@
-import { pageSchema, registerComponentSchema } from '../common/openapi-components.js';
-import { DIAGNOSTIC_PARAMS, DSL_DIAGNOSTIC_REF } from '../language/dsl-openapi.js';
+import { DIAGNOSTIC_PARAMS, pageSchema, registerComponentSchema } from '../common/openapi-components.js';
+import { DSL_DIAGNOSTIC_REF } from '../language/dsl-openapi.js';
 import { PARTICIPANT_STATUSES } from './participant.entity.js';
 import { COUNT, COUNTS, ID, RATE, REFUSAL_REASONS, STRINGS, TIME, fixed } from './flow-openapi-shapes.js';
 

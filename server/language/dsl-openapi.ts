@@ -1,13 +1,6 @@
-import { registerComponentSchema } from '../common/openapi-components.js';
+import { DIAGNOSTIC_PARAMS, registerComponentSchema } from '../common/openapi-components.js';
 
 const NAMES = { type: 'array', items: { type: 'string' } };
-
-/** What a diagnostic's message is made of (Params in @stroom/dsl): names, counts, lists of names. */
-export const DIAGNOSTIC_PARAMS = {
-  type: 'object',
-  additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'array', items: { type: 'string' } }] },
-  description: 'What the message is made of: names, counts, lists of names',
-};
 
 /** One finding of the DSL check (see Diagnostic in @stroom/dsl); its message follows Accept-Language. */
 export const DSL_DIAGNOSTIC_REF = {

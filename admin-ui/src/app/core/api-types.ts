@@ -1976,7 +1976,7 @@ export interface components {
              * @example record.not_found
              */
             code: string;
-            /** @description More about the error; bad input has `issues`, one per field. */
+            /** @description More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing. */
             details?: {
                 issues?: {
                     code?: string;
@@ -1985,6 +1985,20 @@ export interface components {
                     params?: {
                         [key: string]: unknown;
                     };
+                }[];
+                problems?: {
+                    code: string;
+                    column: number;
+                    line: number;
+                    message: string;
+                    /** @description What the message is made of: names, counts, lists of names */
+                    params?: {
+                        [key: string]: string | number | string[];
+                    };
+                    /** @description The code of the problem, which names the setting */
+                    setting: string;
+                    /** @description The step it is about; null: the flow */
+                    stepId: string | null;
                 }[];
             };
             /** @description The name of the status: `Bad Request`, `Not Found`, … */

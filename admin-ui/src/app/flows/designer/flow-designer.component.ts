@@ -21,15 +21,11 @@ import { FlowSettingsComponent } from './flow-settings.component';
 import { PALETTE, type PaletteItem } from './step-kinds';
 import { StepSettingsComponent } from './step-settings.component';
 import { DesignerContent } from './designer-content';
+import { startProblemsOf, type StartProblem } from '../page/flow-store';
 import { StepTreeComponent } from './step-tree.component';
 
 type Flow = ApiSchema<'Flow'>;
 
-interface StartProblem {
-  stepId: string | null;
-  setting: string | null;
-  message: string;
-}
 
 /**
  * The flow designer: the step menu, the diagram of the flow's steps with a free slot between every
@@ -262,8 +258,8 @@ export class FlowDesignerComponent implements OnDestroy {
       this.status.set(started.status);
       this.message.set(translateStarted());
     } catch (error) {
-      const problems = (error as { error?: { details?: { problems?: StartProblem[] } } }).error?.details?.problems;
-      if (problems?.length) this.startProblems.set(problems);
+      const problems = startProblemsOf(error);
+      if (problems.length) this.startProblems.set(problems);
       else this.message.set(errorMessage(error));
     } finally {
       this.busy.set(false);

@@ -7,10 +7,7 @@ import { flowAst, stepsById, stepTitles } from './flow-words';
 export type Flow = ApiSchema<'Flow'>;
 
 /** A start the server refused: each step and setting still missing, in words. */
-export interface StartProblem {
-  stepId?: string;
-  message: string;
-}
+export type StartProblem = NonNullable<NonNullable<ApiSchema<'Error'>['details']>['problems']>[number];
 
 /** The flow a flow page shows, shared by its tabs, with its syntax tree and its steps' titles. */
 @Injectable()
@@ -40,5 +37,5 @@ export class FlowStore {
 
 /** The problems of a refused start (409), when the refusal names them. */
 export function startProblemsOf(error: unknown): StartProblem[] {
-  return (error as { error?: { details?: { problems?: StartProblem[] } } }).error?.details?.problems ?? [];
+  return (error as { error?: Partial<ApiSchema<'Error'>> }).error?.details?.problems ?? [];
 }
