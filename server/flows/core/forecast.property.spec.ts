@@ -3,11 +3,14 @@ import { compileFlow, parse, type Flow as FlowAst } from '@stroom/dsl';
 import fc from 'fast-check';
 import { appCalendar } from '../../scheduling/calendar.js';
 import { FlowForecaster, type Forecast } from './forecast.js';
+import { FlowWalker } from './walk.js';
 
 /**
  * Properties of the forecast over generated flows, people and assumed behaviour: every member who
  * enters ends in exactly one way or is still in the flow; arrivals per step and per day agree;
- * no step sends more messages than arrivals at it; the same input gives the same forecast.
+ * no step sends more messages than arrivals at it; the same input gives the same forecast. And of
+ * one participant's walk under any assumed behaviour: one step at a time, forward in time, and no
+ * message twice.
  */
 
 const calendar = appCalendar({ appTimezone: 'Europe/Amsterdam', holidays: [] });
@@ -85,6 +88,36 @@ describe('forecast properties', () => {
           expect(await forecast(source, people, opens, clicks, days)).toEqual(result);
         }),
       { numRuns: 150 },
+    );
+  });
+
+  it('walks a participant through one step at a time, never back in time, and sends no message twice', async () => {
+    await fc.assert(
+      fc.asyncProperty(flowArbitrary, fc.constantFrom('Klant', 'Lead', 'Prospect'), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 400 }),
+        async (source, category, opens, clicks, person) => {
+          const walker = new FlowWalker({
+            flowId: '42', graph: compileFlow(parse(source).ast.declarations[0] as FlowAst), calendar,
+            opening: () => undefined, webhookStatus: 200, behaviour: { opens, clicks },
+          });
+          const arrivals: { step: string; at: number }[] = [];
+          const messages: string[] = [];
+          const result = await walker.walk(String(person), { person: { id: String(person), category, email: 'p@example.nl' } }, START, new Date(START.getTime() + 120 * 86_400_000), {
+            arrive: (node, at) => {
+              arrivals.push({ step: node.id, at: at.getTime() });
+            },
+            message: (node) => {
+              messages.push(node.id);
+              return true;
+            },
+          });
+          // One path: each step entered once, in time order (a participant is never in two steps).
+          for (let i = 1; i < arrivals.length; i++) expect(arrivals[i]!.at).toBeGreaterThanOrEqual(arrivals[i - 1]!.at);
+          expect(new Set(arrivals.map((a) => a.step)).size).toBe(arrivals.length);
+          expect(new Set(messages).size).toBe(messages.length);
+          for (const step of messages) expect(arrivals.some((a) => a.step === step)).toBe(true);
+          expect(['success', 'completed', 'dropout', 'active']).toContain(result.kind);
+        }),
+      { numRuns: 200 },
     );
   });
 });
