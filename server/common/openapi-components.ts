@@ -26,23 +26,42 @@ export const ERROR_SCHEMA: Schema = {
     message: { type: 'string', description: 'What went wrong, for people.' },
     params: { type: 'object', additionalProperties: true, description: 'The values the message names, by name.' },
     details: {
-      description: 'More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing.',
+      description: 'More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing; a refused template `problems`, one per field and fault.',
       properties: {
         problems: {
           type: 'array',
           items: {
-            type: 'object',
-            required: ['stepId', 'setting', 'code', 'message', 'line', 'column'],
-            additionalProperties: false,
-            properties: {
-              stepId: { type: 'string', nullable: true, description: 'The step it is about; null: the flow' },
-              setting: { type: 'string', description: 'The code of the problem, which names the setting' },
-              code: { type: 'string' },
-              params: DIAGNOSTIC_PARAMS,
-              message: { type: 'string' },
-              line: { type: 'integer', minimum: 1 },
-              column: { type: 'integer', minimum: 1 },
-            },
+            anyOf: [
+              {
+                type: 'object',
+                description: 'A refused flow start: a step or setting still missing',
+                required: ['stepId', 'setting', 'code', 'message', 'line', 'column'],
+                additionalProperties: false,
+                properties: {
+                  stepId: { type: 'string', nullable: true, description: 'The step it is about; null: the flow' },
+                  setting: { type: 'string', description: 'The code of the problem, which names the setting' },
+                  code: { type: 'string' },
+                  params: DIAGNOSTIC_PARAMS,
+                  message: { type: 'string' },
+                  line: { type: 'integer', minimum: 1 },
+                  column: { type: 'integer', minimum: 1 },
+                },
+              },
+              {
+                type: 'object',
+                description: 'A refused template: a field and what is wrong in it (where in its text, when known)',
+                required: ['field', 'code', 'message'],
+                additionalProperties: false,
+                properties: {
+                  field: { type: 'string' },
+                  code: { type: 'string' },
+                  params: { type: 'object', additionalProperties: true },
+                  message: { type: 'string' },
+                  line: { type: 'integer', minimum: 1 },
+                  column: { type: 'integer', minimum: 1 },
+                },
+              },
+            ],
           },
         },
         issues: {

@@ -1976,7 +1976,7 @@ export interface components {
              * @example record.not_found
              */
             code: string;
-            /** @description More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing. */
+            /** @description More about the error; bad input has `issues`, one per field; a refused flow start `problems`, one per step and setting still missing; a refused template `problems`, one per field and fault. */
             details?: {
                 issues?: {
                     code?: string;
@@ -1986,7 +1986,7 @@ export interface components {
                         [key: string]: unknown;
                     };
                 }[];
-                problems?: {
+                problems?: ({
                     code: string;
                     column: number;
                     line: number;
@@ -1999,7 +1999,16 @@ export interface components {
                     setting: string;
                     /** @description The step it is about; null: the flow */
                     stepId: string | null;
-                }[];
+                } | {
+                    code: string;
+                    column?: number;
+                    field: string;
+                    line?: number;
+                    message: string;
+                    params?: {
+                        [key: string]: unknown;
+                    };
+                })[];
             };
             /** @description The name of the status: `Bad Request`, `Not Found`, … */
             error: string;

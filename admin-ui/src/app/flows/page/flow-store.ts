@@ -6,8 +6,10 @@ import { flowAst, stepsById, stepTitles } from './flow-words';
 /** A flow as the service answers it. */
 export type Flow = ApiSchema<'Flow'>;
 
+/** An error's problems: a refused start's (each step and setting still missing) or a refused template's. */
+type ErrorProblem = NonNullable<NonNullable<ApiSchema<'Error'>['details']>['problems']>[number];
 /** A start the server refused: each step and setting still missing, in words. */
-export type StartProblem = NonNullable<NonNullable<ApiSchema<'Error'>['details']>['problems']>[number];
+export type StartProblem = Extract<ErrorProblem, { setting: string }>;
 
 /** The flow a flow page shows, shared by its tabs, with its syntax tree and its steps' titles. */
 @Injectable()
@@ -37,5 +39,6 @@ export class FlowStore {
 
 /** The problems of a refused start (409), when the refusal names them. */
 export function startProblemsOf(error: unknown): StartProblem[] {
-  return (error as { error?: Partial<ApiSchema<'Error'>> }).error?.details?.problems ?? [];
+  const problems = (error as { error?: Partial<ApiSchema<'Error'>> }).error?.details?.problems ?? [];
+  return problems.filter((problem): problem is StartProblem => 'setting' in problem);
 }
