@@ -6,7 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import { ContactGate } from '../contact-policy/contact-gate.js';
 import { decideContact, type Contact } from '../contact-policy/core/contact-rules.js';
 import { EmployeePools } from '../crm/assignment-rules/employee-pools.js';
-import { RecordFacts, type Facts } from '../facts/record-facts.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import { Memberships } from '../crm/lists/memberships.js';
 import { PERSON_RECORDS } from '../crm/persons/person-records.js';
 import type { BaseRecord } from '../records/base-record.js';
@@ -14,12 +14,14 @@ import type { RecordService } from '../records/record.service.js';
 import { BadInputError } from '../common/errors.js';
 import { toCamel, toSnake } from '../common/naming.js';
 import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
-import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
+import { renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../templates/template-engine.js';
 import { TrackingService } from '../tracking/tracking.service.js';
 import type { Calendar } from '../scheduling/calendar.js';
 import { saleDate } from './core/crm-decisions.js';
-import { filledText, partyAddress, plainTextHtml } from './core/message-parties.js';
+import { filledText, partyAddress } from './core/message-parties.js';
+import { recipient } from './core/send-decisions.js';
+import { notificationEmail, sendEmailText, smsText, type TemplateOf } from './engine/message-texts.js';
 import { webhookRequest, type WebhookSettings } from './core/webhook-request.js';
 import type { Channel, ContactVerdict, WalkHooks } from './core/walk.js';
 import { runScript, SCRIPT_LIMITS } from './engine/script-sandbox.js';
@@ -219,33 +221,23 @@ export class FlowPersonWalk {
     const { zone } = context.calendar;
     const merge = facts as MergeContext;
     const person = facts.person as Json;
+    const templateOf: TemplateOf = (key) => template(node, key);
     switch (node.kind) {
       case 'send_email': {
-        const settings = node.settings as { template: string; subject?: string };
         const tracked = this.tracking.begin({ personId: context.personId ?? '0', flowId: context.flowId, participantId: '0', stepId: node.id, messageKey: 'simulation' });
         const withLink = { ...merge, unsubscribe_url: tracked.unsubscribeUrl } as MergeContext;
-        const rendered = await renderOffLoop(await template(node, settings.template), withLink, { zone });
-        const subject = settings.subject ? (await renderTextOffLoop(settings.subject, withLink, { zone })).replace(/\s+/g, ' ').trim() : rendered.subject;
-        return { channel, to: deliverable ? filledText(person.email) : null, subject, body: tracked.finish(rendered.body).body };
+        const rendered = await sendEmailText(node.settings as { template: string; subject?: string }, withLink, zone, templateOf);
+        return { channel, to: deliverable ? recipient(person, 'email') : null, subject: rendered.subject, body: tracked.finish(rendered.body).body };
       }
-      case 'send_sms': {
-        const message = (node.settings as { message: SmsMessage }).message;
-        const body = message.kind === 'text' ? await renderTextOffLoop(message.text, merge, { zone }) : (await renderOffLoop(await template(node, message.template), merge, { zone })).body;
-        return { channel, to: filledText(person.mobile), subject: null, body };
-      }
+      case 'send_sms':
+        return { channel, to: recipient(person, 'sms'), subject: null, body: await smsText((node.settings as { message: SmsMessage }).message, facts, zone, templateOf) };
       case 'notify_email': {
         const settings = node.settings as { to: Party; template?: string; subject?: string; text?: string };
-        const rendered = settings.template !== undefined
-          ? await renderOffLoop(await template(node, settings.template), merge, { zone })
-          : {
-            subject: (await renderTextOffLoop(settings.subject ?? '', merge, { zone })).replace(/\s+/g, ' ').trim(),
-            body: plainTextHtml(await renderTextOffLoop(settings.text ?? '', merge, { zone })),
-          };
-        return { channel, to: partyAddress(settings.to, 'email', facts as Facts), subject: rendered.subject, body: rendered.body };
+        return { channel, to: partyAddress(settings.to, 'email', facts), ...(await notificationEmail(settings, facts, zone, templateOf)) };
       }
       default: {
         const settings = node.settings as { to: Party; text: string };
-        return { channel, to: partyAddress(settings.to, 'sms', facts as Facts), subject: null, body: await renderTextOffLoop(settings.text, merge, { zone }) };
+        return { channel, to: partyAddress(settings.to, 'sms', facts), subject: null, body: await renderTextOffLoop(settings.text, merge, { zone }) };
       }
     }
   }

@@ -6,11 +6,11 @@ import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { FilesService } from '../../files/files.service.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { TemplateLookup, type StoredTemplate } from '../../templates/template-lookup.js';
-import { renderOffLoop, renderTextOffLoop } from '../../templates/off-loop-render.js';
+import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
 import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
-import type { Facts } from '../../facts/record-facts.js';
-import { filledText, partyAddress, plainTextHtml } from '../core/message-parties.js';
+import { filledText, partyAddress } from '../core/message-parties.js';
+import { notificationEmail, sendEmailText, smsText, type TemplateOf } from './message-texts.js';
 import { heldBack, policyApplies, recipient, withoutMobile } from '../core/send-decisions.js';
 import type { LeaveActions } from './leave-actions.js';
 import { addNote, end, flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
@@ -40,14 +40,12 @@ export class MessageSteps {
     const to = recipient(person, 'email');
     const policy = policyApplies(run.node, to) ? await this.policy(run, 'email', person) : { kind: 'send' as const, note: null };
     if (policy.kind !== 'send') return policy.outcome;
-    const template = await this.template(run, settings.template);
     const tracking = this.tracking.begin({ personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
     const context = { ...facts, unsubscribe_url: tracking.unsubscribeUrl } as MergeContext;
     const zone = this.zone(run);
     let rendered: { subject: string; body: string };
     try {
-      rendered = await renderOffLoop(template, context, { zone });
-      if (settings.subject) rendered.subject = (await renderTextOffLoop(settings.subject, context, { zone })).replace(/\s+/g, ' ').trim();
+      rendered = await sendEmailText(settings, context, zone, this.templateOf(run));
     } catch (error) {
       return this.unrenderable(run, 'email', to, error);
     }
@@ -74,7 +72,7 @@ export class MessageSteps {
     if (policy.kind !== 'send') return policy.outcome;
     let body: string;
     try {
-      body = await this.smsText(run, settings.message, facts);
+      body = await smsText(settings.message, facts, this.zone(run), this.templateOf(run));
     } catch (error) {
       return this.unrenderable(run, 'sms', to, error);
     }
@@ -87,15 +85,9 @@ export class MessageSteps {
     const settings = run.node.settings as { to: Party; template?: string; subject?: string; text?: string };
     const facts = await run.facts();
     const to = partyAddress(settings.to, 'email', facts);
-    const zone = this.zone(run);
     let rendered: { subject: string; body: string };
     try {
-      rendered = settings.template !== undefined
-        ? await renderOffLoop(await this.template(run, settings.template), facts as MergeContext, { zone })
-        : {
-          subject: (await renderTextOffLoop(settings.subject ?? '', facts as MergeContext, { zone })).replace(/\s+/g, ' ').trim(),
-          body: plainTextHtml(await renderTextOffLoop(settings.text ?? '', facts as MergeContext, { zone })),
-        };
+      rendered = await notificationEmail(settings, facts, this.zone(run), this.templateOf(run));
     } catch (error) {
       return this.unrenderable(run, 'email', to, error);
     }
@@ -133,10 +125,8 @@ export class MessageSteps {
     return { kind: 'held', outcome: held.wait ? { kind: 'wait', until: held.wait } : next(held.next ?? null) };
   }
 
-  private async smsText(run: StepRun, message: SmsMessage, facts: Facts): Promise<string> {
-    const zone = this.zone(run);
-    if (message.kind === 'text') return renderTextOffLoop(message.text, facts as MergeContext, { zone });
-    return (await renderOffLoop(await this.template(run, message.template), facts as MergeContext, { zone })).body;
+  private templateOf(run: StepRun): TemplateOf {
+    return (key) => this.template(run, key);
   }
 
   /**
