@@ -45,7 +45,7 @@ const membersServices: Provider[] = [
   provide: membersServiceToken(path),
   useFactory: (records: RecordService<BaseRecord>, em: EntityManager, recorder: ChangeRecorder, clock: Clock) =>
     new MembersService(records, member as never, property as 'selection' | 'project', em, recorder, clock),
-  inject: [recordServiceToken(list as unknown as Resource<BaseRecord>), EntityManager, ChangeRecorder, Clock],
+  inject: [recordServiceToken(list), EntityManager, ChangeRecorder, Clock],
 }));
 
 @Module({

@@ -193,10 +193,7 @@ export class FlowPersonWalk {
       },
       distribute: async (node) => {
         const settings = node.settings as { pool: DistributionPool; fallback?: string };
-        const pool = await this.pools.available(context.em, settings.pool);
-        const ownerId = await this.pools.leastLoaded(context.em, pool, { table: 'person', column: 'our_contact_id' });
-        if (ownerId || !settings.fallback) return ownerId ?? undefined;
-        return this.pools.idByEmail(context.em, settings.fallback);
+        return this.pools.distributionOwner(context.em, settings.pool, settings.fallback);
       },
     };
     return { hooks, trace };

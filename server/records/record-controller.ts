@@ -13,7 +13,7 @@ import { recordSchema, recordSchemaName } from './record-schema.js';
 import type { Resource } from './resource.js';
 
 /** The DI token of a resource's RecordService. */
-export function recordServiceToken(resource: Resource<BaseRecord>): string {
+export function recordServiceToken(resource: { readonly name: string }): string {
   return `RecordService:${resource.name}`;
 }
 

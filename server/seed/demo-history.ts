@@ -4,7 +4,6 @@ import { FormSubmissions } from '../forms/form-submissions.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { BaseRecord } from '../records/base-record.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { ClockAdvancer } from '../scheduling/clock-advancer.js';
 import { TrackedVisits } from '../tracking/tracked-visits.js';
 import type { DEMO_LEADS, LeadStory } from './demo-data.js';
@@ -26,7 +25,7 @@ export class DemoHistory {
     private readonly submissions: FormSubmissions,
     private readonly visits: TrackedVisits,
     private readonly work: ClockAdvancer,
-    @Inject(recordServiceToken(sales as unknown as Resource<BaseRecord>)) private readonly sales: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(sales)) private readonly sales: RecordService<BaseRecord>,
   ) {}
 
   /** Answers the leads' person ids by e-mail address. */

@@ -9,7 +9,6 @@ import { forms } from '../forms/forms.resource.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { BaseRecord } from '../records/base-record.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { ClockAdvancer } from '../scheduling/clock-advancer.js';
 import { templates } from '../templates/templates.resource.js';
 import { WorkflowSettingsService } from '../workflows/workflow-settings.service.js';
@@ -18,7 +17,6 @@ import { DEMO_LEADS } from './demo-data.js';
 import { CUSTOMER_FLOW, DEMO_FORM, LEAD_FLOW } from './demo-flows.js';
 import { DemoHistory } from './demo-history.js';
 
-const token = (r: unknown) => recordServiceToken(r as Resource<BaseRecord>);
 
 /** Two seed-004 rows switched on: the e-mail each status change sends, as an administrator would set it. */
 const STATUS_SETTINGS = [
@@ -41,10 +39,10 @@ export interface DemoPeople {
 @Injectable()
 export class DemoMarketing {
   constructor(
-    @Inject(token(templates)) private readonly templateRecords: RecordService<BaseRecord>,
-    @Inject(token(forms)) private readonly formRecords: RecordService<BaseRecord>,
-    @Inject(token(selections)) private readonly selectionRecords: RecordService<BaseRecord>,
-    @Inject(token(quoteRequests)) private readonly quoteRequestRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(templates)) private readonly templateRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(forms)) private readonly formRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(selections)) private readonly selectionRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(quoteRequests)) private readonly quoteRequestRecords: RecordService<BaseRecord>,
     @Inject(membersServiceToken('selections')) private readonly selectionMembers: MembersService,
     private readonly settings: WorkflowSettingsService,
     private readonly flows: FlowLifecycle,

@@ -9,13 +9,11 @@ import { persons } from '../crm/persons/persons.resource.js';
 import { quoteRequests } from '../crm/pipeline/pipeline.resource.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { tasks } from '../crm/tasks/tasks.resource.js';
 import { DEMO_COMPANIES, DEMO_EMPLOYEES, DEMO_PERSONS } from './demo-data.js';
 import { DemoMarketing } from './demo-marketing.js';
 
-const token = (r: unknown) => recordServiceToken(r as Resource<BaseRecord>);
 
 /**
  * Seeds demo data once, on a fresh embedded database, unless SEED_DEMO=off: CRM records, then the
@@ -29,13 +27,13 @@ export class DemoSeeder implements OnApplicationBootstrap {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly migrations: DatabaseMigrations,
-    @Inject(token(employees)) private readonly employeeRecords: RecordService<BaseRecord>,
-    @Inject(token(companies)) private readonly companyRecords: RecordService<BaseRecord>,
-    @Inject(token(persons)) private readonly personRecords: RecordService<BaseRecord>,
-    @Inject(token(selections)) private readonly selectionRecords: RecordService<BaseRecord>,
-    @Inject(token(projects)) private readonly projectRecords: RecordService<BaseRecord>,
-    @Inject(token(tasks)) private readonly taskRecords: RecordService<BaseRecord>,
-    @Inject(token(quoteRequests)) private readonly quoteRequestRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(employees)) private readonly employeeRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(companies)) private readonly companyRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(persons)) private readonly personRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(selections)) private readonly selectionRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(projects)) private readonly projectRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(tasks)) private readonly taskRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(quoteRequests)) private readonly quoteRequestRecords: RecordService<BaseRecord>,
     private readonly marketing: DemoMarketing,
   ) {}
 

@@ -4,12 +4,13 @@ import { statuses as statusResource } from '../crm/statuses/statuses.resource.js
 import { taskTypes as taskTypeResource } from '../crm/tasks/tasks.resource.js';
 import { FlowQueries } from '../flows/flow-queries.js';
 import type { BaseRecord } from '../records/base-record.js';
+import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
 import { templates as templateResource } from '../templates/templates.resource.js';
 import { parseSettingKey } from '../workflows/setting-keys.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import type { Bundle, BundleSetting } from './bundle.js';
-import { recordsToken, type StatusRow, type TaskTypeRow, type TemplateRow } from './transfer-rows.js';
+import type { StatusRow, TaskTypeRow, TemplateRow } from './transfer-rows.js';
 
 /** Reads everything an export holds, in a stable order (so that two exports diff cleanly in git), through the owning modules. */
 @Injectable()
@@ -18,9 +19,9 @@ export class Exporter {
     private readonly em: EntityManager,
     private readonly workflowDocuments: WorkflowsService,
     private readonly flowDocuments: FlowQueries,
-    @Inject(recordsToken(statusResource)) private readonly statusRecords: RecordService<BaseRecord>,
-    @Inject(recordsToken(taskTypeResource)) private readonly taskTypeRecords: RecordService<BaseRecord>,
-    @Inject(recordsToken(templateResource)) private readonly templateRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(statusResource)) private readonly statusRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(taskTypeResource)) private readonly taskTypeRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(templateResource)) private readonly templateRecords: RecordService<BaseRecord>,
   ) {}
 
   async bundle(): Promise<Bundle> {

@@ -10,13 +10,14 @@ import { FlowEditing } from '../flows/flow-editing.js';
 import { FlowQueries } from '../flows/flow-queries.js';
 import { CatalogLoader } from '../language/catalog-loader.js';
 import type { BaseRecord } from '../records/base-record.js';
+import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
 import { templates } from '../templates/templates.resource.js';
 import { statusSettingKey, taskSettingKey } from '../workflows/setting-keys.js';
 import { checkWorkflowSource } from '../workflows/workflow-source.js';
 import { WorkflowsService } from '../workflows/workflows.service.js';
 import type { Bundle, BundleSetting } from './bundle.js';
-import { recordsToken as token, type StatusRow, type TaskTypeRow, type TemplateRow } from './transfer-rows.js';
+import type { StatusRow, TaskTypeRow, TemplateRow } from './transfer-rows.js';
 
 export interface ImportChange {
   kind: 'status' | 'task_type' | 'template' | 'workflow' | 'flow';
@@ -68,9 +69,9 @@ export class Importer {
     private readonly workflows: WorkflowsService,
     private readonly flows: FlowEditing,
     private readonly flowQueries: FlowQueries,
-    @Inject(token(statuses)) private readonly statusRecords: RecordService<BaseRecord>,
-    @Inject(token(taskTypes)) private readonly taskTypeRecords: RecordService<BaseRecord>,
-    @Inject(token(templates)) private readonly templateRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(statuses)) private readonly statusRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(taskTypes)) private readonly taskTypeRecords: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(templates)) private readonly templateRecords: RecordService<BaseRecord>,
   ) {}
 
   async run(bundle: Bundle, dryRun: boolean, principal?: Principal): Promise<ImportReport> {

@@ -7,7 +7,6 @@ import type { RecordChange } from '../events/record-change.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-runner.js';
 import { JobScheduler } from '../scheduling/job-scheduler.js';
 
@@ -32,7 +31,7 @@ export class TaskExpiry implements OnModuleInit {
     private readonly runner: JobRunner,
     private readonly jobs: JobScheduler,
     private readonly recorder: ChangeRecorder,
-    @Inject(recordServiceToken(tasks as unknown as Resource<BaseRecord>)) private readonly tasks: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(tasks)) private readonly tasks: RecordService<BaseRecord>,
   ) {}
 
   onModuleInit(): void {

@@ -10,7 +10,6 @@ import { taskTypes as taskTypeResource } from '../crm/tasks/tasks.resource.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { recordServiceToken } from '../records/record-controller.js';
 import type { RecordService } from '../records/record.service.js';
-import type { Resource } from '../records/resource.js';
 import { TemplateLookup } from '../templates/template-lookup.js';
 import {
   EMPTY_STATUS_SETTING, emptyTaskSetting, readStatusWorkflow, readTaskWorkflow, sameStatusSettingButActive, sameTaskSettingButActive,
@@ -32,7 +31,6 @@ export const STATUS_SETTING_PATHS: Record<string, StatusKind> = {
 /** What the settings read of a status and a task type (CRM's rows). */
 interface StatusRow { id: string; name: string; active: boolean }
 interface TaskTypeRow { id: string; name: string }
-const recordsOf = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
 
 const TASK_KINDS: TaskWorkflowKind[] = ['new', 'expired', 'completed'];
 const TASK_FIELDS: Record<TaskWorkflowKind, 'onNew' | 'onExpired' | 'onCompleted'> = { new: 'onNew', expired: 'onExpired', completed: 'onCompleted' };
@@ -64,8 +62,8 @@ export class WorkflowSettingsService {
     private readonly em: EntityManager,
     private readonly workflows: WorkflowsService,
     private readonly templateLookup: TemplateLookup,
-    @Inject(recordsOf(statusResource)) private readonly statuses: RecordService<BaseRecord>,
-    @Inject(recordsOf(taskTypeResource)) private readonly taskTypes: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(statusResource)) private readonly statuses: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(taskTypeResource)) private readonly taskTypes: RecordService<BaseRecord>,
   ) {}
 
   async listStatuses(kind: StatusKind) {

@@ -20,6 +20,13 @@ export class EmployeePools {
     return employee ? String(employee.id) : undefined;
   }
 
+  /** "Distribute to owner": the available employee of the pool with the fewest persons, else the fallback (by e-mail), else none. */
+  async distributionOwner(em: EntityManager, pool: EmployeePool, fallback: string | undefined): Promise<string | undefined> {
+    const ownerId = await this.leastLoaded(em, await this.available(em, pool), { table: 'person', column: 'our_contact_id' });
+    if (ownerId || !fallback) return ownerId ?? undefined;
+    return this.idByEmail(em, fallback);
+  }
+
   /** The pool's available employees' ids; a group that no longer exists is an error. */
   async available(em: EntityManager, pool: EmployeePool): Promise<string[]> {
     if (pool.kind === 'group') {

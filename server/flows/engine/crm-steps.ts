@@ -11,7 +11,6 @@ import { sales } from '../../crm/sales/sales.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
 import { recordServiceToken } from '../../records/record-controller.js';
 import type { RecordService } from '../../records/record.service.js';
-import type { Resource } from '../../records/resource.js';
 import type { Calendar } from '../../scheduling/calendar.js';
 import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import type { MergeContext } from '../../templates/template-engine.js';
@@ -21,7 +20,6 @@ import { Memberships } from '../../crm/lists/memberships.js';
 import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
 
 type Json = Record<string, unknown>;
-const token = (resource: unknown) => recordServiceToken(resource as Resource<BaseRecord>);
 
 /**
  * The CRM-action steps of seed 003: update the person, add to / remove from a selection or project,
@@ -34,9 +32,9 @@ export class CrmSteps {
   constructor(
     private readonly memberships: Memberships,
     @Inject(PERSON_RECORDS) private readonly people: RecordService<BaseRecord>,
-    @Inject(token(followUps)) private readonly followUps: RecordService<BaseRecord>,
-    @Inject(token(requests)) private readonly requests: RecordService<BaseRecord>,
-    @Inject(token(sales)) private readonly sales: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(followUps)) private readonly followUps: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(requests)) private readonly requests: RecordService<BaseRecord>,
+    @Inject(recordServiceToken(sales)) private readonly sales: RecordService<BaseRecord>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly pools: EmployeePools,
   ) {}
@@ -97,9 +95,7 @@ export class CrmSteps {
     const s = run.node.settings as { pool: DistributionPool; fallback?: string; onlyIfUnassigned?: boolean };
     const person = (await run.facts()).person as Json;
     if (!distributes(s.onlyIfUnassigned, person)) return next(run.node.next);
-    const pool = await this.pools.available(run.em, s.pool);
-    let ownerId = await this.pools.leastLoaded(run.em, pool, { table: 'person', column: 'our_contact_id' });
-    if (!ownerId && s.fallback) ownerId = await this.pools.idByEmail(run.em, s.fallback);
+    const ownerId = await this.pools.distributionOwner(run.em, s.pool, s.fallback);
     if (ownerId && String(ownerId) !== String(person.our_contact_id ?? '')) {
       await this.people.updateIn(run.em, run.personId, { ourContactId: String(ownerId) });
       run.refreshFacts();
