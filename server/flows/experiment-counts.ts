@@ -27,3 +27,8 @@ export async function experimentCounts(em: EntityManager, flowId: string, stepId
     uniqueOpens: behaviour.get(row.branch)?.opens ?? 0, uniqueClicks: behaviour.get(row.branch)?.clicks ?? 0,
   }));
 }
+
+/** The winners the flow's random splits picked already (when, and why), per step. */
+export async function pickedWinners(em: EntityManager, flowId: string): Promise<{ step_id: string; branch: string; at: Date | string; reason: string }[]> {
+  return em.getConnection().execute(`select "step_id", "branch", "at", "reason" from "experiment_winner" where "flow_id" = ?`, [flowId]);
+}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { HOLDOUT, experimentReadout, type BranchCounts, type RandomSettings } from './core/experiments.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
-import { experimentCounts } from './experiment-counts.js';
+import { experimentCounts, pickedWinners } from './experiment-counts.js';
 import { findFlow } from './find-flow.js';
 
 /** `GET /api/flows/:id/experiments`: per random split, each branch's figures against the control, and the verdict in words. */
@@ -18,8 +18,7 @@ export class FlowExperiments {
     const flow = await findFlow(em, id);
     const flowId = String(flow.id);
     const splits = Object.values(this.graphs.of(flow).nodes).filter((node) => node.kind === 'split' && node.settings['random']);
-    const winners: { step_id: string; branch: string; at: Date | string; reason: string }[] = await em.getConnection().execute(
-      `select "step_id", "branch", "at", "reason" from "experiment_winner" where "flow_id" = ?`, [flowId]);
+    const winners = await pickedWinners(em, flowId);
     const items = [];
     for (const node of splits) {
       const settings = node.settings['random'] as RandomSettings;

@@ -21,6 +21,7 @@ import { FlowGraphs } from './engine/flow-graphs.js';
 import { FlowForecasts } from './flow-forecast.js';
 import type { PersonSimulation, SimulateBody } from './flow-input.js';
 import { FlowPersonWalk } from './flow-person-walk.js';
+import { pickedWinners } from './experiment-counts.js';
 
 /** The time a simulation's scripts may take together (ms); a script gets what is left of it. */
 const SCRIPT_BUDGET_MS = SCRIPT_LIMITS.maxTimeoutMs;
@@ -84,7 +85,7 @@ export class FlowSimulator {
     }
     const walker = new FlowWalker({
       flowId: String(flow.id), graph, calendar, opening: (node, at) => this.windows.opening(graph, node, at), webhookStatus: input.webhookStatus,
-      winners: await this.winners(em, String(flow.id)),
+      winners: Object.fromEntries((await pickedWinners(em, String(flow.id))).map((winner) => [winner.step_id, winner.branch])),
     });
     // A made-up person is refused as a stored one would be when unsubscribed (the other refusals need a stored person).
     const reason = (personId !== undefined ? (await this.enrolment.verdicts(em, flow, [personId], start)).get(personId) : (facts.person as { unsubscribed?: unknown }).unsubscribed === true ? 'unsubscribed' : undefined)
@@ -104,11 +105,5 @@ export class FlowSimulator {
       ...(truncatedAt ? { truncated: true, truncatedAt } : {}),
       ...walked,
     };
-  }
-
-  /** The random splits of the flow whose winner is picked already: everyone goes there. */
-  private async winners(em: EntityManager, flowId: string): Promise<Record<string, string>> {
-    const rows: { step_id: string; branch: string }[] = await em.getConnection().execute(`select "step_id", "branch" from "experiment_winner" where "flow_id" = ?`, [flowId]);
-    return Object.fromEntries(rows.map((row) => [row.step_id, row.branch]));
   }
 }

@@ -31,7 +31,7 @@ export class Memberships {
     // Lists in use cannot be deleted or renamed away: this only happens to data edited behind the API.
     if (!list) throw new Error(`${target} "${name}" no longer exists`);
     const where = { [target]: list.id, person: personId } as never;
-    const present = (await em.count(Member as typeof SelectionMember, where)) > 0;
+    const present = await this.isMember(em, target, String(list.id), personId);
     if (change === 'add' && !present) em.create(Member as typeof SelectionMember, { [target]: list.id, person: personId, addedAt: now } as never);
     else if (change === 'remove' && present) await em.nativeDelete(Member as typeof SelectionMember, where);
     else return;
