@@ -15,6 +15,11 @@ try {
 
 const SHUTDOWN_GRACE_MS = 25_000;
 
+if (config.database === 'embedded') {
+  const { sizeHeapForEmbeddedDatabase } = await import('./database/embedded-heap.js');
+  sizeHeapForEmbeddedDatabase();
+}
+
 const { createApp } = await import('./app.js');
 const app = await createApp(config);
 await app.listen(config.port, config.host);

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,4 +82,25 @@ describe('the service as a process (npm start)', () => {
       expect(await second.exited).toBe(0);
     }
   });
+
+  it('on a fresh data folder with the demo data, peaks below 400 MB while it starts and stays below 300 MB resident once idle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'stroom-memory-'));
+    const port = await freePort();
+    const service = spawnService({ PORT: String(port), DATA_DIR: dir, SEED_DEMO: 'on' });
+    try {
+      await waitForHealth(`http://127.0.0.1:${port}`, 120_000);
+      const megabytes = (field: string) => Number(readFileSync(`/proc/${service.child.pid}/status`, 'utf8').match(new RegExp(`${field}:\\s+(\\d+) kB`))![1]) / 1024;
+      let idle = 0;
+      for (let sample = 0; sample < 40; sample++) {
+        await new Promise((r) => setTimeout(r, 250));
+        idle = Math.max(idle, megabytes('VmRSS'));
+      }
+      expect(idle).toBeLessThan(300);
+      expect(megabytes('VmHWM')).toBeLessThan(400);
+    } finally {
+      service.child.kill('SIGTERM');
+      await service.exited;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
 });

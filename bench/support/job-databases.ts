@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { MikroORM } from '@mikro-orm/core';
 import pg from 'pg';
-import { ormOptions } from '../../server/database/orm-config.js';
+import { createEmbeddedCluster } from '../../server/database/embedded-cluster.js';
+import { embeddedDatabaseDir, ormOptions } from '../../server/database/orm-config.js';
 import { createTestDatabase } from '../../test/support/test-database.js';
 
 /** Plain SQL in a transaction of its own; values are inlined by the caller (numbers only). */
@@ -72,9 +73,13 @@ export async function jobDatabaseOnPostgres(runners: number): Promise<JobDatabas
   };
 }
 
-/** The embedded PGlite database in a temporary folder: one connection, so one session and one runner. */
+/**
+ * The embedded PGlite database in a temporary folder, created as the service creates it (the cluster
+ * in a child process): one connection, so one session and one runner.
+ */
 export async function jobDatabaseEmbedded(): Promise<JobDatabase> {
   const dir = await mkdtemp(join(tmpdir(), 'stroom-bench-'));
+  await createEmbeddedCluster(embeddedDatabaseDir({ dataDir: dir }));
   const orm = await MikroORM.init(benchOrmOptions({ databaseUrl: undefined, dataDir: dir }));
   await orm.migrator.up();
   return {

@@ -1,8 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export const MAIN = resolve(process.cwd(), 'dist/server/main.js');
+
+/** The Node options of `npm start`'s command (`node <options> dist/server/main.js` in package.json). */
+export function startOptions(): string[] {
+  const start = (JSON.parse(readFileSync(resolve(process.cwd(), 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  const words = start.split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/server/main.js') throw new Error(`npm start is not "node [options] dist/server/main.js": ${start}`);
+  return words.slice(1, -1);
+}
 
 export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -27,7 +36,7 @@ export interface ServiceProcess {
  * `node` is the runtime (this test's Node unless given).
  */
 export function spawnService(env: Record<string, string | undefined>, node = process.execPath): ServiceProcess {
-  const child = spawn(node, [MAIN], {
+  const child = spawn(node, [...startOptions(), MAIN], {
     env: {
       PATH: process.env.PATH, HOME: process.env.HOME, LOG_LEVEL: 'warn', NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS, ...env,
     } as NodeJS.ProcessEnv,
