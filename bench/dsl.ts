@@ -71,7 +71,7 @@ const templates: TemplateInfo[] = [
 ];
 const catalog = new InMemoryCatalog({
   templates, selections: SELECTIONS, projects: PROJECTS, forms: FORMS, flows: FLOW_NAMES, taskTypes: TASK_TYPES,
-  groups: GROUPS, employees: EMPLOYEES,
+  groups: GROUPS, employees: EMPLOYEES, files: INTERESTS.map((interest) => ({ name: `${interest.toLowerCase()}.pdf`, size: 120_000 })),
   statuses: { quote_request: QUOTE_STATUSES, opportunity: OPPORTUNITY_STATUSES, intake_measure: INTAKE_STATUSES },
 });
 

@@ -19,6 +19,19 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * it a sender may carry a name (`Stroom <noreply@example.nl>`).
  */
 export function emailAddressProblem(text: string, options: { displayName?: boolean } = {}): string | undefined {
+  const key = `${options.displayName ? 'n' : 'a'}${text}`;
+  if (VERDICTS.has(key)) return VERDICTS.get(key);
+  const verdict = parsedAddressProblem(text, options);
+  // Rules repeat the same few senders and recipients: parsing an address is the dearest part of a check.
+  if (VERDICTS.size >= MAX_VERDICTS) VERDICTS.clear();
+  VERDICTS.set(key, verdict);
+  return verdict;
+}
+
+const VERDICTS = new Map<string, string | undefined>();
+const MAX_VERDICTS = 2_000;
+
+function parsedAddressProblem(text: string, options: { displayName?: boolean }): string | undefined {
   if (CONTROL_CHARACTER.test(text)) return ADDRESS_PROBLEMS.email_control;
   const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
   if (!parsed || parsed.type !== 'mailbox') return ADDRESS_PROBLEMS.not_email;
@@ -65,8 +78,9 @@ export function checkAddresses(ctx: CheckContext, program: Program): void {
       report(ctx, at, phone ? phoneNumberProblem(node.address) : emailAddressProblem(node.address), node.address, phone);
       return;
     }
-    for (const [key, child] of Object.entries(node)) {
-      if (key === 'loc' || key === 'locs') continue;
+    for (const key in node) {
+      const child = node[key];
+      if (key === 'loc' || key === 'locs' || child === null || typeof child !== 'object') continue;
       // The position of the part itself (`to "…"`) where the parser kept one, else the item's.
       visit(child, node.locs?.[key] ?? at, node.kind === 'notify_sms' && key === 'to');
     }
