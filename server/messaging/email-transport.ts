@@ -11,9 +11,25 @@ export interface SendResult {
   transport: string;
 }
 
+/** RFC 5322 atext: an address of dot-atoms on both sides of the @ is one the full parser accepts as it is. */
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const PLAIN_ADDRESS = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@${ATEXT}(?:\\.${ATEXT})*$`);
+
+/** Senders and reply-to addresses are few: each is parsed once, not once per message. */
+const SENDER_PROBLEMS = new Map<string, string | undefined>();
+const MAX_SENDERS = 1000;
+
 function addressProblem(part: string, address: string, displayName: boolean): string | undefined {
-  const problem = emailAddressProblem(address, { displayName });
+  const problem = displayName ? senderProblem(address) : PLAIN_ADDRESS.test(address) ? undefined : emailAddressProblem(address);
   return problem && `${part} ${JSON.stringify(address)}: ${problem}`;
+}
+
+function senderProblem(address: string): string | undefined {
+  if (SENDER_PROBLEMS.has(address)) return SENDER_PROBLEMS.get(address);
+  const problem = emailAddressProblem(address, { displayName: true });
+  if (SENDER_PROBLEMS.size >= MAX_SENDERS) SENDER_PROBLEMS.clear();
+  SENDER_PROBLEMS.set(address, problem);
+  return problem;
 }
 
 /**

@@ -11,8 +11,8 @@ import { normalAddress, SuppressionList } from '../suppressions/suppression-list
 import { isPermanentFailure } from './send-failure.js';
 
 /** How many messages one delivery run takes, how many runs go at once, and how many of a run's messages are with the transports at once. */
-export const DELIVERY_BATCH = 125;
-export const DELIVERY_RUNS = 4;
+export const DELIVERY_BATCH = 250;
+export const DELIVERY_RUNS = 6;
 export const DELIVERY_CONCURRENCY = 20;
 /** A run's lease; renewed while it goes on, so only a stopped instance's deliveries wait this long to be taken again. */
 export const DELIVERY_LEASE_MS = 15_000;

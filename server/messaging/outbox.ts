@@ -4,13 +4,14 @@ import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
+import { insertFromJson } from '../common/json-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
 
 export const DELIVER_JOB = 'message.deliver';
 /** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
 export const DELIVERY_ATTEMPTS = 6;
-/** Messages per statement in `enqueueMany` (22 parameters each, well under PostgreSQL's 65,535). */
+/** Messages per statement in `enqueueMany`. */
 const ENQUEUE_CHUNK = 1000;
 /** A delivery job per message just inserted as queued (`inserted`), in the same statement. */
 function deliveryJobs(now: Date): SqlPart {
@@ -84,23 +85,24 @@ export class Outbox {
 
   /** Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in `enqueue`. */
   async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
+    if (messages.length === 0) return;
     const now = this.clock.now();
     const jobs = deliveryJobs(now);
+    const names = this.columns(messages[0]!, now).map(([c]) => c);
+    const sql = `with inserted as (
+        ${insertFromJson('message', names)}
+        on conflict ("key") do nothing returning "id", "status"
+      ), job as (${jobs.sql})
+      select count(*) from inserted`;
     for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-      const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => this.columns(m, now));
-      const names = rows[0]!.map(([c]) => `"${c}"`).join(', ');
-      const tuple = `(${rows[0]!.map(() => '?').join(', ')})`;
-      const sql = `with inserted as (
-          insert into "message" (${names}) values ${rows.map(() => tuple).join(', ')}
-          on conflict ("key") do nothing returning "id", "status"
-        ), job as (${jobs.sql})
-        select count(*) from inserted`;
-      const params = [...rows.flatMap((columns) => columns.map(([, v]) => v)), ...jobs.params];
-      await em.getConnection().execute(sql, params, 'all', em.getTransactionContext());
+      const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => Object.fromEntries(this.columns(m, now, { json: true })));
+      await em.getConnection().execute(sql, [JSON.stringify(rows), ...jobs.params], 'all', em.getTransactionContext());
     }
   }
 
-  private columns(outgoing: OutgoingMessage, now: Date): [string, unknown][] {
+  /** The message's columns and values; jsonb values as text for a `values` list, as they are for `insertFromJson`. */
+  private columns(outgoing: OutgoingMessage, now: Date, { json = false } = {}): [string, unknown][] {
+    const jsonb = (value: unknown) => (json ? value : JSON.stringify(value));
     const from = outgoing.from ?? (outgoing.channel === 'email' ? this.config.mailFrom : null);
     const missing = outgoing.failure ?? (outgoing.to ? null : outgoing.channel === 'email' ? 'no e-mail address' : 'no mobile number');
     return [
@@ -112,7 +114,7 @@ export class Outbox {
       ['reply_to', outgoing.replyTo ?? null],
       ['subject', outgoing.subject ?? null],
       ['body', outgoing.body],
-      ['headers', JSON.stringify(outgoing.headers ?? {})],
+      ['headers', jsonb(outgoing.headers ?? {})],
       ['segments', outgoing.segments ?? null],
       ['status', missing ? 'failed' : 'queued'],
       ['attempts', 0],
@@ -122,7 +124,7 @@ export class Outbox {
       ['flow_id', outgoing.flowId ?? null],
       ['participant_id', outgoing.participantId ?? null],
       ['step_id', outgoing.stepId ?? null],
-      ['attachments', JSON.stringify(outgoing.attachments ?? [])],
+      ['attachments', jsonb(outgoing.attachments ?? [])],
       ['marketing', outgoing.marketing ?? false],
       ['policy_note', outgoing.policyNote ?? null],
       ['created_at', now],

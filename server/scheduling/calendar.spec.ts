@@ -54,6 +54,17 @@ describe('addTime in Europe/Amsterdam', () => {
     expect(addTime(from, 1, 'days', ny).getTime() - from.getTime()).toBe(23 * 3_600_000);
   });
 
+  it('gives a sum asked again (a batch of participants) the same answer, per zone and holidays, as a Date of its own', () => {
+    const from = local('2026-12-30T10:00');
+    const first = addTime(from, 1, 'workdays', amsterdam);
+    first.setTime(0);
+    expect(show(addTime(from, 1, 'workdays', amsterdam))).toBe('2027-01-04T10:00 Mon');
+    expect(show(addTime(from, 1, 'workdays', { ...amsterdam, extraHolidays: [] }))).toBe('2026-12-31T10:00 Thu');
+    const spring = local('2026-03-28T09:00');
+    expect(addTime(spring, 1, 'days', amsterdam).getTime() - spring.getTime()).toBe(23 * 3_600_000);
+    expect(addTime(spring, 1, 'days', { zone: 'UTC', extraHolidays: amsterdam.extraHolidays }).getTime() - spring.getTime()).toBe(24 * 3_600_000);
+  });
+
   it('refuses negative and fractional amounts', () => {
     expect(() => addTime(new Date(), -1, 'days', amsterdam)).toThrow(RangeError);
     expect(() => addTime(new Date(), 1.5, 'days', amsterdam)).toThrow(RangeError);

@@ -55,16 +55,35 @@ export function isWorkday(date: Date, calendar: Calendar): boolean {
   return isWorkdayLocal(DateTime.fromJSDate(date, { zone: calendar.zone }), calendar);
 }
 
+/**
+ * Sums in local time already worked out, by the calendar's extra holidays: a batch of flow steps
+ * (a campaign's participants entering a wait at one instant) asks the same sum for every
+ * participant, and each takes luxon a time zone lookup or more.
+ */
+const localSums = new WeakMap<readonly string[], Map<string, number>>();
+const LOCAL_SUMS_KEPT = 10_000;
+
 /** `from` plus `amount` units in the calendar's zone. */
 export function addTime(from: Date, amount: number, unit: TimeUnit, calendar: Calendar): Date {
   if (!Number.isInteger(amount) || amount < 0) throw new RangeError(`amount must be a whole number of ${unit} from 0, got ${amount}`);
   if (amount === 0) return new Date(from.getTime());
+  if (unit === 'minutes') return new Date(from.getTime() + amount * 60_000);
+  if (unit === 'hours') return new Date(from.getTime() + amount * 3_600_000);
+  let sums = localSums.get(calendar.extraHolidays);
+  if (!sums) localSums.set(calendar.extraHolidays, (sums = new Map()));
+  const key = `${calendar.zone}|${from.getTime()}|${amount}|${unit}`;
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    sum = addLocalTime(from, amount, unit, calendar).getTime();
+    if (sums.size >= LOCAL_SUMS_KEPT) sums.clear();
+    sums.set(key, sum);
+  }
+  return new Date(sum);
+}
+
+function addLocalTime(from: Date, amount: number, unit: 'days' | 'weeks' | 'workdays', calendar: Calendar): Date {
   const local = DateTime.fromJSDate(from, { zone: calendar.zone });
   switch (unit) {
-    case 'minutes':
-      return new Date(from.getTime() + amount * 60_000);
-    case 'hours':
-      return new Date(from.getTime() + amount * 3_600_000);
     case 'days':
       return local.plus({ days: amount }).toJSDate();
     case 'weeks':

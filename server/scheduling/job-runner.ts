@@ -240,6 +240,11 @@ export class JobRunner {
     return this.detached.running;
   }
 
+  /** Resolves when one detached run in progress has finished (at once when none runs). */
+  detachedRunEnded(): Promise<void> {
+    return this.detached.one();
+  }
+
   /**
    * At shutdown, before the database closes: no new claim starts, the batch under way finishes and
    * so do the detached runs in progress (a backlog left behind stays due for the next start).

@@ -37,8 +37,19 @@ const slowTexts = new Set<string>();
 const SLOW_TEXTS_KEPT = 200;
 
 function slowKey(...texts: (string | null | undefined)[]): string {
-  return createHash('sha1').update(texts.map((t) => t ?? '').join('\u0000')).digest('base64');
+  const joined = texts.map((t) => t ?? '').join('\u0000');
+  // A campaign renders the same few texts thousands of times: each is hashed once.
+  let key = hashes.get(joined);
+  if (key === undefined) {
+    key = createHash('sha1').update(joined).digest('base64');
+    if (hashes.size >= HASHES_KEPT) hashes.clear();
+    hashes.set(joined, key);
+  }
+  return key;
 }
+
+const hashes = new Map<string, string>();
+const HASHES_KEPT = 1000;
 
 function pastBudget(error: unknown, key: string): boolean {
   if (!(error instanceof RenderFailure && error.pastLimit)) return false;

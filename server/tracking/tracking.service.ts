@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { TrackingToken, type TrackingKind } from './tracking-token.entity.js';
 import { newToken, trackHtml } from './tracked-email.js';
+import { insertFromJson } from '../common/json-rows.js';
 
 /** Who and what a tracked e-mail is about. */
 export interface TrackedMail {
@@ -30,7 +31,7 @@ export interface Tracking {
   finish(html: string): { body: string; headers: Record<string, string>; tokens: TokenRow[] };
 }
 
-const TOKEN_COLUMNS = ['token', 'kind', 'url', 'person_id', 'flow_id', 'participant_id', 'step_id', 'message_key', 'created_at'];
+const INSERT_TOKENS = insertFromJson('tracking_token', ['token', 'kind', 'url', 'person_id', 'flow_id', 'participant_id', 'step_id', 'message_key', 'created_at']);
 const SAVE_CHUNK = 2000;
 
 /**
@@ -72,12 +73,10 @@ export class TrackingService {
 
   async save(em: EntityManager, rows: readonly TokenRow[]): Promise<void> {
     for (let i = 0; i < rows.length; i += SAVE_CHUNK) {
-      const chunk = rows.slice(i, i + SAVE_CHUNK);
-      const tuple = `(${TOKEN_COLUMNS.map(() => '?').join(', ')})`;
-      await em.getConnection().execute(
-        `insert into "tracking_token" (${TOKEN_COLUMNS.map((c) => `"${c}"`).join(', ')}) values ${chunk.map(() => tuple).join(', ')}`,
-        chunk.flatMap((r) => [r.token, r.kind, r.url, r.personId, r.flowId, r.participantId, r.stepId, r.messageKey, r.createdAt]),
-        'run', em.getTransactionContext());
+      const chunk = rows.slice(i, i + SAVE_CHUNK).map((r) => ({
+        token: r.token, kind: r.kind, url: r.url, person_id: r.personId, flow_id: r.flowId, participant_id: r.participantId, step_id: r.stepId, message_key: r.messageKey, created_at: r.createdAt,
+      }));
+      await em.getConnection().execute(INSERT_TOKENS, [JSON.stringify(chunk)], 'run', em.getTransactionContext());
     }
   }
 

@@ -3,9 +3,8 @@ import type { EntityManager } from '@mikro-orm/core';
 import { completionMoves, type FlowGraph, type LeaveAction } from '@stroom/dsl';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
-import type { Participant } from '../participant.entity.js';
 import { Memberships } from '../../crm/lists/memberships.js';
-import { endParticipant } from './step-run.js';
+import { endParticipant, type ParticipantState } from './step-run.js';
 
 /**
  * What a participant does on its way out (the "leave flow" options): proposed to another flow,
@@ -31,7 +30,7 @@ export class LeaveActions {
    * A success with `then stop`: the participant completes with success at once and goes where the
    * complete steps still ahead of it send successful participants (`on success move to flow …`).
    */
-  async stopOnSuccess(em: EntityManager, participant: Participant, graph: FlowGraph, now: Date): Promise<void> {
+  async stopOnSuccess(em: EntityManager, participant: ParticipantState, graph: FlowGraph, now: Date): Promise<void> {
     const from = participant.status === 'queued' ? graph.start : participant.stepId;
     endParticipant(participant, { status: 'completed_success' }, now);
     for (const flow of completionMoves(graph, from ?? null, 'success')) await this.moveToFlow(em, String(participant.person.id), flow, now);

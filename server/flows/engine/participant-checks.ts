@@ -3,8 +3,7 @@ import type { EntityManager } from '@mikro-orm/core';
 import { conditionHolds, type CompiledSuccessCriterion, type FlowGraph } from '@stroom/dsl';
 import type { Facts } from '../../facts/record-facts.js';
 import { LeaveActions } from './leave-actions.js';
-import type { Participant } from '../participant.entity.js';
-import type { Ending, StepRun } from './step-run.js';
+import type { Ending, ParticipantState, StepRun } from './step-run.js';
 
 const CREATED_TABLES: Record<'sale' | 'follow_up' | 'request', string> = { sale: 'sale', follow_up: 'follow_up', request: 'service_request' };
 const MEMBER_TABLES: Record<'selection' | 'project', [string, string]> = { selection: ['selection_member', 'selection'], project: ['project_member', 'project'] };
@@ -56,7 +55,7 @@ export class ParticipantChecks {
   }
 
   /** The criteria a database row proves: a record created for the person, a membership added. */
-  private async succeededSince(em: EntityManager, participant: Participant, personId: string, criteria: CompiledSuccessCriterion[]): Promise<boolean> {
+  private async succeededSince(em: EntityManager, participant: ParticipantState, personId: string, criteria: CompiledSuccessCriterion[]): Promise<boolean> {
     const connection = em.getConnection();
     const tx = em.getTransactionContext();
     for (const criterion of criteria) {

@@ -8,16 +8,31 @@ import { flowCalendar } from './step-run.js';
 /** Steps that send to the participant; notifications to employees go out at once. */
 const WINDOWED: ReadonlySet<StepKind> = new Set(['send_email', 'send_sms']);
 const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const OPENINGS_KEPT = 1000;
 
 /** A flow's `send_window`: a send due outside it waits for the next opening, in the flow's time zone. */
 @Injectable()
 export class SendWindows {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** Openings already worked out per flow graph and instant: a batch of steps asks for every participant at the same instant. */
+  private readonly openings = new WeakMap<FlowGraph, Map<number, Date | undefined>>();
+
   /** The next opening when the node must wait for it; undefined when it may run now. */
   opening(graph: FlowGraph, node: FlowNode, now: Date): Date | undefined {
-    const setting = graph.settings.sendWindow;
-    if (!setting || !WINDOWED.has(node.kind)) return undefined;
+    if (!graph.settings.sendWindow || !WINDOWED.has(node.kind)) return undefined;
+    let known = this.openings.get(graph);
+    if (!known) this.openings.set(graph, (known = new Map()));
+    if (!known.has(now.getTime())) {
+      if (known.size >= OPENINGS_KEPT) known.clear();
+      known.set(now.getTime(), this.nextOpening(graph, now));
+    }
+    const opening = known.get(now.getTime());
+    return opening && new Date(opening.getTime());
+  }
+
+  private nextOpening(graph: FlowGraph, now: Date): Date | undefined {
+    const setting = graph.settings.sendWindow!;
     const window: SendWindow = {
       days: setting.days.kind === 'workdays' ? 'workdays' : range(DAYS.indexOf(setting.days.from) + 1, DAYS.indexOf(setting.days.to) + 1),
       from: setting.start,

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
-import { JobScheduler } from '../../scheduling/job-scheduler.js';
+import { JobScheduler, type JobRow } from '../../scheduling/job-scheduler.js';
 import { insertJobsFromRows } from '../../scheduling/job-rows.js';
-import type { Participant } from '../participant.entity.js';
+import type { ParticipantState } from './step-run.js';
 
 export const FLOW_STEP_JOB = 'flow.step';
 
@@ -24,10 +24,28 @@ export function participantJobKey(flowId: string, participantId: string): string
 export class StepJobs {
   constructor(private readonly jobs: JobScheduler) {}
 
-  schedule(em: EntityManager, participant: Participant, dueAt: Date, flowId: string): void {
+  /** Jobs scheduled on an entity manager that `hold` was called for, until `writeHeld`. */
+  private readonly held = new WeakMap<EntityManager, JobRow[]>();
+
+  schedule(em: EntityManager, participant: ParticipantState, dueAt: Date, flowId: string): void {
     participant.seq += 1;
     const payload: StepJobPayload = { participantId: String(participant.id), seq: participant.seq };
-    this.jobs.schedule(em, { kind: FLOW_STEP_JOB, dueAt, payload: { ...payload }, cancelKey: participantJobKey(flowId, String(participant.id)) });
+    const request = { kind: FLOW_STEP_JOB, dueAt, payload: { ...payload }, cancelKey: participantJobKey(flowId, String(participant.id)) };
+    const held = this.held.get(em);
+    if (held) held.push(this.jobs.row(request));
+    else this.jobs.schedule(em, request);
+  }
+
+  /**
+   * A batch of steps: the jobs scheduled on `em` from now on are kept as rows, and `writeHeld`
+   * (called on each of its flushes, as the entities would be flushed) writes them in one statement.
+   */
+  hold(em: EntityManager): void {
+    this.held.set(em, []);
+  }
+
+  async writeHeld(em: EntityManager): Promise<void> {
+    await this.jobs.insertRows(em, this.held.get(em)?.splice(0) ?? []);
   }
 
   /** Resume: one job per active participant of the flow, due when its wait ends (or now). */

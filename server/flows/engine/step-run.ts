@@ -8,11 +8,17 @@ import type { TokenRow } from '../../tracking/tracking.service.js';
 import type { Flow } from '../flow.entity.js';
 import type { AwaitedEvent, Participant, ParticipantStatus } from '../participant.entity.js';
 
+/**
+ * A participant as the steps see and change it: the entity, or a plain row of the same shape (a
+ * batch of step jobs reads its participants as rows and writes their changes in one statement).
+ */
+export type ParticipantState = Omit<Participant, 'flow' | 'person'> & { flow: { id: string }; person: { id: string } };
+
 /** Everything a step handler may use: the job's transaction and time, the participant and its flow. */
 export interface StepRun {
   em: EntityManager;
   now: Date;
-  participant: Participant;
+  participant: ParticipantState;
   flow: Flow;
   graph: FlowGraph;
   node: FlowNode;
@@ -42,7 +48,7 @@ export const next = (target: Target): StepOutcome => ({ kind: 'next', next: targ
 export const end = (status: Ending['status'], reason?: string): StepOutcome => ({ kind: 'end', status, reason });
 
 /** Ends a participation; a plain completion counts as a success when a criterion was met on the way. */
-export function endParticipant(participant: Participant, ending: Ending, now: Date): void {
+export function endParticipant(participant: ParticipantState, ending: Ending, now: Date): void {
   participant.status = ending.status === 'completed' && participant.successAt ? 'completed_success' : ending.status;
   participant.reason = ending.reason ?? null;
   participant.waitUntil = null;
@@ -53,7 +59,7 @@ export function endParticipant(participant: Participant, ending: Ending, now: Da
 const MAX_NOTES = 20;
 
 /** Notes a problem on the participant (`notes` in the participants list); the last 20 are kept. */
-export function addNote(participant: Participant, at: Date, stepId: string, message: string): void {
+export function addNote(participant: ParticipantState, at: Date, stepId: string, message: string): void {
   participant.notes = [...participant.notes, { at: at.toISOString(), stepId, message: message.slice(0, 1000) }].slice(-MAX_NOTES);
 }
 

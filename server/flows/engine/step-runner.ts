@@ -13,7 +13,8 @@ import { ParticipantChecks } from './participant-checks.js';
 import { SendWindows } from './send-windows.js';
 import { StepHandlers } from './step-handlers.js';
 import { FLOW_STEP_JOB, StepJobs, type StepJobPayload } from './step-jobs.js';
-import { endParticipant, type StepRun } from './step-run.js';
+import { endParticipant, type ParticipantState, type StepRun } from './step-run.js';
+import { ParticipantRows } from './participant-rows.js';
 import { sqlArray } from '../../common/sql-array.js';
 
 interface MessageSink {
@@ -61,7 +62,8 @@ export class FlowStepRunner implements OnModuleInit {
     const outcomes = new Map<string, { retry: string } | undefined>();
     try {
       await em.transactional(async (inner) => {
-        const batch = inner.fork({ clear: true, keepTransactionContext: true });
+        // Its own copy of the event manager: the batch's participant rows are written on its flushes only.
+        const batch = inner.fork({ clear: true, keepTransactionContext: true, cloneEventManager: true });
         await this.walkMany(batch, jobs, now);
         await batch.flush();
       });
@@ -84,11 +86,16 @@ export class FlowStepRunner implements OnModuleInit {
     const flowRows: { flow_id: string }[] = await em.getConnection().execute(
       `select distinct "flow_id" from "participant" where "id" = any(?::bigint[])`, [sqlArray(seqs.keys())], 'all', em.getTransactionContext());
     const flows = await em.find(Flow, { id: { $in: flowRows.map((r) => String(r.flow_id)) } }, { lockMode: LockMode.PESSIMISTIC_READ, orderBy: { id: 'asc' } });
-    const participants = await em.find(Participant, { id: { $in: [...seqs.keys()] } }, { lockMode: LockMode.PESSIMISTIC_WRITE, orderBy: { id: 'asc' } });
-    const live = participants.filter((p) => p.status === 'active' && p.seq === seqs.get(String(p.id)));
+    // Plain rows, not entities: the participants' changes and the new step jobs are written in one
+    // statement each on every flush of the batch (the final one included).
+    const rows = await ParticipantRows.lock(em, [...seqs.keys()]);
+    this.stepJobs.hold(em);
+    em.getEventManager().registerSubscriber({ beforeFlush: async () => { await rows.write(); await this.stepJobs.writeHeld(em); } });
+    const live = rows.participants.filter((p) => p.status === 'active' && p.seq === seqs.get(p.id));
     if (live.length === 0) return;
     const running = new Map(flows.filter((f) => f.status === 'running').map((f) => [String(f.id), f]));
-    const people = await this.facts.loadPeople(em, live.map((p) => String(p.person.id)));
+    // Read on a fork: the persons' entities stay out of the batch's identity map, which every flush walks.
+    const people = await this.facts.loadPeople(em.fork({ clear: true, keepTransactionContext: true }), live.map((p) => p.person.id));
     // The contact policy's per-person locks, all up front in one order (see ContactGate.lockPeople).
     await this.contact.lockPeople(em, [...people.keys()]);
     const held: OutgoingMessage[] = [];
@@ -131,7 +138,7 @@ export class FlowStepRunner implements OnModuleInit {
     await this.walk(em, participant, flow, now, trace);
   }
 
-  private async walk(em: EntityManager, participant: Participant, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts, outbox?: MessageSink): Promise<void> {
+  private async walk(em: EntityManager, participant: ParticipantState, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts, outbox?: MessageSink): Promise<void> {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
     let facts: Facts | undefined = preloaded;

@@ -7,7 +7,7 @@ import { webhookRequest, type WebhookSettings } from '../core/webhook-request.js
 import { Participant, type WebhookAnswers } from '../participant.entity.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { StepJobs } from './step-jobs.js';
-import { flowCalendar, next, type StepOutcome, type StepRun } from './step-run.js';
+import { flowCalendar, next, type ParticipantState, type StepOutcome, type StepRun } from './step-run.js';
 
 /** How long a participant waits for its call to settle (every retry included) before it moves on without an answer. */
 const ANSWER_WAIT_MS = 60 * 60 * 1000;
@@ -79,10 +79,10 @@ export class WebhookSteps implements OnModuleInit {
   }
 }
 
-function record(participant: Participant, stepId: string, status: number, now: Date): void {
+function record(participant: ParticipantState, stepId: string, status: number, now: Date): void {
   participant.webhooks = { ...participant.webhooks, [stepId]: { status, at: now.toISOString() } };
 }
 
-function note(participant: Participant, stepId: string, message: string, now: Date): void {
+function note(participant: ParticipantState, stepId: string, message: string, now: Date): void {
   participant.notes = [...participant.notes, { at: now.toISOString(), stepId, message: message.slice(0, 1000) }].slice(-MAX_NOTES);
 }
