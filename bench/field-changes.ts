@@ -26,7 +26,8 @@ const REQUESTS = sizeOption('requests', 200, 2000);
 const RUNS = sizeOption('runs', 5);
 const CLIENTS = sizeOption('clients', 8);
 const RECORDS = sizeOption('records', 200, 1000);
-const LEVELS = [0, 500, 1000];
+// `--levels 0` measures only the rate with no workflow (a profile of the request path alone).
+const LEVELS = process.argv.includes('--levels') ? process.argv[process.argv.indexOf('--levels') + 1]!.split(',').map(Number) : [0, 500, 1000];
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The floor process on copies of the records' table, started on the service's database; answers its URL. */
@@ -75,7 +76,8 @@ async function measure(service: BenchService, onRecords?: (records: string[]) =>
     for (let r = 0; r < RUNS; r++) runs.push(await changer.run(service.urls, REQUESTS, CLIENTS, () => service.pendingEvents()));
     const result = { eventsPerSecond: median(runs.map((x) => x.eventsPerSecond)), p50Ms: median(runs.map((x) => x.p50Ms)), p99Ms: median(runs.map((x) => x.p99Ms)) };
     results.set(level, result);
-    console.log(`  ${String(level).padStart(5)} workflows: ${fmt(result.eventsPerSecond).padStart(6)} events/s (runs: ${runs.map((x) => fmt(x.eventsPerSecond)).join(', ')}), request p50 ${fmt(result.p50Ms, 1)} ms, p99 ${fmt(result.p99Ms, 1)} ms`);
+    const tail = median(runs.map((x) => x.tailShare ?? 0));
+    console.log(`  ${String(level).padStart(5)} workflows: ${fmt(result.eventsPerSecond).padStart(6)} events/s (runs: ${runs.map((x) => fmt(x.eventsPerSecond)).join(', ')}), request p50 ${fmt(result.p50Ms, 1)} ms, p99 ${fmt(result.p99Ms, 1)} ms, ${fmt(100 * tail)}% of the time after the last answer`);
   }
   return results;
 }

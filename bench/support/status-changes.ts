@@ -25,6 +25,8 @@ export interface StatusChangeRun {
   eventsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** Of the run's time, the share after the last request was answered (the consumer catching up). */
+  tailShare?: number;
 }
 
 /**
@@ -53,7 +55,9 @@ export class StatusChanger {
         if (res.status !== 200) throw new Error(`PATCH ${id}: ${res.status} ${JSON.stringify(res.body)}`);
       }
     }));
+    const answered = performance.now();
     while ((await pendingEvents()) > 0) await new Promise((r) => setTimeout(r, 20));
-    return { eventsPerSecond: rate(requests, performance.now() - started), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99) };
+    const ended = performance.now();
+    return { eventsPerSecond: rate(requests, ended - started), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), tailShare: (ended - answered) / (ended - started) };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/core';
+import { type EntityManager, Reference, wrap } from '@mikro-orm/core';
 import { toSnake } from '../common/naming.js';
 import { PerTransaction } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
@@ -12,9 +12,59 @@ export type Facts = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
 const BY_NAME = new Map(CRM_RESOURCES.map((r) => [r.name, r]));
+const BY_ENTITY = new Map<unknown, Resource<BaseRecord>>(CRM_RESOURCES.map((r) => [r.entity, r]));
 
 function snakeJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
   return Object.fromEntries(Object.entries(toRecordJson(resource, record)).map(([k, v]) => [toSnake(k), v]));
+}
+
+function factsJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
+  const json = snakeJson(resource, record);
+  if (resource.name === 'person') json.full_name = [json.first_name, json.last_name].filter(Boolean).join(' ');
+  return json;
+}
+
+function lookupsOf(resource: Resource<BaseRecord>): string[] {
+  return Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([n]) => n);
+}
+
+/** The references whose records `load` puts beside a record: its person (a task's contact), company and employees. */
+const RELATED_FIELDS = new Set(['personId', 'contactId', 'companyId', 'ownerId', 'responsibleId', 'ourContactId', 'serviceContactId']);
+
+interface Related {
+  property: string;
+  resource: Resource<BaseRecord>;
+}
+
+/** Per resource, its related references and what to populate to read them with the record in one statement. */
+const RELATED = new Map(CRM_RESOURCES.map((resource) => {
+  const related: Related[] = Object.entries(resource.fields).flatMap(([name, field]) => {
+    const target = field.kind === 'ref' && RELATED_FIELDS.has(name) ? BY_ENTITY.get(field.target()) : undefined;
+    return field.kind === 'ref' && target ? [{ property: field.property, resource: target }] : [];
+  });
+  const populate = [...lookupsOf(resource), ...related.flatMap(({ property, resource: target }) => [property, ...lookupsOf(target).map((lookup) => `${property}.${lookup}`)])];
+  return [resource.name, { related, populate }] as const;
+}));
+
+/** A record's facts with those of the records it refers to, keyed `entity:id`. */
+interface Loaded {
+  record: Json;
+  related: Map<string, Json>;
+}
+
+/** Outside a transaction nothing is prefetched. */
+const NO_TRANSACTION = {};
+
+/** The facts of a record read with its related records populated. */
+function loadedOf(resource: Resource<BaseRecord>, found: BaseRecord): Loaded {
+  const loaded: Loaded = { record: factsJson(resource, found), related: new Map() };
+  for (const { property, resource: target } of RELATED.get(resource.name)!.related) {
+    const value = (found as unknown as Record<string, unknown>)[property];
+    if (!value) continue;
+    const record = Reference.unwrapReference(value as object) as BaseRecord;
+    if (wrap(record).isInitialized()) loaded.related.set(`${target.name}:${record.id}`, factsJson(target, record));
+  }
+  return loaded;
 }
 
 /**
@@ -27,11 +77,54 @@ export class RecordFacts {
   async record(em: EntityManager, entity: string, id: string): Promise<Json | undefined> {
     const resource = BY_NAME.get(entity);
     if (!resource || !/^\d{1,18}$/.test(id)) return undefined;
-    const found = await em.findOne(resource.entity, { id } as never, { populate: Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([n]) => n) as never });
-    if (!found) return undefined;
-    const json = snakeJson(resource, found);
-    if (entity === 'person') json.full_name = [json.first_name, json.last_name].filter(Boolean).join(' ');
-    return json;
+    const found = await em.findOne(resource.entity, { id } as never, { populate: lookupsOf(resource) as never });
+    return found ? factsJson(resource, found) : undefined;
+  }
+
+  /** A record with the person, company and employees it refers to, in one statement (joined). */
+  private async withRelated(em: EntityManager, entity: string, id: string): Promise<Loaded | undefined> {
+    const resource = BY_NAME.get(entity);
+    if (!resource || !/^\d{1,18}$/.test(id)) return undefined;
+    const batch = this.batches.get(em.getTransactionContext<object>() ?? NO_TRANSACTION);
+    const key = `${entity}:${id}`;
+    if (batch?.has(key)) return batch.get(key) ?? undefined;
+    const { populate } = RELATED.get(entity)!;
+    const found = await em.findOne(resource.entity, { id } as never, { populate: populate as never, strategy: 'joined' });
+    return found ? loadedOf(resource, found) : undefined;
+  }
+
+  /** Read together by `prefetchEvents`, per transaction: `entity:id` to the record, null when it does not exist. */
+  private readonly batches = new WeakMap<object, Map<string, Loaded | null>>();
+
+  /**
+   * Reads the records a batch of change events is about, one statement per kind of record, for
+   * `forEvent` and `load` to use for the rest of the transaction. They are read at the start of the
+   * batch rather than at each event: what a handler writes to a record meanwhile must `forgetBatch`.
+   */
+  async prefetchEvents(em: EntityManager, events: readonly RecordChange[]): Promise<void> {
+    const transaction = em.getTransactionContext<object>();
+    if (!transaction || this.batches.has(transaction)) return;
+    const wanted = new Map<string, Set<string>>();
+    for (const event of events) {
+      if (event.kind === 'deleted' || !BY_NAME.has(event.entity) || !/^\d{1,18}$/.test(event.entityId)) continue;
+      let ids = wanted.get(event.entity);
+      if (!ids) wanted.set(event.entity, (ids = new Set()));
+      ids.add(event.entityId);
+    }
+    const batch = new Map<string, Loaded | null>();
+    for (const [entity, ids] of wanted) {
+      const resource = BY_NAME.get(entity)!;
+      for (const id of ids) batch.set(`${entity}:${id}`, null);
+      const found = await em.find(resource.entity, { id: { $in: [...ids] } } as never, { populate: RELATED.get(entity)!.populate as never, strategy: 'joined' });
+      for (const record of found) batch.set(`${entity}:${record.id}`, loadedOf(resource, record));
+    }
+    this.batches.set(transaction, batch);
+  }
+
+  /** A handler changed a record in this transaction: read records afresh from here on. */
+  forgetBatch(em: EntityManager): void {
+    const transaction = em.getTransactionContext<object>();
+    if (transaction) this.batches.delete(transaction);
   }
 
   /** Facts for a record that is not stored (a simulation's made-up person): its own values, and the records it looks up. */
@@ -53,16 +146,20 @@ export class RecordFacts {
 
   /** Facts for a record; `fallback` stands in for a record that no longer exists (a deleted event's last values). */
   async load(em: EntityManager, entity: string, id: string, fallback?: Json): Promise<Facts> {
-    const record = (await this.record(em, entity, id)) ?? fallback;
+    const loaded = await this.withRelated(em, entity, id);
+    const record = loaded?.record ?? fallback;
     const facts: Facts = {};
     if (!record) return facts;
     facts[entity] = record;
+    // What the record's own statement brought along, else a read of its own.
+    const related = (kind: string, relatedId: string): Promise<Json | undefined> =>
+      Promise.resolve(loaded?.related.get(`${kind}:${relatedId}`) ?? (kind === 'employee' ? this.employee(em, relatedId) : this.record(em, kind, relatedId)));
     const personId = entity === 'person' ? id : ((record.person_id ?? record.contact_id) as string | null | undefined);
-    const person = entity === 'person' ? record : personId ? await this.record(em, 'person', personId) : undefined;
+    const person = entity === 'person' ? record : personId ? await related('person', personId) : undefined;
     if (person) facts.person = person;
     if (entity === 'task' && person) facts.contact = person;
     const companyId = (entity === 'company' ? id : (record.company_id ?? person?.company_id)) as string | null | undefined;
-    const company = entity === 'company' ? record : companyId ? await this.record(em, 'company', companyId) : undefined;
+    const company = entity === 'company' ? record : companyId ? await related('company', companyId) : undefined;
     if (company) facts.company = company;
     const employees: [string, unknown][] = [
       ['owner', record.owner_id],
@@ -72,7 +169,7 @@ export class RecordFacts {
     ];
     for (const [role, employeeId] of employees) {
       if (typeof employeeId !== 'string') continue;
-      const employee = await this.employee(em, employeeId);
+      const employee = await related('employee', employeeId);
       if (employee) facts[role] = { id: employee.id, name: employee.name, email: employee.email, mobile: employee.mobile };
     }
     return facts;

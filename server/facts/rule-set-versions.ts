@@ -9,10 +9,11 @@ export const RULE_SETS = { workflows: 1, flows: 2 } as const;
 export type RuleSet = keyof typeof RULE_SETS;
 
 /**
- * Versions read per transaction: a batch of change events, handled in one transaction, checks each
- * counter once rather than once per event. Any bump in this process forgets them all (bumps are rare).
+ * Versions read per transaction: a batch of change events, handled in one transaction, reads every
+ * counter in one statement, once, rather than each counter once per event. Any bump in this
+ * process forgets them all (bumps are rare).
  */
-let versions = new PerTransaction<string>();
+let versions = new PerTransaction<Map<number, string>>();
 
 export async function bumpRuleSetVersion(em: EntityManager, set: RuleSet): Promise<void> {
   await em.flush();
@@ -22,9 +23,10 @@ export async function bumpRuleSetVersion(em: EntityManager, set: RuleSet): Promi
   versions = new PerTransaction();
 }
 
-export function ruleSetVersion(em: EntityManager, set: RuleSet): Promise<string> {
-  return versions.get(em, set, async () => {
-    const rows = await em.getConnection().execute<{ version: string }[]>(`select "version" from "rule_set_version" where "id" = ?`, [RULE_SETS[set]], 'all', em.getTransactionContext());
-    return String(rows[0]?.version ?? '0');
+export async function ruleSetVersion(em: EntityManager, set: RuleSet): Promise<string> {
+  const all = await versions.get(em, 'all', async () => {
+    const rows = await em.getConnection().execute<{ id: number; version: string }[]>(`select "id", "version" from "rule_set_version"`, [], 'all', em.getTransactionContext());
+    return new Map(rows.map((row: { id: number; version: string }) => [Number(row.id), String(row.version)]));
   });
+  return all.get(RULE_SETS[set]) ?? '0';
 }

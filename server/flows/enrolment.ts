@@ -5,6 +5,7 @@ import { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError } from '../common/errors.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { sqlArray } from '../common/sql-array.js';
+import { noteParticipants } from './live-participations.js';
 import { RecordFacts } from '../facts/record-facts.js';
 import type { Flow } from './flow.entity.js';
 import { FlowGraphs } from './engine/flow-graphs.js';
@@ -134,6 +135,7 @@ export class Enrolment {
       const admit = admitStatement(flowId, queued, graph.start, admissible, now);
       const inserted: { person_id: string }[] = await connection.execute(admit.sql, admit.params, 'all', tx);
       admitted = inserted.length;
+      noteParticipants(em, inserted.map((row) => String(row.person_id)));
       if (admitted < admissible.length) {
         const made = new Set(inserted.map((row) => String(row.person_id)));
         for (const personId of admissible) if (!made.has(personId)) reasons.set(personId, 'already_participating');

@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
 import { sqlArray } from '../common/sql-array.js';
+import { insertFromJson } from '../common/json-rows.js';
 
 export interface JobRequest {
   kind: string;
@@ -12,6 +13,20 @@ export interface JobRequest {
   cancelKey?: string;
   maxAttempts?: number;
 }
+
+/** A job as `insertRows` writes it, by column. */
+export interface JobRow {
+  kind: string;
+  payload: Record<string, unknown>;
+  due_at: Date;
+  status: 'pending';
+  cancel_key: string | null;
+  attempts: number;
+  max_attempts: number;
+  created_at: Date;
+}
+
+const INSERT_JOBS = insertFromJson('job', ['kind', 'payload', 'due_at', 'status', 'cancel_key', 'attempts', 'max_attempts', 'created_at']);
 
 /** Puts jobs into, and cancels them from, the caller's transaction: the decision and its timed work commit together. */
 @Injectable()
@@ -29,6 +44,19 @@ export class JobScheduler {
       maxAttempts: request.maxAttempts ?? 5,
       createdAt: this.clock.now(),
     });
+  }
+
+  /** The row `schedule` would write, to write many at once with `insertRows` (a batch of flow steps). */
+  row(request: JobRequest): JobRow {
+    return {
+      kind: request.kind, payload: request.payload ?? {}, due_at: request.dueAt, status: 'pending', cancel_key: request.cancelKey ?? null,
+      attempts: 0, max_attempts: request.maxAttempts ?? 5, created_at: this.clock.now(),
+    };
+  }
+
+  async insertRows(em: EntityManager, rows: readonly JobRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await em.getConnection().execute(INSERT_JOBS, [JSON.stringify(rows)], 'run', em.getTransactionContext());
   }
 
   /** Cancels every pending job whose cancel key is `key`, or starts with it when `prefix` is set; returns how many. */
@@ -49,6 +77,18 @@ export class JobScheduler {
       `update "job" set "status" = 'cancelled', "finished_at" = ?
         where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ? and not ("payload"->>? = any(?::text[]))`,
       [this.clock.now(), kind, entity, entityId, keep.field, sqlArray(keep.values)], 'run', em.getTransactionContext());
+  }
+
+  /** `cancelAbout` for many records in one statement, each with the values it keeps. */
+  async cancelAboutMany(em: EntityManager, kind: string, records: readonly { entity: string; entityId: string; keep: readonly string[] }[], field: string): Promise<void> {
+    if (records.length === 0) return;
+    await em.flush();
+    await em.getConnection().execute(
+      `update "job" set "status" = 'cancelled', "finished_at" = ?
+        from jsonb_to_recordset(?::jsonb) as c("entity" text, "entityId" text, "keep" jsonb)
+        where "job"."status" = 'pending' and "job"."kind" = ? and "job"."payload"->>'entity' = c."entity" and "job"."payload"->>'entityId' = c."entityId"
+          and not jsonb_exists(c."keep", "job"."payload"->>?)`,
+      [this.clock.now(), JSON.stringify(records), kind, field], 'run', em.getTransactionContext());
   }
 
   /** Cancels every pending job whose cancel key starts with one of `prefixes`, in one statement; returns how many. */

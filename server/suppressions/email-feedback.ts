@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { ChangeEventConsumer } from '../events/change-event-consumer.js';
+import { RecordFacts } from '../facts/record-facts.js';
 import type { RecordChange } from '../events/record-change.js';
 import { ChangeRecorder } from '../events/change-recorder.js';
 import { findMessage } from '../messaging/message-lookup.js';
@@ -27,6 +28,7 @@ export class EmailFeedback implements OnModuleInit {
     private readonly suppressions: SuppressionList,
     private readonly recorder: ChangeRecorder,
     private readonly clock: Clock,
+    private readonly facts: RecordFacts,
   ) {}
 
   onModuleInit(): void {
@@ -51,7 +53,9 @@ export class EmailFeedback implements OnModuleInit {
     const changed = await em.getConnection().execute<unknown[]>(
       `update "person" set "unsubscribed" = true, "updated_at" = ? where "id" = ? and "unsubscribed" = false returning "id"`,
       [this.clock.now(), personId], 'all', em.getTransactionContext());
-    if (changed.length > 0) this.recorder.record(em, { entity: 'person', entityId: personId, kind: 'updated', changes: { unsubscribed: { from: false, to: true } } });
+    if (changed.length === 0) return;
+    this.facts.forgetBatch(em);
+    this.recorder.record(em, { entity: 'person', entityId: personId, kind: 'updated', changes: { unsubscribed: { from: false, to: true } } });
   }
 }
 

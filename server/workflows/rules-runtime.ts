@@ -12,6 +12,7 @@ import { JobRunner, type ClaimedJob, type JobContext } from '../scheduling/job-r
 import { RecordFacts } from '../facts/record-facts.js';
 import { RuleIndex } from './rule-index.js';
 import { decideChange, type SendOrder } from './core/workflow-decisions.js';
+import { WorkflowBatchWork } from './core/batch-work.js';
 import { WORKFLOW_SEND_JOB, WorkflowSender } from './workflow-sender.js';
 
 /**
@@ -37,6 +38,8 @@ export class RulesRuntime implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumer.register('workflows', (event, em) => this.handle(event, em));
+    this.consumer.prepare('facts', (events, em) => this.facts.prefetchEvents(em, events));
+    this.consumer.prepare('workflows', (_events, em) => this.collectBatch(em));
     this.runner.register(WORKFLOW_SEND_JOB, (job, context) => this.sendDue(job, context));
   }
 
@@ -48,16 +51,42 @@ export class RulesRuntime implements OnModuleInit {
     const change = { id: String(event.id), entity: event.entity, entityId: event.entityId, kind: event.kind, changes: event.changes, at: event.at };
     const now = this.clock.now();
     const decision = await decideChange(rules, change, facts, now, appCalendar(this.config));
-    if (decision.cancelAllBut) {
-      await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: decision.cancelAllBut });
+    // In a prepared batch the timed sends and messages are written at its end; an event alone writes its own.
+    const batch = this.batches.get(em.getTransactionContext<object>() ?? {});
+    if (batch) {
+      if (decision.cancelAllBut) batch.work.cancelAllBut(event.entity, event.entityId, decision.cancelAllBut);
+      for (const send of decision.later) batch.work.later(send.order, send.due);
+    } else {
+      if (decision.cancelAllBut) await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: decision.cancelAllBut });
+      for (const send of decision.later) this.sender.schedule(em, send.order, send.due);
     }
-    for (const send of decision.later) this.sender.schedule(em, send.order, send.due);
     const messages: OutgoingMessage[] = [];
     for (const send of decision.now) {
       const message = await this.sender.compose(em, send.rule, send.action, send.order, now, facts);
       if (message) messages.push(message);
     }
-    await this.outbox.enqueueMany(em, messages);
+    if (batch) batch.messages.push(...messages);
+    else await this.outbox.enqueueMany(em, messages);
+  }
+
+  /** Per transaction of a change-event batch: what its events decided, written together at its end. */
+  private readonly batches = new WeakMap<object, { work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
+
+  /**
+   * At the end of the batch: the cancels of stored timed sends (one statement), the timed sends no
+   * later event cancelled (one), the e-mails and SMS due now (one).
+   */
+  private async collectBatch(em: EntityManager): Promise<(() => Promise<void>) | void> {
+    const transaction = em.getTransactionContext<object>();
+    if (!transaction) return;
+    const batch = { work: new WorkflowBatchWork(), messages: [] as OutgoingMessage[] };
+    this.batches.set(transaction, batch);
+    return async () => {
+      this.batches.delete(transaction);
+      await this.jobs.cancelAboutMany(em, WORKFLOW_SEND_JOB, batch.work.recordCancels(), 'workflowId');
+      await this.sender.scheduleMany(em, batch.work.plannedSends());
+      await this.outbox.enqueueMany(em, batch.messages);
+    };
   }
 
   private async sendDue(job: ClaimedJob, { em, now }: JobContext): Promise<void> {

@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { appCalendar } from '../scheduling/calendar.js';
-import { JobScheduler } from '../scheduling/job-scheduler.js';
+import { JobScheduler, type JobRequest } from '../scheduling/job-scheduler.js';
 import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError } from '../templates/template-engine.js';
@@ -63,7 +63,16 @@ export class WorkflowSender {
 
   /** A send due later, as a job; leaving the status cancels it by its key's prefix. */
   schedule(em: EntityManager, order: SendOrder, due: Date): void {
-    this.jobs.schedule(em, { kind: WORKFLOW_SEND_JOB, dueAt: due, payload: { ...order }, cancelKey: pendingKey(order.workflowId, order.entity, order.entityId) });
+    this.jobs.schedule(em, this.sendJob(order, due));
+  }
+
+  /** Many timed sends in one statement (a change-event batch's). */
+  async scheduleMany(em: EntityManager, sends: readonly { order: SendOrder; due: Date }[]): Promise<void> {
+    await this.jobs.insertRows(em, sends.map(({ order, due }) => this.jobs.row(this.sendJob(order, due))));
+  }
+
+  private sendJob(order: SendOrder, due: Date): JobRequest {
+    return { kind: WORKFLOW_SEND_JOB, dueAt: due, payload: { ...order }, cancelKey: pendingKey(order.workflowId, order.entity, order.entityId) };
   }
 
   /**

@@ -8,6 +8,7 @@ import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Enrolment } from '../enrolment.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
+import { mayTakePart, readLiveParticipations } from '../live-participations.js';
 import { awaitedHappens, criterionMet, triggerMatches, type EventView } from './flow-event-match.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { FlowTriggerIndex } from './flow-trigger-index.js';
@@ -40,12 +41,24 @@ export class FlowEvents implements OnModuleInit {
 
   onModuleInit(): void {
     this.consumer.register('flows', (event, em) => this.handle(event, em));
+    this.consumer.prepare('flows', (events, em) => this.prepare(events, em));
+  }
+
+  /** The batch's records (a read per kind of record), then which of the persons its events are about take part in a flow (one read). */
+  private async prepare(events: readonly RecordChange[], em: EntityManager): Promise<void> {
+    await this.facts.prefetchEvents(em, events);
+    const persons = new Set<string>();
+    for (const event of events) {
+      const personId = await this.personOf(event, () => this.facts.forEvent(em, event));
+      if (personId) persons.add(personId);
+    }
+    await readLiveParticipations(em, persons);
   }
 
   async handle(event: RecordChange, em: EntityManager): Promise<void> {
     const now = this.clock.now();
     const view = await this.view(em, event);
-    if (view) await this.updateParticipants(em, view, now);
+    if (view && mayTakePart(em, view.personId)) await this.updateParticipants(em, view, now);
     for (const colleague of await this.colleaguesOfSaleCompany(em, event, view?.personId)) {
       await this.updateParticipants(em, { event, personId: colleague, facts: view?.facts ?? (() => this.facts.forEvent(em, event)) }, now);
     }
@@ -139,16 +152,22 @@ export class FlowEvents implements OnModuleInit {
   private async view(em: EntityManager, event: RecordChange): Promise<EventView | undefined> {
     let facts: Promise<Facts> | undefined;
     const loadFacts = (): Promise<Facts> => (facts ??= this.facts.forEvent(em, event));
-    const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
-    let personId = (event.data?.person_id ?? (event.entity === 'person' ? event.entityId : (changes.person_id?.to ?? changes.contact_id?.to))) as string | null | undefined;
-    if (!personId && RECORD_EVENTS.has(event.kind) && event.kind !== 'deleted') personId = ((await loadFacts()).person as { id?: string } | undefined)?.id;
+    const personId = await this.personOf(event, loadFacts);
     if (!personId) return undefined;
-    if (event.entity === 'person' && event.kind === 'deleted') return undefined;
     let listName: string | undefined;
     if ((event.entity === 'selection' || event.entity === 'project') && (event.kind === 'added' || event.kind === 'removed')) {
       const rows = await em.getConnection().execute<{ name: string }[]>(`select "name" from "${event.entity}" where "id" = ?`, [event.entityId], 'all', em.getTransactionContext());
       listName = rows[0]?.name;
     }
-    return { event, personId: String(personId), listName, facts: loadFacts };
+    return { event, personId, listName, facts: loadFacts };
+  }
+
+  /** The person an event is about: named by it, else the person of the changed record. */
+  private async personOf(event: RecordChange, loadFacts: () => Promise<Facts>): Promise<string | undefined> {
+    if (event.entity === 'person' && event.kind === 'deleted') return undefined;
+    const changes = event.changes as Record<string, { from: unknown; to: unknown } | undefined>;
+    let personId = (event.data?.person_id ?? (event.entity === 'person' ? event.entityId : (changes.person_id?.to ?? changes.contact_id?.to))) as string | null | undefined;
+    if (!personId && RECORD_EVENTS.has(event.kind) && event.kind !== 'deleted') personId = ((await loadFacts()).person as { id?: string } | undefined)?.id;
+    return personId ? String(personId) : undefined;
   }
 }
