@@ -49,11 +49,13 @@ describe('the Forms page', () => {
     const snippet = (await page.locator('[data-snippet]').textContent())!;
     expect(snippet).toContain(`<form action="${address}" method="post">`);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: context.app.url });
+    // The clipboard is written asynchronously: each check waits for what it checks.
     await page.getByRole('button', { name: 'HTML kopiëren' }).click();
+    await page.getByRole('status').filter({ hasText: 'De HTML is gekopieerd.' }).first().waitFor();
     expect(await page.getByRole('status').filter({ hasText: 'De HTML is gekopieerd.' }).count()).toBe(1);
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(snippet);
+    await until(async () => (await page.evaluate('navigator.clipboard.readText()')) === snippet);
     await page.getByRole('button', { name: 'Adres kopiëren' }).click();
-    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(address);
+    await until(async () => (await page.evaluate('navigator.clipboard.readText()')) === address);
 
     // A visitor of some web site fills in the copied form: the browser posts it to the public address.
     const site = await browser.newPage();
