@@ -3,7 +3,7 @@ import type { SuiteRecord } from './results.js';
 const WIDTH = 760;
 const HEIGHT = 340;
 const PAD = { left: 50, right: 210, top: 20, bottom: 40 };
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22', '#393b79', '#637939'];
+const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22', '#393b79', '#637939', '#ad494a', '#3182bd', '#31a354', '#756bb1', '#e6550d', '#000000'];
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
