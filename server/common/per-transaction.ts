@@ -21,3 +21,35 @@ export class PerTransaction<V> {
     return found;
   }
 }
+
+/**
+ * One value per database transaction: the state of a batch (what its start read, what its items
+ * decided), set where the batch starts and read by its items. Outside a transaction there is none,
+ * and setting one does nothing.
+ */
+export class TransactionSlot<V> {
+  private readonly byTransaction = new WeakMap<object, V>();
+
+  get(em: EntityManager): V | undefined {
+    const transaction = em.getTransactionContext<object>();
+    return transaction ? this.byTransaction.get(transaction) : undefined;
+  }
+
+  has(em: EntityManager): boolean {
+    const transaction = em.getTransactionContext<object>();
+    return transaction !== undefined && this.byTransaction.has(transaction);
+  }
+
+  /** Answers false (and keeps nothing) outside a transaction. */
+  set(em: EntityManager, value: V): boolean {
+    const transaction = em.getTransactionContext<object>();
+    if (!transaction) return false;
+    this.byTransaction.set(transaction, value);
+    return true;
+  }
+
+  forget(em: EntityManager): void {
+    const transaction = em.getTransactionContext<object>();
+    if (transaction) this.byTransaction.delete(transaction);
+  }
+}

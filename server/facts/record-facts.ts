@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, Reference, wrap } from '@mikro-orm/core';
 import { toSnake } from '../common/naming.js';
-import { PerTransaction } from '../common/per-transaction.js';
+import { PerTransaction, TransactionSlot } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
@@ -52,8 +52,8 @@ interface Loaded {
   related: Map<string, Json>;
 }
 
-/** Outside a transaction nothing is prefetched. */
-const NO_TRANSACTION = {};
+/** A record id as a change event or a rule names it (a bigint's digits). */
+const RECORD_ID = /^\d{1,18}$/;
 
 /** The facts of a record read with its related records populated. */
 function loadedOf(resource: Resource<BaseRecord>, found: BaseRecord): Loaded {
@@ -76,7 +76,7 @@ function loadedOf(resource: Resource<BaseRecord>, found: BaseRecord): Loaded {
 export class RecordFacts {
   async record(em: EntityManager, entity: string, id: string): Promise<Json | undefined> {
     const resource = BY_NAME.get(entity);
-    if (!resource || !/^\d{1,18}$/.test(id)) return undefined;
+    if (!resource || !RECORD_ID.test(id)) return undefined;
     const found = await em.findOne(resource.entity, { id } as never, { populate: lookupsOf(resource) as never });
     return found ? factsJson(resource, found) : undefined;
   }
@@ -84,8 +84,8 @@ export class RecordFacts {
   /** A record with the person, company and employees it refers to, in one statement (joined). */
   private async withRelated(em: EntityManager, entity: string, id: string): Promise<Loaded | undefined> {
     const resource = BY_NAME.get(entity);
-    if (!resource || !/^\d{1,18}$/.test(id)) return undefined;
-    const batch = this.batches.get(em.getTransactionContext<object>() ?? NO_TRANSACTION);
+    if (!resource || !RECORD_ID.test(id)) return undefined;
+    const batch = this.batches.get(em);
     const key = `${entity}:${id}`;
     if (batch?.has(key)) return batch.get(key) ?? undefined;
     const { populate } = RELATED.get(entity)!;
@@ -94,7 +94,7 @@ export class RecordFacts {
   }
 
   /** Read together by `prefetchEvents`, per transaction: `entity:id` to the record, null when it does not exist. */
-  private readonly batches = new WeakMap<object, Map<string, Loaded | null>>();
+  private readonly batches = new TransactionSlot<Map<string, Loaded | null>>();
 
   /**
    * Reads the records a batch of change events is about, one statement per kind of record, for
@@ -102,11 +102,10 @@ export class RecordFacts {
    * batch rather than at each event: what a handler writes to a record meanwhile must `forgetBatch`.
    */
   async prefetchEvents(em: EntityManager, events: readonly RecordChange[]): Promise<void> {
-    const transaction = em.getTransactionContext<object>();
-    if (!transaction || this.batches.has(transaction)) return;
+    if (!em.getTransactionContext() || this.batches.has(em)) return;
     const wanted = new Map<string, Set<string>>();
     for (const event of events) {
-      if (event.kind === 'deleted' || !BY_NAME.has(event.entity) || !/^\d{1,18}$/.test(event.entityId)) continue;
+      if (event.kind === 'deleted' || !BY_NAME.has(event.entity) || !RECORD_ID.test(event.entityId)) continue;
       let ids = wanted.get(event.entity);
       if (!ids) wanted.set(event.entity, (ids = new Set()));
       ids.add(event.entityId);
@@ -118,13 +117,12 @@ export class RecordFacts {
       const found = await em.find(resource.entity, { id: { $in: [...ids] } } as never, { populate: RELATED.get(entity)!.populate as never, strategy: 'joined' });
       for (const record of found) batch.set(`${entity}:${record.id}`, loadedOf(resource, record));
     }
-    this.batches.set(transaction, batch);
+    this.batches.set(em, batch);
   }
 
   /** A handler changed a record in this transaction: read records afresh from here on. */
   forgetBatch(em: EntityManager): void {
-    const transaction = em.getTransactionContext<object>();
-    if (transaction) this.batches.delete(transaction);
+    this.batches.forget(em);
   }
 
   /** Facts for a record that is not stored (a simulation's made-up person): its own values, and the records it looks up. */

@@ -67,19 +67,11 @@ export class JobScheduler {
   }
 
   /**
-   * Cancels, in one statement, the pending jobs of `kind` about one record (payload `entity` and
-   * `entityId`), those this transaction has just scheduled included, except the ones whose payload
-   * field `keep.field` is one of `keep.values`.
+   * Cancels, in one statement, the pending jobs of `kind` about the given records (payload `entity`
+   * and `entityId`), those this transaction has just scheduled included, except, per record, the
+   * ones whose payload `field` is one of its `keep` values. The join runs on the job_pending_record
+   * index for one record as for many (checked with EXPLAIN on 300,000 jobs, 30,000 pending).
    */
-  async cancelAbout(em: EntityManager, kind: string, entity: string, entityId: string, keep: { field: string; values: readonly string[] }): Promise<void> {
-    await em.flush();
-    await em.getConnection().execute(
-      `update "job" set "status" = 'cancelled', "finished_at" = ?
-        where "status" = 'pending' and "kind" = ? and "payload"->>'entity' = ? and "payload"->>'entityId' = ? and not ("payload"->>? = any(?::text[]))`,
-      [this.clock.now(), kind, entity, entityId, keep.field, sqlArray(keep.values)], 'run', em.getTransactionContext());
-  }
-
-  /** `cancelAbout` for many records in one statement, each with the values it keeps. */
   async cancelAboutMany(em: EntityManager, kind: string, records: readonly { entity: string; entityId: string; keep: readonly string[] }[], field: string): Promise<void> {
     if (records.length === 0) return;
     await em.flush();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
+import { TransactionSlot } from '../common/per-transaction.js';
 import { appCalendar } from '../scheduling/calendar.js';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
@@ -52,12 +53,12 @@ export class RulesRuntime implements OnModuleInit {
     const now = this.clock.now();
     const decision = await decideChange(rules, change, facts, now, appCalendar(this.config));
     // In a prepared batch the timed sends and messages are written at its end; an event alone writes its own.
-    const batch = this.batches.get(em.getTransactionContext<object>() ?? {});
+    const batch = this.batches.get(em);
     if (batch) {
       if (decision.cancelAllBut) batch.work.cancelAllBut(event.entity, event.entityId, decision.cancelAllBut);
       for (const send of decision.later) batch.work.later(send.order, send.due);
     } else {
-      if (decision.cancelAllBut) await this.jobs.cancelAbout(em, WORKFLOW_SEND_JOB, event.entity, event.entityId, { field: 'workflowId', values: decision.cancelAllBut });
+      if (decision.cancelAllBut) await this.jobs.cancelAboutMany(em, WORKFLOW_SEND_JOB, [{ entity: event.entity, entityId: event.entityId, keep: decision.cancelAllBut }], 'workflowId');
       for (const send of decision.later) this.sender.schedule(em, send.order, send.due);
     }
     const messages: OutgoingMessage[] = [];
@@ -70,19 +71,17 @@ export class RulesRuntime implements OnModuleInit {
   }
 
   /** Per transaction of a change-event batch: what its events decided, written together at its end. */
-  private readonly batches = new WeakMap<object, { work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
+  private readonly batches = new TransactionSlot<{ work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
 
   /**
    * At the end of the batch: the cancels of stored timed sends (one statement), the timed sends no
    * later event cancelled (one), the e-mails and SMS due now (one).
    */
   private async collectBatch(em: EntityManager): Promise<(() => Promise<void>) | void> {
-    const transaction = em.getTransactionContext<object>();
-    if (!transaction) return;
     const batch = { work: new WorkflowBatchWork(), messages: [] as OutgoingMessage[] };
-    this.batches.set(transaction, batch);
+    if (!this.batches.set(em, batch)) return;
     return async () => {
-      this.batches.delete(transaction);
+      this.batches.forget(em);
       await this.jobs.cancelAboutMany(em, WORKFLOW_SEND_JOB, batch.work.recordCancels(), 'workflowId');
       await this.sender.scheduleMany(em, batch.work.plannedSends());
       await this.outbox.enqueueMany(em, batch.messages);
