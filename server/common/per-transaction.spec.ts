@@ -1,8 +1,29 @@
 import { describe, expect, it } from '@jest/globals';
 import type { EntityManager } from '@mikro-orm/core';
-import { TransactionSlot } from './per-transaction.js';
+import { PerTransaction, TransactionSlot } from './per-transaction.js';
 
 const inTransaction = (transaction: object | undefined) => ({ getTransactionContext: () => transaction }) as unknown as EntityManager;
+
+describe('PerTransaction', () => {
+  it('loads a key once per transaction, and again in another one or outside any', async () => {
+    const cache = new PerTransaction<number>();
+    let loads = 0;
+    const load = async () => ++loads;
+    const batch = inTransaction({});
+    expect(await Promise.all([cache.get(batch, 'a', load), cache.get(batch, 'a', load)])).toEqual([1, 1]);
+    expect(await cache.get(batch, 'b', load)).toBe(2);
+    expect(await cache.get(inTransaction({}), 'a', load)).toBe(3);
+    expect(await cache.get(inTransaction(undefined), 'a', load)).toBe(4);
+    expect(await cache.get(inTransaction(undefined), 'a', load)).toBe(5);
+  });
+
+  it('forgets a failed load, so the next caller tries again', async () => {
+    const cache = new PerTransaction<string>();
+    const batch = inTransaction({});
+    await expect(cache.get(batch, 'a', async () => { throw new Error('down'); })).rejects.toThrow('down');
+    expect(await cache.get(batch, 'a', async () => 'up')).toBe('up');
+  });
+});
 
 describe('TransactionSlot', () => {
   it('keeps one value per transaction, forgets it on request, and keeps nothing outside a transaction', () => {
