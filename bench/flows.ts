@@ -2,7 +2,7 @@
  * Flow engine throughput: N participants waiting on one instant (the end of a `wait`) are moved
  * through the wait and a `send email` step by the scheduler (claim, lock, re-check, render, outbox,
  * tracking, participant update, delivery over the log transport), beside a bare SQL batch loop
- * doing the same row updates (participant, message, tracking token, delivery job, job states) in
+ * doing the same row writes (participant, message, tracking tokens, delivery job, job states, delivery attempt) in
  * batches of 1,000, on the same database, in one run. Prints both rates, the ratio and peak RSS.
  *   npm run bench:flows [-- --participants 100000] [--engine-first]
  */
@@ -41,8 +41,12 @@ async function fill(sql: pg.Client, flowId: string, due: Date, participantTable:
   await sql.query(`analyze ${participantTable}; analyze ${jobTable}; analyze person`);
 }
 
-/** The same rows written by hand: claim 1,000 step jobs, end the wait, queue the message with its token and delivery job, then deliver. */
-async function bareSql(url: string, due: Date): Promise<number> {
+/**
+ * The same rows written by hand: claim 1,000 step jobs, end the wait, queue the message with its
+ * three tracking tokens (open, the link, unsubscribe: what the engine writes for the bench's
+ * template) and its delivery job, then deliver, recording the attempt.
+ */
+async function bareSql(url: string, due: Date, flowId: string): Promise<number> {
   const workers = await Promise.all([0, 1].map(async () => {
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -62,8 +66,10 @@ async function bareSql(url: string, due: Date): Promise<number> {
             insert into bare_message (channel, key, message_id, "to", "from", subject, body, headers, status, attempts, person_id, flow_id, participant_id, step_id, attachments, created_at)
             select 'email', 'bench:' || p.id, '<' || p.id || '@bench>', pe.email, 'bench@stroom.test', 'Bench ' || pe.first_name, '<p>Hallo ' || pe.first_name || '</p>', '{}', 'queued', 0, pe.id, p.flow_id, p.id, 's2', '[]', now()
             from bare_participant p join person pe on pe.id = p.person_id where p.id = any($1) returning id, participant_id, person_id, key)
-          , t as (insert into bare_token (token, kind, person_id, participant_id, step_id, message_key, created_at) select md5(key), 'open', person_id, participant_id, 's2', key, now() from m)
-          insert into bare_job (kind, payload, due_at, status, attempts, max_attempts, created_at) select 'message.deliver', json_build_object('messageId', id::text)::jsonb, $2, 'pending', 0, 6, now() from m`, [pids, due]);
+          , t as (insert into bare_token (token, kind, url, person_id, flow_id, participant_id, step_id, message_key, created_at)
+            select left(md5(kind || key), 32), kind, case when kind = 'link' then 'https://example.org/x' end, person_id, $3, participant_id, 's2', key, now()
+            from m cross join unnest(array['open', 'link', 'unsubscribe']) as kind)
+          insert into bare_job (kind, payload, due_at, status, attempts, max_attempts, created_at) select 'message.deliver', json_build_object('messageId', id::text)::jsonb, $2, 'pending', 0, 6, now() from m`, [pids, due, flowId]);
         await client.query(`update bare_job set status = 'done', attempts = attempts + 1, finished_at = now() where id = any($1)`, [`{${rows.map((r) => r.id).join(',')}}`]);
       }
       await client.query('commit');
@@ -73,7 +79,9 @@ async function bareSql(url: string, due: Date): Promise<number> {
       await client.query('begin');
       const { rows } = await client.query(`select id, (payload->>'messageId')::bigint as mid from bare_job where kind = 'message.deliver' and status = 'pending' order by due_at, id limit 1000 for update skip locked`);
       if (rows.length) {
-        await client.query(`update bare_message set status = 'sent', sent_at = now(), transport = 'log', attempts = attempts + 1 where id = any($1)`, [`{${rows.map((r) => r.mid).join(',')}}`]);
+        const mids = `{${rows.map((r) => r.mid).join(',')}}`;
+        await client.query(`update bare_message set status = 'sent', sent_at = now(), transport = 'log', attempts = attempts + 1 where id = any($1)`, [mids]);
+        await client.query(`insert into bare_attempt (message_id, at, outcome, transport) select id, now(), 'sent', 'log' from unnest($1::bigint[]) as id`, [mids]);
         await client.query(`update bare_job set status = 'done', attempts = attempts + 1, finished_at = now() where id = any($1)`, [`{${rows.map((r) => r.id).join(',')}}`]);
       }
       await client.query('commit');
@@ -102,6 +110,7 @@ try {
   const due = new Date(now.getTime() + 86_400_000);
   for (const table of ['participant', 'message', 'job']) await sql.query(`create table bare_${table} (like ${table} including all)`);
   await sql.query(`create table bare_token (like tracking_token including all)`);
+  await sql.query(`create table bare_attempt (like delivery_attempt including all)`);
   await fill(sql, flow.id, due, 'bare_participant', 'bare_job');
   await fill(sql, flow.id, due, 'participant', 'job');
 
@@ -115,9 +124,9 @@ try {
   let engine: number;
   if (process.argv.includes('--engine-first')) {
     engine = await runEngine();
-    bare = await bareSql(db.url, due);
+    bare = await bareSql(db.url, due, flow.id);
   } else {
-    bare = await bareSql(db.url, due);
+    bare = await bareSql(db.url, due, flow.id);
     engine = await runEngine();
   }
   const done = await sql.query(`select count(*) filter (where status = 'completed') as completed, (select count(*) from message where status = 'sent') as sent from participant`);
