@@ -7,6 +7,7 @@ import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
 import { insertFromJson } from '../common/json-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
+import { executeBound } from '../common/bound-sql.js';
 
 export const DELIVER_JOB = 'message.deliver';
 /** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
@@ -96,7 +97,7 @@ export class Outbox {
       select count(*) from inserted`;
     for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
       const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => Object.fromEntries(this.columns(m, now, { json: true })));
-      await em.getConnection().execute(sql, [JSON.stringify(rows), ...jobs.params], 'all', em.getTransactionContext());
+      await executeBound(em, sql, [JSON.stringify(rows), ...jobs.params]);
     }
   }
 

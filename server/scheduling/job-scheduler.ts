@@ -5,6 +5,7 @@ import { Job } from './job.entity.js';
 import { escapeLike } from '../common/like.js';
 import { sqlArray } from '../common/sql-array.js';
 import { insertFromJson } from '../common/json-rows.js';
+import { executeBound } from '../common/bound-sql.js';
 
 export interface JobRequest {
   kind: string;
@@ -56,7 +57,7 @@ export class JobScheduler {
 
   async insertRows(em: EntityManager, rows: readonly JobRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await em.getConnection().execute(INSERT_JOBS, [JSON.stringify(rows)], 'run', em.getTransactionContext());
+    await executeBound(em, INSERT_JOBS, [JSON.stringify(rows)]);
   }
 
   /** Cancels every pending job whose cancel key is `key`, or starts with it when `prefix` is set; returns how many. */

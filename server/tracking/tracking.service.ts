@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/config.js';
 import { TrackingToken, type TrackingKind } from './tracking-token.entity.js';
 import { newToken, trackHtml } from './tracked-email.js';
 import { insertFromJson } from '../common/json-rows.js';
+import { executeBound } from '../common/bound-sql.js';
 
 /** Who and what a tracked e-mail is about. */
 export interface TrackedMail {
@@ -76,7 +77,7 @@ export class TrackingService {
       const chunk = rows.slice(i, i + SAVE_CHUNK).map((r) => ({
         token: r.token, kind: r.kind, url: r.url, person_id: r.personId, flow_id: r.flowId, participant_id: r.participantId, step_id: r.stepId, message_key: r.messageKey, created_at: r.createdAt,
       }));
-      await em.getConnection().execute(INSERT_TOKENS, [JSON.stringify(chunk)], 'run', em.getTransactionContext());
+      await executeBound(em, INSERT_TOKENS, [JSON.stringify(chunk)]);
     }
   }
 

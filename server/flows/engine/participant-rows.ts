@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { sqlArray } from '../../common/sql-array.js';
 import type { ParticipantState } from './step-run.js';
+import { executeBound } from '../../common/bound-sql.js';
 
 type Row = Record<string, unknown>;
 
@@ -69,7 +70,7 @@ export class ParticipantRows {
       this.written.set(participant, now);
     }
     if (changes.length === 0) return;
-    await this.em.getConnection().execute(UPDATE, [JSON.stringify(changes)], 'run', this.em.getTransactionContext());
+    await executeBound(this.em, UPDATE, [JSON.stringify(changes)]);
   }
 }
 
