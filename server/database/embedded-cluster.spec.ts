@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { PGlite } from '@electric-sql/pglite';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildClusterTemplate, createEmbeddedCluster } from './embedded-cluster.js';
@@ -16,7 +16,7 @@ describe('the embedded cluster of a new data folder', () => {
     const dir = join(root, 'copied', 'db');
     expect(await createEmbeddedCluster(dir, [join(root, 'missing'), template])).toBe('copied');
     expect(existsSync(join(dir, 'PGLITE_VERSION'))).toBe(false);
-    expect(existsSync(`${dir}.partial`)).toBe(false);
+    expect(readdirSync(join(root, 'copied'))).toEqual(['db']);
     const db = await PGlite.create({ dataDir: dir });
     try {
       await db.exec('create table t (n int); insert into t values (41)');
@@ -44,6 +44,23 @@ describe('the embedded cluster of a new data folder', () => {
     writeFileSync(join(dir, 'notes.txt'), 'mine');
     await expect(createEmbeddedCluster(dir, [template])).rejects.toThrow(/holds files but no database/);
     expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
-    expect(existsSync(`${dir}.partial`)).toBe(false);
+    expect(readdirSync(join(root, 'taken'))).toEqual(['db']);
+  }, 60_000);
+
+  it('fills an empty folder (a mounted volume) in place, PG_VERSION last', async () => {
+    const dir = join(root, 'mounted', 'db');
+    mkdirSync(dir, { recursive: true });
+    expect(await createEmbeddedCluster(dir, [template])).toBe('copied');
+    expect(existsSync(join(dir, 'PG_VERSION'))).toBe(true);
+    expect(existsSync(join(dir, 'base'))).toBe(true);
+    expect(readdirSync(join(root, 'mounted'))).toEqual(['db']);
+  }, 60_000);
+
+  it('of two starts on one new folder, the second finds the first one\'s cluster', async () => {
+    const dir = join(root, 'twice', 'db');
+    // By initdb (no template), which takes seconds: both are under way before either is done.
+    const made = await Promise.all([createEmbeddedCluster(dir, []), createEmbeddedCluster(dir, [])]);
+    expect(made.sort()).toEqual(['existing', 'initdb']);
+    expect(readdirSync(join(root, 'twice'))).toEqual(['db']);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -45,30 +46,49 @@ function templateUsable(template: string): boolean {
  * else PostgreSQL's initdb in a child process. initdb makes PGlite's WebAssembly memory grow to
  * about 650 MB and that memory never shrinks: run in the service's own process it would hold it for
  * as long as the service runs. The child gives it back when it exits; the service then opens the
- * cluster at about a quarter of that. Either way the cluster is made beside `dir` and renamed into
- * place, so a start stopped half-way leaves no half cluster behind.
+ * cluster at about a quarter of that. Either way the cluster is made beside `dir` (a folder of this
+ * process's own) and then renamed into place, or, when `dir` is an empty folder (a mounted volume),
+ * copied into it with PG_VERSION last: a start stopped half-way leaves no half cluster behind, and
+ * of two processes starting on one new folder the second finds the first one's cluster.
  */
 export async function createEmbeddedCluster(dir: string, templates = [CLUSTER_TEMPLATE, BUILT_TEMPLATE]): Promise<'existing' | 'copied' | 'initdb'> {
-  if (existsSync(join(dir, 'PG_VERSION'))) return 'existing';
+  if (hasCluster(dir)) return 'existing';
+  refuseForeignFiles(dir);
   mkdirSync(dirname(dir), { recursive: true });
-  const partial = `${dir}.partial`;
+  const partial = `${dir}.partial-${process.pid}-${randomBytes(4).toString('hex')}`;
   rmSync(partial, { recursive: true, force: true });
-  let made: 'copied' | 'initdb';
-  const template = templates.find(templateUsable);
-  if (template) {
-    cpSync(template, partial, { recursive: true, filter: (source) => !source.endsWith(TEMPLATE_VERSION_FILE) });
-    made = 'copied';
-  } else {
-    await initdb(partial);
-    made = 'initdb';
-  }
-  if (existsSync(dir) && readdirSync(dir).length > 0) {
+  try {
+    const template = templates.find(templateUsable);
+    if (template) cpSync(template, partial, { recursive: true, filter: (source) => !source.endsWith(TEMPLATE_VERSION_FILE) });
+    else await initdb(partial);
+    if (hasCluster(dir)) return 'existing';
+    try {
+      if (existsSync(dir)) {
+        refuseForeignFiles(dir);
+        cpSync(partial, dir, { recursive: true, filter: (source) => source !== join(partial, 'PG_VERSION') });
+        copyFileSync(join(partial, 'PG_VERSION'), join(dir, 'PG_VERSION'));
+      } else {
+        renameSync(partial, dir);
+      }
+    } catch (error) {
+      // Another process put its cluster there first.
+      if (hasCluster(dir)) return 'existing';
+      throw error;
+    }
+    return template ? 'copied' : 'initdb';
+  } finally {
     rmSync(partial, { recursive: true, force: true });
-    throw new Error(`${dir} holds files but no database (no PG_VERSION): move them away or choose another DATA_DIR`);
   }
-  rmSync(dir, { recursive: true, force: true });
-  renameSync(partial, dir);
-  return made;
+}
+
+function hasCluster(dir: string): boolean {
+  return existsSync(join(dir, 'PG_VERSION'));
+}
+
+function refuseForeignFiles(dir: string): void {
+  if (existsSync(dir) && readdirSync(dir).length > 0 && !hasCluster(dir)) {
+    throw new Error(`${dir} holds files but no database (no PG_VERSION; an interrupted first start of an older version leaves this): delete the folder or choose another DATA_DIR`);
+  }
 }
 
 /** Makes the template beside the compiled service (`npm run build`). */

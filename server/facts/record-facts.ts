@@ -5,6 +5,7 @@ import { PerTransaction, TransactionSlot } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
+import { propertyOf } from '../records/fields.js';
 import type { Resource } from '../records/resource.js';
 import type { RecordChange } from '../events/record-change.js';
 import { persons } from '../crm/persons/persons.resource.js';
@@ -28,37 +29,38 @@ function plainColumns(resource: Resource<BaseRecord>): boolean {
 /**
  * `snakeJson` of records read as plain rows, without entities: a batch of flow steps reads the facts
  * of hundreds of persons at once, and hydrating them as entities was most of the ORM's share of
- * the engine's time. Same keys, order and values as `snakeJson` (a test compares them).
+ * the engine's time. Same keys, order and values as `snakeJson` (a test compares them): columns by
+ * the ORM's own mapping, timestamps by its own parser.
  */
 async function plainRows(em: EntityManager, resource: Resource<BaseRecord>, ids: readonly string[]): Promise<Map<string, Json>> {
   if (!plainColumns(resource)) throw new Error(`${resource.name}: its facts are not plain columns`);
   const unique = [...new Set(ids.filter((id) => RECORD_ID.test(id)))];
   if (unique.length === 0) return new Map();
-  const table = em.getMetadata().get(resource.entity).tableName;
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(`select * from "${table}" where "id" = any(?::bigint[])`, [sqlArray(unique)], 'all', em.getTransactionContext());
-  return new Map(rows.map((row) => [String(row.id), plainFacts(resource, row)]));
+  const meta = em.getMetadata().get(resource.entity);
+  const properties = meta.properties as unknown as Record<string, { fieldNames?: string[] } | undefined>;
+  const columnOf = (property: string) => properties[property]?.fieldNames?.[0] ?? toSnake(property);
+  const fields = Object.entries(resource.fields).map(([name, field]) => ({ key: toSnake(name), column: columnOf(propertyOf(name, field)), kind: field.kind }));
+  const platform = em.getPlatform();
+  const time = (value: unknown) => (value === null || value === undefined ? null : toIso(value instanceof Date ? value : platform.parseDate(value as string)));
+  const rows: Record<string, unknown>[] = await em.getConnection().execute(`select * from "${meta.tableName}" where "id" = any(?::bigint[])`, [sqlArray(unique)], 'all', em.getTransactionContext());
+  return new Map(rows.map((row) => {
+    const json: Json = { id: String(row.id) };
+    for (const { key, column, kind } of fields) {
+      const value = row[column];
+      if (value === null || value === undefined) json[key] = null;
+      else if (kind === 'ref') json[key] = String(value);
+      else if (kind === 'datetime') json[key] = time(value);
+      else json[key] = value;
+    }
+    json.created_at = time(row[columnOf('createdAt')]);
+    json.updated_at = time(row[columnOf('updatedAt')]);
+    return [String(row.id), json];
+  }));
 }
 
-export function plainFacts(resource: Resource<BaseRecord>, row: Record<string, unknown>): Json {
-  const json: Json = { id: String(row.id) };
-  for (const [name, field] of Object.entries(resource.fields)) {
-    const column = toSnake(name);
-    const value = row[column];
-    if (value === null || value === undefined) json[column] = null;
-    else if (field.kind === 'ref') json[column] = String(value);
-    else if (field.kind === 'datetime') json[column] = isoTime(value);
-    else json[column] = value;
-  }
-  json.created_at = row.created_at == null ? null : isoTime(row.created_at);
-  json.updated_at = row.updated_at == null ? null : isoTime(row.updated_at);
-  return json;
-}
-
-/** A timestamp as the API writes it (ISO 8601 in UTC): the driver gives PostgreSQL's text (`2026-12-06 22:11:41.552+00`). */
-function isoTime(value: unknown): string {
-  if (value instanceof Date) return value.toISOString();
-  const text = String(value).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00');
-  return new Date(text).toISOString();
+/** As the entity path writes a date: ISO 8601 in UTC; a value the parser could not read stays as it came. */
+function toIso(value: Date | string): string {
+  return value instanceof Date ? value.toISOString() : value;
 }
 
 function factsJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
