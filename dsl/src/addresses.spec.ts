@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { emailAddressProblem, phoneNumberProblem } from './addresses.js';
+import { emailAddressProblem, mailboxAddress, phoneNumberProblem } from './addresses.js';
 import { checkSource } from './checker.js';
 
 const findings = (source: string) => checkSource(source).diagnostics.filter((d) => d.code?.startsWith('invalid-')).map((d) => `${d.line}:${d.column} ${d.code}: ${d.message}`);
@@ -28,5 +28,16 @@ describe('addresses in rules', () => {
     const workflow = ['workflow "w" {', '  on person created', '  send email "welkom" to "iemand at example"', '}', ''].join('\n');
     expect(findings(workflow)).toEqual([expect.stringMatching(/^3:\d+ invalid-email-address: "iemand at example"/)]);
     expect(findings(flow.replace('not an address', 'Loket <info@loket.example>').replace('\\nBcc: evil@example.com', '').replace('06 1234', '+31612345678'))).toEqual([]);
+  });
+});
+
+describe('mailboxAddress', () => {
+  it('gives the bare address of a mailbox, the same when asked again, and nothing for what is not one', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(mailboxAddress('Stroom <noreply@example.nl>')).toBe('noreply@example.nl');
+      expect(mailboxAddress('anna@example.nl')).toBe('anna@example.nl');
+      expect(mailboxAddress('geen adres')).toBeUndefined();
+      expect(mailboxAddress('Groep: a@example.nl, b@example.nl;')).toBeUndefined();
+    }
   });
 });

@@ -41,9 +41,16 @@ function parsedAddressProblem(text: string, options: { displayName?: boolean }):
 
 /** The bare address of a mailbox that may carry a name (`Stroom <noreply@example.nl>` gives `noreply@example.nl`). */
 export function mailboxAddress(text: string): string | undefined {
+  // Every e-mail of a campaign names the same sender (the envelope's): parsed once.
+  if (MAILBOXES.has(text)) return MAILBOXES.get(text);
   const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
-  return parsed?.type === 'mailbox' ? parsed.address : undefined;
+  const address = parsed?.type === 'mailbox' ? parsed.address : undefined;
+  if (MAILBOXES.size >= MAX_VERDICTS) MAILBOXES.clear();
+  MAILBOXES.set(text, address);
+  return address;
 }
+
+const MAILBOXES = new Map<string, string | undefined>();
 
 /** Why `text` is not a phone number in E.164 form (`+31612345678`), or undefined when it is. */
 export function phoneNumberProblem(text: string): string | undefined {
