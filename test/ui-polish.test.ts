@@ -2,7 +2,7 @@
 // rule, "Nieuw", another page and a reload ask before an edit is thrown away.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/browser.js';
+import { launchChromium, reloadIsAsked } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
 const context = useTestApp();
@@ -25,14 +25,6 @@ async function signIn(target: Page): Promise<void> {
 
 async function editorText(target: Page): Promise<string> {
   return target.evaluate("[...document.querySelectorAll('.cm-content .cm-line')].map((line) => line.textContent).join('\\n')") as Promise<string>;
-}
-
-/** A reload of an edited page: the browser asks (beforeunload); dismissed, the page stays. */
-async function reloadIsAsked(target: Page): Promise<void> {
-  const asked = new Promise<string>((resolve) => target.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
-  const reloading = target.reload({ timeout: 3000 }).catch(() => 'stayed');
-  expect(await asked).toBe('beforeunload');
-  expect(await reloading).toBe('stayed');
 }
 
 const discardDialog = () => page.getByRole('dialog', { name: 'Wijzigingen weggooien?' });

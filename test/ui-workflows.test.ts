@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { axeViolations, launchChromium, quiet } from './support/browser.js';
+import { axeViolations, launchChromium, quiet, reloadIsAsked } from './support/browser.js';
 import { useTestApp } from './support/lifecycle.js';
 
 // The workflow forms in Chromium: nothing silently lost (switching off, rules customized in the DSL),
@@ -234,10 +234,7 @@ describe('unsaved changes', () => {
       const form = other.getByRole('complementary', { name: 'Instellingen' });
       await form.getByRole('switch', { name: 'Actief' }).click();
       await form.getByLabel('Na hoeveel dagen').fill('6');
-      const asked = new Promise<string>((resolve) => other.once('dialog', (d) => { resolve(d.type()); void d.dismiss(); }));
-      const reloading = other.reload({ timeout: 3000 }).catch(() => 'stayed');
-      expect(await asked).toBe('beforeunload');
-      expect(await reloading).toBe('stayed');
+      await reloadIsAsked(other);
       expect(await form.getByLabel('Na hoeveel dagen').inputValue()).toBe('6');
     } finally {
       await other.close();

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import axe from 'axe-core';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { expect } from '@jest/globals';
+import { chromium, type Browser, type Dialog, type Locator, type Page } from 'playwright-core';
 
 /** Debian's Chromium; no tool downloads a browser of its own. */
 export const CHROMIUM = process.env.CHROME_BIN ?? '/usr/bin/chromium';
@@ -67,4 +68,19 @@ export async function dragTo(page: Page, from: Locator, to: Locator): Promise<vo
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 20 });
   await page.mouse.move(b.x + b.width / 2 + 1, b.y + b.height / 2, { steps: 3 });
   await page.mouse.up();
+}
+
+/**
+ * A reload of an edited page: the browser asks (beforeunload); dismissed, the page stays and the
+ * reload runs into its time limit. On a busy machine the question came after a 3 s limit, which had
+ * given up the reload (and with it the dialog) first: the limit is generous, and the dialog is
+ * answered (awaited) before the reload's outcome is read.
+ */
+export async function reloadIsAsked(page: Page): Promise<void> {
+  const asked = new Promise<Dialog>((resolve) => page.once('dialog', resolve));
+  const reloading = page.reload({ timeout: 20_000 }).then(() => 'reloaded', () => 'stayed');
+  const dialog = await asked;
+  expect(dialog.type()).toBe('beforeunload');
+  await dialog.dismiss();
+  expect(await reloading).toBe('stayed');
 }
