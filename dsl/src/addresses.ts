@@ -19,21 +19,8 @@ const E164 = /^\+[1-9]\d{6,14}$/;
  * it a sender may carry a name (`Stroom <noreply@example.nl>`).
  */
 export function emailAddressProblem(text: string, options: { displayName?: boolean } = {}): string | undefined {
-  const key = `${options.displayName ? 'n' : 'a'}${text}`;
-  if (VERDICTS.has(key)) return VERDICTS.get(key);
-  const verdict = parsedAddressProblem(text, options);
-  // Rules repeat the same few senders and recipients: parsing an address is the dearest part of a check.
-  if (VERDICTS.size >= MAX_VERDICTS) VERDICTS.clear();
-  VERDICTS.set(key, verdict);
-  return verdict;
-}
-
-const VERDICTS = new Map<string, string | undefined>();
-const MAX_VERDICTS = 2_000;
-
-function parsedAddressProblem(text: string, options: { displayName?: boolean }): string | undefined {
   if (CONTROL_CHARACTER.test(text)) return ADDRESS_PROBLEMS.email_control;
-  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
+  const parsed = parsedAddress(text);
   if (!parsed || parsed.type !== 'mailbox') return ADDRESS_PROBLEMS.not_email;
   if (!options.displayName && (parsed.name !== null || parsed.parts.address.tokens.trim() !== text.trim())) return ADDRESS_PROBLEMS.address_alone;
   return undefined;
@@ -41,16 +28,26 @@ function parsedAddressProblem(text: string, options: { displayName?: boolean }):
 
 /** The bare address of a mailbox that may carry a name (`Stroom <noreply@example.nl>` gives `noreply@example.nl`). */
 export function mailboxAddress(text: string): string | undefined {
-  // Every e-mail of a campaign names the same sender (the envelope's): parsed once.
-  if (MAILBOXES.has(text)) return MAILBOXES.get(text);
-  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
-  const address = parsed?.type === 'mailbox' ? parsed.address : undefined;
-  if (MAILBOXES.size >= MAX_VERDICTS) MAILBOXES.clear();
-  MAILBOXES.set(text, address);
-  return address;
+  const parsed = parsedAddress(text);
+  return parsed?.type === 'mailbox' ? parsed.address : undefined;
 }
 
-const MAILBOXES = new Map<string, string | undefined>();
+type ParsedAddress = ReturnType<typeof emailAddresses.parseOneAddress>;
+
+/**
+ * One address parsed as RFC 5322, remembered: rules repeat the same few senders and recipients, and
+ * every e-mail of a campaign names the same sender; parsing is the dearest part of both checks.
+ */
+function parsedAddress(text: string): ParsedAddress {
+  if (PARSED.has(text)) return PARSED.get(text)!;
+  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
+  if (PARSED.size >= PARSED_KEPT) PARSED.clear();
+  PARSED.set(text, parsed);
+  return parsed;
+}
+
+const PARSED = new Map<string, ParsedAddress>();
+const PARSED_KEPT = 2_000;
 
 /** Why `text` is not a phone number in E.164 form (`+31612345678`), or undefined when it is. */
 export function phoneNumberProblem(text: string): string | undefined {
