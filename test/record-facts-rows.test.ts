@@ -1,11 +1,8 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { describe, expect } from '@jest/globals';
 import { MikroORM } from '@mikro-orm/core';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { RecordFacts } from '../server/facts/record-facts.js';
-import { createTestDatabase } from './support/test-database.js';
-import { startTestApp, type TestApp } from './support/test-app.js';
+import { itOnBothDatabases } from './support/both-databases.js';
+import type { TestApp } from './support/test-app.js';
 
 /**
  * A batch of flow steps reads its persons' facts as plain rows (no entities): they must be exactly
@@ -38,25 +35,5 @@ async function comparePaths(app: TestApp): Promise<void> {
 }
 
 describe('persons\' facts read as plain rows', () => {
-  it('equal the facts read through the entities, on a PostgreSQL server', async () => {
-    const db = await createTestDatabase();
-    const app = await startTestApp({ DATABASE_URL: db.url });
-    try {
-      await comparePaths(app);
-    } finally {
-      await app.close();
-      await db.drop();
-    }
-  });
-
-  const dataDir = mkdtempSync(join(tmpdir(), 'stroom-facts-rows-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-  it('equal the facts read through the entities, on the embedded database', async () => {
-    const app = await startTestApp({ DATABASE_URL: undefined, DATA_DIR: dataDir, SEED_DEMO: 'off' });
-    try {
-      await comparePaths(app);
-    } finally {
-      await app.close();
-    }
-  }, 180_000);
+  itOnBothDatabases('equal the facts read through the entities', comparePaths);
 });

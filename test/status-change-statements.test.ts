@@ -74,7 +74,7 @@ async function changeStatus(status: string): Promise<{ request: string[]; consum
   return { request, consumer: consumed };
 }
 
-const REQUEST = ['begin', 'select quote_request', 'select status', 'insert change_event', 'update quote_request', 'commit'];
+const REQUEST = ['begin', 'select quote_request', 'select status', 'update quote_request', 'insert change_event', 'commit'];
 /** The claim marks the events processed; the rule-set versions come in one read; the record brings its status, person and owner. */
 const CLAIM = ['begin', 'update change_event', 'select rule_set_version'];
 const EVENT = ['select quote_request', 'select participant'];

@@ -17,6 +17,7 @@ import { parseListQuery } from './list-query.js';
 import { containsPattern } from '../common/like.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
+import { RecordRows } from './record-rows.js';
 import type { DeletionListeners } from './deletion-listeners.js';
 import type { UpdateListeners } from './update-listeners.js';
 import { type Rename, type RenameListeners, ruleLabel } from './rename-listeners.js';
@@ -31,6 +32,17 @@ export function textSearch(paths: readonly string[], q: string): Record<string, 
   return words.map((word) => ({
     $or: paths.map((path) => path.split('.').reduceRight<unknown>((inner, segment) => ({ [segment]: inner }), { $ilike: containsPattern(word) })),
   }));
+}
+
+/** A record's id in a URL: a bigint's digits. */
+const RECORD_ID = /^\d{1,18}$/;
+
+function unknownReference(name: string, field: Field & { label: string }, id: unknown): BadInputError {
+  return new BadInputError(`${name}: no ${field.label} with id ${id}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id } });
+}
+
+function unknownName(name: string, field: Field & { label: string }, value: unknown): BadInputError {
+  return new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name }, { code: 'record.unknown_name', params: { field: name, entity: field.label, name: value } });
 }
 
 export interface Page<T> {
@@ -165,8 +177,16 @@ export class RecordService<E extends BaseRecord> {
       const current = await this.get(id, principal);
       await this.resource.precheck({ ...current, ...Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined)) });
     }
-    const json = await this.em.fork().transactional(async (em) => this.updateValid(em, id, input, principal));
+    const plain = this.plain;
+    const json = await this.em.fork().transactional(async (em) => (plain ? this.updateRow(em, plain, id, input, principal) : this.updateValid(em, id, input, principal)));
     return redactFor(this.resource, json, principal);
+  }
+
+  /** The resource's records as plain rows; none for a resource with derived fields. Made on first use. */
+  private plainRows: RecordRows | null | undefined;
+  private get plain(): RecordRows | undefined {
+    if (this.plainRows === undefined) this.plainRows = RecordRows.of(this.em, this.resource) ?? null;
+    return this.plainRows ?? undefined;
   }
 
   private carriesReadOnly(body: RecordBody): boolean {
@@ -188,18 +208,57 @@ export class RecordService<E extends BaseRecord> {
     const before = toRecordJson(this.resource, record);
     await this.assign(em, record, input, id);
     const after = await this.validated(record);
+    await this.updated(em, id, before, after, input, principal, (now) => {
+      record.updatedAt = now;
+    });
+    return toRecordJson(this.resource, record);
+  }
+
+  /**
+   * An update in a transaction of its own, without entities (the API's PATCH of a record with no
+   * derived fields): the record read locked as a plain row, the given fields checked and resolved
+   * (references, looked-up names), then one statement writing them. The same checks, events and
+   * answer as `updateValid`, which a caller's transaction uses (its entities must stay current).
+   */
+  private async updateRow(em: EntityManager, rows: RecordRows, id: string, input: Record<string, unknown>, principal?: Principal): Promise<RecordJson> {
+    const before = RECORD_ID.test(id) ? await rows.locked(em, id) : undefined;
+    if (!before) throw this.notFound(id);
+    const after: RecordJson = { ...before };
+    const data: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(input)) {
+      if (value === undefined) continue;
+      const field = this.resource.fields[name]!;
+      const { stored, shown } = await this.rowValue(em, rows, name, field, value);
+      data[name] = stored;
+      if (field.kind !== 'password') after[name] = shown;
+    }
+    await this.assertUnique(em, after, id);
+    this.resource.validate?.(after);
+    const written = await this.updated(em, id, before, after, input, principal, (now) => rows.update(em, id, data, now), true);
+    return written ? { ...after, updatedAt: written.toISOString() } : after;
+  }
+
+  /**
+   * What follows from an update whose values are applied (`after`): renamed names announced, and
+   * when anything changed (or a password was set) the write with its new time, the change event,
+   * the audit entry and the update's listeners. Answers the time written, if any. A `plain` update
+   * (no entities) writes its change event at once; otherwise it commits with the entity's flush.
+   */
+  private async updated(em: EntityManager, id: string, before: RecordJson, after: RecordJson, input: Record<string, unknown>, principal: Principal | undefined, write: (now: Date) => unknown, plain = false): Promise<Date | undefined> {
     const changes = diffSnapshots(before, after);
     await this.announceRenames(em, before, after);
     const passwordChanged = 'password' in input && input.password !== undefined;
-    if (Object.keys(changes).length > 0 || passwordChanged) {
-      record.updatedAt = this.clock.now();
-      if (Object.keys(changes).length > 0) {
-        this.recorder.record(em, { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) });
-        this.audited(em, id, before, after, principal);
-      }
-      await this.updates?.announce(em, this.resource.name, { id, before, after, passwordChanged, principal });
+    if (Object.keys(changes).length === 0 && !passwordChanged) return undefined;
+    const now = this.clock.now();
+    await write(now);
+    if (Object.keys(changes).length > 0) {
+      const event = { entity: this.resource.name, entityId: id, kind: 'updated' as const, changes, actor: actorOf(principal) };
+      if (plain) await this.recorder.insert(em, event);
+      else this.recorder.record(em, event);
+      this.audited(em, id, before, after, principal);
     }
-    return toRecordJson(this.resource, record);
+    await this.updates?.announce(em, this.resource.name, { id, before, after, passwordChanged, principal });
+    return now;
   }
 
   /** Checks the record as it would be stored and computes its derived properties; answers its JSON. */
@@ -281,15 +340,19 @@ export class RecordService<E extends BaseRecord> {
   }
 
   async find(em: EntityManager, id: string, lock = false): Promise<E> {
-    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No ${this.singular} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: this.singular, id } });
+    if (!RECORD_ID.test(id)) throw this.notFound(id);
     // Locking: the looked-up names (a status) come in the same statement, joined; only the record's
     // row is locked (`for update of` the main alias, which MikroORM names after the class: q0).
     const record = lock && this.lookups.length > 0
       ? await em.findOne(this.resource.entity, { id } as FilterQuery<E>, { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: [this.mainAlias(em)], populate: this.lookups as never, strategy: 'joined' })
       : await em.findOne(this.resource.entity, { id } as FilterQuery<E>, lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {});
     if (record && this.lookups.length > 0 && !lock) await em.populate(record, this.lookups as never);
-    if (!record) throw new NotFoundError(`No ${this.singular} with id ${id}`, { code: 'record.not_found', params: { entity: this.singular, id } });
+    if (!record) throw this.notFound(id);
     return record;
+  }
+
+  private notFound(id: string): NotFoundError {
+    return new NotFoundError(`No ${this.singular} with id ${RECORD_ID.test(id) ? id : JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: this.singular, id } });
   }
 
   private mainAlias(em: EntityManager): string {
@@ -324,23 +387,48 @@ export class RecordService<E extends BaseRecord> {
         return hashPassword(value as string);
       case 'ref': {
         const target = await em.findOne(field.target(), { id: value } as never);
-        if (!target) throw new BadInputError(`${name}: no ${field.label} with id ${value}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id: value } });
+        if (!target) throw unknownReference(name, field, value);
         return em.getReference(field.target(), value as never, { wrapped: true });
       }
       case 'refList': {
         const ids = value as string[];
         const found = new Set((await em.find(field.target(), { id: { $in: ids } } as never, { fields: ['id'] as never })).map((row) => String((row as { id: unknown }).id)));
         const missing = ids.find((id) => !found.has(id));
-        if (missing !== undefined) throw new BadInputError(`${name}: no ${field.label} with id ${missing}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id: missing } });
+        if (missing !== undefined) throw unknownReference(name, field, missing);
         return ids;
       }
       case 'lookup': {
         const target = await em.findOne(field.target(), { name: value, ...(field.where ?? {}) } as never);
-        if (!target) throw new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name }, { code: 'record.unknown_name', params: { field: name, entity: field.label, name: value } });
+        if (!target) throw unknownName(name, field, value);
         return target;
       }
       default:
         return value;
+    }
+  }
+
+  /** A given field's value as a plain row stores it, and as the record's JSON shows it. */
+  private async rowValue(em: EntityManager, rows: RecordRows, name: string, field: Field, value: unknown): Promise<{ stored: unknown; shown: unknown }> {
+    if (value === null) return { stored: null, shown: null };
+    switch (field.kind) {
+      case 'password':
+        return { stored: await hashPassword(value as string), shown: undefined };
+      case 'ref':
+      case 'refList': {
+        const ids = field.kind === 'ref' ? [String(value)] : (value as string[]);
+        const missing = ids.length > 0 ? await rows.missingReference(em, name, ids) : undefined;
+        if (missing !== undefined) throw unknownReference(name, field, missing);
+        return { stored: value, shown: field.kind === 'ref' ? ids[0] : ids };
+      }
+      case 'lookup': {
+        const id = await rows.lookupId(em, name, value as string);
+        if (id === undefined) throw unknownName(name, field, value);
+        return { stored: id, shown: value };
+      }
+      case 'datetime':
+        return { stored: value, shown: (value as Date).toISOString() };
+      default:
+        return { stored: value, shown: value };
     }
   }
 

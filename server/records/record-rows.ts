@@ -1,0 +1,144 @@
+import type { EntityManager } from '@mikro-orm/core';
+import { executeBound } from '../common/bound-sql.js';
+import { toSnake } from '../common/naming.js';
+import { sqlArray } from '../common/sql-array.js';
+import type { BaseRecord } from './base-record.js';
+import { type Field, propertyOf } from './fields.js';
+import type { RecordJson } from './record-json.js';
+import type { Resource } from './resource.js';
+
+interface Column {
+  name: string;
+  field: Field;
+  /** The row's key holding the field: its column, or a looked-up name's alias. */
+  key: string;
+}
+
+/** How a lookup field's name is resolved: a statement on the target's table, with the field's `where` as parameters. */
+interface Lookup {
+  sql: string;
+  params: unknown[];
+}
+
+type Properties = Record<string, { fieldNames?: string[] } | undefined>;
+
+/**
+ * A resource's records as plain rows, answered in the API's JSON shape (what `toRecordJson` gives
+ * of an entity: same keys, order and values; a test compares them on both databases), and the
+ * reads an update needs (its references and looked-up names), all without entities or the unit of
+ * work: a status change through the API spent most of its time hydrating and diffing entities for
+ * two rows. Columns come from the ORM's own mapping, timestamps go through its own parser.
+ * Resources with derived fields (computed at save) have no rows: `of` answers undefined.
+ */
+export class RecordRows {
+  private readonly columns: Column[];
+  private readonly lookups = new Map<string, Lookup>();
+  private readonly refTables = new Map<string, string>();
+  private readonly lockedSelect: string;
+  private readonly table: string;
+  /** Per field, the column an update writes (a reference's and a lookup's: the id). */
+  private readonly written = new Map<string, { column: string; field: Field }>();
+  private readonly updates = new Map<string, string>();
+  private readonly createdAt: string;
+  private readonly updatedAt: string;
+  private readonly platform: ReturnType<EntityManager['getPlatform']>;
+
+  static of(em: EntityManager, resource: Resource<BaseRecord>): RecordRows | undefined {
+    return resource.derived?.fields.length ? undefined : new RecordRows(em, resource);
+  }
+
+  private constructor(em: EntityManager, resource: Resource<BaseRecord>) {
+    this.platform = em.getPlatform();
+    const metadata = em.getMetadata();
+    const meta = metadata.get(resource.entity);
+    const columnOf = (properties: Properties, property: string) => properties[property]?.fieldNames?.[0] ?? toSnake(property);
+    const own = meta.properties as unknown as Properties;
+    const joins: string[] = [];
+    const selected = ['t.*'];
+    this.table = meta.tableName;
+    for (const [name, field] of Object.entries(resource.fields)) this.written.set(name, { column: columnOf(own, propertyOf(name, field)), field });
+    this.columns = Object.entries(resource.fields).filter(([, field]) => field.kind !== 'password').map(([name, field]) => {
+      const column = columnOf(own, propertyOf(name, field));
+      if (field.kind === 'ref' || field.kind === 'refList') this.refTables.set(name, metadata.get(field.target()).tableName);
+      if (field.kind !== 'lookup') return { name, field, key: column };
+      const target = metadata.get(field.target());
+      const targetColumns = target.properties as unknown as Properties;
+      const alias = `l${joins.length}`;
+      joins.push(`left join "${target.tableName}" ${alias} on ${alias}."id" = t."${column}"`);
+      selected.push(`${alias}."${columnOf(targetColumns, 'name')}" as "lookup:${name}"`);
+      const where = Object.entries(field.where ?? {});
+      this.lookups.set(name, {
+        sql: `select "id" from "${target.tableName}" where "${columnOf(targetColumns, 'name')}" = ?${where.map(([property]) => ` and "${columnOf(targetColumns, property)}" = ?`).join('')} limit 1`,
+        params: where.map(([, value]) => value),
+      });
+      return { name, field, key: `lookup:${name}` };
+    });
+    this.createdAt = columnOf(own, 'createdAt');
+    this.updatedAt = columnOf(own, 'updatedAt');
+    this.lockedSelect = `select ${selected.join(', ')} from "${meta.tableName}" t ${joins.join(' ')} where t."id" = ? for update of t`;
+  }
+
+  /** The record, its row locked for the rest of the transaction; undefined when there is none. */
+  async locked(em: EntityManager, id: string): Promise<RecordJson | undefined> {
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(this.lockedSelect, [id], 'all', em.getTransactionContext());
+    return rows[0] && this.json(rows[0]);
+  }
+
+  json(row: Record<string, unknown>): RecordJson {
+    const json: RecordJson = { id: String(row.id) };
+    for (const { name, field, key } of this.columns) {
+      const value = row[key];
+      if (value === null || value === undefined) json[name] = null;
+      else if (field.kind === 'ref') json[name] = String(value);
+      else if (field.kind === 'datetime') json[name] = this.time(value);
+      else json[name] = value;
+    }
+    json.createdAt = this.time(row[this.createdAt]);
+    json.updatedAt = this.time(row[this.updatedAt]);
+    return json;
+  }
+
+  /**
+   * Writes the given fields' stored values (a reference's or lookup's id, a password's hash) and the
+   * update time, in one statement with bound parameters.
+   */
+  async update(em: EntityManager, id: string, values: Record<string, unknown>, updatedAt: Date): Promise<void> {
+    const names = Object.keys(values);
+    const key = names.join(',');
+    let sql = this.updates.get(key);
+    if (sql === undefined) {
+      sql = `update "${this.table}" set ${[...names.map((name) => this.written.get(name)!.column), this.updatedAt].map((column) => `"${column}" = ?`).join(', ')} where "id" = ?`;
+      this.updates.set(key, sql);
+    }
+    const params = names.map((name) => stored(this.written.get(name)!.field, values[name]));
+    await executeBound(em, sql, [...params, updatedAt.toISOString(), id]);
+  }
+
+  /** The id of the looked-up record a lookup field names (a status by its full name), if any. */
+  async lookupId(em: EntityManager, field: string, name: string): Promise<string | undefined> {
+    const lookup = this.lookups.get(field)!;
+    const rows = await em.getConnection().execute<{ id: unknown }[]>(lookup.sql, [name, ...lookup.params], 'all', em.getTransactionContext());
+    return rows[0] ? String(rows[0].id) : undefined;
+  }
+
+  /** Of the ids a reference field names, the first that has no record. */
+  async missingReference(em: EntityManager, field: string, ids: readonly string[]): Promise<string | undefined> {
+    const rows = await em.getConnection().execute<{ id: unknown }[]>(`select "id" from "${this.refTables.get(field)}" where "id" = any(?::bigint[])`, [sqlArray(ids)], 'all', em.getTransactionContext());
+    const found = new Set(rows.map((row: { id: unknown }) => String(row.id)));
+    return ids.find((id) => !found.has(id));
+  }
+
+  /** As the entity path writes a date: ISO 8601 in UTC; a value the parser could not read stays as it came. */
+  private time(value: unknown): string | null {
+    if (value === null || value === undefined) return null;
+    const date = value instanceof Date ? value : this.platform.parseDate(value as string);
+    return date instanceof Date ? date.toISOString() : (date as string);
+  }
+}
+
+/** A value as its column takes it as a bound parameter: lists and objects are JSON columns, times ISO 8601. */
+function stored(field: Field, value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (['stringList', 'roles', 'refList', 'object'].includes(field.kind)) return JSON.stringify(value);
+  return value instanceof Date ? value.toISOString() : value;
+}
