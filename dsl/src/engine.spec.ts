@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { TopLevelCondition } from 'json-rules-engine';
-import { conditionHolds, EnginePool } from './engine.js';
+import fc from 'fast-check';
+import { conditionHolds, EnginePool, equalityTest, testedValue } from './engine.js';
 
 const isLead: TopLevelCondition = { all: [{ fact: 'person', path: 'category', operator: 'equal', value: 'Lead' }] };
 const person = (i: number) => ({ person: { category: i % 2 === 1 ? 'Lead' : 'Klant' } });
@@ -28,5 +29,32 @@ describe('engine reuse', () => {
     const runs = await Promise.all(expected.map((_, i) => pool.run(person(i))));
     expect(runs.map((events) => events.length === 1)).toEqual(expected);
     expect((await pool.run(person(1)))[0]?.type).toBe('lead');
+  });
+});
+
+describe('equality tests', () => {
+  const test = (fact: string, path: string, value: unknown): TopLevelCondition => ({ all: [{ fact, path, operator: 'equal', value }] });
+
+  it('recognises exactly one equality of a fact with a constant', () => {
+    expect(equalityTest(test('quote_request', 'status', 'Uitgevoerd'))).toEqual({ fact: 'quote_request', path: 'status', value: 'Uitgevoerd' });
+    expect(equalityTest({ any: [{ fact: 'task', path: 'priority', operator: 'equal', value: 3 }] })).toEqual({ fact: 'task', path: 'priority', value: 3 });
+    expect(equalityTest({ all: [{ fact: 'a', path: 'b', operator: 'equal', value: 1 }, { fact: 'a', path: 'c', operator: 'equal', value: 2 }] })).toBeUndefined();
+    expect(equalityTest({ all: [{ fact: 'a', path: 'b', operator: 'notEqual', value: 1 }] })).toBeUndefined();
+    expect(equalityTest({ all: [{ fact: 'a', path: 'b', operator: 'equal', value: { fact: 'c' } }] })).toBeUndefined();
+    expect(equalityTest({ all: [{ fact: 'a', path: 'b', operator: 'equal', value: 1, params: { x: 1 } }] })).toBeUndefined();
+    expect(equalityTest({ all: [{ all: [{ fact: 'a', path: 'b', operator: 'equal', value: 1 }] }] })).toBeUndefined();
+    expect(equalityTest({ not: { fact: 'a', path: 'b', operator: 'equal', value: 1 } })).toBeUndefined();
+  });
+
+  it('reads the tested value as the engine does: the test holds exactly when the engine says so', async () => {
+    const scalar = fc.oneof(fc.constantFrom('Nieuw', 'Uitgevoerd', '3', ''), fc.constantFrom(3, 0, 1.5), fc.boolean(), fc.constant(null));
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 2 }), fc.dictionary(fc.constantFrom('status', 'x'), scalar));
+    const facts = fc.dictionary(fc.constantFrom('quote_request', 'person', 'event'), fc.oneof(value, fc.dictionary(fc.constantFrom('status', 'extra'), value)));
+    const constant = fc.oneof(fc.constantFrom('Nieuw', 'Uitgevoerd', '3', ''), fc.constantFrom(3, 0), fc.boolean());
+    await fc.assert(fc.asyncProperty(facts, fc.constantFrom('quote_request', 'person'), fc.constantFrom('status', 'extra.status', 'x', ''), constant, async (given, fact, path, wanted) => {
+      const condition = test(fact, path, wanted);
+      const parsed = equalityTest(condition)!;
+      expect(testedValue(parsed, given) === parsed.value).toBe(await conditionHolds(condition, given));
+    }), { numRuns: 400 });
   });
 });

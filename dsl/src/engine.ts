@@ -111,3 +111,35 @@ export async function conditionHolds(condition: TopLevelCondition, facts: Record
   if (!pool) conditionPools.set(condition, (pool = new EnginePool([{ conditions: condition, event: { type: 'match' } }])));
   return (await pool.run(facts)).length > 0;
 }
+
+/**
+ * A condition that is one equality of a fact's value with a constant (`quote_request.status =
+ * "Offerte aangevraagd"`, what a `changed to` trigger's still-holds condition is): many of them
+ * on the same value can be looked up by it, instead of running an engine per condition.
+ */
+export interface EqualityTest {
+  fact: string;
+  path: string;
+  value: string | number | boolean;
+}
+
+/** The condition as an equality test, when it is exactly one (else undefined). */
+export function equalityTest(condition: TopLevelCondition): EqualityTest | undefined {
+  const parts = 'all' in condition ? condition.all : 'any' in condition ? condition.any : undefined;
+  if (!parts || parts.length !== 1) return undefined;
+  const only = parts[0] as Record<string, unknown>;
+  const { fact, path, operator, value } = only;
+  if (operator !== 'equal' || typeof fact !== 'string' || typeof path !== 'string' || 'params' in only) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') return undefined;
+  return { fact, path, value };
+}
+
+/**
+ * The value an equality test compares with its constant, read as json-rules-engine reads it with
+ * our path resolver and `allowUndefinedFacts`: an absent fact is undefined, a path into a value
+ * that is not an object gives the value itself. The test holds when this `===` its value.
+ */
+export function testedValue(test: Pick<EqualityTest, 'fact' | 'path'>, facts: Record<string, unknown>): unknown {
+  const fact = facts[test.fact];
+  return test.path && fact !== null && typeof fact === 'object' ? resolvePath(fact, test.path) : fact;
+}

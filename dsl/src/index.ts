@@ -22,8 +22,8 @@ export {
   compileFlow, completionMoves, type FlowGraph, type FlowNode, type Target, type CompiledFlowTrigger, type CompiledSuccessCriterion,
 } from './flow-graph.js';
 export {
-  buildEngine, EnginePool, registerOperators, evaluate, conditionHolds, resolvePath, isEmptyValue, sameValue, stroomOperators,
-  type ChangeTest,
+  buildEngine, EnginePool, registerOperators, evaluate, conditionHolds, equalityTest, testedValue, resolvePath, isEmptyValue, sameValue, stroomOperators,
+  type ChangeTest, type EqualityTest,
 } from './engine.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
 export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';

@@ -1,72 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, Reference, wrap } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/core';
 import { toSnake } from '../common/naming.js';
 import { PerTransaction, TransactionSlot } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
 import { toRecordJson } from '../records/record-json.js';
-import { propertyOf } from '../records/fields.js';
 import type { Resource } from '../records/resource.js';
 import type { RecordChange } from '../events/record-change.js';
-import { persons } from '../crm/persons/persons.resource.js';
-import { sqlArray } from '../common/sql-array.js';
+import { RecordRows } from '../records/record-rows.js';
 
 export type Facts = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
 const BY_NAME = new Map(CRM_RESOURCES.map((r) => [r.name, r]));
+const EMPLOYEES = BY_NAME.get('employee')!;
 const BY_ENTITY = new Map<unknown, Resource<BaseRecord>>(CRM_RESOURCES.map((r) => [r.entity, r]));
 
 function snakeJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
   return Object.fromEntries(Object.entries(toRecordJson(resource, record)).map(([k, v]) => [toSnake(k), v]));
 }
 
-/** Whether a resource's facts are its own columns (no lookup names, lists or computed fields), so a plain row gives them. */
-function plainColumns(resource: Resource<BaseRecord>): boolean {
-  return !resource.derived?.fields?.length && Object.values(resource.fields).every((field) => !['lookup', 'refList', 'password'].includes(field.kind));
-}
-
-/**
- * `snakeJson` of records read as plain rows, without entities: a batch of flow steps reads the facts
- * of hundreds of persons at once, and hydrating them as entities was most of the ORM's share of
- * the engine's time. Same keys, order and values as `snakeJson` (a test compares them): columns by
- * the ORM's own mapping, timestamps by its own parser.
- */
-async function plainRows(em: EntityManager, resource: Resource<BaseRecord>, ids: readonly string[]): Promise<Map<string, Json>> {
-  if (!plainColumns(resource)) throw new Error(`${resource.name}: its facts are not plain columns`);
-  const unique = [...new Set(ids.filter((id) => RECORD_ID.test(id)))];
-  if (unique.length === 0) return new Map();
-  const meta = em.getMetadata().get(resource.entity);
-  const properties = meta.properties as unknown as Record<string, { fieldNames?: string[] } | undefined>;
-  const columnOf = (property: string) => properties[property]?.fieldNames?.[0] ?? toSnake(property);
-  const fields = Object.entries(resource.fields).map(([name, field]) => ({ key: toSnake(name), column: columnOf(propertyOf(name, field)), kind: field.kind }));
-  const platform = em.getPlatform();
-  const time = (value: unknown) => (value === null || value === undefined ? null : toIso(value instanceof Date ? value : platform.parseDate(value as string)));
-  const rows: Record<string, unknown>[] = await em.getConnection().execute(`select * from "${meta.tableName}" where "id" = any(?::bigint[])`, [sqlArray(unique)], 'all', em.getTransactionContext());
-  return new Map(rows.map((row) => {
-    const json: Json = { id: String(row.id) };
-    for (const { key, column, kind } of fields) {
-      const value = row[column];
-      if (value === null || value === undefined) json[key] = null;
-      else if (kind === 'ref') json[key] = String(value);
-      else if (kind === 'datetime') json[key] = time(value);
-      else json[key] = value;
-    }
-    json.created_at = time(row[columnOf('createdAt')]);
-    json.updated_at = time(row[columnOf('updatedAt')]);
-    return [String(row.id), json];
-  }));
-}
-
-/** As the entity path writes a date: ISO 8601 in UTC; a value the parser could not read stays as it came. */
-function toIso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : value;
-}
-
 function factsJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
-  const json = snakeJson(resource, record);
-  if (resource.name === 'person') json.full_name = [json.first_name, json.last_name].filter(Boolean).join(' ');
-  return json;
+  return factsOf(resource, toRecordJson(resource, record));
+}
+
+/** A record's facts: its JSON in the DSL's snake_case, and a person's full name. */
+function factsOf(resource: Resource<BaseRecord>, json: Json): Json {
+  const facts = Object.fromEntries(Object.entries(json).map(([k, v]) => [toSnake(k), v]));
+  if (resource.name === 'person') facts.full_name = [facts.first_name, facts.last_name].filter(Boolean).join(' ');
+  return facts;
 }
 
 function lookupsOf(resource: Resource<BaseRecord>): string[] {
@@ -77,18 +39,18 @@ function lookupsOf(resource: Resource<BaseRecord>): string[] {
 const RELATED_FIELDS = new Set(['personId', 'contactId', 'companyId', 'ownerId', 'responsibleId', 'ourContactId', 'serviceContactId']);
 
 interface Related {
-  property: string;
+  /** The reference's JSON field (`personId`). */
+  field: string;
   resource: Resource<BaseRecord>;
 }
 
-/** Per resource, its related references and what to populate to read them with the record in one statement. */
+/** Per resource, its related references: what `load` puts beside the record, read with it in one statement. */
 const RELATED = new Map(CRM_RESOURCES.map((resource) => {
   const related: Related[] = Object.entries(resource.fields).flatMap(([name, field]) => {
     const target = field.kind === 'ref' && RELATED_FIELDS.has(name) ? BY_ENTITY.get(field.target()) : undefined;
-    return field.kind === 'ref' && target ? [{ property: field.property, resource: target }] : [];
+    return target ? [{ field: name, resource: target }] : [];
   });
-  const populate = [...lookupsOf(resource), ...related.flatMap(({ property, resource: target }) => [property, ...lookupsOf(target).map((lookup) => `${property}.${lookup}`)])];
-  return [resource.name, { related, populate }] as const;
+  return [resource.name, related] as const;
 }));
 
 /** A record's facts with those of the records it refers to, keyed `entity:id`. */
@@ -99,18 +61,6 @@ interface Loaded {
 
 /** A record id as a change event or a rule names it (a bigint's digits). */
 const RECORD_ID = /^\d{1,18}$/;
-
-/** The facts of a record read with its related records populated. */
-function loadedOf(resource: Resource<BaseRecord>, found: BaseRecord): Loaded {
-  const loaded: Loaded = { record: factsJson(resource, found), related: new Map() };
-  for (const { property, resource: target } of RELATED.get(resource.name)!.related) {
-    const value = (found as unknown as Record<string, unknown>)[property];
-    if (!value) continue;
-    const record = Reference.unwrapReference(value as object) as BaseRecord;
-    if (wrap(record).isInitialized()) loaded.related.set(`${target.name}:${record.id}`, factsJson(target, record));
-  }
-  return loaded;
-}
 
 /**
  * The facts a rule is evaluated on, in the DSL's snake_case: the record itself under its entity
@@ -126,16 +76,37 @@ export class RecordFacts {
     return found ? factsJson(resource, found) : undefined;
   }
 
-  /** A record with the person, company and employees it refers to, in one statement (joined). */
+  /** A record with the person, company and employees it refers to, in one statement. */
   private async withRelated(em: EntityManager, entity: string, id: string): Promise<Loaded | undefined> {
-    const resource = BY_NAME.get(entity);
-    if (!resource || !RECORD_ID.test(id)) return undefined;
+    if (!BY_NAME.has(entity) || !RECORD_ID.test(id)) return undefined;
     const batch = this.batches.get(em);
     const key = `${entity}:${id}`;
     if (batch?.has(key)) return batch.get(key) ?? undefined;
-    const { populate } = RELATED.get(entity)!;
-    const found = await em.findOne(resource.entity, { id } as never, { populate: populate as never, strategy: 'joined' });
-    return found ? loadedOf(resource, found) : undefined;
+    return (await this.loadWithRelated(em, entity, [id])).get(id);
+  }
+
+  /** Records of one kind by id, each with the records it refers to (as `withRelated`), as plain rows in one statement. */
+  private async loadWithRelated(em: EntityManager, entity: string, ids: readonly string[]): Promise<Map<string, Loaded>> {
+    const resource = BY_NAME.get(entity)!;
+    const related = RELATED.get(entity)!;
+    const found = await this.rows(em, resource).withRelated(em, ids, related.map(({ field, resource: target }) => ({ field, rows: this.rows(em, target) })));
+    return new Map(found.map(({ record, related: along }) => {
+      const loaded: Loaded = { record: factsOf(resource, record), related: new Map() };
+      for (const { field, resource: target } of related) {
+        const json = along.get(field);
+        if (json) loaded.related.set(`${target.name}:${json.id}`, factsOf(target, json));
+      }
+      return [record.id, loaded];
+    }));
+  }
+
+  /** Per resource, how its rows are read (made once, from this database's mapping). */
+  private readonly recordRows = new Map<Resource<BaseRecord>, RecordRows>();
+
+  private rows(em: EntityManager, resource: Resource<BaseRecord>): RecordRows {
+    let rows = this.recordRows.get(resource);
+    if (!rows) this.recordRows.set(resource, (rows = RecordRows.of(em, resource)!));
+    return rows;
   }
 
   /** Read together by `prefetchEvents`, per transaction: `entity:id` to the record, null when it does not exist. */
@@ -157,10 +128,8 @@ export class RecordFacts {
     }
     const batch = new Map<string, Loaded | null>();
     for (const [entity, ids] of wanted) {
-      const resource = BY_NAME.get(entity)!;
       for (const id of ids) batch.set(`${entity}:${id}`, null);
-      const found = await em.find(resource.entity, { id: { $in: [...ids] } } as never, { populate: RELATED.get(entity)!.populate as never, strategy: 'joined' });
-      for (const record of found) batch.set(`${entity}:${record.id}`, loadedOf(resource, record));
+      for (const [id, loaded] of await this.loadWithRelated(em, entity, [...ids])) batch.set(`${entity}:${id}`, loaded);
     }
     this.batches.set(em, batch);
   }
@@ -245,31 +214,27 @@ export class RecordFacts {
    */
   async loadPeople(em: EntityManager, ids: readonly string[]): Promise<Map<string, Facts>> {
     const out = new Map<string, Facts>();
-    if (ids.length === 0) return out;
-    const rows = async (entity: string, wanted: unknown[]): Promise<Map<string, Json>> => {
-      const resource = BY_NAME.get(entity)!;
-      const unique = [...new Set(wanted.filter((id): id is string => typeof id === 'string' && id !== ''))];
-      if (unique.length === 0) return new Map();
-      const lookups = Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([n]) => n);
-      const found = await em.find(resource.entity, { id: { $in: unique } } as never, { populate: lookups as never });
-      return new Map(found.map((record) => [String(record.id), snakeJson(resource, record)]));
-    };
-    const people = await plainRows(em, persons, ids);
-    const companies = await rows('company', [...people.values()].map((p) => p.company_id));
-    const employees = await rows('employee', [...people.values()].flatMap((p) => {
-      const company = companies.get(String(p.company_id));
-      return [p.our_contact_id ?? company?.our_contact_id, p.service_contact_id ?? company?.service_contact_id];
-    }));
-    for (const [id, person] of people) {
-      person.full_name = [person.first_name, person.last_name].filter(Boolean).join(' ');
+    const wanted = [...new Set(ids.filter((id) => RECORD_ID.test(id)))];
+    if (wanted.length === 0) return out;
+    const people = await this.loadWithRelated(em, 'person', wanted);
+    // A person's own contacts came along; one without has its company's, read together.
+    const employees = new Map<string, Json>();
+    for (const { related } of people.values()) {
+      for (const [key, json] of related) if (key.startsWith('employee:')) employees.set(String(json.id), json);
+    }
+    const contacts = new Map<string, [ourContact: unknown, serviceContact: unknown]>();
+    for (const [id, { record: person, related }] of people) {
+      const company = related.get(`company:${person.company_id}`);
+      contacts.set(id, [person.our_contact_id ?? company?.our_contact_id, person.service_contact_id ?? company?.service_contact_id]);
+    }
+    const missing = [...new Set([...contacts.values()].flat().filter((id): id is string => typeof id === 'string' && !employees.has(id)))];
+    for (const json of await this.rows(em, EMPLOYEES).many(em, missing)) employees.set(json.id, factsOf(EMPLOYEES, json));
+    for (const [id, { record: person, related }] of people) {
       const facts: Facts = { person };
-      const company = typeof person.company_id === 'string' ? companies.get(person.company_id) : undefined;
+      const company = related.get(`company:${person.company_id}`);
       if (company) facts.company = company;
-      const roles: [string, unknown][] = [
-        ['our_contact', person.our_contact_id ?? company?.our_contact_id],
-        ['service_contact', person.service_contact_id ?? company?.service_contact_id],
-      ];
-      for (const [role, employeeId] of roles) {
+      const [ourContact, serviceContact] = contacts.get(id)!;
+      for (const [role, employeeId] of [['our_contact', ourContact], ['service_contact', serviceContact]] as const) {
         const employee = typeof employeeId === 'string' ? employees.get(employeeId) : undefined;
         if (employee) facts[role] = { id: employee.id, name: employee.name, email: employee.email, mobile: employee.mobile };
       }
@@ -277,4 +242,5 @@ export class RecordFacts {
     }
     return out;
   }
+
 }

@@ -35,6 +35,14 @@ export class RecordRows {
   private readonly lookups = new Map<string, Lookup>();
   private readonly refTables = new Map<string, string>();
   private readonly lockedSelect: string;
+  /** What a select of rows takes (`t.*` and the looked-up names), and from where (the table as `t`, the lookups joined). */
+  private readonly selected: string;
+  private readonly joined: string;
+  /**
+   * The row as one JSON object, for another resource's select to bring it along; only for a
+   * resource without looked-up names (the records others refer to: persons, companies, employees).
+   */
+  private readonly asRelated: ((on: string) => string) | undefined;
   private readonly table: string;
   /** Per field, the column an update writes (a reference's and a lookup's: the id). */
   private readonly written = new Map<string, { column: string; field: Field }>();
@@ -53,29 +61,58 @@ export class RecordRows {
     const meta = metadata.get(resource.entity);
     const columnOf = (properties: Properties, property: string) => properties[property]?.fieldNames?.[0] ?? toSnake(property);
     const own = meta.properties as unknown as Properties;
-    const joins: string[] = [];
-    const selected = ['t.*'];
     this.table = meta.tableName;
     for (const [name, field] of Object.entries(resource.fields)) this.written.set(name, { column: columnOf(own, propertyOf(name, field)), field });
+    /** Per lookup field: the looked-up table, its name column, and the row's column holding the id. */
+    const named: { name: string; table: string; nameColumn: string; idColumn: string }[] = [];
     this.columns = Object.entries(resource.fields).filter(([, field]) => field.kind !== 'password').map(([name, field]) => {
-      const column = columnOf(own, propertyOf(name, field));
+      const column = this.written.get(name)!.column;
       if (field.kind === 'ref' || field.kind === 'refList') this.refTables.set(name, metadata.get(field.target()).tableName);
       if (field.kind !== 'lookup') return { name, field, key: column };
       const target = metadata.get(field.target());
       const targetColumns = target.properties as unknown as Properties;
-      const alias = `l${joins.length}`;
-      joins.push(`left join "${target.tableName}" ${alias} on ${alias}."id" = t."${column}"`);
-      selected.push(`${alias}."${columnOf(targetColumns, 'name')}" as "lookup:${name}"`);
+      const nameColumn = columnOf(targetColumns, 'name');
+      named.push({ name, table: target.tableName, nameColumn, idColumn: column });
       const where = Object.entries(field.where ?? {});
       this.lookups.set(name, {
-        sql: `select "id" from "${target.tableName}" where "${columnOf(targetColumns, 'name')}" = ?${where.map(([property]) => ` and "${columnOf(targetColumns, property)}" = ?`).join('')} limit 1`,
+        sql: `select "id" from "${target.tableName}" where "${nameColumn}" = ?${where.map(([property]) => ` and "${columnOf(targetColumns, property)}" = ?`).join('')} limit 1`,
         params: where.map(([, value]) => value),
       });
       return { name, field, key: `lookup:${name}` };
     });
     this.createdAt = columnOf(own, 'createdAt');
     this.updatedAt = columnOf(own, 'updatedAt');
-    this.lockedSelect = `select ${selected.join(', ')} from "${meta.tableName}" t ${joins.join(' ')} where t."id" = ? for update of t`;
+    this.selected = `t.*${named.map(({ name, nameColumn }, i) => `, l${i}."${nameColumn}" as "lookup:${name}"`).join('')}`;
+    this.joined = `"${this.table}" t${named.map(({ table, idColumn }, i) => ` left join "${table}" l${i} on l${i}."id" = t."${idColumn}"`).join('')}`;
+    this.lockedSelect = `select ${this.selected} from ${this.joined} where t."id" = ? for update of t`;
+    this.asRelated = named.length ? undefined : (on) => `(select to_jsonb(r) from "${this.table}" r where r."id" = ${on})`;
+  }
+
+  /** Records by id (any number, in one statement), in the API's JSON shape; ids with no record are left out. */
+  async many(em: EntityManager, ids: readonly string[]): Promise<RecordJson[]> {
+    return (await this.withRelated(em, ids, [])).map(({ record }) => record);
+  }
+
+  /**
+   * Records by id, each with the records its references name among `related` (a quote request's
+   * person and owner), all in one statement: the related rows come along as JSON objects.
+   */
+  async withRelated(em: EntityManager, ids: readonly string[], related: readonly { field: string; rows: RecordRows }[]): Promise<{ record: RecordJson; related: Map<string, RecordJson> }[]> {
+    if (ids.length === 0) return [];
+    // Each related row as one JSON object (its columns; ids as JSON numbers), joined laterally.
+    const along = related.map(({ field, rows }, i) => {
+      if (!rows.asRelated) throw new Error(`${rows.table}: a record with looked-up names is not read along with another`);
+      return ` left join lateral ${rows.asRelated(`t."${this.written.get(field)!.column}"`)} r${i}("related") on true`;
+    });
+    const sql = `select ${this.selected}${related.map((_, i) => `, r${i}."related" as "related:${i}"`).join('')} from ${this.joined}${along.join('')} where t."id" = any(?::bigint[])`;
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(sql, [sqlArray(ids)], 'all', em.getTransactionContext());
+    return rows.map((row: Record<string, unknown>) => ({
+      record: this.json(row),
+      related: new Map(related.flatMap(({ field, rows: target }, i) => {
+        const value = row[`related:${i}`];
+        return value ? [[field, target.json(value as Record<string, unknown>)] as const] : [];
+      })),
+    }));
   }
 
   /** The record, its row locked for the rest of the transaction; undefined when there is none. */

@@ -1,4 +1,4 @@
-import { compileWorkflow, conditionHolds, EnginePool, eventTriggerKeys, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { compileWorkflow, conditionHolds, EnginePool, equalityTest, eventTriggerKeys, testedValue, triggerKeyString, type CompiledWorkflow, type Workflow as WorkflowAst } from '@stroom/dsl';
 
 export interface InstalledRule {
   workflowId: string;
@@ -25,6 +25,22 @@ interface HoldingGroup {
   workflowIds: string[];
 }
 
+/**
+ * Rules of one entity whose still-holds condition is one equality on the same fact and path (a
+ * `changed to` trigger's: `quote_request.status = "…"`), by the value they wait for: the value
+ * the facts hold picks the rules that still hold, with no engine run per condition.
+ */
+interface HoldingIndex {
+  fact: string;
+  path: string;
+  byValue: Map<unknown, string[]>;
+}
+
+interface Holding {
+  indexes: HoldingIndex[];
+  groups: HoldingGroup[];
+}
+
 interface TriggerGroup {
   rules: Map<string, InstalledRule>;
   engines: EnginePool;
@@ -38,7 +54,7 @@ interface TriggerGroup {
 export class RuleSet {
   private groups = new Map<string, TriggerGroup>();
   private byId = new Map<string, InstalledRule>();
-  private holding = new Map<string, HoldingGroup[]>();
+  private holding = new Map<string, Holding>();
 
   constructor(rules: readonly InstalledRule[] = []) {
     this.build(rules);
@@ -84,7 +100,9 @@ export class RuleSet {
    */
   async stillHolding(entity: string, facts: Record<string, unknown>): Promise<string[]> {
     const holding: string[] = [];
-    for (const group of this.holding.get(entity) ?? []) {
+    const { indexes, groups } = this.holding.get(entity) ?? { indexes: [], groups: [] };
+    for (const { fact, path, byValue } of indexes) holding.push(...(byValue.get(testedValue({ fact, path }, facts)) ?? []));
+    for (const group of groups) {
       if (!group.condition || (await conditionHolds(group.condition, facts))) holding.push(...group.workflowIds);
     }
     return holding;
@@ -99,17 +117,26 @@ export class RuleSet {
   }
 }
 
-function holdingGroups(rules: readonly InstalledRule[]): Map<string, HoldingGroup[]> {
-  const byEntity = new Map<string, Map<string, HoldingGroup>>();
+function holdingGroups(rules: readonly InstalledRule[]): Map<string, Holding> {
+  const byEntity = new Map<string, { indexes: Map<string, HoldingIndex>; groups: Map<string, HoldingGroup> }>();
   for (const rule of rules) {
     const condition = rule.compiled.stillHolds;
-    const key = condition ? JSON.stringify(condition) : '';
+    const test = condition && equalityTest(condition);
     for (const entity of new Set(rule.compiled.triggers.map((t) => t.entity))) {
-      if (!byEntity.has(entity)) byEntity.set(entity, new Map());
-      const groups = byEntity.get(entity)!;
+      if (!byEntity.has(entity)) byEntity.set(entity, { indexes: new Map(), groups: new Map() });
+      const { indexes, groups } = byEntity.get(entity)!;
+      if (test) {
+        const key = JSON.stringify([test.fact, test.path]);
+        if (!indexes.has(key)) indexes.set(key, { fact: test.fact, path: test.path, byValue: new Map() });
+        const byValue = indexes.get(key)!.byValue;
+        if (!byValue.has(test.value)) byValue.set(test.value, []);
+        byValue.get(test.value)!.push(rule.workflowId);
+        continue;
+      }
+      const key = condition ? JSON.stringify(condition) : '';
       if (!groups.has(key)) groups.set(key, { ...(condition ? { condition } : {}), workflowIds: [] });
       groups.get(key)!.workflowIds.push(rule.workflowId);
     }
   }
-  return new Map([...byEntity].map(([entity, groups]) => [entity, [...groups.values()]]));
+  return new Map([...byEntity].map(([entity, { indexes, groups }]) => [entity, { indexes: [...indexes.values()], groups: [...groups.values()] }]));
 }
