@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { conditionHolds, parse, type Workflow as WorkflowAst } from '@stroom/dsl';
+import { conditionHolds, evaluate, parse, type Workflow as WorkflowAst } from '@stroom/dsl';
 import fc from 'fast-check';
 import { installRule, RuleSet } from './rule-set.js';
 
@@ -38,5 +38,24 @@ describe('rules that still hold', () => {
 
   it('of another entity are none of these', async () => {
     expect(await new RuleSet(installed).stillHolding('person', { task: { status: 'Nieuw' } })).toEqual([]);
+  });
+});
+
+describe('rules an event matches', () => {
+  /** Several workflows per status, some with the same conditions (shared in one engine rule), some with a `when` of their own. */
+  const matchers = STATUSES.flatMap((status, s) => [0, 1, 2].map((n) => installRule(`${s}-${n}`, parse(
+    `workflow "M${s}-${n}" {\n  on task.status changed to "${status}"\n${n === 2 ? '  when task.priority = 3\n' : ''}  send email "t" to responsible\n}\n`,
+  ).ast.declarations[0] as WorkflowAst)));
+  const set = new RuleSet([...installed, ...matchers]);
+  const all = [...installed, ...matchers];
+
+  it('are the rules each matching alone, in the order they were installed', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...STATUSES, 'Anders'), fc.constantFrom(...STATUSES), fc.constantFrom(3, 1), async (from, to, priority) => {
+      const event = { entity: 'task', kind: 'updated', changes: { status: { from, to } } };
+      const facts = { task: { status: to, priority, title: 'Bel' }, event: { entity: 'task', id: '1', ...event } };
+      const alone: string[] = [];
+      for (const rule of all) if ((await evaluate([rule.compiled.rule], facts)).length > 0) alone.push(rule.workflowId);
+      expect((await set.matching(event, facts)).map((rule) => rule.workflowId)).toEqual(alone);
+    }), { numRuns: 100 });
   });
 });

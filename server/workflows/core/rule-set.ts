@@ -43,7 +43,25 @@ interface Holding {
 
 interface TriggerGroup {
   rules: Map<string, InstalledRule>;
+  /** The rules' order in the group: matches are answered in it. */
+  order: Map<string, number>;
   engines: EnginePool;
+}
+
+/**
+ * One engine rule per distinct condition among a group's rules, naming every workflow that has it:
+ * workflows waiting for the same status with the same `when` are evaluated once (json-rules-engine
+ * deep-copies a rule's conditions on every evaluation, most of a run's cost).
+ */
+function sharedConditions(members: Map<string, InstalledRule>): CompiledWorkflow['rule'][] {
+  const byConditions = new Map<string, CompiledWorkflow['rule'] & { event: { params: { workflows: string[] } } }>();
+  for (const [name, { compiled }] of members) {
+    const key = JSON.stringify(compiled.rule.conditions);
+    const shared = byConditions.get(key);
+    if (shared) shared.event.params.workflows.push(name);
+    else byConditions.set(key, { conditions: compiled.rule.conditions, event: { type: compiled.rule.event.type, params: { workflows: [name] } } });
+  }
+  return [...byConditions.values()];
 }
 
 /**
@@ -72,7 +90,7 @@ export class RuleSet {
       }
     }
     this.holding = holdingGroups(rules);
-    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, engines: new EnginePool([...members.values()].map((r) => r.compiled.rule)) }]));
+    this.groups = new Map([...groups].map(([key, members]) => [key, { rules: members, order: new Map([...members.keys()].map((name, i) => [name, i])), engines: new EnginePool(sharedConditions(members)) }]));
   }
 
   /** The rules whose conditions hold for these facts, among those an event of this shape can trigger. */
@@ -86,8 +104,10 @@ export class RuleSet {
     for (const key of keys) {
       const group = this.groups.get(key);
       if (!group) continue;
-      for (const e of await group.engines.run(facts)) {
-        const rule = group.rules.get(String(e.params?.workflow));
+      const names = (await group.engines.run(facts)).flatMap((e) => (e.params?.workflows ?? []) as string[]);
+      names.sort((a, b) => group.order.get(a)! - group.order.get(b)!);
+      for (const name of names) {
+        const rule = group.rules.get(name);
         if (rule) matched.set(rule.workflowId, rule);
       }
     }
