@@ -7,6 +7,7 @@ import type { CheckContext } from './checker-common.js';
 const CONTROL_CHARACTER = /\p{Cc}/u;
 
 import { ADDRESS_PROBLEMS } from './address-problems.js';
+import { Remembered } from './remembered.js';
 
 export { ADDRESS_PROBLEMS, type AddressProblem } from './address-problems.js';
 const REASON_OF = new Map(Object.entries(ADDRESS_PROBLEMS).map(([key, text]) => [text as string, key]));
@@ -39,15 +40,10 @@ type ParsedAddress = ReturnType<typeof emailAddresses.parseOneAddress>;
  * every e-mail of a campaign names the same sender; parsing is the dearest part of both checks.
  */
 function parsedAddress(text: string): ParsedAddress {
-  if (PARSED.has(text)) return PARSED.get(text)!;
-  const parsed = emailAddresses.parseOneAddress({ input: text, rfc6532: true });
-  if (PARSED.size >= PARSED_KEPT) PARSED.clear();
-  PARSED.set(text, parsed);
-  return parsed;
+  return PARSED.get(text, (input) => emailAddresses.parseOneAddress({ input, rfc6532: true }));
 }
 
-const PARSED = new Map<string, ParsedAddress>();
-const PARSED_KEPT = 2_000;
+const PARSED = new Remembered<string, ParsedAddress>(2_000);
 
 /** Why `text` is not a phone number in E.164 form (`+31612345678`), or undefined when it is. */
 export function phoneNumberProblem(text: string): string | undefined {

@@ -25,6 +25,7 @@ export {
   buildEngine, EnginePool, registerOperators, evaluate, conditionHolds, equalityTest, testedValue, resolvePath, isEmptyValue, sameValue, stroomOperators,
   type ChangeTest, type EqualityTest,
 } from './engine.js';
+export { Remembered } from './remembered.js';
 export { completionsAt, highlight, KEYWORDS, type Completion, type HighlightToken, type HighlightClass } from './completions.js';
 export { renameReferences, type ReferenceKind, type RenameOptions, type RenameResult } from './rename.js';
 export {

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { AbstractSqlConnection } from '@mikro-orm/sql';
 import { CompiledQuery, type Kysely } from 'kysely';
+import { Remembered } from '@stroom/dsl';
 
 /**
  * Runs a statement in the entity manager's transaction (or on the pool) with its parameters bound
@@ -15,17 +16,15 @@ export async function executeBound<R = Record<string, unknown>>(em: EntityManage
   return { rows: result.rows, affected: Number(result.numAffectedRows ?? 0) };
 }
 
-const numberedTexts = new Map<string, { text: string; count: number }>();
+const numberedTexts = new Remembered<string, { text: string; count: number }>(1_000);
 
 /** `?` placeholders as `$1`, `$2`, …, outside quoted text and identifiers. */
 export function numbered(sql: string, count: number): string {
-  let known = numberedTexts.get(sql);
-  if (known === undefined) {
+  const known = numberedTexts.get(sql, () => {
     let n = 0;
     const text = sql.replace(/'(?:[^']|'')*'|"(?:[^"]|"")*"|\?/g, (part) => (part === '?' ? `$${++n}` : part));
-    if (numberedTexts.size >= 1_000) numberedTexts.clear();
-    numberedTexts.set(sql, (known = { text, count: n }));
-  }
+    return { text, count: n };
+  });
   if (known.count !== count) throw new Error(`the statement has ${known.count} parameter(s), ${count} given`);
   return known.text;
 }

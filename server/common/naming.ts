@@ -1,20 +1,15 @@
+import { Remembered } from '@stroom/dsl';
+
 /**
  * The HTTP API speaks camelCase, the DSL, templates and change events speak snake_case.
  * This is the one place that converts between them.
  */
 export function toSnake(name: string): string {
   // Called for every field of every record turned into facts: the same few names again and again.
-  let snake = snakeNames.get(name);
-  if (snake === undefined) {
-    snake = name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-    if (snakeNames.size >= SNAKE_NAMES_KEPT) snakeNames.clear();
-    snakeNames.set(name, snake);
-  }
-  return snake;
+  return snakeNames.get(name, (camel) => camel.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
 }
 
-const snakeNames = new Map<string, string>();
-const SNAKE_NAMES_KEPT = 10_000;
+const snakeNames = new Remembered<string, string>(10_000);
 
 export function toCamel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());

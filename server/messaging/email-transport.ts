@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { emailAddressProblem, mailboxAddress } from '@stroom/dsl';
+import { emailAddressProblem, mailboxAddress, Remembered } from '@stroom/dsl';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
@@ -16,8 +16,7 @@ const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
 const PLAIN_ADDRESS = new RegExp(`^${ATEXT}(?:\\.${ATEXT})*@${ATEXT}(?:\\.${ATEXT})*$`);
 
 /** Senders and reply-to addresses are few: each is parsed once, not once per message. */
-const SENDER_PROBLEMS = new Map<string, string | undefined>();
-const MAX_SENDERS = 1000;
+const SENDER_PROBLEMS = new Remembered<string, string | undefined>(1000);
 
 function addressProblem(part: string, address: string, displayName: boolean): string | undefined {
   const problem = displayName ? senderProblem(address) : PLAIN_ADDRESS.test(address) ? undefined : emailAddressProblem(address);
@@ -25,11 +24,7 @@ function addressProblem(part: string, address: string, displayName: boolean): st
 }
 
 function senderProblem(address: string): string | undefined {
-  if (SENDER_PROBLEMS.has(address)) return SENDER_PROBLEMS.get(address);
-  const problem = emailAddressProblem(address, { displayName: true });
-  if (SENDER_PROBLEMS.size >= MAX_SENDERS) SENDER_PROBLEMS.clear();
-  SENDER_PROBLEMS.set(address, problem);
-  return problem;
+  return SENDER_PROBLEMS.get(address, (text) => emailAddressProblem(text, { displayName: true }));
 }
 
 /**

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
+import { Remembered } from '@stroom/dsl';
 
 /**
  * Time maths in a time zone: minutes and hours are elapsed time; days and weeks keep the
@@ -60,8 +61,7 @@ export function isWorkday(date: Date, calendar: Calendar): boolean {
  * (a campaign's participants entering a wait at one instant) asks the same sum for every
  * participant, and each takes luxon a time zone lookup or more.
  */
-const localSums = new WeakMap<readonly string[], Map<string, number>>();
-const LOCAL_SUMS_KEPT = 10_000;
+const localSums = new WeakMap<readonly string[], Remembered<string, number>>();
 
 /** `from` plus `amount` units in the calendar's zone. */
 export function addTime(from: Date, amount: number, unit: TimeUnit, calendar: Calendar): Date {
@@ -70,15 +70,8 @@ export function addTime(from: Date, amount: number, unit: TimeUnit, calendar: Ca
   if (unit === 'minutes') return new Date(from.getTime() + amount * 60_000);
   if (unit === 'hours') return new Date(from.getTime() + amount * 3_600_000);
   let sums = localSums.get(calendar.extraHolidays);
-  if (!sums) localSums.set(calendar.extraHolidays, (sums = new Map()));
-  const key = `${calendar.zone}|${from.getTime()}|${amount}|${unit}`;
-  let sum = sums.get(key);
-  if (sum === undefined) {
-    sum = addLocalTime(from, amount, unit, calendar).getTime();
-    if (sums.size >= LOCAL_SUMS_KEPT) sums.clear();
-    sums.set(key, sum);
-  }
-  return new Date(sum);
+  if (!sums) localSums.set(calendar.extraHolidays, (sums = new Remembered(10_000)));
+  return new Date(sums.get(`${calendar.zone}|${from.getTime()}|${amount}|${unit}`, () => addLocalTime(from, amount, unit, calendar).getTime()));
 }
 
 function addLocalTime(from: Date, amount: number, unit: 'days' | 'weeks' | 'workdays', calendar: Calendar): Date {

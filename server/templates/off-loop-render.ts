@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { RenderFailure, renderTemplateSync, renderTextSync } from './liquid-core.mjs';
 import { renderedBody, type MergeContext, type RenderOptions, type TemplateSource } from './template-engine.js';
+import { Remembered } from '@stroom/dsl';
 
 /**
  * What a render may take on the main thread (ms). Nearly every e-mail renders in well under a
@@ -39,17 +40,10 @@ const SLOW_TEXTS_KEPT = 200;
 function slowKey(...texts: (string | null | undefined)[]): string {
   const joined = texts.map((t) => t ?? '').join('\u0000');
   // A campaign renders the same few texts thousands of times: each is hashed once.
-  let key = hashes.get(joined);
-  if (key === undefined) {
-    key = createHash('sha1').update(joined).digest('base64');
-    if (hashes.size >= HASHES_KEPT) hashes.clear();
-    hashes.set(joined, key);
-  }
-  return key;
+  return hashes.get(joined, (text) => createHash('sha1').update(text).digest('base64'));
 }
 
-const hashes = new Map<string, string>();
-const HASHES_KEPT = 1000;
+const hashes = new Remembered<string, string>(1000);
 
 function pastBudget(error: unknown, key: string): boolean {
   if (!(error instanceof RenderFailure && error.pastLimit)) return false;
