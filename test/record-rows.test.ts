@@ -65,9 +65,13 @@ async function comparePaths(app: TestApp): Promise<void> {
 
   // Bad input is refused as the entity path refuses it, and nothing is written.
   const unchanged = (await call('GET', `/api/tasks/${task.id}`)).body;
+  const eventsOf = async (entity: string, id: string) => (await call('GET', `/api/change-events?entity=${entity}&id=${id}`)).body.total as number;
+  const taskEvents = await eventsOf('task', task.id);
   const refusals: [Record<string, unknown>, number, string][] = [
     [{ responsibleId: '999999999' }, 400, 'record.unknown_reference'],
     [{ type: 'Geen soort' }, 400, 'record.unknown_name'],
+    // The name is resolved in the write itself: with it refused, the other field is not written either.
+    [{ title: 'Niet bewaard', type: 'Geen soort' }, 400, 'record.unknown_name'],
   ];
   for (const [body, statusCode, code] of refusals) {
     const res = await call('PATCH', `/api/tasks/${task.id}`, body);
@@ -77,6 +81,7 @@ async function comparePaths(app: TestApp): Promise<void> {
   expect((await call('PATCH', `/api/assignment-rules/${rule.id}`, { employeeIds: [eva.id, '999999998'] })).body).toMatchObject({ code: 'record.unknown_reference', params: { id: '999999998' } });
   expect((await call('PATCH', `/api/quote-requests/${quote.id}`, { status: 'Opportunity - Gewonnen' })).body.code).toBe('record.unknown_name');
   expect((await call('GET', `/api/tasks/${task.id}`)).body).toEqual(unchanged);
+  expect(await eventsOf('task', task.id)).toBe(taskEvents);
   expect((await call('PATCH', '/api/tasks/999999997', { title: 'x' })).status).toBe(404);
   expect((await call('PATCH', '/api/tasks/abc', { title: 'x' })).status).toBe(404);
   expect((await call('PATCH', `/api/employees/${wim.id}`, { email: 'EVA@example.nl' })).status).toBe(409);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
-import { executeBound } from '../common/bound-sql.js';
+import type { RowInsert } from '../records/record-rows.js';
 import { ChangeEvent, type ChangeKind, type Changes } from './change-event.entity.js';
 
 export interface ChangeEventInput {
@@ -13,8 +13,11 @@ export interface ChangeEventInput {
   actor?: string;
 }
 
-const INSERT = `insert into "change_event" ("entity", "entity_id", "kind", "changes", "data", "actor", "at", "processed_at", "attempts")
-  values (?, ?, ?, ?, ?, ?, ?, null, 0)`;
+const COLUMNS = [
+  { name: 'entity', type: 'varchar' }, { name: 'entity_id', type: 'varchar' }, { name: 'kind', type: 'varchar' }, { name: 'changes', type: 'jsonb' },
+  { name: 'data', type: 'jsonb' }, { name: 'actor', type: 'varchar' }, { name: 'at', type: 'timestamptz' }, { name: 'processed_at', type: 'timestamptz' },
+  { name: 'attempts', type: 'int' },
+];
 
 /** Writes change events into the caller's unit of work, so they commit with the change itself. */
 @Injectable()
@@ -43,11 +46,11 @@ export class ChangeRecorder {
   }
 
   /**
-   * Writes a change event at once, in the caller's transaction, without the unit of work: for a
-   * write that makes no entities (a record's update as plain rows). What `record` persisted before
-   * is written at the next flush, after it.
+   * A change event as a row to insert at once, in the caller's transaction, without the unit of
+   * work (a record's update written as plain rows inserts it in its own statement).
    */
-  async insert(em: EntityManager, input: ChangeEventInput): Promise<void> {
-    await executeBound(em, INSERT, [input.entity, input.entityId, input.kind, JSON.stringify(input.changes ?? {}), input.data ? JSON.stringify(input.data) : null, input.actor ?? 'system', this.clock.now().toISOString()]);
+  row(input: ChangeEventInput): RowInsert {
+    const params = [input.entity, input.entityId, input.kind, JSON.stringify(input.changes ?? {}), input.data ? JSON.stringify(input.data) : null, input.actor ?? 'system', this.clock.now().toISOString(), null, 0];
+    return { table: 'change_event', columns: COLUMNS, params };
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { Remembered } from '@stroom/dsl';
 import { executeBound } from '../common/bound-sql.js';
 import { toSnake } from '../common/naming.js';
 import { sqlArray } from '../common/sql-array.js';
@@ -6,6 +7,13 @@ import type { BaseRecord } from './base-record.js';
 import { type Field, propertyOf } from './fields.js';
 import type { RecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
+
+/** A row to insert beside an update, in the same statement: its table, columns (with their SQL types) and values. */
+export interface RowInsert {
+  table: string;
+  columns: readonly { name: string; type: string }[];
+  params: readonly unknown[];
+}
 
 interface Column {
   name: string;
@@ -46,7 +54,8 @@ export class RecordRows {
   private readonly table: string;
   /** Per field, the column an update writes (a reference's and a lookup's: the id). */
   private readonly written = new Map<string, { column: string; field: Field }>();
-  private readonly updates = new Map<string, string>();
+  /** The update statements by the fields they write. */
+  private readonly updates = new Remembered<string, string>(1_000);
   private readonly createdAt: string;
   private readonly updatedAt: string;
   private readonly platform: ReturnType<EntityManager['getPlatform']>;
@@ -136,26 +145,37 @@ export class RecordRows {
   }
 
   /**
-   * Writes the given fields' stored values (a reference's or lookup's id, a password's hash) and the
-   * update time, in one statement with bound parameters.
+   * Writes the given fields' stored values (a reference's id, a looked-up record's name, a
+   * password's hash) and the update time, and `also` a row of another table that depends on it (the
+   * change event), in one statement with bound parameters: a looked-up name is resolved in it, and
+   * when one names no record nothing is written and its field is answered.
    */
-  async update(em: EntityManager, id: string, values: Record<string, unknown>, updatedAt: Date): Promise<void> {
+  async update(em: EntityManager, id: string, values: Record<string, unknown>, updatedAt: Date, also?: RowInsert): Promise<{ unknownName?: string }> {
     const names = Object.keys(values);
-    const key = names.join(',');
-    let sql = this.updates.get(key);
-    if (sql === undefined) {
-      sql = `update "${this.table}" set ${[...names.map((name) => this.written.get(name)!.column), this.updatedAt].map((column) => `"${column}" = ?`).join(', ')} where "id" = ?`;
-      this.updates.set(key, sql);
-    }
-    const params = names.map((name) => stored(this.written.get(name)!.field, values[name]));
-    await executeBound(em, sql, [...params, updatedAt.toISOString(), id]);
+    const named = names.filter((name) => this.lookups.has(name) && values[name] !== null);
+    const key = `${names.map((name) => (named.includes(name) ? `${name}=` : name)).join(',')}|${also ? `${also.table}(${also.columns.map(({ name }) => name).join(',')})` : ''}`;
+    const sql = this.updates.get(key, () => this.updateSql(names, named, also));
+    const params = [
+      ...named.flatMap((name) => [values[name], ...this.lookups.get(name)!.params]),
+      ...names.filter((name) => !named.includes(name)).map((name) => stored(this.written.get(name)!.field, values[name])),
+      updatedAt.toISOString(), id, ...(also?.params ?? []),
+    ];
+    const { rows } = await executeBound<Record<string, boolean>>(em, sql, params);
+    return { unknownName: named.find((name) => rows[0]?.[name] === false) };
   }
 
-  /** The id of the looked-up record a lookup field names (a status by its full name), if any. */
-  async lookupId(em: EntityManager, field: string, name: string): Promise<string | undefined> {
-    const lookup = this.lookups.get(field)!;
-    const rows = await em.getConnection().execute<{ id: unknown }[]>(lookup.sql, [name, ...lookup.params], 'all', em.getTransactionContext());
-    return rows[0] ? String(rows[0].id) : undefined;
+  private updateSql(names: string[], named: string[], also: RowInsert | undefined): string {
+    const value = (name: string) => (named.includes(name) ? `(select "id" from n${named.indexOf(name)})` : '?');
+    const sets = [...names.map((name) => `"${this.written.get(name)!.column}" = ${value(name)}`), `"${this.updatedAt}" = ?`];
+    const update = `update "${this.table}" set ${sets.join(', ')} where "id" = ?${named.map((_, i) => ` and exists (select 1 from n${i})`).join('')}`;
+    return named.length === 0 && !also ? update : [
+      'with ',
+      ...named.map((name, i) => `n${i} as (${this.lookups.get(name)!.sql}), `),
+      `w as (${update} returning 1)`,
+      // Selected values take no type from the columns they go into: each is cast to its column's.
+      also ? `, e as (insert into "${also.table}" (${also.columns.map(({ name }) => `"${name}"`).join(', ')}) select ${also.columns.map(({ type }) => `?::${type}`).join(', ')} from w)` : '',
+      ` select ${named.map((name, i) => `exists (select 1 from n${i}) as "${name}"`).join(', ') || '1'}`,
+    ].join('');
   }
 
   /** Of the ids a reference field names, the first that has no record. */

@@ -9,7 +9,7 @@ import { hashPassword } from '../common/passwords.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import type { AuditLog } from '../audit/audit-log.js';
-import type { ChangeRecorder } from '../events/change-recorder.js';
+import type { ChangeEventInput, ChangeRecorder } from '../events/change-recorder.js';
 import { diffSnapshots } from '../events/changes.js';
 import type { BaseRecord } from './base-record.js';
 import { createSchema, type Field, propertyOf, updateSchema } from './fields.js';
@@ -208,8 +208,9 @@ export class RecordService<E extends BaseRecord> {
     const before = toRecordJson(this.resource, record);
     await this.assign(em, record, input, id);
     const after = await this.validated(record);
-    await this.updated(em, id, before, after, input, principal, (now) => {
+    await this.updated(em, id, before, after, input, principal, (now, event) => {
       record.updatedAt = now;
+      if (event) this.recorder.record(em, event);
     });
     return toRecordJson(this.resource, record);
   }
@@ -234,29 +235,27 @@ export class RecordService<E extends BaseRecord> {
     }
     await this.assertUnique(em, after, id);
     this.resource.validate?.(after);
-    const written = await this.updated(em, id, before, after, input, principal, (now) => rows.update(em, id, data, now), true);
+    const written = await this.updated(em, id, before, after, input, principal, async (now, event) => {
+      const { unknownName: refused } = await rows.update(em, id, data, now, event && this.recorder.row(event));
+      if (refused) throw unknownName(refused, this.resource.fields[refused] as Field & { label: string }, input[refused]);
+    });
     return written ? { ...after, updatedAt: written.toISOString() } : after;
   }
 
   /**
    * What follows from an update whose values are applied (`after`): renamed names announced, and
-   * when anything changed (or a password was set) the write with its new time, the change event,
-   * the audit entry and the update's listeners. Answers the time written, if any. A `plain` update
-   * (no entities) writes its change event at once; otherwise it commits with the entity's flush.
+   * when anything changed (or a password was set) the write with its new time and change event
+   * (`write` stores both), the audit entry and the update's listeners. Answers the time written, if any.
    */
-  private async updated(em: EntityManager, id: string, before: RecordJson, after: RecordJson, input: Record<string, unknown>, principal: Principal | undefined, write: (now: Date) => unknown, plain = false): Promise<Date | undefined> {
+  private async updated(em: EntityManager, id: string, before: RecordJson, after: RecordJson, input: Record<string, unknown>, principal: Principal | undefined, write: (now: Date, event: ChangeEventInput | undefined) => Promise<void> | void): Promise<Date | undefined> {
     const changes = diffSnapshots(before, after);
     await this.announceRenames(em, before, after);
     const passwordChanged = 'password' in input && input.password !== undefined;
-    if (Object.keys(changes).length === 0 && !passwordChanged) return undefined;
+    const changed = Object.keys(changes).length > 0;
+    if (!changed && !passwordChanged) return undefined;
     const now = this.clock.now();
-    await write(now);
-    if (Object.keys(changes).length > 0) {
-      const event = { entity: this.resource.name, entityId: id, kind: 'updated' as const, changes, actor: actorOf(principal) };
-      if (plain) await this.recorder.insert(em, event);
-      else this.recorder.record(em, event);
-      this.audited(em, id, before, after, principal);
-    }
+    await write(now, changed ? { entity: this.resource.name, entityId: id, kind: 'updated', changes, actor: actorOf(principal) } : undefined);
+    if (changed) this.audited(em, id, before, after, principal);
     await this.updates?.announce(em, this.resource.name, { id, before, after, passwordChanged, principal });
     return now;
   }
@@ -420,11 +419,9 @@ export class RecordService<E extends BaseRecord> {
         if (missing !== undefined) throw unknownReference(name, field, missing);
         return { stored: value, shown: field.kind === 'ref' ? ids[0] : ids };
       }
-      case 'lookup': {
-        const id = await rows.lookupId(em, name, value as string);
-        if (id === undefined) throw unknownName(name, field, value);
-        return { stored: id, shown: value };
-      }
+      case 'lookup':
+        // The name is resolved in the write's own statement, which refuses one that names no record.
+        return { stored: value, shown: value };
       case 'datetime':
         return { stored: value, shown: (value as Date).toISOString() };
       default:
