@@ -104,9 +104,17 @@ export class EnginePool {
 }
 
 const conditionPools = new WeakMap<TopLevelCondition, EnginePool>();
+const equalities = new WeakMap<TopLevelCondition, EqualityTest | null>();
 
-/** Whether one compiled condition holds for the facts. */
+/**
+ * Whether one compiled condition holds for the facts. One equality (`person.category = "Lead"`, a
+ * status a pending send waits for) is read off the facts as the engine would read it, without an
+ * engine run (json-rules-engine copies the conditions and sets up its almanac on every run).
+ */
 export async function conditionHolds(condition: TopLevelCondition, facts: Record<string, unknown>): Promise<boolean> {
+  let test = equalities.get(condition);
+  if (test === undefined) equalities.set(condition, (test = equalityTest(condition) ?? null));
+  if (test) return testedValue(test, facts) === test.value;
   let pool = conditionPools.get(condition);
   if (!pool) conditionPools.set(condition, (pool = new EnginePool([{ conditions: condition, event: { type: 'match' } }])));
   return (await pool.run(facts)).length > 0;
