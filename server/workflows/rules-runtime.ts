@@ -50,10 +50,11 @@ export class RulesRuntime implements OnModuleInit {
     if (rules.size === 0) return;
     const facts = await this.facts.forEvent(em, event);
     const change = { id: String(event.id), entity: event.entity, entityId: event.entityId, kind: event.kind, changes: event.changes, at: event.at };
-    const now = this.clock.now();
-    const decision = await decideChange(rules, change, facts, now, appCalendar(this.config));
     // In a prepared batch the timed sends and messages are written at its end; an event alone writes its own.
     const batch = this.batches.get(em);
+    // A batch decides at one instant (its start): its timed sends then share their due-time sums.
+    const now = batch?.now ?? this.clock.now();
+    const decision = await decideChange(rules, change, facts, now, appCalendar(this.config));
     if (batch) {
       if (decision.cancelAllBut) batch.work.cancelAllBut(event.entity, event.entityId, decision.cancelAllBut);
       for (const send of decision.later) batch.work.later(send.order, send.due);
@@ -71,14 +72,14 @@ export class RulesRuntime implements OnModuleInit {
   }
 
   /** Per transaction of a change-event batch: what its events decided, written together at its end. */
-  private readonly batches = new TransactionSlot<{ work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
+  private readonly batches = new TransactionSlot<{ now: Date; work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
 
   /**
    * At the end of the batch: the cancels of stored timed sends (one statement), the timed sends no
    * later event cancelled (one), the e-mails and SMS due now (one).
    */
   private async collectBatch(em: EntityManager): Promise<(() => Promise<void>) | void> {
-    const batch = { work: new WorkflowBatchWork(), messages: [] as OutgoingMessage[] };
+    const batch = { now: this.clock.now(), work: new WorkflowBatchWork(), messages: [] as OutgoingMessage[] };
     if (!this.batches.set(em, batch)) return;
     return async () => {
       this.batches.forget(em);
