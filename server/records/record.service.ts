@@ -1,11 +1,9 @@
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
-import { LockMode, raw } from '@mikro-orm/core';
+import { LockMode } from '@mikro-orm/core';
 import type { Principal } from '../auth/principal.js';
 import { actorOf } from '../auth/principal.js';
 import type { Clock } from '../clock/clock.js';
-import { toSnake } from '../common/naming.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
-import { hashPassword } from '../common/passwords.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { parseInput } from '../common/validation.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -18,6 +16,7 @@ import { containsPattern } from '../common/like.js';
 import { redactFor, type RecordJson, toRecordJson } from './record-json.js';
 import type { Resource } from './resource.js';
 import { RecordRows } from './record-rows.js';
+import { RecordValues, unknownName } from './record-values.js';
 import type { DeletionListeners } from './deletion-listeners.js';
 import type { UpdateListeners } from './update-listeners.js';
 import { type Rename, type RenameListeners, ruleLabel } from './rename-listeners.js';
@@ -37,14 +36,6 @@ export function textSearch(paths: readonly string[], q: string): Record<string, 
 /** A record's id in a URL: a bigint's digits. */
 const RECORD_ID = /^\d{1,18}$/;
 
-function unknownReference(name: string, field: Field & { label: string }, id: unknown): BadInputError {
-  return new BadInputError(`${name}: no ${field.label} with id ${id}`, { field: name }, { code: 'record.unknown_reference', params: { field: name, entity: field.label, id } });
-}
-
-function unknownName(name: string, field: Field & { label: string }, value: unknown): BadInputError {
-  return new BadInputError(`${name}: unknown ${field.label} ${JSON.stringify(value)}`, { field: name }, { code: 'record.unknown_name', params: { field: name, entity: field.label, name: value } });
-}
-
 export interface Page<T> {
   items: T[];
   total: number;
@@ -61,6 +52,7 @@ export class RecordService<E extends BaseRecord> {
   private readonly createBody;
   private readonly updateBody;
   private readonly lookups: string[];
+  private readonly values: RecordValues<E>;
   /** What `q` searches: the fields marked `search` and the resource's `searchAlso` paths. */
   private readonly searchPaths: string[];
 
@@ -76,6 +68,7 @@ export class RecordService<E extends BaseRecord> {
   ) {
     this.createBody = createSchema(resource.fields);
     this.updateBody = updateSchema(resource.fields);
+    this.values = new RecordValues(resource, this.singular);
     this.lookups = Object.entries(resource.fields).filter(([, f]) => f.kind === 'lookup').map(([name]) => name);
     this.searchPaths = [
       ...Object.entries(resource.fields).filter(([, f]) => 'search' in f && f.search).map(([name]) => name),
@@ -229,11 +222,11 @@ export class RecordService<E extends BaseRecord> {
     for (const [name, value] of Object.entries(input)) {
       if (value === undefined) continue;
       const field = this.resource.fields[name]!;
-      const { stored, shown } = await this.rowValue(em, rows, name, field, value);
+      const { stored, shown } = await this.values.forRow(em, rows, name, field, value);
       data[name] = stored;
       if (field.kind !== 'password') after[name] = shown;
     }
-    await this.assertUnique(em, after, id);
+    await this.values.assertUnique(em, after, id);
     this.resource.validate?.(after);
     const written = await this.updated(em, id, before, after, input, principal, async (now, event) => {
       const { unknownName: refused } = await rows.update(em, id, data, now, event && this.recorder.row(event));
@@ -374,76 +367,9 @@ export class RecordService<E extends BaseRecord> {
     for (const [name, value] of Object.entries(input)) {
       if (value === undefined) continue;
       const field = this.resource.fields[name]!;
-      target[propertyOf(name, field)] = await this.storedValue(em, name, field, value);
+      target[propertyOf(name, field)] = await this.values.forEntity(em, name, field, value);
     }
-    await this.assertUnique(em, target, id);
-  }
-
-  private async storedValue(em: EntityManager, name: string, field: Field, value: unknown): Promise<unknown> {
-    if (value === null) return null;
-    switch (field.kind) {
-      case 'password':
-        return hashPassword(value as string);
-      case 'ref': {
-        const target = await em.findOne(field.target(), { id: value } as never);
-        if (!target) throw unknownReference(name, field, value);
-        return em.getReference(field.target(), value as never, { wrapped: true });
-      }
-      case 'refList': {
-        const ids = value as string[];
-        const found = new Set((await em.find(field.target(), { id: { $in: ids } } as never, { fields: ['id'] as never })).map((row) => String((row as { id: unknown }).id)));
-        const missing = ids.find((id) => !found.has(id));
-        if (missing !== undefined) throw unknownReference(name, field, missing);
-        return ids;
-      }
-      case 'lookup': {
-        const target = await em.findOne(field.target(), { name: value, ...(field.where ?? {}) } as never);
-        if (!target) throw unknownName(name, field, value);
-        return target;
-      }
-      default:
-        return value;
-    }
-  }
-
-  /** A given field's value as a plain row stores it, and as the record's JSON shows it. */
-  private async rowValue(em: EntityManager, rows: RecordRows, name: string, field: Field, value: unknown): Promise<{ stored: unknown; shown: unknown }> {
-    if (value === null) return { stored: null, shown: null };
-    switch (field.kind) {
-      case 'password':
-        return { stored: await hashPassword(value as string), shown: undefined };
-      case 'ref':
-      case 'refList': {
-        const ids = field.kind === 'ref' ? [String(value)] : (value as string[]);
-        const missing = ids.length > 0 ? await rows.missingReference(em, name, ids) : undefined;
-        if (missing !== undefined) throw unknownReference(name, field, missing);
-        return { stored: value, shown: field.kind === 'ref' ? ids[0] : ids };
-      }
-      case 'lookup':
-        // The name is resolved in the write's own statement, which refuses one that names no record.
-        return { stored: value, shown: value };
-      case 'datetime':
-        return { stored: value, shown: (value as Date).toISOString() };
-      default:
-        return { stored: value, shown: value };
-    }
-  }
-
-  private async assertUnique(em: EntityManager, target: Record<string, unknown>, id: string | undefined): Promise<void> {
-    for (const rule of this.resource.unique ?? []) {
-      const values = rule.fields.map((name) => target[name]);
-      if (values.some((value) => value === null || value === undefined)) continue;
-      const conditions = rule.fields.map((name, i) =>
-        rule.caseInsensitive
-          ? { [raw((alias: string) => `lower(${alias}."${toSnake(name)}")`)]: String(values[i]).toLowerCase() }
-          : { [name]: values[i] },
-      );
-      const clash = await em.findOne(this.resource.entity, { $and: conditions, ...(id ? { id: { $ne: id } } : {}) } as FilterQuery<E>);
-      if (clash) {
-        const described = rule.fields.map((name, i) => `${name} ${JSON.stringify(values[i])}`).join(' and ');
-        throw new ConflictError(`A ${this.singular} with ${described} already exists (id ${clash.id})`, { fields: rule.fields, id: String(clash.id) }, { code: 'record.duplicate_value', params: { entity: this.singular, values: described, id: String(clash.id) } });
-      }
-    }
+    await this.values.assertUnique(em, target, id);
   }
 
   private async assertUnreferenced(em: EntityManager, id: string): Promise<void> {
