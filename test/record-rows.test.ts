@@ -63,6 +63,13 @@ async function comparePaths(app: TestApp): Promise<void> {
     expect(Object.keys(events[0]!.changes).sort()).toEqual(changed.sort());
   }
 
+  // A password is stored as its hash (never answered), and signs in; the answer is the record as GET gives it.
+  const withPassword = await call('PATCH', `/api/employees/${wim.id}`, { password: 'een-nieuw-wachtwoord' });
+  expect(withPassword.status).toBe(200);
+  expect(withPassword.body).toEqual((await call('GET', `/api/employees/${wim.id}`)).body);
+  expect(withPassword.body).not.toHaveProperty('password');
+  expect((await app.call('POST', '/api/auth/login', { email: 'wim@example.nl', password: 'een-nieuw-wachtwoord' }, null)).status).toBe(200);
+
   // Bad input is refused as the entity path refuses it, and nothing is written.
   const unchanged = (await call('GET', `/api/tasks/${task.id}`)).body;
   const eventsOf = async (entity: string, id: string) => (await call('GET', `/api/change-events?entity=${entity}&id=${id}`)).body.total as number;
