@@ -3,8 +3,11 @@ import { z } from 'zod';
 import { localizedMessage } from './error-catalogue.js';
 import { BadInputError } from './errors.js';
 
+/** A record id as text (in a URL, a change event, a rule): a bigint's digits. */
+export const RECORD_ID = /^\d{1,18}$/;
+
 /** A record id in JSON: a string of digits or a positive number, always answered as a string. */
-export const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().positive()]).transform(String);
+export const recordId = z.union([z.string().regex(RECORD_ID, 'expected an id'), z.number().int().positive()]).transform(String);
 
 /** One e-mail address (RFC 5322, the bare address, no control characters), as everywhere an address is stored. */
 export const emailAddress = (message = 'expected an e-mail address') => z.string().refine((v) => emailAddressProblem(v) === undefined, { message, params: { code: 'validation.email' } });

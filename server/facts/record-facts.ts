@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/core';
 import { toSnake } from '../common/naming.js';
+import { RECORD_ID } from '../common/validation.js';
 import { PerTransaction, TransactionSlot } from '../common/per-transaction.js';
 import { CRM_RESOURCES } from '../crm/crm.module.js';
 import type { BaseRecord } from '../records/base-record.js';
@@ -58,9 +59,6 @@ interface Loaded {
   record: Json;
   related: Map<string, Json>;
 }
-
-/** A record id as a change event or a rule names it (a bigint's digits). */
-const RECORD_ID = /^\d{1,18}$/;
 
 /**
  * The facts a rule is evaluated on, in the DSL's snake_case: the record itself under its entity
@@ -242,5 +240,4 @@ export class RecordFacts {
     }
     return out;
   }
-
 }

@@ -9,6 +9,7 @@ import { containsPattern } from '../common/like.js';
 import type { FilesQuery } from './files-input.js';
 import { StoredFile } from './stored-file.entity.js';
 import { imageType, imageTypeProblem } from './served-type.js';
+import { RECORD_ID } from '../common/validation.js';
 
 export const MAX_FILE_BYTES = 25 * 1024 * 1024;
 
@@ -117,7 +118,7 @@ export class FilesService {
   }
 
   private async find(em: EntityManager, id: string, withContent: boolean): Promise<StoredFile> {
-    if (!/^\d{1,18}$/.test(id)) throw new NotFoundError(`No file with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'file', id } });
+    if (!RECORD_ID.test(id)) throw new NotFoundError(`No file with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'file', id } });
     const file = await em.findOne(StoredFile, { id }, withContent ? { populate: ['content'] } : {});
     if (!file) throw new NotFoundError(`No file with id ${id}`, { code: 'record.not_found', params: { entity: 'file', id } });
     return file;

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import { findDocument } from '../language/dsl-documents.js';
 import { Flow } from './flow.entity.js';
+import { RECORD_ID } from '../common/validation.js';
 
 /**
  * A flow by id (404 when there is none); `lock` holds it for this transaction: `true` (FOR NO KEY
@@ -10,6 +11,6 @@ import { Flow } from './flow.entity.js';
  * too). Lock order everywhere: the flow, then its participants.
  */
 export async function findFlow(em: EntityManager, id: string, lock: boolean | 'share' = false): Promise<Flow> {
-  if (lock && /^\d{1,18}$/.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? ${lock === 'share' ? 'for share' : 'for no key update'}`, [id], 'all', em.getTransactionContext());
+  if (lock && RECORD_ID.test(id)) await em.getConnection().execute(`select 1 from "flow" where "id" = ? ${lock === 'share' ? 'for share' : 'for no key update'}`, [id], 'all', em.getTransactionContext());
   return findDocument(em, Flow, 'flow', id);
 }

@@ -1,5 +1,6 @@
 import type { EntityClass, EntityManager, FilterQuery } from '@mikro-orm/core';
 import { ConflictError, NotFoundError } from '../common/errors.js';
+import { RECORD_ID } from '../common/validation.js';
 
 /** What workflows and flows share as stored DSL documents: a name unique per kind, and saved versions. */
 interface NamedDocument {
@@ -16,7 +17,7 @@ interface DocumentVersion {
 
 /** The document with this id, or a 404 naming the kind (`No flow with id "7"`). */
 export async function findDocument<D extends NamedDocument>(em: EntityManager, entity: EntityClass<D>, kind: string, id: string): Promise<D> {
-  const found = /^\d{1,18}$/.test(id) ? await em.findOne(entity, { id } as FilterQuery<D>) : null;
+  const found = RECORD_ID.test(id) ? await em.findOne(entity, { id } as FilterQuery<D>) : null;
   if (!found) throw new NotFoundError(`No ${kind} with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: kind, id } });
   return found;
 }

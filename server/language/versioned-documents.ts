@@ -7,6 +7,7 @@ import type { RecordNames } from '../records/record-names.js';
 import type { RenameListeners, Rename, RuleUsage } from '../records/rename-listeners.js';
 import { assertDocumentNameFree, documentVersions, findDocument } from './dsl-documents.js';
 import { documentsUsing, renameAuthor, rewriteDocuments } from './dsl-references.js';
+import { RECORD_ID } from '../common/validation.js';
 
 /** A stored DSL document (a workflow, a flow): a unique name, its canonical source and its version number. */
 export interface StoredDocument {
@@ -50,7 +51,7 @@ export class VersionedDocuments<D extends StoredDocument> implements OnModuleIni
   onModuleInit(): void {
     this.renames.listen((em, rename) => this.rewrite(em, rename), (em, reference) => this.usages(em, reference));
     this.names.register(this.kind.name, async (em, id) => {
-      const found = /^\d{1,18}$/.test(id) ? await em.findOne(this.kind.entity, { id } as FilterQuery<D>) : null;
+      const found = RECORD_ID.test(id) ? await em.findOne(this.kind.entity, { id } as FilterQuery<D>) : null;
       return found ? { name: found.name } : undefined;
     });
   }

@@ -9,6 +9,7 @@ import { SmsTransport } from './sms-transport.js';
 import { sqlArray } from '../common/sql-array.js';
 import { normalAddress, SuppressionList } from '../suppressions/suppression-list.js';
 import { isPermanentFailure } from './send-failure.js';
+import { RECORD_ID } from '../common/validation.js';
 
 /** How many messages one delivery run takes, how many runs go at once, and how many of a run's messages are with the transports at once. */
 export const DELIVERY_BATCH = 250;
@@ -184,7 +185,7 @@ async function dropParticipants(em: EntityManager, ids: (string | null | undefin
 /** The message a delivery job is for, or undefined when its payload names none (a poisoned job). */
 function messageIdOf(job: ClaimedJob): string | undefined {
   const id = String(job.payload.messageId ?? '');
-  return /^\d{1,18}$/.test(id) ? id : undefined;
+  return RECORD_ID.test(id) ? id : undefined;
 }
 
 async function execute(em: EntityManager, sql: string, params: unknown[]): Promise<void> {

@@ -5,6 +5,7 @@ import { RecordNames } from '../records/record-names.js';
 import { DeliveryAttempt } from './delivery-attempt.entity.js';
 import { Message } from './message.entity.js';
 import { messageJson, nextAttempts } from './messages.query.js';
+import { RECORD_ID } from '../common/validation.js';
 
 /** The header lines a message was (or will be) sent with, in the order a mail client shows them. */
 export function sentHeaders(m: Message): { name: string; value: string }[] {
@@ -25,7 +26,7 @@ export class MessageDetailQuery {
 
   async get(id: string) {
     const em = this.em.fork();
-    const message = /^\d{1,18}$/.test(id) ? await em.findOne(Message, { id }) : null;
+    const message = RECORD_ID.test(id) ? await em.findOne(Message, { id }) : null;
     if (!message) throw new NotFoundError(`No message with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'message', id } });
     const [attempts, person, workflow, flow, next] = await Promise.all([
       em.find(DeliveryAttempt, { message: id }, { orderBy: { at: 'asc', id: 'asc' } }),

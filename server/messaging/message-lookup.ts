@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/core';
+import { RECORD_ID } from '../common/validation.js';
 
 export interface MessageRef {
   id: string;
@@ -11,7 +12,7 @@ export interface MessageRef {
  * (with or without the angle brackets), or by the token of its return path (VERP).
  */
 export async function findMessage(em: EntityManager, reference: string): Promise<MessageRef | undefined> {
-  const byId = /^\d{1,18}$/.test(reference);
+  const byId = RECORD_ID.test(reference);
   const byToken = /^[0-9a-f]{40}$/.test(reference);
   const rows = await em.getConnection().execute<{ id: string; to: string | null; person_id: string | null }[]>(
     byToken ? `select "id", "to", "person_id" from "message" where "message_id" like ?`

@@ -2,6 +2,7 @@ import { BadInputError } from '../common/errors.js';
 import { isStorableInstant } from '../common/storable-date.js';
 import type { Field, Fields } from './fields.js';
 import { isFilterable, propertyOf } from './fields.js';
+import { RECORD_ID } from '../common/validation.js';
 
 export interface ListQuery {
   limit: number;
@@ -62,7 +63,7 @@ function filterValue(key: string, raw: string, field: Fields[string]): unknown {
       if (!ISO_DATE_TIME.test(raw) || !isStorableInstant(new Date(raw))) throw new BadInputError(`${key}: expected an ISO 8601 date-time`, undefined, { code: 'query.datetime', params: { name: key } });
       return new Date(raw);
     case 'ref':
-      if (!/^\d{1,18}$/.test(raw)) throw new BadInputError(`${key}: expected an id`, undefined, { code: 'query.id', params: { name: key } });
+      if (!RECORD_ID.test(raw)) throw new BadInputError(`${key}: expected an id`, undefined, { code: 'query.id', params: { name: key } });
       return raw;
     case 'lookup':
       return { name: raw };

@@ -5,7 +5,7 @@ import { actorOf } from '../auth/principal.js';
 import type { Clock } from '../clock/clock.js';
 import { BadInputError, ConflictError, NotFoundError } from '../common/errors.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
-import { parseInput } from '../common/validation.js';
+import { parseInput, RECORD_ID } from '../common/validation.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { ChangeEventInput, ChangeRecorder } from '../events/change-recorder.js';
 import { diffSnapshots } from '../events/changes.js';
@@ -32,9 +32,6 @@ export function textSearch(paths: readonly string[], q: string): Record<string, 
     $or: paths.map((path) => path.split('.').reduceRight<unknown>((inner, segment) => ({ [segment]: inner }), { $ilike: containsPattern(word) })),
   }));
 }
-
-/** A record's id in a URL: a bigint's digits. */
-const RECORD_ID = /^\d{1,18}$/;
 
 export interface Page<T> {
   items: T[];

@@ -1,7 +1,8 @@
 import { ENTITIES } from '@stroom/dsl';
 import { z } from 'zod';
+import { RECORD_ID } from '../common/validation.js';
 
-const recordId = z.union([z.string().regex(/^\d{1,18}$/, 'expected an id'), z.number().int().nonnegative()]).transform(String);
+const recordId = z.union([z.string().regex(RECORD_ID, 'expected an id'), z.number().int().nonnegative()]).transform(String);
 
 /**
  * The record to render on: `{recordType, recordId}` (a person, task, quote request, …), or the

@@ -5,7 +5,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { emailAddressProblem, smsCount, smsSegments, type Entity } from '@stroom/dsl';
 import { randomUUID } from 'node:crypto';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { fieldIssue } from '../common/validation.js';
+import { fieldIssue, RECORD_ID } from '../common/validation.js';
 import { Outbox } from '../messaging/outbox.js';
 import { plainTextOf } from '../messaging/plain-text.js';
 import { compiledTemplate } from './template-compile.js';
@@ -111,7 +111,7 @@ export class TemplateSender {
   }
 
   private async find(em: EntityManager, id: string): Promise<Template> {
-    const template = /^\d{1,18}$/.test(id) ? await em.findOne(Template, { id }) : null;
+    const template = RECORD_ID.test(id) ? await em.findOne(Template, { id }) : null;
     if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'template', id } });
     return template;
   }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../common/errors.js';
 import { RenameListeners } from '../records/rename-listeners.js';
 import { parseSettingKey, type SettingLink } from '../workflows/setting-keys.js';
 import { Template } from './template.entity.js';
+import { RECORD_ID } from '../common/validation.js';
 
 export interface TemplateUsageJson {
   /** Workflows naming the template; `setting` when a per-status or per-task-type form wrote the workflow. */
@@ -21,7 +22,7 @@ export class TemplateUsage {
 
   async of(id: string): Promise<TemplateUsageJson> {
     const em = this.em.fork();
-    const template = /^\d{1,18}$/.test(id) ? await em.findOne(Template, { id }, { fields: ['key'] }) : null;
+    const template = RECORD_ID.test(id) ? await em.findOne(Template, { id }, { fields: ['key'] }) : null;
     if (!template) throw new NotFoundError(`No template with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'template', id } });
     const usages = await this.renames.usages(em, { kind: 'template', from: template.key });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'nl');

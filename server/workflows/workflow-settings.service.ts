@@ -3,7 +3,7 @@ import { EntityManager } from '@mikro-orm/core';
 import { parse, type Workflow as WorkflowAst } from '@stroom/dsl';
 import type { Principal } from '../auth/principal.js';
 import { BadInputError, NotFoundError } from '../common/errors.js';
-import { parseInput } from '../common/validation.js';
+import { parseInput, RECORD_ID } from '../common/validation.js';
 import { withoutReadOnly } from '../common/read-only-fields.js';
 import { statuses as statusResource } from '../crm/statuses/statuses.resource.js';
 import { taskTypes as taskTypeResource } from '../crm/tasks/tasks.resource.js';
@@ -234,13 +234,13 @@ export class WorkflowSettingsService {
   }
 
   private async findStatus(em: EntityManager, kind: StatusKind, id: string): Promise<StatusRow> {
-    const status = /^\d{1,18}$/.test(id) ? ((await this.statuses.rows(em, { id, kind }))[0] as unknown as StatusRow | undefined) : undefined;
+    const status = RECORD_ID.test(id) ? ((await this.statuses.rows(em, { id, kind }))[0] as unknown as StatusRow | undefined) : undefined;
     if (!status) throw new NotFoundError(`No ${kind.replace(/_/g, ' ')} status with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: `${kind} status`, id } });
     return status;
   }
 
   private async findTaskType(em: EntityManager, id: string): Promise<TaskTypeRow> {
-    const type = /^\d{1,18}$/.test(id) ? ((await this.taskTypes.rows(em, { id }))[0] as unknown as TaskTypeRow | undefined) : undefined;
+    const type = RECORD_ID.test(id) ? ((await this.taskTypes.rows(em, { id }))[0] as unknown as TaskTypeRow | undefined) : undefined;
     if (!type) throw new NotFoundError(`No task type with id ${JSON.stringify(id)}`, { code: 'record.not_found', params: { entity: 'task type', id } });
     return type;
   }

@@ -11,6 +11,7 @@ import { toRecordJson } from '../../records/record-json.js';
 import { persons } from '../persons/persons.resource.js';
 import type { BaseRecord } from '../../records/base-record.js';
 import type { AddMembersBody } from './members-input.js';
+import { RECORD_ID } from '../../common/validation.js';
 
 interface MemberRow {
   person: unknown;
@@ -70,7 +71,7 @@ export class MembersService {
   async remove(listId: string, personId: string, principal?: Principal): Promise<void> {
     await this.em.fork().transactional(async (em) => {
       await this.lists.find(em, listId);
-      if (!/^\d{1,18}$/.test(personId)) throw new NotFoundError(`Person ${personId} is not a member`, { code: 'person.not_member', params: { personId } });
+      if (!RECORD_ID.test(personId)) throw new NotFoundError(`Person ${personId} is not a member`, { code: 'person.not_member', params: { personId } });
       const deleted = await em.nativeDelete(this.member, { [this.listProperty]: listId, person: personId } as never);
       if (deleted === 0) throw new NotFoundError(`Person ${personId} is not a member of ${this.listProperty} ${listId}`, { code: 'person.not_member_of', params: { personId, list: this.listProperty, listId } });
       this.recorder.record(em, { entity: this.listProperty, entityId: listId, kind: 'removed', data: { person_id: personId }, actor: actorOf(principal) });

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { RecordNames } from '../../records/record-names.js';
 import { Person } from './person.entity.js';
+import { RECORD_ID } from '../../common/validation.js';
 
 /** Tells other modules who a person id is: full name and e-mail address. */
 @Injectable()
@@ -9,7 +10,7 @@ export class PersonNames implements OnModuleInit {
 
   onModuleInit(): void {
     this.names.register('person', async (em, id) => {
-      const person = /^\d{1,18}$/.test(id) ? await em.findOne(Person, { id }) : null;
+      const person = RECORD_ID.test(id) ? await em.findOne(Person, { id }) : null;
       return person ? { name: [person.firstName, person.lastName].filter(Boolean).join(' '), email: person.email ?? null } : undefined;
     });
   }
