@@ -17,10 +17,6 @@ const BY_NAME = new Map(CRM_RESOURCES.map((r) => [r.name, r]));
 const EMPLOYEES = BY_NAME.get('employee')!;
 const BY_ENTITY = new Map<unknown, Resource<BaseRecord>>(CRM_RESOURCES.map((r) => [r.entity, r]));
 
-function snakeJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
-  return Object.fromEntries(Object.entries(toRecordJson(resource, record)).map(([k, v]) => [toSnake(k), v]));
-}
-
 function factsJson(resource: Resource<BaseRecord>, record: BaseRecord): Json {
   return factsOf(resource, toRecordJson(resource, record));
 }
@@ -141,9 +137,8 @@ export class RecordFacts {
   async loadDraft(em: EntityManager, entity: string, draft: BaseRecord): Promise<Facts> {
     const resource = BY_NAME.get(entity);
     if (!resource) return {};
-    const json = snakeJson(resource, draft);
+    const json = factsJson(resource, draft);
     json.id = null; // not stored: no id yet
-    if (entity === 'person') json.full_name = [json.first_name, json.last_name].filter(Boolean).join(' ');
     return this.load(em, entity, 'draft', json);
   }
 
