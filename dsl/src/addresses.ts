@@ -63,29 +63,42 @@ export function smsSenderProblem(text: string): string | undefined {
 
 type Node = { kind?: unknown; loc?: Loc; locs?: Partial<Record<string, Loc>>; [key: string]: unknown };
 
+/** Conditions compare fields with values: they hold no address, and they are most of a rule's tree. */
+const CONDITION_KINDS: ReadonlySet<unknown> = new Set(['and', 'or', 'not', 'compare', 'in', 'contains', 'empty', 'changed']);
+
 /** Reports every address in the program that does not parse, at the item that holds it. */
 export function checkAddresses(ctx: CheckContext, program: Program): void {
-  const visit = (value: unknown, loc: Loc | undefined, phone: boolean): void => {
-    if (Array.isArray(value)) return value.forEach((item) => visit(item, loc, phone));
-    if (value === null || typeof value !== 'object') return;
-    const node = value as Node;
-    const at = node.loc ?? loc;
-    if ((node.kind === 'sender' || node.kind === 'reply_to') && typeof node.address === 'string') {
-      report(ctx, node.locs?.address ?? at, emailAddressProblem(node.address, { displayName: node.kind === 'sender' }), node.address);
-      return;
-    }
-    if (node.kind === 'address' && typeof node.address === 'string') {
-      report(ctx, at, phone ? phoneNumberProblem(node.address) : emailAddressProblem(node.address), node.address, phone);
-      return;
-    }
-    for (const key in node) {
-      const child = node[key];
-      if (key === 'loc' || key === 'locs' || child === null || typeof child !== 'object') continue;
-      // The position of the part itself (`to "…"`) where the parser kept one, else the item's.
-      visit(child, node.locs?.[key] ?? at, node.kind === 'notify_sms' && key === 'to');
-    }
-  };
-  visit(program, undefined, false);
+  visitAddresses(ctx, program, undefined, false);
+}
+
+// A plain recursive function over `Object.keys`, not a closure over `for … in`: it visits every
+// node of every rule checked, and was a third of the checker's time in that form.
+function visitAddresses(ctx: CheckContext, value: unknown, loc: Loc | undefined, phone: boolean): void {
+  if (value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) visitAddresses(ctx, value[i], loc, phone);
+    return;
+  }
+  const node = value as Node;
+  const kind = node.kind;
+  if (CONDITION_KINDS.has(kind)) return;
+  const at = node.loc ?? loc;
+  if ((kind === 'sender' || kind === 'reply_to') && typeof node.address === 'string') {
+    report(ctx, node.locs?.address ?? at, emailAddressProblem(node.address, { displayName: kind === 'sender' }), node.address);
+    return;
+  }
+  if (kind === 'address' && typeof node.address === 'string') {
+    report(ctx, at, phone ? phoneNumberProblem(node.address) : emailAddressProblem(node.address), node.address, phone);
+    return;
+  }
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const child = node[key];
+    if (child === null || typeof child !== 'object' || key === 'loc' || key === 'locs') continue;
+    // The position of the part itself (`to "…"`) where the parser kept one, else the item's.
+    visitAddresses(ctx, child, node.locs?.[key] ?? at, kind === 'notify_sms' && key === 'to');
+  }
 }
 
 function report(ctx: CheckContext, loc: Loc | undefined, problem: string | undefined, text: string, phone = false): void {
