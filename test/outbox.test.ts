@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createServer, type Server } from 'node:http';
 import { EntityManager } from '@mikro-orm/core';
 import { Outbox, type OutgoingMessage } from '../server/messaging/outbox.js';
+import { TRACKING_TOKENS, type TrackedAddress } from '../server/tracking/tracking.service.js';
 import { useTestApp } from './support/lifecycle.js';
 import { SmtpSink } from './support/smtp-sink.js';
 
@@ -83,6 +84,28 @@ describe('outbox', () => {
     await advance('PT1M');
     expect(smtp.received.length - before).toBe(1);
     expect((await context.app.call('GET', '/api/messages?to=twice@example.nl')).body.total).toBe(1);
+  });
+
+  it('writes many messages in one statement with what they share sent once, and each new one\'s tracking tokens with it', async () => {
+    const outbox = context.app.app.get(Outbox);
+    const tokens = (n: number): TrackedAddress[] => [[`open-${n}`, 'open', null], [`link-${n}`, 'link', `https://example.org/${n}`]];
+    const batch = (keys: number[]): OutgoingMessage[] => keys.map((n) => ({
+      channel: 'email', key: `many:${n}`, to: `many${n}@example.nl`, subject: `Hallo ${n}`, body: `<p>${n}</p>`, personId: String(100 + n), flowId: '9', participantId: String(200 + n), stepId: 's2',
+      marketing: true, companion: tokens(n),
+    }));
+    const em = () => context.app.app.get(EntityManager).fork();
+    await em().transactional((tx) => outbox.enqueueMany(tx, batch([1, 2, 3]), TRACKING_TOKENS));
+    // A key decided before is skipped, and so are the tokens that came with it this time.
+    await em().transactional((tx) => outbox.enqueueMany(tx, [...batch([3]).map((m) => ({ ...m, companion: [['again-3', 'open', null]] })), ...batch([4])], TRACKING_TOKENS));
+    const rows = await em().getConnection().execute(`select "token", "kind", "url", "person_id", "flow_id", "participant_id", "step_id", "message_key" from "tracking_token" where "message_key" like 'many:%' order by "token"`);
+    expect(rows).toEqual([1, 2, 3, 4].flatMap((n) => [
+      { token: `link-${n}`, kind: 'link', url: `https://example.org/${n}`, person_id: String(100 + n), flow_id: '9', participant_id: String(200 + n), step_id: 's2', message_key: `many:${n}` },
+      { token: `open-${n}`, kind: 'open', url: null, person_id: String(100 + n), flow_id: '9', participant_id: String(200 + n), step_id: 's2', message_key: `many:${n}` },
+    ]).sort((a, b) => a.token.localeCompare(b.token)));
+    const stored = await em().getConnection().execute(`select "key", "to", "subject", "from", "flow_id", "step_id", "marketing", "status" from "message" where "key" like 'many:%' order by "key"`);
+    expect(stored).toEqual([1, 2, 3, 4].map((n) => ({ key: `many:${n}`, to: `many${n}@example.nl`, subject: `Hallo ${n}`, from: 'Stroom Test <noreply@stroom.test>', flow_id: '9', step_id: 's2', marketing: true, status: 'queued' })));
+    await advance('PT1M');
+    expect(smtp.received.filter((m) => /many\d@example.nl/.test(m.to.join(','))).length).toBe(4);
   });
 
   it('retries with back-off while SMTP refuses, and delivers once it accepts again', async () => {

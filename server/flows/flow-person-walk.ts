@@ -221,7 +221,7 @@ export class FlowPersonWalk {
     const templateOf: TemplateOf = (key) => template(node, key);
     switch (node.kind) {
       case 'send_email': {
-        const tracked = this.tracking.begin({ personId: context.personId ?? '0', flowId: context.flowId, participantId: '0', stepId: node.id, messageKey: 'simulation' });
+        const tracked = this.tracking.begin();
         const withLink = { ...merge, unsubscribe_url: tracked.unsubscribeUrl } as MergeContext;
         const rendered = await sendEmailText(node.settings as { template: string; subject?: string }, withLink, zone, templateOf);
         return { channel, to: deliverable ? recipient(person, 'email') : null, subject: rendered.subject, body: tracked.finish(rendered.body).body };

@@ -98,10 +98,11 @@ export class MessageDelivery implements OnModuleInit {
       for (const [transport, all] of sent) {
         const ids = all.filter(ours);
         if (ids.length === 0) continue;
-        await execute(tx, `update "message" set "status" = 'sent', "sent_at" = ?, "transport" = ?, "error" = null, "attempts" = "attempts" + 1 where "id" = any(?::bigint[])`,
-          [now, transport, sqlArray(ids)]);
-        await execute(tx, `insert into "delivery_attempt" ("message_id", "at", "outcome", "transport") select "id", ?, 'sent', ? from unnest(?::bigint[]) as "id"`,
-          [now, transport, sqlArray(ids)]);
+        // One statement: the messages sent and an attempt for each.
+        await execute(tx, `with "sent" as (
+            update "message" set "status" = 'sent', "sent_at" = ?, "transport" = ?, "error" = null, "attempts" = "attempts" + 1 where "id" = any(?::bigint[]) returning "id"
+          ) insert into "delivery_attempt" ("message_id", "at", "outcome", "transport") select "id", ?, 'sent', ? from "sent"`,
+          [now, transport, sqlArray(ids), now, transport]);
       }
       return outcomes;
     };

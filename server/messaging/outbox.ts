@@ -4,7 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
-import { insertFromJson } from '../common/json-rows.js';
+import { insertFromJson, sharedColumns } from '../common/json-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
 import { executeBound } from '../common/bound-sql.js';
@@ -45,6 +45,17 @@ export interface OutgoingMessage {
   policyNote?: string | null;
   /** Why this message can never be sent (its text could not be rendered): it is recorded as failed with it. */
   failure?: string | null;
+  /** Rows written with the message by `enqueueMany`'s companion statement (e.g. its tracking tokens), as JSON. */
+  companion?: readonly unknown[];
+}
+
+/**
+ * Rows written with each new message in `enqueueMany`'s statement: a data-modifying statement over
+ * "inserted" (the new messages: "id", "key", "person_id", "flow_id", "participant_id", "step_id",
+ * "created_at") and "companions" ("key", and "rows": the message's `companion` as a jsonb array).
+ */
+export interface MessageCompanion {
+  sql: string;
 }
 
 export interface Enqueued {
@@ -84,20 +95,31 @@ export class Outbox {
     return { id: String(existing[0]!.id), status: existing[0]!.status, created: false };
   }
 
-  /** Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in `enqueue`. */
-  async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[]): Promise<void> {
+  /**
+   * Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in
+   * `enqueue`. With a companion, the rows each new message carries (`companion`) are written by the
+   * same statement (a message decided before gets none).
+   */
+  async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[], companion?: MessageCompanion): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
     const jobs = deliveryJobs(now);
     const names = this.columns(messages[0]!, now).map(([c]) => c);
-    const sql = `with inserted as (
-        ${insertFromJson('message', names)}
-        on conflict ("key") do nothing returning "id", "status"
-      ), job as (${jobs.sql})
+    const sql = `with "input" as (select ?::jsonb as "rows"),
+      inserted as (
+        ${insertFromJson('message', names, { base: true, rows: `(select "rows" from "input")` })}
+        on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
+      ), job as (${jobs.sql})${companion ? `,
+      "companions" as (select r->>'key' as "key", r->'companion' as "rows" from jsonb_array_elements((select "rows" from "input")) r where r->'companion' is not null),
+      "companion" as (${companion.sql})` : ''}
       select count(*) from inserted`;
     for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-      const rows = messages.slice(i, i + ENQUEUE_CHUNK).map((m) => Object.fromEntries(this.columns(m, now, { json: true })));
-      await executeBound(em, sql, [JSON.stringify(rows), ...jobs.params]);
+      const { shared, rows } = sharedColumns(messages.slice(i, i + ENQUEUE_CHUNK).map((m) => {
+        const row = Object.fromEntries(this.columns(m, now, { json: true }));
+        if (companion && m.companion?.length) row.companion = m.companion;
+        return row;
+      }));
+      await executeBound(em, sql, [JSON.stringify(rows), JSON.stringify(shared), ...jobs.params]);
     }
   }
 

@@ -196,28 +196,35 @@ export class DetachedRuns {
         error = (thrown as Error).message ?? String(thrown);
       }
       await keeper?.stop();
-      await this.commit(lease, async (em, owned) => {
+      await this.commit(lease, now, async (em, owned) => {
         if (!writes) {
           for (const job of lease.jobs) if (owned.has(job.id)) await this.recordFailure(em, job, error, now);
           return;
         }
         const outcomes = await writes(em, owned);
         await em.flush();
-        await this.recordOutcomes(em, lease.jobs.filter((job) => owned.has(job.id)), outcomes, now);
+        for (const job of lease.jobs) {
+          const outcome = owned.has(job.id) ? outcomes.get(job.id) : undefined;
+          if (outcome) await this.recordFailure(em, job, outcome.retry, now);
+        }
       });
     } finally {
       await keeper?.stop();
     }
   }
 
-  /** Commits the run's end, fenced by the lease; tries again a few times while the database is away. */
-  private async commit(lease: Leased, write: (em: EntityManager, owned: ReadonlySet<string>) => Promise<void>): Promise<void> {
+  /**
+   * Commits the run's end, fenced by the lease: the jobs still this run's are marked done (and
+   * locked) first, in one statement, then the run's writes go in and a job they answer a retry for
+   * is recorded as failed instead. Tries again a few times while the database is away.
+   */
+  private async commit(lease: Leased, now: Date, write: (em: EntityManager, owned: ReadonlySet<string>) => Promise<void>): Promise<void> {
     let last: unknown;
     for (const delay of COMMIT_TRIES) {
       if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       try {
         const owned = await this.em.fork().transactional(async (em) => {
-          const ours = await this.stillOurs(em, lease);
+          const ours = await this.completeOurs(em, lease, now);
           if (ours.size > 0) await write(em, ours);
           return ours;
         });
@@ -229,19 +236,6 @@ export class DetachedRuns {
     }
     // The lease runs out and the jobs are due again: nothing is lost.
     this.logger.error(`${lease.kind}: the end of a run could not be recorded: ${(last as Error).message ?? String(last)}`);
-  }
-
-  private async recordOutcomes(em: EntityManager, jobs: ClaimedJob[], outcomes: Map<string, { retry: string } | undefined>, now: Date): Promise<void> {
-    const done = jobs.filter((job) => !outcomes.get(job.id));
-    if (done.length > 0) {
-      await em.getConnection().execute(
-        `update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null, "locked_until" = null where "id" = any(?::bigint[])`,
-        [now, sqlArray(done.map((job) => job.id))], 'run', em.getTransactionContext());
-    }
-    for (const job of jobs) {
-      const outcome = outcomes.get(job.id);
-      if (outcome) await this.recordFailure(em, job, outcome.retry, now);
-    }
   }
 
   /**
@@ -258,11 +252,12 @@ export class DetachedRuns {
       'run', em.getTransactionContext());
   }
 
-  /** The ids of the lease's jobs that are still this run's, locked until the commit. */
-  private async stillOurs(em: EntityManager, lease: Leased): Promise<Set<string>> {
+  /** Marks the lease's jobs that are still this run's as done (locking them until the commit); answers their ids. */
+  private async completeOurs(em: EntityManager, lease: Leased, now: Date): Promise<Set<string>> {
     const rows: { id: string }[] = await em.getConnection().execute(
-      `select "id" from "job" where "id" = any(?::bigint[]) and "status" = 'running' and "locked_until" = ? for update`,
-      [sqlArray(lease.jobs.map((job) => job.id)), lease.lockedUntil], 'all', em.getTransactionContext());
+      `update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null, "locked_until" = null
+        where "id" = any(?::bigint[]) and "status" = 'running' and "locked_until" = ? returning "id"`,
+      [now, sqlArray(lease.jobs.map((job) => job.id)), lease.lockedUntil], 'all', em.getTransactionContext());
     return new Set(rows.map((row) => String(row.id)));
   }
 

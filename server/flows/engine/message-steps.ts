@@ -8,7 +8,7 @@ import type { OutgoingMessage } from '../../messaging/outbox.js';
 import { TemplateLookup, type StoredTemplate } from '../../templates/template-lookup.js';
 import { renderTextOffLoop } from '../../templates/off-loop-render.js';
 import { TemplateRenderError, type MergeContext } from '../../templates/template-engine.js';
-import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
+import { TrackingService, type TrackedAddress } from '../../tracking/tracking.service.js';
 import { filledText, partyAddress } from '../core/message-parties.js';
 import { notificationEmail, sendEmailText, smsText, type TemplateOf } from './message-texts.js';
 import { heldBack, policyApplies, recipient, withoutMobile } from '../core/send-decisions.js';
@@ -40,7 +40,7 @@ export class MessageSteps {
     const to = recipient(person, 'email');
     const policy = policyApplies(run.node, to) ? await this.policy(run, 'email', person) : { kind: 'send' as const, note: null };
     if (policy.kind !== 'send') return policy.outcome;
-    const tracking = this.tracking.begin({ personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id, messageKey: run.messageKey });
+    const tracking = this.tracking.begin();
     const context = { ...facts, unsubscribe_url: tracking.unsubscribeUrl } as MergeContext;
     const zone = this.zone(run);
     let rendered: { subject: string; body: string };
@@ -143,7 +143,7 @@ export class MessageSteps {
     return end('dropout', 'failed delivery');
   }
 
-  private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>, tokens?: TokenRow[]): Promise<void> {
+  private async enqueue(run: StepRun, message: Omit<OutgoingMessage, 'key' | 'personId' | 'flowId' | 'participantId' | 'stepId'>, tokens?: TrackedAddress[]): Promise<void> {
     await run.send({
       ...message, key: run.messageKey, personId: run.personId, flowId: String(run.flow.id), participantId: String(run.participant.id), stepId: run.node.id,
     }, tokens);

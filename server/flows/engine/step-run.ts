@@ -4,7 +4,7 @@ import type { AppConfig } from '../../config/config.js';
 import { appCalendar, type Calendar } from '../../scheduling/calendar.js';
 import type { Facts } from '../../facts/record-facts.js';
 import type { OutgoingMessage } from '../../messaging/outbox.js';
-import type { TokenRow } from '../../tracking/tracking.service.js';
+import type { TrackedAddress } from '../../tracking/tracking.service.js';
 import type { Flow } from '../flow.entity.js';
 import type { AwaitedEvent, Participant, ParticipantStatus } from '../participant.entity.js';
 
@@ -32,7 +32,7 @@ export interface StepRun {
   /** Forget the loaded facts after a step changed the person. */
   refreshFacts(): void;
   /** Puts a message into the outbox (a batch of steps writes its messages in one statement at the end). */
-  send(message: OutgoingMessage, tokens?: TokenRow[]): Promise<void>;
+  send(message: OutgoingMessage, tokens?: TrackedAddress[]): Promise<void>;
   /** Writes messages still held by `send`, for a query that must see them. */
   flushMessages(): Promise<void>;
 }

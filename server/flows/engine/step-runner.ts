@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
-import { TrackingService, type TokenRow } from '../../tracking/tracking.service.js';
+import { TRACKING_TOKENS, type TrackedAddress } from '../../tracking/tracking.service.js';
 import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Flow } from '../flow.entity.js';
@@ -18,7 +18,7 @@ import { ParticipantRows } from './participant-rows.js';
 import { sqlArray } from '../../common/sql-array.js';
 
 interface MessageSink {
-  send(message: OutgoingMessage, tokens?: TokenRow[]): Promise<void>;
+  send(message: OutgoingMessage, tokens?: TrackedAddress[]): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -44,7 +44,6 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly facts: RecordFacts,
     private readonly window: SendWindows,
     private readonly outbox: Outbox,
-    private readonly tracking: TrackingService,
     private readonly contact: ContactGate,
     private readonly leave: LeaveActions,
   ) {}
@@ -99,16 +98,11 @@ export class FlowStepRunner implements OnModuleInit {
     // The contact policy's per-person locks, all up front in one order (see ContactGate.lockPeople).
     await this.contact.lockPeople(em, [...people.keys()]);
     const held: OutgoingMessage[] = [];
-    const tokens: TokenRow[] = [];
     const outbox: MessageSink = {
-      send: async (message, rows) => {
-        held.push(message);
-        if (rows) tokens.push(...rows);
+      send: async (message, tokens) => {
+        held.push(tokens ? { ...message, companion: tokens } : message);
       },
-      flush: async () => {
-        await this.outbox.enqueueMany(em, held.splice(0));
-        await this.tracking.save(em, tokens.splice(0));
-      },
+      flush: () => this.outbox.enqueueMany(em, held.splice(0), TRACKING_TOKENS),
     };
     for (const participant of live) {
       const flow = running.get(String(participant.flow.id));
@@ -143,9 +137,9 @@ export class FlowStepRunner implements OnModuleInit {
     const personId = String(participant.person.id);
     let facts: Facts | undefined = preloaded;
     const sink = outbox ?? {
-      send: async (message: OutgoingMessage, rows?: TokenRow[]) => {
-        await this.outbox.enqueue(em, message);
-        if (rows) await this.tracking.save(em, rows);
+      send: async (message: OutgoingMessage, tokens?: TrackedAddress[]) => {
+        if (tokens) await this.outbox.enqueueMany(em, [{ ...message, companion: tokens }], TRACKING_TOKENS);
+        else await this.outbox.enqueue(em, message);
       },
       flush: async () => {},
     };
