@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** A stable Message-ID for an idempotency key, so receivers can de-duplicate a resend. */
 export function messageIdFor(key: string, domain: string): string {
-  const digest = createHash('sha256').update(key).digest('hex').slice(0, 40);
+  // The one-shot hash: a Hash object per message was a measurable part of a campaign's send step.
+  const digest = hash('sha256', key, 'hex').slice(0, 40);
   return `<${digest}@${domain}>`;
 }
 
