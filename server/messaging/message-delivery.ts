@@ -60,9 +60,12 @@ export class MessageDelivery implements OnModuleInit {
       if (id) jobOf.set(id, job);
       else outcomes.set(job.id, { retry: `no message to deliver: messageId ${JSON.stringify(job.payload.messageId)}` });
     }
-    const rows = await em.getConnection().execute<MessageRow[]>(
-      `select "id", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id", "attachments", "participant_id" from "message" where "id" = any(?::bigint[]) and "status" = 'queued'`,
-      [sqlArray(jobOf.keys())], 'all');
+    // By id alone, the status checked here: with no statistics yet (a new database's first campaign,
+    // or the embedded one, which never gathers them) the planner took "status" = 'queued' for the
+    // rarer condition and read every queued message of the outbox for each run.
+    const rows = (await em.getConnection().execute<MessageRow[]>(
+      `select "id", "status", "channel", "to", "from", "reply_to", "subject", "body", "headers", "message_id", "attachments", "participant_id" from "message" where "id" = any(?::bigint[])`,
+      [sqlArray(jobOf.keys())], 'all')).filter((row: MessageRow) => row.status === 'queued');
     const messages: Deliverable[] = rows.map((r: MessageRow) => ({
       id: String(r.id), channel: r.channel, to: r.to, from: r.from, replyTo: r.reply_to, subject: r.subject, body: r.body,
       headers: typeof r.headers === 'string' ? JSON.parse(r.headers) : r.headers, messageId: r.message_id,
@@ -70,7 +73,7 @@ export class MessageDelivery implements OnModuleInit {
     const participantOf = new Map<string, string | null>(rows.map((r: MessageRow): [string, string | null] => [String(r.id), r.participant_id == null ? null : String(r.participant_id)]));
     const suppressedFor = await this.suppressedReasons(em, messages);
     const deliverable = messages.filter((m) => !suppressedFor.has(m.id));
-    await this.loadAttachments(em, deliverable, rows.filter((r: MessageRow) => deliverable.some((m) => m.id === String(r.id))));
+    await this.loadAttachments(em, deliverable, rows.filter((r: MessageRow) => !suppressedFor.has(String(r.id))));
     const sent = new Map<string, string[]>();
     const failures: Failure[] = [];
     await forEachConcurrently(deliverable, DELIVERY_CONCURRENCY, async (message) => {
@@ -162,6 +165,7 @@ export class MessageDelivery implements OnModuleInit {
 
 interface MessageRow {
   id: string;
+  status: string;
   channel: Deliverable['channel'];
   to: string | null;
   from: string | null;
