@@ -55,7 +55,7 @@ export class JobPoller {
   /**
    * While detached runs go on, the lane claims again as soon as one of them ends, not at the next
    * tick: a run's slot would otherwise stay empty for up to 200 ms, and a campaign's deliveries (runs
-   * of 125 e-mails, a few hundred milliseconds each) spent a third of their time waiting so.
+   * of a few hundred milliseconds each) spent a third of their time waiting so.
    * A lane that is busy when woken skips the wake, so wakes never pile up.
    */
   private claimAgainWhenARunEnds(lane: string): void {
