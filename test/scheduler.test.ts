@@ -166,6 +166,56 @@ describe('manual clock', () => {
     expect(await waitFor(async () => (await sql.query(`select status from job where kind = 'test.slow'`)).rows[0].status === 'done')).toBe(true);
   });
 
+  it('hands the new detached jobs a batch writes to runs that start when its claim commits, gives the slot back when it rolls back, and writes them pending with no slot free', async () => {
+    const app = context.app;
+    const runner = app.app.get(JobRunner);
+    const handled: string[] = [];
+    runner.registerDetachedBatch('test.handed', async (jobs) => {
+      handled.push(...jobs.map((job) => String(job.payload.label)));
+      return async () => new Map();
+    }, { batchSize: 5, concurrency: 1, leaseMs: 60_000, lane: 'test-handed' });
+    const leases: (Date | undefined)[] = [];
+    runner.registerBatch('test.handing', async (jobs, { em, now, handOff }) => {
+      for (const job of jobs) {
+        const lease = handOff?.lease('test.handed');
+        leases.push(lease?.lockedUntil);
+        const [row] = await em.getConnection().execute(`insert into "job" ("kind", "payload", "due_at", "status", "attempts", "max_attempts", "locked_until", "created_at")
+          values ('test.handed', ?, ?, ?, 0, 5, ?, ?) returning "id"`, [JSON.stringify({ label: job.payload.label }), now, lease ? 'running' : 'pending', lease?.lockedUntil ?? null, now], 'all', em.getTransactionContext());
+        lease?.add([{ id: String(row.id), kind: 'test.handed', payload: { label: job.payload.label }, dueAt: now, attempt: 1, maxAttempts: 5 }]);
+        if (job.payload.fail) throw new Error('rolled back');
+      }
+      return new Map();
+    });
+    const handedJobs = async () => (await sql.query(`select payload->>'label' as label, status from job where kind = 'test.handed' order by id`)).rows;
+
+    await schedule(app, { kind: 'test.handing', dueAt: await now(app), payload: { label: 'first' } });
+    await app.call('POST', '/api/clock/advance', { by: 'PT1S' });
+    // Written running and leased, and run after the commit: no claim of the lane took it.
+    expect(leases).toHaveLength(1);
+    expect(leases[0]).toBeInstanceOf(Date);
+    expect(handled).toEqual(['first']);
+    expect(await handedJobs()).toEqual([{ label: 'first', status: 'done' }]);
+
+    // Rolled back with its batch: its run never starts, and the slot is free for the next one.
+    await schedule(app, { kind: 'test.handing', dueAt: await now(app), payload: { label: 'broken', fail: true }, maxAttempts: 1 });
+    await app.call('POST', '/api/clock/advance', { by: 'PT1S' });
+    expect(handled).toEqual(['first']);
+    expect(await handedJobs()).toEqual([{ label: 'first', status: 'done' }]);
+    await schedule(app, { kind: 'test.handing', dueAt: await now(app), payload: { label: 'second' } });
+    await app.call('POST', '/api/clock/advance', { by: 'PT1S' });
+    expect(leases[2]).toBeInstanceOf(Date);
+    expect(handled).toEqual(['first', 'second']);
+
+    // One run slot: a second lease asked for while the first holds it is refused, and that job is
+    // written pending and claimed by its lane.
+    leases.length = 0;
+    await schedule(app, { kind: 'test.handing', dueAt: await now(app), payload: { label: 'third' } }, { kind: 'test.handing', dueAt: await now(app), payload: { label: 'fourth' } });
+    await app.call('POST', '/api/clock/advance', { by: 'PT1S' });
+    expect(leases.map((lease) => lease instanceof Date)).toEqual([true, false]);
+    expect(handled.slice(2).sort()).toEqual(['fourth', 'third']);
+    expect((await handedJobs()).map((job) => job.status)).toEqual(['done', 'done', 'done', 'done']);
+  });
+
   it('keeps the virtual time across a restart and shares it between instances', async () => {
     const before = await now(context.app);
     const other = await startTestApp({ DATABASE_URL: context.db.url, CLOCK: 'manual' });

@@ -4,6 +4,7 @@ import { Clock } from '../clock/clock.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/config.js';
 import { insertJobsFromRows, type SqlPart } from '../scheduling/job-rows.js';
+import type { HandOff } from '../scheduling/hand-off.js';
 import { insertFromJson, sharedColumns } from '../common/json-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
@@ -14,11 +15,11 @@ export const DELIVER_JOB = 'message.deliver';
 export const DELIVERY_ATTEMPTS = 6;
 /** Messages per statement in `enqueueMany`. */
 const ENQUEUE_CHUNK = 1000;
-/** A delivery job per message just inserted as queued (`inserted`), in the same statement. */
-function deliveryJobs(now: Date): SqlPart {
+/** A delivery job per message just inserted as queued (`inserted`), in the same statement; leased to a run of this instance with `leasedUntil`. */
+function deliveryJobs(now: Date, leasedUntil?: Date): SqlPart {
   return insertJobsFromRows({
     from: 'inserted', where: `"status" = 'queued'`, kind: DELIVER_JOB, payload: `json_build_object('messageId', "id"::text)::jsonb`,
-    dueAt: now, cancelKeyPrefix: 'message:', keyColumn: '"id"', maxAttempts: DELIVERY_ATTEMPTS, now,
+    dueAt: now, cancelKeyPrefix: 'message:', keyColumn: '"id"', maxAttempts: DELIVERY_ATTEMPTS, now, ...(leasedUntil ? { leasedUntil } : {}),
   });
 }
 
@@ -98,28 +99,36 @@ export class Outbox {
   /**
    * Many messages in one statement (a batch of flow steps); a key decided before is skipped, as in
    * `enqueue`. With a companion, the rows each new message carries (`companion`) are written by the
-   * same statement (a message decided before gets none).
+   * same statement (a message decided before gets none). With a hand-off (a claim's handler), the
+   * delivery jobs are written leased to a run that starts when the claim commits, while a run slot
+   * is free.
    */
-  async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[], companion?: MessageCompanion): Promise<void> {
+  async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[], companion?: MessageCompanion, handOff?: HandOff): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
-    const jobs = deliveryJobs(now);
     const names = this.columns(messages[0]!, now).map(([c]) => c);
-    const sql = `with "input" as (select ?::jsonb as "rows"),
-      inserted as (
-        ${insertFromJson('message', names, { base: true, rows: `(select "rows" from "input")` })}
-        on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
-      ), job as (${jobs.sql})${companion ? `,
-      "companions" as (select r->>'key' as "key", r->'companion' as "rows" from jsonb_array_elements((select "rows" from "input")) r where r->'companion' is not null),
-      "companion" as (${companion.sql})` : ''}
-      select count(*) from inserted`;
-    for (let i = 0; i < messages.length; i += ENQUEUE_CHUNK) {
-      const { shared, rows } = sharedColumns(messages.slice(i, i + ENQUEUE_CHUNK).map((m) => {
+    for (let i = 0; i < messages.length;) {
+      const lease = handOff?.lease(DELIVER_JOB);
+      const chunk = messages.slice(i, i + Math.min(ENQUEUE_CHUNK, lease?.room ?? ENQUEUE_CHUNK));
+      i += chunk.length;
+      const jobs = deliveryJobs(now, lease?.lockedUntil);
+      const sql = `with "input" as (select ?::jsonb as "rows"),
+        inserted as (
+          ${insertFromJson('message', names, { base: true, rows: `(select "rows" from "input")` })}
+          on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
+        ), job as (${jobs.sql}${lease ? ` returning "id", "payload"->>'messageId' as "message_id"` : ''})${companion ? `,
+        "companions" as (select r->>'key' as "key", r->'companion' as "rows" from jsonb_array_elements((select "rows" from "input")) r where r->'companion' is not null),
+        "companion" as (${companion.sql})` : ''}
+        ${lease ? 'select "id", "message_id" from job' : 'select count(*) from inserted'}`;
+      const { shared, rows } = sharedColumns(chunk.map((m) => {
         const row = Object.fromEntries(this.columns(m, now, { json: true }));
         if (companion && m.companion?.length) row.companion = m.companion;
         return row;
       }));
-      await executeBound(em, sql, [JSON.stringify(rows), JSON.stringify(shared), ...jobs.params]);
+      const result = await executeBound<{ id: string; message_id: string }>(em, sql, [JSON.stringify(rows), JSON.stringify(shared), ...jobs.params]);
+      lease?.add(result.rows.map((row) => ({
+        id: String(row.id), kind: DELIVER_JOB, payload: { messageId: String(row.message_id) }, dueAt: now, attempt: 1, maxAttempts: DELIVERY_ATTEMPTS,
+      })));
     }
   }
 

@@ -130,14 +130,29 @@ export class DetachedRuns {
     return leased;
   }
 
+  /**
+   * A run slot of `kind`, taken now for jobs a claim is about to write already leased (see
+   * `JobRunner`'s hand-off), with the lease they get and how many fit; undefined when no slot is free.
+   */
+  reserve(kind: string): { lease: Leased; room: number } | undefined {
+    const detached = this.kinds.get(kind);
+    if (!detached || detached.running >= detached.options.concurrency) return undefined;
+    detached.running += 1;
+    return { lease: { jobs: [], kind, lockedUntil: this.leaseEnd(detached) }, room: detached.options.batchSize ?? 1 };
+  }
+
   /** Gives back the slots of leases whose claim was rolled back. */
   release(leased: readonly Leased[]): void {
     for (const { kind } of leased) this.kinds.get(kind)!.running -= 1;
   }
 
-  /** Starts the leased runs; call after the claim has committed. */
+  /** Starts the leased runs; call after the claim has committed. A reserved slot no job was written for is given back. */
   start(leased: readonly Leased[], now: Date): void {
     for (const lease of leased) {
+      if (lease.jobs.length === 0) {
+        this.release([lease]);
+        continue;
+      }
       const run: Promise<void> = this.run(lease, now).finally(() => {
         this.kinds.get(lease.kind)!.running -= 1;
         this.inflight.delete(run);

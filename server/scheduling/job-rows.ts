@@ -25,6 +25,8 @@ export interface JobsFromRows {
   maxAttempts?: number;
   /** Only the rows for which this SQL condition holds. */
   where?: string;
+  /** Written already leased (`running`, locked until then) for a run of this instance (see HandOff). */
+  leasedUntil?: Date;
   now: Date;
 }
 
@@ -33,10 +35,11 @@ const COLUMNS = `"kind", "payload", "due_at", "status", "cancel_key", "attempts"
 /** `insert into "job" … select … from <rows>`: one pending job per row, to compose into a statement of the caller's. */
 export function insertJobsFromRows(jobs: JobsFromRows): SqlPart {
   const due = jobs.dueAtAtLeast ? `greatest(${jobs.dueAtAtLeast}, ?)` : '?';
+  const leased = jobs.leasedUntil !== undefined;
   return {
-    sql: `insert into "job" (${COLUMNS})
-      select ?, ${jobs.payload}, ${due}, 'pending', ? || ${jobs.keyColumn}, 0, ?, ? from ${jobs.from}${jobs.where ? ` where ${jobs.where}` : ''}`,
-    params: [jobs.kind, jobs.dueAt, jobs.cancelKeyPrefix, jobs.maxAttempts ?? 5, jobs.now],
+    sql: `insert into "job" (${COLUMNS}${leased ? ', "locked_until"' : ''})
+      select ?, ${jobs.payload}, ${due}, '${leased ? 'running' : 'pending'}', ? || ${jobs.keyColumn}, 0, ?, ?${leased ? ', ?' : ''} from ${jobs.from}${jobs.where ? ` where ${jobs.where}` : ''}`,
+    params: [jobs.kind, jobs.dueAt, jobs.cancelKeyPrefix, jobs.maxAttempts ?? 5, jobs.now, ...(leased ? [jobs.leasedUntil] : [])],
   };
 }
 

@@ -5,8 +5,9 @@ import { sqlArray } from '../common/sql-array.js';
 import { DetachedRuns, excludedKinds, type DetachedBatchHandler, type DetachedJobHandler, type DetachedOptions, type Leased } from './detached-runs.js';
 
 import { jobPayload, type ClaimedJob } from './claimed-job.js';
+import { ClaimHandOff, type HandOff } from './hand-off.js';
 
-export type { ClaimedJob };
+export type { ClaimedJob, HandOff };
 
 export interface JobContext {
   em: EntityManager;
@@ -26,7 +27,7 @@ export type JobHandler = (job: ClaimedJob, context: JobContext) => Promise<void 
  * Runs many jobs of one kind at once (e.g. deliveries sent concurrently over a connection pool),
  * in one savepoint; answers an outcome per job id (missing ids count as done).
  */
-export type BatchJobHandler = (jobs: ClaimedJob[], context: Omit<JobContext, 'attempt' | 'lastAttempt'>) => Promise<Map<string, { retry: string } | undefined>>;
+export type BatchJobHandler = (jobs: ClaimedJob[], context: Omit<JobContext, 'attempt' | 'lastAttempt'> & { handOff?: HandOff }) => Promise<Map<string, { retry: string } | undefined>>;
 
 export interface BatchHandlerOptions {
   /**
@@ -142,21 +143,22 @@ export class JobRunner {
   /** One claim; the detached jobs it leased start once it has committed. */
   private async claimInTransaction(now: Date, limit: number, optimistic: boolean, lane: Lane): Promise<number> {
     let leased: Leased[] = [];
+    const handOff = new ClaimHandOff(this.detached);
     try {
       const count = await this.em.fork().transactional(async (em) => {
-        const claim = await this.claimAndRun(em, now, limit, optimistic, lane);
+        const claim = await this.claimAndRun(em, now, limit, optimistic, lane, handOff);
         leased = claim.leased;
         return claim.count;
       });
-      this.detached.start(leased, now);
+      this.detached.start([...leased, ...handOff.leases], now);
       return count;
     } catch (error) {
-      this.detached.release(leased);
+      this.detached.release([...leased, ...handOff.leases]);
       throw error;
     }
   }
 
-  private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean, lane: Lane): Promise<{ count: number; leased: Leased[] }> {
+  private async claimAndRun(em: EntityManager, now: Date, limit: number, optimistic: boolean, lane: Lane, handOff: HandOff): Promise<{ count: number; leased: Leased[] }> {
     const kinds = this.kindFilter(lane);
     const busy = excludedKinds(this.detached.full());
     const rows: JobRowSql[] = await em.getConnection().execute(
@@ -172,7 +174,7 @@ export class JobRunner {
     if (optimistic && jobs.length > 1 && jobs.every((job) => this.isDatabaseOnly(job.kind))) {
       for (const job of jobs) outcomes.set(job.id, await this.runOptimistically(em, job, now));
     } else {
-      await this.runCarefully(em, jobs, now, outcomes);
+      await this.runCarefully(em, jobs, now, outcomes, handOff);
     }
     await this.record(em, jobs, outcomes, now);
     return { count: jobs.length + leased.reduce((n, lease) => n + lease.jobs.length, 0), leased };
@@ -192,7 +194,7 @@ export class JobRunner {
     }
   }
 
-  private async runCarefully(em: EntityManager, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
+  private async runCarefully(em: EntityManager, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>, handOff?: HandOff): Promise<void> {
     let group: ClaimedJob[] = [];
     const byBatchKind = new Map<string, ClaimedJob[]>();
     for (const job of jobs) {
@@ -203,7 +205,7 @@ export class JobRunner {
       }
     }
     await this.runGroup(em, group, now, outcomes);
-    for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes);
+    for (const [kind, batch] of byBatchKind) await this.runBatchHandler(em, kind, batch, now, outcomes, handOff);
   }
 
   /**
@@ -272,14 +274,16 @@ export class JobRunner {
     for (const job of group) outcomes.set(job.id, await this.runAlone(em, job, now));
   }
 
-  private async runBatchHandler(em: EntityManager, kind: string, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
+  private async runBatchHandler(em: EntityManager, kind: string, jobs: ClaimedJob[], now: Date, outcomes: Map<string, Outcome>, handOff?: HandOff): Promise<void> {
+    const mark = handOff?.mark() ?? 0;
     try {
-      const results = await em.transactional((inner) => this.batchHandlers.get(kind)!(jobs, { em: inner, now }));
+      const results = await em.transactional((inner) => this.batchHandlers.get(kind)!(jobs, { em: inner, now, ...(handOff ? { handOff } : {}) }));
       for (const job of jobs) {
         const result = results.get(job.id);
         outcomes.set(job.id, result ? { ok: false, error: result.retry } : { ok: true });
       }
     } catch (error) {
+      handOff?.discard(mark);
       for (const job of jobs) outcomes.set(job.id, { ok: false, error: (error as Error).message ?? String(error) });
     }
   }

@@ -3,7 +3,7 @@ import { LockMode, type EntityManager } from '@mikro-orm/core';
 import { ContactGate } from '../../contact-policy/contact-gate.js';
 import { Outbox, type OutgoingMessage } from '../../messaging/outbox.js';
 import { TRACKING_TOKENS, type TrackedAddress } from '../../tracking/tracking.service.js';
-import { JobRunner, type ClaimedJob, type JobContext } from '../../scheduling/job-runner.js';
+import { JobRunner, type ClaimedJob, type HandOff, type JobContext } from '../../scheduling/job-runner.js';
 import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
@@ -57,17 +57,20 @@ export class FlowStepRunner implements OnModuleInit {
    * facts in four, every write flushed once. If any participant's step fails, the batch is rolled
    * back and each job runs alone, so one bad participant only retries itself.
    */
-  async runMany(jobs: ClaimedJob[], { em, now }: { em: EntityManager; now: Date }): Promise<Map<string, { retry: string } | undefined>> {
+  async runMany(jobs: ClaimedJob[], { em, now, handOff }: { em: EntityManager; now: Date; handOff?: HandOff }): Promise<Map<string, { retry: string } | undefined>> {
     const outcomes = new Map<string, { retry: string } | undefined>();
+    const mark = handOff?.mark() ?? 0;
     try {
       await em.transactional(async (inner) => {
         // Its own copy of the event manager: the batch's participant rows are written on its flushes only.
         const batch = inner.fork({ clear: true, keepTransactionContext: true, cloneEventManager: true });
-        await this.walkMany(batch, jobs, now);
+        await this.walkMany(batch, jobs, now, handOff);
         await batch.flush();
       });
       return outcomes;
     } catch {
+      // The batch's deliveries were rolled back with it; the jobs run alone write theirs pending.
+      handOff?.discard(mark);
       for (const job of jobs) {
         try {
           await em.transactional((inner) => this.run(job, { em: inner, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts }));
@@ -79,7 +82,7 @@ export class FlowStepRunner implements OnModuleInit {
     }
   }
 
-  private async walkMany(em: EntityManager, jobs: ClaimedJob[], now: Date): Promise<void> {
+  private async walkMany(em: EntityManager, jobs: ClaimedJob[], now: Date, handOff?: HandOff): Promise<void> {
     const seqs = new Map(jobs.map((job) => { const p = job.payload as unknown as StepJobPayload; return [String(p.participantId), Number(p.seq)]; }));
     // Lock order as everywhere: the flows (shared: pausing or ending waits for steps in progress), then the participants.
     const flowRows: { flow_id: string }[] = await em.getConnection().execute(
@@ -102,7 +105,8 @@ export class FlowStepRunner implements OnModuleInit {
       send: async (message, tokens) => {
         held.push(tokens ? { ...message, companion: tokens } : message);
       },
-      flush: () => this.outbox.enqueueMany(em, held.splice(0), TRACKING_TOKENS),
+      // The batch's deliveries leased to runs that start when its claim commits (see HandOff).
+      flush: () => this.outbox.enqueueMany(em, held.splice(0), TRACKING_TOKENS, handOff),
     };
     for (const participant of live) {
       const flow = running.get(String(participant.flow.id));
