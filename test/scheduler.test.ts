@@ -320,6 +320,30 @@ describe('real clock', () => {
     expect(ran).toEqual(jobs.filter((job) => job.id !== taken).map((job) => String(job.id)));
   });
 
+  it('runs handed-off jobs at a time after they were written, not at the time their claim began', async () => {
+    const app = real.app;
+    const runner = app.app.get(JobRunner);
+    let written = 0;
+    let ranAt: Date | undefined;
+    runner.registerDetachedBatch('test.handed-real', async (_jobs, { now }) => {
+      ranAt = now;
+      return async () => new Map();
+    }, { batchSize: 5, concurrency: 1, leaseMs: 60_000 });
+    runner.registerBatch('test.handing-real', async (jobs, { em, now, handOff }) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const lease = handOff!.lease('test.handed-real')!;
+      const [row] = await em.getConnection().execute(`insert into "job" ("kind", "payload", "due_at", "status", "attempts", "max_attempts", "locked_until", "created_at")
+        values ('test.handed-real', '{}', ?, 'running', 0, 5, ?, ?) returning "id"`, [now, lease.lockedUntil, new Date()], 'all', em.getTransactionContext());
+      written = Date.now();
+      lease.add([{ id: String(row.id), kind: 'test.handed-real', payload: {}, dueAt: now, attempt: 1, maxAttempts: 5 }]);
+      return new Map(jobs.map((job) => [job.id, undefined]));
+    });
+    await schedule(app, { kind: 'test.handing-real', dueAt: new Date() });
+    const deadline = Date.now() + 10_000;
+    while (!ranAt && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(ranAt!.getTime()).toBeGreaterThanOrEqual(written);
+  });
+
   it('parks a detached job whose last attempt outlived its lease, and lets its kind fail what it was for', async () => {
     const app = real.app;
     const connection = app.app.get(EntityManager).getConnection();

@@ -150,7 +150,9 @@ export class JobRunner {
         leased = claim.leased;
         return claim.count;
       });
-      this.detached.start([...leased, ...handOff.leases], now);
+      this.detached.start(leased, now);
+      // Handed-off jobs were written during the claim: their run's time is now, after them.
+      this.detached.start(handOff.leases, this.clock.now());
       return count;
     } catch (error) {
       this.detached.release([...leased, ...handOff.leases]);
