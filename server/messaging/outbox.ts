@@ -59,6 +59,21 @@ export interface MessageCompanion {
   sql: string;
 }
 
+/**
+ * The messages (the JSON rows parameter, then the base record of what they share), their delivery
+ * jobs, and the companion rows, in one statement; answers the delivery jobs when they are leased.
+ */
+function enqueueManySql(columns: readonly string[], jobsSql: string, companion: MessageCompanion | undefined, leased: boolean): string {
+  return `with "input" as (select ?::jsonb as "rows"),
+    inserted as (
+      ${insertFromJson('message', columns, { base: true, rows: `(select "rows" from "input")` })}
+      on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
+    ), job as (${jobsSql}${leased ? ` returning "id", "payload"->>'messageId' as "message_id"` : ''})${companion ? `,
+    "companions" as (select r->>'key' as "key", r->'companion' as "rows" from jsonb_array_elements((select "rows" from "input")) r where r->'companion' is not null),
+    "companion" as (${companion.sql})` : ''}
+    ${leased ? 'select "id", "message_id" from job' : 'select count(*) from inserted'}`;
+}
+
 export interface Enqueued {
   id: string;
   status: Message['status'];
@@ -112,14 +127,7 @@ export class Outbox {
       const chunk = messages.slice(i, i + Math.min(ENQUEUE_CHUNK, lease?.room ?? ENQUEUE_CHUNK));
       i += chunk.length;
       const jobs = deliveryJobs(now, lease?.lockedUntil);
-      const sql = `with "input" as (select ?::jsonb as "rows"),
-        inserted as (
-          ${insertFromJson('message', names, { base: true, rows: `(select "rows" from "input")` })}
-          on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
-        ), job as (${jobs.sql}${lease ? ` returning "id", "payload"->>'messageId' as "message_id"` : ''})${companion ? `,
-        "companions" as (select r->>'key' as "key", r->'companion' as "rows" from jsonb_array_elements((select "rows" from "input")) r where r->'companion' is not null),
-        "companion" as (${companion.sql})` : ''}
-        ${lease ? 'select "id", "message_id" from job' : 'select count(*) from inserted'}`;
+      const sql = enqueueManySql(names, jobs.sql, companion, lease !== undefined);
       const { shared, rows } = sharedColumns(chunk.map((m) => {
         const row = Object.fromEntries(this.columns(m, now, { json: true }));
         if (companion && m.companion?.length) row.companion = m.companion;
