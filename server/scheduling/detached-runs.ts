@@ -116,11 +116,12 @@ export class DetachedRuns {
     const byKind = new Map<string, ClaimedJob[]>();
     for (const job of jobs) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
     for (const [name, waiting] of byKind) {
-      const kind = this.kinds.get(name)!;
-      const size = kind.options.batchSize ?? 1;
-      for (let at = 0; at < waiting.length && kind.running < kind.options.concurrency; at += size) {
-        kind.running += 1;
-        leased.push({ jobs: waiting.slice(at, at + size), kind: name, lockedUntil: this.leaseEnd(kind) });
+      for (let at = 0; at < waiting.length;) {
+        const slot = this.reserve(name);
+        if (!slot) break;
+        slot.lease.jobs.push(...waiting.slice(at, at + slot.room));
+        leased.push(slot.lease);
+        at += slot.room;
       }
     }
     for (const { jobs: batch, lockedUntil } of leased) {
@@ -131,8 +132,9 @@ export class DetachedRuns {
   }
 
   /**
-   * A run slot of `kind`, taken now for jobs a claim is about to write already leased (see
-   * `JobRunner`'s hand-off), with the lease they get and how many fit; undefined when no slot is free.
+   * A run slot of `kind`, taken now, with the lease its jobs get and how many fit; undefined when no
+   * slot is free. For claimed jobs (`lease`) and for jobs a claim is about to write already leased
+   * (`JobRunner`'s hand-off).
    */
   reserve(kind: string): { lease: Leased; room: number } | undefined {
     const detached = this.kinds.get(kind);
