@@ -28,7 +28,7 @@ interface Lookup {
   params: unknown[];
 }
 
-type Properties = Record<string, { fieldNames?: string[] } | undefined>;
+type Properties = Record<string, { fieldNames?: string[]; columnTypes?: string[] } | undefined>;
 
 /**
  * A resource's records as plain rows, answered in the API's JSON shape (what `toRecordJson` gives
@@ -43,6 +43,7 @@ export class RecordRows {
   private readonly lookups = new Map<string, Lookup>();
   private readonly refTables = new Map<string, string>();
   private readonly lockedSelect: string;
+  private readonly lockedManySelect: string;
   /** What a select of rows takes (`t.*` and the looked-up names), and from where (the table as `t`, the lookups joined). */
   private readonly selected: string;
   private readonly joined: string;
@@ -52,8 +53,8 @@ export class RecordRows {
    */
   private readonly asRelated: ((on: string) => string) | undefined;
   private readonly table: string;
-  /** Per field, the column an update writes (a reference's and a lookup's: the id). */
-  private readonly written = new Map<string, { column: string; field: Field }>();
+  /** Per field, the column an update writes (a reference's and a lookup's: the id) and its SQL type. */
+  private readonly written = new Map<string, { column: string; field: Field; type: string }>();
   /** The update statements by the fields they write. */
   private readonly updates = new Remembered<string, string>(1_000);
   private readonly createdAt: string;
@@ -71,7 +72,10 @@ export class RecordRows {
     const columnOf = (properties: Properties, property: string) => properties[property]?.fieldNames?.[0] ?? toSnake(property);
     const own = meta.properties as unknown as Properties;
     this.table = meta.tableName;
-    for (const [name, field] of Object.entries(resource.fields)) this.written.set(name, { column: columnOf(own, propertyOf(name, field)), field });
+    for (const [name, field] of Object.entries(resource.fields)) {
+      const property = propertyOf(name, field);
+      this.written.set(name, { column: columnOf(own, property), field, type: own[property]?.columnTypes?.[0] ?? 'text' });
+    }
     /** Per lookup field: the looked-up table, its name column, and the row's column holding the id. */
     const named: { name: string; table: string; nameColumn: string; idColumn: string }[] = [];
     this.columns = Object.entries(resource.fields).filter(([, field]) => field.kind !== 'password').map(([name, field]) => {
@@ -94,6 +98,7 @@ export class RecordRows {
     this.selected = `t.*${named.map(({ name, nameColumn }, i) => `, l${i}."${nameColumn}" as "lookup:${name}"`).join('')}`;
     this.joined = `"${this.table}" t${named.map(({ table, idColumn }, i) => ` left join "${table}" l${i} on l${i}."id" = t."${idColumn}"`).join('')}`;
     this.lockedSelect = `select ${this.selected} from ${this.joined} where t."id" = ? for update of t`;
+    this.lockedManySelect = `select ${this.selected} from ${this.joined} where t."id" = any(?::bigint[]) order by t."id" for update of t`;
     this.asRelated = named.length ? undefined : (on) => `(select to_jsonb(r) from "${this.table}" r where r."id" = ${on})`;
   }
 
@@ -130,6 +135,12 @@ export class RecordRows {
     return rows[0] && this.json(rows[0]);
   }
 
+  /** Records by id, their rows locked (in id order) for the rest of the transaction; ids with no record are left out. */
+  async lockedMany(em: EntityManager, ids: readonly string[]): Promise<Map<string, RecordJson>> {
+    const rows = await em.getConnection().execute<Record<string, unknown>[]>(this.lockedManySelect, [sqlArray(ids)], 'all', em.getTransactionContext());
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.id), this.json(row)]));
+  }
+
   json(row: Record<string, unknown>): RecordJson {
     const json: RecordJson = { id: String(row.id) };
     for (const { name, field, key } of this.columns) {
@@ -162,6 +173,34 @@ export class RecordRows {
     ];
     const { rows } = await executeBound<Record<string, boolean>>(em, sql, params);
     return { unknownName: named.find((name) => rows[0]?.[name] === false) };
+  }
+
+  /**
+   * Writes the same fields (none of them a looked-up name) of many records, each its own values,
+   * with one update time, and `also` rows of another table of one shape (their change events), in
+   * one statement: the records and the rows travel as two JSON parameters. Answers how many records
+   * were written. An id given twice is written once: the caller gives each record once.
+   */
+  async updateMany(em: EntityManager, names: readonly string[], records: readonly { id: string; values: Record<string, unknown> }[], updatedAt: Date, also: readonly RowInsert[]): Promise<number> {
+    const lookedUp = names.find((name) => this.lookups.has(name));
+    if (lookedUp) throw new Error(`${this.table}.${lookedUp}: a looked-up name is written one record at a time`);
+    const shape = also[0];
+    const sql = this.updates.get(`many:${names.join(',')}|${shape ? `${shape.table}(${shape.columns.map(({ name }) => name).join(',')})` : ''}`, () => this.updateManySql(names, shape));
+    const rows = records.map(({ id, values }) => [id, ...names.map((name) => stored(this.written.get(name)!.field, values[name]))]);
+    const params = [JSON.stringify(rows), updatedAt.toISOString(), ...(shape ? [JSON.stringify(also.map(({ params: row }) => row))] : [])];
+    const { rows: [result] } = await executeBound<{ n: number }>(em, sql, params);
+    return Number(result?.n ?? 0);
+  }
+
+  private updateManySql(names: readonly string[], also: RowInsert | undefined): string {
+    // Each value is the JSON text of its column's stored value, cast to the column's type (JSON columns parse it).
+    const sets = names.map((name, i) => { const { column, type } = this.written.get(name)!; return `"${column}" = (r.v->>${i + 1})::${type}`; });
+    return [
+      `with r as (select value as v from jsonb_array_elements(?::jsonb)), `,
+      `w as (update "${this.table}" t set ${[...sets, `"${this.updatedAt}" = ?::timestamptz`].join(', ')} from r where t."id" = (r.v->>0)::bigint returning 1)`,
+      also ? `, e as (insert into "${also.table}" (${also.columns.map(({ name }) => `"${name}"`).join(', ')}) select ${also.columns.map(({ type }, i) => `(a.value->>${i})::${type}`).join(', ')} from jsonb_array_elements(?::jsonb) a)` : '',
+      ` select count(*)::int as "n" from w`,
+    ].join('');
   }
 
   private updateSql(names: string[], named: string[], also: RowInsert | undefined): string {
