@@ -81,6 +81,45 @@ describe('CRM-action steps', () => {
     expect(new Date(second.start).getTime()).not.toBe(start.getTime());
   });
 
+  it('updates the persons of a batch of participants together: later steps see the new values, a person in two flows gets both updates', async () => {
+    const flowId = await runningFlow('Samen bijwerken', '  trigger manual\n  update person {\n    set category = "Klant"\n    increase extra.score by 1\n  }\n  split "Na bijwerken" {\n    branch "Klanten" when person.category = "Klant" {\n      update person {\n        increase extra.score by 10\n      }\n    }\n    others leave\n  }\n');
+    const other = await runningFlow('Ook bijwerken', '  trigger manual\n  update person {\n    increase extra.score by 100\n  }\n');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await person({ firstName: `S${i}`, email: `samen${i}@example.nl`, extra: { score: i } }));
+    await enrol(flowId, ids);
+    await enrol(other, [ids[0]!]);
+    await advance('PT0S');
+    for (const [i, id] of ids.entries()) {
+      // 1 and 10 from the first flow (its split saw the new category), 100 from the second for the first person.
+      expect((await call('GET', `/api/persons/${id}`)).body).toMatchObject({ category: 'Klant', extra: { score: i + 11 + (i === 0 ? 100 : 0) } });
+      expect(await participant(flowId, id)).toMatchObject({ status: 'completed' });
+      const events = (await call('GET', `/api/change-events?entity=person&id=${id}`)).body.items.filter((e: { kind: string }) => e.kind === 'updated');
+      expect(events).toHaveLength(i === 0 ? 3 : 2);
+    }
+    expect(await participant(other, ids[0]!)).toMatchObject({ status: 'completed' });
+  });
+
+  it('a refused update holds back only its own participant; two persons given one e-mail address: the second is refused', async () => {
+    const clearing = await runningFlow('Adres wissen', '  trigger manual\n  update person {\n    clear email\n  }\n');
+    const named = await person({ firstName: 'Met naam', email: 'naam@example.nl' });
+    const bare = await person({ email: 'alleen-adres@example.nl' });
+    await enrol(clearing, [named, bare]);
+    await advance('PT0S');
+    expect((await call('GET', `/api/persons/${named}`)).body.email).toBeNull();
+    expect(await participant(clearing, named)).toMatchObject({ status: 'completed' });
+    // Nothing left to reach the person by: refused, the participant stays on the step to be retried.
+    expect((await call('GET', `/api/persons/${bare}`)).body.email).toBe('alleen-adres@example.nl');
+    expect(await participant(clearing, bare)).toMatchObject({ status: 'active' });
+
+    const sharing = await runningFlow('Adres delen', '  trigger manual\n  update person {\n    set email = "gedeeld@example.nl"\n  }\n');
+    const pair = [await person({ firstName: 'Een', email: 'een@example.nl' }), await person({ firstName: 'Twee', email: 'twee@example.nl' })];
+    await enrol(sharing, pair);
+    await advance('PT0S');
+    const emails = await Promise.all(pair.map(async (id) => (await call('GET', `/api/persons/${id}`)).body.email));
+    expect(emails.filter((email) => email === 'gedeeld@example.nl')).toHaveLength(1);
+    expect(await Promise.all(pair.map(async (id) => (await participant(sharing, id))?.status))).toEqual(expect.arrayContaining(['completed', 'active']));
+  });
+
   it('distributes unassigned persons evenly over the available members of a group, and leaves assigned ones alone', async () => {
     const flowId = await runningFlow('Verdelen', '  trigger manual\n  distribute to owner group "Adviseurs" fallback "vik@loket.example" if unassigned\n');
     const ids: string[] = [];

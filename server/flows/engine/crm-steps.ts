@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { DistributionPool, FollowUpDate, Party, SaleDate, UpdateOperation } from '@stroom/dsl';
+import type { EntityManager } from '@mikro-orm/core';
 import { DateTime } from 'luxon';
 import { APP_CONFIG } from '../../config/config.module.js';
 import type { AppConfig } from '../../config/config.js';
@@ -42,9 +43,18 @@ export class CrmSteps {
   async updatePerson(run: StepRun): Promise<StepOutcome> {
     const { operations } = run.node.settings as { operations: UpdateOperation[] };
     const { patch } = personUpdate((await run.facts()).person as Json, operations);
+    if (run.holdPersonUpdate) {
+      run.holdPersonUpdate(patch);
+      return { kind: 'next', next: run.node.next, held: true };
+    }
     await this.people.updateIn(run.em, run.personId, patch);
     run.refreshFacts();
     return next(run.node.next);
+  }
+
+  /** Writes the person updates a batch of step jobs held, in one statement (with their change events). */
+  async writePersonUpdates(em: EntityManager, updates: readonly { personId: string; patch: Json }[]): Promise<void> {
+    await this.people.updateManyIn(em, updates.map(({ personId, patch }) => ({ id: personId, body: patch })));
   }
 
   async membership(run: StepRun): Promise<StepOutcome> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type CompleteAction, type LeaveAction, type StepKind } from '@stroom/dsl';
+import { type CompleteAction, type FlowNode, type LeaveAction, type StepKind } from '@stroom/dsl';
 import { conditionBranch } from '../core/step-decisions.js';
 import { CrmSteps } from './crm-steps.js';
 import { ExperimentSteps } from './experiment-steps.js';
@@ -12,6 +12,27 @@ import { WaitSteps } from './wait-steps.js';
 import { webhookFacts, WebhookSteps } from './webhook-steps.js';
 
 type Handler = (run: StepRun) => Promise<StepOutcome> | StepOutcome;
+
+const factsRead = new WeakMap<FlowNode, Set<string>>();
+
+/** Whether a branch condition of the split reads the fact (`participant`, `webhook`, …), as a fact or as a compared value. */
+function readsFact(node: FlowNode, fact: string): boolean {
+  let facts = factsRead.get(node);
+  if (!facts) {
+    const found = new Set<string>();
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value)) value.forEach(walk);
+      else if (value && typeof value === 'object') {
+        const fact = (value as { fact?: unknown }).fact;
+        if (typeof fact === 'string') found.add(fact);
+        Object.values(value).forEach(walk);
+      }
+    };
+    for (const branch of node.branches ?? []) walk(branch.condition);
+    factsRead.set(node, (facts = found));
+  }
+  return facts.has(fact);
+}
 
 /** One handler per step kind: what the step does and where the participant goes next. */
 @Injectable()
@@ -58,7 +79,9 @@ export class StepHandlers {
   /** The first branch whose condition holds on the person's data and behaviour now; otherwise "others". */
   private async split(run: StepRun): Promise<StepOutcome> {
     if (run.node.settings['random']) return this.experiments.assign(run);
-    const facts = { ...(await run.facts()), participant: await participantBehaviour(run), webhook: webhookFacts(run.participant.webhooks) };
+    // The behaviour is counted in the database (after writing what the batch holds): only for a split that asks.
+    const behaviour = readsFact(run.node, 'participant') ? { participant: await participantBehaviour(run) } : {};
+    const facts = { ...(await run.facts()), ...behaviour, webhook: webhookFacts(run.participant.webhooks) };
     const branch = await conditionBranch(run.node, facts);
     if (branch.kind === 'next') return next(branch.next);
     await this.leave.perform(run.em, run.personId, branch.actions, run.now);

@@ -35,12 +35,18 @@ export interface StepRun {
   send(message: OutgoingMessage, tokens?: TrackedAddress[]): Promise<void>;
   /** Writes messages still held by `send`, for a query that must see them. */
   flushMessages(): Promise<void>;
+  /**
+   * In a batch of step jobs: holds the person's update for one statement with the batch's other
+   * participants' (see `StepOutcome` `held`). Absent when the participant runs alone.
+   */
+  holdPersonUpdate?(patch: Record<string, unknown>): void;
 }
 
 export type Ending = { status: Exclude<ParticipantStatus, 'queued' | 'active'>; reason?: string };
 
 export type StepOutcome =
-  | { kind: 'next'; next: Target }
+  /** `held`: the step's write waits for the batch; the participant's walk pauses at `next` until it is written. */
+  | { kind: 'next'; next: Target; held?: boolean }
   | { kind: 'wait'; until: Date; waitingFor?: AwaitedEvent }
   | ({ kind: 'end' } & Ending);
 

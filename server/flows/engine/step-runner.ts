@@ -7,6 +7,7 @@ import { JobRunner, type ClaimedJob, type HandOff, type JobContext } from '../..
 import { RecordFacts, type Facts } from '../../facts/record-facts.js';
 import { Flow } from '../flow.entity.js';
 import { Participant } from '../participant.entity.js';
+import { CrmSteps } from './crm-steps.js';
 import { FlowGraphs } from './flow-graphs.js';
 import { LeaveActions } from './leave-actions.js';
 import { ParticipantChecks } from './participant-checks.js';
@@ -28,6 +29,20 @@ export type StepTrace = (step: { at: Date; stepId: string; kind: string }) => vo
 /** Steps taken in one job before the rest is handed to a new job (a guard against endless paths). */
 const MAX_STEPS_PER_RUN = 100;
 
+/** A participant's walk in a batch of step jobs: its steps taken so far, and its person's update held for the batch. */
+interface BatchWalk {
+  taken: { taken: number };
+  hold: (patch: Record<string, unknown>) => void;
+  /** Whether an update of its person is already held (by another participation of the person). */
+  busy: () => boolean;
+}
+
+/** Ends the participation; the walk did not pause. */
+function ended(participant: ParticipantState, ending: Parameters<typeof endParticipant>[1], now: Date): false {
+  endParticipant(participant, ending, now);
+  return false;
+}
+
 /**
  * Moves a participant through its flow: the `flow.step` job locks the participant, re-checks its
  * situation before each step and runs steps until one waits or the flow ends for it — all in the
@@ -46,6 +61,7 @@ export class FlowStepRunner implements OnModuleInit {
     private readonly outbox: Outbox,
     private readonly contact: ContactGate,
     private readonly leave: LeaveActions,
+    private readonly crm: CrmSteps,
   ) {}
 
   onModuleInit(): void {
@@ -108,11 +124,34 @@ export class FlowStepRunner implements OnModuleInit {
       // The batch's deliveries leased to runs that start when its claim commits (see HandOff).
       flush: () => this.outbox.enqueueMany(em, held.splice(0), TRACKING_TOKENS, handOff),
     };
-    for (const participant of live) {
-      const flow = running.get(String(participant.flow.id));
-      if (flow) await this.walk(em, participant, flow, now, undefined, people.get(String(participant.person.id)), outbox);
-    }
+    await this.walkInRounds(em, live, running, people, now, outbox);
     await outbox.flush();
+  }
+
+  /**
+   * Participants walk one after another; one whose step held a person update pauses there, and the
+   * held updates are written together before the paused walks go on with fresh facts.
+   */
+  private async walkInRounds(em: EntityManager, live: ParticipantState[], running: Map<string, Flow>, people: Map<string, Facts>, now: Date, outbox: MessageSink): Promise<void> {
+    const steps = new Map<ParticipantState, { taken: number }>();
+    let round = live.map((participant) => ({ participant, facts: people.get(String(participant.person.id)) }));
+    while (round.length > 0) {
+      const updates = new Map<string, Record<string, unknown>>();
+      const paused: ParticipantState[] = [];
+      for (const { participant, facts } of round) {
+        const flow = running.get(String(participant.flow.id));
+        if (!flow) continue;
+        const personId = String(participant.person.id);
+        const taken = steps.get(participant) ?? steps.set(participant, { taken: 0 }).get(participant)!;
+        // A person in two of the batch's flows: the second update waits for the first to be written.
+        const batch = { taken, hold: (patch: Record<string, unknown>) => void updates.set(personId, patch), busy: () => updates.has(personId) };
+        if (await this.walk(em, participant, flow, now, undefined, facts, outbox, batch)) paused.push(participant);
+      }
+      if (paused.length === 0) return;
+      await this.crm.writePersonUpdates(em, [...updates].map(([personId, patch]) => ({ personId, patch })));
+      const fresh = await this.facts.loadPeople(em.fork({ clear: true, keepTransactionContext: true }), paused.map((p) => p.person.id));
+      round = paused.map((participant) => ({ participant, facts: fresh.get(String(participant.person.id)) }));
+    }
   }
 
   async run(job: ClaimedJob, context: JobContext, trace?: StepTrace): Promise<void> {
@@ -136,7 +175,11 @@ export class FlowStepRunner implements OnModuleInit {
     await this.walk(em, participant, flow, now, trace);
   }
 
-  private async walk(em: EntityManager, participant: ParticipantState, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts, outbox?: MessageSink): Promise<void> {
+  /**
+   * Runs the participant's steps until one waits or its flow ends; answers true when a step held a
+   * person update for the batch (`batch.hold`) and the walk paused at the next step.
+   */
+  private async walk(em: EntityManager, participant: ParticipantState, flow: Flow, now: Date, trace?: StepTrace, preloaded?: Facts, outbox?: MessageSink, batch?: BatchWalk): Promise<boolean> {
     const graph = this.graphs.of(flow);
     const personId = String(participant.person.id);
     let facts: Facts | undefined = preloaded;
@@ -151,15 +194,21 @@ export class FlowStepRunner implements OnModuleInit {
       em, now, participant, flow, graph, personId, send: sink.send, flushMessages: sink.flush,
       facts: async () => (facts ??= await this.facts.load(em, 'person', personId)),
       refreshFacts: () => { facts = undefined; },
+      ...(batch ? { holdPersonUpdate: batch.hold } : {}),
     };
-    for (let taken = 0; taken < MAX_STEPS_PER_RUN; taken++) {
+    const counted = batch?.taken ?? { taken: 0 };
+    for (; counted.taken < MAX_STEPS_PER_RUN; counted.taken++) {
       const node = participant.stepId ? graph.nodes[participant.stepId] : undefined;
-      if (!node) return endParticipant(participant, { status: 'completed' }, now);
+      if (!node) return ended(participant, { status: 'completed' }, now);
+      if (node.kind === 'update_person' && !participant.waitUntil && batch?.busy()) return true;
       const entering = !participant.waitUntil;
       // Re-checked before every step's action, also when a wait or the send window ends.
       const ending = await this.checks.verdict(base);
-      if (ending?.status === 'completed_success') return this.leave.stopOnSuccess(em, participant, graph, now);
-      if (ending) return endParticipant(participant, ending, now);
+      if (ending?.status === 'completed_success') {
+        await this.leave.stopOnSuccess(em, participant, graph, now);
+        return false;
+      }
+      if (ending) return ended(participant, ending, now);
       if (entering) {
         participant.visits += 1;
         if (!participant.path.includes(node.id)) participant.path = [...participant.path, node.id];
@@ -169,22 +218,27 @@ export class FlowStepRunner implements OnModuleInit {
       if (opening) {
         participant.waitUntil = opening;
         this.stepJobs.schedule(em, participant, opening, String(flow.id));
-        return;
+        return false;
       }
       const run: StepRun = { ...base, node, entering, messageKey: `flow:${flow.id}:p:${participant.id}:${node.id}:v${participant.visits}` };
       const outcome = await this.handlers.run(run);
       participant.updatedAt = now;
-      if (outcome.kind === 'end') return endParticipant(participant, outcome, now);
+      if (outcome.kind === 'end') return ended(participant, outcome, now);
       if (outcome.kind === 'wait') {
         participant.waitUntil = outcome.until;
         participant.waitingFor = outcome.waitingFor ?? null;
         this.stepJobs.schedule(em, participant, outcome.until, String(flow.id));
-        return;
+        return false;
       }
       participant.stepId = outcome.next;
       participant.waitUntil = null;
       participant.waitingFor = null;
+      if (outcome.held) {
+        counted.taken++;
+        return true;
+      }
     }
     this.stepJobs.schedule(em, participant, now, String(flow.id));
+    return false;
   }
 }
