@@ -82,16 +82,18 @@ describe('CRM-action steps', () => {
   });
 
   it('updates the persons of a batch of participants together: later steps see the new values, a person in two flows gets both updates', async () => {
-    const flowId = await runningFlow('Samen bijwerken', '  trigger manual\n  update person {\n    set category = "Klant"\n    increase extra.score by 1\n  }\n  split "Na bijwerken" {\n    branch "Klanten" when person.category = "Klant" {\n      update person {\n        increase extra.score by 10\n      }\n    }\n    others leave\n  }\n');
+    const flowId = await runningFlow('Samen bijwerken', '  trigger manual\n  update person {\n    set category = "Klant"\n    clear mobile\n    add interests "samen"\n    increase extra.score by 1\n  }\n  split "Na bijwerken" {\n    branch "Klanten" when person.category = "Klant" {\n      update person {\n        increase extra.score by 10\n      }\n    }\n    others leave\n  }\n');
     const other = await runningFlow('Ook bijwerken', '  trigger manual\n  update person {\n    increase extra.score by 100\n  }\n');
     const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push(await person({ firstName: `S${i}`, email: `samen${i}@example.nl`, extra: { score: i } }));
+    for (let i = 0; i < 6; i++) ids.push(await person({ firstName: `S${i}`, email: `samen${i}@example.nl`, mobile: `+3161234567${i}`, interests: ['zon'], extra: { score: i } }));
     await enrol(flowId, ids);
     await enrol(other, [ids[0]!]);
     await advance('PT0S');
     for (const [i, id] of ids.entries()) {
       // 1 and 10 from the first flow (its split saw the new category), 100 from the second for the first person.
-      expect((await call('GET', `/api/persons/${id}`)).body).toMatchObject({ category: 'Klant', extra: { score: i + 11 + (i === 0 ? 100 : 0) } });
+      const updated = (await call('GET', `/api/persons/${id}`)).body;
+      expect(updated).toMatchObject({ category: 'Klant', interests: ['zon', 'samen'], extra: { score: i + 11 + (i === 0 ? 100 : 0) } });
+      expect(updated.mobile ?? null).toBeNull();
       expect(await participant(flowId, id)).toMatchObject({ status: 'completed' });
       const events = (await call('GET', `/api/change-events?entity=person&id=${id}`)).body.items.filter((e: { kind: string }) => e.kind === 'updated');
       expect(events).toHaveLength(i === 0 ? 3 : 2);
