@@ -4,8 +4,10 @@
  * concurrent clients changing quote requests' status (`PATCH /api/quote-requests/:id`). A run lasts
  * from the first request until the change-event consumer has handled every event (rules matched,
  * messages written to the outbox, timed sends as due jobs). Per level: the median of the runs'
- * events/s and request latency p50/p99. The ratio is 1,000 workflows against none, in the same run.
- * On the PostgreSQL server, then (with --full or --embedded) on the embedded PGlite database.
+ * events/s and request latency p50/p99. The ratio is 1,000 workflows against none, in the same run:
+ * on the PostgreSQL server two services (none, 1,000), each on its own database, their runs
+ * alternating; then (with --full or --embedded) the embedded PGlite database at 0, 500 and 1,000
+ * one after the other (one process owns its data folder), as `--levels` does on the server.
  * Beside it, the floor: a node:http + bare pg process (the same pool size) doing only the statements
  * such a change needs (lock and read, resolve the status, update, change event, one transaction)
  * for the same clients and records; Stroom with no workflow against it, p99 beside it.
@@ -31,7 +33,7 @@ const LEVELS = process.argv.includes('--levels') ? process.argv[process.argv.ind
 const here = dirname(fileURLToPath(import.meta.url));
 
 /** The floor process on copies of the records' table, started on the service's database; answers its URL. */
-async function startFloor(service: Awaited<ReturnType<typeof serviceOnPostgres>>): Promise<{ url: string; stop: () => void }> {
+async function startFloor(service: { sql: { query(text: string): Promise<unknown> }; databaseUrl: string }): Promise<{ url: string; stop: () => void }> {
   await service.sql.query(`create table "floor_quote_request" (like "quote_request" including all); insert into "floor_quote_request" select * from "quote_request";
     create table "floor_change_event" (like "change_event" including all); analyze "floor_quote_request"`);
   const child = spawn(process.execPath, [join(here, 'support/http-floor-server.js'), service.databaseUrl], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -74,12 +76,56 @@ async function measure(service: BenchService, onRecords?: (records: string[]) =>
     }
     const runs: StatusChangeRun[] = [];
     for (let r = 0; r < RUNS; r++) runs.push(await changer.run(service.urls, REQUESTS, CLIENTS, () => service.pendingEvents()));
-    const result = { eventsPerSecond: median(runs.map((x) => x.eventsPerSecond)), p50Ms: median(runs.map((x) => x.p50Ms)), p99Ms: median(runs.map((x) => x.p99Ms)) };
-    results.set(level, result);
-    const tail = median(runs.map((x) => x.tailShare ?? 0));
-    console.log(`  ${String(level).padStart(5)} workflows: ${fmt(result.eventsPerSecond).padStart(6)} events/s (runs: ${runs.map((x) => fmt(x.eventsPerSecond)).join(', ')}), request p50 ${fmt(result.p50Ms, 1)} ms, p99 ${fmt(result.p99Ms, 1)} ms, ${fmt(100 * tail)}% of the time after the last answer`);
+    results.set(level, summarise(`${String(level).padStart(5)} workflows`, runs));
   }
   return results;
+}
+
+/** The median of runs, printed as one level's line. */
+function summarise(label: string, runs: StatusChangeRun[]): StatusChangeRun {
+  const result = { eventsPerSecond: median(runs.map((x) => x.eventsPerSecond)), p50Ms: median(runs.map((x) => x.p50Ms)), p99Ms: median(runs.map((x) => x.p99Ms)) };
+  const tail = median(runs.map((x) => x.tailShare ?? 0));
+  console.log(`  ${label}: ${fmt(result.eventsPerSecond).padStart(6)} events/s (runs: ${runs.map((x) => fmt(x.eventsPerSecond)).join(', ')}), request p50 ${fmt(result.p50Ms, 1)} ms, p99 ${fmt(result.p99Ms, 1)} ms, ${fmt(100 * tail)}% of the time after the last answer`);
+  return result;
+}
+
+/**
+ * The floor, no workflow and 1,000 workflows on the PostgreSQL server, side by side: two services,
+ * each on a database of its own, and the floor on copies of the first's tables, their runs taking
+ * turns (the order rotating each round) after the same warm-up, so the machine's drift from minute
+ * to minute falls on all three alike.
+ */
+async function measureSideBySide(): Promise<{ none: StatusChangeRun; many: StatusChangeRun; floor: StatusChangeRun }> {
+  const [bare, loaded] = [await serviceOnPostgres(), await serviceOnPostgres()];
+  let floor: { url: string; stop: () => void } | undefined;
+  try {
+    console.log(`PostgreSQL server: ${RUNS} runs of ${REQUESTS} status changes per level, taking turns, ${CLIENTS} clients, ${RECORDS} quote requests per service`);
+    const [bareRecords, loadedRecords] = [await createQuoteRequests(bare.urls[0]!, RECORDS), await createQuoteRequests(loaded.urls[0]!, RECORDS)];
+    floor = await startFloor(bare);
+    await installBenchWorkflows(loaded.urls[0]!, 1000);
+    const sides = [
+      { urls: [floor.url], changer: new StatusChanger(bareRecords), pending: async () => 0 },
+      { urls: bare.urls, changer: new StatusChanger(bareRecords), pending: () => bare.pendingEvents() },
+      { urls: loaded.urls, changer: new StatusChanger(loadedRecords), pending: () => loaded.pendingEvents() },
+    ];
+    const runs: StatusChangeRun[][] = [[], [], []];
+    const round = async (r: number, keep: boolean) => {
+      for (let k = 0; k < 3; k++) {
+        const side = sides[(r + k) % 3]!;
+        while ((await side.pending()) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+        const run = await side.changer.run(side.urls, REQUESTS, CLIENTS, side.pending);
+        if (keep) runs[(r + k) % 3]!.push(run);
+      }
+    };
+    // The same warm-up for all three (installing the workflows through the API warmed the second service already).
+    for (let r = 0; r < 3; r++) await round(r, false);
+    for (let r = 0; r < RUNS; r++) await round(r, true);
+    return { floor: summarise('floor (node:http + pg)', runs[0]!), none: summarise('    0 workflows', runs[1]!), many: summarise(' 1000 workflows', runs[2]!) };
+  } finally {
+    floor?.stop();
+    await bare.stop();
+    await loaded.stop();
+  }
 }
 
 async function onDatabase<S extends BenchService>(start: () => Promise<S>, onRecords?: (service: S, records: string[]) => Promise<void>): Promise<Map<number, StatusChangeRun>> {
@@ -93,9 +139,16 @@ async function onDatabase<S extends BenchService>(start: () => Promise<S>, onRec
 }
 
 let floor: StatusChangeRun | undefined;
-const server = await onDatabase(() => serviceOnPostgres(), async (service, records) => {
-  floor = await measureFloor(service, records);
-});
+let server: Map<number, StatusChangeRun>;
+if (LEVELS.includes(1000) && !process.argv.includes('--levels')) {
+  const paired = await measureSideBySide();
+  floor = paired.floor;
+  server = new Map([[0, paired.none], [1000, paired.many]]);
+} else {
+  server = await onDatabase(() => serviceOnPostgres(), async (service, records) => {
+    floor = await measureFloor(service, records);
+  });
+}
 const embedded = FULL || process.argv.includes('--embedded') ? await onDatabase(() => serviceEmbedded()) : undefined;
 if (embedded) console.log(`embedded vs server, 1,000 workflows: ${ratio(embedded.get(1000)!.eventsPerSecond, server.get(1000)!.eventsPerSecond)}; embedded 1,000 vs 0 workflows: ${ratio(embedded.get(1000)!.eventsPerSecond, embedded.get(0)!.eventsPerSecond)}`);
 const floorRatio = server.get(0)!.eventsPerSecond / floor!.eventsPerSecond;
