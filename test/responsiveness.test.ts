@@ -102,6 +102,7 @@ function suite(kind: 'embedded' | 'postgresql') {
       expect(template.status).toBe(201);
       const previews = Promise.all(Array.from({ length: 20 }, () => app.call('POST', `/api/templates/${template.body.id}/preview`, { body: SLOW_LIQUID })));
       const probe = await probeWhile(app, personId, previews);
+      console.log(`${kind}: twenty previews, slowest probe ${probe.slowest.toFixed(0)} ms of ${probe.probes} (idle ${idle.toFixed(0)} ms)`);
       expect(probe.slowest).toBeLessThan(within());
       for (const res of await previews) expect(res).toMatchObject({ status: 400, body: { details: { issues: [expect.objectContaining({ code: 'template.render_failed', field: 'body' })] } } });
     }, 120_000);
