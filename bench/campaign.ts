@@ -5,7 +5,7 @@
  * has received the first e-mail of every participant (each recipient checked for exactly one).
  * Beside it, in the same run, a raw nodemailer pool in a process of its own sends the same N
  * rendered e-mails to the same SMTP server. Prints both times, the ratio and the service's peak RSS.
- *   npm run bench:campaign [-- --full] [-- --members 100000]
+ *   npm run bench:campaign [-- --full] [-- --members 100000] [-- --show-mail]
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -49,9 +49,9 @@ async function seed(databaseUrl: string): Promise<string> {
   }
 }
 
-function rawSender(smtpUrl: string, prefix: string, count: number): Promise<number> {
+function rawSender(smtpUrl: string, prefix: string, count: number, base: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(here, 'support/raw-sender.js'), smtpUrl, prefix, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, [join(here, 'support/raw-sender.js'), smtpUrl, prefix, String(count), base], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk));
     child.on('error', reject);
@@ -88,11 +88,11 @@ try {
 
   // Warm-up of both senders (connections, JIT), to recipients outside the counted ones.
   smtp.expect('w', 1_000);
-  await rawSender(smtp.url, 'w', 1_000);
+  await rawSender(smtp.url, 'w', 1_000, url);
 
   smtp.expect('r', MEMBERS);
-  const rawSeconds = await rawSender(smtp.url, 'r', MEMBERS);
-  const raw = smtp.report();
+  const rawSeconds = await rawSender(smtp.url, 'r', MEMBERS, url);
+  const raw = { ...smtp.report(), bytes: smtp.bytes, sample: smtp.sample };
   if (raw.missing || raw.duplicates) throw new Error(`raw nodemailer: ${raw.missing} missing, ${raw.duplicates} duplicates`);
 
   smtp.expect('c', MEMBERS);
@@ -105,7 +105,7 @@ try {
   await untilReceived(smtp, MEMBERS, Math.max(600_000, MEMBERS * 5));
   const stroomSeconds = (performance.now() - t0) / 1000;
   await new Promise((r) => setTimeout(r, 1_000)); // a late copy would arrive now
-  const stroom = smtp.report();
+  const stroom = { ...smtp.report(), bytes: smtp.bytes, sample: smtp.sample };
   const rss = await peakRssMb(service.child.pid!);
   const timeline = await db.query(`select extract(epoch from min("created_at")) * 1000 as "first_written", extract(epoch from max("created_at")) * 1000 as "last_written",
     extract(epoch from min("sent_at")) * 1000 as "first_sent" from "message"`);
@@ -118,6 +118,10 @@ try {
   if (stroom.missing || stroom.duplicates) throw new Error(`Stroom: ${stroom.missing} missing, ${stroom.duplicates} duplicates`);
 
   console.log(`members: ${fmt(MEMBERS)}; every recipient got exactly one e-mail (duplicates: ${stroom.duplicates}, other: ${smtp.other})`);
+  console.log(`bytes per e-mail at the SMTP server: raw ${fmt(raw.bytes / MEMBERS)}, Stroom ${fmt(stroom.bytes / MEMBERS)}`);
+  // The baseline must send what Stroom sends: a smaller e-mail would flatter it, a larger one Stroom.
+  if (Math.abs(raw.bytes - stroom.bytes) > 0.05 * stroom.bytes) throw new Error(`the e-mails differ in size: raw ${raw.bytes} bytes, Stroom ${stroom.bytes} (see --show-mail)`);
+  if (process.argv.includes('--show-mail')) console.log(`--- raw's first e-mail:\n${raw.sample}\n--- Stroom's first e-mail:\n${stroom.sample}`);
   console.log(`raw nodemailer pool (own process):          ${fmt(rawSeconds, 1)} s (${fmt(MEMBERS / rawSeconds)} e-mails/s)`);
   console.log(`Stroom enrol + step engine + outbox + SMTP: ${fmt(stroomSeconds, 1)} s (${fmt(MEMBERS / stroomSeconds)} e-mails/s); the enrolment call answered after ${fmt(enrolSeconds, 1)} s`);
   console.log(`after the call: first e-mail written to the outbox at ${at(timeline[0]!.first_written)} s, first sent at ${at(timeline[0]!.first_sent)} s, last written at ${at(timeline[0]!.last_written)} s`);

@@ -2,13 +2,18 @@ import { SMTPServer } from 'smtp-server';
 
 /**
  * An SMTP server that only counts: per recipient `<prefix><n>@bench.test` how many messages
- * arrived (a byte each), so a million recipients fit in a megabyte and duplicates are seen.
+ * arrived (a byte each), so a million recipients fit in a megabyte and duplicates are seen; and
+ * the bytes of the messages, with the first one kept as a sample, so two senders can be shown to
+ * send e-mails of the same size and shape.
  */
 export class CountingSmtp {
   private counts = new Uint8Array(0);
   private prefix = '';
   received = 0;
   other = 0;
+  /** The bytes of every message's data since `expect`, and the first message itself. */
+  bytes = 0;
+  sample: string | undefined;
   private server!: SMTPServer;
   port = 0;
 
@@ -22,6 +27,8 @@ export class CountingSmtp {
     this.counts = new Uint8Array(size);
     this.received = 0;
     this.other = 0;
+    this.bytes = 0;
+    this.sample = undefined;
   }
 
   /** Recipients that got no message, and those that got more than one. */
@@ -42,8 +49,14 @@ export class CountingSmtp {
       logger: false,
       closeTimeout: 200,
       onData: (stream, session, callback) => {
-        stream.on('data', () => undefined);
+        const keep = this.sample === undefined;
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => {
+          this.bytes += chunk.length;
+          if (keep) chunks.push(chunk);
+        });
         stream.on('end', () => {
+          if (keep && this.sample === undefined) this.sample = Buffer.concat(chunks).toString('utf8');
           for (const rcpt of session.envelope.rcptTo) this.count(rcpt.address);
           callback();
         });

@@ -1,13 +1,14 @@
 /**
  * The campaign benchmark's baseline, in a process of its own as the service is: a raw nodemailer
- * pool (the service's pool settings) sending `count` rendered e-mails to `<prefix><n>@bench.test`.
+ * pool (the service's pool settings) sending `count` rendered e-mails to `<prefix><n>@bench.test`,
+ * each as the service sends it (`campaignMail`; `base`: the service's address, for the tracked links).
  * Prints the seconds it took as its only output.
- *   node raw-sender.js <smtpUrl> <prefix> <count>
+ *   node raw-sender.js <smtpUrl> <prefix> <count> <base>
  */
 import nodemailer from 'nodemailer';
 import { campaignMail } from './campaign-mail.js';
 
-const [url, prefix, countText] = process.argv.slice(2);
+const [url, prefix, countText, base] = process.argv.slice(2);
 const count = Number(countText);
 const transport = nodemailer.createTransport({ url, pool: true, maxConnections: 5 } as never);
 const started = performance.now();
@@ -15,8 +16,8 @@ let next = 0;
 await Promise.all(Array.from({ length: 20 }, async () => {
   while (next < count) {
     const i = next++;
-    const mail = campaignMail(i);
-    await transport.sendMail({ from: 'Bench <bench@stroom.test>', to: `${prefix}${i}@bench.test`, subject: mail.subject, html: mail.html, messageId: `<raw-${prefix}${i}@stroom.test>` });
+    const to = `${prefix}${i}@bench.test`;
+    await transport.sendMail({ ...campaignMail(i, base!), to, envelope: { from: 'bench@stroom.test', to: [to] } });
   }
 }));
 transport.close();

@@ -80,7 +80,9 @@ export class MessageDelivery implements OnModuleInit {
       const job = jobOf.get(String(message.id))!;
       try {
         const result: SendResult = message.channel === 'email' ? await this.email.send(message) : await this.sms.send(message);
-        sent.set(result.transport, [...(sent.get(result.transport) ?? []), String(message.id)]);
+        const ids = sent.get(result.transport);
+        if (ids) ids.push(String(message.id));
+        else sent.set(result.transport, [String(message.id)]);
       } catch (error) {
         // A permanent refusal (5xx) will not change on a retry: the message fails at once.
         failures.push({ message, job, reason: (error as Error).message ?? String(error), permanent: message.channel === 'email' && isPermanentFailure(error) });
