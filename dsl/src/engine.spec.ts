@@ -3,9 +3,10 @@ import type { TopLevelCondition } from 'json-rules-engine';
 import fc from 'fast-check';
 import { conditionHolds, EnginePool, equalityTest, evaluate, testedValue } from './engine.js';
 
-// Not a single equality (that is read off the facts without an engine): these tests are about engine runs.
-const isLead: TopLevelCondition = { all: [{ fact: 'person', path: 'category', operator: 'in', value: ['Lead'] }] };
-const person = (i: number) => ({ person: { category: i % 2 === 1 ? 'Lead' : 'Klant' } });
+// A value read from another fact: only an engine run answers it (nothing is read off the facts directly),
+// and these tests are about engine runs.
+const isLead: TopLevelCondition = { all: [{ fact: 'person', path: 'category', operator: 'in', value: { fact: 'leads' } }] };
+const person = (i: number) => ({ person: { category: i % 2 === 1 ? 'Lead' : 'Klant' }, leads: ['Lead'] });
 const expected = Array.from({ length: 20 }, (_, i) => i % 2 === 1);
 
 describe('engine reuse', () => {

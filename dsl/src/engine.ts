@@ -1,6 +1,7 @@
 // json-rules-engine set up for compiled rules: our operators, a dotted-path resolver, and a
 // deliberate choice about missing facts.
 import { Engine, Operator, type EngineResult, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
+import { plainFacts, syncCondition, type SyncCondition } from './sync-conditions.js';
 
 /**
  * Record facts are plain objects in snake_case (`person`, `quote_request`, `our_contact`) and the
@@ -90,10 +91,20 @@ export async function evaluate(rules: readonly RuleProperties[] | Engine, facts:
  */
 export class EnginePool {
   private readonly idle: Engine[] = [];
+  /** Every rule's conditions read straight off the facts, when all of them can be (see syncCondition). */
+  private readonly direct: { holds: SyncCondition; event: EngineResult['events'][number] }[] | undefined;
 
-  constructor(private readonly rules: readonly RuleProperties[]) {}
+  constructor(private readonly rules: readonly RuleProperties[]) {
+    const engine = buildEngine(rules);
+    this.idle.push(engine);
+    // In the engine's order: higher priority first, then as added.
+    const ordered = rules.map((rule, i) => ({ rule, i })).sort((a, b) => (b.rule.priority ?? 1) - (a.rule.priority ?? 1) || a.i - b.i);
+    const direct = ordered.map(({ rule }) => ({ holds: syncCondition(rule.conditions, engine, resolvePath), event: rule.event }));
+    this.direct = direct.every((d) => d.holds) ? (direct as { holds: SyncCondition; event: EngineResult['events'][number] }[]) : undefined;
+  }
 
   async run(facts: Record<string, unknown>): Promise<EngineResult['events']> {
+    if (this.direct && plainFacts(facts)) return this.direct.filter((d) => d.holds(facts)).map((d) => structuredClone(d.event));
     const engine = this.idle.pop() ?? buildEngine(this.rules);
     try {
       return (await engine.run(facts)).events;
