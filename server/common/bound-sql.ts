@@ -16,6 +16,28 @@ export async function executeBound<R = Record<string, unknown>>(em: EntityManage
   return { rows: result.rows, affected: Number(result.numAffectedRows ?? 0) };
 }
 
+/** A statement with its positional parameters (`?`), in order. */
+export interface SqlPart {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * Data-modifying statements (updates, inserts without a `returning` the caller needs) as the parts of
+ * one statement, one round trip: each becomes a CTE of `with … select 1`. All parts see the database
+ * as it was before the statement (none sees another's rows), so they must not depend on each other.
+ */
+export async function executeTogether(em: EntityManager, parts: readonly SqlPart[]): Promise<void> {
+  if (parts.length === 0) return;
+  const { sql, params } = asCtes(parts);
+  await executeBound(em, `with ${sql} select 1`, params);
+}
+
+/** The parts as a list of CTEs (`"part1" as (…), "part2" as (…)`) to open a statement with, and their parameters. */
+export function asCtes(parts: readonly SqlPart[]): SqlPart {
+  return { sql: parts.map((part, i) => `"part${i + 1}" as (${part.sql})`).join(', '), params: parts.flatMap((part) => part.params) };
+}
+
 const numberedTexts = new Remembered<string, { text: string; count: number }>(1_000);
 
 /** `?` placeholders as `$1`, `$2`, …, outside quoted text and identifiers. */

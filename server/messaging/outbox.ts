@@ -8,7 +8,7 @@ import type { HandOff } from '../scheduling/hand-off.js';
 import { insertFromJson, sharedColumns } from '../common/json-rows.js';
 import { Message, type Channel } from './message.entity.js';
 import { domainOf, messageIdFor } from './message-id.js';
-import { executeBound } from '../common/bound-sql.js';
+import { asCtes, executeBound, executeTogether } from '../common/bound-sql.js';
 
 export const DELIVER_JOB = 'message.deliver';
 /** Delivery attempts before a message is parked as failed (30 s … 8 min of back-off in between). */
@@ -63,8 +63,8 @@ export interface MessageCompanion {
  * The messages (the JSON rows parameter, then the base record of what they share), their delivery
  * jobs, and the companion rows, in one statement; answers the delivery jobs when they are leased.
  */
-function enqueueManySql(columns: readonly string[], jobsSql: string, companion: MessageCompanion | undefined, leased: boolean): string {
-  return `with "input" as (select ?::jsonb as "rows"),
+function enqueueManySql(columns: readonly string[], jobsSql: string, companion: MessageCompanion | undefined, leased: boolean, alongside?: string): string {
+  return `with ${alongside ? `${alongside}, ` : ''}"input" as (select ?::jsonb as "rows"),
     inserted as (
       ${insertFromJson('message', columns, { base: true, rows: `(select "rows" from "input")` })}
       on conflict ("key") do nothing returning "id", "status", "key", "person_id", "flow_id", "participant_id", "step_id", "created_at"
@@ -119,21 +119,36 @@ export class Outbox {
    * is free.
    */
   async enqueueMany(em: EntityManager, messages: readonly OutgoingMessage[], companion?: MessageCompanion, handOff?: HandOff): Promise<void> {
+    await this.write(em, messages, companion, handOff, []);
+  }
+
+  /**
+   * `enqueueMany`, with other writes of the caller's decision (cancels, timed jobs) in the same
+   * statement: one round trip for all (see executeTogether for what the parts may do).
+   */
+  async enqueueManyWith(em: EntityManager, messages: readonly OutgoingMessage[], alongside: readonly SqlPart[]): Promise<void> {
+    if (messages.length === 0) await executeTogether(em, alongside);
+    else await this.write(em, messages, undefined, undefined, alongside);
+  }
+
+  private async write(em: EntityManager, messages: readonly OutgoingMessage[], companion: MessageCompanion | undefined, handOff: HandOff | undefined, alongside: readonly SqlPart[]): Promise<void> {
     if (messages.length === 0) return;
     const now = this.clock.now();
     const names = this.columns(messages[0]!, now).map(([c]) => c);
     for (let i = 0; i < messages.length;) {
       const lease = handOff?.lease(DELIVER_JOB);
       const chunk = messages.slice(i, i + Math.min(ENQUEUE_CHUNK, lease?.room ?? ENQUEUE_CHUNK));
+      // The other writes go with the first chunk.
+      const parts = i === 0 && alongside.length > 0 ? asCtes(alongside) : undefined;
       i += chunk.length;
       const jobs = deliveryJobs(now, lease?.lockedUntil);
-      const sql = enqueueManySql(names, jobs.sql, companion, lease !== undefined);
+      const sql = enqueueManySql(names, jobs.sql, companion, lease !== undefined, parts?.sql);
       const { shared, rows } = sharedColumns(chunk.map((m) => {
         const row = Object.fromEntries(this.columns(m, now, { json: true }));
         if (companion && m.companion?.length) row.companion = m.companion;
         return row;
       }));
-      const result = await executeBound<{ id: string; message_id: string }>(em, sql, [JSON.stringify(rows), JSON.stringify(shared), ...jobs.params]);
+      const result = await executeBound<{ id: string; message_id: string }>(em, sql, [...(parts?.params ?? []), JSON.stringify(rows), JSON.stringify(shared), ...jobs.params]);
       lease?.add(result.rows.map((row) => ({
         id: String(row.id), kind: DELIVER_JOB, payload: { messageId: String(row.message_id) }, dueAt: now, attempt: 1, maxAttempts: DELIVERY_ATTEMPTS,
       })));

@@ -4,11 +4,9 @@
  * statements into theirs, so the job table's columns and defaults live here only.
  */
 
-/** A statement with its positional parameters (`?`), in order. */
-export interface SqlPart {
-  sql: string;
-  params: unknown[];
-}
+import type { SqlPart } from '../common/bound-sql.js';
+
+export type { SqlPart };
 
 export interface JobsFromRows {
   /** The rows (a CTE or table name) that get one job each. */

@@ -75,17 +75,19 @@ export class RulesRuntime implements OnModuleInit {
   private readonly batches = new TransactionSlot<{ now: Date; work: WorkflowBatchWork; messages: OutgoingMessage[] }>();
 
   /**
-   * At the end of the batch: the cancels of stored timed sends (one statement), the timed sends no
-   * later event cancelled (one), the e-mails and SMS due now (one).
+   * At the end of the batch, in one statement: the cancels of stored timed sends, the timed sends no
+   * later event cancelled (not touched by those cancels), and the e-mails and SMS due now.
    */
   private async collectBatch(em: EntityManager): Promise<(() => Promise<void>) | void> {
     const batch = { now: this.clock.now(), work: new WorkflowBatchWork(), messages: [] as OutgoingMessage[] };
     if (!this.batches.set(em, batch)) return;
     return async () => {
       this.batches.forget(em);
-      await this.jobs.cancelAboutMany(em, WORKFLOW_SEND_JOB, batch.work.recordCancels(), 'workflowId');
-      await this.sender.scheduleMany(em, batch.work.plannedSends());
-      await this.outbox.enqueueMany(em, batch.messages);
+      // The reminders the events scheduled are written first: the cancels apply to them too.
+      await em.flush();
+      const cancels = this.jobs.cancelAboutManySql(WORKFLOW_SEND_JOB, batch.work.recordCancels(), 'workflowId');
+      const sends = this.sender.scheduleManySql(batch.work.plannedSends());
+      await this.outbox.enqueueManyWith(em, batch.messages, [cancels, sends].filter((part) => part !== undefined));
     };
   }
 

@@ -7,6 +7,7 @@ import type { AppConfig } from '../config/config.js';
 import { Outbox, type OutgoingMessage } from '../messaging/outbox.js';
 import { appCalendar } from '../scheduling/calendar.js';
 import { JobScheduler, type JobRequest } from '../scheduling/job-scheduler.js';
+import type { SqlPart } from '../common/bound-sql.js';
 import { TemplateLookup, type StoredTemplate } from '../templates/template-lookup.js';
 import { renderOffLoop, renderTextOffLoop } from '../templates/off-loop-render.js';
 import { TemplateRenderError } from '../templates/template-engine.js';
@@ -66,9 +67,9 @@ export class WorkflowSender {
     this.jobs.schedule(em, this.sendJob(order, due));
   }
 
-  /** Many timed sends in one statement (a change-event batch's). */
-  async scheduleMany(em: EntityManager, sends: readonly { order: SendOrder; due: Date }[]): Promise<void> {
-    await this.jobs.insertRows(em, sends.map(({ order, due }) => this.jobs.row(this.sendJob(order, due))));
+  /** Many timed sends as one statement (a change-event batch's), to run together with its other writes. */
+  scheduleManySql(sends: readonly { order: SendOrder; due: Date }[]): SqlPart | undefined {
+    return this.jobs.insertRowsSql(sends.map(({ order, due }) => this.jobs.row(this.sendJob(order, due))));
   }
 
   private sendJob(order: SendOrder, due: Date): JobRequest {
