@@ -114,7 +114,11 @@ export class DetachedRuns {
   async lease(em: EntityManager, jobs: readonly ClaimedJob[]): Promise<Leased[]> {
     const leased: Leased[] = [];
     const byKind = new Map<string, ClaimedJob[]>();
-    for (const job of jobs) byKind.set(job.kind, [...(byKind.get(job.kind) ?? []), job]);
+    for (const job of jobs) {
+      const same = byKind.get(job.kind);
+      if (same) same.push(job);
+      else byKind.set(job.kind, [job]);
+    }
     for (const [name, waiting] of byKind) {
       for (let at = 0; at < waiting.length;) {
         const slot = this.reserve(name);

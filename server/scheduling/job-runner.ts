@@ -47,6 +47,7 @@ export function retryDelayMs(attempts: number): number {
 }
 
 type Outcome = { ok: true } | { ok: false; error: string };
+const SUCCEEDED: Outcome = Object.freeze({ ok: true });
 
 interface JobRowSql {
   id: string;
@@ -174,7 +175,7 @@ export class JobRunner {
     const outcomes = new Map<string, Outcome>();
     // A single job gains nothing from it: it runs under its own savepoint, once per attempt.
     if (optimistic && jobs.length > 1 && jobs.every((job) => this.isDatabaseOnly(job.kind))) {
-      for (const job of jobs) outcomes.set(job.id, await this.runOptimistically(em, job, now));
+      await this.runOptimistically(em, jobs, now, outcomes);
     } else {
       await this.runCarefully(em, jobs, now, outcomes, handOff);
     }
@@ -187,10 +188,17 @@ export class JobRunner {
     return this.handlers.has(kind);
   }
 
-  /** Runs a job in the claim's transaction without a savepoint; a throw aborts the whole claim. */
-  private async runOptimistically(em: EntityManager, job: ClaimedJob, now: Date): Promise<Outcome> {
+  /**
+   * Runs database-only jobs in the claim's transaction without savepoints; a throw aborts the whole
+   * claim. The handlers are called here directly, one await per job: at 100,000 no-op jobs a second,
+   * each further async layer per job (its promise, its resumption, its garbage) is a measurable share.
+   */
+  private async runOptimistically(em: EntityManager, jobs: readonly ClaimedJob[], now: Date, outcomes: Map<string, Outcome>): Promise<void> {
     try {
-      return await this.invoke(em, job, now);
+      for (const job of jobs) {
+        const result = await this.handlers.get(job.kind)!(job, { em, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts });
+        outcomes.set(job.id, result ? { ok: false, error: result.retry } : SUCCEEDED);
+      }
     } catch (error) {
       throw new OptimisticRunFailed(error);
     }
@@ -201,7 +209,9 @@ export class JobRunner {
     const byBatchKind = new Map<string, ClaimedJob[]>();
     for (const job of jobs) {
       if (this.batchHandlers.has(job.kind)) {
-        byBatchKind.set(job.kind, [...(byBatchKind.get(job.kind) ?? []), job]);
+        const same = byBatchKind.get(job.kind);
+        if (same) same.push(job);
+        else byBatchKind.set(job.kind, [job]);
       } else {
         group.push(job);
       }
@@ -302,7 +312,7 @@ export class JobRunner {
     const handler = this.handlers.get(job.kind);
     if (!handler) throw new Error(`no handler for job kind "${job.kind}"`);
     const result = await handler(job, { em, now, attempt: job.attempt, lastAttempt: job.attempt >= job.maxAttempts });
-    return result ? { ok: false, error: result.retry } : { ok: true };
+    return result ? { ok: false, error: result.retry } : SUCCEEDED;
   }
 
   private async record(em: EntityManager, jobs: ClaimedJob[], outcomes: Map<string, Outcome>, now: Date): Promise<void> {
