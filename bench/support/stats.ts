@@ -15,5 +15,13 @@ export const rate = (count: number, ms: number) => count / (ms / 1000);
 export const fmt = (n: number, digits = 0) => n.toLocaleString('en', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 export const ratio = (ours: number, baseline: number) => `${(ours / baseline).toFixed(2)}x`;
 
+/**
+ * Both sides of a comparison must send the same e-mail (a smaller one flatters the baseline, a
+ * larger one Stroom): throws unless their sizes (totals or means, in bytes) agree within 5 %.
+ */
+export function checkSameSize(raw: number, stroom: number, hint = ''): void {
+  if (Math.abs(raw - stroom) > 0.05 * stroom) throw new Error(`the e-mails differ in size: raw ${raw} bytes, Stroom ${stroom}${hint}`);
+}
+
 /** Peak resident set size of this process so far, in MB. */
 export const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
