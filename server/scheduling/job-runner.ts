@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
 import { Clock } from '../clock/clock.js';
 import { sqlArray } from '../common/sql-array.js';
+import { executeBound } from '../common/bound-sql.js';
 import { DetachedRuns, excludedKinds, type DetachedBatchHandler, type DetachedJobHandler, type DetachedOptions, type Leased } from './detached-runs.js';
 
 import { jobPayload, type ClaimedJob } from './claimed-job.js';
@@ -320,7 +321,8 @@ export class JobRunner {
     const tx = em.getTransactionContext();
     const done = jobs.filter((job) => outcomes.get(job.id)?.ok).map((job) => job.id);
     if (done.length > 0) {
-      await connection.execute(`update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null where "id" = any(?::bigint[])`, [now, sqlArray(done)], 'run', tx);
+      // Bound by the driver: formatted into the text, a claim's thousand ids are escaped character by character.
+      await executeBound(em, `update "job" set "status" = 'done', "attempts" = "attempts" + 1, "finished_at" = ?, "last_error" = null where "id" = any(?::bigint[])`, [now, sqlArray(done)]);
     }
     for (const job of jobs) {
       const outcome = outcomes.get(job.id);
