@@ -63,8 +63,8 @@ export class JobScheduler {
   }
 
   async insertRows(em: EntityManager, rows: readonly JobRow[]): Promise<void> {
-    if (rows.length === 0) return;
-    await executeBound(em, INSERT_JOBS, [JSON.stringify(rows)]);
+    const statement = this.insertRowsSql(rows);
+    if (statement) await executeBound(em, statement.sql, statement.params);
   }
 
   /** `insertRows` as a statement to run together with others (see executeTogether); none for no rows. */
