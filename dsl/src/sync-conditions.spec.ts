@@ -19,7 +19,7 @@ const facts = fc.record({
 
 const operators = ['equal', 'notEqual', 'in', 'notIn', 'contains', 'doesNotContain', 'lessThan', 'lessThanInclusive', 'greaterThan', 'greaterThanInclusive', 'isEmpty', 'isNotEmpty'] as const;
 const leaf: fc.Arbitrary<NestedCondition> = fc.oneof(
-  fc.record({ fact: fc.constantFrom('person', 'company'), path: fc.constantFrom('category', 'age', 'tags', 'extra.status', 'extra', ''), operator: fc.constantFrom(...operators), value: value }),
+  fc.record({ fact: fc.constantFrom('person', 'company', 'constructor'), path: fc.constantFrom('category', 'age', 'tags', 'extra.status', 'extra', ''), operator: fc.constantFrom(...operators), value: value }),
   fc.record({ fact: fc.constant('event'), path: fc.constant('changes'), operator: fc.constant('changed'), value: fc.record({ field: fc.constantFrom('status', 'category'), from: scalar, to: scalar }, { requiredKeys: ['field'] }) }),
 );
 const { condition } = fc.letrec<{ condition: NestedCondition }>((tie) => ({

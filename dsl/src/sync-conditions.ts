@@ -47,7 +47,8 @@ export function syncCondition(condition: TopLevelCondition | NestedCondition, en
     // The engine compares with its own copy of the rule (plain objects, whatever the caller passed).
     const wanted = structuredClone(value);
     return (facts) => {
-      const factValue = facts[fact];
+      // Own properties only: the engine keeps facts in a Map, where `constructor` is no fact.
+      const factValue = Object.hasOwn(facts, fact) ? facts[fact] : undefined;
       const read = path && factValue !== null && typeof factValue === 'object' ? resolve(factValue, path) : factValue;
       return op.evaluate(read, wanted) === true;
     };
